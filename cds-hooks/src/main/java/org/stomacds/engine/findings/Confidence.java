@@ -1,0 +1,16 @@
+package org.stomacds.engine.findings;
+
+/**
+ * How far the fact behind a rule is established, in the terms of {@code
+ * ../shared/domain/cpt-44405-facts.md}.
+ */
+public enum Confidence {
+  /** Read from a CMS data file (NCCI, MUE, fee schedule) loaded as dated data. */
+  CMS_DATA,
+  /** A public page states it. */
+  SOURCED,
+  /** Common coding knowledge, not checked against a primary source. */
+  WIDELY_KNOWN,
+  /** Plausible but unverified: a reviewer should confirm before relying on it. */
+  UNCERTAIN
+}
