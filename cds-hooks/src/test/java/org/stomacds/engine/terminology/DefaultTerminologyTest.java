@@ -2,6 +2,7 @@ package org.stomacds.engine.terminology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.stomacds.engine.terminology.Terminology.CPT;
 import static org.stomacds.engine.terminology.Terminology.DOCUMENTATION_ELEMENT;
 import static org.stomacds.engine.terminology.Terminology.HCPCS;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,11 +142,11 @@ class DefaultTerminologyTest {
     assertThat(terminology.expand(vs("distinct-service-modifiers")))
         .extracting(Coded::system, Coded::code)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(CPT, "59"),
-            org.assertj.core.groups.Tuple.tuple(HCPCS, "XE"),
-            org.assertj.core.groups.Tuple.tuple(HCPCS, "XS"),
-            org.assertj.core.groups.Tuple.tuple(HCPCS, "XP"),
-            org.assertj.core.groups.Tuple.tuple(HCPCS, "XU"));
+            tuple(CPT, "59"),
+            tuple(HCPCS, "XE"),
+            tuple(HCPCS, "XS"),
+            tuple(HCPCS, "XP"),
+            tuple(HCPCS, "XU"));
   }
 
   @Test
@@ -405,16 +407,14 @@ class DefaultTerminologyTest {
       String version,
       String name,
       String title,
-      org.hl7.fhir.r4.model.Enumerations.PublicationStatus status,
+      PublicationStatus status,
       String publisher,
       String description) {
     assertThat(id).isNotBlank();
     assertThat(version).as(id).isEqualTo("2026.11.0");
     assertThat(name).as(id).matches("[A-Z][A-Za-z0-9]*");
     assertThat(title).as(id).isNotBlank();
-    assertThat(status)
-        .as(id)
-        .isEqualTo(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+    assertThat(status).as(id).isEqualTo(PublicationStatus.ACTIVE);
     assertThat(publisher).as(id).isEqualTo("stomacds");
     assertThat(description).as(id).isNotBlank();
   }
