@@ -63,8 +63,12 @@ class FhirServerConfig {
     JpaStorageSettings settings = new JpaStorageSettings();
     // Claims and Procedures routinely point at Patients, Practitioners and Organizations that live
     // in the EHR, not here. Refusing such writes (HAPI-1094) would lose data a billing system
-    // meant to give us; the rules report what is missing instead.
+    // meant to give us, so a missing target becomes a placeholder: the write succeeds, searches
+    // by reference (Procedure?subject=, DocumentReference?encounter=) still find it, and a later
+    // PUT of the real resource replaces the placeholder. The rules report what is missing.
     settings.setEnforceReferentialIntegrityOnWrite(false);
+    settings.setAutoCreatePlaceholderReferenceTargets(true);
+    settings.setPopulateIdentifierInAutoCreatedPlaceholderReferenceTargets(true);
     settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
     // Our code systems are small; store their concepts at once so $lookup answers at start-up.
     settings.setDeferIndexingForCodesystemsOfSize(10_000);

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoValueSet;
+import ca.uhn.fhir.jpa.term.api.ITermReadSvc;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +37,17 @@ class TerminologyLoader implements ApplicationRunner {
   private final Terminology terminology;
   private final DaoRegistry daoRegistry;
   private final TerminologyStatus status;
+  private final ITermReadSvc termReadSvc;
 
-  TerminologyLoader(Terminology terminology, DaoRegistry daoRegistry, TerminologyStatus status) {
+  TerminologyLoader(
+      Terminology terminology,
+      DaoRegistry daoRegistry,
+      TerminologyStatus status,
+      ITermReadSvc termReadSvc) {
     this.terminology = terminology;
     this.daoRegistry = daoRegistry;
     this.status = status;
+    this.termReadSvc = termReadSvc;
   }
 
   @Override
@@ -50,6 +57,15 @@ class TerminologyLoader implements ApplicationRunner {
       store(resource);
     }
     List<String> problems = verifyExpansions();
+    if (!problems.isEmpty()) {
+      // The concept index (Lucene, on this machine) disagrees with the database: a new replica, a
+      // wiped data directory, or a pre-expansion computed against an empty index. Rebuild the
+      // index from the database and drop the stored expansions, then check again.
+      log.warn(
+          "Value sets do not expand as expected; rebuilding the terminology index: {}", problems);
+      repair();
+      problems = verifyExpansions();
+    }
     long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
     while (!problems.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(500);
@@ -65,6 +81,18 @@ class TerminologyLoader implements ApplicationRunner {
     } else {
       status.failed(problems);
       log.error("Terminology is not ready; the server will not report ready: {}", problems);
+    }
+  }
+
+  private void repair() throws InterruptedException {
+    var result = termReadSvc.reindexTerminology();
+    log.info("Terminology index rebuilt: {}", result);
+    for (Resource resource : terminology.resources()) {
+      if (resource instanceof ValueSet) {
+        termReadSvc.invalidatePreCalculatedExpansion(
+            resource.getIdElement().toUnqualifiedVersionless().withResourceType("ValueSet"),
+            new SystemRequestDetails());
+      }
     }
   }
 
