@@ -42,7 +42,7 @@ public class AuditRepository {
 
   public void record(Invocation i) {
     jdbc.update(
-        "INSERT INTO stomacds.invocation_audit (hook_instance, service_id, hook, status, error_code,"
+        "INSERT INTO \"stomacds\".invocation_audit (hook_instance, service_id, hook, status, error_code,"
             + " rule_ids, card_uuids, pack_version, started_at, duration_ms)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         i.hookInstance(),

@@ -31,7 +31,7 @@ public class CardIssuanceRepository {
     }
     OffsetDateTime at = issuedAt.atOffset(ZoneOffset.UTC);
     jdbc.batchUpdate(
-        "INSERT INTO stomacds.card_issuance"
+        "INSERT INTO \"stomacds\".card_issuance"
             + " (card_uuid, service_id, rule_id, hook_instance, pack_version, issued_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
         cards,
@@ -49,7 +49,7 @@ public class CardIssuanceRepository {
   public Optional<IssuedCard> find(String cardUuid) {
     return jdbc
         .query(
-            "SELECT card_uuid, service_id, rule_id FROM stomacds.card_issuance WHERE card_uuid = ?",
+            "SELECT card_uuid, service_id, rule_id FROM \"stomacds\".card_issuance WHERE card_uuid = ?",
             (rs, n) -> new IssuedCard(rs.getString(1), rs.getString(2), rs.getString(3)),
             cardUuid)
         .stream()

@@ -37,7 +37,7 @@ public class FeedbackRepository {
     try {
       // Auto-commit, one statement: a duplicate is a refused insert, not a broken transaction.
       jdbc.update(
-          "INSERT INTO stomacds.card_feedback (feedback_key, card_uuid, service_id, rule_id, outcome,"
+          "INSERT INTO \"stomacds\".card_feedback (feedback_key, card_uuid, service_id, rule_id, outcome,"
               + " override_reason_system, override_reason_code, accepted_suggestions, outcome_at,"
               + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           key(feedback),
@@ -61,7 +61,7 @@ public class FeedbackRepository {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Map<String, List<RuleFeedback.ReasonCount>> reasons = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT rule_id, COUNT(*) FROM stomacds.card_issuance WHERE service_id = ?"
+        "SELECT rule_id, COUNT(*) FROM \"stomacds\".card_issuance WHERE service_id = ?"
             + " GROUP BY rule_id ORDER BY rule_id",
         rs -> {
           counts.computeIfAbsent(rs.getString(1), k -> new long[3])[0] = rs.getLong(2);
@@ -69,7 +69,7 @@ public class FeedbackRepository {
         serviceId);
     jdbc.query(
         "SELECT rule_id, outcome, override_reason_system, override_reason_code, COUNT(*)"
-            + " FROM stomacds.card_feedback WHERE service_id = ?"
+            + " FROM \"stomacds\".card_feedback WHERE service_id = ?"
             + " GROUP BY rule_id, outcome, override_reason_system, override_reason_code",
         rs -> {
           String rule = rs.getString(1);

@@ -12,6 +12,12 @@ public final class StomacdsSchema {
   public static final String SCHEMA = "stomacds";
   public static final String LOCATION = "classpath:db/stomacds";
 
+  /*
+   * Flyway creates the schema with a quoted lower-case name. Our SQL quotes it too ("stomacds")
+   * and leaves table names unquoted, which resolves the same on H2 (upper-cases unquoted names)
+   * and PostgreSQL (lower-cases them).
+   */
+
   private StomacdsSchema() {}
 
   /** A Flyway for our schema; call {@code migrate()} before using the repositories. */
