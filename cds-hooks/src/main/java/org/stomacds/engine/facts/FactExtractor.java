@@ -67,6 +67,14 @@ public final class FactExtractor {
   private final Narrative narrative;
   private final Options options;
 
+  /**
+   * An extractor that reads structured documentation only; the narrative reader is wired in once
+   * the narrative package lands on this branch.
+   */
+  public static FactExtractor create(PayerMapping payers, Options options) {
+    return new FactExtractor(payers, Narrative.NONE, options);
+  }
+
   FactExtractor(PayerMapping payers, Narrative narrative, Options options) {
     this.payers = payers;
     this.narrative = narrative;
@@ -127,9 +135,14 @@ public final class FactExtractor {
       }
       List<ClaimFacts> claims = new ArrayList<>(1);
       for (Claim claim : index.claims) {
-        if (isSubject(claim) && claim.getStatus() != Claim.ClaimStatus.ENTEREDINERROR) {
+        if (claim.getStatus() == Claim.ClaimStatus.ENTEREDINERROR) {
+          continue;
+        }
+        boolean bills = isSubject(claim);
+        if (bills || billsAnesthesia(claim)) {
           List<Procedure> linked = linkedProcedures(claim);
-          if (inFocus(claim, linked)) {
+          // An anesthesia claim belongs to the case only through a procedure of the subject code.
+          if ((bills || !linked.isEmpty()) && inFocus(claim, linked)) {
             claims.add(claim(claim, linked));
           }
         }
@@ -156,6 +169,17 @@ public final class FactExtractor {
     private boolean isSubject(Claim claim) {
       for (Claim.ItemComponent item : claim.getItem()) {
         if (options.subjectCode().equals(FhirValues.procedureCode(item.getProductOrService()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean billsAnesthesia(Claim claim) {
+      for (Claim.ItemComponent item : claim.getItem()) {
+        if (options
+            .anesthesiaCodes()
+            .contains(FhirValues.procedureCode(item.getProductOrService()))) {
           return true;
         }
       }
@@ -329,8 +353,8 @@ public final class FactExtractor {
           dateOfService = line.date();
         }
       }
-      if (dateOfService == null) {
-        dateOfService = claimDate;
+      for (int i = 0; dateOfService == null && i < lines.size(); i++) {
+        dateOfService = lines.get(i).date();
       }
 
       Claim.InsuranceComponent insurance = focalInsurance(claim);
@@ -494,8 +518,10 @@ public final class FactExtractor {
       }
       String patient = ResourceIndex.key(claim.getPatient());
       Set<LocalDate> dates = new HashSet<>(2);
+      boolean bills = isSubject(claim);
       for (Claim.ItemComponent item : claim.getItem()) {
-        if (options.subjectCode().equals(FhirValues.procedureCode(item.getProductOrService()))) {
+        String code = FhirValues.procedureCode(item.getProductOrService());
+        if (!bills || options.subjectCode().equals(code)) {
           LocalDate date = FhirValues.day(item.getServiced());
           if (date == null) {
             date = FhirValues.day(claim.getBillablePeriod().getStartElement());

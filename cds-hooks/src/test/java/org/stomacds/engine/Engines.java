@@ -1,0 +1,43 @@
+package org.stomacds.engine;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.stomacds.engine.findings.Finding;
+
+/** The default engine, loaded once for every test (terminology parsing takes a second). */
+public final class Engines {
+
+  private static DefaultRuleEngine engine;
+
+  private Engines() {}
+
+  public static synchronized DefaultRuleEngine standard() {
+    if (engine == null) {
+      engine =
+          DefaultRuleEngine.builder()
+              .clock(
+                  Clock.fixed(
+                      CaseBuilder.DATE_OF_SERVICE.atStartOfDay().toInstant(ZoneOffset.UTC),
+                      ZoneOffset.UTC))
+              .build();
+    }
+    return engine;
+  }
+
+  public static List<Finding> evaluate(CaseBuilder builder, Stage... stages) {
+    return standard().evaluate(builder.request(stages)).findings();
+  }
+
+  public static List<Finding> findings(List<Finding> findings, String ruleId) {
+    return findings.stream().filter(f -> f.ruleId().equals(ruleId)).collect(Collectors.toList());
+  }
+
+  public static Set<String> ruleIds(List<Finding> findings) {
+    return findings.stream()
+        .map(Finding::ruleId)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+}
