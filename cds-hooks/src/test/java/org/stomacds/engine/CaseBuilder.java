@@ -312,6 +312,39 @@ public final class CaseBuilder {
     return this;
   }
 
+  /** The last line was rendered by another practitioner (a care team member of the claim). */
+  public CaseBuilder renderedBy(String practitionerId) {
+    int sequence = claim.getCareTeam().size() + 1;
+    claim
+        .addCareTeam()
+        .setSequence(sequence)
+        .setProvider(new Reference("Practitioner/" + practitionerId));
+    lastLine().getCareTeamSequence().clear();
+    lastLine().addCareTeamSequence(sequence);
+    return this;
+  }
+
+  /** The last line is on another date. */
+  public CaseBuilder lineOn(LocalDate day) {
+    lastLine().setServiced(new DateType(day.toString()));
+    return this;
+  }
+
+  /**
+   * A second Procedure for 44405 on the same day in another encounter (a separate session), with
+   * the same documentation extensions as the first.
+   */
+  public Procedure secondSession() {
+    Encounter second = encounter.copy();
+    second.setId("Encounter/enc2");
+    extra.add(second);
+    Procedure other = procedure.copy();
+    other.setId("Procedure/proc2");
+    other.setEncounter(new Reference("Encounter/enc2"));
+    extra.add(other);
+    return other;
+  }
+
   /** The last line added. */
   public Claim.ItemComponent lastLine() {
     return claim.getItem().get(claim.getItem().size() - 1);
