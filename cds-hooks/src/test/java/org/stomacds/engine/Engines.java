@@ -11,13 +11,25 @@ import org.stomacds.engine.findings.Finding;
 public final class Engines {
 
   private static DefaultRuleEngine engine;
+  private static org.stomacds.engine.terminology.Terminology terminology;
 
   private Engines() {}
+
+  /** The classpath terminology, parsed once for every test. */
+  public static synchronized org.stomacds.engine.terminology.Terminology terminology() {
+    if (terminology == null) {
+      terminology =
+          org.stomacds.engine.terminology.Terminology.loadDefault(
+              ca.uhn.fhir.context.FhirContext.forR4Cached());
+    }
+    return terminology;
+  }
 
   public static synchronized DefaultRuleEngine standard() {
     if (engine == null) {
       engine =
           DefaultRuleEngine.builder()
+              .terminology(terminology())
               .clock(
                   Clock.fixed(
                       CaseBuilder.DATE_OF_SERVICE.atStartOfDay().toInstant(ZoneOffset.UTC),

@@ -39,7 +39,8 @@ public record PayerOverlay(
 
   public boolean matches(Payer payer) {
     return (payers.isEmpty() || payers.contains(payer.key()))
-        && (licensees.isEmpty() || licensees.contains(payer.licensee()))
+        && (licensees.isEmpty()
+            || (payer.licensee() != null && licensees.contains(payer.licensee())))
         && (linesOfBusiness.isEmpty() || linesOfBusiness.contains(payer.lineOfBusiness()));
   }
 }

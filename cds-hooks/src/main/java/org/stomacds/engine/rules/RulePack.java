@@ -138,8 +138,8 @@ public final class RulePack {
     if (orderStages) {
       for (OrderFacts order : facts.orders()) {
         Payer payer = order.coverage().payer();
-        for (CompiledRule rule : rulesFor(payer)) {
-          if (rule.runsOnOrders(stages) && rule.definition().effectiveOn(order.date())) {
+        for (CompiledRule rule : effective(rulesFor(payer), order.date())) {
+          if (rule.runsOnOrders(stages)) {
             rule.check().onOrder(order, context(rule, payer, stages, order.date(), facts, out));
           }
         }
@@ -148,9 +148,8 @@ public final class RulePack {
     if (stages.contains(Stage.DOCUMENTATION)) {
       for (ProcedureFacts procedure : facts.procedures()) {
         Payer payer = procedure.coverage().payer();
-        for (CompiledRule rule : rulesFor(payer)) {
-          if (rule.definition().stages().contains(Stage.DOCUMENTATION)
-              && rule.definition().effectiveOn(procedure.date())) {
+        for (CompiledRule rule : effective(rulesFor(payer), procedure.date())) {
+          if (rule.definition().stages().contains(Stage.DOCUMENTATION)) {
             rule.check()
                 .onProcedure(procedure, context(rule, payer, stages, procedure.date(), facts, out));
           }
@@ -160,9 +159,8 @@ public final class RulePack {
     if (stages.contains(Stage.CLAIM)) {
       for (ClaimFacts claim : facts.claims()) {
         Payer payer = claim.coverage().payer();
-        for (CompiledRule rule : rulesFor(payer)) {
-          if (rule.definition().stages().contains(Stage.CLAIM)
-              && rule.definition().effectiveOn(claim.dateOfService())) {
+        for (CompiledRule rule : effective(rulesFor(payer), claim.dateOfService())) {
+          if (rule.definition().stages().contains(Stage.CLAIM)) {
             rule.check()
                 .onClaim(claim, context(rule, payer, stages, claim.dateOfService(), facts, out));
           }
@@ -170,6 +168,14 @@ public final class RulePack {
       }
     }
     return distinctSorted(out);
+  }
+
+  private static List<CompiledRule> effective(List<CompiledRule> rules, LocalDate date) {
+    List<CompiledRule> effective = new ArrayList<>(rules.size());
+    for (CompiledRule rule : rules) {
+      rule.effectiveOn(date, effective);
+    }
+    return effective;
   }
 
   private RuleContext context(
@@ -229,18 +235,47 @@ public final class RulePack {
         }
       }
       for (CompiledRule added : overlay.rules()) {
-        rules.removeIf(r -> added.definition().replaces().contains(r.definition().id()));
+        List<CompiledRule> replaced = new ArrayList<>(1);
+        for (CompiledRule rule : rules) {
+          if (added.definition().replaces().contains(rule.definition().id())) {
+            replaced.add(rule);
+          }
+        }
+        rules.removeAll(replaced);
         rules.removeIf(r -> r.definition().id().equals(added.definition().id()));
-        rules.add(added);
+        rules.add(replaced.isEmpty() ? added : added.replacing(replaced));
       }
     }
     return List.copyOf(rules);
   }
 
-  /** A rule with its check built. */
-  record CompiledRule(RuleDefinition definition, Check check) {
+  /**
+   * A rule with its check built. {@code replaced} are the rules an overlay rule replaces: they
+   * still apply on the dates of service the overlay rule does not cover.
+   */
+  record CompiledRule(RuleDefinition definition, Check check, List<CompiledRule> replaced) {
     CompiledRule {
       Objects.requireNonNull(check);
+      replaced = List.copyOf(replaced);
+    }
+
+    CompiledRule(RuleDefinition definition, Check check) {
+      this(definition, check, List.of());
+    }
+
+    CompiledRule replacing(List<CompiledRule> rules) {
+      return new CompiledRule(definition, check, rules);
+    }
+
+    /** This rule, or on a date it does not cover, the rules it replaces that do cover it. */
+    void effectiveOn(LocalDate date, List<CompiledRule> into) {
+      if (definition.effectiveOn(date)) {
+        into.add(this);
+      } else {
+        for (CompiledRule rule : replaced) {
+          rule.effectiveOn(date, into);
+        }
+      }
     }
 
     boolean runsOnOrders(Set<Stage> stages) {
