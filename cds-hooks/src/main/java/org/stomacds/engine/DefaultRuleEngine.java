@@ -12,6 +12,7 @@ import java.util.Set;
 import org.stomacds.engine.facts.CaseFacts;
 import org.stomacds.engine.facts.CodeSystems;
 import org.stomacds.engine.facts.FactExtractor;
+import org.stomacds.engine.narrative.NoteReader;
 import org.stomacds.engine.payer.PayerMapping;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.RulePack;
@@ -131,7 +132,8 @@ public final class DefaultRuleEngine implements RuleEngine {
                   "moderate-sedation-other-physician"),
               union(valueSets, "lower-gi-anesthesia"),
               new GlobalDays(terms, pack));
-      return new DefaultRuleEngine(pack, FactExtractor.create(payers, options), clock);
+      return new DefaultRuleEngine(
+          pack, new FactExtractor(payers, new NoteReader(), options), clock);
     }
 
     private static Set<String> union(ValueSets valueSets, String... ids) {

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.stomacds.engine.narrative.NoteReader;
 import org.stomacds.engine.payer.PayerMapping;
 
 /**
@@ -68,11 +69,12 @@ public final class FactExtractor {
   private final Options options;
 
   /**
-   * An extractor that reads structured documentation only; the narrative reader is wired in once
-   * the narrative package lands on this branch.
+   * @param payers how the payer and line of business are told
+   * @param notes the narrative reader for procedure notes
+   * @param options what the facts need from the terminology
    */
-  public static FactExtractor create(PayerMapping payers, Options options) {
-    return new FactExtractor(payers, Narrative.NONE, options);
+  public FactExtractor(PayerMapping payers, NoteReader notes, Options options) {
+    this(payers, new NoteReaderNarrative(notes), options);
   }
 
   FactExtractor(PayerMapping payers, Narrative narrative, Options options) {
