@@ -25,8 +25,10 @@ final class PtpCheck implements Check {
   private final List<String> evaluationAndManagementModifiers;
   private final String xAccepted;
   private final String payerNote;
+  private final List<CodeSet> sessionOnly;
 
   PtpCheck(Parameters p, RuleDefinition rule) {
+    this.sessionOnly = p.has("session-only") ? p.valueSets("session-only") : List.of();
     this.distinct = p.valueSet("distinct-modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.evaluationAndManagementModifiers = p.codes("evaluation-and-management-modifiers");
@@ -144,9 +146,20 @@ final class PtpCheck implements Check {
           .emit();
       return;
     }
-    Claims.Support support = Claims.distinctSupport(claim, context.subjectCode());
+    boolean sessionOnlyCode = sessionOnly(column2.code());
+    Claims.Support support;
+    if (sessionOnlyCode) {
+      // Sedation in the same session is never a distinct service: only a separate session is.
+      Claims.Sessions sessions = Claims.sessions(claim, context.subjectCode());
+      support =
+          sessions.separate()
+              ? new Claims.Support("XE", "a separate session", sessions.evidence())
+              : null;
+    } else {
+      support = Claims.distinctSupport(claim, context.subjectCode());
+    }
     if (bypass != null) {
-      if (support != null || bypass.equals("XU") || bypass.equals("XP")) {
+      if (support != null || (!sessionOnlyCode && (bypass.equals("XU") || bypass.equals("XP")))) {
         return;
       }
       start(claim, column1, column2, edit, selection, context)
@@ -231,6 +244,22 @@ final class PtpCheck implements Check {
                     + " if the payer takes it."
                 : context.payer().display() + " does not take the X modifiers: use 59.");
       }
+    } else if (sessionOnlyCode) {
+      finding
+          .message(
+              Claims.describe(column2)
+                  + " is bundled into "
+                  + Claims.describe(column1)
+                  + " (NCCI indicator 1): given in the same session it is not a distinct service,"
+                  + " so a payer that applies NCCI denies it. Remove the line; only a separate"
+                  + " session would justify XE.")
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  column2,
+                  "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                  true,
+                  null));
     } else {
       finding
           .message(
@@ -292,6 +321,15 @@ final class PtpCheck implements Check {
       finding.note(context.fill(payerNote));
     }
     return finding;
+  }
+
+  private boolean sessionOnly(String code) {
+    for (CodeSet set : sessionOnly) {
+      if (set.containsCode(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first modifier on the line that bypasses an indicator-1 edit, or null. */
