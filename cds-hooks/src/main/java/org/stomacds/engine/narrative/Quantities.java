@@ -1,0 +1,560 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The numbers a note states and what each one measures. A size ("15 mm") is a balloon, a lumen or
+ * something else (a distance, a length, a scope, a polyp) according to the words right after it,
+ * then the nearest telling word before it: "the stricture measured 8 mm and was dilated to 15 mm"
+ * gives a lumen of 8 and a balloon of 15. The same idea sorts durations (inflation, sedation,
+ * fluoroscopy, other).
+ */
+final class Quantities {
+
+  /** A number in digits (up to 3, optional decimals) or in words (zero to ninety-nine). */
+  static final String NUM =
+      "(?:\\d{1,3}(?:\\.\\d{1,2})?(?!\\d)"
+          + "|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\\b)?\\b"
+          + "|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+          + "|zero|one|two|three|four|five|six|seven|eight|nine)\\b)";
+
+  static final Pattern NUMBER = Pattern.compile(NUM);
+
+  /** A size or list of sizes with one unit: "15 mm", "18-19-20 mm", "15, 16.5 and 18 mm". */
+  static final Pattern SIZE =
+      Pattern.compile(
+          "(?<![\\w.])("
+              + NUM
+              + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and\\s+then|and|or|then)\\s*"
+              + NUM
+              + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
+
+  /** A duration: "60 seconds", "1 min", "45s", "one minute", "a full minute", "30-second". */
+  static final Pattern DURATION =
+      Pattern.compile(
+          "(?<![\\w.])(?:("
+              + NUM
+              + ")|(a|an|one|half\\s+a)\\s+(?:full\\s+)?(?=min))\\s*-?\\s*"
+              + "(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
+
+  private static final String COUNT_NUM =
+      "(\\d{1,2}(?!\\d|\\.\\d)|one|two|three|four|five|six|seven|eight|nine|ten|a\\s+single|single)";
+
+  /** "three inflations", "3 sequential dilations", "a single inflation". */
+  static final Pattern COUNT_NOUN =
+      Pattern.compile(
+          "(?<![\\w.])"
+              + COUNT_NUM
+              + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
+              + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?)\\b)[a-z0-9.'-]+\\s+){0,2}?(?:balloon\\s+)?"
+              + "(inflations?|dilations?|dilatations?|passes|cycles)\\b");
+
+  /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
+  static final Pattern COUNT_TIMES =
+      Pattern.compile(
+          "(?<![a-z\\d])(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
+
+  /** "dilated three times", "inflated twice", "dilation was performed twice", "dilated once". */
+  static final Pattern COUNT_VERB =
+      Pattern.compile(
+          "\\b(?:inflated|dilated|dilatated)\\b(?:\\s+[a-z0-9.'-]+){0,4}?\\s+"
+              + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
+              + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
+              + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
+              + "(?:\\s+[a-z0-9.'-]+){0,4}?\\s+(twice|thrice)\\b"
+              + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
+              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))");
+
+  /** "Inflations: 3", "number of inflations = 2". */
+  static final Pattern COUNT_LABEL =
+      Pattern.compile(
+          "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
+              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
+              + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?!\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?))");
+
+  /** A clock time with a colon: "09:12", "9:12 am". */
+  static final Pattern CLOCK =
+      Pattern.compile(
+          "(?<![\\d:])([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?(?!\\d)\\s*(a\\.?m\\.?|p\\.?m\\.?)?");
+
+  /** A four-digit time ("0912"); only taken as a time next to a time word. */
+  static final Pattern MILITARY =
+      Pattern.compile(
+          "(?<![\\d:.])([01]\\d|2[0-3])([0-5]\\d)(?![\\d:]|\\.\\d)(\\s*(?:h|hrs|hours)\\b)?");
+
+  /** Where the procedure's own dilation happens, to tell a later lumen from an earlier one. */
+  static final Pattern DILATION_ACT =
+      Pattern.compile(
+          "\\b(?:was|were)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:dilated|inflated|dilatated)\\b"
+              + "|\\b(?:dilated|inflated)\\s+(?:with|using|to|up|sequentially|serially)\\b"
+              + "|\\b(?:balloon\\s+)?(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b"
+              + "|\\b(?:we|i)\\s+dilated\\b");
+
+  enum SizeKind {
+    BALLOON,
+    LUMEN,
+    /** "dilated from 8 mm to 15 mm": the starting lumen. */
+    LUMEN_FROM,
+    OTHER,
+    UNKNOWN
+  }
+
+  enum DurationKind {
+    INFLATION,
+    SEDATION,
+    FLUOROSCOPY,
+    OTHER,
+    UNKNOWN
+  }
+
+  private static final Map<String, Integer> WORDS =
+      Map.ofEntries(
+          Map.entry("zero", 0),
+          Map.entry("one", 1),
+          Map.entry("two", 2),
+          Map.entry("three", 3),
+          Map.entry("four", 4),
+          Map.entry("five", 5),
+          Map.entry("six", 6),
+          Map.entry("seven", 7),
+          Map.entry("eight", 8),
+          Map.entry("nine", 9),
+          Map.entry("ten", 10),
+          Map.entry("eleven", 11),
+          Map.entry("twelve", 12),
+          Map.entry("thirteen", 13),
+          Map.entry("fourteen", 14),
+          Map.entry("fifteen", 15),
+          Map.entry("sixteen", 16),
+          Map.entry("seventeen", 17),
+          Map.entry("eighteen", 18),
+          Map.entry("nineteen", 19),
+          Map.entry("twenty", 20),
+          Map.entry("thirty", 30),
+          Map.entry("forty", 40),
+          Map.entry("fifty", 50),
+          Map.entry("sixty", 60),
+          Map.entry("seventy", 70),
+          Map.entry("eighty", 80),
+          Map.entry("ninety", 90),
+          Map.entry("single", 1),
+          Map.entry("a single", 1),
+          Map.entry("once", 1),
+          Map.entry("twice", 2),
+          Map.entry("thrice", 3),
+          Map.entry("a", 1),
+          Map.entry("an", 1),
+          Map.entry("multiple", 2),
+          Map.entry("several", 2),
+          Map.entry("numerous", 2),
+          Map.entry("second", 2),
+          Map.entry("2nd", 2),
+          Map.entry("third", 3),
+          Map.entry("3rd", 3),
+          Map.entry("fourth", 4),
+          Map.entry("4th", 4),
+          Map.entry("another", 2),
+          Map.entry("additional", 2),
+          Map.entry("separate", 2),
+          Map.entry("distinct", 2),
+          Map.entry("other", 2));
+
+  private static final Set<String> SCOPES =
+      Set.of(
+          "scope",
+          "colonoscope",
+          "gastroscope",
+          "endoscope",
+          "enteroscope",
+          "pediatric",
+          "paediatric",
+          "adult",
+          "ultrathin",
+          "ultra-thin",
+          "slim",
+          "wire",
+          "guidewire",
+          "catheter",
+          "stent",
+          "forceps",
+          "snare",
+          "probe",
+          "clip");
+
+  private static final Set<String> LESIONS =
+      Set.of(
+          "polyp",
+          "polyps",
+          "lesion",
+          "lesions",
+          "mass",
+          "ulcer",
+          "ulcers",
+          "nodule",
+          "adenoma",
+          "diverticulum",
+          "hernia",
+          "tumor",
+          "tumour");
+
+  private static final Set<String> DISTANCE_AFTER =
+      Set.of(
+          "long",
+          "length",
+          "lengths",
+          "from",
+          "proximal",
+          "distal",
+          "above",
+          "below",
+          "beyond",
+          "into",
+          "past",
+          "deep",
+          "inside",
+          "x",
+          "by",
+          "segment",
+          "wide",
+          "width");
+
+  private static final Set<String> UNIT_WORDS =
+      Set.of(
+          "mm",
+          "cm",
+          "millimeter",
+          "millimeters",
+          "millimetre",
+          "millimetres",
+          "centimeter",
+          "centimeters",
+          "centimetre",
+          "centimetres");
+
+  private Quantities() {}
+
+  /** A number as written: "16.5", "fifteen", "forty-five", "twice". NaN when not one. */
+  static double parse(String token) {
+    String t = token.trim();
+    if (t.isEmpty()) {
+      return Double.NaN;
+    }
+    Integer whole = WORDS.get(t);
+    if (whole == null && Character.isDigit(t.charAt(0))) {
+      try {
+        return Double.parseDouble(t);
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    if (whole != null) {
+      return whole;
+    }
+    int sep = Math.max(t.indexOf('-'), t.indexOf(' '));
+    if (sep > 0) {
+      Integer tens = WORDS.get(t.substring(0, sep));
+      Integer unit = WORDS.get(t.substring(sep + 1).trim());
+      if (tens != null && unit != null) {
+        return tens + unit;
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** What the size at {@code [numStart, unitEnd)} measures. */
+  static SizeKind classifySize(
+      String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
+    SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
+    if (after != null) {
+      return after;
+    }
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    // The word right before: "at 20 cm" is a distance, "2 x 3 cm" a dimension.
+    while (c.prev()) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == '~') {
+          continue;
+        }
+        break;
+      }
+      if (w.equals("approximately")
+          || w.equals("approx")
+          || w.equals("about")
+          || w.equals("around")
+          || w.equals("roughly")
+          || w.equals("an")
+          || w.equals("a")) {
+        continue;
+      }
+      if (w.equals("at")) {
+        return SizeKind.OTHER;
+      }
+      if (w.equals("x") || w.equals("by")) {
+        if (c.prev() && c.isNumber()) {
+          return SizeKind.OTHER;
+        }
+      }
+      if (w.equals("from") && single && isChangeBefore(f, s, c.start())) {
+        return SizeKind.LUMEN_FROM;
+      }
+      break;
+    }
+    return nearestSizeCue(f, s, numStart);
+  }
+
+  private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
+    TokenCursor c = new TokenCursor(f, at, s.end(), at);
+    for (int i = 0; i < 3 && c.next(); i++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == '-') {
+          i--;
+          continue;
+        }
+        return null;
+      }
+      if (w.startsWith("balloon")
+          || w.equals("cre")
+          || w.equals("tts")
+          || w.startsWith("dilator")
+          || w.equals("dilating")) {
+        return SizeKind.BALLOON;
+      }
+      if (w.equals("in")) {
+        if (c.next() && c.word() != null) {
+          String n = c.word();
+          if (n.equals("length") || n.equals("from") || n.equals("size")) {
+            return SizeKind.OTHER;
+          }
+          if (n.equals("diameter") || n.equals("width") || n.equals("caliber")) {
+            return cm ? null : SizeKind.LUMEN;
+          }
+        }
+        return null;
+      }
+      if (DISTANCE_AFTER.contains(w) || LESIONS.contains(w) || SCOPES.contains(w)) {
+        return SizeKind.OTHER;
+      }
+      if (w.startsWith("strictur")
+          || w.startsWith("stenos")
+          || w.startsWith("narrowing")
+          || w.equals("web")
+          || w.equals("lumen")
+          || w.equals("opening")
+          || w.equals("ring")
+          || w.equals("aperture")) {
+        return cm ? SizeKind.OTHER : SizeKind.LUMEN;
+      }
+    }
+    return null;
+  }
+
+  /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */
+  private static boolean isChangeBefore(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int i = 0; i < 3 && c.prev(); i++) {
+      String w = c.word();
+      if (w != null
+          && (w.startsWith("dilat")
+              || w.equals("increased")
+              || w.equals("improved")
+              || w.equals("widened")
+              || w.equals("enlarged")
+              || w.equals("went")
+              || w.equals("opened"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SizeKind nearestSizeCue(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    int words = 0;
+    while (c.prev() && words < 14) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == ';') {
+          break;
+        }
+        continue;
+      }
+      if (c.isNumber() || UNIT_WORDS.contains(w)) {
+        continue;
+      }
+      words++;
+      if (w.equals("lumen") || w.equals("luminal")) {
+        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
+      }
+      SizeKind k = sizeCue(w);
+      if (k != null) {
+        return k;
+      }
+    }
+    return SizeKind.UNKNOWN;
+  }
+
+  private static SizeKind sizeCue(String w) {
+    if (w.startsWith("balloon")
+        || w.startsWith("dilat")
+        || w.startsWith("inflat")
+        || w.equals("cre")
+        || w.equals("tts")
+        || w.equals("sequentially")
+        || w.equals("serially")
+        || w.equals("sequential")
+        || w.equals("serial")
+        || w.equals("expanded")
+        || w.equals("expansion")
+        || w.equals("sizes")
+        || w.equals("sized")) {
+      return SizeKind.BALLOON;
+    }
+    if (w.startsWith("measur")
+        || w.startsWith("narrow")
+        || w.startsWith("strictur")
+        || w.startsWith("stenos")
+        || w.equals("stenotic")
+        || w.equals("caliber")
+        || w.equals("calibre")
+        || w.equals("opening")
+        || w.equals("aperture")
+        || w.equals("orifice")
+        || w.equals("tight")
+        || w.equals("pinhole")
+        || w.equals("patent")
+        || w.equals("widened")
+        || w.equals("improved")
+        || w.equals("increased")
+        || w.equals("enlarged")
+        || w.equals("opened")) {
+      return SizeKind.LUMEN;
+    }
+    if (w.equals("length")
+        || w.equals("long")
+        || w.equals("distance")
+        || w.equals("fr")
+        || w.equals("french")
+        || SCOPES.contains(w)
+        || LESIONS.contains(w)) {
+      return SizeKind.OTHER;
+    }
+    return null;
+  }
+
+  /** "dilated to a lumen of 15 mm" names the balloon's diameter. */
+  private static boolean dilatedToBefore(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    boolean to = false;
+    for (int i = 0; i < 4 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (w.equals("a") || w.equals("an") || w.equals("the") || w.equals("up")) {
+        continue;
+      }
+      if (!to) {
+        if (!w.equals("to")) {
+          return false;
+        }
+        to = true;
+      } else {
+        return w.startsWith("dilat") || w.startsWith("inflat");
+      }
+    }
+    return false;
+  }
+
+  /** What the duration at {@code [numStart, unitEnd)} times. */
+  static DurationKind classifyDuration(String f, Sentence s, int numStart, int unitEnd) {
+    TokenCursor c = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    for (int i = 0; i < 3 && c.next(); i++) {
+      String w = c.word();
+      if (w == null) {
+        break;
+      }
+      if (w.equals("each") || w.equals("apiece") || w.equals("per")) {
+        return DurationKind.INFLATION;
+      }
+      if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("intra-service")) {
+        return DurationKind.SEDATION;
+      }
+      if (w.startsWith("fluoro")) {
+        return DurationKind.FLUOROSCOPY;
+      }
+      if (!w.equals("of") && !w.equals("moderate") && !w.equals("conscious") && !w.equals("iv")) {
+        break;
+      }
+    }
+    c = new TokenCursor(f, s.start(), numStart, numStart);
+    int words = 0;
+    while (c.prev() && words < 14) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == ';') {
+          break;
+        }
+        continue;
+      }
+      if (c.isNumber()) {
+        continue;
+      }
+      words++;
+      DurationKind k = durationCue(w);
+      if (k != null) {
+        return k;
+      }
+    }
+    return DurationKind.UNKNOWN;
+  }
+
+  private static DurationKind durationCue(String w) {
+    if (w.startsWith("sedat")
+        || w.equals("intraservice")
+        || w.equals("intra-service")
+        || w.startsWith("anesthe")
+        || w.startsWith("anaesthe")
+        || w.equals("mac")) {
+      return DurationKind.SEDATION;
+    }
+    if (w.startsWith("fluoro")) {
+      return DurationKind.FLUOROSCOPY;
+    }
+    if (w.equals("held")
+        || w.equals("hold")
+        || w.equals("holding")
+        || w.equals("holds")
+        || w.startsWith("maintain")
+        || w.equals("kept")
+        || w.startsWith("inflat")
+        || w.startsWith("dilat")
+        || w.startsWith("balloon")
+        || w.equals("each")) {
+      return DurationKind.INFLATION;
+    }
+    if (w.equals("procedure")
+        || w.equals("procedural")
+        || w.equals("withdrawal")
+        || w.equals("total")
+        || w.equals("insertion")
+        || w.startsWith("observ")
+        || w.equals("recovery")
+        || w.startsWith("monitor")
+        || w.startsWith("wait")
+        || w.equals("cecal")
+        || w.equals("scope")
+        || w.equals("ago")
+        || w.equals("every")
+        || w.equals("exam")) {
+      return DurationKind.OTHER;
+    }
+    return null;
+  }
+}

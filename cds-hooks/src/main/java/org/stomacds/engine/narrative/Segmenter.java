@@ -1,0 +1,282 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a note into sentences and knows which section each one sits in.
+ *
+ * <p>Notes come dictated (long paragraphs, hard-wrapped at a fixed width), terse (one line per
+ * fact) or templated ("Complications: none", or a heading with the content on the next lines). A
+ * physical line break therefore ends a sentence unless the next line visibly continues it (starts
+ * in lower case, or follows a long line that ends mid-phrase). One linear pass; no backtracking.
+ */
+final class Segmenter {
+
+  /** "Label:" at the start of a line or sentence, optionally after a bullet or list number. */
+  private static final Pattern LABEL =
+      Pattern.compile(
+          "(?:[-*>#]+\\s*|\\d{1,2}[.)]\\s+)?([a-z][a-z0-9 /&(),'#.+-]{0,48}?)\\s*:(?![0-9])");
+
+  private static final Pattern BULLET = Pattern.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
+  private static final int MAX_LABEL_WORDS = 6;
+  private static final int SOFT_WRAP_WIDTH = 50;
+
+  private final String original;
+  private final String folded;
+  private final Matcher label;
+  private final Matcher bullet;
+  private final List<Sentence> out = new ArrayList<>();
+  private Section paragraphSection;
+  private int pendingHeading = -1;
+
+  private Segmenter(String original, String folded) {
+    this.original = original;
+    this.folded = folded;
+    this.label = LABEL.matcher(folded);
+    this.bullet = BULLET.matcher(folded);
+  }
+
+  static List<Sentence> split(String original, String folded) {
+    return new Segmenter(original, folded).run();
+  }
+
+  private List<Sentence> run() {
+    int n = folded.length();
+    int lineStart = 0;
+    int logicalStart = -1;
+    int logicalEnd = -1;
+    int lastStart = -1;
+    int lastEnd = -1;
+    while (lineStart <= n) {
+      int nl = folded.indexOf('\n', lineStart);
+      int lineEnd = nl < 0 ? n : nl;
+      int ts = lineStart;
+      int te = lineEnd;
+      while (ts < te && folded.charAt(ts) == ' ') {
+        ts++;
+      }
+      while (te > ts && folded.charAt(te - 1) == ' ') {
+        te--;
+      }
+      if (ts == te) {
+        if (logicalStart >= 0) {
+          flush(logicalStart, logicalEnd);
+        }
+        logicalStart = -1;
+        paragraphSection = null;
+        pendingHeading = -1;
+      } else if (logicalStart >= 0 && continues(lastStart, lastEnd, ts, te)) {
+        logicalEnd = te;
+      } else {
+        if (logicalStart >= 0) {
+          flush(logicalStart, logicalEnd);
+        }
+        logicalStart = ts;
+        logicalEnd = te;
+      }
+      if (ts < te) {
+        lastStart = ts;
+        lastEnd = te;
+      }
+      if (nl < 0) {
+        break;
+      }
+      lineStart = nl + 1;
+    }
+    if (logicalStart >= 0) {
+      flush(logicalStart, logicalEnd);
+    }
+    return out;
+  }
+
+  /** Whether the line [ts,te) carries on the sentence of the line [ps,pe) above it. */
+  private boolean continues(int ps, int pe, int ts, int te) {
+    char last = folded.charAt(pe - 1);
+    if (".:;!?".indexOf(last) >= 0) {
+      return false;
+    }
+    if (startsBlock(ts, te) || isCapsHeading(ps, pe)) {
+      return false;
+    }
+    if (Character.isLowerCase(original.charAt(ts))) {
+      return true;
+    }
+    if (last == ',' || last == '-' || last == '(' || last == '/') {
+      return true;
+    }
+    return pe - ps >= SOFT_WRAP_WIDTH;
+  }
+
+  private boolean startsBlock(int ts, int te) {
+    return labelAt(ts, te) != null || bullet.region(ts, te).lookingAt() || isCapsHeading(ts, te);
+  }
+
+  /** The label text when [from,to) starts with "Label:", else null. */
+  private String labelAt(int from, int to) {
+    label.region(from, to);
+    if (!label.lookingAt()) {
+      return null;
+    }
+    String text = label.group(1);
+    return wordCount(text) <= MAX_LABEL_WORDS ? text : null;
+  }
+
+  private int labelEnd() {
+    return label.end();
+  }
+
+  /** A short line in capitals with no digits ("FINDINGS", "POST-PROCEDURE PLAN"). */
+  private boolean isCapsHeading(int a, int b) {
+    if (b - a > 40 || b - a < 3) {
+      return false;
+    }
+    int letters = 0;
+    for (int i = a; i < b; i++) {
+      char c = original.charAt(i);
+      if (Character.isLowerCase(c) || Character.isDigit(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    if (letters < 3 || folded.charAt(b - 1) == '.') {
+      return false;
+    }
+    String text = folded.substring(a, b);
+    return wordCount(text) <= 4 && !text.startsWith("no ") && !text.startsWith("not ");
+  }
+
+  private void flush(int ls, int le) {
+    if (isCapsHeading(ls, le)) {
+      String text = folded.substring(ls, le);
+      if (text.endsWith(":")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      heading(ls, le, Section.ofLabel(text));
+      return;
+    }
+    Section lineSection = null;
+    int contentStart = ls;
+    String lineLabel = labelAt(ls, le);
+    if (lineLabel != null) {
+      Section section = Section.ofLabel(lineLabel);
+      int cs = skipSpaces(labelEnd(), le);
+      if (cs >= le) {
+        heading(ls, le, section);
+        return;
+      }
+      contentStart = cs;
+      if (section != Section.OTHER) {
+        lineSection = section;
+        paragraphSection = null;
+      } else if (Section.isTopicLabel(lineLabel)) {
+        lineSection = Section.OTHER;
+        paragraphSection = null;
+      }
+    }
+    sentences(ls, le, lineSection, contentStart);
+  }
+
+  private void heading(int ls, int le, Section section) {
+    emit(ls, le, section, le, true);
+    paragraphSection = section;
+    pendingHeading = ls;
+  }
+
+  private void sentences(int ls, int le, Section lineSection, int firstContent) {
+    int s = ls;
+    for (int i = ls; i < le; i++) {
+      char c = folded.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && ends(i, le)) {
+        sentence(s, i + 1, lineSection, s == ls ? firstContent : -1);
+        s = i + 1;
+      }
+    }
+    if (s < le) {
+      sentence(s, le, lineSection, s == ls ? firstContent : -1);
+    }
+  }
+
+  /** Whether the full stop (or ! or ?) at i ends a sentence. */
+  private boolean ends(int i, int le) {
+    if (i + 1 >= le) {
+      return true;
+    }
+    char next = folded.charAt(i + 1);
+    if (next != ' ' && next != '\n' && next != '"' && next != ')' && next != '\'') {
+      // "16.5", "e.g.", "a.m." and the like.
+      return false;
+    }
+    if (folded.charAt(i) != '.') {
+      return true;
+    }
+    int j = i + 1;
+    while (j < le && (folded.charAt(j) == ' ' || folded.charAt(j) == '\n')) {
+      j++;
+    }
+    if (j >= le) {
+      return true;
+    }
+    char following = original.charAt(j);
+    // "approx. 6 mm", "pt. tolerated": a lower-case word or a number carries the sentence on.
+    return !(Character.isLowerCase(following) || Character.isDigit(following));
+  }
+
+  private void sentence(int a, int b, Section lineSection, int knownContent) {
+    while (a < b && (folded.charAt(a) == ' ' || folded.charAt(a) == '\n')) {
+      a++;
+    }
+    while (b > a && (folded.charAt(b - 1) == ' ' || folded.charAt(b - 1) == '\n')) {
+      b--;
+    }
+    if (a >= b) {
+      return;
+    }
+    Section section = lineSection != null ? lineSection : paragraphSection;
+    int contentStart = knownContent >= 0 ? knownContent : a;
+    if (knownContent < 0) {
+      String own = labelAt(a, b);
+      if (own != null) {
+        contentStart = skipSpaces(labelEnd(), b);
+        Section ownSection = Section.ofLabel(own);
+        if (ownSection != Section.OTHER) {
+          section = ownSection;
+        }
+      }
+    }
+    emit(a, b, section == null ? Section.OTHER : section, contentStart, false);
+  }
+
+  private void emit(int a, int b, Section section, int contentStart, boolean headingOnly) {
+    int headingStart = -1;
+    if (!headingOnly && pendingHeading >= 0) {
+      headingStart = pendingHeading;
+      pendingHeading = -1;
+    }
+    out.add(new Sentence(a, b, section, contentStart, headingStart, headingOnly));
+  }
+
+  private int skipSpaces(int i, int limit) {
+    while (i < limit && (folded.charAt(i) == ' ' || folded.charAt(i) == '\n')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int wordCount(String s) {
+    int words = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = s.charAt(i) == ' ';
+      if (!space && !in) {
+        words++;
+      }
+      in = !space;
+    }
+    return words;
+  }
+}

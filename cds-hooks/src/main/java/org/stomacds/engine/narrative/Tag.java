@@ -1,0 +1,50 @@
+package org.stomacds.engine.narrative;
+
+/** What a matched phrasing means for its element, beyond "it is mentioned". */
+enum Tag {
+  /** Documents the element when affirmed; negated when absent or not recorded. */
+  PLAIN,
+  /** Only speaks when the element is said to be missing ("inflation count unknown"). */
+  NEG_ONLY,
+
+  COMPLETE,
+  /** A landmark of a complete exam whose absence proves nothing ("valve not seen"). */
+  COMPLETE_LANDMARK,
+  INCOMPLETE_STRONG,
+  INCOMPLETE_WEAK,
+  /** "Extent: ..." with the end point named after it. */
+  EXTENT_LABEL,
+  /** The procedure was stopped (also an incomplete exam). */
+  DISCONTINUED,
+
+  SED_MAC,
+  SED_MODERATE,
+  SED_NONE,
+  SED_GENERIC,
+  SED_DRUG_MAC,
+  SED_DRUG_MODERATE,
+
+  /** "complications", "adverse events": documents when said absent, or followed by content. */
+  COMP_GENERIC,
+  /** "uncomplicated", "without incident". */
+  COMP_NONE,
+  /** Bleeding, perforation, tear...: documents either way, and happened when affirmed. */
+  COMP_EVENT,
+  /** Estimated blood loss: documents, says nothing about a complication by itself. */
+  COMP_EBL,
+
+  LUMEN_PIN,
+  LUMEN_PASS_NEG,
+  LUMEN_PASS_POS,
+  LUMEN_NEG_ONLY,
+
+  DIST_COUNT,
+  DIST_ORDINAL,
+  DIST_LOCATIONS,
+  DIST_SINGLE,
+  /** Any mention of a stricture: there is at least one. */
+  DIST_BASE,
+
+  /** Post-procedure instructions named as such; also counts in sections where others do not. */
+  INSTR_EXPLICIT
+}

@@ -1,0 +1,82 @@
+package org.stomacds.engine.rules;
+
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+
+/**
+ * {@code anesthesia-modifiers}: an anesthesia line (00811 for this procedure) needs a role modifier
+ * (AA, AD, QK, QX, QY, QZ) and a physical status modifier (P1–P6).
+ */
+final class AnesthesiaModifiersCheck implements Check {
+
+  private final CodeSet anesthesia;
+  private final CodeSet roles;
+  private final CodeSet physicalStatus;
+
+  AnesthesiaModifiersCheck(Parameters p, RuleDefinition rule) {
+    this.anesthesia = p.valueSet("anesthesia-codes");
+    this.roles = p.valueSet("role-modifiers");
+    this.physicalStatus = p.valueSet("physical-status-modifiers");
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    for (ClaimLine line : claim.lines()) {
+      if (!anesthesia.containsCode(line.code())) {
+        continue;
+      }
+      boolean role = false;
+      boolean status = false;
+      for (String modifier : line.modifiers()) {
+        role |= roles.containsCode(modifier);
+        status |= physicalStatus.containsCode(modifier);
+      }
+      if (!role) {
+        context
+            .finding(claim.ref(), line.expression() + ".modifier")
+            .message(
+                "The anesthesia "
+                    + Claims.describe(line)
+                    + " has no role modifier: payers need to know who gave the anesthesia ("
+                    + String.join(", ", roles.codes())
+                    + ").")
+            .evidence(Claims.line(claim, line))
+            .fix(
+                Fixes.manual(
+                    claim.ref(),
+                    line,
+                    null,
+                    null,
+                    "Add the role modifier for who gave the anesthesia ("
+                        + String.join(", ", roles.codes())
+                        + ") to line "
+                        + line.sequence(),
+                    true,
+                    null))
+            .emit();
+      }
+      if (!status) {
+        context
+            .finding(claim.ref(), line.expression() + ".modifier")
+            .message(
+                "The anesthesia "
+                    + Claims.describe(line)
+                    + " has no physical status modifier ("
+                    + String.join(", ", physicalStatus.codes())
+                    + "): add the patient's ASA class from the anesthesia record.")
+            .evidence(Claims.line(claim, line))
+            .fix(
+                Fixes.manual(
+                    claim.ref(),
+                    line,
+                    null,
+                    null,
+                    "Add the physical status modifier (P1–P6) from the anesthesia record to line "
+                        + line.sequence(),
+                    true,
+                    null))
+            .emit();
+      }
+    }
+  }
+}

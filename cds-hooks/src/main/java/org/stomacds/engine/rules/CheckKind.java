@@ -1,0 +1,172 @@
+package org.stomacds.engine.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The closed vocabulary of checks a rule can use. Each kind is one class implementing {@link
+ * Check}; its parameters are read (and validated) when the pack loads.
+ */
+public enum CheckKind {
+  DOCUMENTATION_ELEMENT(
+      "documentation-element",
+      "The procedure documentation (structured elements, our extension and Observations, the notes)"
+          + " contains one documentation element; optionally only when the claim bills given codes"
+          + " or the line carries a given modifier.",
+      DocumentationElementCheck::new),
+  DOCUMENTATION_PRESENT(
+      "documentation-present",
+      "A claim line of the subject code has its procedure documentation in the case.",
+      DocumentationPresentCheck::new),
+  READABLE_NOTE(
+      "readable-note",
+      "Every note linked to the procedure can be read by machine (text/plain or text/html).",
+      ReadableNoteCheck::new),
+  ORDER_CHECKLIST(
+      "order-checklist",
+      "At order signing, one finding listing as fixes the documentation elements the note will"
+          + " need (from the pack's documentation-element rules).",
+      OrderChecklistCheck::new),
+  SUPPORTING_DIAGNOSIS(
+      "supporting-diagnosis",
+      "The order's reasons, or the diagnoses the claim line points at, include a code of a value"
+          + " set.",
+      SupportingDiagnosisCheck::new),
+  EXCLUDES1_PAIR(
+      "excludes1-pair",
+      "A status code and a code of a conflicting value set for the same stoma are not both on the"
+          + " claim (ICD-10-CM Excludes1).",
+      Excludes1Check::new),
+  MEDICARE_ABN(
+      "medicare-abn",
+      "With no supporting diagnosis: obtain an ABN at order time; on the claim, GA when an ABN is"
+          + " on file, otherwise the risk explained (never an automatic GZ).",
+      AbnCheck::new),
+  NCCI_PTP(
+      "ncci-ptp",
+      "Every pair of lines with the same date and provider against the NCCI PTP edits of that"
+          + " date: indicator 0 removes the column-2 line, 1 needs a documented distinct-service"
+          + " modifier, 9 or deleted is no edit.",
+      PtpCheck::new),
+  UNNECESSARY_DISTINCT_MODIFIER(
+      "unnecessary-distinct-modifier",
+      "A 59/X modifier on a line that pairs with the subject code under no indicator-1 edit is"
+          + " unnecessary.",
+      UnnecessaryModifierCheck::new),
+  MUE_UNITS(
+      "mue-units",
+      "Units of the subject code on all lines of a date of service within the MUE of that date.",
+      MueCheck::new),
+  REPEAT_SESSION(
+      "repeat-session",
+      "A second line of the subject code on one date: 76/77 for a separate session, none for one"
+          + " session.",
+      RepeatSessionCheck::new),
+  INCOMPLETE_PROCEDURE(
+      "incomplete-procedure",
+      "An incomplete exam carries 52 on the professional claim, 73/74 on the facility claim; a"
+          + " complete one none.",
+      IncompleteProcedureCheck::new),
+  EXCLUSIVE_MODIFIERS(
+      "exclusive-modifiers",
+      "Two modifiers that never go on one line (59 with an X modifier).",
+      ExclusiveModifiersCheck::new),
+  X_MODIFIER_PREFERRED(
+      "x-modifier-preferred",
+      "Where the payer accepts XE/XS/XP/XU, they replace 59; where acceptance is unknown, say so.",
+      XModifierCheck::new),
+  GLOBAL_PERIOD(
+      "global-period",
+      "Inside an earlier procedure's global period (same provider): 58, 78 or 79.",
+      GlobalPeriodCheck::new),
+  UNEXPECTED_MODIFIER(
+      "unexpected-modifier",
+      "A modifier not expected on the subject line.",
+      UnexpectedModifierCheck::new),
+  ANESTHESIA_MODIFIERS(
+      "anesthesia-modifiers",
+      "An anesthesia line carries a role modifier and a physical status modifier.",
+      AnesthesiaModifiersCheck::new),
+  PLACE_OF_SERVICE(
+      "place-of-service",
+      "On a professional claim, each line's place of service matches the encounter's setting.",
+      PlaceOfServiceCheck::new),
+  ORDER_SITE(
+      "order-site", "A signed order says where the procedure will be done.", OrderSiteCheck::new),
+  SEDATION_MINIMUM_TIME(
+      "sedation-minimum-time",
+      "Moderate sedation under the minimum intraservice time is not reported.",
+      SedationMinimumTimeCheck::new),
+  SEDATION_ADDON_TIME(
+      "sedation-addon-time",
+      "Add-on sedation units within the documented intraservice time.",
+      SedationAddonTimeCheck::new),
+  PAYER_SEDATION_CODE(
+      "payer-sedation-code",
+      "The code the payer takes for the endoscopist's moderate sedation (G0500 vs 99152).",
+      PayerSedationCodeCheck::new),
+  SEDATION_WITH_ANESTHESIA(
+      "sedation-with-anesthesia",
+      "The endoscopist's moderate sedation is not billed for a session with anesthesia care.",
+      SedationWithAnesthesiaCheck::new),
+  PAYER_NOTIFICATION(
+      "payer-notification",
+      "The payer's notification or authorization requirement, or that no payer-specific policy is"
+          + " on file.",
+      PayerNotificationCheck::new),
+  PAYER_RECORDS(
+      "payer-records",
+      "The payer asks for records when some modifiers are billed.",
+      PayerRecordsCheck::new),
+  SINGLE_LINE_MODIFIER(
+      "single-line-modifier",
+      "A payer's edit on distinct-service modifiers on single-line claims, E/M codes and with 51.",
+      SingleLineModifierCheck::new);
+
+  @FunctionalInterface
+  interface Factory {
+    Check create(Parameters parameters, RuleDefinition rule);
+  }
+
+  private final String id;
+  private final String summary;
+  private final Factory factory;
+
+  CheckKind(String id, String summary, Factory factory) {
+    this.id = id;
+    this.summary = summary;
+    this.factory = factory;
+  }
+
+  /** The id used in the rule file. */
+  public String id() {
+    return id;
+  }
+
+  /** What the check does, in plain English, for the reference. */
+  public String summary() {
+    return summary;
+  }
+
+  Check create(Parameters parameters, RuleDefinition rule) {
+    return factory.create(parameters, rule);
+  }
+
+  public static Optional<CheckKind> fromId(String id) {
+    for (CheckKind kind : values()) {
+      if (kind.id.equals(id)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static List<String> ids() {
+    List<String> ids = new ArrayList<>();
+    for (CheckKind kind : values()) {
+      ids.add(kind.id);
+    }
+    return ids;
+  }
+}

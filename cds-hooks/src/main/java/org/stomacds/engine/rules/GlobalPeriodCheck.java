@@ -1,0 +1,158 @@
+package org.stomacds.engine.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.facts.PriorProcedure;
+import org.stomacds.engine.findings.Evidence;
+
+/**
+ * {@code global-period}: inside the global period of an earlier procedure by the same provider, the
+ * subject line needs 58 (staged or planned), 78 (unplanned return to the procedure room for a
+ * related problem) or 79 (unrelated). Which one is the surgeon's call; the one suggested first is
+ * 78 when the earlier procedure is in the {@code related-ranges} (surgery on the same organ system,
+ * where a stricture is a likely complication), else 79.
+ */
+final class GlobalPeriodCheck implements Check {
+
+  static final String GROUP = "global-period";
+
+  private final CodeSet globalModifiers;
+  private final String staged;
+  private final String related;
+  private final String unrelated;
+  private final List<int[]> relatedRanges = new ArrayList<>();
+
+  GlobalPeriodCheck(Parameters p, RuleDefinition rule) {
+    this.globalModifiers = p.valueSet("global-modifiers");
+    this.staged = p.text("staged", "58");
+    this.related = p.text("related", "78");
+    this.unrelated = p.text("unrelated", "79");
+    for (String range : p.codes("related-ranges")) {
+      String[] ends = range.split("-");
+      try {
+        relatedRanges.add(
+            new int[] {Integer.parseInt(ends[0]), Integer.parseInt(ends[ends.length - 1])});
+      } catch (NumberFormatException e) {
+        throw p.node("related-ranges")
+            .error("a range is two CPT codes like 40490-49999, not '" + range + "'");
+      }
+    }
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    if (claim.priorProcedures().isEmpty()) {
+      return;
+    }
+    for (ClaimLine line : claim.linesWithCode(context.subjectCode())) {
+      boolean has = false;
+      for (String modifier : line.modifiers()) {
+        has |= globalModifiers.containsCode(modifier);
+      }
+      if (has) {
+        continue;
+      }
+      for (PriorProcedure prior : claim.priorProcedures()) {
+        boolean performerKnown = !prior.performers().isEmpty() && line.provider() != null;
+        if (performerKnown && !prior.performers().contains(line.provider())) {
+          continue; // another surgeon's global period does not bind this one
+        }
+        boolean isRelated = inRelatedRange(prior.code());
+        RuleContext.FindingBuilder finding =
+            context
+                .finding(claim.ref(), line.modifierExpression(related))
+                .message(
+                    Claims.describe(line)
+                        + " falls inside the "
+                        + prior.globalDays()
+                        + "-day global period of "
+                        + prior.code()
+                        + " done on "
+                        + prior.date()
+                        + " (until "
+                        + prior.globalEnds()
+                        + "): without "
+                        + staged
+                        + ", "
+                        + related
+                        + " or "
+                        + unrelated
+                        + " it is taken as part of that surgery's package and denied. Choose "
+                        + staged
+                        + " if it was staged or planned, "
+                        + related
+                        + " if it treats a problem from that surgery, "
+                        + unrelated
+                        + " if it is unrelated.")
+                .evidence(Claims.line(claim, line))
+                .evidence(
+                    new Evidence(
+                        prior.ref(),
+                        "Procedure.performed",
+                        prior.code()
+                            + " on "
+                            + prior.date()
+                            + ", global "
+                            + prior.globalDays()
+                            + " days"))
+                .fix(
+                    Fixes.addModifier(
+                        claim.ref(),
+                        line,
+                        related,
+                        "Add "
+                            + related
+                            + " to line "
+                            + line.sequence()
+                            + " (related problem, return to the procedure room)",
+                        isRelated,
+                        GROUP))
+                .fix(
+                    Fixes.addModifier(
+                        claim.ref(),
+                        line,
+                        unrelated,
+                        "Add "
+                            + unrelated
+                            + " to line "
+                            + line.sequence()
+                            + " (unrelated to "
+                            + prior.code()
+                            + ")",
+                        !isRelated,
+                        GROUP))
+                .fix(
+                    Fixes.addModifier(
+                        claim.ref(),
+                        line,
+                        staged,
+                        "Add " + staged + " to line " + line.sequence() + " (staged or planned)",
+                        false,
+                        GROUP));
+        if (!performerKnown) {
+          finding.note(
+              "Who performed "
+                  + prior.code()
+                  + " is not known: a global period binds only the same surgeon (or group).");
+        }
+        finding.emit();
+        break;
+      }
+    }
+  }
+
+  private boolean inRelatedRange(String code) {
+    if (code.length() != 5 || !code.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    int value = Integer.parseInt(code);
+    for (int[] range : relatedRanges) {
+      if (value >= range[0] && value <= range[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+package org.stomacds.engine.rules;
+
+import java.util.List;
+import org.stomacds.engine.payer.PayerMapping;
+
+/**
+ * What a check may use while it is built: the terminology's value sets, the payer mapping, the
+ * pack's CMS data, its subject code and its base rule definitions.
+ */
+record LoadContext(
+    ValueSets valueSets,
+    PayerMapping payers,
+    CmsData data,
+    String subjectCode,
+    List<RuleDefinition> baseRules) {}

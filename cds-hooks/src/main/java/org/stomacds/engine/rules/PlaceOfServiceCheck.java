@@ -1,0 +1,135 @@
+package org.stomacds.engine.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.facts.ClaimType;
+import org.stomacds.engine.facts.Setting;
+import org.stomacds.engine.findings.Evidence;
+import org.stomacds.engine.findings.Severity;
+
+/**
+ * {@code place-of-service}: on a professional claim, the place of service of each line must match
+ * the encounter's setting. An office POS on a facility case is paid at the non-facility rate (an
+ * overpayment the payer will take back): the rule's severity. Any other mismatch: {@code
+ * other-mismatch-severity}.
+ */
+final class PlaceOfServiceCheck implements Check {
+
+  static final String GROUP = "place-of-service";
+
+  private final CodeSet office;
+  private final CodeSet facility;
+  private final Severity otherMismatch;
+
+  PlaceOfServiceCheck(Parameters p, RuleDefinition rule) {
+    this.office = p.valueSet("office-places");
+    this.facility = p.valueSet("facility-places");
+    String severity =
+        p.choice("other-mismatch-severity", List.of("error", "warning", "info"), "warning");
+    this.otherMismatch = Severity.valueOf(severity.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    Setting setting = claim.setting().setting();
+    if (claim.type() != ClaimType.PROFESSIONAL || setting == Setting.UNKNOWN) {
+      return;
+    }
+    for (ClaimLine line : claim.lines()) {
+      String pos = line.placeOfService();
+      if (pos == null || setting.placesOfService().contains(pos)) {
+        continue;
+      }
+      boolean officeOnFacility = office.containsCode(pos) && setting.facility();
+      boolean facilityOnOffice = facility.containsCode(pos) && setting == Setting.OFFICE;
+      RuleContext.FindingBuilder finding =
+          context
+              .finding(claim.ref(), line.expression() + ".locationCodeableConcept")
+              .evidence(
+                  new Evidence(
+                      claim.ref(), line.expression() + ".locationCodeableConcept", "POS " + pos))
+              .evidence(claim.setting().evidence());
+      if (!officeOnFacility) {
+        finding.severity(otherMismatch);
+      }
+      String message =
+          "Place of service "
+              + pos
+              + " on "
+              + Claims.describe(line)
+              + " does not match the encounter, which was in "
+              + setting.words()
+              + " (place of service "
+              + String.join(" or ", ordered(setting))
+              + ").";
+      if (officeOnFacility || facilityOnOffice) {
+        String rates = rates(context, line);
+        if (rates != null) {
+          message += " " + rates;
+        }
+      }
+      finding.message(message);
+      List<String> places = ordered(setting);
+      for (int i = 0; i < places.size(); i++) {
+        String place = places.get(i);
+        finding.fix(
+            Fixes.setPlaceOfService(
+                claim.ref(),
+                line,
+                place,
+                "Set the place of service of line "
+                    + line.sequence()
+                    + " to "
+                    + place
+                    + label(place),
+                i == 0,
+                places.size() > 1 ? GROUP : null));
+      }
+      finding.emit();
+    }
+  }
+
+  /** On-campus hospital outpatient (22) before off-campus (19); otherwise the setting's one. */
+  private static List<String> ordered(Setting setting) {
+    List<String> places = new ArrayList<>(setting.placesOfService());
+    places.sort((a, b) -> a.equals("22") ? -1 : b.equals("22") ? 1 : a.compareTo(b));
+    return places;
+  }
+
+  private static String label(String place) {
+    return switch (place) {
+      case "22" -> " (on-campus hospital outpatient)";
+      case "19" -> " (off-campus hospital outpatient)";
+      case "24" -> " (ambulatory surgical center)";
+      case "21" -> " (inpatient)";
+      case "23" -> " (emergency department)";
+      case "11" -> " (office)";
+      default -> "";
+    };
+  }
+
+  private static String rates(RuleContext context, ClaimLine line) {
+    CmsData.Selection<CmsData.PfsData> selection = context.data().pfs(line.date());
+    if (selection == null) {
+      return null;
+    }
+    FeeScheduleRow row = selection.data().row(line.code(), "");
+    if (row == null || row.nonFacilityTotal() == null || row.facilityTotal() == null) {
+      return null;
+    }
+    BigDecimal office = row.nonFacilityTotal();
+    BigDecimal facility = row.facilityTotal();
+    return "The fee schedule ("
+        + selection.file().release()
+        + ") pays "
+        + line.code()
+        + " "
+        + office.toPlainString()
+        + " RVU in an office against "
+        + facility.toPlainString()
+        + " in a facility.";
+  }
+}

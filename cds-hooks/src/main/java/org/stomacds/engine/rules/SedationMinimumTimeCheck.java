@@ -1,0 +1,79 @@
+package org.stomacds.engine.rules;
+
+import java.util.List;
+import org.stomacds.engine.documentation.DocumentationElement;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.findings.Evidence;
+
+/**
+ * {@code sedation-minimum-time}: moderate sedation with less intraservice time than {@code
+ * minimum-minutes} (10) is not reported: its lines (and their add-ons) come off the claim.
+ */
+final class SedationMinimumTimeCheck implements Check {
+
+  private final List<CodeSet> sedation;
+  private final List<String> addOns;
+  private final int minimum;
+
+  SedationMinimumTimeCheck(Parameters p, RuleDefinition rule) {
+    this.sedation = p.valueSets("sedation-codes");
+    this.addOns = p.codes("add-on-codes");
+    this.minimum = p.integer("minimum-minutes", 10);
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    if (claim.documentation().sedationMinutes().isEmpty()) {
+      return;
+    }
+    int minutes = claim.documentation().sedationMinutes().getAsInt();
+    if (minutes >= minimum) {
+      return;
+    }
+    RuleContext.FindingBuilder finding = null;
+    for (ClaimLine line : claim.lines()) {
+      if (!sedation(line.code())) {
+        continue;
+      }
+      if (finding == null) {
+        finding =
+            context
+                .finding(claim.ref(), line.expression())
+                .message(
+                    "The documentation gives "
+                        + minutes
+                        + " minutes of moderate sedation; under "
+                        + minimum
+                        + " minutes of intraservice time it is not reported. Remove the sedation"
+                        + " lines.")
+                .evidence(claim.documentation().evidence(DocumentationElement.SEDATION_TIMES))
+                .evidence(new Evidence(null, null, "intraservice time: " + minutes + " minutes"));
+      }
+      finding
+          .evidence(Claims.line(claim, line))
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  line,
+                  "Remove line " + line.sequence() + " (" + line.code() + ")",
+                  true,
+                  null));
+    }
+    if (finding != null) {
+      finding.emit();
+    }
+  }
+
+  private boolean sedation(String code) {
+    if (addOns.contains(code)) {
+      return true;
+    }
+    for (CodeSet set : sedation) {
+      if (set.containsCode(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

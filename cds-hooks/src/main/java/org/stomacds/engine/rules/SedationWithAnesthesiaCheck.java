@@ -1,0 +1,87 @@
+package org.stomacds.engine.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.stomacds.engine.documentation.DocumentationElement;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.facts.SedationKind;
+import org.stomacds.engine.findings.Evidence;
+
+/**
+ * {@code sedation-with-anesthesia}: the endoscopist's moderate sedation is not reported for a
+ * session in which an anesthesia professional provides anesthesia care (00811): one or the other.
+ * The anesthesia is seen on this claim, on another claim of the case for the same date, or in the
+ * documentation (monitored anesthesia care or general anesthesia).
+ */
+final class SedationWithAnesthesiaCheck implements Check {
+
+  private final CodeSet moderate;
+  private final CodeSet anesthesia;
+
+  SedationWithAnesthesiaCheck(Parameters p, RuleDefinition rule) {
+    this.moderate = p.valueSet("moderate-sedation");
+    this.anesthesia = p.valueSet("anesthesia-codes");
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    List<ClaimLine> sedation = new ArrayList<>(1);
+    for (ClaimLine line : claim.lines()) {
+      if (moderate.containsCode(line.code())) {
+        sedation.add(line);
+      }
+    }
+    if (sedation.isEmpty()) {
+      return;
+    }
+    List<Evidence> anesthesiaSeen = new ArrayList<>(1);
+    for (ClaimFacts other : context.facts().claims()) {
+      for (ClaimLine line : other.lines()) {
+        if (anesthesia.containsCode(line.code())
+            && Objects.equals(line.date(), sedation.get(0).date())) {
+          anesthesiaSeen.add(Claims.line(other, line));
+        }
+      }
+    }
+    if (claim.documentation().sedationKind().orElse(null) == SedationKind.MAC_OR_ANESTHESIA) {
+      anesthesiaSeen.addAll(claim.documentation().evidence(DocumentationElement.SEDATION_TYPE));
+      if (anesthesiaSeen.isEmpty()) {
+        anesthesiaSeen.add(new Evidence(null, null, "the documentation describes anesthesia care"));
+      }
+    }
+    if (anesthesiaSeen.isEmpty()) {
+      return;
+    }
+    RuleContext.FindingBuilder finding =
+        context
+            .finding(claim.ref(), sedation.get(0).expression())
+            .message(
+                "Moderate sedation by the endoscopist ("
+                    + codes(sedation)
+                    + ") is billed for a session in which anesthesia care was given: only one of them"
+                    + " is reported. Remove the moderate sedation lines.")
+            .evidence(anesthesiaSeen);
+    for (ClaimLine line : sedation) {
+      finding
+          .evidence(Claims.line(claim, line))
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  line,
+                  "Remove line " + line.sequence() + " (" + line.code() + ")",
+                  true,
+                  null));
+    }
+    finding.emit();
+  }
+
+  private static String codes(List<ClaimLine> lines) {
+    List<String> codes = new ArrayList<>(lines.size());
+    for (ClaimLine line : lines) {
+      codes.add(line.code());
+    }
+    return String.join(", ", codes);
+  }
+}

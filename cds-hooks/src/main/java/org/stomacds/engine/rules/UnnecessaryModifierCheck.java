@@ -1,0 +1,117 @@
+package org.stomacds.engine.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.findings.Evidence;
+
+/**
+ * {@code unnecessary-distinct-modifier}: a 59/X modifier on a line that pairs with the subject code
+ * under no active indicator-1 NCCI edit (e.g. 44405 with 74360, 45386, 44381, G0500) bypasses
+ * nothing, so it is unnecessary, and an unneeded distinct-service modifier draws audits. The data
+ * holds only edits involving the subject code, so the check speaks only when every other line of
+ * the date and provider pairs with the subject code. A second line of the subject code itself is
+ * left to the MUE and repeat-session rules.
+ */
+final class UnnecessaryModifierCheck implements Check {
+
+  private final CodeSet distinct;
+
+  UnnecessaryModifierCheck(Parameters p, RuleDefinition rule) {
+    this.distinct = p.valueSet("distinct-modifiers");
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    CmsData.Selection<CmsData.PtpData> selection = context.data().ptp(claim.dateOfService());
+    if (selection == null) {
+      return;
+    }
+    String table = PtpCheck.table(claim);
+    String subject = context.subjectCode();
+    for (ClaimLine line : claim.lines()) {
+      String modifier = null;
+      for (String candidate : line.modifiers()) {
+        if (distinct.containsCode(candidate)) {
+          modifier = candidate;
+          break;
+        }
+      }
+      if (modifier == null || line.code() == null) {
+        continue;
+      }
+      List<ClaimLine> others = new ArrayList<>(2);
+      boolean judged = true;
+      boolean justified = false;
+      for (ClaimLine other : claim.lines()) {
+        if (other == line || other.code() == null || !Claims.sameDateAndProvider(line, other)) {
+          continue;
+        }
+        if (other.code().equals(line.code())) {
+          judged = false; // a repeat of the same code: the MUE and repeat rules speak to it
+          break;
+        }
+        if (!subject.equals(line.code()) && !subject.equals(other.code())) {
+          judged = false; // an edit our data does not hold may justify it
+          break;
+        }
+        others.add(other);
+        PtpEdit forward = selection.data().active(table, line.code(), other.code(), line.date());
+        PtpEdit backward = selection.data().active(table, other.code(), line.code(), line.date());
+        if ((forward != null && forward.modifierIndicator() == 1)
+            || (backward != null && backward.modifierIndicator() == 1)) {
+          justified = true;
+        }
+      }
+      if (!judged || justified || (others.isEmpty() && !subject.equals(line.code()))) {
+        continue;
+      }
+      RuleContext.FindingBuilder finding =
+          context
+              .finding(claim.ref(), line.modifierExpression(modifier))
+              .evidence(Claims.line(claim, line))
+              .note(selection.note());
+      for (ClaimLine other : others) {
+        finding.evidence(Claims.line(claim, other));
+      }
+      String pairs =
+          others.isEmpty()
+              ? "there is no other line on the date for it to separate " + line.code() + " from"
+              : "there is no NCCI edit that a modifier bypasses between "
+                  + line.code()
+                  + " and "
+                  + codes(others);
+      finding
+          .evidence(
+              new Evidence(
+                  null,
+                  null,
+                  selection.file().release() + ": no active indicator-1 edit for these pairs"))
+          .message(
+              modifier
+                  + " on "
+                  + Claims.describe(line)
+                  + " is unnecessary: "
+                  + pairs
+                  + ". A distinct-service modifier where none is needed draws audits; remove it.")
+          .fix(
+              Fixes.removeModifier(
+                  claim.ref(),
+                  line,
+                  modifier,
+                  "Remove " + modifier + " from line " + line.sequence(),
+                  true,
+                  null))
+          .emit();
+    }
+  }
+
+  private static String codes(List<ClaimLine> lines) {
+    List<String> codes = new ArrayList<>(lines.size());
+    for (ClaimLine line : lines) {
+      codes.add(line.code());
+    }
+    return String.join(", ", codes);
+  }
+}

@@ -1,0 +1,61 @@
+package org.stomacds.engine.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.stomacds.engine.CaseBuilder;
+import org.stomacds.engine.DefaultRuleEngine;
+import org.stomacds.engine.EvaluationRequest;
+import org.stomacds.engine.Stage;
+import org.stomacds.engine.findings.Finding;
+
+/**
+ * The default pack loaded from a copy on disk with one more fee-schedule row (44320, global 090),
+ * as an operator would add a fuller fee schedule: a data change, not a code change.
+ */
+final class DefaultRuleEngineWithGlobals {
+
+  private static DefaultRuleEngineWithGlobals instance;
+  private final DefaultRuleEngine engine;
+
+  private DefaultRuleEngineWithGlobals(DefaultRuleEngine engine) {
+    this.engine = engine;
+  }
+
+  static synchronized DefaultRuleEngineWithGlobals get() {
+    if (instance == null) {
+      try {
+        Path folder = Files.createTempDirectory("pack");
+        Path data = Files.createDirectories(folder.resolve("data"));
+        for (String file :
+            List.of("ncci-ptp-44405-2024q3.csv", "ncci-mue-2024q3.csv", "pfs-rvu-2024jul.csv")) {
+          Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
+        }
+        Files.writeString(
+            data.resolve("pfs-rvu-2024jul.csv"),
+            "44320,,A,0,0,0,0,0,0,0,090,2,0,0,0,0,,33.2875\n",
+            java.nio.file.StandardOpenOption.APPEND);
+        Files.write(folder.resolve("cpt-44405.yaml"), TestFiles.resource("rules/cpt-44405.yaml"));
+        instance =
+            new DefaultRuleEngineWithGlobals(
+                DefaultRuleEngine.builder()
+                    .terminology(org.stomacds.engine.Engines.terminology())
+                    .ruleFile(folder.resolve("cpt-44405.yaml"))
+                    .build());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+
+  List<Finding> evaluate(CaseBuilder c) {
+    return engine
+        .evaluate(new EvaluationRequest(c.resources(), EnumSet.of(Stage.CLAIM), Set.of()))
+        .findings();
+  }
+}

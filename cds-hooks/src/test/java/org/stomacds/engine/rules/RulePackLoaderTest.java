@@ -1,0 +1,282 @@
+package org.stomacds.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stomacds.engine.Engines;
+import org.stomacds.engine.payer.PayerMapping;
+import org.stomacds.engine.rules.yaml.RuleFileException;
+import org.stomacds.engine.terminology.Coded;
+import org.stomacds.engine.terminology.Terminology;
+
+/** Every way a rule file can be wrong fails loading with the file and the line. */
+class RulePackLoaderTest {
+
+  private static final String DEFAULT = TestFiles.text("rules/cpt-44405.yaml");
+
+  @TempDir Path folder;
+
+  static ValueSets valueSets() {
+    Terminology terminology = Engines.terminology();
+    return url -> {
+      if (!terminology.hasValueSet(url)) {
+        return null;
+      }
+      List<String[]> members = new ArrayList<>();
+      for (Coded coded : terminology.expand(url)) {
+        members.add(new String[] {coded.system(), coded.code()});
+      }
+      return new CodeSet(url, members);
+    };
+  }
+
+  private RulePack load(String yaml) throws IOException {
+    Path data = Files.createDirectories(folder.resolve("data"));
+    for (String file :
+        List.of("ncci-ptp-44405-2024q3.csv", "ncci-mue-2024q3.csv", "pfs-rvu-2024jul.csv")) {
+      if (!Files.exists(data.resolve(file))) {
+        Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
+      }
+    }
+    Path file = folder.resolve("cpt-44405.yaml");
+    Files.writeString(file, yaml);
+    return new RulePackLoader(valueSets(), PayerMapping.loadDefault()).loadFile(file);
+  }
+
+  /** The default file with {@code from} (which must occur once) replaced by {@code to}. */
+  private static String replace(String from, String to) {
+    int at = DEFAULT.indexOf(from);
+    assertThat(at).as("'%s' is in the default rule file", from).isNotNegative();
+    assertThat(DEFAULT.indexOf(from, at + 1)).as("'%s' occurs once", from).isNegative();
+    return DEFAULT.substring(0, at) + to + DEFAULT.substring(at + from.length());
+  }
+
+  /** The 1-based line of the first occurrence of {@code text} in {@code yaml}. */
+  private static int lineOf(String yaml, String text) {
+    int at = yaml.indexOf(text);
+    assertThat(at).isNotNegative();
+    return (int) yaml.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  private void failsAt(String yaml, String lineText, String message) {
+    int line = lineOf(yaml, lineText);
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageStartingWith(folder.resolve("cpt-44405.yaml") + ":" + line + ": ")
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void theDefaultFileLoadsFromDiskToo() throws IOException {
+    RulePack pack = load(DEFAULT);
+    assertThat(pack.rules()).hasSizeGreaterThan(30);
+    assertThat(pack.data().files()).hasSize(3);
+  }
+
+  @Test
+  void failsOnAnUnknownTopLevelKey() {
+    String yaml = DEFAULT + "\nextras: true\n";
+    failsAt(yaml, "extras:", "unknown key 'extras'");
+  }
+
+  @Test
+  void failsOnAnUnknownRuleKey() {
+    String yaml =
+        replace(
+            "  - id: doc-inflation-count\n", "  - id: doc-inflation-count\n    severty: info\n");
+    failsAt(yaml, "severty:", "unknown key 'severty'");
+  }
+
+  @Test
+  void failsOnAnUnknownCheckKind() {
+    String yaml = replace("kind: mue-units", "kind: mue-unit");
+    failsAt(yaml, "kind: mue-unit\n", "unknown check kind 'mue-unit'");
+  }
+
+  @Test
+  void failsOnAnUnknownPayer() {
+    String yaml = replace("payer: [AETNA]", "payer: [HUMANA]");
+    failsAt(yaml, "payer: [HUMANA]", "unknown payer 'HUMANA'");
+  }
+
+  @Test
+  void failsOnAnUnknownLicensee() {
+    String yaml = replace("licensee: [Anthem]", "licensee: [Blue Plan of Nowhere]");
+    failsAt(
+        yaml, "licensee: [Blue Plan of Nowhere]", "unknown payer licensee 'Blue Plan of Nowhere'");
+  }
+
+  @Test
+  void failsOnAnUnknownLineOfBusiness() {
+    String yaml = replace("line-of-business: [ORIGINAL_MEDICARE]", "line-of-business: [MEDIGAP]");
+    failsAt(yaml, "line-of-business: [MEDIGAP]", "unknown line of business 'MEDIGAP'");
+  }
+
+  @Test
+  void failsOnAnUnknownValueSet() {
+    String yaml =
+        replace(
+            "{remove: distinct-service-modifiers, keep: x-modifiers}",
+            "{remove: distinct-service-modifiers, keep: y-modifiers}");
+    failsAt(yaml, "keep: y-modifiers", "unknown value set 'y-modifiers'");
+  }
+
+  @Test
+  void failsOnAnUnknownDocumentationElement() {
+    String yaml = replace("{element: inflation-count}", "{element: inflation-counts}");
+    failsAt(
+        yaml, "{element: inflation-counts}", "unknown documentation element 'inflation-counts'");
+  }
+
+  @Test
+  void failsOnAnUnknownParameter() {
+    String yaml = replace("{element: inflation-count}", "{element: inflation-count, minimum: 2}");
+    failsAt(
+        yaml,
+        "{element: inflation-count, minimum: 2}",
+        "unknown parameter 'minimum' for kind documentation-element");
+  }
+
+  @Test
+  void failsOnAMissingParameter() {
+    String yaml =
+        replace(
+            "    parameters: {value-set: cpt-44405-supporting-diagnoses}\n    severity: warning\n    stages: [order-select",
+            "    severity: warning\n    stages: [order-select");
+    failsAt(yaml, "  - id: dx-supporting-diagnosis", "needs parameter 'value-set'");
+  }
+
+  @Test
+  void failsOnAMissingSource() {
+    String yaml =
+        replace(
+            "    source: cms-ncci-mue\n    confidence: cms-data\n\n",
+            "    confidence: cms-data\n\n");
+    failsAt(yaml, "  - id: mue-units", "missing 'source'");
+  }
+
+  @Test
+  void failsOnAnUnknownSource() {
+    String yaml =
+        replace(
+            "    source: cms-ncci-mue\n    confidence: cms-data\n\n",
+            "    source: cms-ncci-mue-2031\n    confidence: cms-data\n\n");
+    failsAt(yaml, "source: cms-ncci-mue-2031", "unknown source 'cms-ncci-mue-2031'");
+  }
+
+  @Test
+  void failsOnABadDate() {
+    String yaml = replace("effective: 2018-01-01", "effective: 2018-13-01");
+    failsAt(yaml, "effective: 2018-13-01", "bad date '2018-13-01'");
+  }
+
+  @Test
+  void failsOnAnEndBeforeTheEffectiveDate() {
+    String yaml = replace("effective: 2018-01-01", "effective: 2018-01-01\n    end: 2017-12-31");
+    failsAt(yaml, "end: 2017-12-31", "is before effective");
+  }
+
+  @Test
+  void failsOnUnknownSeverityStageAndConfidence() {
+    failsAt(
+        replace(
+            "    kind: mue-units\n    severity: error", "    kind: mue-units\n    severity: fatal"),
+        "severity: fatal",
+        "unknown severity 'fatal'");
+    failsAt(
+        replace(
+            "    kind: mue-units\n    severity: error\n    stages: [claim]",
+            "    kind: mue-units\n    severity: error\n    stages: [billing]"),
+        "stages: [billing]",
+        "unknown stage 'billing'");
+    failsAt(
+        replace(
+            "    source: cms-ncci-mue\n    confidence: cms-data\n\n",
+            "    source: cms-ncci-mue\n    confidence: probable\n\n"),
+        "confidence: probable",
+        "unknown confidence 'probable'");
+  }
+
+  @Test
+  void failsOnADuplicateRuleId() {
+    String yaml = replace("  - id: doc-inflation-duration\n", "  - id: doc-inflation-count\n");
+    failsAt(
+        yaml,
+        "  - id: doc-inflation-count\n    title: Inflation duration",
+        "duplicate rule id 'doc-inflation-count'");
+  }
+
+  @Test
+  void failsOnAnOverrideOrReplacementOfAnUnknownRule() {
+    failsAt(
+        replace(
+            "      - rule: mod-x-modifier-preferred\n        parameters: {x-modifiers-accepted: \"yes\"}\n    rules:\n      - id: dx-medicare-abn",
+            "      - rule: mod-x-modifier-favoured\n        parameters: {x-modifiers-accepted: \"yes\"}\n    rules:\n      - id: dx-medicare-abn"),
+        "rule: mod-x-modifier-favoured",
+        "override of unknown rule 'mod-x-modifier-favoured'");
+    failsAt(
+        replace("replaces: [payer-notification-policy]", "replaces: [payer-notice]"),
+        "replaces: [payer-notice]",
+        "replaces unknown rule 'payer-notice'");
+  }
+
+  @Test
+  void failsOnAMissingDataFile() {
+    String yaml = replace("file: data/ncci-mue-2024q3.csv", "file: data/ncci-mue-2024q4.csv");
+    failsAt(
+        yaml, "file: data/ncci-mue-2024q4.csv", "data file 'data/ncci-mue-2024q4.csv' not found");
+  }
+
+  @Test
+  void failsOnOverlappingDataFilesOfOneKind() throws IOException {
+    Files.createDirectories(folder.resolve("data"));
+    Files.write(
+        folder.resolve("data/mue-b.csv"), TestFiles.resource("rules/data/ncci-mue-2024q3.csv"));
+    String yaml =
+        replace(
+            "    source: cms-ncci-mue\n  - kind: pfs-rvu",
+            "    source: cms-ncci-mue\n  - kind: ncci-mue\n    file: data/mue-b.csv\n    release: B\n    effective: 2024-09-01\n    source: cms-ncci-mue\n  - kind: pfs-rvu");
+    failsAt(yaml, "effective: 2024-09-01", "covers dates of service that");
+  }
+
+  @Test
+  void failsOnABadCmsDataRowNamingTheCsvFileAndLine() throws IOException {
+    Path data = Files.createDirectories(folder.resolve("data"));
+    Files.writeString(
+        data.resolve("ncci-mue-2024q3.csv"),
+        "table,code,mue_value,mai,mai_meaning,rationale\npractitioner,44405,1,7,Odd,\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageStartingWith(data.resolve("ncci-mue-2024q3.csv") + ":2: ")
+        .hasMessageContaining("mai must be 1, 2 or 3");
+    Files.writeString(data.resolve("ncci-mue-2024q3.csv"), "table,code,mue_value\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .hasMessageStartingWith(data.resolve("ncci-mue-2024q3.csv") + ":1: ")
+        .hasMessageContaining("missing column 'mai'");
+  }
+
+  @Test
+  void failsOnYamlThatDoesNotParse() {
+    String yaml = replace("title: Number of inflations", "title: [Number of inflations");
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageStartingWith(folder.resolve("cpt-44405.yaml") + ":")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void failsOnADuplicateKey() {
+    String yaml =
+        replace(
+            "    title: Number of inflations\n",
+            "    title: Number of inflations\n    title: Again\n");
+    failsAt(yaml, "title: Again", "duplicate key 'title'");
+  }
+}
