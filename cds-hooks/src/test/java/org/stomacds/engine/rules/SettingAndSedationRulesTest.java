@@ -39,7 +39,20 @@ class SettingAndSedationRulesTest {
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.SET_PLACE_OF_SERVICE);
     assertThat(finding.fixes())
-        .allMatch(f -> PlaceOfServiceCheck.GROUP.equals(f.alternativeGroup()));
+        .allMatch(f -> (PlaceOfServiceCheck.GROUP + "-line-1").equals(f.alternativeGroup()));
+  }
+
+  @Test
+  void oneFindingNamesEveryLineWithTheWrongPlaceOfService() {
+    List<Finding> found =
+        rule(claim().line("44405").line("74360", "26").placeOfService("11"), "pos-matches-setting");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message()).contains("line 1 (44405), line 2 (74360)");
+    assertThat(found.get(0).fixes()).extracting(Fix::claimItemSequence).containsExactly(1, 2, 1, 2);
+    assertThat(found.get(0).fixes())
+        .filteredOn(Fix::recommended)
+        .extracting(Fix::code)
+        .containsExactly("22", "22");
   }
 
   @Test
