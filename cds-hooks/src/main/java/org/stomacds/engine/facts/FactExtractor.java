@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -440,7 +441,8 @@ public final class FactExtractor {
           docs,
           setting,
           priorProcedures(dateOfService, patient, providers),
-          dateOfService);
+          dateOfService,
+          patient(claim.getPatient(), claim));
     }
 
     private ClaimLine line(
@@ -612,6 +614,15 @@ public final class FactExtractor {
     }
 
     // ---- shared ----------------------------------------------------------------------------
+
+    private PatientFacts patient(Reference reference, Resource from) {
+      Patient patient = index.resolve(reference, from, Patient.class);
+      if (patient == null) {
+        return new PatientFacts(ResourceIndex.key(reference), null);
+      }
+      return new PatientFacts(
+          ResourceIndex.ref(patient), FhirValues.day(patient.getBirthDateElement()));
+    }
 
     /** The patient's coverage in the case: active, lowest {@code order} first. */
     private CoverageFacts patientCoverage(String patient) {
