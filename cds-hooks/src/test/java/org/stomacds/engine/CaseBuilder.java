@@ -115,6 +115,11 @@ public final class CaseBuilder {
     return this;
   }
 
+  public CaseBuilder patientBorn(LocalDate birthDate) {
+    patient.setBirthDateElement(new DateType(birthDate.toString()));
+    return this;
+  }
+
   // ---- payer
   // -------------------------------------------------------------------------------------
 
