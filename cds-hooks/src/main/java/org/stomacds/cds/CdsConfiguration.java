@@ -1,0 +1,176 @@
+package org.stomacds.cds;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.filter.CorsFilter;
+import org.stomacds.casedata.CaseAssembler;
+import org.stomacds.casedata.LocalFhirStore;
+import org.stomacds.cds.card.CardRenderer;
+import org.stomacds.cds.prefetch.DataSourceResolver;
+import org.stomacds.cds.prefetch.FhirServerPolicy;
+import org.stomacds.cds.prefetch.HttpFhirDataSourceFactory;
+import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
+import org.stomacds.cds.service.CdsHookService;
+import org.stomacds.cds.service.CdsServiceCatalog;
+import org.stomacds.cds.service.FeedbackService;
+import org.stomacds.cds.store.AuditRepository;
+import org.stomacds.cds.store.CardIssuanceRepository;
+import org.stomacds.cds.store.FeedbackRepository;
+import org.stomacds.cds.store.StomacdsSchema;
+import org.stomacds.cds.wire.CdsJson;
+import org.stomacds.cds.wire.CdsRequestReader;
+import org.stomacds.cds.wire.FeedbackReader;
+import org.stomacds.engine.RuleEngine;
+
+/**
+ * Wires the CDS Hooks service. Needs from the application: a {@link RuleEngine} bean, the {@link
+ * DataSource} (our tables go in schema {@code stomacds}), and optionally a {@link LocalFhirStore}
+ * (our own FHIR store) and a {@link FhirContext} (shared when there is exactly one).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CdsProperties.class)
+public class CdsConfiguration {
+
+  @Bean
+  CdsJson cdsJson(ObjectProvider<FhirContext> fhirContext) {
+    FhirContext fhir = fhirContext.getIfUnique(FhirContext::forR4Cached);
+    return new CdsJson(fhir);
+  }
+
+  @Bean
+  PublicEndpoints cdsPublicEndpoints(
+      @Value("${stomacds.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    return new PublicEndpoints(publicBaseUrl);
+  }
+
+  @Bean
+  CdsServiceCatalog cdsServiceCatalog(CdsJson json) {
+    return CdsServiceCatalog.load(json);
+  }
+
+  @Bean
+  FhirServerPolicy fhirServerPolicy() {
+    return new FhirServerPolicy();
+  }
+
+  @Bean
+  RemoteFhirDataSourceFactory remoteFhirDataSourceFactory(CdsJson json, CdsProperties properties) {
+    return new HttpFhirDataSourceFactory(
+        json.fhirContext(), properties.connectTimeout(), properties.fetchTimeout());
+  }
+
+  @Bean
+  DataSourceResolver cdsDataSourceResolver(
+      ObjectProvider<LocalFhirStore> localStore,
+      RemoteFhirDataSourceFactory remote,
+      FhirServerPolicy policy,
+      PublicEndpoints endpoints,
+      CdsProperties properties) {
+    return new DataSourceResolver(
+        java.util.Optional.ofNullable(localStore.getIfUnique()),
+        remote,
+        policy,
+        endpoints,
+        properties.sharedStore());
+  }
+
+  @Bean
+  FetchThreads cdsFetchThreads(CdsProperties properties) {
+    return new FetchThreads(properties.fetchThreads());
+  }
+
+  @Bean
+  CaseAssembler cdsCaseAssembler(FetchThreads threads, CdsProperties properties) {
+    return new CaseAssembler(threads.executor(), properties.fetchTimeout());
+  }
+
+  @Bean(initMethod = "migrate")
+  Flyway stomacdsFlyway(DataSource dataSource) {
+    return StomacdsSchema.flyway(dataSource);
+  }
+
+  @Bean
+  CardIssuanceRepository cardIssuanceRepository(
+      DataSource dataSource, @Qualifier("stomacdsFlyway") Flyway migrated) {
+    return new CardIssuanceRepository(new JdbcTemplate(dataSource));
+  }
+
+  @Bean
+  FeedbackRepository feedbackRepository(
+      DataSource dataSource, @Qualifier("stomacdsFlyway") Flyway migrated) {
+    return new FeedbackRepository(new JdbcTemplate(dataSource));
+  }
+
+  @Bean
+  AuditRepository auditRepository(
+      DataSource dataSource, @Qualifier("stomacdsFlyway") Flyway migrated) {
+    return new AuditRepository(new JdbcTemplate(dataSource));
+  }
+
+  @Bean
+  CdsHookService cdsHookService(
+      CdsServiceCatalog catalog,
+      CdsJson json,
+      DataSourceResolver sources,
+      CaseAssembler assembler,
+      RuleEngine engine,
+      PublicEndpoints endpoints,
+      CardIssuanceRepository issuance,
+      AuditRepository audit,
+      CdsProperties properties) {
+    Clock clock = Clock.systemUTC();
+    return new CdsHookService(
+        catalog,
+        new CdsRequestReader(json),
+        sources,
+        assembler,
+        engine,
+        new CardRenderer(endpoints, clock),
+        issuance,
+        audit,
+        clock,
+        properties.maxBodySize().toBytes());
+  }
+
+  @Bean
+  FeedbackService cdsFeedbackService(
+      CdsServiceCatalog catalog,
+      CdsJson json,
+      CardIssuanceRepository issuance,
+      FeedbackRepository feedback,
+      CdsProperties properties) {
+    return new FeedbackService(
+        catalog,
+        new FeedbackReader(json),
+        issuance,
+        feedback,
+        Clock.systemUTC(),
+        properties.maxBodySize().toBytes());
+  }
+
+  /**
+   * CORS before everything else on {@code /cds-services}: an authentication filter added later must
+   * be ordered after it, so preflights are never authenticated and errors carry the header.
+   */
+  @Bean
+  FilterRegistrationBean<CorsFilter> cdsCorsFilter(CdsProperties properties) {
+    FilterRegistrationBean<CorsFilter> registration =
+        new FilterRegistrationBean<>(CdsCors.filter(properties.allowedOrigins()));
+    registration.addUrlPatterns("/cds-services", "/cds-services/*");
+    registration.setName("cdsCorsFilter");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+}

@@ -1,0 +1,139 @@
+package org.stomacds.cds.prefetch;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.stomacds.casedata.FhirDataSource;
+import org.stomacds.casedata.FhirDataUnavailableException;
+
+/**
+ * Reads a client's FHIR server over HTTP for one hook call, with that call's bearer token. The
+ * token lives in this object only, which lives as long as the request; it is never logged and never
+ * appears in an exception message. Redirects are not followed, and search pages are followed only
+ * while they stay under the same base.
+ */
+final class RemoteFhirDataSource implements FhirDataSource {
+
+  private static final int MAX_PAGES = 5;
+  private static final String FHIR_JSON = "application/fhir+json";
+
+  private final HttpClient http;
+  private final FhirContext fhir;
+  private final String base;
+  private final String bearerToken;
+  private final Duration timeout;
+
+  RemoteFhirDataSource(
+      HttpClient http, FhirContext fhir, URI fhirServer, String bearerToken, Duration timeout) {
+    this.http = http;
+    this.fhir = fhir;
+    String b = fhirServer.toString();
+    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    this.bearerToken = bearerToken;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public Optional<Resource> read(String reference) {
+    HttpResponse<byte[]> response = get(base + "/" + reference, reference);
+    if (response.statusCode() == 404 || response.statusCode() == 410) {
+      return Optional.empty();
+    }
+    requireOk(response, reference);
+    return Optional.of(parse(response.body(), reference));
+  }
+
+  @Override
+  public List<Resource> search(String relativeQuery) {
+    List<Resource> found = new ArrayList<>();
+    String url = base + "/" + relativeQuery;
+    for (int page = 0; page < MAX_PAGES && url != null; page++) {
+      HttpResponse<byte[]> response = get(url, relativeQuery);
+      requireOk(response, relativeQuery);
+      if (!(parse(response.body(), relativeQuery) instanceof Bundle bundle)) {
+        throw new FhirDataUnavailableException(
+            "fhirServer did not answer " + relativeQuery + " with a Bundle");
+      }
+      for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        boolean outcome =
+            entry.hasSearch() && entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME;
+        if (entry.hasResource() && !outcome && !(entry.getResource() instanceof OperationOutcome)) {
+          found.add(entry.getResource());
+        }
+      }
+      Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
+      url =
+          next != null && next.getUrl() != null && next.getUrl().startsWith(base + "/")
+              ? next.getUrl()
+              : null;
+    }
+    return found;
+  }
+
+  private HttpResponse<byte[]> get(String url, String what) {
+    HttpRequest.Builder request;
+    try {
+      request =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(timeout)
+              .header("Accept", FHIR_JSON)
+              .GET();
+    } catch (IllegalArgumentException e) {
+      throw new FhirDataUnavailableException("could not build a request for " + what);
+    }
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new FhirDataUnavailableException(
+          "fhirServer did not answer " + what + " within " + timeout.toMillis() + " ms");
+    } catch (IOException e) {
+      throw new FhirDataUnavailableException(
+          "fhirServer could not be reached for "
+              + what
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FhirDataUnavailableException("interrupted while reading " + what);
+    }
+  }
+
+  private static void requireOk(HttpResponse<byte[]> response, String what) {
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      throw new FhirDataUnavailableException("fhirServer answered HTTP " + status + " to " + what);
+    }
+  }
+
+  private Resource parse(byte[] body, String what) {
+    try {
+      IBaseResource parsed =
+          fhir.newJsonParser()
+              .parseResource(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+      if (parsed instanceof Resource r) {
+        return r;
+      }
+    } catch (DataFormatException e) {
+      // fall through: the message may quote the body
+    }
+    throw new FhirDataUnavailableException(
+        "fhirServer's answer to " + what + " is not FHIR R4 JSON");
+  }
+}

@@ -1,0 +1,327 @@
+package org.stomacds.cds.service;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stomacds.casedata.CaseAssembler;
+import org.stomacds.casedata.CaseData;
+import org.stomacds.casedata.CaseQueries;
+import org.stomacds.casedata.CaseRequest;
+import org.stomacds.casedata.FhirDataSource;
+import org.stomacds.casedata.MissingData;
+import org.stomacds.casedata.References;
+import org.stomacds.cds.card.CardRenderer;
+import org.stomacds.cds.card.RenderedCards;
+import org.stomacds.cds.prefetch.DataSourceResolver;
+import org.stomacds.cds.store.AuditRepository;
+import org.stomacds.cds.store.CardIssuanceRepository;
+import org.stomacds.cds.wire.CdsException;
+import org.stomacds.cds.wire.CdsRequest;
+import org.stomacds.cds.wire.CdsRequestReader;
+import org.stomacds.cds.wire.CdsResponse;
+import org.stomacds.cds.wire.ErrorBody;
+import org.stomacds.cds.wire.HookContext;
+import org.stomacds.engine.Evaluation;
+import org.stomacds.engine.EvaluationRequest;
+import org.stomacds.engine.RuleEngine;
+
+/**
+ * Answers a hook call for any service of the catalog: read the request, check the hook's contract,
+ * pick the focus, gather the case (prefetch first, then the client's FHIR server or our store),
+ * evaluate the rules, render the cards, record the cards issued and the invocation.
+ *
+ * <p>No per-request state in fields. Logs ids, rule ids and timing only.
+ */
+public final class CdsHookService {
+
+  private static final Logger log = LoggerFactory.getLogger(CdsHookService.class);
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
+  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+  private final CdsServiceCatalog catalog;
+  private final CdsRequestReader reader;
+  private final DataSourceResolver sources;
+  private final CaseAssembler assembler;
+  private final RuleEngine engine;
+  private final CardRenderer renderer;
+  private final CardIssuanceRepository issuance;
+  private final AuditRepository audit;
+  private final Clock clock;
+  private final long maxBodyBytes;
+
+  public CdsHookService(
+      CdsServiceCatalog catalog,
+      CdsRequestReader reader,
+      DataSourceResolver sources,
+      CaseAssembler assembler,
+      RuleEngine engine,
+      CardRenderer renderer,
+      CardIssuanceRepository issuance,
+      AuditRepository audit,
+      Clock clock,
+      long maxBodyBytes) {
+    this.catalog = catalog;
+    this.reader = reader;
+    this.sources = sources;
+    this.assembler = assembler;
+    this.engine = engine;
+    this.renderer = renderer;
+    this.issuance = issuance;
+    this.audit = audit;
+    this.clock = clock;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** What one call did, for the audit row and the log line. */
+  private static final class Outcome {
+    String hookInstance;
+    String hook;
+    int status = 200;
+    String errorCode;
+    List<String> ruleIds = List.of();
+    List<String> cardUuids = List.of();
+    String packVersion;
+  }
+
+  public CdsResponse invoke(String serviceId, InputStream body) {
+    long start = System.nanoTime();
+    Instant startedAt = clock.instant();
+    Outcome outcome = new Outcome();
+    try {
+      CdsServiceDefinition service = find(serviceId);
+      CdsRequest request =
+          reader.read(Bodies.read(body, maxBodyBytes), service.prefetch().keySet());
+      outcome.hookInstance = request.hookInstance();
+      outcome.hook = request.hook();
+      return answer(service, request, outcome);
+    } catch (CdsException e) {
+      outcome.status = e.status();
+      outcome.errorCode = e.code();
+      throw e;
+    } catch (RuntimeException e) {
+      outcome.status = 500;
+      outcome.errorCode = "internal-error";
+      throw e;
+    } finally {
+      finish(serviceId, startedAt, start, outcome);
+    }
+  }
+
+  public CdsServiceCatalog catalog() {
+    return catalog;
+  }
+
+  CdsServiceDefinition find(String serviceId) {
+    return catalog
+        .find(serviceId)
+        .orElseThrow(
+            () ->
+                new CdsException(
+                    404,
+                    "unknown-service",
+                    "there is no CDS service '"
+                        + safeId(serviceId)
+                        + "'; GET /cds-services lists them"));
+  }
+
+  private CdsResponse answer(CdsServiceDefinition service, CdsRequest request, Outcome outcome) {
+    checkContract(service, request);
+    HookContext context = request.context();
+    List<Resource> drafts =
+        context.draftOrders() == null
+            ? List.of()
+            : context.draftOrders().stream().map(HookContext.DraftOrder::resource).toList();
+    List<Resource> focus = orderFocus(service, context);
+    if (service.focus() != FocusSelection.ENCOUNTER_RECORDS && focus.isEmpty()) {
+      return CdsResponse.empty(); // no 44405 order in this call: nothing to say, nothing fetched
+    }
+    PrefetchIndex prefetch = PrefetchIndex.of(service, request, drafts);
+    FhirDataSource source = sources.sourceFor(request);
+    CaseData data =
+        assembler.assemble(
+            new CaseRequest(service.scope(), focus, context.patientId(), context.encounterId()),
+            prefetch.known(),
+            source);
+    if (!data.complete()) {
+      throw unavailable(data.missing(), prefetch);
+    }
+    Set<String> focusRefs = new LinkedHashSet<>();
+    if (service.focus() == FocusSelection.ENCOUNTER_RECORDS) {
+      String encounter = context.encounterId();
+      data.found(CaseQueries.proceduresOfEncounter(encounter)).stream()
+          .filter(Procedure.class::isInstance)
+          .forEach(r -> References.of(r).ifPresent(focusRefs::add));
+      data.found(CaseQueries.claimsOfEncounter(encounter)).stream()
+          .filter(Claim.class::isInstance)
+          .forEach(r -> References.of(r).ifPresent(focusRefs::add));
+      if (focusRefs.isEmpty()) {
+        return CdsResponse.empty(); // nothing documented or billed in this encounter yet
+      }
+    } else {
+      focus.forEach(r -> References.of(r).ifPresent(focusRefs::add));
+    }
+    Evaluation evaluation =
+        engine.evaluate(new EvaluationRequest(data.resources(), service.stages(), focusRefs));
+    RenderedCards rendered = renderer.render(evaluation, data, context.userId());
+    issuance.recordIssued(
+        service.id(),
+        request.hookInstance(),
+        evaluation.packVersion(),
+        clock.instant(),
+        rendered.issued());
+    outcome.packVersion = evaluation.packVersion();
+    outcome.ruleIds = rendered.issued().stream().map(RenderedCards.Issued::ruleId).toList();
+    outcome.cardUuids = rendered.issued().stream().map(RenderedCards.Issued::cardUuid).toList();
+    return rendered.response();
+  }
+
+  /** 422 for a call that does not fit the service's hook. */
+  private static void checkContract(CdsServiceDefinition service, CdsRequest request) {
+    if (!service.hook().id().equals(request.hook())) {
+      throw CdsException.contract(
+          "wrong-hook",
+          "service '"
+              + service.id()
+              + "' answers hook '"
+              + service.hook().id()
+              + "', not '"
+              + safeId(request.hook())
+              + "'");
+    }
+    HookContext context = request.context();
+    requireId(context.patientId(), "context.patientId");
+    if (service.hook() == Hook.ENCOUNTER_DISCHARGE) {
+      requireId(context.encounterId(), "context.encounterId");
+    } else if (context.encounterId() != null && !FHIR_ID.matcher(context.encounterId()).matches()) {
+      throw CdsException.invalid("invalid-request", "context.encounterId is not a FHIR id");
+    }
+    if (service.hook() == Hook.ORDER_SIGN || service.hook() == Hook.ORDER_SELECT) {
+      if (context.draftOrders() == null) {
+        throw CdsException.contract("hook-contract", "context.draftOrders is missing");
+      }
+    }
+    if (service.hook() == Hook.ORDER_SELECT
+        && (context.selections() == null || context.selections().isEmpty())) {
+      throw CdsException.contract("hook-contract", "context.selections is missing or empty");
+    }
+  }
+
+  private static void requireId(String value, String path) {
+    if (value == null || value.isBlank()) {
+      throw CdsException.contract("hook-contract", path + " is missing");
+    }
+    if (!FHIR_ID.matcher(value).matches()) {
+      throw CdsException.invalid("invalid-request", path + " is not a FHIR id");
+    }
+  }
+
+  /** The 44405 orders the rules are asked about; 422 when a selection names no draft order. */
+  private static List<Resource> orderFocus(CdsServiceDefinition service, HookContext context) {
+    if (service.focus() == FocusSelection.ENCOUNTER_RECORDS) {
+      return List.of();
+    }
+    List<HookContext.DraftOrder> candidates = new ArrayList<>();
+    if (service.focus() == FocusSelection.SELECTED_ORDERS) {
+      List<String> selections = context.selections();
+      for (int i = 0; i < selections.size(); i++) {
+        String wanted = References.relative(selections.get(i)).orElse(null);
+        HookContext.DraftOrder match =
+            wanted == null
+                ? null
+                : context.draftOrders().stream()
+                    .filter(d -> References.of(d.resource()).map(wanted::equals).orElse(false))
+                    .findFirst()
+                    .orElse(null);
+        if (match == null) {
+          throw CdsException.contract(
+              "hook-contract",
+              "context.selections[" + i + "] names no resource in context.draftOrders");
+        }
+        candidates.add(match);
+      }
+    } else {
+      candidates.addAll(context.draftOrders());
+    }
+    List<Resource> focus = new ArrayList<>();
+    for (HookContext.DraftOrder d : candidates) {
+      if (OrderCodes.is44405Order(d.resource())) {
+        if (References.of(d.resource()).isEmpty()) {
+          throw CdsException.contract("hook-contract", d.path() + ".id is missing");
+        }
+        focus.add(d.resource());
+      }
+    }
+    return focus;
+  }
+
+  private static CdsException unavailable(List<MissingData> missing, PrefetchIndex prefetch) {
+    List<ErrorBody.Detail> details = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (MissingData m : missing) {
+      var key = prefetch.keyFor(m.lookup());
+      String reason =
+          key.map(k -> "prefetch '" + k.key() + "' was " + k.clientStatus() + "; " + m.reason())
+              .orElse(m.reason());
+      details.add(
+          new ErrorBody.Detail(
+              key.map(PrefetchIndex.KeyState::key).orElse(null), m.lookup(), reason));
+      parts.add(key.map(k -> "prefetch '" + k.key() + "' (" + m.lookup() + ")").orElse(m.lookup()));
+    }
+    return new CdsException(
+        412,
+        "prefetch-unavailable",
+        "data the service needs could not be obtained: " + String.join(", ", parts),
+        details);
+  }
+
+  private void finish(String serviceId, Instant startedAt, long startNanos, Outcome o) {
+    long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
+    String service = safeId(serviceId);
+    log.info(
+        "cds hook service={} hook={} hookInstance={} status={} error={} rules={} tookMs={}",
+        service,
+        o.hook == null ? null : safeId(o.hook),
+        o.hookInstance,
+        o.status,
+        o.errorCode,
+        o.ruleIds,
+        tookMs);
+    try {
+      audit.record(
+          new AuditRepository.Invocation(
+              o.hookInstance,
+              service,
+              o.hook == null ? null : safeId(o.hook),
+              o.status,
+              o.errorCode,
+              o.ruleIds,
+              o.cardUuids,
+              o.packVersion,
+              startedAt,
+              tookMs));
+    } catch (RuntimeException e) {
+      // The answer stands; the failure to audit is itself logged (without content).
+      log.error(
+          "cds audit row not written for hookInstance={}: {}",
+          o.hookInstance,
+          e.getClass().getSimpleName());
+    }
+  }
+
+  static String safeId(String value) {
+    if (value == null) {
+      return null;
+    }
+    return SAFE_ID.matcher(value).matches() ? value : "(not a valid id)";
+  }
+}

@@ -1,0 +1,112 @@
+package org.stomacds.cds.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.stomacds.casedata.CaseQueries;
+import org.stomacds.casedata.KnownResources;
+import org.stomacds.casedata.References;
+import org.stomacds.cds.wire.CdsException;
+import org.stomacds.cds.wire.CdsRequest;
+import org.stomacds.cds.wire.PrefetchValue;
+
+/**
+ * Turns a client's prefetch into {@link KnownResources}: a resource or Bundle answers its
+ * template's read or search; {@code null} answers it with "no data"; an OperationOutcome or an
+ * omitted key leaves it unknown, so the assembler fetches it when it can. Remembers which key each
+ * lookup belongs to, so a 412 can name the key.
+ */
+final class PrefetchIndex {
+
+  /** What the client did with one applicable prefetch key. */
+  record KeyState(String key, String lookup, String clientStatus) {}
+
+  private final KnownResources known;
+  private final Map<String, KeyState> byLookup;
+
+  private PrefetchIndex(KnownResources known, Map<String, KeyState> byLookup) {
+    this.known = known;
+    this.byLookup = byLookup;
+  }
+
+  static PrefetchIndex of(CdsServiceDefinition service, CdsRequest request, List<Resource> extra) {
+    KnownResources.Builder known = KnownResources.builder();
+    extra.forEach(known::resource);
+    Map<String, KeyState> byLookup = new HashMap<>();
+    service
+        .prefetch()
+        .forEach(
+            (key, template) -> {
+              Optional<String> resolved = PrefetchTemplates.resolve(template, request.context());
+              if (resolved.isEmpty()) {
+                return; // a token without a value: the key does not apply to this call
+              }
+              String lookup = CaseQueries.normalize(resolved.get());
+              PrefetchValue value = request.prefetch().get(key);
+              String status;
+              if (value instanceof PrefetchValue.Data data) {
+                answer(known, key, lookup, data.resource());
+                status = "sent by the client";
+              } else if (value instanceof PrefetchValue.NoData) {
+                known.answer(lookup, List.of(), List.of());
+                status = "sent as null (no data)";
+              } else if (value instanceof PrefetchValue.Failed) {
+                status = "the client could not fetch it (it sent an OperationOutcome)";
+              } else {
+                status = "not sent by the client";
+              }
+              byLookup.put(lookup, new KeyState(key, lookup, status));
+            });
+    return new PrefetchIndex(known.build(), byLookup);
+  }
+
+  KnownResources known() {
+    return known;
+  }
+
+  Optional<KeyState> keyFor(String lookup) {
+    return Optional.ofNullable(byLookup.get(CaseQueries.normalize(lookup)));
+  }
+
+  private static void answer(KnownResources.Builder known, String key, String lookup, Resource r) {
+    String type =
+        References.typePart(
+            lookup.contains("?") ? lookup.substring(0, lookup.indexOf('?')) : lookup);
+    if (r instanceof Bundle bundle) {
+      List<Resource> matches = new ArrayList<>();
+      List<Resource> includes = new ArrayList<>();
+      for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        Resource entryResource = entry.getResource();
+        if (entryResource == null || entryResource instanceof OperationOutcome) {
+          continue;
+        }
+        Bundle.SearchEntryMode mode = entry.hasSearch() ? entry.getSearch().getMode() : null;
+        boolean match =
+            mode != Bundle.SearchEntryMode.INCLUDE
+                && entryResource.fhirType().equals(type)
+                && (CaseQueries.isSearch(lookup)
+                    || References.of(entryResource).orElse("").equals(lookup));
+        (match ? matches : includes).add(entryResource);
+      }
+      known.answer(lookup, matches, includes);
+      return;
+    }
+    if (!r.fhirType().equals(type)) {
+      throw CdsException.invalid(
+          "invalid-prefetch",
+          "prefetch."
+              + key
+              + " must be a "
+              + type
+              + (CaseQueries.isSearch(lookup) ? " Bundle" : "")
+              + ", not a "
+              + r.fhirType());
+    }
+    known.answer(lookup, List.of(r), List.of());
+  }
+}

@@ -1,0 +1,7 @@
+package org.stomacds.cds.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A FHIR Coding as CDS Hooks carries it (card topic, override reasons). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Coding(String system, String code, String display) {}

@@ -1,0 +1,185 @@
+package org.stomacds.cds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+class CdsHooksFeedbackAndAuditTest {
+
+  private static final String DISCHARGE = "/cds-services/cpt-44405-encounter-discharge";
+
+  private final CdsHooksHarness app = new CdsHooksHarness(false, false);
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @AfterEach
+  void close() {
+    app.close();
+  }
+
+  /** Calls discharge with two findings and returns card uuid by rule id. */
+  private Map<String, String> issueCards() throws Exception {
+    app.engine.returning(
+        r ->
+            List.of(
+                TestFindings.bundledBaseCode("Claim/c1"),
+                TestFindings.missingBalloonDiameter("Procedure/proc1")));
+    String body =
+        app.mvc
+            .perform(
+                post(DISCHARGE)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(Requests.discharge(Requests.claim()).toString()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Map<String, String> byRule = new java.util.HashMap<>();
+    for (JsonNode card : mapper.readTree(body).get("cards")) {
+      byRule.put(card.at("/source/topic/code").asText(), card.get("uuid").asText());
+    }
+    return byRule;
+  }
+
+  private ResultActions feedback(String service, String body) throws Exception {
+    return app.mvc.perform(
+        post("/cds-services/" + service + "/feedback")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
+  }
+
+  private static String accepted(String card) {
+    return "{\"feedback\":[{\"card\":\""
+        + card
+        + "\",\"outcome\":\"accepted\","
+        + "\"acceptedSuggestions\":[{\"id\":\"s1\"}],\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"}]}";
+  }
+
+  private static String overridden(String card, String reason, String time) {
+    return "{\"feedback\":[{\"card\":\""
+        + card
+        + "\",\"outcome\":\"overridden\","
+        + "\"overrideReason\":{\"reason\":{\"system\":\"https://stomacds.org/fhir/CodeSystem/override-reason\","
+        + "\"code\":\""
+        + reason
+        + "\"},\"userComment\":\"seen by the coder\"},"
+        + "\"outcomeTimestamp\":\""
+        + time
+        + "\"}]}";
+  }
+
+  @Test
+  void storesTheSameFeedbackOnceAndCountsItPerRule() throws Exception {
+    Map<String, String> cards = issueCards();
+    String bundling = cards.get("ncci-44405-44388");
+    String doc = cards.get("doc-balloon-diameter");
+
+    feedback("cpt-44405-encounter-discharge", accepted(bundling))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stored").value(1));
+    feedback("cpt-44405-encounter-discharge", accepted(bundling))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stored").value(0))
+        .andExpect(jsonPath("$.duplicates").value(1));
+    feedback(
+            "cpt-44405-encounter-discharge",
+            overridden(doc, "documented-elsewhere", "2024-09-02T10:01:00Z"))
+        .andExpect(status().isOk());
+    feedback(
+            "cpt-44405-encounter-discharge",
+            overridden(doc, "will-fix-later", "2024-09-02T10:02:00Z"))
+        .andExpect(status().isOk());
+
+    app.mvc
+        .perform(get("/cds-services/cpt-44405-encounter-discharge/feedback"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.serviceId").value("cpt-44405-encounter-discharge"))
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='ncci-44405-44388')].issued").value(1))
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='ncci-44405-44388')].accepted").value(1))
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='ncci-44405-44388')].overridden").value(0))
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overridden").value(2))
+        .andExpect(
+            jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overrideReasons.length()")
+                .value(2));
+    List<String> comments =
+        app.jdbc.queryForList(
+            "SELECT override_reason_code FROM \"stomacds\".card_feedback", String.class);
+    assertThat(comments).doesNotContain("seen by the coder");
+  }
+
+  @Test
+  void refusesFeedbackOnACardItNeverIssuedAndStoresNothingOfThatBody() throws Exception {
+    String known = issueCards().get("ncci-44405-44388");
+    String body =
+        "{\"feedback\":["
+            + "{\"card\":\""
+            + known
+            + "\",\"outcome\":\"accepted\","
+            + "\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"},"
+            + "{\"card\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"accepted\","
+            + "\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"}]}";
+
+    feedback("cpt-44405-encounter-discharge", body)
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.error").value("unknown-card"))
+        .andExpect(jsonPath("$.message", containsString("feedback[1].card")));
+    assertThat(
+            app.jdbc.queryForObject(
+                "SELECT COUNT(*) FROM \"stomacds\".card_feedback", Integer.class))
+        .isZero();
+  }
+
+  @Test
+  void refusesFeedbackSentToAnotherServiceThanTheOneThatIssuedTheCard() throws Exception {
+    String card = issueCards().get("ncci-44405-44388");
+
+    feedback("cpt-44405-order-sign", accepted(card)).andExpect(status().isUnprocessableEntity());
+  }
+
+  @Test
+  void refusesFeedbackWithAnUnknownOutcome() throws Exception {
+    feedback("cpt-44405-encounter-discharge", accepted("x").replace("accepted", "ignored"))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(
+            jsonPath("$.message").value("feedback[0].outcome must be 'accepted' or 'overridden'"));
+  }
+
+  @Test
+  void recordsEachInvocationWithIdsRulesAndTimingButNoContent() throws Exception {
+    Map<String, String> cards = issueCards();
+    app.mvc
+        .perform(post(DISCHARGE).contentType(MediaType.APPLICATION_JSON).content("{broken"))
+        .andExpect(status().isBadRequest());
+
+    List<Map<String, Object>> rows =
+        app.jdbc.queryForList("SELECT * FROM \"stomacds\".invocation_audit ORDER BY id");
+    assertThat(rows).hasSize(2);
+    Map<String, Object> ok = rows.get(0);
+    assertThat(ok.get("HOOK_INSTANCE")).isEqualTo("5d3c2b1a-0000-4000-8000-00000000d15c");
+    assertThat(ok.get("SERVICE_ID")).isEqualTo("cpt-44405-encounter-discharge");
+    assertThat(ok.get("HOOK")).isEqualTo("encounter-discharge");
+    assertThat(ok.get("STATUS")).isEqualTo(200);
+    assertThat((String) ok.get("RULE_IDS")).contains("ncci-44405-44388", "doc-balloon-diameter");
+    assertThat((String) ok.get("CARD_UUIDS")).contains(cards.values());
+    assertThat(ok.get("PACK_VERSION")).isEqualTo(TestFindings.PACK);
+    assertThat(ok.get("DURATION_MS")).isNotNull();
+    Map<String, Object> failed = rows.get(1);
+    assertThat(failed.get("STATUS")).isEqualTo(400);
+    assertThat(failed.get("ERROR_CODE")).isEqualTo("invalid-json");
+    for (Map<String, Object> row : rows) {
+      assertThat(row.values().toString())
+          .doesNotContain(Requests.PATIENT_NAME, "resourceType", Requests.TOKEN);
+    }
+  }
+}

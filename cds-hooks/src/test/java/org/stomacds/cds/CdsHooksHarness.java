@@ -1,0 +1,126 @@
+package org.stomacds.cds;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.stomacds.casedata.CaseAssembler;
+import org.stomacds.casedata.LocalFhirStore;
+import org.stomacds.casedata.RecordingSource;
+import org.stomacds.cds.card.CardRenderer;
+import org.stomacds.cds.prefetch.DataSourceResolver;
+import org.stomacds.cds.prefetch.FhirServerPolicy;
+import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
+import org.stomacds.cds.service.CdsHookService;
+import org.stomacds.cds.service.CdsServiceCatalog;
+import org.stomacds.cds.service.FeedbackService;
+import org.stomacds.cds.store.AuditRepository;
+import org.stomacds.cds.store.CardIssuanceRepository;
+import org.stomacds.cds.store.FeedbackRepository;
+import org.stomacds.cds.store.StomacdsSchema;
+import org.stomacds.cds.wire.CdsJson;
+import org.stomacds.cds.wire.CdsRequestReader;
+import org.stomacds.cds.wire.FeedbackReader;
+
+/**
+ * The CDS Hooks endpoints put together without a Spring context: the real controller, services,
+ * renderer and repositories on an in-memory H2, with a fake rule engine, a recording "remote" FHIR
+ * server and an optional local store.
+ */
+final class CdsHooksHarness implements AutoCloseable {
+
+  static final String PUBLIC_BASE = "https://cds.example.org";
+  static final long MAX_BODY = 64 * 1024;
+
+  /** One call to the fake remote factory. */
+  record RemoteCall(URI fhirServer, String token) {}
+
+  final FakeRuleEngine engine = new FakeRuleEngine();
+  final RecordingSource remote = new RecordingSource();
+  final List<RemoteCall> remoteCalls = new CopyOnWriteArrayList<>();
+  final RecordingSource localData = new RecordingSource();
+  final JdbcTemplate jdbc;
+  final MockMvc mvc;
+  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+  CdsHooksHarness(boolean withLocalStore, boolean sharedStore) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:cds-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    DataSource dataSource = h2;
+    StomacdsSchema.flyway(dataSource).migrate();
+    jdbc = new JdbcTemplate(dataSource);
+
+    CdsJson json = new CdsJson(FhirContext.forR4Cached());
+    CdsServiceCatalog catalog = CdsServiceCatalog.load(json);
+    PublicEndpoints endpoints = new PublicEndpoints(PUBLIC_BASE);
+    RemoteFhirDataSourceFactory factory =
+        (server, token) -> {
+          remoteCalls.add(new RemoteCall(server, token));
+          return remote;
+        };
+    LocalFhirStore local =
+        new LocalFhirStore() {
+          @Override
+          public Optional<Resource> read(String reference) {
+            return localData.read(reference);
+          }
+
+          @Override
+          public List<Resource> search(String relativeQuery) {
+            return localData.search(relativeQuery);
+          }
+        };
+    DataSourceResolver resolver =
+        new DataSourceResolver(
+            withLocalStore ? Optional.of(local) : Optional.empty(),
+            factory,
+            new FhirServerPolicy(),
+            endpoints,
+            sharedStore);
+    CardIssuanceRepository issuance = new CardIssuanceRepository(jdbc);
+    Clock clock = Clock.systemUTC();
+    CdsHookService hooks =
+        new CdsHookService(
+            catalog,
+            new CdsRequestReader(json),
+            resolver,
+            new CaseAssembler(pool, Duration.ofSeconds(2)),
+            engine,
+            new CardRenderer(endpoints, clock),
+            issuance,
+            new AuditRepository(jdbc),
+            clock,
+            MAX_BODY);
+    FeedbackService feedback =
+        new FeedbackService(
+            catalog,
+            new FeedbackReader(json),
+            issuance,
+            new FeedbackRepository(jdbc),
+            clock,
+            MAX_BODY);
+    mvc =
+        MockMvcBuilders.standaloneSetup(new CdsServicesController(hooks, feedback, json))
+            .setControllerAdvice(new CdsErrorHandler(json))
+            .addFilters(CdsCors.filter(List.of("https://sandbox.cds-hooks.org")))
+            .build();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,36 @@
+package org.stomacds.cds;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.stomacds.engine.Evaluation;
+import org.stomacds.engine.EvaluationRequest;
+import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.findings.Finding;
+
+/** A rule engine that returns the findings a test chooses, and remembers what it was asked. */
+public final class FakeRuleEngine implements RuleEngine {
+
+  public final List<EvaluationRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<EvaluationRequest, List<Finding>> rules = r -> List.of();
+
+  public FakeRuleEngine returning(Function<EvaluationRequest, List<Finding>> rules) {
+    this.rules = rules;
+    return this;
+  }
+
+  public EvaluationRequest last() {
+    return requests.get(requests.size() - 1);
+  }
+
+  @Override
+  public Evaluation evaluate(EvaluationRequest request) {
+    requests.add(request);
+    return new Evaluation(TestFindings.PACK, rules.apply(request));
+  }
+
+  @Override
+  public String packVersion() {
+    return TestFindings.PACK;
+  }
+}

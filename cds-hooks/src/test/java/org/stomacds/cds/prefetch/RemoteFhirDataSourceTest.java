@@ -1,0 +1,111 @@
+package org.stomacds.cds.prefetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stomacds.casedata.FhirDataSource;
+import org.stomacds.casedata.FhirDataUnavailableException;
+
+/** Against a FHIR server stand-in on loopback (no network). */
+class RemoteFhirDataSourceTest {
+
+  private HttpServer server;
+  private String base;
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir";
+    server.createContext(
+        "/fhir/",
+        exchange -> {
+          authorizations.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          String path = exchange.getRequestURI().toString();
+          String body;
+          int status = 200;
+          if (path.equals("/fhir/Patient/p1")) {
+            body = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}";
+          } else if (path.equals("/fhir/Coverage?patient=p1")) {
+            body =
+                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\""
+                    + base
+                    + "/Coverage?patient=p1&page=2\"}],\"entry\":[{\"resource\":{\"resourceType\":\"Coverage\",\"id\":\"c1\"},\"search\":{\"mode\":\"match\"}},"
+                    + "{\"resource\":{\"resourceType\":\"OperationOutcome\"},\"search\":{\"mode\":\"outcome\"}}]}";
+          } else if (path.equals("/fhir/Coverage?patient=p1&page=2")) {
+            body =
+                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\"https://elsewhere.example.org/steal\"}],"
+                    + "\"entry\":[{\"resource\":{\"resourceType\":\"Coverage\",\"id\":\"c2\"}}]}";
+          } else if (path.startsWith("/fhir/Broken")) {
+            status = 500;
+            body = "{\"resourceType\":\"OperationOutcome\"}";
+          } else {
+            status = 404;
+            body = "{\"resourceType\":\"OperationOutcome\"}";
+          }
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private FhirDataSource source(String token) {
+    return new HttpFhirDataSourceFactory(
+            FhirContext.forR4Cached(), Duration.ofSeconds(1), Duration.ofSeconds(2))
+        .create(URI.create(base), token);
+  }
+
+  @Test
+  void readsWithTheCallsBearerToken() {
+    assertThat(source("tok-1").read("Patient/p1"))
+        .get()
+        .extracting(Resource::fhirType)
+        .isEqualTo("Patient");
+    assertThat(authorizations).containsExactly("Bearer tok-1");
+  }
+
+  @Test
+  void takesNotFoundAsNoData() {
+    assertThat(source(null).read("Patient/nobody")).isEmpty();
+    assertThat(authorizations).containsExactly("null");
+  }
+
+  @Test
+  void followsNextPagesOnlyUnderTheSameBaseAndLeavesOutcomeEntries() {
+    List<Resource> found = source("t").search("Coverage?patient=p1");
+
+    assertThat(found).extracting(r -> r.getIdElement().getIdPart()).containsExactly("c1", "c2");
+    assertThat(authorizations).hasSize(2);
+  }
+
+  @Test
+  void reportsAServerErrorWithoutTheToken() {
+    assertThatThrownBy(() -> source("secret-token").read("Broken/1"))
+        .isInstanceOf(FhirDataUnavailableException.class)
+        .hasMessageContaining("HTTP 500")
+        .hasMessageNotContaining("secret-token");
+  }
+}

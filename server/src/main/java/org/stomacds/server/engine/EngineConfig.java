@@ -1,0 +1,35 @@
+package org.stomacds.server.engine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.stomacds.engine.DefaultRuleEngine;
+import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.terminology.Terminology;
+
+/**
+ * The one rule engine of the application, shared by the CDS service, the write checks and {@code
+ * $check}. A rule file or payer mapping that does not validate stops start-up with its file and
+ * line.
+ */
+@Configuration
+class EngineConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineConfig.class);
+
+  @Bean
+  RuleEngine ruleEngine(Terminology terminology, EngineProperties properties) {
+    DefaultRuleEngine.Builder builder = DefaultRuleEngine.builder().terminology(terminology);
+    if (properties.ruleFile() != null) {
+      builder.ruleFile(properties.ruleFile());
+    }
+    properties.payerMappings().forEach(builder::payerMapping);
+    DefaultRuleEngine engine = builder.build();
+    log.info(
+        "Rule pack {} loaded ({})",
+        engine.packVersion(),
+        properties.ruleFile() == null ? "shipped pack" : properties.ruleFile());
+    return engine;
+  }
+}

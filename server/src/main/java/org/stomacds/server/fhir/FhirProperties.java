@@ -1,0 +1,29 @@
+package org.stomacds.server.fhir;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the FHIR server (prefix {@code stomacds.fhir}).
+ *
+ * @param dataDir where the embedded database's Lucene index lives (the H2 file is set by the
+ *     datasource URL); must persist across restarts, or {@code $expand} returns nothing
+ * @param corsAllowedOrigins origins allowed to call {@code /fhir} from a browser (SMART apps, EHR
+ *     sandboxes); empty means no cross-origin access
+ * @param serverAddress the public FHIR base URL to put in links; empty means taken from each
+ *     request
+ * @param defaultPageSize search page size when the client asks for none
+ * @param maxPageSize the largest page a client may ask for
+ */
+@Validated
+@ConfigurationProperties("stomacds.fhir")
+public record FhirProperties(
+    @NotBlank String dataDir,
+    @NotNull List<String> corsAllowedOrigins,
+    String serverAddress,
+    @Min(1) int defaultPageSize,
+    @Min(1) int maxPageSize) {}

@@ -1,0 +1,131 @@
+package org.stomacds.server.terminology;
+
+import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoValueSet;
+import ca.uhn.fhir.jpa.term.api.ITermReadSvc;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.stomacds.engine.terminology.Terminology;
+
+/**
+ * Loads the repository's CodeSystems and ValueSets into the FHIR server at start-up and checks that
+ * every value set expands to the size the engine computes from the same files.
+ *
+ * <p>Loading is an update by id, so it is idempotent: a restart with unchanged files changes
+ * nothing (HAPI skips a write whose content is unchanged). It runs before the application reports
+ * ready, and before any request can ask about a code: HAPI caches "unknown code" answers.
+ */
+@Component
+@Order(0)
+class TerminologyLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(TerminologyLoader.class);
+  private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Terminology terminology;
+  private final DaoRegistry daoRegistry;
+  private final TerminologyStatus status;
+  private final ITermReadSvc termReadSvc;
+
+  TerminologyLoader(
+      Terminology terminology,
+      DaoRegistry daoRegistry,
+      TerminologyStatus status,
+      ITermReadSvc termReadSvc) {
+    this.terminology = terminology;
+    this.daoRegistry = daoRegistry;
+    this.status = status;
+    this.termReadSvc = termReadSvc;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws InterruptedException {
+    long started = System.nanoTime();
+    for (Resource resource : terminology.resources()) {
+      store(resource);
+    }
+    List<String> problems = verifyExpansions();
+    if (!problems.isEmpty()) {
+      // The concept index (Lucene, on this machine) disagrees with the database: a new replica, a
+      // wiped data directory, or a pre-expansion computed against an empty index. Rebuild the
+      // index from the database and drop the stored expansions, then check again.
+      log.warn(
+          "Value sets do not expand as expected; rebuilding the terminology index: {}", problems);
+      repair();
+      problems = verifyExpansions();
+    }
+    long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
+    while (!problems.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      problems = verifyExpansions();
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (problems.isEmpty()) {
+      status.ready(terminology.resources().size());
+      log.info(
+          "Terminology loaded: {} resources, every value set expands to its expected size ({} ms)",
+          terminology.resources().size(),
+          millis);
+    } else {
+      status.failed(problems);
+      log.error("Terminology is not ready; the server will not report ready: {}", problems);
+    }
+  }
+
+  private void repair() throws InterruptedException {
+    var result = termReadSvc.reindexTerminology();
+    log.info("Terminology index rebuilt: {}", result);
+    for (Resource resource : terminology.resources()) {
+      if (resource instanceof ValueSet) {
+        termReadSvc.invalidatePreCalculatedExpansion(
+            resource.getIdElement().toUnqualifiedVersionless().withResourceType("ValueSet"),
+            new SystemRequestDetails());
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void store(Resource resource) {
+    IFhirResourceDao<Resource> dao =
+        (IFhirResourceDao<Resource>) daoRegistry.getResourceDao(resource.fhirType());
+    Resource copy = resource.copy();
+    copy.setId(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+    dao.update(copy, new SystemRequestDetails());
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> verifyExpansions() {
+    IFhirResourceDaoValueSet<ValueSet> dao =
+        (IFhirResourceDaoValueSet<ValueSet>) daoRegistry.getResourceDao("ValueSet");
+    List<String> problems = new ArrayList<>();
+    for (Resource resource : terminology.resources()) {
+      if (resource instanceof ValueSet valueSet) {
+        int expected = terminology.expectedSize(valueSet.getUrl());
+        try {
+          ValueSet expansion =
+              dao.expandByIdentifier(
+                  valueSet.getUrl(), ValueSetExpansionOptions.forOffsetAndCount(0, 1000));
+          int total = expansion.getExpansion().getContains().size();
+          if (total != expected) {
+            problems.add(valueSet.getUrl() + " expands to " + total + ", expected " + expected);
+          }
+        } catch (RuntimeException e) {
+          problems.add(valueSet.getUrl() + " does not expand: " + e.getMessage());
+        }
+      }
+    }
+    return problems;
+  }
+}

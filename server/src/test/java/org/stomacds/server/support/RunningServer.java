@@ -1,0 +1,104 @@
+package org.stomacds.server.support;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.stomacds.server.StomaCdsApplication;
+
+/**
+ * The whole application started in-process on a random loopback port, for tests that must stop and
+ * start it again on the same database (restart, crash recovery). Tests that need one long-lived
+ * application use {@code @SpringBootTest} instead, so Spring caches the context.
+ */
+public final class RunningServer implements AutoCloseable {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final ConfigurableApplicationContext context;
+  private final String baseUrl;
+
+  private RunningServer(ConfigurableApplicationContext context) {
+    this.context = context;
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  /** Starts the application with these settings (command-line precedence: they win over YAML). */
+  public static RunningServer start(Map<String, String> settings) {
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=0");
+    args.add("--server.address=127.0.0.1");
+    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    return new RunningServer(
+        new SpringApplicationBuilder(StomaCdsApplication.class).run(args.toArray(String[]::new)));
+  }
+
+  /** Settings for an embedded H2 file database in {@code dataDir}. */
+  public static Map<String, String> h2(Path dataDir) {
+    return Map.of("stomacds.fhir.data-dir", dataDir.toString());
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public String fhirBase() {
+    return baseUrl + "/fhir";
+  }
+
+  public IGenericClient fhirClient() {
+    FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
+    return FHIR.newRestfulGenericClient(fhirBase());
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> postJson(String path, String body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/fhir+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        headers);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
