@@ -276,8 +276,8 @@ public final class FactExtractor {
           reasons,
           stated,
           coverage,
-          administrative.abn(request, patient),
-          administrative.authorization(request, patient),
+          administrative.abnForOrder(patient),
+          administrative.authorizationForOrder(patient),
           setting);
     }
 
