@@ -107,6 +107,9 @@ class DischargeHookIT extends SharedApplication {
     assertThat(task.path("requester").path("reference").asText())
         .isEqualTo("Practitioner/" + c + "-dr");
     assertThat(task.path("input").toString()).contains("balloon-diameter");
+    // A client can apply it as it is: our FHIR server takes the Task.
+    Answer created = post("/fhir/Task", task.toString());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
 
     JsonNode ncci = card(response, "ncci-ptp-edits");
     assertThat(ncci.path("indicator").asText()).isEqualTo("warning");

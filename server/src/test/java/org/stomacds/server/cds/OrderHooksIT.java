@@ -7,11 +7,14 @@ import static org.stomacds.server.cds.Cards.ruleIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.server.support.SharedApplication;
@@ -97,6 +100,19 @@ class OrderHooksIT extends SharedApplication {
     assertThat(checklist.has("suggestions")).isFalse();
     assertChecklistIsNotRepeated(response);
     assertSystemActionRecordsTheChecklist(response, c, checklist.path("uuid").asText());
+
+    // A client applies the system action as it is: the order, with our extension, is stored.
+    JsonNode order = response.path("systemActions").get(0).path("resource");
+    Answer put =
+        send(
+            HttpRequest.newBuilder(URI.create(fhirBase() + "/ServiceRequest/" + c + "-dilation"))
+                .header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(order.toString())));
+    assertThat(put.status()).as(put.body()).isBetween(200, 201);
+    ServiceRequest stored =
+        fhirClient().read().resource(ServiceRequest.class).withId(c + "-dilation").execute();
+    assertThat(stored.getExtensionByUrl(DOCUMENTATION_REQUIREMENTS).getExtensionsByUrl("element"))
+        .hasSizeGreaterThanOrEqualTo(11);
   }
 
   @Test
