@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stomacds.server.support.SharedApplication;
 
@@ -148,30 +147,22 @@ class ErrorsIT extends SharedApplication {
 
   @Test
   void ignoresUnknownFieldsAnywhere() {
-    ObjectNode request =
-        CaseFiles.request(
-            "order-sign-epic.json",
-            Map.of(
-                "case", CaseFiles.newCaseId("unknown"),
-                "fhirServer", fhirBase(),
-                "token", OrderHooksIT.TOKEN,
-                "hookInstance", CaseFiles.newHookInstance()));
+    String c = CaseFiles.newCaseId("unknown");
+    OrderHooksIT.storeOrderCase(c);
+    ObjectNode request = OrderHooksIT.orderSign(c, fhirBase());
     request.put("someFutureField", true);
+    ((ObjectNode) request.get("fhirAuthorization")).put("patient", c + "-pat");
     ((ObjectNode) request.get("context")).putObject("someFutureContext").put("a", 1);
-    ObjectNode lab =
-        (ObjectNode) request.get("context").get("draftOrders").get("entry").get(0).get("resource");
-    lab.put("elementFromAFutureVersion", "x");
-    // The lab order alone: a valid call with no 44405 order answers no cards, fetching nothing.
-    ((ObjectNode) request.get("context").get("draftOrders"))
-        .set(
-            "entry",
-            json()
-                .createArrayNode()
-                .add(request.get("context").get("draftOrders").get("entry").get(0)));
+    for (JsonNode entry : request.get("context").get("draftOrders").get("entry")) {
+      ((ObjectNode) entry).put("fullUrl", "urn:uuid:" + CaseFiles.newHookInstance());
+      ((ObjectNode) entry.get("resource")).put("elementFromAFutureVersion", "x");
+    }
+    ((ObjectNode) request.get("prefetch").get("patient")).put("elementFromAFutureVersion", 1);
 
     Answer answer = post(SIGN, request.toString());
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    assertThat(answer.json().path("cards")).isEmpty();
+    assertThat(Cards.ruleIds(answer.json()))
+        .containsExactlyInAnyOrderElementsOf(OrderHooksIT.ORDER_SIGN_RULES);
   }
 }
