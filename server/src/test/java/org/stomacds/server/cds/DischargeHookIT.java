@@ -173,6 +173,35 @@ class DischargeHookIT extends SharedApplication {
   }
 
   @Test
+  void removesEveryLineBundledInto44405WithOneUpdate() {
+    String c = CaseFiles.newCaseId("two");
+    Bundle transaction = dischargeCase(c, "operative-note-complete.txt");
+    Claim claim = (Claim) resource(transaction, "Claim");
+    // The endoscopist also bills the anesthesia (00811), which NCCI bundles into 44405 as well.
+    Claim.ItemComponent anesthesia = claim.getItem().get(1).copy();
+    anesthesia.setSequence(3);
+    anesthesia.setProductOrService(new CodeableConcept().addCoding(new Coding(CPT, "00811", null)));
+    claim.addItem(anesthesia);
+    store(transaction);
+
+    JsonNode first = callDischarge(c);
+
+    // One card for the rule on this Claim: two updates, each removing one line from the whole
+    // Claim, would put back the other's line when both are accepted.
+    JsonNode ncci = card(first, "ncci-ptp-edits");
+    assertThat(ncci.path("summary").asText()).endsWith("and 1 more like it");
+    assertThat(ncci.path("detail").asText()).contains("44388").contains("00811");
+    Claim withoutBoth = claimOf(recommendedAction(ncci, "update", "Claim"));
+    assertThat(lines(withoutBoth)).containsExactly("1:44405:11");
+
+    applyClaimUpdate(recommendedAction(ncci, "update", "Claim"), c);
+
+    JsonNode second = callDischarge(c);
+    assertThat(ruleIds(second)).doesNotContain("ncci-ptp-edits", "mod-anesthesia-00811");
+    assertThat(ruleIds(second)).containsExactly("pos-matches-setting");
+  }
+
+  @Test
   void aCompleteNoteAndACleanClaimGetNoCards() {
     String c = CaseFiles.newCaseId("clean");
     Bundle transaction = dischargeCase(c, "operative-note-complete.txt");
