@@ -178,7 +178,21 @@ final class Cues {
           "definitive",
           "iv",
           "intravenous",
-          "formal");
+          "formal",
+          // verbs that patterns look behind for ("did not reach the cecum")
+          "reach",
+          "reached",
+          "advance",
+          "advanced",
+          "pass",
+          "passed",
+          "intubate",
+          "intubated",
+          "into",
+          "until",
+          "up",
+          "level",
+          "able");
 
   private static final Set<String> POST_FILLER =
       Set.of(

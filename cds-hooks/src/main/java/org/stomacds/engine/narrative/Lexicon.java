@@ -1,5 +1,6 @@
 package org.stomacds.engine.narrative;
 
+import static org.stomacds.engine.documentation.DocumentationElement.BALLOON_DIAMETER;
 import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
 import static org.stomacds.engine.documentation.DocumentationElement.DISTINCT_STRICTURE;
 import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
@@ -15,31 +16,36 @@ import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TI
 import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
 import static org.stomacds.engine.documentation.DocumentationElement.STRICTURE_LOCATION;
 import static org.stomacds.engine.narrative.Feature.ANASTOMOSIS;
-import static org.stomacds.engine.narrative.Feature.BALLOON;
-import static org.stomacds.engine.narrative.Feature.CECUM;
-import static org.stomacds.engine.narrative.Feature.COMPLICATION;
-import static org.stomacds.engine.narrative.Feature.COUNT_WORD;
+import static org.stomacds.engine.narrative.Feature.BALLOON_WORD;
+import static org.stomacds.engine.narrative.Feature.BEYOND;
+import static org.stomacds.engine.narrative.Feature.BLOOD_LOSS;
+import static org.stomacds.engine.narrative.Feature.CM;
+import static org.stomacds.engine.narrative.Feature.COMPLICATION_EVENT;
+import static org.stomacds.engine.narrative.Feature.DIET;
 import static org.stomacds.engine.narrative.Feature.DIGIT;
-import static org.stomacds.engine.narrative.Feature.DILATE;
-import static org.stomacds.engine.narrative.Feature.DURATION_WORD;
-import static org.stomacds.engine.narrative.Feature.INCOMPLETE;
-import static org.stomacds.engine.narrative.Feature.INSTRUCTION;
+import static org.stomacds.engine.narrative.Feature.DILATION_TALK;
+import static org.stomacds.engine.narrative.Feature.INSTRUCT;
+import static org.stomacds.engine.narrative.Feature.INSTRUCTION_OBJECT;
 import static org.stomacds.engine.narrative.Feature.LOCATION;
-import static org.stomacds.engine.narrative.Feature.LUMEN;
-import static org.stomacds.engine.narrative.Feature.ORDINAL;
+import static org.stomacds.engine.narrative.Feature.LUMEN_OR_SIZE;
 import static org.stomacds.engine.narrative.Feature.PASSAGE;
-import static org.stomacds.engine.narrative.Feature.PINHOLE;
+import static org.stomacds.engine.narrative.Feature.PLURAL_STRICTURE;
+import static org.stomacds.engine.narrative.Feature.PREP;
 import static org.stomacds.engine.narrative.Feature.PROCEDURE;
 import static org.stomacds.engine.narrative.Feature.SCOPE_CONTEXT;
 import static org.stomacds.engine.narrative.Feature.SEDATION;
-import static org.stomacds.engine.narrative.Feature.SINGLE;
-import static org.stomacds.engine.narrative.Feature.SIZE_WORD;
 import static org.stomacds.engine.narrative.Feature.STOMA;
+import static org.stomacds.engine.narrative.Feature.STOPPED;
 import static org.stomacds.engine.narrative.Feature.STRICTURE;
+import static org.stomacds.engine.narrative.Feature.STRICTURE_NOUN;
+import static org.stomacds.engine.narrative.Feature.STRICTURE_TALK;
 import static org.stomacds.engine.narrative.Feature.WORK;
+import static org.stomacds.engine.narrative.Feature.WORK_OBJECT;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +88,7 @@ final class Lexicon {
       EnumSet.of(Section.INDICATION, Section.HISTORY, Section.CONSENT, Section.PLAN);
 
   private static final Pattern STOP_REASON =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
               + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety)\\b");
 
@@ -90,9 +96,23 @@ final class Lexicon {
   static final Lexicon INSTANCE = new Lexicon();
 
   private final List<Builder> builders = new ArrayList<>();
+  private final Map<String, Integer> anchorIds = new LinkedHashMap<>();
   final List<Trigger> triggers;
+  final AnchorScanner scanner;
+
+  /** For each anchor id, the triggers that may start at a word holding it. */
+  final int[][] triggersByAnchor;
+
+  /** For each anchor id, the features it belongs to (a bit per {@link Feature}). */
+  final long[] featuresByAnchor;
+
+  /** Triggers with no anchors: candidates in every sentence. */
+  final int[] unanchored;
 
   private Lexicon() {
+    if (Feature.values().length > Long.SIZE) {
+      throw new IllegalStateException("more features than bits in a mask");
+    }
     route();
     dilationNotRecorded();
     strictureLocation();
@@ -105,76 +125,137 @@ final class Lexicon {
     fluoroscopy();
     increasedWork();
     distinctStricture();
-    triggers = builders.stream().map(Builder::build).toList();
+    for (Feature f : Feature.values()) {
+      for (String a : f.anchors()) {
+        anchorIds.putIfAbsent(a, anchorIds.size());
+      }
+    }
+    for (Builder b : builders) {
+      for (String a : b.anchors) {
+        anchorIds.putIfAbsent(a, anchorIds.size());
+      }
+    }
+    scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()));
+    featuresByAnchor = new long[anchorIds.size()];
+    for (Feature f : Feature.values()) {
+      for (String a : f.anchors()) {
+        featuresByAnchor[anchorIds.get(a)] |= bit(f);
+      }
+    }
+    triggers = builders.stream().map(this::build).toList();
+    List<List<Integer>> byAnchor = new ArrayList<>();
+    for (int id = 0; id < anchorIds.size(); id++) {
+      byAnchor.add(new ArrayList<>());
+    }
+    List<Integer> none = new ArrayList<>();
+    for (int k = 0; k < builders.size(); k++) {
+      if (builders.get(k).anchors.isEmpty()) {
+        none.add(k);
+      }
+      for (String a : builders.get(k).anchors) {
+        byAnchor.get(anchorIds.get(a)).add(k);
+      }
+    }
+    triggersByAnchor =
+        byAnchor.stream()
+            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+    unanchored = none.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static long bit(Feature feature) {
+    return 1L << feature.ordinal();
+  }
+
+  private Trigger build(Builder b) {
+    long all = 0;
+    for (Feature f : b.all) {
+      all |= bit(f);
+    }
+    return new Trigger(
+        b.element,
+        b.tag,
+        Rx.compile(b.regex),
+        b.anchors.isEmpty()
+            ? null
+            : scanner.bits(b.anchors.stream().mapToInt(anchorIds::get).toArray()),
+        all,
+        b.innerNegation,
+        b.hypotheticalDrops,
+        Set.copyOf(b.skipIn),
+        b.guard,
+        b.leading && !b.anchors.isEmpty());
   }
 
   private void route() {
+    Set<Section> notHere = EnumSet.of(Section.INDICATION, Section.HISTORY, Section.PLAN);
     t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
             "\\b(?:through|thru|via|per|by\\s+way\\s+of)\\s+{POSS}(?:{W}\\s+){0,3}?{STOMA}\\b")
+        .anchors("through", "thru", "via", "per", "by way of")
         .all(STOMA, SCOPE_CONTEXT)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN);
+        .skip(notHere);
     t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
             "\\b(?:insert|introduc|advanc|pass)[a-z]*\\s+(?:{W}\\s+){0,3}?into\\s+{POSS}"
                 + "(?:{W}\\s+){0,3}?{STOMA}\\b")
+        .anchors("insert", "introduc", "advanc", "pass")
         .all(STOMA)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN);
-    t(ROUTE_THROUGH_STOMA, Tag.PLAIN, "\\btrans-?\\s?(?:stomal(?:ly)?|ostomy|stoma)\\b").all(STOMA);
-    t(
-            ROUTE_THROUGH_STOMA,
-            Tag.PLAIN,
-            "\\bintubat[a-z]*\\s+{POSS}(?:{W}\\s+){0,2}?{STOMA}\\b"
-                + "|\\b{STOMA}\\s+(?:was|were)\\s+(?:[a-z]+\\s+)?intubated\\b")
+        .skip(notHere);
+    t(ROUTE_THROUGH_STOMA, Tag.PLAIN, "\\btrans-?\\s?(?:stomal(?:ly)?|ostomy|stoma)\\b")
+        .anchors("trans");
+    t(ROUTE_THROUGH_STOMA, Tag.PLAIN, "\\bintubat[a-z]*\\s+{POSS}(?:{W}\\s+){0,2}?{STOMA}\\b")
+        .anchors("intubat")
         .all(STOMA);
     t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
-            "\\b(?:stomal?|colostomy|ileostomy|ostomy)\\s+(?:colonoscopy|endoscopy|ileoscopy"
+            "\\b{STOMA}\\s+(?:was|were)\\s+(?:[a-z]+\\s+)?intubated\\b"
+                + "|\\b(?:stomal?|colostomy|ileostomy|ostomy)\\s+(?:colonoscopy|endoscopy|ileoscopy"
                 + "|intubation|approach|route)\\b")
-        .all(STOMA);
+        .anchors("stom");
     t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
             "\\broute\\s*(?::|-|was|of\\s+entry)\\s*(?:{W}\\s+){0,3}?{STOMA}\\b")
-        .all(STOMA, Feature.ROUTE);
-    t(ROUTE_THROUGH_STOMA, Tag.NEG_ONLY, "\\broute\\b").all(Feature.ROUTE);
+        .anchors("route")
+        .all(STOMA);
+    t(ROUTE_THROUGH_STOMA, Tag.NEG_ONLY, "\\broute\\b").anchors("route");
   }
 
   private void dilationNotRecorded() {
     t(
-            DocumentationElement.BALLOON_DIAMETER,
+            BALLOON_DIAMETER,
             Tag.NEG_ONLY,
-            "\\bballoon\\s+(?:size|diameter)s?\\b|\\b(?:size|diameter)\\s+of\\s+(?:the\\s+)?balloon\\b")
-        .any(BALLOON);
-    t(DocumentationElement.BALLOON_DIAMETER, Tag.NEG_ONLY, "\\b(?:size|diameter)\\b")
-        .all(BALLOON, SIZE_WORD);
-    t(DocumentationElement.BALLOON_DIAMETER, Tag.NEG_ONLY, "\\bballoon(?:\\s+dilat[a-z]*)?\\b")
-        .all(BALLOON);
+            "\\bballoon\\s+(?:size|diameter)s?\\b|\\b(?:size|diameter)\\s+of\\s+(?:the\\s+)?balloon\\b"
+                + "|\\b(?:size|diameter)\\b|\\bballoon(?:\\s+dilat[a-z]*)?\\b")
+        .anchors("balloon", "size", "diameter")
+        .all(BALLOON_WORD);
     t(
             INFLATION_COUNT,
             Tag.NEG_ONLY,
             "\\bnumber\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations|dilatations)\\b"
                 + "|\\b(?:inflation|dilation)s?\\s+(?:count|number)\\b|#\\s*(?:of\\s+)?inflations\\b"
                 + "|\\binflations\\b")
-        .all(COUNT_WORD);
+        .anchors("number", "inflation", "dilation", "#");
     t(
             INFLATION_DURATION,
             Tag.NEG_ONLY,
             "\\b(?:inflation|dilation|balloon)\\s+(?:duration|time)s?\\b"
                 + "|\\bduration\\s+of\\s+(?:the\\s+|each\\s+)?(?:balloon\\s+)?(?:inflations?|dilations?)\\b"
                 + "|\\bduration\\b")
-        .any(DILATE, BALLOON)
-        .all(DURATION_WORD);
+        .anchors("inflation", "dilation", "balloon", "duration")
+        .all(DILATION_TALK);
     t(
             SEDATION_TIMES,
             Tag.NEG_ONLY,
             "\\b(?:(?:sedation|anesthesia|anaesthesia|intra-?service)\\s+)?(?:start\\s*(?:and|/|&|-)?"
                 + "\\s*(?:stop|end)|start|stop|end)\\s+times?\\b"
                 + "|\\b(?:sedation|anesthesia|anaesthesia|intra-?service)\\s+(?:times?|duration)\\b")
-        .any(SEDATION, Feature.CLOCK);
+        .anchors("sedation", "anesthesia", "anaesthesia", "intraservice", "intra-service", "start")
+        .anchors("stop", "end");
   }
 
   private void strictureLocation() {
@@ -188,36 +269,41 @@ final class Lexicon {
                 + "|\\b(?:ascending|transverse|descending|sigmoid|rectosigmoid)\\s+(?:colon(?:ic)?\\s+)?"
                 + "(?:strictures?|stenos[ie]s|narrowing)\\b"
                 + "|\\b(?:hepatic|splenic)\\s+flexure\\s+(?:strictures?|stenos[ie]s)\\b")
-        .any(STRICTURE);
+        .anchors("stom", "para", "peri", "fascial", "ascending", "transverse", "descending")
+        .anchors("sigmoid", "hepatic", "splenic")
+        .all(STRICTURE);
+    // The match is the place; the guard checks the preposition before it.
     t(
             STRICTURE_LOCATION,
             Tag.PLAIN,
-            "\\b(?:at|in|of|near|involving|within|across|inside|beneath|below"
-                + "|(?:just\\s+)?(?:proximal|distal|inside|beneath|below|above|beyond)(?:\\s+to)?)"
-                + "\\s+(?:the\\s+)?(?:level\\s+of\\s+(?:the\\s+)?)?"
-                + "(?:stoma|stomal\\s+(?:opening|orifice|os|site|level|aperture|outlet)|ostomy|colostomy"
+            "(?:stoma|stomal\\s+(?:opening|orifice|os|site|level|aperture|outlet)|ostomy|colostomy"
                 + "|ileostomy|(?:anterior\\s+)?(?:abdominal\\s+wall|fascia)|fascial\\s+level"
                 + "|skin(?:\\s+level)?|mucocutaneous\\s+junction|{ANAST}?anastomosis"
                 + "|(?:ascending|transverse|descending|sigmoid|proximal|distal|mid|right|left)\\s+colon"
                 + "|(?:splenic|hepatic)\\s+flexure|sigmoid|ca?ecum|rectum|(?:neo-?)?terminal\\s+ileum)\\b")
-        .any(STRICTURE, DILATE, PINHOLE);
+        .anchors("stom", "anterior", "abdominal", "fascia", "skin", "mucocutaneous", "ileo", "colo")
+        .anchors("entero", "small", "anastomosis", "ascending", "transverse", "descending")
+        .anchors("sigmoid", "proximal", "distal", "mid", "right", "left", "splenic", "hepatic")
+        .anchors("cecum", "caecum", "rectum", "neo", "terminal")
+        .all(STRICTURE_TALK)
+        .guard(Lexicon::afterPlacePreposition);
     t(
             STRICTURE_LOCATION,
             Tag.PLAIN,
-            "\\b(?:at\\s+)?{APPROX}\\d{1,3}(?:\\.\\d)?\\s*cm\\s+(?:from|proximal\\s+to|distal\\s+to|into"
-                + "|above|beyond|inside|in\\s+from|deep\\s+to|in|within|past)\\s+(?:the\\s+)?"
-                + "(?:stoma|ostomy|colostomy|ileostomy|skin|stomal|opening|orifice|os|mucocutaneous"
-                + "|fascia|abdominal\\s+wall|anal\\s+verge)\\b")
-        .any(STRICTURE, DILATE, PINHOLE)
-        .all(DIGIT);
-    t(
-            STRICTURE_LOCATION,
-            Tag.PLAIN,
-            "\\bat\\s+{APPROX}\\d{1,3}(?:\\.\\d)?\\s*cm\\b"
-                + "|\\b\\d{1,3}\\s*cm\\s+(?:in|inside|deep)\\b(?!\\s+(?:length|diameter|size|width))")
-        .any(STRICTURE, DILATE, PINHOLE)
-        .all(DIGIT);
-    t(STRICTURE_LOCATION, Tag.NEG_ONLY, "\\b(?:stricture\\s+)?location\\b").all(LOCATION);
+            "\\d{1,3}(?:\\.\\d)?\\s*cm\\s+(?:from|proximal\\s+to|distal\\s+to|into|above|beyond|inside"
+                + "|in\\s+from|deep\\s+to|in|within|past)\\s+(?:the\\s+)?(?:stoma|ostomy|colostomy"
+                + "|ileostomy|skin|stomal|opening|orifice|os|mucocutaneous|fascia|abdominal\\s+wall"
+                + "|anal\\s+verge)\\b"
+                + "|\\d{1,3}\\s*cm\\s+(?:in|inside|deep)\\b(?!\\s+(?:length|diameter|size|width))")
+        .any(DIGIT)
+        .all(CM, STRICTURE_TALK);
+    t(STRICTURE_LOCATION, Tag.PLAIN, "\\d{1,3}(?:\\.\\d)?\\s*cm\\b")
+        .any(DIGIT)
+        .all(CM, STRICTURE_TALK)
+        .guard((f, s, a, b) -> "at".equals(previousWord(f, s, a, APPROXIMATELY)));
+    t(STRICTURE_LOCATION, Tag.NEG_ONLY, "\\b(?:stricture\\s+)?location\\b")
+        .anchors("stricture", "location")
+        .all(LOCATION);
   }
 
   private void lumen() {
@@ -226,7 +312,7 @@ final class Lexicon {
             Tag.LUMEN_PIN,
             "\\bpin-?\\s?(?:hole|point)\\b|\\bfiliform\\b|\\bthread-?like\\b"
                 + "|\\bnear[- ](?:complete|total)\\s+(?:obstruction|occlusion|stenosis|closure)\\b")
-        .any(PINHOLE)
+        .anchors("pin", "filiform", "thread", "near")
         .noInnerNegation();
     t(
             PRE_DILATION_LUMEN,
@@ -238,7 +324,9 @@ final class Lexicon {
                 + "|\\b(?:impassable|non-?traversable|not\\s+traversable)\\b"
                 + "|\\b(?:admit(?:ted|s|ting)?|allow(?:ed|s)?)\\s+only\\b"
                 + "|\\bonly\\s+(?:admit(?:ted|s)?|allow(?:ed|s)?)\\b")
-        .any(PASSAGE)
+        .anchors("could", "would", "cannot", "can't", "unable", "failed", "did", "not", "too")
+        .anchors("impassable", "non", "admit", "allow", "only")
+        .all(PASSAGE)
         .noInnerNegation();
     t(
             PRE_DILATION_LUMEN,
@@ -247,21 +335,19 @@ final class Lexicon {
                 + "|allow(?:ed|s)\\s+(?:easy\\s+|free\\s+|the\\s+)?passage"
                 + "|advanced\\s+(?:easily\\s+|freely\\s+|without\\s+(?:difficulty|resistance)\\s+)?"
                 + "(?:through|across|beyond|past|to|into))\\b")
-        .any(PASSAGE);
+        .anchors("pass", "travers", "negotiat", "admit", "allow", "advanced");
     t(
             PRE_DILATION_LUMEN,
             Tag.LUMEN_NEG_ONLY,
             "\\b(?:(?:pre|post)-?\\s?dilat[a-z]*\\s+)?(?:lumen|luminal\\s+diameter"
                 + "|stricture\\s+(?:diameter|size|caliber))\\b")
-        .any(LUMEN, SIZE_WORD);
+        .anchors("pre", "post", "lumen", "luminal", "stricture")
+        .all(LUMEN_OR_SIZE);
   }
 
   private void extent() {
-    String reachVerb =
-        "(?:reach(?:ed|ing)?|advanc(?:e|ed|ing)|intubat(?:e|ed|ing)|pass(?:ed)?|to|into|up\\s+to"
-            + "|until|as\\s+far\\s+as)\\s+(?:the\\s+)?(?:level\\s+of\\s+the\\s+)?";
-    Trigger.Guard notBesideIt =
-        (f, s, a, b) -> !precededBy(f, s, a, "distal", "proximal", "close", "adjacent", "next");
+    Set<Section> notHere =
+        EnumSet.of(Section.INDICATION, Section.HISTORY, Section.PLAN, Section.CONSENT);
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
@@ -269,30 +355,32 @@ final class Lexicon {
                 + "(?:[a-z'-]+\\s+){0,2}?(?:reached|identified|visualized|visualised|intubated|seen"
                 + "|entered|attained|achieved|examined|confirmed|documented|photographed"
                 + "|photo-?documented)\\b")
-        .any(CECUM);
-    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b" + reachVerb + "(?:ca?ecum|ca?ecal\\s+(?:base|pole))\\b")
-        .any(CECUM)
-        .guard(notBesideIt);
+        .anchors("cecum", "caecum", "cecal", "caecal");
+    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:ca?ecum|ca?ecal\\s+(?:base|pole))\\b")
+        .anchors("cecum", "caecum", "cecal", "caecal")
+        .guard(Lexicon::reachedIt);
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE_LANDMARK,
             "\\bca?ecal\\s+intubation\\b|\\b(?:appendiceal\\s+orifice|ileoca?ecal\\s+valve)\\b")
-        .any(CECUM)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN, Section.CONSENT);
+        .anchors("cecal", "caecal", "appendiceal", "ileocecal", "ileocaecal")
+        .skip(notHere);
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
             "\\b(?:neo-?)?terminal\\s+ileum\\s+(?:was\\s+|were\\s+)?(?:[a-z'-]+\\s+){0,2}?"
-                + "(?:intubated|reached|entered|examined|visualized|evaluated|inspected)\\b"
-                + "|\\b(?:into|intubat(?:e|ed|ing)|reach(?:ed|ing)?|to|examined)\\s+(?:the\\s+)?"
-                + "(?:neo-?)?terminal\\s+ileum\\b")
-        .any(CECUM)
-        .guard(notBesideIt)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN, Section.CONSENT);
-    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b" + reachVerb + "{ANAST}?anastomosis\\b")
-        .any(ANASTOMOSIS)
-        .guard(notBesideIt)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN, Section.CONSENT);
+                + "(?:intubated|reached|entered|examined|visualized|evaluated|inspected)\\b")
+        .anchors("neo", "terminal")
+        .skip(notHere);
+    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:neo-?)?terminal\\s+ileum\\b")
+        .anchors("neo", "terminal")
+        .guard(Lexicon::reachedIt)
+        .skip(notHere);
+    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b{ANAST}?anastomosis\\b")
+        .anchors("ileo", "colo", "entero", "small", "colon", "anastomosis")
+        .all(ANASTOMOSIS)
+        .guard(Lexicon::reachedIt)
+        .skip(notHere);
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
@@ -300,8 +388,9 @@ final class Lexicon {
                 + "|identified|visualized|intubated|seen|traversed|examined)\\b"
                 + "|\\banastomosis\\s+(?:was\\s+|were\\s+)?(?:[a-z'-]+\\s+)?(?:reached|intubated"
                 + "|traversed)\\b")
-        .any(ANASTOMOSIS)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN, Section.CONSENT);
+        .anchors("ileo", "colo", "entero", "small", "colon", "anastomosis")
+        .all(ANASTOMOSIS)
+        .skip(notHere);
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
@@ -309,21 +398,21 @@ final class Lexicon {
                 + "|\\b(?:entire|whole)\\s+(?:residual\\s+|remaining\\s+)?colon\\s+(?:was\\s+)?"
                 + "(?:examined|visualized|evaluated|inspected|surveyed)\\b"
                 + "|\\bcolonoscopy\\s+(?:was\\s+)?completed?\\s+to\\b")
-        .any(CECUM)
-        .skip(Section.INDICATION, Section.HISTORY, Section.PLAN, Section.CONSENT);
+        .anchors("complete", "entire", "whole", "colonoscopy")
+        .skip(notHere);
     t(
             EXTENT_OF_EXAM,
             Tag.EXTENT_LABEL,
             "\\bextent(?:\\s+of\\s+(?:the\\s+)?(?:exam(?:ination)?|procedure|colonoscopy|study"
                 + "|intubation))?\\s*(?::|-|=|was|reached)")
-        .any(CECUM)
+        .anchors("extent")
         .noInnerNegation();
     t(
             EXTENT_OF_EXAM,
             Tag.INCOMPLETE_STRONG,
             "\\bincomplete\\s+(?:colonoscopy|exam(?:ination)?|study|procedure|evaluation"
                 + "|colonic\\s+evaluation)\\b")
-        .any(INCOMPLETE)
+        .anchors("incomplete")
         .noInnerNegation()
         .skip(Section.HISTORY, Section.PLAN, Section.CONSENT);
     t(
@@ -335,9 +424,11 @@ final class Lexicon {
                 + "|\\b(?:abort(?:ed)?|terminat(?:e|ed)|discontinu(?:e|ed)|abandon(?:ed)?|stop(?:ped)?"
                 + "|cancell?(?:ed)?|halt(?:ed)?)\\s+(?:the\\s+)?(?:procedure|exam(?:ination)?"
                 + "|colonoscopy|study|case)\\b")
-        .all(INCOMPLETE, PROCEDURE)
+        .anchors("procedure", "exam", "colonoscopy", "study", "case", "endoscopy", "abort")
+        .anchors("terminat", "discontinu", "abandon", "stop", "cancel", "halt")
+        .all(STOPPED, PROCEDURE)
         .hypothetical()
-        .skip(Section.HISTORY, Section.PLAN, Section.CONSENT, Section.INDICATION)
+        .skip(notHere)
         .guard(Lexicon::stopIsAStop);
     t(
             EXTENT_OF_EXAM,
@@ -346,18 +437,20 @@ final class Lexicon {
                 + "|did\\s+not|didn't)\\s+(?:be\\s+)?(?:advance|advanced|pass|passed|traverse|traversed"
                 + "|progress|proceed|go|get|intubate|reach|examine)\\b(?:\\s+[a-z0-9'-]+){0,5}?"
                 + "\\s+(?:further|beyond|past|proximal(?:ly)?|more\\s+proximal(?:ly)?)\\b")
-        .any(INCOMPLETE)
+        .anchors("unable", "could", "cannot", "can't", "failed", "not", "did")
+        .all(BEYOND)
         .noInnerNegation()
-        .skip(Section.HISTORY, Section.PLAN, Section.CONSENT, Section.INDICATION);
+        .skip(notHere);
     t(
             EXTENT_OF_EXAM,
             Tag.INCOMPLETE_WEAK,
             "\\b(?:poor|inadequate|suboptimal|fair\\s+to\\s+poor|insufficient)\\s+(?:bowel\\s+)?"
                 + "(?:prep|preparation|visualization)\\b|\\bprep(?:aration)?\\s+(?:was\\s+)?"
                 + "(?:poor|inadequate)\\b")
-        .any(INCOMPLETE)
+        .anchors("poor", "inadequate", "suboptimal", "fair", "insufficient", "prep")
+        .all(PREP)
         .noInnerNegation()
-        .skip(Section.HISTORY, Section.PLAN, Section.CONSENT, Section.INDICATION);
+        .skip(notHere);
     t(
             EXTENT_OF_EXAM,
             Tag.INCOMPLETE_WEAK,
@@ -365,40 +458,44 @@ final class Lexicon {
                 + "(?:only\\s+)?(?:up\\s+)?to\\s+(?:the\\s+)?(?:level\\s+of\\s+(?:the\\s+)?)?"
                 + "(?:{SEGMENT}|\\d{1,3}\\s*cm)\\b|\\blimited\\s+(?:exam(?:ination)?|study"
                 + "|colonoscopy|evaluation)\\b")
-        .any(INCOMPLETE)
-        .skip(Section.HISTORY, Section.PLAN, Section.CONSENT, Section.INDICATION);
-    t(EXTENT_OF_EXAM, Tag.NEG_ONLY, "\\bextent\\b").any(CECUM);
+        .anchors("examined", "advanced", "reached", "visualized", "evaluated", "inspected")
+        .anchors("seen", "intubated", "limited")
+        .skip(notHere);
+    t(EXTENT_OF_EXAM, Tag.NEG_ONLY, "\\bextent\\b").anchors("extent");
   }
 
   private void complications() {
-    Set<Section> notHere = NOT_THIS_PROCEDURE;
     t(
             COMPLICATIONS,
             Tag.COMP_GENERIC,
             "\\b(?:complications?|adverse\\s+(?:events?|reactions?|outcomes?)"
                 + "|untoward\\s+(?:events?|effects?))\\b")
-        .any(COMPLICATION)
+        .anchors("complication", "adverse", "untoward")
         .hypothetical()
         .skip(Section.HISTORY, Section.CONSENT, Section.INDICATION);
     t(
             COMPLICATIONS,
             Tag.COMP_NONE,
             "\\buncomplicated\\b|\\bwithout\\s+(?:any\\s+)?(?:incident|problems?|issues?)\\b")
-        .any(COMPLICATION)
+        .anchors("uncomplicated", "without")
         .noInnerNegation()
-        .skip(notHere);
+        .skip(NOT_THIS_PROCEDURE);
     t(
             COMPLICATIONS,
             Tag.COMP_EVENT,
-            "\\b(?:bleed(?:ing|s)?|h(?:a)?emorrhag(?:e|ic)|ooz(?:e|ing|ed)|(?:micro-?)?perforat(?:ion|ions|ed)"
-                + "|(?:mucosal\\s+|deep\\s+|full[- ]thickness\\s+|serosal\\s+)?(?:tears?|lacerations?"
-                + "|injur(?:y|ies))|free\\s+air|pneumoperitoneum|extravasation|h(?:a)?ematoma"
-                + "|complicated\\s+by)\\b")
-        .any(COMPLICATION)
+            "\\b(?:bleed(?:ing|s)?|h(?:a)?emorrhag(?:e|ic)|ooz(?:e|ing|ed)"
+                + "|(?:micro-?)?perforat(?:ion|ions|ed)|(?:mucosal\\s+|deep\\s+|full[- ]thickness\\s+"
+                + "|serosal\\s+)?(?:tears?|lacerations?|injur(?:y|ies))|free\\s+air|pneumoperitoneum"
+                + "|extravasation|h(?:a)?ematoma|complicated\\s+by)\\b")
+        .anchors("bleed", "hemorrh", "haemorrh", "ooz", "perforat", "micro", "mucosal", "deep")
+        .anchors("full", "serosal", "tear", "lacerat", "injur", "free air", "pneumoperitoneum")
+        .anchors("extravasat", "hematoma", "haematoma", "complicated by")
+        .all(COMPLICATION_EVENT)
         .hypothetical()
-        .skip(notHere);
+        .skip(NOT_THIS_PROCEDURE);
     t(COMPLICATIONS, Tag.COMP_EBL, "\\b(?:ebl|estimated\\s+blood\\s+loss|blood\\s+loss)\\b")
-        .any(COMPLICATION)
+        .anchors("ebl", "estimated", "blood loss")
+        .all(BLOOD_LOSS)
         .skip(Section.HISTORY, Section.CONSENT, Section.INDICATION);
   }
 
@@ -410,7 +507,7 @@ final class Lexicon {
                 + "|dilation|dilatation|study)\\s+)?(?:was|were|is|are|include[sd]?|being)\\b"
                 + "|\\breason\\s+for\\s+(?:the\\s+|this\\s+)?(?:procedure|exam(?:ination)?"
                 + "|colonoscopy|referral|visit|study|dilation)\\b")
-        .any(Feature.INDICATION)
+        .anchors("indication", "reason")
         .guard(Lexicon::hasContentAfter);
     t(
             INDICATION,
@@ -422,15 +519,17 @@ final class Lexicon {
                 + "|symptoms?|pain|distension|distention|bleeding|dysfunction|output|evaluation"
                 + "|dilat[a-z]*|management|treatment|retraction|prolapse|constipation|cramping"
                 + "|problems?|issues?|concerns?)\\b")
-        .any(Feature.INDICATION);
+        .anchors("performed", "undertaken", "scheduled", "booked", "referred", "present")
+        .anchors("admitted", "underw", "undergo");
     t(
             INDICATION,
             Tag.PLAIN,
-            "\\bfor\\s+(?:the\\s+)?(?:evaluation|management|treatment|dilat[a-z]*|assessment"
-                + "|therapy)\\s+(?:and\\s+(?:[a-z]+\\s+)?(?:treatment|dilat[a-z]*|management"
+            "\\b(?:evaluation|management|treatment|dilat[a-z]*"
+                + "|assessment|therapy)\\s+(?:and\\s+(?:[a-z]+\\s+)?(?:treatment|dilat[a-z]*|management"
                 + "|therapy)\\s+)?of\\s+(?:[a-z'/-]+\\s+){0,4}?(?:strictures?|stenos[ie]s|narrowing"
                 + "|obstruction|stoma)\\b")
-        .any(Feature.INDICATION);
+        .anchors("evaluation", "management", "treatment", "dilat", "assessment", "therapy")
+        .guard((f, s, a, b) -> "for".equals(previousWord(f, s, a, THE)));
   }
 
   private void sedation() {
@@ -441,20 +540,34 @@ final class Lexicon {
             "\\bmac\\b|\\bmonitored\\s+an(?:a)?esthesia(?:\\s+care)?\\b"
                 + "|\\bgeneral\\s+(?:endotracheal\\s+)?an(?:a)?esthe[a-z]*|\\bgeta\\b|\\bdeep\\s+sedation\\b"
                 + "|\\ban(?:a)?esthesia\\s+(?:team|service|services|staff|provider|personnel|department"
-                + "|care\\s+team)\\b|\\b(?:by|per|from)\\s+(?:the\\s+)?(?:an(?:a)?esthesia"
-                + "|an(?:a)?esthesiolog[a-z]*|an(?:a)?esthetist|crna)\\b|\\bcrna\\b"
+                + "|care\\s+team)\\b|\\bcrna\\b"
                 + "|\\ban(?:a)?esthesiologist\\b|\\ban(?:a)?esthetist\\b"
                 + "|\\bunder\\s+(?:general\\s+)?an(?:a)?esthesia\\b|\\bendotracheal\\s+intubation\\b")
-        .any(SEDATION)
+        .anchors("mac", "monitored", "general", "geta", "deep", "anesth", "anaesth", "crna")
+        .anchors("under", "endotracheal")
+        .all(SEDATION)
         .hypothetical()
         .skip(notHere);
+    t(
+            SEDATION_TYPE,
+            Tag.SED_MAC,
+            "\\b(?:an(?:a)?esthesia|an(?:a)?esthesiolog[a-z]*|an(?:a)?esthetist|crna)\\b")
+        .anchors("anesth", "anaesth", "crna")
+        .hypothetical()
+        .skip(notHere)
+        .guard(
+            (f, s, a, b) -> {
+              String w = previousWord(f, s, a, THE);
+              return "by".equals(w) || "per".equals(w) || "from".equals(w);
+            });
     t(
             SEDATION_TYPE,
             Tag.SED_MODERATE,
             "\\bmoderate\\s+(?:\\(?conscious\\)?\\s+|iv\\s+)?sedation\\b|\\bconscious\\s+sedation\\b"
                 + "|\\bprocedural\\s+sedation\\b|\\b(?:iv|intravenous)\\s+(?:conscious\\s+)?sedation\\b"
                 + "|\\bmoderate\\s*/\\s*conscious\\b|\\bsedation\\s+(?:level\\s*)?(?::|-)?\\s*moderate\\b")
-        .any(SEDATION)
+        .anchors("moderate", "conscious", "procedural", "iv", "intravenous", "sedation")
+        .all(SEDATION)
         .hypothetical()
         .skip(notHere);
     t(
@@ -463,15 +576,16 @@ final class Lexicon {
             "\\bunsedated\\b|\\b(?:topical|local)\\s+(?:an(?:a)?esthe[a-z]*\\s+|lidocaine\\s+"
                 + "|xylocaine\\s+|lignocaine\\s+)?only\\b|\\ban(?:a)?esthesia\\s*(?::|-)\\s*(?:none|local"
                 + "|topical)\\b|\\bdeclined\\s+sedation\\b|\\bwithout\\s+(?:any\\s+)?(?:iv\\s+)?sedation\\b")
-        .any(SEDATION)
+        .anchors("unsedated", "topical", "local", "anesth", "anaesth", "declined", "without")
+        .all(SEDATION)
         .noInnerNegation()
         .skip(notHere);
     t(SEDATION_TYPE, Tag.SED_GENERIC, "\\bsedation\\b|\\bsedated\\b")
-        .any(SEDATION)
+        .anchors("sedat")
         .hypothetical()
         .skip(notHere);
     t(SEDATION_TYPE, Tag.SED_DRUG_MAC, "\\b(?:propofol|diprivan)\\b")
-        .any(SEDATION)
+        .anchors("propofol", "diprivan")
         .hypothetical()
         .skip(notHere);
     t(
@@ -479,7 +593,8 @@ final class Lexicon {
             Tag.SED_DRUG_MODERATE,
             "\\b(?:midazolam|versed|fentanyl|sublimaze|meperidine|demerol|diazepam|valium"
                 + "|remimazolam|byfavo)\\b")
-        .any(SEDATION)
+        .anchors("midazolam", "versed", "fentanyl", "sublimaze", "meperidine", "demerol")
+        .anchors("diazepam", "valium", "remimazolam", "byfavo")
         .hypothetical()
         .skip(notHere);
   }
@@ -493,21 +608,24 @@ final class Lexicon {
                 + "|aftercare|after-care|home(?:-going)?|written|verbal|follow-?up)\\s+instructions?\\b"
                 + "|\\binstructions?\\s+(?:were\\s+|was\\s+|have\\s+been\\s+)?(?:given|provided|reviewed"
                 + "|discussed|explained)\\b|\\binstructed\\s+to\\b")
-        .any(INSTRUCTION);
+        .anchors("discharge", "post", "aftercare", "after-care", "home", "written", "verbal")
+        .anchors("follow", "instruct")
+        .all(INSTRUCT);
     t(
             POST_PROCEDURE_INSTRUCTIONS,
             Tag.PLAIN,
             "\\b(?:resume|advance|continue|restart|start)\\s+(?:[a-z'-]+\\s+){0,2}?(?:diet"
                 + "|medications?|meds|activit(?:y|ies)|anticoagula[a-z]*|aspirin|clopidogrel|plavix"
                 + "|warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto)\\b")
-        .any(INSTRUCTION)
+        .anchors("resume", "advance", "continue", "restart", "start")
+        .all(INSTRUCTION_OBJECT)
         .skip(notHere);
     t(
             POST_PROCEDURE_INSTRUCTIONS,
             Tag.PLAIN,
             "\\b(?:follow[- ]?up|f/u)\\s+(?:[a-z'-]+\\s+){0,3}?(?:in|with|at|after|\\d{1,2})\\b"
                 + "|\\b(?:follow[- ]?up|f/u)\\s*:\\s*[a-z0-9]")
-        .any(INSTRUCTION)
+        .anchors("follow", "f/u")
         .skip(notHere)
         .guard((f, s, a, b) -> !precededBy(f, s, a, "for", "of", "routine", "the"));
     t(
@@ -516,7 +634,7 @@ final class Lexicon {
             "\\b(?:return|call|contact|present)\\s+(?:[a-z'-]+\\s+){0,3}?(?:if|for|with|should"
                 + "|in\\s+case|immediately)\\b|\\breturn\\s+(?:to\\s+)?(?:the\\s+)?(?:clinic|office|ed"
                 + "|er|emergency|endoscopy)\\b")
-        .any(INSTRUCTION)
+        .anchors("return", "call", "contact", "present")
         .skip(notHere);
     t(
             POST_PROCEDURE_INSTRUCTIONS,
@@ -524,7 +642,9 @@ final class Lexicon {
             "\\b(?:clear\\s+liquids?|full\\s+liquids?|liquid|low[- ]residue|low[- ]fiber|soft|regular"
                 + "|normal|usual)\\s+diet\\b|\\bdiet\\s+as\\s+tolerated\\b"
                 + "|\\b(?:nothing\\s+by\\s+mouth|npo)\\s+(?:until|for)\\b")
-        .any(INSTRUCTION)
+        .anchors("clear", "full", "liquid", "low", "soft", "regular", "normal", "usual", "diet")
+        .anchors("nothing", "npo")
+        .all(DIET)
         .skip(notHere);
     t(
             POST_PROCEDURE_INSTRUCTIONS,
@@ -534,7 +654,7 @@ final class Lexicon {
                 + "|at)\\b|\\b(?:discharged?|released)\\s+(?:[a-z'-]+\\s+){0,3}?(?:home|to\\s+home)\\b"
                 + "|\\bstool\\s+softeners?\\b|\\bavoid\\s+(?:nsaids?|heavy\\s+lifting|lifting)\\b"
                 + "|\\bwarning\\s+signs\\b")
-        .any(INSTRUCTION)
+        .anchors("repeat", "discharg", "released", "stool", "avoid", "warning")
         .skip(notHere);
   }
 
@@ -546,7 +666,9 @@ final class Lexicon {
                 + "|radiographic|radiologic)\\s+(?:guidance|control|visualization)\\b"
                 + "|\\b(?:water-?soluble\\s+)?contrast\\s+(?:was\\s+)?(?:injected|instilled)\\b"
                 + "|\\b(?:injection|instillation)\\s+of\\s+(?:water-?soluble\\s+)?contrast\\b")
-        .any(Feature.FLUOROSCOPY)
+        .anchors("fluoro", "c-arm", "c arm", "carm", "under", "water", "contrast", "injection")
+        .anchors("instillation")
+        .all(Feature.FLUOROSCOPY)
         .hypothetical()
         .skip(NOT_THIS_PROCEDURE);
   }
@@ -572,6 +694,7 @@ final class Lexicon {
                 + "|\\b(?:additional|extra)\\s+\\d{1,3}\\s+minutes?\\b|\\bmore\\s+than\\s+(?:double|twice)\\b"
                 + "|\\bwell\\s+beyond\\s+(?:the\\s+)?(?:usual|typical|normal)\\b")
         .any(WORK)
+        .all(WORK_OBJECT)
         .hypothetical()
         .skip(NOT_THIS_PROCEDURE)
         .guard(Lexicon::isAboutTheProcedure);
@@ -586,7 +709,9 @@ final class Lexicon {
                 + "(?:strictures|stenoses|stenotic\\s+(?:segments|areas|regions)|narrowings"
                 + "|narrowed\\s+segments|webs|separate\\s+(?:sites|lesions)|distinct\\s+(?:sites"
                 + "|lesions))\\b")
-        .any(ORDINAL)
+        .anchors("two", "three", "four", "five", "2", "3", "4", "5", "multiple", "several")
+        .anchors("numerous")
+        .all(PLURAL_STRICTURE)
         .hypothetical()
         .skip(notHere);
     t(
@@ -595,7 +720,9 @@ final class Lexicon {
             "\\b(second|third|fourth|2nd|3rd|4th|another|additional|separate|distinct|other)\\b"
                 + "[\\s,]+(?:[a-z'-]+[\\s,]+){0,2}?(?:strictures?|stenos[ie]s|narrowings?"
                 + "|stenotic\\s+(?:segments?|areas?|regions?)|webs?|sites?|lesions?)\\b")
-        .any(ORDINAL)
+        .anchors("second", "third", "fourth", "2nd", "3rd", "4th", "another", "additional")
+        .anchors("separate", "distinct", "other")
+        .all(STRICTURE_NOUN)
         .hypothetical()
         .skip(notHere);
     t(
@@ -603,7 +730,7 @@ final class Lexicon {
             Tag.DIST_LOCATIONS,
             "\\b(?:strictures|stenoses)\\s+(?:were\\s+)?(?:[a-z'-]+\\s+){0,2}?at\\s+{APPROX}"
                 + "(\\d{1,3})\\s*(?:cm\\s*)?(?:and|,|&)\\s*(?:at\\s+)?(\\d{1,3})\\s*cm\\b")
-        .any(ORDINAL)
+        .anchors("strictures", "stenoses")
         .all(DIGIT)
         .hypothetical()
         .skip(notHere);
@@ -613,16 +740,135 @@ final class Lexicon {
             "\\b(?:single|solitary|one|isolated|lone|unifocal|only\\s+one)\\s+(?:[a-z'-]+\\s+)?"
                 + "(?:stricture|stenosis|narrowing)\\b|\\bonly\\s+(?:a\\s+)?(?:single\\s+)?"
                 + "(?:stricture|stenosis)\\b")
-        .any(SINGLE)
+        .anchors("single", "solitary", "one", "isolated", "lone", "unifocal", "only")
+        .all(STRICTURE_NOUN)
         .noInnerNegation()
         .skip(notHere);
     t(
             DISTINCT_STRICTURE,
             Tag.DIST_BASE,
             "\\b(?:strictures?|stenos[ie]s|stenotic|narrowing|narrowed)\\b")
-        .any(STRICTURE)
+        .anchors("strictur", "stenos", "stenotic", "narrowing", "narrowed")
         .hypothetical()
         .skip(notHere);
+  }
+
+  private static final Set<String> THE = Set.of("the");
+  private static final Set<String> APPROXIMATELY =
+      Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
+  private static final Set<String> REACH_WORDS =
+      Set.of(
+          "reach",
+          "reached",
+          "reaching",
+          "advance",
+          "advanced",
+          "advancing",
+          "intubate",
+          "intubated",
+          "intubating",
+          "pass",
+          "passed",
+          "to",
+          "into",
+          "until",
+          "as",
+          "examined");
+  private static final Set<String> PLACE_PREPOSITIONS =
+      Set.of(
+          "at",
+          "in",
+          "of",
+          "near",
+          "involving",
+          "within",
+          "across",
+          "inside",
+          "beneath",
+          "below",
+          "proximal",
+          "distal",
+          "above",
+          "beyond");
+
+  /**
+   * The word before {@code at} in the sentence, skipping the words in {@code skip}; null when there
+   * is none or it is punctuation.
+   */
+  static String previousWord(String f, Sentence s, int at, Set<String> skip) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int i = 0; i < 6 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == '~') {
+          continue;
+        }
+        return null;
+      }
+      if (!skip.contains(w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** "at the stoma", "at the level of the fascia", "just proximal to the anastomosis". */
+  private static boolean afterPlacePreposition(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    for (int i = 0; i < 6 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      switch (w) {
+        case "the" -> {
+          continue;
+        }
+        case "of" -> {
+          if (!"level".equals(peekBack(c))) {
+            return true;
+          }
+          c.prev();
+        }
+        case "to" -> {
+          String before = peekBack(c);
+          return "proximal".equals(before) || "distal".equals(before);
+        }
+        default -> {
+          return PLACE_PREPOSITIONS.contains(w);
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String peekBack(TokenCursor c) {
+    TokenCursor copy = c.copy();
+    return copy.prev() ? copy.word() : null;
+  }
+
+  /** "advanced to the cecum", "reached the ileocolic anastomosis"; not "proximal to the cecum". */
+  private static boolean reachedIt(String f, Sentence s, int a, int b) {
+    String w = previousWord(f, s, a, Set.of("the", "level", "of", "far", "up"));
+    return w != null && REACH_WORDS.contains(w) && notBesideIt(f, s, a, b);
+  }
+
+  /** "advanced to the cecum", not "a stricture proximal to the cecum". */
+  private static boolean notBesideIt(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    for (int i = 0; i < 5 && c.prev(); i++) {
+      String w = c.word();
+      if (w != null
+          && (w.equals("distal")
+              || w.equals("proximal")
+              || w.equals("close")
+              || w.equals("adjacent")
+              || w.equals("next")
+              || w.equals("near"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- guards ----
@@ -709,12 +955,13 @@ final class Lexicon {
     private final DocumentationElement element;
     private final Tag tag;
     private final String regex;
-    private long anyOf;
-    private long allOf;
+    private final Set<String> anchors = new LinkedHashSet<>();
+    private final List<Feature> all = new ArrayList<>();
     private boolean innerNegation = true;
     private boolean hypotheticalDrops;
     private Set<Section> skipIn = EnumSet.noneOf(Section.class);
     private Trigger.Guard guard;
+    private boolean leading = true;
 
     Builder(DocumentationElement element, Tag tag, String regex) {
       this.element = element;
@@ -722,13 +969,23 @@ final class Lexicon {
       this.regex = regex;
     }
 
-    Builder any(Feature... features) {
-      anyOf |= Feature.mask(features);
+    /** The sentence must hold one of these anchors (or of those given by other calls). */
+    Builder anchors(String... words) {
+      anchors.addAll(List.of(words));
       return this;
     }
 
+    /** The sentence must hold an anchor of one of these features (or of other calls). */
+    Builder any(Feature... features) {
+      for (Feature f : features) {
+        anchors.addAll(List.of(f.anchors()));
+      }
+      return this;
+    }
+
+    /** The sentence must hold an anchor of each of these features. */
     Builder all(Feature... features) {
-      allOf |= Feature.mask(features);
+      all.addAll(List.of(features));
       return this;
     }
 
@@ -759,17 +1016,10 @@ final class Lexicon {
       return this;
     }
 
-    Trigger build() {
-      return new Trigger(
-          element,
-          tag,
-          Pattern.compile(regex),
-          anyOf,
-          allOf,
-          innerNegation,
-          hypotheticalDrops,
-          Set.copyOf(skipIn),
-          guard);
+    /** The match may start away from the anchors: search the whole sentence. */
+    Builder floating() {
+      leading = false;
+      return this;
     }
   }
 }

@@ -21,31 +21,32 @@ final class Quantities {
           + "|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
           + "|zero|one|two|three|four|five|six|seven|eight|nine)\\b)";
 
-  static final Pattern NUMBER = Pattern.compile(NUM);
+  static final Pattern NUMBER = Rx.compile(NUM);
 
   /** A size or list of sizes with one unit: "15 mm", "18-19-20 mm", "15, 16.5 and 18 mm". */
   static final Pattern SIZE =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\w.])("
               + NUM
               + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and\\s+then|and|or|then)\\s*"
               + NUM
               + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
 
-  /** A duration: "60 seconds", "1 min", "45s", "one minute", "a full minute", "30-second". */
+  /** A duration: "60 seconds", "1 min", "45s", "one minute", "30-second". */
   static final Pattern DURATION =
-      Pattern.compile(
-          "(?<![\\w.])(?:("
-              + NUM
-              + ")|(a|an|one|half\\s+a)\\s+(?:full\\s+)?(?=min))\\s*-?\\s*"
-              + "(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
+      Rx.compile(
+          "(?<![\\w.])(" + NUM + ")\\s*-?\\s*(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
+
+  /** "a minute", "a full minute", "half a minute". */
+  static final Pattern DURATION_ARTICLE =
+      Rx.compile("\\b(an?|half\\s+a)\\s+(?:full\\s+)?(minute)\\b");
 
   private static final String COUNT_NUM =
       "(\\d{1,2}(?!\\d|\\.\\d)|one|two|three|four|five|six|seven|eight|nine|ten|a\\s+single|single)";
 
   /** "three inflations", "3 sequential dilations", "a single inflation". */
   static final Pattern COUNT_NOUN =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\w.])"
               + COUNT_NUM
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
@@ -54,13 +55,13 @@ final class Quantities {
 
   /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
   static final Pattern COUNT_TIMES =
-      Pattern.compile(
+      Rx.compile(
           "(?<![a-z\\d])(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?(\\d{1,2})(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
 
   /** "dilated three times", "inflated twice", "dilation was performed twice", "dilated once". */
   static final Pattern COUNT_VERB =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:inflated|dilated|dilatated)\\b(?:\\s+[a-z0-9.'-]+){0,4}?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
               + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
@@ -71,7 +72,7 @@ final class Quantities {
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
-      Pattern.compile(
+      Rx.compile(
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
               + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
               + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
@@ -79,17 +80,17 @@ final class Quantities {
 
   /** A clock time with a colon: "09:12", "9:12 am". */
   static final Pattern CLOCK =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\d:])([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?(?!\\d)\\s*(a\\.?m\\.?|p\\.?m\\.?)?");
 
   /** A four-digit time ("0912"); only taken as a time next to a time word. */
   static final Pattern MILITARY =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\d:.])([01]\\d|2[0-3])([0-5]\\d)(?![\\d:]|\\.\\d)(\\s*(?:h|hrs|hours)\\b)?");
 
   /** Where the procedure's own dilation happens, to tell a later lumen from an earlier one. */
   static final Pattern DILATION_ACT =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:was|were)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:dilated|inflated|dilatated)\\b"
               + "|\\b(?:dilated|inflated)\\s+(?:with|using|to|up|sequentially|serially)\\b"
               + "|\\b(?:balloon\\s+)?(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b"

@@ -16,6 +16,7 @@ import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TY
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,20 +33,15 @@ import org.stomacds.engine.documentation.DocumentationElement;
 final class Scan {
 
   private static final int MAX_EVIDENCE = 240;
-  private static final long NUMERIC = Feature.mask(Feature.DIGIT, Feature.NUMBER_WORD);
-  private static final long DILATION_WORDS =
-      Feature.mask(Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD);
-  private static final long STRICTURE_CONTEXT =
-      Feature.mask(Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
 
   private static final Pattern REASON =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:due\\s+to|because\\s+of|because|secondary\\s+to|owing\\s+to|on\\s+account\\s+of"
               + "|as\\s+a\\s+result\\s+of|limited\\s+by|given)\\s+([^.;,]{3,160}?)"
               + "(?=\\s+(?:after|before|when|while|at\\s+which|and\\s+the|so|therefore|but|once)\\b"
               + "|[.;,]|$)");
   private static final Pattern REASON_PHRASE =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:poor|inadequate|suboptimal|insufficient)\\s+(?:bowel\\s+)?prep(?:aration)?\\b"
               + "|\\b(?:patient\\s+)?(?:discomfort|intolerance|agitation)\\b|\\blooping\\b"
               + "|\\bloop\\s+formation\\b|\\bobstruct[a-z]*(?:\\s+[a-z]+){0,2}|\\bangulat[a-z]*\\b"
@@ -54,26 +50,26 @@ final class Scan {
               + "|\\b(?:unable\\s+to|could\\s+not)\\s+(?:be\\s+)?(?:advance|advanced|pass|passed|traverse"
               + "|traversed|negotiate)[^.;]{0,60}");
   private static final Pattern BEFORE_ANESTHESIA =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:before|prior\\s+to|pre-?)\\s*(?:the\\s+)?(?:any\\s+)?(?:administration\\s+of\\s+)?"
               + "(?:sedation|an(?:a)?esthesia|induction|insertion|scope\\s+insertion|intubation"
               + "|the\\s+scope\\s+(?:was|could\\s+be)\\s+(?:inserted|introduced|passed)|the\\s+start"
               + "|starting|beginning|administration)\\b|\\bin\\s+the\\s+(?:pre-?procedure|pre-?op"
               + "|holding)\\s+area\\b|\\bbefore\\s+entering\\b|\\bnot\\s+(?:yet\\s+)?sedated\\b");
   private static final Pattern AFTER_ANESTHESIA =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:after|following|once)\\s+(?:the\\s+)?(?:induction|sedation|an(?:a)?esthesia"
               + "|insertion|intubation|scope\\s+insertion|administration\\s+of|the\\s+scope\\s+was"
               + "\\s+(?:inserted|introduced|advanced|passed)|the\\s+stoma\\s+was\\s+intubated)\\b");
   private static final Pattern INSERTION_SHOWN =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:was\\s+)?(?:then\\s+)?"
               + "(?:inserted|introduced|advanced|passed)\\b|\\bintubat(?:ed|ion)\\b|\\badvanced\\s+to\\b");
   private static final Pattern OTHER_CLOCK =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:procedure|withdrawal|fluoro[a-z]*|insertion|cecal|arrival|arrived|discharge"
               + "|recovery|scope)\\b");
-  private static final Pattern BIOPSY = Pattern.compile("biops");
+  private static final Pattern BIOPSY = Rx.compile("biops");
   private static final Set<String> CLOCK_START =
       Set.of(
           "start",
@@ -135,11 +131,19 @@ final class Scan {
   private final String text;
   private final String f;
   private final List<Sentence> sentences;
-  private final long[] masks;
+  private final long[] features;
+  private final Ints occurrences = new Ints();
+  private final int[] occurrencesFrom;
+  private final boolean[] candidates;
   private final Matcher[] matchers;
   private final Matcher size;
   private final Matcher duration;
-  private final Matcher[] countMatchers;
+  private final Matcher durationArticle;
+  private final Matcher number;
+  private final Matcher countNoun;
+  private final Matcher countTimes;
+  private final Matcher countVerb;
+  private final Matcher countLabel;
   private final Matcher clock;
   private final Matcher military;
   private final Matcher dilationAct;
@@ -186,23 +190,34 @@ final class Scan {
     this.text = text;
     this.f = NoteText.fold(text);
     this.sentences = Segmenter.split(text, f);
-    this.masks = new long[sentences.size()];
-    for (int i = 0; i < masks.length; i++) {
+    int n = sentences.size();
+    this.features = new long[n];
+    this.occurrencesFrom = new int[n + 1];
+    for (int i = 0; i < n; i++) {
       Sentence s = sentences.get(i);
-      masks[i] = AnchorScanner.INSTANCE.scan(f, s.start(), s.end());
+      occurrencesFrom[i] = occurrences.size();
+      lexicon.scanner.scan(f, s.start(), s.end(), occurrences);
+      long found = 0;
+      for (int k = occurrencesFrom[i]; k < occurrences.size(); k += 2) {
+        found |= lexicon.featuresByAnchor[occurrences.get(k)];
+        // Patterns are tried where the word holding an anchor starts.
+        occurrences.set(k + 1, wordStart(occurrences.get(k + 1), s.start()));
+      }
+      features[i] = found;
     }
+    occurrencesFrom[n] = occurrences.size();
+    this.candidates = new boolean[lexicon.triggers.size()];
     this.matchers = new Matcher[lexicon.triggers.size()];
-    this.size = Quantities.SIZE.matcher(f);
-    this.duration = Quantities.DURATION.matcher(f);
-    this.countMatchers =
-        new Matcher[] {
-          Quantities.COUNT_NOUN.matcher(f),
-          Quantities.COUNT_TIMES.matcher(f),
-          Quantities.COUNT_VERB.matcher(f),
-          Quantities.COUNT_LABEL.matcher(f)
-        };
-    this.clock = Quantities.CLOCK.matcher(f);
-    this.military = Quantities.MILITARY.matcher(f);
+    this.size = transparent(Quantities.SIZE);
+    this.duration = transparent(Quantities.DURATION);
+    this.durationArticle = transparent(Quantities.DURATION_ARTICLE);
+    this.number = Quantities.NUMBER.matcher(f);
+    this.countNoun = transparent(Quantities.COUNT_NOUN);
+    this.countTimes = transparent(Quantities.COUNT_TIMES);
+    this.countVerb = transparent(Quantities.COUNT_VERB);
+    this.countLabel = transparent(Quantities.COUNT_LABEL);
+    this.clock = transparent(Quantities.CLOCK);
+    this.military = transparent(Quantities.MILITARY);
     this.dilationAct = Quantities.DILATION_ACT.matcher(f);
   }
 
@@ -228,20 +243,30 @@ final class Scan {
 
   private void phrases(int i) {
     Sentence s = sentences.get(i);
-    long mask = masks[i];
     List<Raw> raws = new ArrayList<>();
     List<Trigger> triggers = lexicon.triggers;
+    Arrays.fill(candidates, false);
+    for (int k : lexicon.unanchored) {
+      candidates[k] = true;
+    }
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 2) {
+      for (int t : lexicon.triggersByAnchor[occurrences.get(k)]) {
+        candidates[t] = true;
+      }
+    }
     for (int k = 0; k < triggers.size(); k++) {
       Trigger t = triggers.get(k);
-      if (!t.runsOn(mask, s.section())) {
+      if (!candidates[k] || !t.accepts(features[i], s.section())) {
         continue;
       }
       Matcher m = matcher(k);
+      if (t.leading()) {
+        tryAtAnchors(i, s, t, m, raws);
+        continue;
+      }
       m.region(s.start(), s.end());
       while (m.find()) {
-        if (t.guard() == null || t.guard().accept(f, s, m.start(), m.end())) {
-          raws.add(new Raw(t, m.start(), m.end(), m.groupCount() >= 1 ? m.group(1) : null));
-        }
+        accept(s, t, m, raws);
       }
     }
     if (!raws.isEmpty()) {
@@ -249,10 +274,53 @@ final class Scan {
     }
   }
 
+  /** Tries a leading trigger at the start of each word that holds one of its anchors. */
+  private void tryAtAnchors(int i, Sentence s, Trigger t, Matcher m, List<Raw> raws) {
+    int lastStart = -1;
+    int lastEnd = -1;
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 2) {
+      if (!AnchorScanner.has(t.anyOf(), occurrences.get(k))) {
+        continue;
+      }
+      int start = occurrences.get(k + 1);
+      if (start == lastStart || start < lastEnd) {
+        continue;
+      }
+      lastStart = start;
+      m.region(start, s.end());
+      if (m.lookingAt()) {
+        lastEnd = m.end();
+        accept(s, t, m, raws);
+      }
+    }
+  }
+
+  private void accept(Sentence s, Trigger t, Matcher m, List<Raw> raws) {
+    if (m.end() > m.start() && (t.guard() == null || t.guard().accept(f, s, m.start(), m.end()))) {
+      raws.add(new Raw(t, m.start(), m.end(), m.groupCount() >= 1 ? m.group(1) : null));
+    }
+  }
+
+  /** The start of the word (letters and digits) that holds offset {@code at}. */
+  private int wordStart(int at, int min) {
+    int b = at;
+    while (b > min && Character.isLetterOrDigit(f.charAt(b - 1)) && at - b < 64) {
+      b--;
+    }
+    return b;
+  }
+
+  /** A matcher whose look-behinds see the text before its region (a number's left context). */
+  private Matcher transparent(Pattern p) {
+    return p.matcher(f).useTransparentBounds(true);
+  }
+
   private Matcher matcher(int k) {
     Matcher m = matchers[k];
     if (m == null) {
       m = lexicon.triggers.get(k).pattern().matcher(f);
+      // Let look-behinds see the words before a candidate start.
+      m.useTransparentBounds(true);
       matchers[k] = m;
     }
     return m;
@@ -315,69 +383,99 @@ final class Scan {
 
   private void numbers(int i) {
     Sentence s = sentences.get(i);
-    long mask = masks[i];
     boolean thisProcedure = s.section().describesThisProcedure();
-    if (thisProcedure && (mask & Feature.DILATE.bit()) != 0) {
+    if (thisProcedure && has(i, Feature.DILATE)) {
       dilationAct.region(s.start(), s.end());
       if (dilationAct.find()) {
         firstDilation = Math.min(firstDilation, dilationAct.start());
       }
     }
-    if ((mask & NUMERIC) == 0) {
+    if (!has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
       return;
     }
-    if ((mask & Feature.UNIT.bit()) != 0) {
-      sizes(i, s, thisProcedure);
+    long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
+    if (has(i, Feature.UNIT)) {
+      atAnchors(i, s, numberStarts, size, m -> size(i, s, thisProcedure, m));
     }
-    durations(i, s, thisProcedure);
-    if (thisProcedure && (mask & DILATION_WORDS) != 0) {
-      counts(i, s);
+    atAnchors(i, s, numberStarts, duration, m -> duration(i, s, thisProcedure, m, m.group(1)));
+    if (has(i, Feature.MINUTE)) {
+      durationArticle.region(s.start(), s.end());
+      while (durationArticle.find()) {
+        String article = durationArticle.group(1).startsWith("half") ? "0.5" : "1";
+        duration(i, s, thisProcedure, durationArticle, article);
+      }
+    }
+    if (thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD)) {
+      counts(i, s, numberStarts);
     }
     if (sedationContext(i)) {
-      clocks(i, s);
+      atAnchors(i, s, Lexicon.bit(Feature.DIGIT), clock, m -> clock(i, s, m));
+      atAnchors(i, s, Lexicon.bit(Feature.DIGIT), military, m -> military(i, s, m));
     }
   }
 
-  private void sizes(int i, Sentence s, boolean thisProcedure) {
-    size.region(s.start(), s.end());
-    while (size.find()) {
-      if (!thisProcedure || elsewhen(s, size.start())) {
+  /**
+   * Runs {@code m} at the start of each word of sentence {@code i} that holds an anchor of the
+   * given features (numbers start at a digit or a number word), never inside an earlier match.
+   */
+  private void atAnchors(
+      int i, Sentence s, long wanted, Matcher m, java.util.function.Consumer<Matcher> onMatch) {
+    int lastStart = -1;
+    int lastEnd = -1;
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 2) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & wanted) == 0) {
         continue;
       }
-      boolean cm = size.group(3).charAt(0) == 'c';
-      List<Double> values = numbersIn(size.start(1), size.end(2));
-      Quantities.SizeKind kind =
-          Quantities.classifySize(f, s, size.start(), size.end(), values.size() == 1, cm);
-      double factor = cm ? 10 : 1;
-      switch (kind) {
-        case BALLOON -> {
-          for (double v : values) {
-            double mm = v * factor;
-            if (mm >= 5 && mm <= 40) {
-              balloonSizes.add(new Value(mm, i, size.start(), size.end(), false));
-              firstDilation = Math.min(firstDilation, size.start());
-            }
+      int start = occurrences.get(k + 1);
+      if (start == lastStart || start < lastEnd) {
+        continue;
+      }
+      lastStart = start;
+      m.region(start, s.end());
+      if (m.lookingAt()) {
+        lastEnd = m.end();
+        onMatch.accept(m);
+      }
+    }
+  }
+
+  private void size(int i, Sentence s, boolean thisProcedure, Matcher m) {
+    if (!thisProcedure || elsewhen(s, m.start())) {
+      return;
+    }
+    boolean cm = m.group(3).charAt(0) == 'c';
+    List<Double> values = numbersIn(m.start(1), m.end(2));
+    Quantities.SizeKind kind =
+        Quantities.classifySize(f, s, m.start(), m.end(), values.size() == 1, cm);
+    double factor = cm ? 10 : 1;
+    switch (kind) {
+      case BALLOON -> {
+        for (double v : values) {
+          double mm = v * factor;
+          if (mm >= 5 && mm <= 40) {
+            balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
+            firstDilation = Math.min(firstDilation, m.start());
           }
         }
-        case LUMEN, LUMEN_FROM -> {
-          double mm = values.get(0) * factor;
-          if (mm >= 0.5 && mm <= 40) {
-            lumenSizes.add(
-                new Value(mm, i, size.start(), size.end(), kind == Quantities.SizeKind.LUMEN_FROM));
-          }
+      }
+      case LUMEN, LUMEN_FROM -> {
+        double mm = values.get(0) * factor;
+        if (mm >= 0.5 && mm <= 40) {
+          lumenSizes.add(
+              new Value(mm, i, m.start(), m.end(), kind == Quantities.SizeKind.LUMEN_FROM));
         }
-        default -> {
-          // a distance, a length, a scope, a polyp: not ours
-        }
+      }
+      default -> {
+        // a distance, a length, a scope, a polyp: not ours
       }
     }
   }
 
   private List<Double> numbersIn(int from, int to) {
     List<Double> values = new ArrayList<>();
-    Matcher m = Quantities.NUMBER.matcher(f).region(from, to);
-    while (m.find()) {
-      double v = Quantities.parse(m.group());
+    number.region(from, to);
+    while (number.find()) {
+      double v = Quantities.parse(number.group());
       if (!Double.isNaN(v)) {
         values.add(v);
       }
@@ -385,68 +483,58 @@ final class Scan {
     return values;
   }
 
-  private void durations(int i, Sentence s, boolean thisProcedure) {
-    duration.region(s.start(), s.end());
-    while (duration.find()) {
-      double v;
-      if (duration.group(1) != null) {
-        v = Quantities.parse(duration.group(1));
-      } else {
-        v = duration.group(2).startsWith("half") ? 0.5 : 1;
-      }
-      if (Double.isNaN(v)) {
-        continue;
-      }
-      String unit = duration.group(3);
-      boolean seconds = unit.charAt(0) == 's';
-      double secs = unit.charAt(0) == 'h' ? v * 3600 : unit.charAt(0) == 'm' ? v * 60 : v;
-      Quantities.DurationKind kind =
-          Quantities.classifyDuration(f, s, duration.start(), duration.end());
-      if (!thisProcedure || elsewhen(s, duration.start())) {
-        continue;
-      }
-      if (kind == Quantities.DurationKind.INFLATION && secs >= 3 && secs <= 600) {
-        inflationSeconds.add(new Value(secs, i, duration.start(), duration.end(), false));
-        firstDilation = Math.min(firstDilation, duration.start());
-      } else if (kind == Quantities.DurationKind.SEDATION && !seconds) {
-        double minutes = secs / 60;
-        if (minutes >= 1 && minutes <= 600) {
-          sedationMinutes.add(new Value(minutes, i, duration.start(), duration.end(), false));
-        }
+  private void duration(int i, Sentence s, boolean thisProcedure, Matcher m, String amount) {
+    double v = Quantities.parse(amount);
+    if (Double.isNaN(v) || !thisProcedure || elsewhen(s, m.start())) {
+      return;
+    }
+    String unit = m.group(2);
+    boolean seconds = unit.charAt(0) == 's';
+    double secs = unit.charAt(0) == 'h' ? v * 3600 : unit.charAt(0) == 'm' ? v * 60 : v;
+    Quantities.DurationKind kind = Quantities.classifyDuration(f, s, m.start(), m.end());
+    if (kind == Quantities.DurationKind.INFLATION && secs >= 3 && secs <= 600) {
+      inflationSeconds.add(new Value(secs, i, m.start(), m.end(), false));
+      firstDilation = Math.min(firstDilation, m.start());
+    } else if (kind == Quantities.DurationKind.SEDATION && !seconds) {
+      double minutes = secs / 60;
+      if (minutes >= 1 && minutes <= 600) {
+        sedationMinutes.add(new Value(minutes, i, m.start(), m.end(), false));
       }
     }
   }
 
-  private void counts(int i, Sentence s) {
+  private void counts(int i, Sentence s, long numberStarts) {
     List<Value> found = new ArrayList<>();
-    for (int k = 0; k < countMatchers.length; k++) {
-      Matcher m = countMatchers[k];
-      m.region(s.start(), s.end());
-      while (m.find()) {
-        String number = null;
-        for (int g = 1; g <= m.groupCount() && number == null; g++) {
-          if (k != 0 || g == 1) {
-            number = m.group(g);
+    atAnchors(i, s, numberStarts, countNoun, m -> count(i, s, m, m.group(1), m.group(2), found));
+    atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.TIMES_X),
+        countTimes,
+        m -> {
+          if (!BIOPSY.matcher(f).region(s.start(), s.end()).find()) {
+            count(i, s, m, m.group(1), null, found);
           }
-        }
-        if (number == null) {
-          continue;
-        }
-        double n = Quantities.parse(number.replaceAll("\\s+", " "));
-        if (k == 0) {
-          boolean plural = m.group(2).endsWith("s");
-          if (!plural && n != 1) {
-            continue;
+        });
+    atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.COUNT_VERB),
+        countVerb,
+        m -> {
+          for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+              count(i, s, m, m.group(g), null, found);
+              return;
+            }
           }
-        }
-        if (k == 1 && BIOPSY.matcher(f).region(s.start(), s.end()).find()) {
-          continue;
-        }
-        if (n >= 1 && n <= 20 && !elsewhen(s, m.start())) {
-          found.add(new Value(n, i, m.start(), m.end(), false));
-        }
-      }
-    }
+        });
+    atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.COUNT_LABEL),
+        countLabel,
+        m -> count(i, s, m, m.group(1), null, found));
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
       counts.add(v);
@@ -454,46 +542,53 @@ final class Scan {
     }
   }
 
+  private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
+    double n = Quantities.parse(number.replaceAll("\\s+", " "));
+    if (noun != null && !noun.endsWith("s") && n != 1) {
+      return;
+    }
+    if (n >= 1 && n <= 20 && !elsewhen(s, m.start())) {
+      found.add(new Value(n, i, m.start(), m.end(), false));
+    }
+  }
+
   /** A sentence where a clock time is a sedation time. */
   private boolean sedationContext(int i) {
     Sentence s = sentences.get(i);
-    if (s.section().isSedation() || (masks[i] & Feature.SEDATION.bit()) != 0) {
+    if (s.section().isSedation() || has(i, Feature.SEDATION)) {
       return s.section().describesThisProcedure();
     }
     return i > 0
-        && (masks[i - 1] & Feature.SEDATION.bit()) != 0
-        && (masks[i] & Feature.CLOCK.bit()) != 0
+        && has(i - 1, Feature.SEDATION)
+        && has(i, Feature.CLOCK)
         && !OTHER_CLOCK.matcher(f).region(s.start(), s.end()).find();
   }
 
-  private void clocks(int i, Sentence s) {
-    clock.region(s.start(), s.end());
-    while (clock.find()) {
-      int h = Integer.parseInt(clock.group(1));
-      int min = Integer.parseInt(clock.group(2));
-      String ampm = clock.group(3);
-      if (ampm != null) {
-        if (ampm.charAt(0) == 'p' && h < 12) {
-          h += 12;
-        } else if (ampm.charAt(0) == 'a' && h == 12) {
-          h = 0;
-        }
-      }
-      Role role = roleBefore(s, clock.start());
-      if (role != null) {
-        clocks.add(new Clock(h * 60 + min, role, i, clock.start(), clock.end()));
+  private void clock(int i, Sentence s, Matcher m) {
+    int h = Integer.parseInt(m.group(1));
+    int min = Integer.parseInt(m.group(2));
+    String ampm = m.group(3);
+    if (ampm != null) {
+      if (ampm.charAt(0) == 'p' && h < 12) {
+        h += 12;
+      } else if (ampm.charAt(0) == 'a' && h == 12) {
+        h = 0;
       }
     }
-    military.region(s.start(), s.end());
-    while (military.find()) {
-      Role role = roleBefore(s, military.start());
-      if (role == null || (role == Role.ANY && military.group(3) == null)) {
-        continue;
-      }
-      int h = Integer.parseInt(military.group(1));
-      int min = Integer.parseInt(military.group(2));
-      clocks.add(new Clock(h * 60 + min, role, i, military.start(), military.end()));
+    Role role = roleBefore(s, m.start());
+    if (role != null) {
+      clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
     }
+  }
+
+  private void military(int i, Sentence s, Matcher m) {
+    Role role = roleBefore(s, m.start());
+    if (role == null || (role == Role.ANY && m.group(3) == null)) {
+      return;
+    }
+    int h = Integer.parseInt(m.group(1));
+    int min = Integer.parseInt(m.group(2));
+    clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
   }
 
   /**
@@ -1027,7 +1122,7 @@ final class Scan {
   }
 
   private boolean aboutStricture(Hit h) {
-    return (masks[h.sentence()] & STRICTURE_CONTEXT) != 0;
+    return has(h.sentence(), Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
   }
 
   /** A lumen size is "after" when its sentence says so, or when the dilation came before it. */
@@ -1191,6 +1286,16 @@ final class Scan {
   }
 
   // ---------------------------------------------------------------- mentions
+
+  /** Whether the sentence holds an anchor of any of the features. */
+  private boolean has(int sentence, Feature... wanted) {
+    for (Feature feature : wanted) {
+      if ((features[sentence] & Lexicon.bit(feature)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean isNegative(Polarity p) {
     return p == Polarity.ABSENT || p == Polarity.UNRECORDED;

@@ -17,10 +17,10 @@ final class Segmenter {
 
   /** "Label:" at the start of a line or sentence, optionally after a bullet or list number. */
   private static final Pattern LABEL =
-      Pattern.compile(
+      Rx.compile(
           "(?:[-*>#]+\\s*|\\d{1,2}[.)]\\s+)?([a-z][a-z0-9 /&(),'#.+-]{0,48}?)\\s*:(?![0-9])");
 
-  private static final Pattern BULLET = Pattern.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
+  private static final Pattern BULLET = Rx.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
   private static final int MAX_LABEL_WORDS = 6;
   private static final int SOFT_WRAP_WIDTH = 50;
 
@@ -116,6 +116,15 @@ final class Segmenter {
 
   /** The label text when [from,to) starts with "Label:", else null. */
   private String labelAt(int from, int to) {
+    int colon = -1;
+    for (int i = from; i < Math.min(to, from + 56) && colon < 0; i++) {
+      if (folded.charAt(i) == ':') {
+        colon = i;
+      }
+    }
+    if (colon < 0) {
+      return null;
+    }
     label.region(from, to);
     if (!label.lookingAt()) {
       return null;

@@ -29,6 +29,16 @@ final class TokenCursor {
     this.end = at;
   }
 
+  /** A cursor at the same place, to look ahead or back without moving this one. */
+  TokenCursor copy() {
+    TokenCursor c = new TokenCursor(s, min, max, start);
+    c.start = start;
+    c.end = end;
+    c.word = word;
+    c.punct = punct;
+    return c;
+  }
+
   /** Moves to the token before the current one; false when there is none (or the walk gave up). */
   boolean prev() {
     int e = start;
