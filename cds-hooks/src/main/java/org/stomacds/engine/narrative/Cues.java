@@ -223,7 +223,10 @@ final class Cues {
           "identified",
           "observed",
           "encountered",
-          "occurred");
+          "occurred",
+          "type",
+          "level",
+          "details");
 
   private static final Set<String> POST_ABSENT =
       Set.of(
@@ -297,6 +300,9 @@ final class Cues {
           "warning",
           "call",
           "return");
+
+  private static final Set<String> MODALS_AFTER =
+      Set.of("may", "might", "will", "would", "should", "could", "if", "planned", "considered");
 
   private static final Set<String> CHECK_VERBS =
       Set.of(
@@ -484,10 +490,22 @@ final class Cues {
   }
 
   /**
-   * Whether the words before the phrase make it talk about risks, plans, history or a search
-   * ("risks including bleeding", "call if bleeding", "inspected for perforation").
+   * Whether the words around the phrase make it talk about risks, plans, history or a search
+   * ("risks including bleeding", "call if bleeding", "inspected for perforation", "fluoroscopy may
+   * be needed").
    */
-  static boolean hypothetical(String s, int sentenceStart, int at) {
+  static boolean hypothetical(String s, int sentenceStart, int at, int end, int sentenceEnd) {
+    TokenCursor ahead = new TokenCursor(s, end, sentenceEnd, end);
+    for (int i = 0; i < 3 && ahead.next(); i++) {
+      String w = ahead.word();
+      if (w == null) {
+        break;
+      }
+      if (MODALS_AFTER.contains(w)) {
+        // "fluoroscopy may be needed next time", "bleeding could occur"
+        return true;
+      }
+    }
     TokenCursor c = new TokenCursor(s, sentenceStart, at, at);
     boolean forSeen = false;
     String after = null;

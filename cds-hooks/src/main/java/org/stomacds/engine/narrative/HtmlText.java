@@ -331,13 +331,11 @@ final class HtmlText {
       int end = nl < 0 ? n : nl;
       int a = start;
       int b = end;
-      while (a < b && (raw.charAt(a) == ' ' || raw.charAt(a) == '\t')) {
-        a++;
-      }
+      // Leading spaces can only come from <pre> (elsewhere they were collapsed): keep them.
       while (b > a && (raw.charAt(b - 1) == ' ' || raw.charAt(b - 1) == '\t')) {
         b--;
       }
-      if (a == b) {
+      if (raw.substring(a, b).isBlank()) {
         blank++;
       } else {
         if (out.length() > 0) {

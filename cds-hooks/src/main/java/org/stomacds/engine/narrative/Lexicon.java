@@ -66,7 +66,7 @@ final class Lexicon {
       Map.ofEntries(
           Map.entry("{STOMA}", "(?:colostomy|ileostomy|ostomy|enterostomy|stoma)"),
           Map.entry(
-              "{POSS}", "(?:(?:the|a|an|his|her|their|this|patient's|pt's|patients|pts)\\s+)?"),
+              "{POSS}", "(?:(?:the|a|an|his|her|their|this|patient's|pt's|patients|pts)\\s+){0,2}"),
           Map.entry("{W}", "[a-z'/-]+"),
           Map.entry("{STRICT}", "(?:strictures?|stenos[ie]s|narrowings?|stenotic\\s+segment)"),
           Map.entry(
@@ -192,7 +192,7 @@ final class Lexicon {
     t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
-            "\\b(?:through|thru|via|per|by\\s+way\\s+of)\\s+{POSS}(?:{W}\\s+){0,3}?{STOMA}\\b")
+            "\\b(?:through|thru|via|per|by\\s+way\\s+of)\\s+{POSS}(?:{W}\\s+){0,4}?{STOMA}\\b")
         .anchors("through", "thru", "via", "per", "by way of")
         .all(STOMA, SCOPE_CONTEXT)
         .skip(notHere);
@@ -524,6 +524,14 @@ final class Lexicon {
     t(
             INDICATION,
             Tag.PLAIN,
+            "\\b(?:colonoscopy|endoscopy|ileoscopy|dilat[a-z]*|procedure|exam(?:ination)?)\\b"
+                + "(?:\\s+[a-z'/-]+){0,5}?\\s+for\\s+(?:[a-z'/-]+\\s+){0,4}?(?:strictures?|stenos[ie]s"
+                + "|stenotic|narrowing|narrowed|obstruct[a-z]*|symptoms|dysfunction)\\b")
+        .anchors("colonoscopy", "endoscopy", "ileoscopy", "dilat", "procedure", "exam")
+        .all(STRICTURE);
+    t(
+            INDICATION,
+            Tag.PLAIN,
             "\\b(?:evaluation|management|treatment|dilat[a-z]*"
                 + "|assessment|therapy)\\s+(?:and\\s+(?:[a-z]+\\s+)?(?:treatment|dilat[a-z]*|management"
                 + "|therapy)\\s+)?of\\s+(?:[a-z'/-]+\\s+){0,4}?(?:strictures?|stenos[ie]s|narrowing"
@@ -565,7 +573,8 @@ final class Lexicon {
             Tag.SED_MODERATE,
             "\\bmoderate\\s+(?:\\(?conscious\\)?\\s+|iv\\s+)?sedation\\b|\\bconscious\\s+sedation\\b"
                 + "|\\bprocedural\\s+sedation\\b|\\b(?:iv|intravenous)\\s+(?:conscious\\s+)?sedation\\b"
-                + "|\\bmoderate\\s*/\\s*conscious\\b|\\bsedation\\s+(?:level\\s*)?(?::|-)?\\s*moderate\\b")
+                + "|\\bmoderate\\s*/\\s*conscious\\b"
+                + "|\\bsedation\\s*(?:level|type)?\\s*(?::|-|=|was)?\\s*(?:moderate|conscious)\\b")
         .anchors("moderate", "conscious", "procedural", "iv", "intravenous", "sedation")
         .all(SEDATION)
         .hypothetical()

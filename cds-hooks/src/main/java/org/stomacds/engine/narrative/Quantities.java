@@ -224,6 +224,11 @@ final class Quantities {
           "wide",
           "width");
 
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "and", "or", "but", "was", "were", "is", "are", "which", "that", "then", "the", "a", "an",
+          "to", "with", "at", "on", "after", "before", "when", "while", "so", "for");
+
   private static final Set<String> UNIT_WORDS =
       Set.of(
           "mm",
@@ -318,6 +323,10 @@ final class Quantities {
           i--;
           continue;
         }
+        return null;
+      }
+      if (CLAUSE_WORDS.contains(w)) {
+        // "8 mm and the scope could not pass": what follows is another clause.
         return null;
       }
       if (w.startsWith("balloon")
@@ -481,7 +490,12 @@ final class Quantities {
       if (w == null) {
         break;
       }
-      if (w.equals("each") || w.equals("apiece") || w.equals("per")) {
+      if (w.equals("each")
+          || w.equals("apiece")
+          || w.equals("per")
+          || w.startsWith("inflation")
+          || w.startsWith("dilation")
+          || w.startsWith("dilatation")) {
         return DurationKind.INFLATION;
       }
       if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("intra-service")) {

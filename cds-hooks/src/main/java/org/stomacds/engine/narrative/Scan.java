@@ -370,7 +370,8 @@ final class Scan {
         polarity = Polarity.UNRECORDED;
       } else if (c == Cues.Cue.ABSENT) {
         polarity = Polarity.ABSENT;
-      } else if (r.trigger().hypotheticalDrops() && Cues.hypothetical(f, s.start(), r.start())) {
+      } else if (r.trigger().hypotheticalDrops()
+          && Cues.hypothetical(f, s.start(), r.start(), r.end(), s.end())) {
         polarity = Polarity.HYPOTHETICAL;
       } else {
         polarity = Polarity.AFFIRMED;

@@ -160,7 +160,8 @@ final class Segmenter {
   }
 
   private void flush(int ls, int le) {
-    if (isCapsHeading(ls, le)) {
+    // A short capitalised line right under a heading ("SEDATION:" / "MAC") is its content.
+    if (pendingHeading < 0 && isCapsHeading(ls, le)) {
       String text = folded.substring(ls, le);
       if (text.endsWith(":")) {
         text = text.substring(0, text.length() - 1);
