@@ -14,6 +14,14 @@ final class AnchorScanner {
 
   private static final int ALPHABET = 128;
 
+  private static final boolean[] ASCII_WORD = new boolean[ALPHABET];
+
+  static {
+    for (char c = 0; c < ALPHABET; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
   /** Character classes: each character used by an anchor gets its own, all others share 0. */
   private final byte[] classOf = new byte[ALPHABET];
 
@@ -113,22 +121,44 @@ final class AnchorScanner {
   }
 
   /**
-   * Appends every anchor occurrence in {@code text[from, to)} to {@code occurrences} as the pair
-   * (id, start offset of the anchor), in order of their ends.
+   * Appends every anchor occurrence in {@code text[from, to)} to {@code occurrences} as the triple
+   * (id, start of the anchor, start of the word that holds the anchor's first character), in order
+   * of their ends. Patterns are tried at that word start, so it is worked out here, in the same
+   * pass.
    */
   void scan(String text, int from, int to, Ints occurrences) {
     int state = 0;
+    int wordStart = from;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
+      if (!isWordChar(c)) {
+        wordStart = i + 1;
+      }
       state = c < ALPHABET ? delta[state * classes + classOf[c]] : 0;
       int[] ids = out[state];
       if (ids != null) {
         for (int id : ids) {
+          int anchorStart = i + 1 - lengths[id];
           occurrences.add(id);
-          occurrences.add(i + 1 - lengths[id]);
+          occurrences.add(anchorStart);
+          occurrences.add(
+              anchorStart >= wordStart ? wordStart : wordStartBefore(text, anchorStart, from));
         }
       }
     }
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < ALPHABET ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  /** For an anchor that spans words ("blood loss"): the start of the word it begins in. */
+  private static int wordStartBefore(String text, int at, int min) {
+    int b = at;
+    while (b > min && isWordChar(text.charAt(b - 1)) && at - b < 64) {
+      b--;
+    }
+    return b;
   }
 
   static boolean has(long[] bits, int id) {

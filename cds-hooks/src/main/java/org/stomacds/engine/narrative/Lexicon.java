@@ -44,6 +44,7 @@ import static org.stomacds.engine.narrative.Feature.WORK_OBJECT;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,6 +98,7 @@ final class Lexicon {
 
   private final List<Builder> builders = new ArrayList<>();
   private final Map<String, Integer> anchorIds = new LinkedHashMap<>();
+  private final Set<String> inWordAnchors = new HashSet<>();
   final List<Trigger> triggers;
   final AnchorScanner scanner;
 
@@ -108,6 +110,13 @@ final class Lexicon {
 
   /** Triggers with no anchors: candidates in every sentence. */
   final int[] unanchored;
+
+  /**
+   * For each anchor id, whether a match is tried only where the anchor starts its word ("per" in
+   * "per stoma", not in "upper"); anchors written "~x" are also tried inside a word ("stom" in
+   * "colostomy"). Features see every occurrence either way.
+   */
+  final boolean[] anchorStartsWord;
 
   private Lexicon() {
     if (Feature.values().length > Long.SIZE) {
@@ -134,8 +143,13 @@ final class Lexicon {
       for (String a : b.anchors) {
         anchorIds.putIfAbsent(a, anchorIds.size());
       }
+      inWordAnchors.addAll(b.inWord);
     }
     scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()));
+    anchorStartsWord = new boolean[anchorIds.size()];
+    for (Map.Entry<String, Integer> e : anchorIds.entrySet()) {
+      anchorStartsWord[e.getValue()] = !inWordAnchors.contains(e.getKey());
+    }
     featuresByAnchor = new long[anchorIds.size()];
     for (Feature f : Feature.values()) {
       for (String a : f.anchors()) {
@@ -172,6 +186,10 @@ final class Lexicon {
     for (Feature f : b.all) {
       all |= bit(f);
     }
+    if (b.tag == Tag.NEG_ONLY || b.tag == Tag.LUMEN_NEG_ONLY) {
+      // Such a phrase only counts when said missing: no cue word in the sentence, nothing to do.
+      all |= bit(Feature.NEGATIVE_CUE);
+    }
     return new Trigger(
         b.element,
         b.tag,
@@ -182,7 +200,7 @@ final class Lexicon {
         all,
         b.innerNegation,
         b.hypotheticalDrops,
-        Set.copyOf(b.skipIn),
+        b.skipIn.stream().mapToInt(section -> 1 << section.ordinal()).reduce(0, (x, y) -> x | y),
         b.guard,
         b.leading && !b.anchors.isEmpty());
   }
@@ -215,7 +233,7 @@ final class Lexicon {
             "\\b{STOMA}\\s+(?:was|were)\\s+(?:[a-z]+\\s+)?intubated\\b"
                 + "|\\b(?:stomal?|colostomy|ileostomy|ostomy)\\s+(?:colonoscopy|endoscopy|ileoscopy"
                 + "|intubation|approach|route)\\b")
-        .anchors("stom");
+        .anchors("~stom");
     t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
@@ -269,7 +287,7 @@ final class Lexicon {
                 + "|\\b(?:ascending|transverse|descending|sigmoid|rectosigmoid)\\s+(?:colon(?:ic)?\\s+)?"
                 + "(?:strictures?|stenos[ie]s|narrowing)\\b"
                 + "|\\b(?:hepatic|splenic)\\s+flexure\\s+(?:strictures?|stenos[ie]s)\\b")
-        .anchors("stom", "para", "peri", "fascial", "ascending", "transverse", "descending")
+        .anchors("~stom", "para", "peri", "fascial", "ascending", "transverse", "descending")
         .anchors("sigmoid", "hepatic", "splenic")
         .all(STRICTURE);
     // The match is the place; the guard checks the preposition before it.
@@ -281,7 +299,8 @@ final class Lexicon {
                 + "|skin(?:\\s+level)?|mucocutaneous\\s+junction|{ANAST}?anastomosis"
                 + "|(?:ascending|transverse|descending|sigmoid|proximal|distal|mid|right|left)\\s+colon"
                 + "|(?:splenic|hepatic)\\s+flexure|sigmoid|ca?ecum|rectum|(?:neo-?)?terminal\\s+ileum)\\b")
-        .anchors("stom", "anterior", "abdominal", "fascia", "skin", "mucocutaneous", "ileo", "colo")
+        .anchors(
+            "~stom", "anterior", "abdominal", "fascia", "skin", "mucocutaneous", "ileo", "colo")
         .anchors("entero", "small", "anastomosis", "ascending", "transverse", "descending")
         .anchors("sigmoid", "proximal", "distal", "mid", "right", "left", "splenic", "hepatic")
         .anchors("cecum", "caecum", "rectum", "neo", "terminal")
@@ -325,6 +344,7 @@ final class Lexicon {
                 + "|\\b(?:admit(?:ted|s|ting)?|allow(?:ed|s)?)\\s+only\\b"
                 + "|\\bonly\\s+(?:admit(?:ted|s)?|allow(?:ed|s)?)\\b")
         .anchors("could", "would", "cannot", "can't", "unable", "failed", "did", "not", "too")
+        .anchors("couldn't", "wouldn't", "didn't")
         .anchors("impassable", "non", "admit", "allow", "only")
         .all(PASSAGE)
         .noInnerNegation();
@@ -965,6 +985,7 @@ final class Lexicon {
     private final Tag tag;
     private final String regex;
     private final Set<String> anchors = new LinkedHashSet<>();
+    private final Set<String> inWord = new HashSet<>();
     private final List<Feature> all = new ArrayList<>();
     private boolean innerNegation = true;
     private boolean hypotheticalDrops;
@@ -978,9 +999,19 @@ final class Lexicon {
       this.regex = regex;
     }
 
-    /** The sentence must hold one of these anchors (or of those given by other calls). */
+    /**
+     * The sentence must hold one of these anchors (or of those given by other calls); a match is
+     * tried at the start of the word that holds it. "~x" lets {@code x} sit inside its word.
+     */
     Builder anchors(String... words) {
-      anchors.addAll(List.of(words));
+      for (String w : words) {
+        if (w.startsWith("~")) {
+          inWord.add(w.substring(1));
+          anchors.add(w.substring(1));
+        } else {
+          anchors.add(w);
+        }
+      }
       return this;
     }
 

@@ -88,13 +88,16 @@ final class Quantities {
       Rx.compile(
           "(?<![\\d:.])([01]\\d|2[0-3])([0-5]\\d)(?![\\d:]|\\.\\d)(\\s*(?:h|hrs|hours)\\b)?");
 
-  /** Where the procedure's own dilation happens, to tell a later lumen from an earlier one. */
+  /**
+   * Where the procedure's own dilation happens, to tell a later lumen from an earlier one. Tried at
+   * the start of words holding "dilat" or "inflat" only.
+   */
   static final Pattern DILATION_ACT =
       Rx.compile(
-          "\\b(?:was|were)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:dilated|inflated|dilatated)\\b"
+          "(?<=\\b(?:was|were|then|we|i|gently|serially|sequentially|successfully|subsequently)"
+              + "\\s{1,3})(?:dilated|inflated|dilatated)\\b"
               + "|\\b(?:dilated|inflated)\\s+(?:with|using|to|up|sequentially|serially)\\b"
-              + "|\\b(?:balloon\\s+)?(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b"
-              + "|\\b(?:we|i)\\s+dilated\\b");
+              + "|\\b(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b");
 
   enum SizeKind {
     BALLOON,

@@ -127,6 +127,32 @@ final class Scan {
   private static final Set<String> LATER =
       Set.of("planned", "scheduled", "recommended", "future", "anticipated", "intended");
 
+  private static final Pattern[] QUANTITY_PATTERNS = {
+    Quantities.SIZE,
+    Quantities.DURATION,
+    Quantities.DURATION_ARTICLE,
+    Quantities.NUMBER,
+    Quantities.COUNT_NOUN,
+    Quantities.COUNT_TIMES,
+    Quantities.COUNT_VERB,
+    Quantities.COUNT_LABEL,
+    Quantities.CLOCK,
+    Quantities.MILITARY,
+    Quantities.DILATION_ACT
+  };
+
+  private static final int SIZE = 0;
+  private static final int DURATION = 1;
+  private static final int DURATION_ARTICLE = 2;
+  private static final int NUMBER = 3;
+  private static final int COUNT_NOUN = 4;
+  private static final int COUNT_TIMES = 5;
+  private static final int COUNT_VERB = 6;
+  private static final int COUNT_LABEL = 7;
+  private static final int CLOCK = 8;
+  private static final int MILITARY = 9;
+  private static final int DILATION_ACT = 10;
+
   private final Lexicon lexicon;
   private final String text;
   private final String f;
@@ -135,18 +161,11 @@ final class Scan {
   private final Ints occurrences = new Ints();
   private final int[] occurrencesFrom;
   private final boolean[] candidates;
+  private final int[][] hypotheticalCues;
   private final Matcher[] matchers;
-  private final Matcher size;
-  private final Matcher duration;
-  private final Matcher durationArticle;
-  private final Matcher number;
-  private final Matcher countNoun;
-  private final Matcher countTimes;
-  private final Matcher countVerb;
-  private final Matcher countLabel;
-  private final Matcher clock;
-  private final Matcher military;
-  private final Matcher dilationAct;
+
+  /** Matchers of the {@link Quantities} patterns, made on first use (most notes need few). */
+  private final Matcher[] quantity = new Matcher[QUANTITY_PATTERNS.length];
 
   private final List<Hit> hits = new ArrayList<>();
   private final List<Value> balloonSizes = new ArrayList<>();
@@ -198,27 +217,15 @@ final class Scan {
       occurrencesFrom[i] = occurrences.size();
       lexicon.scanner.scan(f, s.start(), s.end(), occurrences);
       long found = 0;
-      for (int k = occurrencesFrom[i]; k < occurrences.size(); k += 2) {
+      for (int k = occurrencesFrom[i]; k < occurrences.size(); k += 3) {
         found |= lexicon.featuresByAnchor[occurrences.get(k)];
-        // Patterns are tried where the word holding an anchor starts.
-        occurrences.set(k + 1, wordStart(occurrences.get(k + 1), s.start()));
       }
       features[i] = found;
     }
     occurrencesFrom[n] = occurrences.size();
     this.candidates = new boolean[lexicon.triggers.size()];
+    this.hypotheticalCues = new int[n][];
     this.matchers = new Matcher[lexicon.triggers.size()];
-    this.size = transparent(Quantities.SIZE);
-    this.duration = transparent(Quantities.DURATION);
-    this.durationArticle = transparent(Quantities.DURATION_ARTICLE);
-    this.number = Quantities.NUMBER.matcher(f);
-    this.countNoun = transparent(Quantities.COUNT_NOUN);
-    this.countTimes = transparent(Quantities.COUNT_TIMES);
-    this.countVerb = transparent(Quantities.COUNT_VERB);
-    this.countLabel = transparent(Quantities.COUNT_LABEL);
-    this.clock = transparent(Quantities.CLOCK);
-    this.military = transparent(Quantities.MILITARY);
-    this.dilationAct = Quantities.DILATION_ACT.matcher(f);
   }
 
   NoteReading read() {
@@ -249,7 +256,7 @@ final class Scan {
     for (int k : lexicon.unanchored) {
       candidates[k] = true;
     }
-    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 2) {
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
       for (int t : lexicon.triggersByAnchor[occurrences.get(k)]) {
         candidates[t] = true;
       }
@@ -278,11 +285,12 @@ final class Scan {
   private void tryAtAnchors(int i, Sentence s, Trigger t, Matcher m, List<Raw> raws) {
     int lastStart = -1;
     int lastEnd = -1;
-    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 2) {
-      if (!AnchorScanner.has(t.anyOf(), occurrences.get(k))) {
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      int id = occurrences.get(k);
+      if (!AnchorScanner.has(t.anyOf(), id) || !startsItsWord(k)) {
         continue;
       }
-      int start = occurrences.get(k + 1);
+      int start = occurrences.get(k + 2);
       if (start == lastStart || start < lastEnd) {
         continue;
       }
@@ -295,24 +303,26 @@ final class Scan {
     }
   }
 
+  /** Whether the occurrence at {@code k} may start a match: at its word's start, or allowed in. */
+  private boolean startsItsWord(int k) {
+    return occurrences.get(k + 1) == occurrences.get(k + 2)
+        || !lexicon.anchorStartsWord[occurrences.get(k)];
+  }
+
   private void accept(Sentence s, Trigger t, Matcher m, List<Raw> raws) {
     if (m.end() > m.start() && (t.guard() == null || t.guard().accept(f, s, m.start(), m.end()))) {
       raws.add(new Raw(t, m.start(), m.end(), m.groupCount() >= 1 ? m.group(1) : null));
     }
   }
 
-  /** The start of the word (letters and digits) that holds offset {@code at}. */
-  private int wordStart(int at, int min) {
-    int b = at;
-    while (b > min && Character.isLetterOrDigit(f.charAt(b - 1)) && at - b < 64) {
-      b--;
+  /** A quantity matcher; its look-behinds see the text before its region (a number's left). */
+  private Matcher q(int which) {
+    Matcher m = quantity[which];
+    if (m == null) {
+      m = QUANTITY_PATTERNS[which].matcher(f).useTransparentBounds(true);
+      quantity[which] = m;
     }
-    return b;
-  }
-
-  /** A matcher whose look-behinds see the text before its region (a number's left context). */
-  private Matcher transparent(Pattern p) {
-    return p.matcher(f).useTransparentBounds(true);
+    return m;
   }
 
   private Matcher matcher(int k) {
@@ -370,8 +380,7 @@ final class Scan {
         polarity = Polarity.UNRECORDED;
       } else if (c == Cues.Cue.ABSENT) {
         polarity = Polarity.ABSENT;
-      } else if (r.trigger().hypotheticalDrops()
-          && Cues.hypothetical(f, s.start(), r.start(), r.end(), s.end())) {
+      } else if (r.trigger().hypotheticalDrops() && hypothetical(i, s, r)) {
         polarity = Polarity.HYPOTHETICAL;
       } else {
         polarity = Polarity.AFFIRMED;
@@ -380,39 +389,145 @@ final class Scan {
     }
   }
 
+  private boolean hypothetical(int i, Sentence s, Raw r) {
+    if (Cues.modalAfter(f, r.end(), s.end())) {
+      return true;
+    }
+    int[] cues = hypotheticalCues[i];
+    if (cues == null) {
+      cues = Cues.hypotheticalCues(f, s.start(), s.end());
+      hypotheticalCues[i] = cues;
+    }
+    return cues.length > 0 && cues[0] < r.start();
+  }
+
   // ---------------------------------------------------------------- phase 1: numbers
 
   private void numbers(int i) {
     Sentence s = sentences.get(i);
     boolean thisProcedure = s.section().describesThisProcedure();
-    if (thisProcedure && has(i, Feature.DILATE)) {
-      dilationAct.region(s.start(), s.end());
-      if (dilationAct.find()) {
-        firstDilation = Math.min(firstDilation, dilationAct.start());
-      }
+    if (thisProcedure && has(i, Feature.DILATE) && firstDilation == Integer.MAX_VALUE) {
+      atAnchors(
+          i,
+          s,
+          Lexicon.bit(Feature.DILATE),
+          q(DILATION_ACT),
+          m -> firstDilation = Math.min(firstDilation, m.start()));
     }
     if (!has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
       return;
     }
+    boolean units = has(i, Feature.UNIT);
+    boolean counting = thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD);
+    boolean clocks = sedationContext(i);
     long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
-    if (has(i, Feature.UNIT)) {
-      atAnchors(i, s, numberStarts, size, m -> size(i, s, thisProcedure, m));
-    }
-    atAnchors(i, s, numberStarts, duration, m -> duration(i, s, thisProcedure, m, m.group(1)));
-    if (has(i, Feature.MINUTE)) {
-      durationArticle.region(s.start(), s.end());
-      while (durationArticle.find()) {
-        String article = durationArticle.group(1).startsWith("half") ? "0.5" : "1";
-        duration(i, s, thisProcedure, durationArticle, article);
+    int lastStart = -1;
+    int sizeEnd = -1;
+    int durationEnd = -1;
+    List<Value> found = counting ? new ArrayList<>() : List.of();
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & numberStarts) == 0 || !startsItsWord(k)) {
+        continue;
+      }
+      int start = occurrences.get(k + 2);
+      if (start == lastStart) {
+        continue;
+      }
+      lastStart = start;
+      // Look at what follows the number before trying the patterns that start with one.
+      int after = numberEnd(start, s.end());
+      if (after == start) {
+        continue;
+      }
+      char next = after < s.end() ? f.charAt(after) : ' ';
+      int spaced = skipSpaces(after, s.end());
+      char following = spaced < s.end() ? f.charAt(spaced) : ' ';
+      int word = skipSpaceAndHyphen(after, s.end());
+      char nextWord = word < s.end() ? f.charAt(word) : ' ';
+      // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
+      if (units && start >= sizeEnd && ",/-mcato".indexOf(following) >= 0) {
+        Matcher m = q(SIZE).region(start, s.end());
+        if (m.lookingAt()) {
+          sizeEnd = m.end();
+          size(i, s, thisProcedure, m);
+        }
+      }
+      if (start >= durationEnd && "smh".indexOf(nextWord) >= 0) {
+        Matcher m = q(DURATION).region(start, s.end());
+        if (m.lookingAt()) {
+          durationEnd = m.end();
+          duration(i, s, thisProcedure, m, m.group(1));
+        }
+      }
+      if (counting && Character.isLetter(nextWord)) {
+        Matcher m = q(COUNT_NOUN).region(start, s.end());
+        if (m.lookingAt()) {
+          count(i, s, m, m.group(1), m.group(2), found);
+        }
+      }
+      if (clocks && Character.isDigit(f.charAt(start))) {
+        if (next == ':') {
+          Matcher m = q(CLOCK).region(start, s.end());
+          if (m.lookingAt()) {
+            clock(i, s, m);
+          }
+        } else if (after - start == 4) {
+          Matcher m = q(MILITARY).region(start, s.end());
+          if (m.lookingAt()) {
+            military(i, s, m);
+          }
+        }
       }
     }
-    if (thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD)) {
-      counts(i, s, numberStarts);
+    if (has(i, Feature.MINUTE)) {
+      Matcher article = q(DURATION_ARTICLE).region(s.start(), s.end());
+      while (article.find()) {
+        String amount = article.group(1).startsWith("half") ? "0.5" : "1";
+        duration(i, s, thisProcedure, article, amount);
+      }
     }
-    if (sedationContext(i)) {
-      atAnchors(i, s, Lexicon.bit(Feature.DIGIT), clock, m -> clock(i, s, m));
-      atAnchors(i, s, Lexicon.bit(Feature.DIGIT), military, m -> military(i, s, m));
+    if (counting) {
+      counts(i, s, found);
     }
+  }
+
+  /** The end of the number (digits, a decimal, or a number word) starting at {@code at}. */
+  private int numberEnd(int at, int limit) {
+    int e = at;
+    if (Character.isDigit(f.charAt(at))) {
+      while (e < limit && Character.isDigit(f.charAt(e)) && e - at < 8) {
+        e++;
+      }
+      if (e + 1 < limit && f.charAt(e) == '.' && Character.isDigit(f.charAt(e + 1))) {
+        e++;
+        while (e < limit && Character.isDigit(f.charAt(e)) && e - at < 12) {
+          e++;
+        }
+      }
+      return e;
+    }
+    while (e < limit && Character.isLetter(f.charAt(e)) && e - at < 20) {
+      e++;
+    }
+    return e;
+  }
+
+  private int skipSpaces(int at, int limit) {
+    int j = at;
+    while (j < limit && j - at < 8 && (f.charAt(j) == ' ' || f.charAt(j) == '\n')) {
+      j++;
+    }
+    return j;
+  }
+
+  private int skipSpaceAndHyphen(int at, int limit) {
+    int j = at;
+    while (j < limit
+        && j - at < 8
+        && (f.charAt(j) == ' ' || f.charAt(j) == '-' || f.charAt(j) == '\n')) {
+      j++;
+    }
+    return j;
   }
 
   /**
@@ -423,11 +538,11 @@ final class Scan {
       int i, Sentence s, long wanted, Matcher m, java.util.function.Consumer<Matcher> onMatch) {
     int lastStart = -1;
     int lastEnd = -1;
-    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 2) {
-      if ((lexicon.featuresByAnchor[occurrences.get(k)] & wanted) == 0) {
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & wanted) == 0 || !startsItsWord(k)) {
         continue;
       }
-      int start = occurrences.get(k + 1);
+      int start = occurrences.get(k + 2);
       if (start == lastStart || start < lastEnd) {
         continue;
       }
@@ -474,7 +589,7 @@ final class Scan {
 
   private List<Double> numbersIn(int from, int to) {
     List<Double> values = new ArrayList<>();
-    number.region(from, to);
+    Matcher number = q(NUMBER).region(from, to);
     while (number.find()) {
       double v = Quantities.parse(number.group());
       if (!Double.isNaN(v)) {
@@ -504,14 +619,13 @@ final class Scan {
     }
   }
 
-  private void counts(int i, Sentence s, long numberStarts) {
-    List<Value> found = new ArrayList<>();
-    atAnchors(i, s, numberStarts, countNoun, m -> count(i, s, m, m.group(1), m.group(2), found));
+  /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
+  private void counts(int i, Sentence s, List<Value> found) {
     atAnchors(
         i,
         s,
         Lexicon.bit(Feature.TIMES_X),
-        countTimes,
+        q(COUNT_TIMES),
         m -> {
           if (!BIOPSY.matcher(f).region(s.start(), s.end()).find()) {
             count(i, s, m, m.group(1), null, found);
@@ -521,7 +635,7 @@ final class Scan {
         i,
         s,
         Lexicon.bit(Feature.COUNT_VERB),
-        countVerb,
+        q(COUNT_VERB),
         m -> {
           for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
@@ -534,7 +648,7 @@ final class Scan {
         i,
         s,
         Lexicon.bit(Feature.COUNT_LABEL),
-        countLabel,
+        q(COUNT_LABEL),
         m -> count(i, s, m, m.group(1), null, found));
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {

@@ -1,6 +1,5 @@
 package org.stomacds.engine.narrative;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.stomacds.engine.documentation.DocumentationElement;
 
@@ -15,7 +14,8 @@ import org.stomacds.engine.documentation.DocumentationElement;
  *     reached"); off for phrasings whose negation is their meaning ("could not be passed")
  * @param hypotheticalDrops whether a match talked about hypothetically (risks, plans, "checked
  *     for") is dropped
- * @param skipIn sections where the phrasing does not describe this procedure
+ * @param skipIn sections where the phrasing does not describe this procedure (a bit per {@link
+ *     Section} ordinal)
  * @param guard an extra check a pattern cannot express cheaply, or null
  * @param leading whether every match starts at the start of a word holding one of the {@code anyOf}
  *     anchors; such a trigger is tried only there, instead of at every position
@@ -28,7 +28,7 @@ record Trigger(
     long allOf,
     boolean innerNegation,
     boolean hypotheticalDrops,
-    Set<Section> skipIn,
+    int skipIn,
     Guard guard,
     boolean leading) {
 
@@ -40,6 +40,6 @@ record Trigger(
 
   /** Whether a sentence with these features, in this section, is one to try. */
   boolean accepts(long features, Section section) {
-    return (features & allOf) == allOf && !skipIn.contains(section);
+    return (features & allOf) == allOf && (skipIn & (1 << section.ordinal())) == 0;
   }
 }
