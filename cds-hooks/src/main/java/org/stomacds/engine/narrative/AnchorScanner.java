@@ -131,10 +131,17 @@ final class AnchorScanner {
     int wordStart = from;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (!isWordChar(c)) {
-        wordStart = i + 1;
+      if (c < ALPHABET) {
+        if (!ASCII_WORD[c]) {
+          wordStart = i + 1;
+        }
+        state = delta[state * classes + classOf[c]];
+      } else {
+        if (!Character.isLetterOrDigit(c)) {
+          wordStart = i + 1;
+        }
+        state = 0;
       }
-      state = c < ALPHABET ? delta[state * classes + classOf[c]] : 0;
       int[] ids = out[state];
       if (ids != null) {
         for (int id : ids) {

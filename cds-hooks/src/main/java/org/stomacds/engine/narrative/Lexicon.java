@@ -392,8 +392,15 @@ final class Lexicon {
                 + "(?:intubated|reached|entered|examined|visualized|evaluated|inspected)\\b")
         .anchors("neo", "terminal")
         .skip(notHere);
-    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:neo-?)?terminal\\s+ileum\\b")
-        .anchors("neo", "terminal")
+    t(
+            EXTENT_OF_EXAM,
+            Tag.COMPLETE,
+            "\\bti\\s+(?:was\\s+|were\\s+)?(?:[a-z'-]+\\s+)?(?:intubated|reached|entered|examined"
+                + "|visualized)\\b")
+        .anchors("ti")
+        .skip(notHere);
+    t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:(?:neo-?)?terminal\\s+ileum|ti)\\b")
+        .anchors("neo", "terminal", "ti")
         .guard(Lexicon::reachedIt)
         .skip(notHere);
     t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b{ANAST}?anastomosis\\b")
@@ -570,7 +577,8 @@ final class Lexicon {
                 + "|\\ban(?:a)?esthesia\\s+(?:team|service|services|staff|provider|personnel|department"
                 + "|care\\s+team)\\b|\\bcrna\\b"
                 + "|\\ban(?:a)?esthesiologist\\b|\\ban(?:a)?esthetist\\b"
-                + "|\\bunder\\s+(?:general\\s+)?an(?:a)?esthesia\\b|\\bendotracheal\\s+intubation\\b")
+                + "|\\bunder\\s+(?:general\\s+)?an(?:a)?esthesia\\b|\\bendotracheal\\s+intubation\\b"
+                + "|\\ban(?:a)?esthesia(?:\\s+type)?\\s*(?::|-|=)\\s*(?:general|monitored|deep)\\b")
         .anchors("mac", "monitored", "general", "geta", "deep", "anesth", "anaesth", "crna")
         .anchors("under", "endotracheal")
         .all(SEDATION)

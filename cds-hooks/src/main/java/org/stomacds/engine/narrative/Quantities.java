@@ -32,6 +32,28 @@ final class Quantities {
               + NUM
               + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
 
+  private static final String LIST_TAIL =
+      "((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and|or)\\s*" + NUM + "){0,6})";
+
+  /** What a bare number after "balloon" must not be followed by to be its size. */
+  private static final String NOT_ANOTHER_UNIT =
+      "(?!\\s*-?\\s*(?:mm|cm|millim|centim|sec|s\\b|min|x\\b|times|%|mcg|mg|fr\\b|french|cc|ml"
+          + "|inflations?|dilations?|hours?|hrs?|atm|psi|cm|inflat|dilat|passes))";
+
+  /** Sizes written without a unit after the balloon: "CRE balloon 15-16.5-18", "Balloon: 15". */
+  static final Pattern BALLOON_BARE =
+      Rx.compile(
+          "\\b(?:cre|tts|balloon)\\b(?:\\s+(?:balloon|dilator|size|sizes|diameter))?\\s*"
+              + "(?::|=|-|\\(|of)?\\s*("
+              + NUM
+              + ")"
+              + LIST_TAIL
+              + NOT_ANOTHER_UNIT);
+
+  /** Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon". */
+  static final Pattern BALLOON_BEFORE =
+      Rx.compile("(?<![\\w.])(" + NUM + ")" + LIST_TAIL + "\\s*(?:cre|tts)\\b");
+
   /** A duration: "60 seconds", "1 min", "45s", "one minute", "30-second". */
   static final Pattern DURATION =
       Rx.compile(
@@ -68,7 +90,8 @@ final class Quantities {
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
               + "(?:\\s+[a-z0-9.'-]+){0,4}?\\s+(twice|thrice)\\b"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
-              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))");
+              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
+              + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
@@ -351,6 +374,10 @@ final class Quantities {
         }
         return null;
       }
+      if (w.equals("x")) {
+        // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
+        return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
+      }
       if (DISTANCE_AFTER.contains(w) || LESIONS.contains(w) || SCOPES.contains(w)) {
         return SizeKind.OTHER;
       }
@@ -366,6 +393,18 @@ final class Quantities {
       }
     }
     return null;
+  }
+
+  private static boolean balloonAhead(TokenCursor c) {
+    for (int i = 0; i < 6 && c.next(); i++) {
+      if (c.startsWith("balloon") || c.is("cre") || c.is("tts")) {
+        return true;
+      }
+      if (c.isWord() && !c.isNumber() && !UNIT_WORDS.contains(c.word())) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */

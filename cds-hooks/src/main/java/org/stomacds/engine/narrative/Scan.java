@@ -138,7 +138,9 @@ final class Scan {
     Quantities.COUNT_LABEL,
     Quantities.CLOCK,
     Quantities.MILITARY,
-    Quantities.DILATION_ACT
+    Quantities.DILATION_ACT,
+    Quantities.BALLOON_BARE,
+    Quantities.BALLOON_BEFORE
   };
 
   private static final int SIZE = 0;
@@ -152,6 +154,8 @@ final class Scan {
   private static final int CLOCK = 8;
   private static final int MILITARY = 9;
   private static final int DILATION_ACT = 10;
+  private static final int BALLOON_BARE = 11;
+  private static final int BALLOON_BEFORE = 12;
 
   private final Lexicon lexicon;
   private final String text;
@@ -444,6 +448,16 @@ final class Scan {
       char following = spaced < s.end() ? f.charAt(spaced) : ' ';
       int word = skipSpaceAndHyphen(after, s.end());
       char nextWord = word < s.end() ? f.charAt(word) : ' ';
+      if (thisProcedure
+          && start >= sizeEnd
+          && has(i, Feature.BALLOON)
+          && "ct,/-".indexOf(following) >= 0) {
+        Matcher m = q(BALLOON_BEFORE).region(start, s.end());
+        if (m.lookingAt()) {
+          sizeEnd = m.end();
+          bareBalloon(i, s, m);
+        }
+      }
       // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
       if (units && start >= sizeEnd && ",/-mcato".indexOf(following) >= 0) {
         Matcher m = q(SIZE).region(start, s.end());
@@ -478,6 +492,9 @@ final class Scan {
           }
         }
       }
+    }
+    if (thisProcedure && has(i, Feature.BALLOON)) {
+      atAnchors(i, s, Lexicon.bit(Feature.BALLOON), q(BALLOON_BARE), m -> bareBalloon(i, s, m));
     }
     if (has(i, Feature.MINUTE)) {
       Matcher article = q(DURATION_ARTICLE).region(s.start(), s.end());
@@ -551,6 +568,20 @@ final class Scan {
       if (m.lookingAt()) {
         lastEnd = m.end();
         onMatch.accept(m);
+      }
+    }
+  }
+
+  /** Balloon sizes written without a unit, next to the balloon's name: millimetres. */
+  private void bareBalloon(int i, Sentence s, Matcher m) {
+    if (elsewhen(s, m.start())) {
+      return;
+    }
+    List<Double> values = numbersIn(m.start(1), m.end(2));
+    for (double mm : values) {
+      if (mm >= 5 && mm <= 40) {
+        balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
+        firstDilation = Math.min(firstDilation, m.start());
       }
     }
   }
@@ -673,8 +704,10 @@ final class Scan {
     if (s.section().isSedation() || has(i, Feature.SEDATION)) {
       return s.section().describesThisProcedure();
     }
-    return i > 0
-        && has(i - 1, Feature.SEDATION)
+    boolean beside =
+        (i > 0 && has(i - 1, Feature.SEDATION))
+            || (i + 1 < sentences.size() && has(i + 1, Feature.SEDATION));
+    return beside
         && has(i, Feature.CLOCK)
         && !OTHER_CLOCK.matcher(f).region(s.start(), s.end()).find();
   }
@@ -1252,15 +1285,15 @@ final class Scan {
    */
   private int temporal(int sentence, int at) {
     Sentence s = sentences.get(sentence);
-    int from = Math.max(s.start(), at - 200);
-    int to = Math.min(s.end(), at + 200);
-    List<String> words = new ArrayList<>();
-    List<Integer> starts = new ArrayList<>();
+    int from = Math.max(s.start(), at - 160);
+    int to = Math.min(s.end(), at + 160);
+    List<String> words = new ArrayList<>(32);
+    int[] starts = new int[64];
     TokenCursor c = new TokenCursor(f, from, to, from);
-    while (c.next() && words.size() < 120) {
-      if (c.word() != null) {
+    while (c.next() && words.size() < starts.length) {
+      if (c.isWord()) {
+        starts[words.size()] = c.start();
         words.add(c.word());
-        starts.add(c.start());
       }
     }
     int best = 0;
@@ -1268,7 +1301,7 @@ final class Scan {
     for (int k = 0; k < words.size(); k++) {
       int dir = cueDirection(words, k);
       if (dir != 0) {
-        int d = Math.abs(starts.get(k) - at);
+        int d = Math.abs(starts[k] - at);
         if (d < bestDistance) {
           bestDistance = d;
           best = dir;

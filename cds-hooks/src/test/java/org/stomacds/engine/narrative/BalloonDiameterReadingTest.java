@@ -30,7 +30,12 @@ class BalloonDiameterReadingTest {
         Arguments.of("Dilated to a lumen of 15 mm.", List.of(15)),
         Arguments.of("BALLOON SIZE: 20 MM", List.of(20)),
         Arguments.of("A 2 cm balloon was used.", List.of(20)),
-        Arguments.of("The stricture was dilated from 8 mm to 15 mm.", List.of(15)));
+        Arguments.of("The stricture was dilated from 8 mm to 15 mm.", List.of(15)),
+        Arguments.of("Dilated with a CRE balloon 15-16.5-18.", List.of(15, 17, 18)),
+        Arguments.of("Balloon: 15/16.5/18", List.of(15, 17, 18)),
+        Arguments.of("CRE 18 balloon, 3 inflations.", List.of(18)),
+        Arguments.of("18-19-20 CRE to the stoma.", List.of(18, 19, 20)),
+        Arguments.of("A 20 mm x 5.5 cm balloon was used.", List.of(20)));
   }
 
   @ParameterizedTest
@@ -111,6 +116,18 @@ class BalloonDiameterReadingTest {
     NoteReading r = Notes.read("Balloon size not recorded in the template. Dilated to 15 mm.");
     assertThat(r.documents(BALLOON_DIAMETER)).isTrue();
     assertThat(r.mention(BALLOON_DIAMETER).orElseThrow().evidence()).contains("15 mm");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The balloon was inflated 3 times.",
+        "Balloon x3.",
+        "Balloon inflated to 3 atm.",
+        "Balloon 3 inflations of 60 seconds."
+      })
+  void aBareNumberAfterTheBalloonIsASizeOnlyWhenItCanBeOne(String note) {
+    assertThat(Notes.read(note).balloonDiametersMm()).isEmpty();
   }
 
   @Test

@@ -21,7 +21,9 @@ class ExtentReadingTest {
         "The neo-terminal ileum was examined.",
         "Extent: cecum.",
         "Complete colonoscopy to the cecum.",
-        "The ileocolic anastomosis was reached and appeared normal."
+        "The ileocolic anastomosis was reached and appeared normal.",
+        "The TI was intubated.",
+        "Advanced to the TI."
       })
   void readsACompleteExam(String note) {
     NoteReading r = Notes.read(note);

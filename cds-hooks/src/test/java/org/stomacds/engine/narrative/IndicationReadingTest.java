@@ -21,7 +21,9 @@ class IndicationReadingTest {
         "Pre-procedure diagnosis: stomal stenosis",
         "Dx: stomal stenosis",
         "She presents with progressive difficulty evacuating through the colostomy.",
-        "Colonoscopy for evaluation and dilation of a stomal stricture."
+        "Colonoscopy for evaluation and dilation of a stomal stricture.",
+        "Reason: stoma stenosis.",
+        "Colonoscopy via ileostomy for stomal stenosis."
       })
   void documentsTheIndication(String note) {
     assertThat(Notes.documents(note, INDICATION)).isTrue();

@@ -26,7 +26,9 @@ class InflationReadingTest {
         Arguments.of("Inflations: 2", 2),
         Arguments.of("Number of inflations = 3", 3),
         Arguments.of("Dilation was performed twice.", 2),
-        Arguments.of("four serial balloon inflations", 4));
+        Arguments.of("four serial balloon inflations", 4),
+        Arguments.of("Balloon inflated 3x for 60 seconds.", 3),
+        Arguments.of("Inflated for 60 s three times.", 3));
   }
 
   @ParameterizedTest

@@ -24,6 +24,8 @@ class SedationReadingTest {
         Arguments.of("Propofol administered by anesthesia.", SedationType.MAC_OR_ANESTHESIA),
         Arguments.of("Monitored anesthesia care was provided.", SedationType.MAC_OR_ANESTHESIA),
         Arguments.of("General anesthesia.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("Anesthesia: general.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("Fentanyl 50 mcg, Versed 2 mg.", SedationType.MODERATE),
         Arguments.of("Sedation per anesthesia.", SedationType.MAC_OR_ANESTHESIA),
         Arguments.of(
             "Moderate sedation was planned but MAC with propofol was given by the CRNA.",
@@ -74,7 +76,9 @@ class SedationReadingTest {
         Arguments.of("Total intra-service sedation time was 31 minutes.", 31),
         Arguments.of("Sedation 11:50-12:15.", 25),
         Arguments.of("22 minutes of moderate sedation were provided.", 22),
-        Arguments.of("SEDATION:\nStart time: 14:02\nStop time: 14:40", 38));
+        Arguments.of("SEDATION:\nStart time: 14:02\nStop time: 14:40", 38),
+        Arguments.of("Time in: 09:12, time out: 09:38. Moderate sedation.", 26),
+        Arguments.of("Sedation start time: 0912 Sedation end time: 0938", 26));
   }
 
   @ParameterizedTest
