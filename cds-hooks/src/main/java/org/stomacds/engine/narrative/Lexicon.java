@@ -277,6 +277,7 @@ final class Lexicon {
   }
 
   private void strictureLocation() {
+    Set<Section> notHere = EnumSet.of(Section.HISTORY, Section.CONSENT, Section.PLAN);
     t(
             STRICTURE_LOCATION,
             Tag.PLAIN,
@@ -289,7 +290,8 @@ final class Lexicon {
                 + "|\\b(?:hepatic|splenic)\\s+flexure\\s+(?:strictures?|stenos[ie]s)\\b")
         .anchors("~stom", "para", "peri", "fascial", "ascending", "transverse", "descending")
         .anchors("sigmoid", "hepatic", "splenic")
-        .all(STRICTURE);
+        .all(STRICTURE)
+        .skip(notHere);
     // The match is the place; the guard checks the preposition before it.
     t(
             STRICTURE_LOCATION,
@@ -305,7 +307,8 @@ final class Lexicon {
         .anchors("sigmoid", "proximal", "distal", "mid", "right", "left", "splenic", "hepatic")
         .anchors("cecum", "caecum", "rectum", "neo", "terminal")
         .all(STRICTURE_TALK)
-        .guard(Lexicon::afterPlacePreposition);
+        .guard(Lexicon::afterPlacePreposition)
+        .skip(notHere);
     t(
             STRICTURE_LOCATION,
             Tag.PLAIN,
@@ -315,11 +318,13 @@ final class Lexicon {
                 + "|anal\\s+verge)\\b"
                 + "|\\d{1,3}\\s*cm\\s+(?:in|inside|deep)\\b(?!\\s+(?:length|diameter|size|width))")
         .any(DIGIT)
-        .all(CM, STRICTURE_TALK);
+        .all(CM, STRICTURE_TALK)
+        .skip(notHere);
     t(STRICTURE_LOCATION, Tag.PLAIN, "\\d{1,3}(?:\\.\\d)?\\s*cm\\b")
         .any(DIGIT)
         .all(CM, STRICTURE_TALK)
-        .guard((f, s, a, b) -> "at".equals(previousWord(f, s, a, APPROXIMATELY)));
+        .guard((f, s, a, b) -> "at".equals(previousWord(f, s, a, APPROXIMATELY)))
+        .skip(notHere);
     t(STRICTURE_LOCATION, Tag.NEG_ONLY, "\\b(?:stricture\\s+)?location\\b")
         .anchors("stricture", "location")
         .all(LOCATION);
@@ -375,39 +380,46 @@ final class Lexicon {
                 + "(?:[a-z'-]+\\s+){0,2}?(?:reached|identified|visualized|visualised|intubated|seen"
                 + "|entered|attained|achieved|examined|confirmed|documented|photographed"
                 + "|photo-?documented)\\b")
-        .anchors("cecum", "caecum", "cecal", "caecal");
+        .anchors("cecum", "caecum", "cecal", "caecal")
+        .hypothetical();
     t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:ca?ecum|ca?ecal\\s+(?:base|pole))\\b")
         .anchors("cecum", "caecum", "cecal", "caecal")
-        .guard(Lexicon::reachedIt);
+        .guard(Lexicon::reachedIt)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE_LANDMARK,
             "\\bca?ecal\\s+intubation\\b|\\b(?:appendiceal\\s+orifice|ileoca?ecal\\s+valve)\\b")
         .anchors("cecal", "caecal", "appendiceal", "ileocecal", "ileocaecal")
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
             "\\b(?:neo-?)?terminal\\s+ileum\\s+(?:was\\s+|were\\s+)?(?:[a-z'-]+\\s+){0,2}?"
                 + "(?:intubated|reached|entered|examined|visualized|evaluated|inspected)\\b")
         .anchors("neo", "terminal")
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
             "\\bti\\s+(?:was\\s+|were\\s+)?(?:[a-z'-]+\\s+)?(?:intubated|reached|entered|examined"
                 + "|visualized)\\b")
         .anchors("ti")
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:(?:neo-?)?terminal\\s+ileum|ti)\\b")
         .anchors("neo", "terminal", "ti")
         .guard(Lexicon::reachedIt)
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b{ANAST}?anastomosis\\b")
         .anchors("ileo", "colo", "entero", "small", "colon", "anastomosis")
         .all(ANASTOMOSIS)
         .guard(Lexicon::reachedIt)
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
@@ -417,7 +429,8 @@ final class Lexicon {
                 + "|traversed)\\b")
         .anchors("ileo", "colo", "entero", "small", "colon", "anastomosis")
         .all(ANASTOMOSIS)
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
@@ -426,7 +439,8 @@ final class Lexicon {
                 + "(?:examined|visualized|evaluated|inspected|surveyed)\\b"
                 + "|\\bcolonoscopy\\s+(?:was\\s+)?completed?\\s+to\\b")
         .anchors("complete", "entire", "whole", "colonoscopy")
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.EXTENT_LABEL,
@@ -441,7 +455,8 @@ final class Lexicon {
                 + "|colonic\\s+evaluation)\\b")
         .anchors("incomplete")
         .noInnerNegation()
-        .skip(Section.HISTORY, Section.PLAN, Section.CONSENT);
+        .skip(Section.HISTORY, Section.PLAN, Section.CONSENT)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.DISCONTINUED,
@@ -467,7 +482,8 @@ final class Lexicon {
         .anchors("unable", "could", "cannot", "can't", "failed", "not", "did")
         .all(BEYOND)
         .noInnerNegation()
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.INCOMPLETE_WEAK,
@@ -477,7 +493,8 @@ final class Lexicon {
         .anchors("poor", "inadequate", "suboptimal", "fair", "insufficient", "prep")
         .all(PREP)
         .noInnerNegation()
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(
             EXTENT_OF_EXAM,
             Tag.INCOMPLETE_WEAK,
@@ -487,7 +504,8 @@ final class Lexicon {
                 + "|colonoscopy|evaluation)\\b")
         .anchors("examined", "advanced", "reached", "visualized", "evaluated", "inspected")
         .anchors("seen", "intubated", "limited")
-        .skip(notHere);
+        .skip(notHere)
+        .hypothetical();
     t(EXTENT_OF_EXAM, Tag.NEG_ONLY, "\\bextent\\b").anchors("extent");
   }
 
@@ -668,7 +686,7 @@ final class Lexicon {
     t(
             POST_PROCEDURE_INSTRUCTIONS,
             Tag.PLAIN,
-            "\\b(?:return|call|contact|present)\\s+(?:[a-z'-]+\\s+){0,3}?(?:if|for|with|should"
+            "\\b(?:return|call|contact|present)\\s+(?:[a-z0-9'-]+\\s+){0,3}?(?:if|for|with|should"
                 + "|in\\s+case|immediately)\\b|\\breturn\\s+(?:to\\s+)?(?:the\\s+)?(?:clinic|office|ed"
                 + "|er|emergency|endoscopy)\\b")
         .anchors("return", "call", "contact", "present")
