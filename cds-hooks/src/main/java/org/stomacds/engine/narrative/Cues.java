@@ -298,6 +298,9 @@ final class Cues {
           "call",
           "return");
 
+  private static final WordSet CONDITIONAL_WORDS =
+      WordSet.of("if", "unless", "whether", "should", "would", "will", "may", "might");
+
   private static final WordSet MODALS_AFTER =
       WordSet.of("may", "might", "will", "would", "should", "could", "if", "planned", "considered");
 
@@ -485,6 +488,18 @@ final class Cues {
    * order. A phrase after one of them is hypothetical. Computed once per sentence.
    */
   static int[] hypotheticalCues(String s, int from, int to) {
+    return cues(s, from, to, false);
+  }
+
+  /**
+   * Where a sentence turns conditional ("if", "should", "may"...): a phrase after one of these is
+   * hypothetical even when negated ("if the cecum cannot be reached").
+   */
+  static int[] conditionalCues(String s, int from, int to) {
+    return cues(s, from, to, true);
+  }
+
+  private static int[] cues(String s, int from, int to, boolean conditionalOnly) {
     Ints cues = new Ints();
     TokenCursor c = new TokenCursor(s, from, to, from);
     boolean checkVerbSeen = false;
@@ -500,8 +515,12 @@ final class Cues {
       if (priorAt >= 0 && !c.is("to")) {
         cues.add(priorAt);
       }
-      priorAt = c.is("prior") ? c.start() : -1;
-      if (c.in(HYPOTHETICAL_WORDS)) {
+      priorAt = c.is("prior") && !conditionalOnly ? c.start() : -1;
+      if (conditionalOnly) {
+        if (c.in(CONDITIONAL_WORDS)) {
+          cues.add(c.start());
+        }
+      } else if (c.in(HYPOTHETICAL_WORDS)) {
         cues.add(c.start());
       } else if (c.in(CHECK_VERBS)) {
         checkVerbSeen = true;

@@ -166,6 +166,7 @@ final class Scan {
   private final int[] occurrencesFrom;
   private final boolean[] candidates;
   private final int[][] hypotheticalCues;
+  private final int[][] conditionalCues;
   private final Matcher[] matchers;
 
   /** Matchers of the {@link Quantities} patterns, made on first use (most notes need few). */
@@ -229,6 +230,7 @@ final class Scan {
     occurrencesFrom[n] = occurrences.size();
     this.candidates = new boolean[lexicon.triggers.size()];
     this.hypotheticalCues = new int[n][];
+    this.conditionalCues = new int[n][];
     this.matchers = new Matcher[lexicon.triggers.size()];
   }
 
@@ -383,7 +385,10 @@ final class Scan {
       if (c == Cues.Cue.UNRECORDED) {
         polarity = Polarity.UNRECORDED;
       } else if (c == Cues.Cue.ABSENT) {
-        polarity = Polarity.ABSENT;
+        polarity =
+            r.trigger().hypotheticalDrops() && conditional(i, s, r)
+                ? Polarity.HYPOTHETICAL
+                : Polarity.ABSENT;
       } else if (r.trigger().hypotheticalDrops() && hypothetical(i, s, r)) {
         polarity = Polarity.HYPOTHETICAL;
       } else {
@@ -391,6 +396,16 @@ final class Scan {
       }
       hits.add(new Hit(r.trigger(), i, r.start(), r.end(), polarity, r.group()));
     }
+  }
+
+  /** "If the cecum cannot be reached": a negation inside a condition is no report either. */
+  private boolean conditional(int i, Sentence s, Raw r) {
+    int[] cues = conditionalCues[i];
+    if (cues == null) {
+      cues = Cues.conditionalCues(f, s.start(), s.end());
+      conditionalCues[i] = cues;
+    }
+    return cues.length > 0 && cues[0] < r.start();
   }
 
   private boolean hypothetical(int i, Sentence s, Raw r) {
