@@ -47,6 +47,7 @@ final class Lexicon {
   static final Set<Section> NOT_THIS_PROCEDURE =
       EnumSet.of(Section.INDICATION, Section.HISTORY, Section.CONSENT, Section.PLAN);
 
+  /** Declared after the tables above: static fields are set in order, and it reads them. */
   static final Lexicon INSTANCE = new Lexicon();
 
   private final List<Builder> builders = new ArrayList<>();
