@@ -131,8 +131,9 @@ final class Lexicon {
     for (Feature f : b.all) {
       all |= bit(f);
     }
-    if (b.tag == Tag.NEG_ONLY || b.tag == Tag.LUMEN_NEG_ONLY) {
-      // Such a phrase only counts when said missing: no cue word in the sentence, nothing to do.
+    if (b.tag == Tag.NEG_ONLY || b.tag == Tag.LUMEN_NEG_ONLY || b.tag == Tag.SED_GENERIC) {
+      // Such a phrase only counts when said missing or absent ("sedation: none"): with no cue
+      // word in the sentence there is nothing to do.
       all |= bit(Feature.NEGATIVE_CUE);
     }
     return new Trigger(

@@ -25,6 +25,9 @@ final class PhraseFinder {
   private final Matcher[] matchers;
   private final List<Hit> hits = new ArrayList<>();
 
+  /** Once a stricture is affirmed, further mentions add nothing to the count of at least one. */
+  private boolean strictureSeen;
+
   private record Raw(Trigger trigger, int start, int end, String group) {}
 
   PhraseFinder(IndexedNote note) {
@@ -65,7 +68,9 @@ final class PhraseFinder {
     }
     for (int k = 0; k < triggers.size(); k++) {
       Trigger t = triggers.get(k);
-      if (!candidates[k] || !t.accepts(features[i], s.section())) {
+      if (!candidates[k]
+          || !t.accepts(features[i], s.section())
+          || (strictureSeen && t.tag() == Tag.DIST_BASE)) {
         continue;
       }
       Matcher m = matcher(k);
@@ -175,6 +180,7 @@ final class PhraseFinder {
         polarity = Polarity.AFFIRMED;
       }
       hits.add(new Hit(r.trigger(), i, r.start(), r.end(), polarity, r.group()));
+      strictureSeen |= r.trigger().tag() == Tag.DIST_BASE && polarity == Polarity.AFFIRMED;
     }
   }
 
