@@ -194,5 +194,19 @@ final class Guards {
     return true;
   }
 
+  private static final Set<String> DEVICES =
+      Set.of("balloon", "wire", "guidewire", "catheter", "dilator", "stent", "clip", "probe");
+
+  /** "The balloon was passed through the scope" is not the scope passing the stricture. */
+  static boolean theScopeNotADevice(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    for (int i = 0; i < 4 && c.prev(); i++) {
+      if (c.isWord() && DEVICES.contains(c.word())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Guards() {}
 }

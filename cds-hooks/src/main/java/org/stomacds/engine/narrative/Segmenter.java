@@ -2,6 +2,7 @@ package org.stomacds.engine.narrative;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ final class Segmenter {
 
   private static final Pattern BULLET = Rx.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
   private static final int MAX_LABEL_WORDS = 6;
+  private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "prof", "st");
   private static final int SOFT_WRAP_WIDTH = 50;
 
   private final String original;
@@ -233,7 +235,21 @@ final class Segmenter {
     }
     char following = original.charAt(j);
     // "approx. 6 mm", "pt. tolerated": a lower-case word or a number carries the sentence on.
-    return !(Character.isLowerCase(following) || Character.isDigit(following));
+    if (Character.isLowerCase(following) || Character.isDigit(following)) {
+      return false;
+    }
+    // "Dr. Lee": a title before a name.
+    return !isTitle(i);
+  }
+
+  private boolean isTitle(int dot) {
+    int b = dot;
+    while (b > 0 && Character.isLetter(folded.charAt(b - 1)) && dot - b < 5) {
+      b--;
+    }
+    return b < dot
+        && (b == 0 || !Character.isLetter(folded.charAt(b - 1)))
+        && TITLES.contains(folded.substring(b, dot));
   }
 
   private void sentence(int a, int b, Section lineSection, int knownContent) {

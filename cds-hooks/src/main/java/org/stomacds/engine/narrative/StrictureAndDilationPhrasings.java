@@ -197,7 +197,8 @@ final class StrictureAndDilationPhrasings {
                 + "|allow(?:ed|s)\\s+(?:easy\\s+|free\\s+|the\\s+)?passage"
                 + "|advanced\\s+(?:easily\\s+|freely\\s+|without\\s+(?:difficulty|resistance)\\s+)?"
                 + "(?:through|across|beyond|past|to|into))\\b")
-        .anchors("pass", "travers", "negotiat", "admit", "allow", "advanced");
+        .anchors("pass", "travers", "negotiat", "admit", "allow", "advanced")
+        .guard(Guards::theScopeNotADevice);
     lx.t(
             PRE_DILATION_LUMEN,
             Tag.LUMEN_NEG_ONLY,

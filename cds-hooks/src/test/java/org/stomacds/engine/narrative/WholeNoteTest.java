@@ -195,6 +195,54 @@ class WholeNoteTest {
   }
 
   @Test
+  void readsAHardWrappedExportWithBulletsAndLabels() {
+    String note =
+        """
+        PROCEDURE NOTE
+        Patient: 58 y/o F with end ileostomy.
+        Indications: Stomal stenosis; difficulty emptying pouch.
+        Medications: Versed 3 mg IV, Fentanyl 100 mcg IV (moderate sedation by RN, independent observer).
+        Sedation start: 10:02   Sedation end: 10:31
+        Description: After informed consent, the pediatric colonoscope was inserted into the ileostomy. There was
+        a tight stenosis at the skin level which did not allow passage of the scope. A 10-11-12 mm
+        CRE balloon was passed through the scope and the stenosis was dilated to 12 mm; the balloon was held
+        inflated for 45 seconds x 2. Post dilation, the scope traversed the stenosis without resistance
+        and the neoterminal ileum was examined for 20 cm and was normal.
+        \u2022 Complications: none
+        \u2022 Fluoroscopy: not used
+        \u2022 EBL: none
+        Disposition: home; resume ostomy diet; f/u Dr. Lee 3 weeks.
+        """;
+    NoteReading r = Notes.read(note);
+    assertThat(documented(r))
+        .containsExactlyInAnyOrder(
+            INDICATION,
+            STRICTURE_LOCATION,
+            SEDATION_TYPE,
+            SEDATION_TIMES,
+            ROUTE_THROUGH_STOMA,
+            PRE_DILATION_LUMEN,
+            BALLOON_DIAMETER,
+            INFLATION_COUNT,
+            INFLATION_DURATION,
+            POST_DILATION_LUMEN,
+            EXTENT_OF_EXAM,
+            COMPLICATIONS,
+            POST_PROCEDURE_INSTRUCTIONS);
+    assertThat(negated(r)).containsExactly(FLUOROSCOPY);
+    assertThat(r.balloonDiametersMm()).containsExactly(10, 11, 12);
+    assertThat(r.inflationCount()).hasValue(2);
+    assertThat(r.inflationDurationSeconds()).hasValue(45);
+    assertThat(r.sedationIntraserviceMinutes()).hasValue(29);
+    assertThat(r.sedationType()).hasValue(SedationType.MODERATE);
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+    assertThat(r.mention(POST_DILATION_LUMEN).orElseThrow().evidence())
+        .startsWith("Post dilation, the scope traversed the stenosis");
+    assertThat(r.mention(POST_PROCEDURE_INSTRUCTIONS).orElseThrow().evidence())
+        .isEqualTo("Disposition: home; resume ostomy diet; f/u Dr. Lee 3 weeks.");
+  }
+
+  @Test
   void readsAnIncompleteNoteWithMissingDocumentation() {
     String note =
         """
