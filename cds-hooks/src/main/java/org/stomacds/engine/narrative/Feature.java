@@ -110,7 +110,6 @@ enum Feature {
       "too narrow",
       "too tight"),
   LUMEN("lumen", "luminal", "caliber", "calibre"),
-  NEGATION("not", "n't", "unable", "cannot", "failed", "never", "without"),
   /** Words that can say a thing is missing or not written down (see {@link Cues}). */
   NEGATIVE_CUE(
       "no ",
@@ -156,7 +155,6 @@ enum Feature {
       "nothing"),
   PROCEDURE("procedure", "exam", "colonoscopy", "study", "case", "endoscopy"),
   CLOCK("start", "stop", "end", "began", "from", "time", "until", ":", "hrs", "hours"),
-  SINGLE("single", "solitary", "one", "isolated", "lone", "unifocal", "only"),
   COUNT_WORD("number", "count", "#", "inflations", "dilations"),
   FLUOROSCOPY(
       "fluoro", "c-arm", "c arm", "x-ray", "xray", "x ray", "radiograph", "radiolog", "contrast"),
