@@ -3,7 +3,6 @@ package org.stomacds.engine.narrative;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,13 +14,24 @@ import java.util.regex.Pattern;
  */
 final class NumberFinder {
 
-  private static final Pattern OTHER_CLOCK =
-      Rx.compile(
-          "\\b(?:procedure|withdrawal|fluoro[a-z]*|insertion|cecal|arrival|arrived|discharge"
-              + "|recovery|scope)\\b");
+  /** Clock times of other things than sedation ("procedure start", "withdrawal"). */
+  private static final WordSet OTHER_CLOCK =
+      WordSet.of(
+          "procedure",
+          "withdrawal",
+          "fluoroscopy",
+          "fluoro",
+          "insertion",
+          "cecal",
+          "arrival",
+          "arrived",
+          "discharge",
+          "recovery",
+          "scope");
+
   private static final Pattern BIOPSY = Rx.compile("biops");
-  private static final Set<String> CLOCK_START =
-      Set.of(
+  private static final WordSet CLOCK_START =
+      WordSet.of(
           "start",
           "started",
           "starting",
@@ -35,8 +45,8 @@ final class NumberFinder {
           "commenced",
           "onset",
           "in");
-  private static final Set<String> CLOCK_STOP =
-      Set.of(
+  private static final WordSet CLOCK_STOP =
+      WordSet.of(
           "stop",
           "stopped",
           "end",
@@ -51,8 +61,8 @@ final class NumberFinder {
           "out",
           "concluded",
           "discontinued");
-  private static final Set<String> ELSEWHEN =
-      Set.of(
+  private static final WordSet ELSEWHEN =
+      WordSet.of(
           "will",
           "plan",
           "plans",
@@ -74,13 +84,12 @@ final class NumberFinder {
           "next",
           "repeat");
 
-  private static final Set<String> LATER =
-      Set.of("planned", "scheduled", "recommended", "future", "anticipated", "intended");
+  private static final WordSet LATER =
+      WordSet.of("planned", "scheduled", "recommended", "future", "anticipated", "intended");
 
   private static final Pattern[] QUANTITY_PATTERNS = {
     Quantities.SIZE,
     Quantities.DURATION,
-    Quantities.DURATION_ARTICLE,
     Quantities.NUMBER,
     Quantities.COUNT_NOUN,
     Quantities.COUNT_TIMES,
@@ -95,17 +104,16 @@ final class NumberFinder {
 
   private static final int SIZE = 0;
   private static final int DURATION = 1;
-  private static final int DURATION_ARTICLE = 2;
-  private static final int NUMBER = 3;
-  private static final int COUNT_NOUN = 4;
-  private static final int COUNT_TIMES = 5;
-  private static final int COUNT_VERB = 6;
-  private static final int COUNT_LABEL = 7;
-  private static final int CLOCK = 8;
-  private static final int MILITARY = 9;
-  private static final int DILATION_ACT = 10;
-  private static final int BALLOON_BARE = 11;
-  private static final int BALLOON_BEFORE = 12;
+  private static final int NUMBER = 2;
+  private static final int COUNT_NOUN = 3;
+  private static final int COUNT_TIMES = 4;
+  private static final int COUNT_VERB = 5;
+  private static final int COUNT_LABEL = 6;
+  private static final int CLOCK = 7;
+  private static final int MILITARY = 8;
+  private static final int DILATION_ACT = 9;
+  private static final int BALLOON_BARE = 10;
+  private static final int BALLOON_BEFORE = 11;
 
   private final IndexedNote note;
   private final Lexicon lexicon;
@@ -162,6 +170,22 @@ final class NumberFinder {
     return note.has(sentence, wanted);
   }
 
+  /**
+   * Whether one of the feature's anchors starts a word of the sentence ("cre", not "increased").
+   */
+  private boolean hasWord(int sentence, Feature feature) {
+    if (!note.has(sentence, feature)) {
+      return false;
+    }
+    for (int k = occurrencesFrom[sentence]; k < occurrencesFrom[sentence + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(feature)) != 0
+          && occurrences.get(k + 1) == occurrences.get(k + 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void numbers(int i) {
     Sentence s = sentences.get(i);
     boolean thisProcedure = s.section().describesThisProcedure();
@@ -180,6 +204,7 @@ final class NumberFinder {
     boolean counting = thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD);
     boolean clocks = sedationContext(i);
     long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
+    boolean creOrTts = thisProcedure && hasWord(i, Feature.CRE_TTS);
     int lastStart = -1;
     int sizeEnd = -1;
     int durationEnd = -1;
@@ -204,10 +229,7 @@ final class NumberFinder {
       char following = spaced < s.end() ? f.charAt(spaced) : ' ';
       int word = skipSpaceAndHyphen(after, s.end());
       char nextWord = word < s.end() ? f.charAt(word) : ' ';
-      if (thisProcedure
-          && start >= sizeEnd
-          && has(i, Feature.BALLOON)
-          && "ct,/-".indexOf(following) >= 0) {
+      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-".indexOf(following) >= 0) {
         Matcher m = q(BALLOON_BEFORE).region(start, s.end());
         if (m.lookingAt()) {
           sizeEnd = m.end();
@@ -253,11 +275,7 @@ final class NumberFinder {
       atAnchors(i, s, Lexicon.bit(Feature.BALLOON), q(BALLOON_BARE), m -> bareBalloon(i, s, m));
     }
     if (has(i, Feature.MINUTE)) {
-      Matcher article = q(DURATION_ARTICLE).region(s.start(), s.end());
-      while (article.find()) {
-        String amount = article.group(1).startsWith("half") ? "0.5" : "1";
-        duration(i, s, thisProcedure, article, amount);
-      }
+      articleMinutes(i, s, thisProcedure);
     }
     if (counting) {
       counts(i, s, found);
@@ -387,21 +405,51 @@ final class NumberFinder {
   }
 
   private void duration(int i, Sentence s, boolean thisProcedure, Matcher m, String amount) {
-    double v = Quantities.parse(amount);
-    if (Double.isNaN(v) || !thisProcedure || elsewhen(s, m.start())) {
+    duration(i, s, thisProcedure, m.start(), m.end(), m.group(2), Quantities.parse(amount));
+  }
+
+  /** "a minute", "a full minute", "half a minute": durations with no number. */
+  private void articleMinutes(int i, Sentence s, boolean thisProcedure) {
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(Feature.MINUTE)) == 0
+          || !note.startsItsWord(k)) {
+        continue;
+      }
+      int at = occurrences.get(k + 2);
+      if (!f.startsWith("minute", at)) {
+        continue;
+      }
+      TokenCursor c = new TokenCursor(f, s.start(), at, at);
+      if (!c.prev()) {
+        continue;
+      }
+      if (c.is("full") && !c.prev()) {
+        continue;
+      }
+      if (c.is("a") || c.is("an")) {
+        int start = c.start();
+        double amount = c.prev() && c.is("half") ? 0.5 : 1;
+        int end = at + (f.startsWith("minutes", at) ? 7 : 6);
+        duration(i, s, thisProcedure, start, end, "minute", amount);
+      }
+    }
+  }
+
+  private void duration(
+      int i, Sentence s, boolean thisProcedure, int start, int end, String unit, double v) {
+    if (Double.isNaN(v) || !thisProcedure || elsewhen(s, start)) {
       return;
     }
-    String unit = m.group(2);
     boolean seconds = unit.charAt(0) == 's';
     double secs = unit.charAt(0) == 'h' ? v * 3600 : unit.charAt(0) == 'm' ? v * 60 : v;
-    Quantities.DurationKind kind = Quantities.classifyDuration(f, s, m.start(), m.end());
+    Quantities.DurationKind kind = Quantities.classifyDuration(f, s, start, end);
     if (kind == Quantities.DurationKind.INFLATION && secs >= 3 && secs <= 600) {
-      inflationSeconds.add(new Value(secs, i, m.start(), m.end(), false));
-      firstDilation = Math.min(firstDilation, m.start());
+      inflationSeconds.add(new Value(secs, i, start, end, false));
+      firstDilation = Math.min(firstDilation, start);
     } else if (kind == Quantities.DurationKind.SEDATION && !seconds) {
       double minutes = secs / 60;
       if (minutes >= 1 && minutes <= 600) {
-        sedationMinutes.add(new Value(minutes, i, m.start(), m.end(), false));
+        sedationMinutes.add(new Value(minutes, i, start, end, false));
       }
     }
   }
@@ -463,9 +511,7 @@ final class NumberFinder {
     boolean beside =
         (i > 0 && has(i - 1, Feature.SEDATION))
             || (i + 1 < sentences.size() && has(i + 1, Feature.SEDATION));
-    return beside
-        && has(i, Feature.CLOCK)
-        && !OTHER_CLOCK.matcher(f).region(s.start(), s.end()).find();
+    return beside && has(i, Feature.CLOCK) && !has(i, Feature.OTHER_CLOCK);
   }
 
   private void clock(int i, Sentence s, Matcher m) {
@@ -513,15 +559,15 @@ final class NumberFinder {
         }
         continue;
       }
-      if (role == null && CLOCK_START.contains(w)) {
+      if (role == null && c.in(CLOCK_START)) {
         role = Clock.Role.START;
-      } else if (role == null && CLOCK_STOP.contains(w)) {
+      } else if (role == null && c.in(CLOCK_STOP)) {
         role = Clock.Role.STOP;
       } else if (w.equals("at") || w.equals("time") || w.equals("times") || c.isNumber()) {
         continue;
       } else if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("an")) {
         break;
-      } else if (OTHER_CLOCK.matcher(w).matches()) {
+      } else if (c.in(OTHER_CLOCK)) {
         return null;
       }
     }
@@ -532,34 +578,32 @@ final class NumberFinder {
   private boolean elsewhen(Sentence s, int at) {
     TokenCursor ahead = new TokenCursor(f, at, s.end(), at);
     for (int k = 0; k < 8 && ahead.next(); k++) {
-      String w = ahead.word();
-      if (w == null) {
+      if (!ahead.isWord()) {
         char p = ahead.punct();
         if (p == ',' || p == ';' || p == '(' || p == ')') {
           break;
         }
         continue;
       }
-      if (LATER.contains(w)) {
+      if (ahead.in(LATER)) {
         return true;
       }
     }
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
-    String after = null;
+    boolean beforeTo = false;
     for (int k = 0; k < 15 && c.prev(); k++) {
-      String w = c.word();
-      if (w == null) {
+      if (!c.isWord()) {
         char p = c.punct();
         if (p == ',' || p == ';' || p == '(' || p == ')') {
           return false;
         }
-        after = null;
+        beforeTo = false;
         continue;
       }
-      if (ELSEWHEN.contains(w) || (w.equals("prior") && !"to".equals(after))) {
+      if (c.in(ELSEWHEN) || (c.is("prior") && !beforeTo)) {
         return true;
       }
-      after = w;
+      beforeTo = c.is("to");
     }
     return false;
   }

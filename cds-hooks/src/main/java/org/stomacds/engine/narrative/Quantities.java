@@ -59,10 +59,6 @@ final class Quantities {
       Rx.compile(
           "(?<![\\w.])(" + NUM + ")\\s*-?\\s*(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
 
-  /** "a minute", "a full minute", "half a minute". */
-  static final Pattern DURATION_ARTICLE =
-      Rx.compile("\\b(an?|half\\s+a)\\s+(?:full\\s+)?(minute)\\b");
-
   private static final String COUNT_NUM =
       "(\\d{1,2}(?!\\d|\\.\\d)|one|two|three|four|five|six|seven|eight|nine|ten|a\\s+single|single)";
 
