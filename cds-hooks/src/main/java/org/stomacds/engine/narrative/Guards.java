@@ -201,7 +201,10 @@ final class Guards {
   static boolean theScopeNotADevice(String f, Sentence s, int a, int b) {
     TokenCursor c = new TokenCursor(f, s.start(), a, a);
     for (int i = 0; i < 4 && c.prev(); i++) {
-      if (c.isWord() && DEVICES.contains(c.word())) {
+      if (!c.isWord()) {
+        return true;
+      }
+      if (DEVICES.contains(c.word())) {
         return false;
       }
     }

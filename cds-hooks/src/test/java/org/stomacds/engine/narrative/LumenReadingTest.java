@@ -73,7 +73,9 @@ class LumenReadingTest {
         "The scope passed easily after dilation.",
         "Following dilation the stricture was traversed with ease.",
         "Dilated to 15 mm. The scope then passed easily through the stricture.",
-        "Post-dilation the stricture admitted the adult colonoscope."
+        "Post-dilation the stricture admitted the adult colonoscope.",
+        "Balloon dilation performed with 15 mm balloon; stricture then admitted the adult scope.",
+        "The stricture was dilated to 15 mm but the scope still could not pass."
       })
   void documentsThePostDilationLumenByScopePassage(String note) {
     assertThat(Notes.documents(note, POST_DILATION_LUMEN)).isTrue();
@@ -98,6 +100,13 @@ class LumenReadingTest {
   void doesNotTakeAnyScopePassageForALumen(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.mention(PRE_DILATION_LUMEN)).isEmpty();
+    assertThat(r.mention(POST_DILATION_LUMEN)).isEmpty();
+  }
+
+  @Test
+  void aBalloonPassedThroughTheScopeIsNotTheScopePassingTheStricture() {
+    NoteReading r =
+        Notes.read("A 15 mm CRE balloon was passed through the scope into the stricture.");
     assertThat(r.mention(POST_DILATION_LUMEN)).isEmpty();
   }
 
