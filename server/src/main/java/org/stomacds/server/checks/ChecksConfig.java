@@ -135,10 +135,17 @@ class ChecksConfig {
       DaoRegistry daoRegistry,
       FhirContext fhirContext,
       ISearchParamRegistry searchParamRegistry,
+      IHapiTransactionService transactions,
       RuleEngine engine,
       WriteCheckProcessor processor,
       ChecksProperties properties) {
     return new ChecksStartup(
-        daoRegistry, fhirContext, searchParamRegistry, engine, processor, properties);
+        daoRegistry,
+        fhirContext,
+        searchParamRegistry,
+        new StatusIndex(daoRegistry, transactions),
+        engine,
+        processor,
+        properties);
   }
 }

@@ -42,6 +42,7 @@ final class ChecksStartup implements ApplicationRunner {
   private final DaoRegistry daoRegistry;
   private final FhirContext fhirContext;
   private final ISearchParamRegistry searchParamRegistry;
+  private final StatusIndex statusIndex;
   private final RuleEngine engine;
   private final WriteCheckProcessor processor;
   private final ChecksProperties properties;
@@ -50,12 +51,14 @@ final class ChecksStartup implements ApplicationRunner {
       DaoRegistry daoRegistry,
       FhirContext fhirContext,
       ISearchParamRegistry searchParamRegistry,
+      StatusIndex statusIndex,
       RuleEngine engine,
       WriteCheckProcessor processor,
       ChecksProperties properties) {
     this.daoRegistry = daoRegistry;
     this.fhirContext = fhirContext;
     this.searchParamRegistry = searchParamRegistry;
+    this.statusIndex = statusIndex;
     this.engine = engine;
     this.processor = processor;
     this.properties = properties;
@@ -68,6 +71,11 @@ final class ChecksStartup implements ApplicationRunner {
       log.info("DetectedIssue status search parameter stored; DetectedIssues are reindexed");
     }
     searchParamRegistry.forceRefresh();
+    int reindexed = statusIndex.repair();
+    if (reindexed > 0) {
+      log.info(
+          "{} DetectedIssues stored before the status search parameter were reindexed", reindexed);
+    }
     store(read(OPERATION_DEFINITION, OperationDefinition.class));
     store(device());
     if (properties.writeChecks()) {

@@ -122,7 +122,7 @@ final class WriteCheckProcessor implements AutoCloseable {
     if (started.compareAndSet(false, true)) {
       int left = sweep(clock.instant());
       if (left > 0) {
-        log.info("write checks: {} batches left from before were submitted", left);
+        log.info("write checks: {} batch(es) left pending by an earlier run submitted", left);
       }
       long every = properties.sweepInterval().toMillis();
       sweeper.scheduleWithFixedDelay(

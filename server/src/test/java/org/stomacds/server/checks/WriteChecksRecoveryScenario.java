@@ -92,7 +92,7 @@ abstract class WriteChecksRecoveryScenario {
           () ->
               issues(fhir, "status=final&implicated=" + c.claimRef()).stream()
                   .anyMatch(i -> i.getIdPart().equals(clientIssue)),
-          Duration.ofSeconds(120),
+          Duration.ofSeconds(30),
           "the DetectedIssue stored before the search parameter to be reindexed");
     }
   }
