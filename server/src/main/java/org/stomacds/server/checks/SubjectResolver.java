@@ -37,9 +37,6 @@ final class SubjectResolver {
           found.add(trigger);
         }
       }
-      if (type.equals("Encounter")) {
-        followed.add(trigger);
-      }
       followed.addAll(row.relatedRefs());
     }
     for (String ref : followed) {

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.stomacds.casedata.References;
@@ -24,11 +25,13 @@ final class Triggers {
 
   /**
    * The resource types whose writes are recorded: the subjects themselves and what the case
-   * assembler gathers around them. Patient, Organization and Location changes are not followed:
-   * they are shared by many cases, and the next write of a case picks them up.
+   * assembler gathers around them that belongs to one patient (the Patient too: the rules read the
+   * age). Organization, Location and Practitioner changes are not followed: they are shared by many
+   * cases, and the next write of a case picks them up.
    */
   static final Set<String> TYPES =
       Set.of(
+          "Patient",
           "Procedure",
           "Claim",
           "DocumentReference",
@@ -68,6 +71,8 @@ final class Triggers {
       add(refs, condition.getEncounter());
     } else if (resource instanceof Coverage coverage) {
       add(refs, coverage.getBeneficiary());
+    } else if (resource instanceof Patient patient) {
+      References.of(patient).ifPresent(refs::add);
     } else if (resource instanceof Encounter encounter) {
       References.of(encounter).ifPresent(refs::add);
       add(refs, encounter.getSubject());

@@ -89,7 +89,6 @@ final class WriteRecorder {
       if (current != null) {
         related.addAll(Triggers.relatedRefs(current));
       }
-      related.remove(ref);
       if (!TransactionSynchronizationManager.isSynchronizationActive()) {
         // Not expected (HAPI writes in a transaction); record and evaluate right away.
         String batchId = UUID.randomUUID().toString();

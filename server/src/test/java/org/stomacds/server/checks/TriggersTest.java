@@ -58,7 +58,8 @@ class TriggersTest {
   @Test
   void onlyTheTypesThatMayChangeFindingsAreRecorded() {
     assertThat(Triggers.isTrigger(new DocumentReference())).isTrue();
-    assertThat(Triggers.isTrigger(new Patient())).isFalse();
+    assertThat(Triggers.isTrigger(new Patient())).isTrue();
+    assertThat(Triggers.isTrigger(new org.hl7.fhir.r4.model.Organization())).isFalse();
     assertThat(Triggers.isTrigger(new org.hl7.fhir.r4.model.DetectedIssue())).isFalse();
   }
 }
