@@ -54,7 +54,8 @@ final class Triggers {
       add(refs, procedure.getEncounter());
       add(refs, procedure.getPartOf());
     } else if (resource instanceof Claim claim) {
-      add(refs, claim.getPatient());
+      // Not the patient: another claim of the patient reads this one only if it shares an
+      // encounter, and a patient's every claim need not be evaluated again for one claim.
       claim.getItem().forEach(item -> add(refs, item.getEncounter()));
       claim.getProcedure().stream()
           .filter(Claim.ProcedureComponent::hasProcedureReference)

@@ -257,6 +257,7 @@ final class WriteCheckProcessor implements AutoCloseable {
   }
 
   private SubjectResult evaluate(String subject, String resolvedBy) {
+    long started = System.nanoTime();
     Optional<Resource> current = store.read(subject);
     List<Finding> findings;
     String why = resolvedBy;
@@ -273,11 +274,12 @@ final class WriteCheckProcessor implements AutoCloseable {
     DetectedIssues.byKey(subject, findings)
         .forEach((key, finding) -> ids.put(finding, result.issueIdByKey().get(key)));
     log.info(
-        "write check {}: rules={} opened={} cancelled={}",
+        "write check {}: rules={} opened={} cancelled={} tookMs={}",
         subject,
         findings.stream().map(Finding::ruleId).toList(),
         result.opened(),
-        result.cancelled());
+        result.cancelled(),
+        (System.nanoTime() - started) / 1_000_000);
     return new SubjectResult(subject, true, findings, ids);
   }
 

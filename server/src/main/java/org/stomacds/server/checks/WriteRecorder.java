@@ -32,7 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Claim leaves its batch to the {@link PreferOutcomeInterceptor}, which evaluates it before
  * answering. Our own DetectedIssue writes are not trigger types, so they never loop back here.
  *
- * <p>Never throws into the write: the worst a failure here does is lose an evaluation, logged.
+ * <p>Never throws into the write: the worst a failure here does is lose an evaluation, logged. The
+ * insert itself cannot break a constraint (generated key, no unique columns, values clipped to
+ * their columns), so it fails only when the database does, which dooms the write's transaction
+ * anyway; no savepoint is spent on it.
  */
 @Interceptor
 final class WriteRecorder {

@@ -26,7 +26,7 @@ class TriggersTest {
   }
 
   @Test
-  void aClaimLeadsToItsPatientEncountersAndProcedures() {
+  void aClaimLeadsToItsEncountersAndProceduresNotToEveryClaimOfThePatient() {
     Claim claim = new Claim();
     claim.setPatient(new Reference("Patient/p1"));
     claim.addItem().addEncounter(new Reference("Encounter/e1"));
