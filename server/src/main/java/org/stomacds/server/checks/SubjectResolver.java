@@ -1,5 +1,8 @@
 package org.stomacds.server.checks;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,21 +42,37 @@ final class SubjectResolver {
       }
       followed.addAll(row.relatedRefs());
     }
-    for (String ref : followed) {
+    // A procedure something points at (a note's context.related, a sedation's partOf) leads on
+    // to its patient and encounter: a claim billing it may be linked by patient and date alone.
+    Deque<String> queue = new ArrayDeque<>(followed);
+    Set<String> seen = new HashSet<>(followed);
+    while (!queue.isEmpty()) {
+      String ref = queue.poll();
+      String id = References.idPart(ref);
       switch (References.typePart(ref)) {
         case "Patient" -> {
-          String id = References.idPart(ref);
           addSubjects(
               found, store.search("Procedure?patient=" + id + "&code=" + subjects.subjectCode()));
           addSubjects(found, store.search("Claim?patient=" + id));
         }
         case "Encounter" -> {
-          String id = References.idPart(ref);
           addSubjects(found, store.search("Procedure?encounter=" + id));
           addSubjects(found, store.search("Claim?encounter=" + id));
         }
         case "Procedure" ->
-            store.read(ref).filter(subjects::isSubject).ifPresent(p -> found.add(ref));
+            store
+                .read(ref)
+                .ifPresent(
+                    procedure -> {
+                      if (subjects.isSubject(procedure)) {
+                        found.add(ref);
+                      }
+                      for (String next : Triggers.relatedRefs(procedure)) {
+                        if (seen.add(next)) {
+                          queue.add(next);
+                        }
+                      }
+                    });
         default -> {}
       }
     }

@@ -54,12 +54,9 @@ final class Triggers {
       add(refs, procedure.getEncounter());
       add(refs, procedure.getPartOf());
     } else if (resource instanceof Claim claim) {
-      // Not the patient: another claim of the patient reads this one only if it shares an
-      // encounter, and a patient's every claim need not be evaluated again for one claim.
+      // Only its encounters: another claim reads this one only when they share an encounter, and
+      // the findings of a procedure never depend on a claim. Not every claim of the patient.
       claim.getItem().forEach(item -> add(refs, item.getEncounter()));
-      claim.getProcedure().stream()
-          .filter(Claim.ProcedureComponent::hasProcedureReference)
-          .forEach(p -> add(refs, p.getProcedureReference()));
     } else if (resource instanceof DocumentReference document) {
       add(refs, document.getSubject());
       add(refs, document.getContext().getEncounter());

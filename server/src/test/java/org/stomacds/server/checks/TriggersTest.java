@@ -26,13 +26,13 @@ class TriggersTest {
   }
 
   @Test
-  void aClaimLeadsToItsEncountersAndProceduresNotToEveryClaimOfThePatient() {
+  void aClaimLeadsToItsEncountersNotToEveryClaimOfThePatient() {
     Claim claim = new Claim();
     claim.setPatient(new Reference("Patient/p1"));
     claim.addItem().addEncounter(new Reference("Encounter/e1"));
     claim.addProcedure().setProcedure(new Reference("Procedure/x1"));
     claim.addInsurance().setCoverage(new Reference("Coverage/c1"));
-    assertThat(Triggers.relatedRefs(claim)).containsExactly("Encounter/e1", "Procedure/x1");
+    assertThat(Triggers.relatedRefs(claim)).containsExactly("Encounter/e1");
   }
 
   @Test
