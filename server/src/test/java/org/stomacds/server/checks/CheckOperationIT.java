@@ -3,8 +3,6 @@ package org.stomacds.server.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,12 +30,12 @@ class CheckOperationIT extends ChecksITSupport {
     awaitChecksDone();
     int issuesBefore = detectedIssueCount();
 
-    for (HttpResponse<String> response :
+    for (Answer response :
         List.of(
             get("/fhir/" + c.claimRef() + "/$check"),
-            post("/fhir/" + c.claimRef() + "/$check", ""),
-            post("/fhir/" + c.claimRef() + "/$check", "{\"resourceType\":\"Parameters\"}"))) {
-      assertThat(response.statusCode()).isEqualTo(200);
+            postFhir("/fhir/" + c.claimRef() + "/$check", ""),
+            postFhir("/fhir/" + c.claimRef() + "/$check", "{\"resourceType\":\"Parameters\"}"))) {
+      assertThat(response.status()).isEqualTo(200);
       OperationOutcome outcome = outcome(response);
       assertThat(rules(outcome))
           .containsExactlyInAnyOrder("ncci-ptp-edits", "doc-balloon-diameter");
@@ -58,7 +56,7 @@ class CheckOperationIT extends ChecksITSupport {
 
     assertThat(pending.count()).isZero();
     assertThat(detectedIssueCount()).isEqualTo(issuesBefore);
-    assertThat(get("/fhir/Claim/no-such-claim/$check").statusCode()).isEqualTo(404);
+    assertThat(get("/fhir/Claim/no-such-claim/$check").status()).isEqualTo(404);
   }
 
   @Test
@@ -69,14 +67,14 @@ class CheckOperationIT extends ChecksITSupport {
     awaitChecksDone();
     int issuesBefore = detectedIssueCount();
 
-    HttpResponse<String> plain = post("/fhir/Claim/$check", json(c.claim));
-    assertThat(plain.statusCode()).isEqualTo(200);
+    Answer plain = postFhir("/fhir/Claim/$check", json(c.claim));
+    assertThat(plain.status()).isEqualTo(200);
     assertThat(rules(outcome(plain)))
         .containsExactlyInAnyOrder("ncci-ptp-edits", "doc-balloon-diameter");
 
     Parameters parameters = new Parameters();
     parameters.addParameter().setName("resource").setResource(c.claim.copy());
-    assertThat(rules(outcome(post("/fhir/Claim/$check", json(parameters)))))
+    assertThat(rules(outcome(postFhir("/fhir/Claim/$check", json(parameters)))))
         .containsExactlyInAnyOrder("ncci-ptp-edits", "doc-balloon-diameter");
 
     // A Bundle of a new case, nothing of it stored, linked by urn:uuid as a transaction would be.
@@ -94,8 +92,8 @@ class CheckOperationIT extends ChecksITSupport {
         entry.setFullUrl(claimUrn);
       }
     }
-    HttpResponse<String> fromBundle = post("/fhir/Claim/$check", json(bundle));
-    assertThat(fromBundle.statusCode()).isEqualTo(200);
+    Answer fromBundle = postFhir("/fhir/Claim/$check", json(bundle));
+    assertThat(fromBundle.status()).isEqualTo(200);
     OperationOutcome outcome = outcome(fromBundle);
     assertThat(rules(outcome)).containsExactly("ncci-ptp-edits");
     assertThat(
@@ -110,7 +108,7 @@ class CheckOperationIT extends ChecksITSupport {
     complete.getItem().remove(1);
     Bundle clean = bundle.copy();
     clean.getEntry().get(clean.getEntry().size() - 1).setResource(complete);
-    OperationOutcome nothing = outcome(post("/fhir/Claim/$check", json(clean)));
+    OperationOutcome nothing = outcome(postFhir("/fhir/Claim/$check", json(clean)));
     assertThat(rules(nothing)).isEmpty();
     assertThat(nothing.getIssueFirstRep().getSeverity())
         .isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
@@ -118,21 +116,22 @@ class CheckOperationIT extends ChecksITSupport {
 
     assertThat(pending.count()).isZero();
     assertThat(detectedIssueCount()).isEqualTo(issuesBefore);
-    assertThat(get("/fhir/" + c.claimRef()).statusCode()).isEqualTo(404);
+    assertThat(get("/fhir/" + c.claimRef()).status()).isEqualTo(404);
   }
 
   @Test
   void invalidCheckBodiesGetA400OperationOutcomeSayingWhatAndWhere() {
     assertBadRequest(
-        post("/fhir/Claim/$check", "{\"resourceType\":\"Claim\",\"status\":42}"), "status");
+        postFhir("/fhir/Claim/$check", "{\"resourceType\":\"Claim\",\"status\":42}"), "status");
     assertBadRequest(
-        post("/fhir/Claim/$check", "{\"resourceType\":\"Claim\",\"created\":\"yesterday\"}"),
+        postFhir("/fhir/Claim/$check", "{\"resourceType\":\"Claim\",\"created\":\"yesterday\"}"),
         "yesterday");
-    assertBadRequest(post("/fhir/Claim/$check", "this is not FHIR"), "not FHIR JSON");
+    assertBadRequest(postFhir("/fhir/Claim/$check", "this is not FHIR"), "not FHIR JSON");
     assertBadRequest(
-        post("/fhir/Claim/$check", "{\"resourceType\": \"Claim\", "), "not a valid FHIR resource");
-    assertBadRequest(post("/fhir/Claim/$check", ""), "needs a body");
-    assertBadRequest(post("/fhir/Claim/$check", json(new Patient())), "is a Patient");
+        postFhir("/fhir/Claim/$check", "{\"resourceType\": \"Claim\", "),
+        "not a valid FHIR resource");
+    assertBadRequest(postFhir("/fhir/Claim/$check", ""), "needs a body");
+    assertBadRequest(postFhir("/fhir/Claim/$check", json(new Patient())), "is a Patient");
     assertBadRequest(
         post(
             "/fhir/Claim/$check",
@@ -140,9 +139,9 @@ class CheckOperationIT extends ChecksITSupport {
         "named 'resource'");
     Bundle withoutClaim = new Bundle().setType(Bundle.BundleType.COLLECTION);
     withoutClaim.addEntry().setResource(new Patient());
-    assertBadRequest(post("/fhir/Claim/$check", json(withoutClaim)), "Bundle holds no Claim");
+    assertBadRequest(postFhir("/fhir/Claim/$check", json(withoutClaim)), "Bundle holds no Claim");
     assertBadRequest(get("/fhir/Claim/$check"), "in the body of a POST");
-    assertBadRequest(post("/fhir/Procedure/$check", json(new Claim())), "checks a Procedure");
+    assertBadRequest(postFhir("/fhir/Procedure/$check", json(new Claim())), "checks a Procedure");
   }
 
   @Test
@@ -189,21 +188,18 @@ class CheckOperationIT extends ChecksITSupport {
     put(c.claim);
     awaitChecksDone();
 
+    // The hook names our own FHIR base as its fhirServer: the CDS service reads the same store.
     String hook =
         """
-        {"hook": "encounter-discharge", "hookInstance": "%s",
+        {"hook": "encounter-discharge", "hookInstance": "%s", "fhirServer": "%s",
          "context": {"userId": "Practitioner/dr1", "patientId": "%s", "encounterId": "%s"}}
         """
-            .formatted(UUID.randomUUID(), c.patient.getIdPart(), c.encounter.getIdPart());
-    HttpResponse<String> cds =
-        send(
-            java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(base() + "/cds-services/cpt-44405-encounter-discharge"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(hook)));
-    assertThat(cds.statusCode()).isEqualTo(200);
+            .formatted(
+                UUID.randomUUID(), fhirBase(), c.patient.getIdPart(), c.encounter.getIdPart());
+    Answer cds = post("/cds-services/cpt-44405-encounter-discharge", hook);
+    assertThat(cds.status()).as(cds.body()).isEqualTo(200);
     List<String> fromCards = new ArrayList<>();
-    for (JsonNode card : new ObjectMapper().readTree(cds.body()).path("cards")) {
+    for (JsonNode card : cds.json().path("cards")) {
       fromCards.add(
           card.path("source").path("topic").path("code").asText()
               + " :: "
@@ -236,8 +232,8 @@ class CheckOperationIT extends ChecksITSupport {
         .orElseThrow();
   }
 
-  private static void assertBadRequest(HttpResponse<String> response, String saying) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+  private static void assertBadRequest(Answer response, String saying) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
     OperationOutcome outcome = outcome(response);
     assertThat(outcome.getIssueFirstRep().getSeverity())
         .isEqualTo(OperationOutcome.IssueSeverity.ERROR);

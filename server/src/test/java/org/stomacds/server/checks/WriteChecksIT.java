@@ -147,7 +147,7 @@ class WriteChecksIT extends ChecksITSupport {
     assertThat(cancelled.getMitigationFirstRep().getAction().getText())
         .contains(c.claimRef() + " was deleted");
     // Cancelling did not bring the Claim back as a placeholder.
-    assertThat(get("/fhir/" + c.claimRef()).statusCode()).isEqualTo(410);
+    assertThat(get("/fhir/" + c.claimRef()).status()).isEqualTo(410);
   }
 
   @Test
@@ -204,7 +204,7 @@ class WriteChecksIT extends ChecksITSupport {
     assertThat(pending.count()).isZero();
     Thread.sleep(500);
     assertThat(pending.count()).isZero();
-    assertThat(get("/fhir/" + c.claimRef()).statusCode()).isEqualTo(404);
+    assertThat(get("/fhir/" + c.claimRef()).status()).isEqualTo(404);
   }
 
   @Test
