@@ -83,7 +83,6 @@ abstract class ChecksITSupport extends SharedApplication {
         fhir()
             .search()
             .byUrl("DetectedIssue?" + query + "&_count=200")
-            .cacheControl(NO_CACHE)
             .returnBundle(Bundle.class)
             .execute();
     return bundle.getEntry().stream().map(e -> (DetectedIssue) e.getResource()).toList();
