@@ -138,7 +138,7 @@ class ApiSecurityConfig {
       List<FhirOperationScope> operations = new ArrayList<>(SmartScopeRules.BUILT_IN_OPERATIONS);
       declaredOperations.orderedStream().forEach(operations::add);
       server.registerInterceptor(
-          new SmartScopeAuthorization(new SmartScopeRules(fhirContext, operations)));
+          new SmartScopeAuthorization(new SmartScopeRules(fhirContext, operations), fhirContext));
     };
   }
 

@@ -1,14 +1,24 @@
 package org.stomacds.server.security;
 
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import ca.uhn.fhir.util.HapiExtensions;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,11 +33,70 @@ final class SmartScopeAuthorization extends AuthorizationInterceptor {
 
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-  private final SmartScopeRules rules;
+  /** What a placeholder may carry besides nothing. */
+  private static final Set<String> PLACEHOLDER_ELEMENTS =
+      Set.of("id", "meta", "extension", "identifier");
 
-  SmartScopeAuthorization(SmartScopeRules rules) {
+  private final SmartScopeRules rules;
+  private final FhirContext fhir;
+
+  SmartScopeAuthorization(SmartScopeRules rules, FhirContext fhir) {
     super(PolicyEnum.DENY);
     this.rules = rules;
+    this.fhir = fhir;
+  }
+
+  /**
+   * A write that references a resource we do not hold makes HAPI create an empty placeholder for it
+   * (see FhirServerConfig). That placeholder is HAPI's, not the caller's: it needs no write scope
+   * on its type. Anything the caller sent (the resource of the request, a transaction entry) or
+   * that carries data is checked as usual.
+   */
+  @Override
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  public void hookResourcePreCreate(
+      RequestDetails request, IBaseResource resource, Pointcut pointcut) {
+    if (isHapiPlaceholder(request, resource)) {
+      return;
+    }
+    super.hookResourcePreCreate(request, resource, pointcut);
+  }
+
+  private boolean isHapiPlaceholder(RequestDetails request, IBaseResource resource) {
+    if (!(resource instanceof DomainResource domain)
+        || domain.getExtensionByUrl(HapiExtensions.EXT_RESOURCE_PLACEHOLDER) == null
+        || !"true"
+            .equals(
+                domain
+                    .getExtensionByUrl(HapiExtensions.EXT_RESOURCE_PLACEHOLDER)
+                    .getValue()
+                    .primitiveValue())) {
+      return false;
+    }
+    if (sentByCaller(request.getResource(), resource)) {
+      return false;
+    }
+    RuntimeResourceDefinition definition = fhir.getResourceDefinition(resource);
+    for (BaseRuntimeChildDefinition child : definition.getChildren()) {
+      if (!PLACEHOLDER_ELEMENTS.contains(child.getElementName())
+          && !child.getAccessor().getValues(resource).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sentByCaller(IBaseResource sent, IBaseResource resource) {
+    if (sent == null) {
+      return false;
+    }
+    if (sent == resource) {
+      return true;
+    }
+    if (sent instanceof Bundle bundle) {
+      return bundle.getEntry().stream().anyMatch(e -> e.getResource() == resource);
+    }
+    return false;
   }
 
   @Override
