@@ -142,6 +142,12 @@ class ApiSecurityConfig {
     };
   }
 
+  /** Malformed bodies HAPI's parser chokes on are the client's fault: 400, not 500. */
+  @Bean
+  FhirServerCustomizer requestParseFailures() {
+    return server -> server.registerInterceptor(new RequestParseFailures());
+  }
+
   @Bean
   FilterRegistrationBean<FhirBodyLimitFilter> fhirBodyLimitFilter(
       ApiSecurityProperties properties) {
