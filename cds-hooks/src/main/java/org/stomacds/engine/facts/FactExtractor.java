@@ -179,9 +179,9 @@ public final class FactExtractor {
 
     private boolean billsAnesthesia(Claim claim) {
       for (Claim.ItemComponent item : claim.getItem()) {
-        if (options
-            .anesthesiaCodes()
-            .contains(FhirValues.procedureCode(item.getProductOrService()))) {
+        // A line may have a coding without a code (found by EngineFuzzTest).
+        String code = FhirValues.procedureCode(item.getProductOrService());
+        if (code != null && options.anesthesiaCodes().contains(code)) {
           return true;
         }
       }
