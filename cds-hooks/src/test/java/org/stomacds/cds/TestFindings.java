@@ -85,6 +85,46 @@ public final class TestFindings {
         List.of());
   }
 
+  /**
+   * Place of service 11 on one line of a hospital outpatient case: 22 recommended, 19 the
+   * alternative (one finding per line, as the place-of-service rule emits them).
+   */
+  public static Finding officePlaceOfService(String claimRef, int line) {
+    return new Finding(
+        "pos-matches-setting",
+        PACK,
+        Severity.ERROR,
+        "Place of service 11 on line "
+            + line
+            + " does not match the hospital outpatient encounter.",
+        claimRef,
+        "Claim.item[" + (line - 1) + "].locationCodeableConcept",
+        List.of(new Evidence(claimRef, "Claim.item[" + (line - 1) + "]", "POS 11")),
+        List.of(
+            new Fix(
+                FixKind.SET_PLACE_OF_SERVICE,
+                "Set the place of service of line " + line + " to 22",
+                claimRef,
+                line,
+                null,
+                "22",
+                null,
+                true,
+                "place-of-service"),
+            new Fix(
+                FixKind.SET_PLACE_OF_SERVICE,
+                "Set the place of service of line " + line + " to 19",
+                claimRef,
+                line,
+                null,
+                "19",
+                null,
+                false,
+                "place-of-service")),
+        NCCI,
+        List.of("no payer-specific policy on file"));
+  }
+
   /** The note lacks the balloon diameter. */
   public static Finding missingBalloonDiameter(String procedureRef) {
     return new Finding(

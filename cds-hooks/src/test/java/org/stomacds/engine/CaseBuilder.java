@@ -1,6 +1,5 @@
 package org.stomacds.engine;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,6 +111,11 @@ public final class CaseBuilder {
   public CaseBuilder on(LocalDate day) {
     this.date = day;
     procedure.setPerformed(new DateTimeType(day.toString()));
+    return this;
+  }
+
+  public CaseBuilder patientBorn(LocalDate birthDate) {
+    patient.setBirthDateElement(new DateType(birthDate.toString()));
     return this;
   }
 
@@ -431,9 +435,5 @@ public final class CaseBuilder {
 
   public static CodeableConcept concept(String system, String code) {
     return new CodeableConcept(new Coding(system, code, null));
-  }
-
-  static BigDecimal decimal(int value) {
-    return BigDecimal.valueOf(value);
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import org.stomacds.engine.findings.Severity;
 import org.stomacds.engine.findings.SourceCitation;
 
 /**
- * Turns findings into CDS Hooks cards: one rule per card, a summary that says what to do, a
+ * Turns findings into CDS Hooks cards: one rule per card (the findings of one rule on one resource
+ * share a card, so its Claim update fixes every line at once), a summary that says what to do, a
  * Markdown detail with enough to make the fix by hand (many clients cannot apply actions), and
  * suggestions a client can apply: an {@code update} carrying the whole corrected Claim, a {@code
  * create} of a Task asking the procedure's author for missing documentation.
@@ -66,14 +68,19 @@ public final class CardRenderer {
     List<Card.Action> systemActions = new ArrayList<>();
     List<RenderedCards.Issued> issued = new ArrayList<>();
     List<Finding> checklist = new ArrayList<>();
+    Map<String, List<Finding>> byRuleAndResource = new LinkedHashMap<>();
     for (Finding finding : evaluation.findings()) {
       if (CHECKLIST_RULE.equals(finding.ruleId())) {
         checklist.add(finding);
         continue;
       }
-      Card card = card(finding, caseData, userId);
+      String key = finding.ruleId() + '\u0000' + Objects.toString(finding.resource(), "");
+      byRuleAndResource.computeIfAbsent(key, k -> new ArrayList<>()).add(finding);
+    }
+    for (List<Finding> findings : byRuleAndResource.values()) {
+      Card card = card(findings, caseData, userId);
       cards.add(card);
-      issued.add(new RenderedCards.Issued(card.uuid(), finding.ruleId()));
+      issued.add(new RenderedCards.Issued(card.uuid(), findings.get(0).ruleId()));
     }
     if (!checklist.isEmpty()) {
       String uuid = UUID.randomUUID().toString();
@@ -84,20 +91,27 @@ public final class CardRenderer {
     return new RenderedCards(new CdsResponse(cards, systemActions), issued);
   }
 
-  private Card card(Finding finding, CaseData caseData, String userId) {
+  /**
+   * One card for the findings of one rule on one resource (e.g. a place of service wrong on two
+   * lines of a Claim): its update carries every fix at once. Two cards each carrying the whole
+   * Claim with only their own line corrected would undo each other when both are accepted.
+   */
+  private Card card(List<Finding> findings, CaseData caseData, String userId) {
+    Finding first = findings.get(0);
     List<Card.Suggestion> suggestions = new ArrayList<>();
-    claimSuggestion(finding, caseData).ifPresent(suggestions::add);
-    taskSuggestion(finding, caseData, userId).ifPresent(suggestions::add);
+    claimSuggestion(findings, caseData).ifPresent(suggestions::add);
+    taskSuggestion(findings, caseData, userId).ifPresent(suggestions::add);
+    boolean atRisk = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
     return new Card(
         UUID.randomUUID().toString(),
-        summary(finding),
-        detail(finding),
-        indicator(finding.severity()),
-        source(finding),
+        summary(findings),
+        detail(findings),
+        indicator(atRisk ? Severity.WARNING : Severity.INFO),
+        source(first),
         suggestions.isEmpty() ? null : suggestions,
         suggestions.isEmpty() ? null : "any",
         OverrideReasons.ALL,
-        links(finding));
+        links(first));
   }
 
   static String indicator(Severity severity) {
@@ -118,13 +132,27 @@ public final class CardRenderer {
     return truncate(text.replaceAll("\\s+", " ").trim());
   }
 
+  /** The first finding's summary, saying how many more of the same kind the card holds. */
+  static String summary(List<Finding> findings) {
+    if (findings.size() == 1) {
+      return summary(findings.get(0));
+    }
+    String more = ", and " + (findings.size() - 1) + " more like it";
+    String first = summary(findings.get(0));
+    return truncate(first, MAX_SUMMARY - more.length()) + more;
+  }
+
   static String truncate(String text) {
-    if (text.length() <= MAX_SUMMARY) {
+    return truncate(text, MAX_SUMMARY);
+  }
+
+  private static String truncate(String text, int max) {
+    if (text.length() <= max) {
       return text;
     }
-    int cut = text.lastIndexOf(' ', MAX_SUMMARY - 1);
-    if (cut < MAX_SUMMARY / 2) {
-      cut = MAX_SUMMARY - 1;
+    int cut = text.lastIndexOf(' ', max - 1);
+    if (cut < max / 2) {
+      cut = max - 1;
     }
     return text.substring(0, cut).trim() + "…";
   }
@@ -156,13 +184,16 @@ public final class CardRenderer {
     return chosen;
   }
 
-  private Optional<Card.Suggestion> claimSuggestion(Finding finding, CaseData caseData) {
+  private Optional<Card.Suggestion> claimSuggestion(List<Finding> findings, CaseData caseData) {
     Map<String, List<Fix>> byClaim = new LinkedHashMap<>();
-    for (Fix fix : recommended(finding.fixes())) {
-      if (ClaimCorrector.changesClaim(fix.kind())) {
-        String ref = fix.resource() != null ? fix.resource() : finding.resource();
-        if (ref != null && ref.startsWith("Claim/")) {
-          byClaim.computeIfAbsent(ref, k -> new ArrayList<>()).add(fix);
+    for (Finding finding : findings) {
+      // Alternatives are chosen per finding: each finding's group offers its own one fix.
+      for (Fix fix : recommended(finding.fixes())) {
+        if (ClaimCorrector.changesClaim(fix.kind())) {
+          String ref = fix.resource() != null ? fix.resource() : finding.resource();
+          if (ref != null && ref.startsWith("Claim/")) {
+            byClaim.computeIfAbsent(ref, k -> new ArrayList<>()).add(fix);
+          }
         }
       }
     }
@@ -200,17 +231,19 @@ public final class CardRenderer {
   }
 
   private Optional<Card.Suggestion> taskSuggestion(
-      Finding finding, CaseData caseData, String userId) {
+      List<Finding> findings, CaseData caseData, String userId) {
     Map<String, List<String>> elementsByProcedure = new LinkedHashMap<>();
-    for (Fix fix : finding.fixes()) {
-      if (fix.kind() != FixKind.DOCUMENT_ELEMENT || fix.element() == null) {
-        continue;
-      }
-      String ref = fix.resource() != null ? fix.resource() : finding.resource();
-      if (ref != null && ref.startsWith("Procedure/")) {
-        List<String> list = elementsByProcedure.computeIfAbsent(ref, k -> new ArrayList<>());
-        if (!list.contains(fix.element())) {
-          list.add(fix.element());
+    for (Finding finding : findings) {
+      for (Fix fix : finding.fixes()) {
+        if (fix.kind() != FixKind.DOCUMENT_ELEMENT || fix.element() == null) {
+          continue;
+        }
+        String ref = fix.resource() != null ? fix.resource() : finding.resource();
+        if (ref != null && ref.startsWith("Procedure/")) {
+          List<String> list = elementsByProcedure.computeIfAbsent(ref, k -> new ArrayList<>());
+          if (!list.contains(fix.element())) {
+            list.add(fix.element());
+          }
         }
       }
     }
@@ -242,8 +275,33 @@ public final class CardRenderer {
             actions));
   }
 
-  private String detail(Finding finding) {
+  /** Each finding's message, evidence and fixes; then the notes, the source and the rule once. */
+  private String detail(List<Finding> findings) {
     StringBuilder md = new StringBuilder();
+    Set<String> notes = new LinkedHashSet<>();
+    for (int i = 0; i < findings.size(); i++) {
+      if (i > 0) {
+        md.append("---\n\n");
+      }
+      findingDetail(md, findings.get(i));
+      notes.addAll(findings.get(i).notes());
+    }
+    if (!notes.isEmpty()) {
+      md.append("**Notes**\n\n");
+      notes.forEach(n -> md.append("- ").append(MarkdownText.escape(n)).append('\n'));
+      md.append('\n');
+    }
+    Finding first = findings.get(0);
+    md.append(sourceLine(first.source())).append("\n\n");
+    md.append("Rule ")
+        .append(MarkdownText.escape(first.ruleId()))
+        .append(", rule pack ")
+        .append(MarkdownText.escape(first.packVersion()))
+        .append('.');
+    return md.toString();
+  }
+
+  private static void findingDetail(StringBuilder md, Finding finding) {
     md.append(MarkdownText.escape(finding.message())).append("\n\n");
     if (!finding.evidence().isEmpty()) {
       md.append("**What was seen**\n\n");
@@ -273,18 +331,6 @@ public final class CardRenderer {
       }
       md.append('\n');
     }
-    if (!finding.notes().isEmpty()) {
-      md.append("**Notes**\n\n");
-      finding.notes().forEach(n -> md.append("- ").append(MarkdownText.escape(n)).append('\n'));
-      md.append('\n');
-    }
-    md.append(sourceLine(finding.source())).append("\n\n");
-    md.append("Rule ")
-        .append(MarkdownText.escape(finding.ruleId()))
-        .append(", rule pack ")
-        .append(MarkdownText.escape(finding.packVersion()))
-        .append('.');
-    return md.toString();
   }
 
   private static String where(String resource, String expression) {

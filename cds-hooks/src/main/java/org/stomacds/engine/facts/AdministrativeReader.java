@@ -8,7 +8,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.stomacds.engine.findings.Evidence;
 
@@ -52,7 +51,8 @@ final class AdministrativeReader {
     return onFile(evidence);
   }
 
-  OnFile abn(ServiceRequest order, String patient) {
+  /** An ABN on file for an order: a DocumentReference of the patient coded abn. */
+  OnFile abnForOrder(String patient) {
     List<Evidence> evidence = new ArrayList<>(1);
     documents(ABN, patient, evidence);
     return onFile(evidence);
@@ -81,7 +81,8 @@ final class AdministrativeReader {
     return onFile(evidence);
   }
 
-  OnFile authorization(ServiceRequest order, String patient) {
+  /** A notification or authorization on file for an order (no claim yet). */
+  OnFile authorizationForOrder(String patient) {
     List<Evidence> evidence = new ArrayList<>(1);
     preauthorizations(patient, evidence);
     documents(PAYER_NOTIFICATION, patient, evidence);

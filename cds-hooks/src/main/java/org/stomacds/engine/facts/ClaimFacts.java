@@ -20,6 +20,7 @@ import java.util.List;
  * @param setting where the service was done
  * @param priorProcedures earlier procedures whose global period covers the date of service
  * @param dateOfService the date of service of the first subject-code line
+ * @param patient the patient the claim is for
  */
 public record ClaimFacts(
     String ref,
@@ -33,7 +34,8 @@ public record ClaimFacts(
     Documentation documentation,
     SettingFacts setting,
     List<PriorProcedure> priorProcedures,
-    LocalDate dateOfService) {
+    LocalDate dateOfService,
+    PatientFacts patient) {
 
   public ClaimFacts {
     lines = List.copyOf(lines);

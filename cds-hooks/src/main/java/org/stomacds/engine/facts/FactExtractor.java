@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,6 +18,7 @@ import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -104,6 +107,8 @@ public final class FactExtractor {
     private final CoverageReader coverages;
     private final AdministrativeReader administrative;
     private final List<Procedure> subjectProcedures = new ArrayList<>(1);
+    private final Map<Procedure, ProcedureFacts> procedureFacts = new IdentityHashMap<>();
+    private final Map<Coverage, CoverageFacts> coverageFacts = new IdentityHashMap<>();
 
     Extraction(ResourceIndex index, Set<String> focus, LocalDate today) {
       this.index = index;
@@ -179,7 +184,6 @@ public final class FactExtractor {
 
     private boolean billsAnesthesia(Claim claim) {
       for (Claim.ItemComponent item : claim.getItem()) {
-        // A line may have a coding without a code (found by EngineFuzzTest).
         String code = FhirValues.procedureCode(item.getProductOrService());
         if (code != null && options.anesthesiaCodes().contains(code)) {
           return true;
@@ -256,7 +260,7 @@ public final class FactExtractor {
       for (Reference insurance : request.getInsurance()) {
         Coverage found = index.resolve(insurance, request, Coverage.class);
         if (found != null) {
-          coverage = coverages.read(found);
+          coverage = coverage(found);
           break;
         }
       }
@@ -272,14 +276,33 @@ public final class FactExtractor {
           reasons,
           stated,
           coverage,
-          administrative.abn(request, patient),
-          administrative.authorization(request, patient),
+          administrative.abnForOrder(patient),
+          administrative.authorizationForOrder(patient),
           setting);
     }
 
     // ---- procedures ------------------------------------------------------------------------
 
+    /** A procedure is read once per request, whether asked about directly or through a claim. */
     private ProcedureFacts procedure(Procedure procedure) {
+      ProcedureFacts facts = procedureFacts.get(procedure);
+      if (facts == null) {
+        facts = readProcedure(procedure);
+        procedureFacts.put(procedure, facts);
+      }
+      return facts;
+    }
+
+    private CoverageFacts coverage(Coverage coverage) {
+      CoverageFacts facts = coverageFacts.get(coverage);
+      if (facts == null) {
+        facts = coverages.read(coverage);
+        coverageFacts.put(coverage, facts);
+      }
+      return facts;
+    }
+
+    private ProcedureFacts readProcedure(Procedure procedure) {
       String patient = ResourceIndex.key(procedure.getSubject());
       LocalDate date = FhirValues.day(procedure.getPerformed());
       Instant start = null;
@@ -364,7 +387,7 @@ public final class FactExtractor {
       if (insurance != null) {
         Coverage found = index.resolve(insurance.getCoverage(), claim, Coverage.class);
         if (found != null) {
-          coverage = coverages.read(found);
+          coverage = coverage(found);
         }
       }
       if (coverage == null) {
@@ -418,7 +441,8 @@ public final class FactExtractor {
           docs,
           setting,
           priorProcedures(dateOfService, patient, providers),
-          dateOfService);
+          dateOfService,
+          patient(claim.getPatient(), claim));
     }
 
     private ClaimLine line(
@@ -591,6 +615,15 @@ public final class FactExtractor {
 
     // ---- shared ----------------------------------------------------------------------------
 
+    private PatientFacts patient(Reference reference, Resource from) {
+      Patient patient = index.resolve(reference, from, Patient.class);
+      if (patient == null) {
+        return new PatientFacts(ResourceIndex.key(reference), null);
+      }
+      return new PatientFacts(
+          ResourceIndex.ref(patient), FhirValues.day(patient.getBirthDateElement()));
+    }
+
     /** The patient's coverage in the case: active, lowest {@code order} first. */
     private CoverageFacts patientCoverage(String patient) {
       Coverage best = null;
@@ -607,7 +640,7 @@ public final class FactExtractor {
           best = coverage;
         }
       }
-      return best == null ? coverages.none() : coverages.read(best);
+      return best == null ? coverages.none() : coverage(best);
     }
 
     private int order(Coverage coverage) {

@@ -14,17 +14,4 @@ interface Narrative {
 
   /** The text of an HTML note. */
   String htmlToText(String html);
-
-  /** A reader for cases whose notes should not be read (structured documentation only). */
-  Narrative NONE =
-      new Narrative() {
-        @Override
-        public void read(
-            String text, String resource, String expression, Documentation.Builder into) {}
-
-        @Override
-        public String htmlToText(String html) {
-          return html;
-        }
-      };
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stomacds.engine.rules.yaml.RuleFileException;
 import org.stomacds.engine.rules.yaml.YamlFiles;
 import org.stomacds.engine.rules.yaml.YamlMap;
@@ -47,6 +48,14 @@ public final class PayerMapping {
   private final List<Entry> entries;
   private final List<TypeSystem> typeSystems;
   private final List<Keyword> keywords;
+
+  /**
+   * Answers already worked out. Payers repeat from request to request; the cap keeps odd input from
+   * growing it without bound (past the cap, answers are worked out each time).
+   */
+  private final Map<PayerIdentity, Payer> resolved = new ConcurrentHashMap<>();
+
+  private static final int CACHE_LIMIT = 4096;
 
   private PayerMapping(List<Entry> entries, List<TypeSystem> typeSystems, List<Keyword> keywords) {
     this.entries = List.copyOf(entries);
@@ -97,6 +106,17 @@ public final class PayerMapping {
 
   /** Decides the payer of a case. Never throws for odd input: what is not known is UNKNOWN. */
   public Payer resolve(PayerIdentity identity) {
+    Payer payer = resolved.get(identity);
+    if (payer == null) {
+      payer = decide(identity);
+      if (resolved.size() < CACHE_LIMIT) {
+        resolved.put(identity, payer);
+      }
+    }
+    return payer;
+  }
+
+  private Payer decide(PayerIdentity identity) {
     List<String> basis = new ArrayList<>();
     List<String> normalizedNames = new ArrayList<>(identity.names().size());
     for (String name : identity.names()) {

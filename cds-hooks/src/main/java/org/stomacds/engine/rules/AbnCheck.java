@@ -26,7 +26,14 @@ final class AbnCheck implements Check {
 
   @Override
   public void onOrder(OrderFacts order, RuleContext context) {
-    if (order.reasons().isEmpty() || supported(order.reasons()) || order.abn().present()) {
+    List<Diagnosis> coded = new java.util.ArrayList<>(order.reasons().size());
+    for (Diagnosis reason : order.reasons()) {
+      if (reason.isIcd10()) {
+        coded.add(reason);
+      }
+    }
+    // Only an ICD-10-CM reason says what Medicare will see; others are left to the indication rule.
+    if (coded.isEmpty() || supported(coded) || order.abn().present()) {
       return;
     }
     RuleContext.FindingBuilder finding =
@@ -38,7 +45,7 @@ final class AbnCheck implements Check {
                     + " for these reasons (none is in our supporting set): give the patient an"
                     + " Advance Beneficiary Notice before the procedure, or the practice cannot bill"
                     + " the patient if Medicare denies it.");
-    for (Diagnosis reason : order.reasons()) {
+    for (Diagnosis reason : coded) {
       finding.evidence(new Evidence(reason.resource(), reason.expression(), reason.code()));
     }
     finding.fix(Fixes.obtainAbn(context.fill(fixLabel))).emit();

@@ -106,6 +106,11 @@ public enum CheckKind {
       "payer-sedation-code",
       "The code the payer takes for the endoscopist's moderate sedation (G0500 vs 99152).",
       PayerSedationCodeCheck::new),
+  AGE_SPECIFIC_CODE(
+      "age-specific-code",
+      "Of two codes split by the patient's age (99151 under 5, 99152 from 5), the line carries the"
+          + " one that fits the age on the date of service.",
+      AgeSpecificCodeCheck::new),
   SEDATION_WITH_ANESTHESIA(
       "sedation-with-anesthesia",
       "The endoscopist's moderate sedation is not billed for a session with anesthesia care.",

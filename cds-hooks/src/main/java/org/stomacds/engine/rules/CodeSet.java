@@ -3,7 +3,6 @@ package org.stomacds.engine.rules;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,15 +26,6 @@ public final class CodeSet {
       bySystem.computeIfAbsent(system, s -> new HashSet<>()).add(member[1]);
       codes.add(member[1]);
     }
-  }
-
-  /** A set of literal codes, for tests and parameters that list codes. */
-  public static CodeSet of(String url, String system, Collection<String> codes) {
-    List<String[]> members = new java.util.ArrayList<>();
-    for (String code : codes) {
-      members.add(new String[] {system, code});
-    }
-    return new CodeSet(url, members);
   }
 
   public String url() {

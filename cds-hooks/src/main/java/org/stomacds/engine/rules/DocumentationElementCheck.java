@@ -75,7 +75,7 @@ final class DocumentationElementCheck implements Check {
     }
     List<Evidence> because = new ArrayList<>(1);
     for (ClaimLine line : claim.lines()) {
-      boolean billed = whenBilledCodes.contains(line.code());
+      boolean billed = line.code() != null && whenBilledCodes.contains(line.code());
       for (CodeSet set : whenBilled) {
         billed |= set.containsCode(line.code());
       }

@@ -2,7 +2,9 @@ package org.stomacds.engine.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.facts.ClaimType;
@@ -38,55 +40,68 @@ final class PlaceOfServiceCheck implements Check {
     if (claim.type() != ClaimType.PROFESSIONAL || setting == Setting.UNKNOWN) {
       return;
     }
+    // One finding per wrong place of service, naming every line that carries it.
+    Map<String, List<ClaimLine>> wrong = new LinkedHashMap<>();
     for (ClaimLine line : claim.lines()) {
       String pos = line.placeOfService();
-      if (pos == null || setting.placesOfService().contains(pos)) {
-        continue;
+      if (pos != null && !setting.placesOfService().contains(pos)) {
+        wrong.computeIfAbsent(pos, p -> new ArrayList<>(2)).add(line);
       }
+    }
+    List<String> places = ordered(setting);
+    for (Map.Entry<String, List<ClaimLine>> entry : wrong.entrySet()) {
+      String pos = entry.getKey();
+      List<ClaimLine> lines = entry.getValue();
       boolean officeOnFacility = office.containsCode(pos) && setting.facility();
       boolean facilityOnOffice = facility.containsCode(pos) && setting == Setting.OFFICE;
+      ClaimLine first = lines.get(0);
       RuleContext.FindingBuilder finding =
           context
-              .finding(claim.ref(), line.expression() + ".locationCodeableConcept")
-              .evidence(
-                  new Evidence(
-                      claim.ref(), line.expression() + ".locationCodeableConcept", "POS " + pos))
+              .finding(claim.ref(), first.expression() + ".locationCodeableConcept")
               .evidence(claim.setting().evidence());
       if (!officeOnFacility) {
         finding.severity(otherMismatch);
+      }
+      List<String> described = new ArrayList<>(lines.size());
+      for (ClaimLine line : lines) {
+        described.add(Claims.describe(line));
+        finding.evidence(
+            new Evidence(
+                claim.ref(), line.expression() + ".locationCodeableConcept", "POS " + pos));
       }
       String message =
           "Place of service "
               + pos
               + " on "
-              + Claims.describe(line)
+              + String.join(", ", described)
               + " does not match the encounter, which was in "
               + setting.words()
               + " (place of service "
-              + String.join(" or ", ordered(setting))
+              + String.join(" or ", places)
               + ").";
       if (officeOnFacility || facilityOnOffice) {
-        String rates = rates(context, line);
+        String rates = rates(context, lines);
         if (rates != null) {
           message += " " + rates;
         }
       }
       finding.message(message);
-      List<String> places = ordered(setting);
-      for (int i = 0; i < places.size(); i++) {
-        String place = places.get(i);
-        finding.fix(
-            Fixes.setPlaceOfService(
-                claim.ref(),
-                line,
-                place,
-                "Set the place of service of line "
-                    + line.sequence()
-                    + " to "
-                    + place
-                    + label(place),
-                i == 0,
-                places.size() > 1 ? GROUP : null));
+      for (ClaimLine line : lines) {
+        for (int i = 0; i < places.size(); i++) {
+          String place = places.get(i);
+          finding.fix(
+              Fixes.setPlaceOfService(
+                  claim.ref(),
+                  line,
+                  place,
+                  "Set the place of service of line "
+                      + line.sequence()
+                      + " to "
+                      + place
+                      + label(place),
+                  i == 0,
+                  places.size() > 1 ? GROUP + "-line-" + line.sequence() : null));
+        }
       }
       finding.emit();
     }
@@ -111,25 +126,38 @@ final class PlaceOfServiceCheck implements Check {
     };
   }
 
-  private static String rates(RuleContext context, ClaimLine line) {
-    CmsData.Selection<CmsData.PfsData> selection = context.data().pfs(line.date());
-    if (selection == null) {
-      return null;
+  /** The office and facility RVUs of the first line the fee schedule prices differently. */
+  private static String rates(RuleContext context, List<ClaimLine> lines) {
+    for (ClaimLine line : lines) {
+      CmsData.Selection<CmsData.PfsData> selection = context.data().pfs(line.date());
+      if (selection == null) {
+        return null;
+      }
+      FeeScheduleRow row = null;
+      for (String modifier : line.modifiers()) {
+        row = row == null ? selection.data().row(line.code(), modifier) : row;
+      }
+      if (row == null) {
+        row = selection.data().row(line.code(), "");
+      }
+      if (row == null
+          || row.nonFacilityTotal() == null
+          || row.facilityTotal() == null
+          || row.nonFacilityTotal().compareTo(row.facilityTotal()) == 0) {
+        continue;
+      }
+      BigDecimal office = row.nonFacilityTotal();
+      BigDecimal facility = row.facilityTotal();
+      return "The fee schedule ("
+          + selection.file().release()
+          + ") pays "
+          + line.code()
+          + " "
+          + office.toPlainString()
+          + " RVU in an office against "
+          + facility.toPlainString()
+          + " in a facility.";
     }
-    FeeScheduleRow row = selection.data().row(line.code(), "");
-    if (row == null || row.nonFacilityTotal() == null || row.facilityTotal() == null) {
-      return null;
-    }
-    BigDecimal office = row.nonFacilityTotal();
-    BigDecimal facility = row.facilityTotal();
-    return "The fee schedule ("
-        + selection.file().release()
-        + ") pays "
-        + line.code()
-        + " "
-        + office.toPlainString()
-        + " RVU in an office against "
-        + facility.toPlainString()
-        + " in a facility.";
+    return null;
   }
 }

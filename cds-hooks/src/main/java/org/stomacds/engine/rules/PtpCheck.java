@@ -108,10 +108,13 @@ final class PtpCheck implements Check {
       CmsData.Selection<CmsData.PtpData> selection,
       RuleContext context) {
     boolean em = evaluationAndManagement.containsCode(column2.code());
+    boolean sessionOnlyCode = sessionOnly(column2.code());
+    ClaimLine carrier = column2;
     String bypass = bypassModifier(column2);
-    if (bypass == null && bypassModifier(column1) != null && !em) {
+    if (bypass == null && !em && !sessionOnlyCode && bypassModifier(column1) != null) {
       // NCCI reads the modifier on either code of the pair; it is usually put on column 2.
       bypass = bypassModifier(column1);
+      carrier = column1;
     }
     if (em) {
       if (bypass != null) {
@@ -146,7 +149,6 @@ final class PtpCheck implements Check {
           .emit();
       return;
     }
-    boolean sessionOnlyCode = sessionOnly(column2.code());
     Claims.Support support;
     if (sessionOnlyCode) {
       // Sedation in the same session is never a distinct service: only a separate session is.
@@ -162,14 +164,39 @@ final class PtpCheck implements Check {
       if (support != null || (!sessionOnlyCode && (bypass.equals("XU") || bypass.equals("XP")))) {
         return;
       }
+      if (sessionOnlyCode) {
+        start(claim, column1, column2, edit, selection, context)
+            .severity(Severity.WARNING)
+            .message(
+                bypass
+                    + " on "
+                    + Claims.describe(carrier)
+                    + " does not make "
+                    + Claims.describe(column2)
+                    + " a distinct service: given in the same session it is bundled into "
+                    + Claims.describe(column1)
+                    + " (NCCI indicator 1). Remove the line; only a documented separate session"
+                    + " would justify XE.")
+            .fix(
+                Fixes.removeLine(
+                    claim.ref(),
+                    column2,
+                    "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                    true,
+                    null))
+            .emit();
+        return;
+      }
       start(claim, column1, column2, edit, selection, context)
           .severity(Severity.WARNING)
           .message(
               bypass
                   + " on "
-                  + Claims.describe(column2)
-                  + " bypasses the NCCI edit with "
+                  + Claims.describe(carrier)
+                  + " bypasses the NCCI edit between "
                   + Claims.describe(column1)
+                  + " and "
+                  + Claims.describe(column2)
                   + ", but the documentation does not show a distinct stricture or site, or a"
                   + " separate session: document what makes the service distinct, or remove the"
                   + " line.")

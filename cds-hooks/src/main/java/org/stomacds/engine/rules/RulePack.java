@@ -118,15 +118,6 @@ public final class RulePack {
     return list;
   }
 
-  /** The ids of the rules that apply to a payer, in evaluation order. */
-  public List<String> ruleIdsFor(Payer payer) {
-    List<String> ids = new ArrayList<>();
-    for (CompiledRule rule : rulesFor(payer)) {
-      ids.add(rule.definition().id());
-    }
-    return ids;
-  }
-
   /**
    * Evaluates every subject of the facts at the requested stages.
    *

@@ -34,7 +34,7 @@ final class SedationAddonTimeCheck implements Check {
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
     for (ClaimLine line : claim.lines()) {
-      if (!addOns.contains(line.code())) {
+      if (line.code() == null || !addOns.contains(line.code())) {
         continue;
       }
       if (claim.documentation().sedationMinutes().isEmpty()) {

@@ -66,7 +66,7 @@ final class SedationMinimumTimeCheck implements Check {
   }
 
   private boolean sedation(String code) {
-    if (addOns.contains(code)) {
+    if (code != null && addOns.contains(code)) {
       return true;
     }
     for (CodeSet set : sedation) {

@@ -30,10 +30,18 @@ final class SupportingDiagnosisCheck implements Check {
       }
     }
     RuleContext.FindingBuilder finding = context.finding(order.ref(), "ServiceRequest.reasonCode");
+    boolean anyIcd10 = false;
+    for (Diagnosis reason : order.reasons()) {
+      anyIcd10 |= reason.isIcd10();
+    }
     if (!order.reasonStated()) {
       finding.message(
           "The order gives no indication: name the diagnosis behind the dilation (e.g. a stoma"
               + " stricture or obstruction) so the claim can carry a supporting diagnosis.");
+    } else if (!anyIcd10) {
+      finding.message(
+          "The order's indication is not coded in ICD-10-CM: add the ICD-10-CM code of the"
+              + " diagnosis behind the dilation, so it can be checked and carried to the claim.");
     } else {
       finding.message(
           "None of the order's reasons ("
@@ -41,9 +49,9 @@ final class SupportingDiagnosisCheck implements Check {
               + ") is a diagnosis that supports "
               + context.subjectCode()
               + " in our value set.");
-      for (Diagnosis reason : order.reasons()) {
-        finding.evidence(new Evidence(reason.resource(), reason.expression(), reason.code()));
-      }
+    }
+    for (Diagnosis reason : order.reasons()) {
+      finding.evidence(new Evidence(reason.resource(), reason.expression(), reason.code()));
     }
     finding.fix(Fixes.manual(order.ref(), context.fill(fixLabel), true, null)).emit();
   }

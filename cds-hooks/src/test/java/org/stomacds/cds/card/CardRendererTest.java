@@ -119,6 +119,53 @@ class CardRendererTest {
   }
 
   @Test
+  void givesFindingsOfOneRuleOnOneClaimOneCardWhoseUpdateFixesEveryLine() {
+    Claim claim = ClaimCorrectorTest.claim();
+
+    RenderedCards rendered =
+        renderer.render(
+            new Evaluation(
+                TestFindings.PACK,
+                List.of(
+                    TestFindings.officePlaceOfService("Claim/c1", 1),
+                    TestFindings.bundledBaseCode("Claim/c1"),
+                    TestFindings.officePlaceOfService("Claim/c1", 3))),
+            caseOf(claim),
+            null);
+
+    // Two cards each carrying the whole Claim with only their own line corrected would undo each
+    // other when both are accepted: one card per rule and Claim, one update with both fixes.
+    List<Card> cards = rendered.response().cards();
+    assertThat(cards)
+        .extracting(c -> c.source().topic().code())
+        .containsExactly("pos-matches-setting", "ncci-44405-44388");
+    Card pos = cards.get(0);
+    assertThat(pos.summary())
+        .isEqualTo("Set the place of service of line 1 to 22, and 1 more like it")
+        .hasSizeLessThan(140);
+    assertThat(pos.indicator()).isEqualTo("warning");
+    assertThat(pos.suggestions()).hasSize(1);
+    assertThat(pos.suggestions().get(0).actions()).hasSize(1);
+    Claim corrected = (Claim) pos.suggestions().get(0).actions().get(0).resource();
+    assertThat(corrected.getItem())
+        .extracting(
+            i ->
+                i.getSequence()
+                    + ":"
+                    + i.getLocationCodeableConcept().getCodingFirstRep().getCode())
+        .containsExactly("1:22", "2:null", "3:22");
+    assertThat(pos.detail())
+        .contains("on Claim/c1 line 1, set place of service 22")
+        .contains("on Claim/c1 line 3, set place of service 22")
+        .contains("on Claim/c1 line 3, set place of service 19");
+    assertThat(pos.detail().split("no payer-specific policy on file", -1)).hasSize(2);
+    assertThat(pos.detail().split("Rule pos-matches-setting", -1)).hasSize(2);
+    assertThat(rendered.issued())
+        .extracting(RenderedCards.Issued::ruleId)
+        .containsExactly("pos-matches-setting", "ncci-44405-44388");
+  }
+
+  @Test
   void recommendsOneOfMutuallyExclusiveModifiersAndExplainsTheOther() {
     Claim claim = ClaimCorrectorTest.claim();
 

@@ -117,6 +117,21 @@ class BundlingRulesTest {
   }
 
   @Test
+  void theEndoscopistsSedationIsNotADistinctServiceInTheSameSession() {
+    Finding bare = ptp(claim().sedationMinutes(20).line("44405").line("99152")).get(0);
+    assertThat(bare.message()).contains("not a distinct service");
+    assertThat(bare.fixes())
+        .singleElement()
+        .satisfies(f -> assertThat(f.kind()).isEqualTo(FixKind.REMOVE_LINE));
+
+    Finding withModifier =
+        ptp(claim().sedationMinutes(20).line("44405").line("99152", "XS")).get(0);
+    assertThat(withModifier.message()).startsWith("XS on line 2 (99152) does not make");
+    assertThat(ptp(claim().sedationMinutes(20).line("44405", "59").line("99152")).get(0).message())
+        .doesNotContain("59 on");
+  }
+
+  @Test
   void sameDayEvaluationAndManagementNeeds25OrGoes() {
     Finding finding = ptp(claim().line("44405").line("99213")).get(0);
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.REMOVE_LINE);

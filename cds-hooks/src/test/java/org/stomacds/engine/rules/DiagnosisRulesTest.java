@@ -191,4 +191,14 @@ class DiagnosisRulesTest {
     c.diagnosis("R19.7").line("44405", "GZ");
     assertThat(findings(evaluate(c, Stage.CLAIM), "dx-medicare-abn")).isEmpty();
   }
+
+  @Test
+  void anOrderIndicationCodedOutsideIcd10AsksForTheCodeAndNoAbn() {
+    CaseBuilder c = CaseBuilder.newCase().originalMedicare();
+    c.order().addReasonCode(CaseBuilder.concept("http://snomed.info/sct", "787008003"));
+    List<Finding> found = evaluate(c, Stage.ORDER_SIGN);
+    assertThat(findings(found, "dx-supporting-diagnosis").get(0).message())
+        .contains("not coded in ICD-10-CM");
+    assertThat(findings(found, "dx-medicare-abn")).isEmpty();
+  }
 }

@@ -20,9 +20,9 @@ import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.findings.Finding;
 
 /** The rules read the procedure note through the narrative reader, wherever the note is. */
-class NarrativeDocumentationTest {
+public class NarrativeDocumentationTest {
 
-  static final String TEMPLATED =
+  public static final String TEMPLATED =
       """
       PROCEDURE: Colonoscopy through stoma with balloon dilation.
       INDICATION: Stomal stenosis of end colostomy with obstructive symptoms.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.stomacds.engine.Engines.evaluate;
 import static org.stomacds.engine.Engines.findings;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -39,7 +40,20 @@ class SettingAndSedationRulesTest {
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.SET_PLACE_OF_SERVICE);
     assertThat(finding.fixes())
-        .allMatch(f -> PlaceOfServiceCheck.GROUP.equals(f.alternativeGroup()));
+        .allMatch(f -> (PlaceOfServiceCheck.GROUP + "-line-1").equals(f.alternativeGroup()));
+  }
+
+  @Test
+  void oneFindingNamesEveryLineWithTheWrongPlaceOfService() {
+    List<Finding> found =
+        rule(claim().line("44405").line("74360", "26").placeOfService("11"), "pos-matches-setting");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).message()).contains("line 1 (44405), line 2 (74360)");
+    assertThat(found.get(0).fixes()).extracting(Fix::claimItemSequence).containsExactly(1, 2, 1, 2);
+    assertThat(found.get(0).fixes())
+        .filteredOn(Fix::recommended)
+        .extracting(Fix::code)
+        .containsExactly("22", "22");
   }
 
   @Test
@@ -208,6 +222,41 @@ class SettingAndSedationRulesTest {
             rule(
                 claim().sedationMinutes(20).line("44405").line("99152"),
                 "sedation-with-anesthesia"))
+        .isEmpty();
+  }
+
+  // ---- age-specific sedation code
+
+  @Test
+  void theSedationCodeFitsThePatientsAge() {
+    CaseBuilder child =
+        claim()
+            .patientBorn(LocalDate.of(2021, 3, 1))
+            .sedationMinutes(20)
+            .line("44405")
+            .line("99152");
+    Finding finding = rule(child, "sedation-age-code").get(0);
+    assertThat(finding.message()).contains("the patient was 3");
+    assertThat(finding.fixes().get(0).code()).isEqualTo("99151");
+
+    CaseBuilder adult =
+        claim()
+            .patientBorn(LocalDate.of(1960, 3, 1))
+            .sedationMinutes(20)
+            .line("44405")
+            .line("99151");
+    assertThat(rule(adult, "sedation-age-code").get(0).fixes().get(0).code()).isEqualTo("99152");
+
+    assertThat(
+            rule(
+                claim()
+                    .patientBorn(LocalDate.of(1960, 3, 1))
+                    .sedationMinutes(20)
+                    .line("44405")
+                    .line("99152"),
+                "sedation-age-code"))
+        .isEmpty();
+    assertThat(rule(claim().sedationMinutes(20).line("44405").line("99151"), "sedation-age-code"))
         .isEmpty();
   }
 }

@@ -352,11 +352,11 @@ class DefaultTerminologyTest {
   @Test
   void resourcesComeCodeSystemsFirstAndAreCopies() {
     List<Resource> resources = terminology.resources();
-    assertThat(resources).hasSize(28);
-    assertThat(resources.subList(0, 5)).allMatch(CodeSystem.class::isInstance);
-    assertThat(resources.subList(5, 28)).allMatch(ValueSet.class::isInstance);
-    ((ValueSet) resources.get(5)).setUrl("http://changed");
-    assertThat(((ValueSet) terminology.resources().get(5)).getUrl())
+    assertThat(resources).hasSize(29);
+    assertThat(resources.subList(0, 6)).allMatch(CodeSystem.class::isInstance);
+    assertThat(resources.subList(6, 29)).allMatch(ValueSet.class::isInstance);
+    ((ValueSet) resources.get(6)).setUrl("http://changed");
+    assertThat(((ValueSet) terminology.resources().get(6)).getUrl())
         .startsWith(Terminology.VALUE_SET_BASE);
   }
 
@@ -364,15 +364,22 @@ class DefaultTerminologyTest {
   void everyResourceCarriesTheMetadataAReviewerNeeds() {
     Map<String, CodeSystem.CodeSystemContentMode> content =
         Map.of(
-            CPT, CodeSystem.CodeSystemContentMode.COMPLETE,
-            HCPCS, CodeSystem.CodeSystemContentMode.COMPLETE,
-            ICD_10_CM, CodeSystem.CodeSystemContentMode.COMPLETE,
-            PLACE_OF_SERVICE, CodeSystem.CodeSystemContentMode.COMPLETE,
-            DOCUMENTATION_ELEMENT, CodeSystem.CodeSystemContentMode.COMPLETE);
+            CPT,
+            CodeSystem.CodeSystemContentMode.COMPLETE,
+            HCPCS,
+            CodeSystem.CodeSystemContentMode.COMPLETE,
+            ICD_10_CM,
+            CodeSystem.CodeSystemContentMode.COMPLETE,
+            PLACE_OF_SERVICE,
+            CodeSystem.CodeSystemContentMode.COMPLETE,
+            DOCUMENTATION_ELEMENT,
+            CodeSystem.CodeSystemContentMode.COMPLETE,
+            "https://stomacds.org/fhir/CodeSystem/administrative-document",
+            CodeSystem.CodeSystemContentMode.COMPLETE);
     for (Resource resource : terminology.resources()) {
       if (resource instanceof CodeSystem cs) {
         assertThat(cs.getContent()).as(cs.getUrl()).isEqualTo(content.get(cs.getUrl()));
-        if (!cs.getUrl().equals(DOCUMENTATION_ELEMENT)) {
+        if (!cs.getUrl().startsWith("https://stomacds.org/")) {
           // Subsets say so, and say why they still declare 'complete' (HAPI indexes nothing else).
           assertThat(cs.getDescription()).as(cs.getUrl()).containsIgnoringCase("subset");
           assertThat(cs.getDescription()).as(cs.getUrl()).contains("Declared content 'complete'");

@@ -57,7 +57,7 @@ class HostileInputIT extends SecuredApplication {
     Map<String, Map<Integer, Integer>> byEndpoint = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     for (Case c : corpus) {
-      HttpResponse<String> response = send(c);
+      HttpResponse<String> response = call(c);
       int status = response.statusCode();
       byStatus.merge(status, 1, Integer::sum);
       byEndpoint
@@ -93,7 +93,7 @@ class HostileInputIT extends SecuredApplication {
     return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
   }
 
-  private HttpResponse<String> send(Case c) {
+  private HttpResponse<String> call(Case c) {
     String token =
         c.path().startsWith("/cds-services")
             ? TestTokens.cdsHooks(audience(c.path()))
@@ -109,7 +109,7 @@ class HostileInputIT extends SecuredApplication {
         c.body() == null || c.body().length == 0 && c.method().equals("GET")
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(c.body());
-    return send(request.method(c.method(), body).build());
+    return exchange(request.method(c.method(), body).build());
   }
 
   // ---- the corpus ----------------------------------------------------------------------------

@@ -49,15 +49,15 @@ class SecurityIT extends SecuredApplication {
     return token;
   }
 
-  private HttpResponse<String> get(String path, String token) {
+  private HttpResponse<String> fetch(String path, String token) {
     HttpRequest.Builder request = request(path).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return send(request.build());
+    return exchange(request.build());
   }
 
-  private HttpResponse<String> post(String path, String token, String contentType, String body) {
+  private HttpResponse<String> submit(String path, String token, String contentType, String body) {
     HttpRequest.Builder request =
         request(path)
             .header("Content-Type", contentType)
@@ -65,12 +65,12 @@ class SecurityIT extends SecuredApplication {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return send(request.build());
+    return exchange(request.build());
   }
 
   private HttpResponse<String> postFhir(
       String path, String token, org.hl7.fhir.r4.model.Resource r) {
-    return post(
+    return submit(
         path, token, "application/fhir+json", FHIR.newJsonParser().encodeResourceToString(r));
   }
 
@@ -88,30 +88,31 @@ class SecurityIT extends SecuredApplication {
   void fhirApiRefusesAMissingOrUntrustedTokenAndAcceptsAValidOne() {
     String run = UUID.randomUUID().toString().substring(0, 8);
     assertThat(postFhir("/fhir/Procedure", null, procedure("p" + run)).statusCode()).isEqualTo(401);
-    assertThat(get("/fhir/Procedure?code=44405", null).statusCode()).isEqualTo(401);
+    assertThat(fetch("/fhir/Procedure?code=44405", null).statusCode()).isEqualTo(401);
 
     TokenSigner stranger = TokenSigner.generateRsa("test-auth-server-rs384");
     String forged =
         remember(stranger.sign(AccessToken.of(TestTokens.AUTHORIZATION_SERVER, "x", "system/*.*")));
-    assertThat(get("/fhir/Procedure", forged).statusCode()).isEqualTo(401);
+    assertThat(fetch("/fhir/Procedure", forged).statusCode()).isEqualTo(401);
     String otherIssuer =
         remember(
             TestTokens.authorizationServer()
                 .sign(AccessToken.of("https://other-auth.example.org", "x", "system/*.*")));
-    assertThat(get("/fhir/Procedure", otherIssuer).statusCode()).isEqualTo(401);
+    assertThat(fetch("/fhir/Procedure", otherIssuer).statusCode()).isEqualTo(401);
     String expired =
         remember(
             TestTokens.authorizationServer()
                 .sign(
                     AccessToken.of(TestTokens.AUTHORIZATION_SERVER, "x", "system/*.*")
                         .withIssuedAt(Instant.now().minus(Duration.ofHours(3)))));
-    assertThat(get("/fhir/Procedure", expired).statusCode()).isEqualTo(401);
+    assertThat(fetch("/fhir/Procedure", expired).statusCode()).isEqualTo(401);
 
     HttpResponse<String> created =
         postFhir("/fhir/Procedure", access("system/Procedure.write"), procedure("p" + run));
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(
-            get("/fhir/Procedure?subject=Patient/p" + run, access("system/Procedure.read")).body())
+            fetch("/fhir/Procedure?subject=Patient/p" + run, access("system/Procedure.read"))
+                .body())
         .contains("\"total\":1");
   }
 
@@ -129,7 +130,7 @@ class SecurityIT extends SecuredApplication {
                 .statusCode())
         .isEqualTo(403);
     // Read on Claim is not read on Procedure.
-    assertThat(get("/fhir/Procedure", access("system/Claim.read")).statusCode()).isEqualTo(403);
+    assertThat(fetch("/fhir/Procedure", access("system/Claim.read")).statusCode()).isEqualTo(403);
     // v2: create without update.
     HttpResponse<String> created =
         postFhir("/fhir/Procedure", access("system/Procedure.c"), procedure("p" + run));
@@ -154,26 +155,28 @@ class SecurityIT extends SecuredApplication {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("OperationOutcome");
     // v2 read+search on Procedure: reads, and not the Patients an _include would add.
-    assertThat(get("/fhir/Procedure/" + id, access("system/Procedure.rs")).statusCode())
+    assertThat(fetch("/fhir/Procedure/" + id, access("system/Procedure.rs")).statusCode())
         .isEqualTo(200);
     // The subject is a placeholder Patient HAPI created with the write: included, it is refused.
     String include = "/fhir/Procedure?_id=" + id + "&_include=Procedure:subject";
-    assertThat(get(include, access("system/Procedure.rs")).statusCode()).isEqualTo(403);
-    assertThat(get(include, access("system/Procedure.rs", "system/Patient.rs")).statusCode())
+    assertThat(fetch(include, access("system/Procedure.rs")).statusCode()).isEqualTo(403);
+    assertThat(fetch(include, access("system/Procedure.rs", "system/Patient.rs")).statusCode())
         .isEqualTo(200);
     // Delete needs d (v2) or write (v1).
     assertThat(
-            send(request("/fhir/Procedure/" + id)
-                    .header("Authorization", "Bearer " + access("system/Procedure.cru"))
-                    .DELETE()
-                    .build())
+            exchange(
+                    request("/fhir/Procedure/" + id)
+                        .header("Authorization", "Bearer " + access("system/Procedure.cru"))
+                        .DELETE()
+                        .build())
                 .statusCode())
         .isEqualTo(403);
     assertThat(
-            send(request("/fhir/Procedure/" + id)
-                    .header("Authorization", "Bearer " + access("system/Procedure.d"))
-                    .DELETE()
-                    .build())
+            exchange(
+                    request("/fhir/Procedure/" + id)
+                        .header("Authorization", "Bearer " + access("system/Procedure.d"))
+                        .DELETE()
+                        .build())
                 .statusCode())
         .isBetween(200, 204);
   }
@@ -203,14 +206,14 @@ class SecurityIT extends SecuredApplication {
     HttpResponse<String> refused = postFhir("/fhir", access("system/Procedure.write"), bundle);
     assertThat(refused.statusCode()).isEqualTo(403);
     String reader = access("system/*.read");
-    assertThat(get("/fhir/Procedure/tx" + run + "-proc", reader).statusCode()).isEqualTo(404);
-    assertThat(get("/fhir/Patient/tx" + run, reader).statusCode()).isEqualTo(404);
+    assertThat(fetch("/fhir/Procedure/tx" + run + "-proc", reader).statusCode()).isEqualTo(404);
+    assertThat(fetch("/fhir/Patient/tx" + run, reader).statusCode()).isEqualTo(404);
 
     HttpResponse<String> accepted =
         postFhir("/fhir", access("system/Procedure.write", "system/Patient.write"), bundle);
     assertThat(accepted.statusCode()).isEqualTo(200);
-    assertThat(get("/fhir/Procedure/tx" + run + "-proc", reader).statusCode()).isEqualTo(200);
-    assertThat(get("/fhir/Patient/tx" + run, reader).statusCode()).isEqualTo(200);
+    assertThat(fetch("/fhir/Procedure/tx" + run + "-proc", reader).statusCode()).isEqualTo(200);
+    assertThat(fetch("/fhir/Patient/tx" + run, reader).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -235,10 +238,11 @@ class SecurityIT extends SecuredApplication {
                         .withClaim("patient", "me" + run)));
     String path = "/fhir/Procedure/";
 
-    assertThat(get(path + idOf(mine), patientToken).statusCode()).isEqualTo(200);
-    assertThat(get(path + idOf(theirs), patientToken).statusCode()).isEqualTo(403);
+    assertThat(fetch(path + idOf(mine), patientToken).statusCode()).isEqualTo(200);
+    assertThat(fetch(path + idOf(theirs), patientToken).statusCode()).isEqualTo(403);
     // Without a patient claim, a patient scope grants nothing.
-    assertThat(get(path + idOf(mine), access("patient/Procedure.rs")).statusCode()).isEqualTo(403);
+    assertThat(fetch(path + idOf(mine), access("patient/Procedure.rs")).statusCode())
+        .isEqualTo(403);
   }
 
   private static String idOf(String location) {
@@ -248,24 +252,24 @@ class SecurityIT extends SecuredApplication {
   @Test
   void terminologyOperationsNeedReadOnTheirType() {
     String lookup = "/fhir/CodeSystem/$lookup?system=" + CPT + "&code=44405";
-    assertThat(get(lookup, access("system/CodeSystem.read")).statusCode()).isEqualTo(200);
-    assertThat(get(lookup, access("user/*.read")).statusCode()).isEqualTo(200);
-    assertThat(get(lookup, access("system/Claim.read")).statusCode()).isEqualTo(403);
-    assertThat(get(lookup, null).statusCode()).isEqualTo(401);
+    assertThat(fetch(lookup, access("system/CodeSystem.read")).statusCode()).isEqualTo(200);
+    assertThat(fetch(lookup, access("user/*.read")).statusCode()).isEqualTo(200);
+    assertThat(fetch(lookup, access("system/Claim.read")).statusCode()).isEqualTo(403);
+    assertThat(fetch(lookup, null).statusCode()).isEqualTo(401);
   }
 
   @Test
   void metadataAndHealthStayOpenAndMetricsNeedTheirScope() {
-    assertThat(get("/fhir/metadata", null).statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
-    assertThat(get("/actuator/prometheus", access("system/*.read")).statusCode()).isEqualTo(403);
+    assertThat(fetch("/fhir/metadata", null).statusCode()).isEqualTo(200);
+    assertThat(fetch("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    assertThat(fetch("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(fetch("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(fetch("/actuator/prometheus", access("system/*.read")).statusCode()).isEqualTo(403);
     assertThat(
-            get("/actuator/prometheus", access(ApiSecurityProperties.METRICS_SCOPE)).statusCode())
+            fetch("/actuator/prometheus", access(ApiSecurityProperties.METRICS_SCOPE)).statusCode())
         .isEqualTo(200);
-    assertThat(get("/sandbox/", null).statusCode()).isEqualTo(401);
-    assertThat(get("/dashboard/", null).statusCode()).isEqualTo(401);
+    assertThat(fetch("/sandbox/", null).statusCode()).isEqualTo(401);
+    assertThat(fetch("/dashboard/", null).statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -275,7 +279,7 @@ class SecurityIT extends SecuredApplication {
             + "x".repeat(1_200_000)
             + "\"}]}";
     String token = access(TestTokens.FULL_ACCESS);
-    HttpResponse<String> declared = post("/fhir/Procedure", token, "application/fhir+json", big);
+    HttpResponse<String> declared = submit("/fhir/Procedure", token, "application/fhir+json", big);
     assertThat(declared.statusCode()).isEqualTo(413);
     assertThat(declared.body()).contains("OperationOutcome", "too-costly");
 
@@ -308,33 +312,33 @@ class SecurityIT extends SecuredApplication {
 
   @Test
   void cdsHooksDiscoveryAndCallsNeedTheEhrsJwtForThatEndpoint() {
-    assertThat(get("/cds-services", null).statusCode()).isEqualTo(401);
-    HttpResponse<String> refused = get("/cds-services", access(TestTokens.FULL_ACCESS));
+    assertThat(fetch("/cds-services", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> refused = fetch("/cds-services", access(TestTokens.FULL_ACCESS));
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.body())
         .isEqualTo(
             "{\"error\":\"unauthorized\",\"message\":\"a valid CDS Hooks JWT is required\"}");
 
-    assertThat(get("/cds-services", cdsJwt("/cds-services")).statusCode()).isEqualTo(200);
+    assertThat(fetch("/cds-services", cdsJwt("/cds-services")).statusCode()).isEqualTo(200);
     String rsa =
         remember(TestTokens.ehrRsa().sign(TestTokens.cdsHooksClaims(audience("/cds-services"))));
-    assertThat(get("/cds-services", rsa).statusCode()).isEqualTo(200);
+    assertThat(fetch("/cds-services", rsa).statusCode()).isEqualTo(200);
     // A token minted for discovery does not open a service, nor the feedback read-back.
     String discoveryToken = cdsJwt("/cds-services");
     assertThat(
-            post("/cds-services/cpt-44405-order-sign", discoveryToken, "application/json", "{}")
+            submit("/cds-services/cpt-44405-order-sign", discoveryToken, "application/json", "{}")
                 .statusCode())
         .isEqualTo(401);
     String feedback = "/cds-services/cpt-44405-order-sign/feedback";
-    assertThat(get(feedback, null).statusCode()).isEqualTo(401);
-    assertThat(get(feedback, cdsJwt(feedback)).statusCode()).isEqualTo(200);
+    assertThat(fetch(feedback, null).statusCode()).isEqualTo(401);
+    assertThat(fetch(feedback, cdsJwt(feedback)).statusCode()).isEqualTo(200);
   }
 
   @Test
   void aReplayedCdsHooksJwtIsRefused() {
     String token = cdsJwt("/cds-services");
-    assertThat(get("/cds-services", token).statusCode()).isEqualTo(200);
-    assertThat(get("/cds-services", token).statusCode()).isEqualTo(401);
+    assertThat(fetch("/cds-services", token).statusCode()).isEqualTo(200);
+    assertThat(fetch("/cds-services", token).statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -366,7 +370,7 @@ class SecurityIT extends SecuredApplication {
             "code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"44405"}]}}}]}}}
         """
             .formatted(fhirAuthorization);
-    HttpResponse<String> response = post(path, cdsJwt(path), "application/json", body);
+    HttpResponse<String> response = submit(path, cdsJwt(path), "application/json", body);
 
     assertThat(response.statusCode()).isEqualTo(412);
     assertThat(response.body()).contains("allowed-fhir-servers");

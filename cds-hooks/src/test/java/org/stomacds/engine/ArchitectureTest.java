@@ -1,0 +1,93 @@
+package org.stomacds.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine's layering, held by ArchUnit (ARCHITECTURE.md, STYLE.md). */
+class ArchitectureTest {
+
+  private static JavaClasses engine;
+
+  @BeforeAll
+  static void importEngine() {
+    engine =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.stomacds.engine");
+  }
+
+  @Test
+  void theEngineIsPlainJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.stomacds.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "javax.servlet..")
+        .because("the engine is plain Java, called by the CDS service and the server alike")
+        .check(engine);
+  }
+
+  @Test
+  void theEngineNeverReachesUpIntoTheWebLayers() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.stomacds.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.stomacds.cds..", "org.stomacds.server..")
+        .check(engine);
+  }
+
+  @Test
+  void onlyTheFactsReadFhirResources() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.stomacds.engine.rules..",
+            "org.stomacds.engine.findings..",
+            "org.stomacds.engine.payer..",
+            "org.stomacds.engine.reference..",
+            "org.stomacds.engine.documentation..",
+            "org.stomacds.engine.narrative..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.hl7.fhir..", "ca.uhn.fhir..")
+        .because("the facts package is the one place that turns FHIR resources into facts")
+        .check(engine);
+  }
+
+  @Test
+  void factRecordsCarryNoFhirTypes() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.stomacds.engine.facts..")
+        .and(
+            DescribedPredicate.describe(
+                "are records or enums", (JavaClass c) -> c.isRecord() || c.isEnum()))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.hl7.fhir..", "ca.uhn.fhir..")
+        .because("the rules read facts, never resources")
+        .check(engine);
+  }
+
+  @Test
+  void theRulesDoNotSeeTheNarrativeReaderOrTheTerminologyDirectly() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.stomacds.engine.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.stomacds.engine.narrative..", "org.stomacds.engine.terminology..")
+        .because("notes reach the rules as facts, and value sets as code sets copied at load")
+        .check(engine);
+  }
+}
