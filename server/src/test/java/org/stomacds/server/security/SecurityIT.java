@@ -144,7 +144,7 @@ class SecurityIT extends SecuredApplication {
     Procedure update = procedure("p" + run);
     update.setId(id);
     HttpResponse<String> refused =
-        send(
+        exchange(
             request("/fhir/Procedure/" + id)
                 .header("Content-Type", "application/fhir+json")
                 .header("Authorization", "Bearer " + access("system/Procedure.c"))
@@ -284,7 +284,7 @@ class SecurityIT extends SecuredApplication {
     assertThat(declared.body()).contains("OperationOutcome", "too-costly");
 
     HttpResponse<String> streamed =
-        send(
+        exchange(
             request("/fhir/Procedure")
                 .header("Content-Type", "application/fhir+json")
                 .header("Authorization", "Bearer " + token)
@@ -297,7 +297,7 @@ class SecurityIT extends SecuredApplication {
     String small =
         "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/streamed\"}}";
     HttpResponse<String> streamedSmall =
-        send(
+        exchange(
             request("/fhir/Procedure")
                 .header("Content-Type", "application/fhir+json")
                 .header("Authorization", "Bearer " + token)
@@ -344,7 +344,7 @@ class SecurityIT extends SecuredApplication {
   @Test
   void corsPreflightOfCdsHooksIsNotAuthenticated() {
     HttpResponse<String> preflight =
-        send(
+        exchange(
             request("/cds-services/cpt-44405-order-sign")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "https://sandbox.cds-hooks.org")
