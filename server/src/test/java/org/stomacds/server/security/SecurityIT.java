@@ -276,7 +276,7 @@ class SecurityIT extends SecuredApplication {
   void fhirBodiesOverTheLimitAre413WithOrWithoutALength() {
     String big =
         "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"note\":[{\"text\":\""
-            + "x".repeat(1_200_000)
+            + "x".repeat(2_200_000)
             + "\"}]}";
     String token = access(TestTokens.FULL_ACCESS);
     HttpResponse<String> declared = submit("/fhir/Procedure", token, "application/fhir+json", big);
