@@ -30,7 +30,7 @@ import org.stomacds.server.security.SmartScope.Permission;
  */
 final class SmartScopeRules {
 
-  /** Operations every deployment has: the terminology the rules use, and validation. */
+  /** Operations every deployment has: the terminology the rules use, validation, $check. */
   static final List<FhirOperationScope> BUILT_IN_OPERATIONS =
       List.of(
           new FhirOperationScope("$lookup", FhirOperationScope.Access.READ),
@@ -39,7 +39,9 @@ final class SmartScopeRules {
           new FhirOperationScope("$subsumes", FhirOperationScope.Access.READ),
           new FhirOperationScope("$translate", FhirOperationScope.Access.READ),
           new FhirOperationScope("$validate", FhirOperationScope.Access.READ),
-          new FhirOperationScope("$meta", FhirOperationScope.Access.READ));
+          new FhirOperationScope("$meta", FhirOperationScope.Access.READ),
+          // The write checks' $check on Procedure and Claim: an evaluation that writes nothing.
+          new FhirOperationScope("$check", FhirOperationScope.Access.READ));
 
   private final FhirContext fhir;
   private final List<FhirOperationScope> operations;
