@@ -36,7 +36,7 @@ public record CdsSecurityProperties(
     @DefaultValue("5m") Duration maxTokenLifetime,
     @DefaultValue("1h") Duration replayWindow,
     @DefaultValue("3s") Duration jwksTimeout,
-    @DefaultValue("256KB") org.springframework.util.unit.DataSize jwksMaxSize,
+    @DefaultValue("256KB") DataSize jwksMaxSize,
     @DefaultValue("15m") Duration jwksCacheTtl,
     @DefaultValue("30s") Duration jwksMinRefetchInterval) {
 
