@@ -134,6 +134,42 @@ class ModifierRulesTest {
     assertThat(finding.fixes()).noneMatch(f -> f.kind() == FixKind.ADD_MODIFIER);
   }
 
+  @Test
+  void staysQuietOnA59ThatBypassesNoEditForAPayerThatAcceptsXModifiers() {
+    CaseBuilder alone = claim().independenceBlueCross().line("44405", "59");
+    assertThat(rule(alone, "mod-x-modifier-preferred")).isEmpty();
+    assertThat(rule(alone, "ncci-unnecessary-modifier")).hasSize(1);
+
+    CaseBuilder withFluoroscopy =
+        claim().originalMedicare().line("44405", "59").line("74360", "26");
+    withFluoroscopy.documented(DocumentationElement.DISTINCT_STRICTURE, new IntegerType(2));
+    assertThat(rule(withFluoroscopy, "mod-x-modifier-preferred")).isEmpty();
+    assertThat(rule(withFluoroscopy, "ncci-unnecessary-modifier")).hasSize(1);
+  }
+
+  @Test
+  void staysQuietOnA59ThatBypassesNoEditWhereXAcceptanceIsNotOnFile() {
+    CaseBuilder c = claim().line("44405", "59");
+    assertThat(rule(c, "mod-x-modifier-preferred")).isEmpty();
+    assertThat(rule(c, "ncci-unnecessary-modifier")).hasSize(1);
+  }
+
+  @Test
+  void stillPrefersAnXModifierWhereThe59BypassesAnIndicator1Edit() {
+    CaseBuilder ibx = claim().independenceBlueCross().line("44401").line("44405", "59");
+    Finding finding = rule(ibx, "mod-x-modifier-preferred").get(0);
+    assertThat(finding.message()).contains("accepts the X modifiers");
+    assertThat(rule(ibx, "ncci-unnecessary-modifier")).isEmpty();
+  }
+
+  @Test
+  void stillPrefersAnXModifierWhereOurEditsCannotTellWhetherThe59IsNeeded() {
+    // 45378 and 45380 pair without 44405: an edit our data does not hold may need the 59
+    CaseBuilder c = claim().originalMedicare().line("44405").line("45378").line("45380", "59");
+    assertThat(rule(c, "mod-x-modifier-preferred")).hasSize(1);
+    assertThat(rule(c, "ncci-unnecessary-modifier")).isEmpty();
+  }
+
   // ---- a second 44405 on one date --------------------------------------------------------------
 
   private static CaseBuilder twoSessions(String... secondLineModifiers) {
