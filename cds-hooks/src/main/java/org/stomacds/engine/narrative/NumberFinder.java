@@ -29,7 +29,6 @@ final class NumberFinder {
           "recovery",
           "scope");
 
-  private static final Pattern BIOPSY = Rx.compile("biops");
   private static final WordSet CLOCK_START =
       WordSet.of(
           "start",
@@ -223,7 +222,7 @@ final class NumberFinder {
           i,
           s,
           Lexicon.bit(Feature.DILATE),
-          q(DILATION_ACT),
+          DILATION_ACT,
           m -> {
             // "She was dilated this morning", "was dilated 2 weeks ago": another session's
             // dilation, which must not make this session's stricture a result.
@@ -307,7 +306,7 @@ final class NumberFinder {
       }
     }
     if (thisProcedure && has(i, Feature.BALLOON)) {
-      atAnchors(i, s, Lexicon.bit(Feature.BALLOON), q(BALLOON_BARE), m -> bareBalloon(i, s, m));
+      atAnchors(i, s, Lexicon.bit(Feature.BALLOON), BALLOON_BARE, m -> bareBalloon(i, s, m));
     }
     if (has(i, Feature.MINUTE)) {
       articleMinutes(i, s, thisProcedure);
@@ -357,11 +356,13 @@ final class NumberFinder {
   }
 
   /**
-   * Runs {@code m} at the start of each word of sentence {@code i} that holds an anchor of the
-   * given features (numbers start at a digit or a number word), never inside an earlier match.
+   * Runs quantity pattern {@code pattern} at the start of each word of sentence {@code i} that
+   * holds an anchor of the given features (numbers start at a digit or a number word), never inside
+   * an earlier match.
    */
   private void atAnchors(
-      int i, Sentence s, long wanted, Matcher m, java.util.function.Consumer<Matcher> onMatch) {
+      int i, Sentence s, long wanted, int pattern, java.util.function.Consumer<Matcher> onMatch) {
+    Matcher m = null;
     int lastStart = -1;
     int lastEnd = -1;
     for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
@@ -373,6 +374,9 @@ final class NumberFinder {
         continue;
       }
       lastStart = start;
+      if (m == null) {
+        m = q(pattern);
+      }
       m.region(start, s.end());
       if (m.lookingAt()) {
         lastEnd = m.end();
@@ -495,9 +499,9 @@ final class NumberFinder {
         i,
         s,
         Lexicon.bit(Feature.TIMES_X),
-        q(COUNT_TIMES),
+        COUNT_TIMES,
         m -> {
-          if (!BIOPSY.matcher(f).region(s.start(), s.end()).find()) {
+          if (!holds(s, "biops")) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -505,7 +509,7 @@ final class NumberFinder {
         i,
         s,
         Lexicon.bit(Feature.COUNT_VERB),
-        q(COUNT_VERB),
+        COUNT_VERB,
         m -> {
           for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
@@ -518,7 +522,7 @@ final class NumberFinder {
         i,
         s,
         Lexicon.bit(Feature.COUNT_LABEL),
-        q(COUNT_LABEL),
+        COUNT_LABEL,
         m -> count(i, s, m, m.group(1), null, found));
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
@@ -528,13 +532,38 @@ final class NumberFinder {
   }
 
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
-    double n = Quantities.parse(number.replaceAll("\\s+", " "));
+    double n = Quantities.parse(oneSpace(number));
     if (noun != null && !noun.endsWith("s") && n != 1) {
       return;
     }
     if (n >= 1 && n <= 20 && !elsewhen(s, m.start())) {
       found.add(new Value(n, i, m.start(), m.end(), false));
     }
+  }
+
+  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
+  private static String oneSpace(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
+        StringBuilder b = new StringBuilder(number.length());
+        boolean space = false;
+        for (int j = 0; j < number.length(); j++) {
+          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
+          if (d != ' ' || !space) {
+            b.append(d);
+          }
+          space = d == ' ';
+        }
+        return b.toString();
+      }
+    }
+    return number;
+  }
+
+  private boolean holds(Sentence s, String word) {
+    int at = f.indexOf(word, s.start());
+    return at >= 0 && at + word.length() <= s.end();
   }
 
   /** A sentence where a clock time is a sedation time. */
@@ -668,7 +697,7 @@ final class NumberFinder {
   private Matcher q(int which) {
     Matcher m = quantity[which];
     if (m == null) {
-      m = QUANTITY_PATTERNS[which].matcher(f).useTransparentBounds(true);
+      m = note.scratch.matcher(QUANTITY_PATTERNS[which], true);
       quantity[which] = m;
     }
     return m;
