@@ -1,15 +1,16 @@
 package org.stomacds.engine.narrative;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The matchers of one thread, kept from reading to reading: making a {@link Matcher} allocates and
- * clears its group arrays, which cost more than most match attempts. A reading asks for a pattern's
- * matcher; the first ask of a reading points it at that reading's text. Each thread has its own, so
- * readings on different threads share nothing; a reading does not call itself, so one per thread is
- * enough.
+ * The matchers of one thread, kept from reading to reading instead of made anew for each pattern of
+ * each reading (a matcher allocates its group arrays). A reading asks for a pattern's matcher; the
+ * first ask of a reading points it at that reading's text, and {@link #end()} lets go of the text.
+ * Each thread has its own, so readings on different threads share nothing; a reading does not call
+ * itself, so one per thread is enough.
  */
 final class Scratch {
 
@@ -70,7 +71,7 @@ final class Scratch {
   /** As {@link #matcher(Pattern, boolean)} for the lexicon's trigger {@code k}: no map lookup. */
   Matcher trigger(int k, Pattern p) {
     if (k >= triggers.length) {
-      triggers = java.util.Arrays.copyOf(triggers, Math.max(k + 1, triggers.length * 2));
+      triggers = Arrays.copyOf(triggers, Math.max(k + 1, triggers.length * 2));
     }
     Slot slot = triggers[k];
     if (slot == null || slot.matcher.pattern() != p) {
@@ -84,7 +85,7 @@ final class Scratch {
     slot.matcher.reset(text);
     slot.reading = reading;
     if (touchedCount == touched.length) {
-      touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+      touched = Arrays.copyOf(touched, touchedCount * 2);
     }
     touched[touchedCount++] = slot;
   }
