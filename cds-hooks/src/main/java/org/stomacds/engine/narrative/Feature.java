@@ -160,6 +160,31 @@ enum Feature {
       "observ",
       "screen",
       "rule"),
+  /**
+   * Every word that can put a number in the past or the future (NumberFinder's {@code ELSEWHEN},
+   * {@code LATER} and "prior"): a sentence without one needs no walk around its numbers.
+   */
+  ELSEWHEN_CUE(
+      "will",
+      "plan",
+      "future",
+      "would",
+      "consider",
+      "recommend",
+      "history",
+      "h/o",
+      "hx",
+      "s/p",
+      "previous",
+      "past",
+      "next",
+      "repeat",
+      "prior",
+      "scheduled",
+      "anticipated",
+      "intended",
+      "ago",
+      "yesterday"),
   /** Words that can say a thing is missing or not written down (see {@link Cues}). */
   NEGATIVE_CUE(
       "no ",

@@ -226,7 +226,7 @@ final class NumberFinder {
           m -> {
             // "She was dilated this morning", "was dilated 2 weeks ago": another session's
             // dilation, which must not make this session's stricture a result.
-            if (!elsewhen(s, m.start()) && !anotherTime(s, m.end())) {
+            if (!elsewhen(i, s, m.start()) && !anotherTime(s, m.end())) {
               firstDilation = Math.min(firstDilation, m.start());
             }
           });
@@ -406,7 +406,7 @@ final class NumberFinder {
 
   /** Balloon sizes written without a unit, next to the balloon's name: millimetres. */
   private void bareBalloon(int i, Sentence s, Matcher m) {
-    if (elsewhen(s, m.start())) {
+    if (elsewhen(i, s, m.start())) {
       return;
     }
     List<Double> values = numbersIn(m.start(1), m.end(2));
@@ -427,7 +427,7 @@ final class NumberFinder {
       int end,
       List<Double> values,
       boolean cm) {
-    if (!thisProcedure || elsewhen(s, start)) {
+    if (!thisProcedure || elsewhen(i, s, start)) {
       return;
     }
     Quantities.SizeKind kind = Quantities.classifySize(f, s, start, end, values.size() == 1, cm);
@@ -634,7 +634,7 @@ final class NumberFinder {
 
   private void duration(
       int i, Sentence s, boolean thisProcedure, int start, int end, String unit, double v) {
-    if (Double.isNaN(v) || !thisProcedure || elsewhen(s, start)) {
+    if (Double.isNaN(v) || !thisProcedure || elsewhen(i, s, start)) {
       return;
     }
     boolean seconds = unit.charAt(0) == 's';
@@ -694,7 +694,7 @@ final class NumberFinder {
     if (noun != null && !noun.endsWith("s") && n != 1) {
       return;
     }
-    if (n >= 1 && n <= 20 && !elsewhen(s, m.start())) {
+    if (n >= 1 && n <= 20 && !elsewhen(i, s, m.start())) {
       found.add(new Value(n, i, m.start(), m.end(), false));
     }
   }
@@ -828,7 +828,11 @@ final class NumberFinder {
   }
 
   /** Whether the words around {@code at} in its clause put it in the past or future. */
-  private boolean elsewhen(Sentence s, int at) {
+  private boolean elsewhen(int i, Sentence s, int at) {
+    if (!has(i, Feature.ELSEWHEN_CUE)) {
+      // None of the words looked for below is anywhere in the sentence.
+      return false;
+    }
     TokenCursor ahead = new TokenCursor(f, at, s.end(), at);
     for (int k = 0; k < 8 && ahead.next(); k++) {
       if (!ahead.isWord()) {
