@@ -6,95 +6,169 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds which {@link Feature}s a stretch of folded text holds, in one pass whatever the number of
- * anchors (an Aho-Corasick automaton over ASCII, built once). Characters outside ASCII restart the
- * automaton, which only means an anchor spelled with them is not found.
+ * Finds which anchors (plain lower-case substrings) a stretch of folded text holds, in one pass
+ * whatever their number: an Aho-Corasick automaton over ASCII, built once. Characters outside ASCII
+ * restart the automaton, which only means an anchor spelled with them is not found.
  */
 final class AnchorScanner {
 
   private static final int ALPHABET = 128;
-  static final AnchorScanner INSTANCE = new AnchorScanner();
 
-  private final int[] delta;
-  private final long[] out;
+  private static final boolean[] ASCII_WORD = new boolean[ALPHABET];
 
-  private AnchorScanner() {
-    if (Feature.values().length > Long.SIZE) {
-      throw new IllegalStateException("more features than bits in a mask");
+  static {
+    for (char c = 0; c < ALPHABET; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
     }
-    List<int[]> next = new ArrayList<>();
-    List<Long> outputs = new ArrayList<>();
-    next.add(newRow());
-    outputs.add(0L);
-    for (Feature f : Feature.values()) {
-      for (String anchor : f.anchors()) {
-        int state = 0;
-        for (int i = 0; i < anchor.length(); i++) {
-          char c = anchor.charAt(i);
-          if (c >= ALPHABET) {
-            throw new IllegalStateException("anchor outside ASCII: " + anchor);
-          }
-          int to = next.get(state)[c];
-          if (to < 0) {
-            to = next.size();
-            next.get(state)[c] = to;
-            next.add(newRow());
-            outputs.add(0L);
-          }
-          state = to;
+  }
+
+  /** Character classes: each character used by an anchor gets its own, all others share 0. */
+  private final byte[] classOf = new byte[ALPHABET];
+
+  private final int classes;
+
+  private final int words;
+  private final int[] lengths;
+  private final char[] delta;
+  private final int[][] out;
+
+  /** An automaton for {@code anchors}; an anchor's id is its index in the list. */
+  AnchorScanner(List<String> anchors) {
+    this.words = (anchors.size() + Long.SIZE - 1) / Long.SIZE;
+    this.lengths = anchors.stream().mapToInt(String::length).toArray();
+    int used = 1;
+    for (String anchor : anchors) {
+      for (int i = 0; i < anchor.length(); i++) {
+        char c = anchor.charAt(i);
+        if (c >= ALPHABET) {
+          throw new IllegalStateException("anchor outside ASCII: " + anchor);
         }
-        outputs.set(state, outputs.get(state) | f.bit());
+        if (classOf[c] == 0) {
+          classOf[c] = (byte) used++;
+        }
       }
+    }
+    this.classes = used;
+    List<int[]> next = new ArrayList<>();
+    List<List<Integer>> outputs = new ArrayList<>();
+    next.add(newRow());
+    outputs.add(new ArrayList<>());
+    for (int id = 0; id < anchors.size(); id++) {
+      String anchor = anchors.get(id);
+      int state = 0;
+      for (int i = 0; i < anchor.length(); i++) {
+        int c = classOf[anchor.charAt(i)];
+        int to = next.get(state)[c];
+        if (to < 0) {
+          to = next.size();
+          next.get(state)[c] = to;
+          next.add(newRow());
+          outputs.add(new ArrayList<>());
+        }
+        state = to;
+      }
+      outputs.get(state).add(id);
     }
     int states = next.size();
     int[] fail = new int[states];
-    delta = new int[states * ALPHABET];
-    out = new long[states];
-    for (int s = 0; s < states; s++) {
-      out[s] = outputs.get(s);
+    if (states > Character.MAX_VALUE) {
+      throw new IllegalStateException("too many anchor states: " + states);
     }
+    delta = new char[states * classes];
+    out = new int[states][];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < ALPHABET; c++) {
+    for (int c = 1; c < classes; c++) {
       int to = next.get(0)[c];
+      delta[c] = (char) Math.max(to, 0);
       if (to > 0) {
-        fail[to] = 0;
-        delta[c] = to;
         queue.add(to);
-      } else {
-        delta[c] = 0;
       }
     }
     while (!queue.isEmpty()) {
       int s = queue.poll();
-      out[s] |= out[fail[s]];
-      for (int c = 0; c < ALPHABET; c++) {
+      // Everything the fail state reports is also found here (its anchors are suffixes of ours).
+      outputs.get(s).addAll(outputs.get(fail[s]));
+      for (int c = 1; c < classes; c++) {
         int to = next.get(s)[c];
         if (to > 0) {
-          fail[to] = delta[fail[s] * ALPHABET + c];
-          delta[s * ALPHABET + c] = to;
+          fail[to] = delta[fail[s] * classes + c];
+          delta[s * classes + c] = (char) to;
           queue.add(to);
         } else {
-          delta[s * ALPHABET + c] = delta[fail[s] * ALPHABET + c];
+          delta[s * classes + c] = delta[fail[s] * classes + c];
+        }
+      }
+    }
+    for (int s = 0; s < states; s++) {
+      List<Integer> o = outputs.get(s);
+      out[s] = o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).distinct().toArray();
+    }
+  }
+
+  private int[] newRow() {
+    int[] row = new int[classes];
+    Arrays.fill(row, -1);
+    return row;
+  }
+
+  /** A bit set with the given anchor ids. */
+  long[] bits(int... ids) {
+    long[] b = new long[words];
+    for (int id : ids) {
+      b[id >>> 6] |= 1L << id;
+    }
+    return b;
+  }
+
+  /**
+   * Appends every anchor occurrence in {@code text[from, to)} to {@code occurrences} as the triple
+   * (id, start of the anchor, start of the word that holds the anchor's first character), in order
+   * of their ends. Patterns are tried at that word start, so it is worked out here, in the same
+   * pass.
+   */
+  void scan(String text, int from, int to, Ints occurrences) {
+    int state = 0;
+    int wordStart = from;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < ALPHABET) {
+        if (!ASCII_WORD[c]) {
+          wordStart = i + 1;
+        }
+        state = delta[state * classes + classOf[c]];
+      } else {
+        if (!Character.isLetterOrDigit(c)) {
+          wordStart = i + 1;
+        }
+        state = 0;
+      }
+      int[] ids = out[state];
+      if (ids != null) {
+        for (int id : ids) {
+          int anchorStart = i + 1 - lengths[id];
+          occurrences.add(id);
+          occurrences.add(anchorStart);
+          occurrences.add(
+              anchorStart >= wordStart ? wordStart : wordStartBefore(text, anchorStart, from));
         }
       }
     }
   }
 
-  private static int[] newRow() {
-    int[] row = new int[ALPHABET];
-    Arrays.fill(row, -1);
-    return row;
+  private static boolean isWordChar(char c) {
+    return c < ALPHABET ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
-  /** The features whose anchors occur in {@code text[from, to)}. */
-  long scan(String text, int from, int to) {
-    int state = 0;
-    long mask = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      state = c < ALPHABET ? delta[state * ALPHABET + c] : 0;
-      mask |= out[state];
+  /** For an anchor that spans words ("blood loss"): the start of the word it begins in. */
+  private static int wordStartBefore(String text, int at, int min) {
+    int b = at;
+    while (b > min && isWordChar(text.charAt(b - 1)) && at - b < 64) {
+      b--;
     }
-    return mask;
+    return b;
+  }
+
+  static boolean has(long[] bits, int id) {
+    return (bits[id >>> 6] & (1L << id)) != 0;
   }
 }

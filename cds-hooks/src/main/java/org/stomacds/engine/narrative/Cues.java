@@ -1,7 +1,5 @@
 package org.stomacds.engine.narrative;
 
-import java.util.Set;
-
 /**
  * Negation, "not recorded" and hypothetical cues around a phrase, NegEx-style but stricter about
  * scope: a negation word before a phrase reaches it only across words that cannot name something
@@ -27,10 +25,9 @@ final class Cues {
 
   private static final int PRE_WINDOW = 6;
   private static final int POST_WINDOW = 4;
-  private static final int HYPOTHETICAL_WINDOW = 40;
 
-  private static final Set<String> PRE_ABSENT =
-      Set.of(
+  private static final WordSet PRE_ABSENT =
+      WordSet.of(
           "no",
           "not",
           "without",
@@ -71,8 +68,8 @@ final class Cues {
           "non",
           "zero");
 
-  private static final Set<String> UNRECORDED_WORDS =
-      Set.of(
+  private static final WordSet UNRECORDED_WORDS =
+      WordSet.of(
           "unknown",
           "unrecorded",
           "undocumented",
@@ -85,11 +82,11 @@ final class Cues {
           "tbd");
 
   /** "No record of X": seen before an absence word, it turns absence into "not recorded". */
-  private static final Set<String> RECORD_WORDS =
-      Set.of("record", "records", "documentation", "mention", "information", "data", "note");
+  private static final WordSet RECORD_WORDS =
+      WordSet.of("record", "records", "documentation", "mention", "information", "data", "note");
 
-  private static final Set<String> PRE_FILLER =
-      Set.of(
+  private static final WordSet PRE_FILLER =
+      WordSet.of(
           "a",
           "an",
           "the",
@@ -178,10 +175,24 @@ final class Cues {
           "definitive",
           "iv",
           "intravenous",
-          "formal");
+          "formal",
+          // verbs that patterns look behind for ("did not reach the cecum")
+          "reach",
+          "reached",
+          "advance",
+          "advanced",
+          "pass",
+          "passed",
+          "intubate",
+          "intubated",
+          "into",
+          "until",
+          "up",
+          "level",
+          "able");
 
-  private static final Set<String> POST_FILLER =
-      Set.of(
+  private static final WordSet POST_FILLER =
+      WordSet.of(
           "was",
           "were",
           "is",
@@ -209,10 +220,13 @@ final class Cues {
           "identified",
           "observed",
           "encountered",
-          "occurred");
+          "occurred",
+          "type",
+          "level",
+          "details");
 
-  private static final Set<String> POST_ABSENT =
-      Set.of(
+  private static final WordSet POST_ABSENT =
+      WordSet.of(
           "none",
           "nil",
           "no",
@@ -227,8 +241,8 @@ final class Cues {
           "nothing");
 
   /** After "not": these say the fact was not written down rather than that it did not happen. */
-  private static final Set<String> NOT_RECORDED =
-      Set.of(
+  private static final WordSet NOT_RECORDED =
+      WordSet.of(
           "recorded",
           "documented",
           "stated",
@@ -248,8 +262,8 @@ final class Cues {
           "recorded.",
           "documented.");
 
-  private static final Set<String> HYPOTHETICAL_WORDS =
-      Set.of(
+  private static final WordSet HYPOTHETICAL_WORDS =
+      WordSet.of(
           "risk",
           "risks",
           "consent",
@@ -284,8 +298,14 @@ final class Cues {
           "call",
           "return");
 
-  private static final Set<String> CHECK_VERBS =
-      Set.of(
+  private static final WordSet CONDITIONAL_WORDS =
+      WordSet.of("if", "unless", "whether", "should", "would", "will", "may", "might");
+
+  private static final WordSet MODALS_AFTER =
+      WordSet.of("may", "might", "will", "would", "should", "could", "if", "planned", "considered");
+
+  private static final WordSet CHECK_VERBS =
+      WordSet.of(
           "check",
           "checked",
           "checking",
@@ -316,8 +336,8 @@ final class Cues {
           "rule",
           "ruled");
 
-  private static final Set<String> LIST_WORDS =
-      Set.of(
+  private static final WordSet LIST_WORDS =
+      WordSet.of(
           "and",
           "or",
           "nor",
@@ -339,22 +359,21 @@ final class Cues {
     boolean recordSeen = false;
     int words = 0;
     while (c.prev()) {
-      String w = c.word();
-      if (w == null) {
+      if (!c.isWord()) {
         if (c.punct() == '(' || c.punct() == '"') {
           continue;
         }
         return Cue.NONE;
       }
-      if (PRE_ABSENT.contains(w) || w.endsWith("n't")) {
+      if (c.in(PRE_ABSENT) || c.endsWith("n't")) {
         return recordSeen ? Cue.UNRECORDED : Cue.ABSENT;
       }
-      if (UNRECORDED_WORDS.contains(w)) {
+      if (c.in(UNRECORDED_WORDS)) {
         return Cue.UNRECORDED;
       }
-      if (RECORD_WORDS.contains(w)) {
+      if (c.in(RECORD_WORDS)) {
         recordSeen = true;
-      } else if (!PRE_FILLER.contains(w)) {
+      } else if (!c.in(PRE_FILLER)) {
         return Cue.NONE;
       }
       if (++words > PRE_WINDOW) {
@@ -369,33 +388,30 @@ final class Cues {
     TokenCursor c = new TokenCursor(s, at, sentenceEnd, at);
     int words = 0;
     while (c.next()) {
-      String w = c.word();
-      if (w == null) {
+      if (!c.isWord()) {
         char p = c.punct();
         if (p == ':' || p == '-' || p == '=' || p == '(') {
           continue;
         }
         return p == '?' || p == '_' ? Cue.UNRECORDED : Cue.NONE;
       }
-      if (w.equals("not") || w.endsWith("n't")) {
+      if (c.is("not") || c.endsWith("n't")) {
         return afterNot(c);
       }
-      if (POST_ABSENT.contains(w)) {
+      if (c.in(POST_ABSENT)) {
         return Cue.ABSENT;
       }
-      if (UNRECORDED_WORDS.contains(w)) {
+      if (c.in(UNRECORDED_WORDS)) {
         return Cue.UNRECORDED;
       }
-      if (w.equals("and")) {
+      if (c.is("and")) {
         // "inspected for bleeding and none was seen"
-        return c.next() && c.word() != null && POST_ABSENT.contains(c.word())
-            ? Cue.ABSENT
-            : Cue.NONE;
+        return c.next() && c.in(POST_ABSENT) ? Cue.ABSENT : Cue.NONE;
       }
-      if (w.equals("ruled") && c.next() && "out".equals(c.word())) {
+      if (c.is("ruled") && c.next() && "out".equals(c.word())) {
         return Cue.ABSENT;
       }
-      if (!POST_FILLER.contains(w) || ++words > POST_WINDOW) {
+      if (!c.in(POST_FILLER) || ++words > POST_WINDOW) {
         return Cue.NONE;
       }
     }
@@ -404,14 +420,13 @@ final class Cues {
 
   private static Cue afterNot(TokenCursor c) {
     for (int i = 0; i < 3 && c.next(); i++) {
-      String w = c.word();
-      if (w == null) {
+      if (!c.isWord()) {
         break;
       }
-      if (NOT_RECORDED.contains(w)) {
+      if (c.in(NOT_RECORDED)) {
         return Cue.UNRECORDED;
       }
-      if (!w.equals("be") && !w.equals("been") && !w.equals("clearly") && !w.equals("well")) {
+      if (!c.is("be") && !c.is("been") && !c.is("clearly") && !c.is("well")) {
         break;
       }
     }
@@ -422,15 +437,14 @@ final class Cues {
   static Cue inside(String s, int from, int to) {
     TokenCursor c = new TokenCursor(s, from, to, from);
     while (c.next()) {
-      String w = c.word();
-      if (w != null
-          && (w.equals("not")
-              || w.equals("no")
-              || w.equals("never")
-              || w.equals("unable")
-              || w.equals("failed")
-              || w.equals("cannot")
-              || w.endsWith("n't"))) {
+      if (c.isWord()
+          && (c.is("not")
+              || c.is("no")
+              || c.is("never")
+              || c.is("unable")
+              || c.is("failed")
+              || c.is("cannot")
+              || c.endsWith("n't"))) {
         return Cue.ABSENT;
       }
     }
@@ -448,20 +462,19 @@ final class Cues {
     }
     TokenCursor c = new TokenCursor(s, from, to, from);
     while (c.next()) {
-      String w = c.word();
-      if (w == null) {
+      if (!c.isWord()) {
         if (c.punct() == '?' || c.punct() == '_') {
           return Cue.UNRECORDED;
         }
         continue;
       }
-      if (w.equals("not") || w.endsWith("n't")) {
+      if (c.is("not") || c.endsWith("n't")) {
         return afterNot(c);
       }
-      if (POST_ABSENT.contains(w)) {
+      if (c.in(POST_ABSENT)) {
         return Cue.ABSENT;
       }
-      if (UNRECORDED_WORDS.contains(w)) {
+      if (c.in(UNRECORDED_WORDS)) {
         return Cue.UNRECORDED;
       }
       return Cue.NONE;
@@ -470,29 +483,71 @@ final class Cues {
   }
 
   /**
-   * Whether the words before the phrase make it talk about risks, plans, history or a search
-   * ("risks including bleeding", "call if bleeding", "inspected for perforation").
+   * Where a sentence starts to talk about risks, plans, history or a search ("risks including
+   * bleeding", "call if bleeding", "inspected for perforation"): the offsets of those cue words, in
+   * order. A phrase after one of them is hypothetical. Computed once per sentence.
    */
-  static boolean hypothetical(String s, int sentenceStart, int at) {
-    TokenCursor c = new TokenCursor(s, sentenceStart, at, at);
-    boolean forSeen = false;
-    String after = null;
-    for (int i = 0; i < HYPOTHETICAL_WINDOW && c.prev(); i++) {
-      String w = c.word();
-      if (w == null) {
-        after = null;
+  static int[] hypotheticalCues(String s, int from, int to) {
+    return cues(s, from, to, false);
+  }
+
+  /**
+   * Where a sentence turns conditional ("if", "should", "may"...): a phrase after one of these is
+   * hypothetical even when negated ("if the cecum cannot be reached").
+   */
+  static int[] conditionalCues(String s, int from, int to) {
+    return cues(s, from, to, true);
+  }
+
+  private static int[] cues(String s, int from, int to, boolean conditionalOnly) {
+    Ints cues = new Ints();
+    TokenCursor c = new TokenCursor(s, from, to, from);
+    boolean checkVerbSeen = false;
+    int priorAt = -1;
+    while (c.next()) {
+      if (!c.isWord()) {
+        if (priorAt >= 0) {
+          cues.add(priorAt);
+          priorAt = -1;
+        }
         continue;
       }
-      if (w.equals("for")) {
-        forSeen = true;
-      } else if (forSeen && CHECK_VERBS.contains(w)) {
-        return true;
-      } else if (w.equals("prior") && !"to".equals(after)) {
-        return true;
-      } else if (HYPOTHETICAL_WORDS.contains(w)) {
+      if (priorAt >= 0 && !c.is("to")) {
+        cues.add(priorAt);
+      }
+      priorAt = c.is("prior") && !conditionalOnly ? c.start() : -1;
+      if (conditionalOnly) {
+        if (c.in(CONDITIONAL_WORDS)) {
+          cues.add(c.start());
+        }
+      } else if (c.in(HYPOTHETICAL_WORDS)) {
+        cues.add(c.start());
+      } else if (c.in(CHECK_VERBS)) {
+        checkVerbSeen = true;
+      } else if (checkVerbSeen && c.is("for")) {
+        cues.add(c.start());
+      }
+    }
+    if (priorAt >= 0) {
+      cues.add(priorAt);
+    }
+    int[] out = new int[cues.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = cues.get(k);
+    }
+    return out;
+  }
+
+  /** A modal or plan word right after the phrase: "fluoroscopy may be needed". */
+  static boolean modalAfter(String s, int end, int sentenceEnd) {
+    TokenCursor ahead = new TokenCursor(s, end, sentenceEnd, end);
+    for (int i = 0; i < 3 && ahead.next(); i++) {
+      if (!ahead.isWord()) {
+        return false;
+      }
+      if (ahead.in(MODALS_AFTER)) {
         return true;
       }
-      after = w;
     }
     return false;
   }
@@ -504,12 +559,11 @@ final class Cues {
     }
     TokenCursor c = new TokenCursor(s, from, to, from);
     while (c.next()) {
-      String w = c.word();
-      if (w == null) {
+      if (!c.isWord()) {
         if (c.punct() != ',' && c.punct() != '/') {
           return false;
         }
-      } else if (!LIST_WORDS.contains(w)) {
+      } else if (!c.in(LIST_WORDS)) {
         return false;
       }
     }

@@ -113,6 +113,7 @@ final class HtmlText {
     int n = html.length();
     int i = 0;
     int pre = 0;
+    int[] nextGt = {-1};
     while (i < n) {
       char c = html.charAt(i);
       if (c == '<') {
@@ -128,7 +129,7 @@ final class HtmlText {
           i = close < 0 ? n : close + 3;
           continue;
         }
-        int end = tagEnd(html, i);
+        int end = tagEnd(html, i, nextGt);
         if (end < 0) {
           appendChar(out, c, pre > 0);
           i++;
@@ -171,8 +172,13 @@ final class HtmlText {
     return tidy(out);
   }
 
-  /** Index of the '>' closing the tag that opens at {@code start}, or -1 if it is not a tag. */
-  private static int tagEnd(String html, int start) {
+  /**
+   * Index of the '>' closing the tag that opens at {@code start}, or -1 if it is not a tag (not
+   * followed by a name, or no '>' within {@link #MAX_TAG} characters). {@code nextGt} holds the
+   * position of the next '>' found so far, so that a text full of unclosed '<' is still read in one
+   * pass. A '>' inside a quoted attribute value ends the tag early; notes do not put one there.
+   */
+  private static int tagEnd(String html, int start, int[] nextGt) {
     int n = html.length();
     if (start + 1 >= n) {
       return -1;
@@ -181,21 +187,12 @@ final class HtmlText {
     if (!(Character.isLetter(first) || first == '/' || first == '!' || first == '?')) {
       return -1;
     }
-    char quote = 0;
-    int limit = Math.min(n, start + MAX_TAG);
-    for (int j = start + 1; j < limit; j++) {
-      char c = html.charAt(j);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        return j;
-      }
+    if (nextGt[0] <= start) {
+      int gt = html.indexOf('>', start + 1);
+      nextGt[0] = gt < 0 ? n : gt;
     }
-    return -1;
+    int gt = nextGt[0];
+    return gt < n && gt - start <= MAX_TAG ? gt : -1;
   }
 
   private static String tagName(String tag) {
@@ -331,13 +328,11 @@ final class HtmlText {
       int end = nl < 0 ? n : nl;
       int a = start;
       int b = end;
-      while (a < b && (raw.charAt(a) == ' ' || raw.charAt(a) == '\t')) {
-        a++;
-      }
+      // Leading spaces can only come from <pre> (elsewhere they were collapsed): keep them.
       while (b > a && (raw.charAt(b - 1) == ' ' || raw.charAt(b - 1) == '\t')) {
         b--;
       }
-      if (a == b) {
+      if (raw.substring(a, b).isBlank()) {
         blank++;
       } else {
         if (out.length() > 0) {

@@ -27,7 +27,7 @@ public final class NoteReader {
     if (plainText == null || plainText.isBlank()) {
       return NoteReading.EMPTY;
     }
-    return new Scan(lexicon, plainText).read();
+    return Interpreter.read(lexicon, plainText);
   }
 
   /**

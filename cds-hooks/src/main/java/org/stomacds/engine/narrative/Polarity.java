@@ -9,5 +9,10 @@ enum Polarity {
   /** The note says it was not written down ("balloon size not recorded", "unknown"). */
   UNRECORDED,
   /** Talked about, not reported as happening: risks, plans, history, things checked for. */
-  HYPOTHETICAL
+  HYPOTHETICAL;
+
+  /** Said missing: absent or not recorded. */
+  boolean isNegative() {
+    return this == ABSENT || this == UNRECORDED;
+  }
 }

@@ -21,31 +21,50 @@ final class Quantities {
           + "|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
           + "|zero|one|two|three|four|five|six|seven|eight|nine)\\b)";
 
-  static final Pattern NUMBER = Pattern.compile(NUM);
+  static final Pattern NUMBER = Rx.compile(NUM);
 
   /** A size or list of sizes with one unit: "15 mm", "18-19-20 mm", "15, 16.5 and 18 mm". */
   static final Pattern SIZE =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\w.])("
               + NUM
               + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and\\s+then|and|or|then)\\s*"
               + NUM
               + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
 
-  /** A duration: "60 seconds", "1 min", "45s", "one minute", "a full minute", "30-second". */
-  static final Pattern DURATION =
-      Pattern.compile(
-          "(?<![\\w.])(?:("
+  private static final String LIST_TAIL =
+      "((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and|or)\\s*" + NUM + "){0,6})";
+
+  /** What a bare number after "balloon" must not be followed by to be its size. */
+  private static final String NOT_ANOTHER_UNIT =
+      "(?!\\s*-?\\s*(?:mm|cm|millim|centim|sec|s\\b|min|x\\b|times|%|mcg|mg|fr\\b|french|cc|ml"
+          + "|inflations?|dilations?|hours?|hrs?|atm|psi|cm|inflat|dilat|passes))";
+
+  /** Sizes written without a unit after the balloon: "CRE balloon 15-16.5-18", "Balloon: 15". */
+  static final Pattern BALLOON_BARE =
+      Rx.compile(
+          "\\b(?:cre|tts|balloon)\\b(?:\\s+(?:balloon|dilator|size|sizes|diameter))?\\s*"
+              + "(?::|=|-|\\(|of)?\\s*("
               + NUM
-              + ")|(a|an|one|half\\s+a)\\s+(?:full\\s+)?(?=min))\\s*-?\\s*"
-              + "(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
+              + ")"
+              + LIST_TAIL
+              + NOT_ANOTHER_UNIT);
+
+  /** Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon". */
+  static final Pattern BALLOON_BEFORE =
+      Rx.compile("(?<![\\w.])(" + NUM + ")" + LIST_TAIL + "\\s*(?:cre|tts)\\b");
+
+  /** A duration: "60 seconds", "1 min", "45s", "one minute", "30-second". */
+  static final Pattern DURATION =
+      Rx.compile(
+          "(?<![\\w.])(" + NUM + ")\\s*-?\\s*(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
 
   private static final String COUNT_NUM =
       "(\\d{1,2}(?!\\d|\\.\\d)|one|two|three|four|five|six|seven|eight|nine|ten|a\\s+single|single)";
 
   /** "three inflations", "3 sequential dilations", "a single inflation". */
   static final Pattern COUNT_NOUN =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\w.])"
               + COUNT_NUM
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
@@ -54,24 +73,25 @@ final class Quantities {
 
   /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
   static final Pattern COUNT_TIMES =
-      Pattern.compile(
+      Rx.compile(
           "(?<![a-z\\d])(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?(\\d{1,2})(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
 
   /** "dilated three times", "inflated twice", "dilation was performed twice", "dilated once". */
   static final Pattern COUNT_VERB =
-      Pattern.compile(
+      Rx.compile(
           "\\b(?:inflated|dilated|dilatated)\\b(?:\\s+[a-z0-9.'-]+){0,4}?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
               + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
               + "(?:\\s+[a-z0-9.'-]+){0,4}?\\s+(twice|thrice)\\b"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
-              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))");
+              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
+              + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
-      Pattern.compile(
+      Rx.compile(
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
               + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
               + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
@@ -79,21 +99,24 @@ final class Quantities {
 
   /** A clock time with a colon: "09:12", "9:12 am". */
   static final Pattern CLOCK =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\d:])([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?(?!\\d)\\s*(a\\.?m\\.?|p\\.?m\\.?)?");
 
   /** A four-digit time ("0912"); only taken as a time next to a time word. */
   static final Pattern MILITARY =
-      Pattern.compile(
+      Rx.compile(
           "(?<![\\d:.])([01]\\d|2[0-3])([0-5]\\d)(?![\\d:]|\\.\\d)(\\s*(?:h|hrs|hours)\\b)?");
 
-  /** Where the procedure's own dilation happens, to tell a later lumen from an earlier one. */
+  /**
+   * Where the procedure's own dilation happens, to tell a later lumen from an earlier one. Tried at
+   * the start of words holding "dilat" or "inflat" only.
+   */
   static final Pattern DILATION_ACT =
-      Pattern.compile(
-          "\\b(?:was|were)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:dilated|inflated|dilatated)\\b"
+      Rx.compile(
+          "(?<=\\b(?:was|were|then|we|i|gently|serially|sequentially|successfully|subsequently)"
+              + "\\s{1,3})(?:dilated|inflated|dilatated)\\b"
               + "|\\b(?:dilated|inflated)\\s+(?:with|using|to|up|sequentially|serially)\\b"
-              + "|\\b(?:balloon\\s+)?(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b"
-              + "|\\b(?:we|i)\\s+dilated\\b");
+              + "|\\b(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b");
 
   enum SizeKind {
     BALLOON,
@@ -223,6 +246,11 @@ final class Quantities {
           "wide",
           "width");
 
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "and", "or", "but", "was", "were", "is", "are", "which", "that", "then", "the", "a", "an",
+          "to", "with", "at", "on", "after", "before", "when", "while", "so", "for");
+
   private static final Set<String> UNIT_WORDS =
       Set.of(
           "mm",
@@ -319,6 +347,10 @@ final class Quantities {
         }
         return null;
       }
+      if (CLAUSE_WORDS.contains(w)) {
+        // "8 mm and the scope could not pass": what follows is another clause.
+        return null;
+      }
       if (w.startsWith("balloon")
           || w.equals("cre")
           || w.equals("tts")
@@ -338,6 +370,10 @@ final class Quantities {
         }
         return null;
       }
+      if (w.equals("x")) {
+        // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
+        return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
+      }
       if (DISTANCE_AFTER.contains(w) || LESIONS.contains(w) || SCOPES.contains(w)) {
         return SizeKind.OTHER;
       }
@@ -353,6 +389,18 @@ final class Quantities {
       }
     }
     return null;
+  }
+
+  private static boolean balloonAhead(TokenCursor c) {
+    for (int i = 0; i < 6 && c.next(); i++) {
+      if (c.startsWith("balloon") || c.is("cre") || c.is("tts")) {
+        return true;
+      }
+      if (c.isWord() && !c.isNumber() && !UNIT_WORDS.contains(c.word())) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */
@@ -480,7 +528,12 @@ final class Quantities {
       if (w == null) {
         break;
       }
-      if (w.equals("each") || w.equals("apiece") || w.equals("per")) {
+      if (w.equals("each")
+          || w.equals("apiece")
+          || w.equals("per")
+          || w.startsWith("inflation")
+          || w.startsWith("dilation")
+          || w.startsWith("dilatation")) {
         return DurationKind.INFLATION;
       }
       if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("intra-service")) {

@@ -29,6 +29,7 @@ enum Section {
     }
     boolean diagnosis = l.contains("diagnos") || l.equals("dx") || l.endsWith(" dx");
     if (has(l, "indication", "reason for", "chief complaint", "referral reason")
+        || l.equals("reason")
         || (diagnosis && !l.contains("post") && !l.contains("final") && !l.contains("discharge"))) {
       return INDICATION;
     }

@@ -2,6 +2,7 @@ package org.stomacds.engine.narrative;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,11 +18,12 @@ final class Segmenter {
 
   /** "Label:" at the start of a line or sentence, optionally after a bullet or list number. */
   private static final Pattern LABEL =
-      Pattern.compile(
+      Rx.compile(
           "(?:[-*>#]+\\s*|\\d{1,2}[.)]\\s+)?([a-z][a-z0-9 /&(),'#.+-]{0,48}?)\\s*:(?![0-9])");
 
-  private static final Pattern BULLET = Pattern.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
+  private static final Pattern BULLET = Rx.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
   private static final int MAX_LABEL_WORDS = 6;
+  private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "prof", "st");
   private static final int SOFT_WRAP_WIDTH = 50;
 
   private final String original;
@@ -116,6 +118,15 @@ final class Segmenter {
 
   /** The label text when [from,to) starts with "Label:", else null. */
   private String labelAt(int from, int to) {
+    int colon = -1;
+    for (int i = from; i < Math.min(to, from + 56) && colon < 0; i++) {
+      if (folded.charAt(i) == ':') {
+        colon = i;
+      }
+    }
+    if (colon < 0) {
+      return null;
+    }
     label.region(from, to);
     if (!label.lookingAt()) {
       return null;
@@ -151,7 +162,8 @@ final class Segmenter {
   }
 
   private void flush(int ls, int le) {
-    if (isCapsHeading(ls, le)) {
+    // A short capitalised line right under a heading ("SEDATION:" / "MAC") is its content.
+    if (pendingHeading < 0 && isCapsHeading(ls, le)) {
       String text = folded.substring(ls, le);
       if (text.endsWith(":")) {
         text = text.substring(0, text.length() - 1);
@@ -223,7 +235,21 @@ final class Segmenter {
     }
     char following = original.charAt(j);
     // "approx. 6 mm", "pt. tolerated": a lower-case word or a number carries the sentence on.
-    return !(Character.isLowerCase(following) || Character.isDigit(following));
+    if (Character.isLowerCase(following) || Character.isDigit(following)) {
+      return false;
+    }
+    // "Dr. Lee": a title before a name.
+    return !isTitle(i);
+  }
+
+  private boolean isTitle(int dot) {
+    int b = dot;
+    while (b > 0 && Character.isLetter(folded.charAt(b - 1)) && dot - b < 5) {
+      b--;
+    }
+    return b < dot
+        && (b == 0 || !Character.isLetter(folded.charAt(b - 1)))
+        && TITLES.contains(folded.substring(b, dot));
   }
 
   private void sentence(int a, int b, Section lineSection, int knownContent) {

@@ -13,9 +13,4 @@ package org.stomacds.engine.narrative;
  * @param headingOnly true for a heading with nothing after it
  */
 record Sentence(
-    int start, int end, Section section, int contentStart, int headingStart, boolean headingOnly) {
-
-  boolean hasLabel() {
-    return contentStart > start;
-  }
-}
+    int start, int end, Section section, int contentStart, int headingStart, boolean headingOnly) {}

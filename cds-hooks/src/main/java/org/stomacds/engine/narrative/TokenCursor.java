@@ -17,7 +17,11 @@ final class TokenCursor {
   private final int max;
   private int start;
   private int end;
+  private int wordStart;
+  private int wordEnd;
   private String word;
+  private int hash;
+  private boolean hashed;
   private char punct;
 
   /** A cursor sitting at {@code at}, able to move within {@code [min, max)}. */
@@ -27,6 +31,21 @@ final class TokenCursor {
     this.max = max;
     this.start = at;
     this.end = at;
+    this.wordStart = -1;
+  }
+
+  /** A cursor at the same place, to look ahead or back without moving this one. */
+  TokenCursor copy() {
+    TokenCursor c = new TokenCursor(s, min, max, start);
+    c.start = start;
+    c.end = end;
+    c.wordStart = wordStart;
+    c.wordEnd = wordEnd;
+    c.word = word;
+    c.hash = hash;
+    c.hashed = hashed;
+    c.punct = punct;
+    return c;
   }
 
   /** Moves to the token before the current one; false when there is none (or the walk gave up). */
@@ -87,6 +106,7 @@ final class TokenCursor {
     start = at;
     end = at + 1;
     word = null;
+    wordStart = -1;
     punct = s.charAt(at);
     return true;
   }
@@ -102,18 +122,62 @@ final class TokenCursor {
     while (te > tb && isJoiner(s.charAt(te - 1))) {
       te--;
     }
+    word = null;
+    hashed = false;
     if (tb == te) {
-      word = null;
+      wordStart = -1;
       punct = s.charAt(b);
     } else {
-      word = s.substring(tb, te);
+      wordStart = tb;
+      wordEnd = te;
       punct = 0;
     }
     return true;
   }
 
+  /** Whether the current token is a word (not punctuation). */
+  boolean isWord() {
+    return wordStart >= 0;
+  }
+
+  /** Whether the current word is one of {@code words} (made no String to ask). */
+  boolean in(WordSet words) {
+    if (wordStart < 0) {
+      return false;
+    }
+    if (!hashed) {
+      hash = WordSet.hash(s, wordStart, wordEnd);
+      hashed = true;
+    }
+    return words.contains(s, wordStart, wordEnd, hash);
+  }
+
+  /** Whether the current word is exactly {@code w}. */
+  boolean is(String w) {
+    return wordStart >= 0
+        && wordEnd - wordStart == w.length()
+        && s.regionMatches(wordStart, w, 0, w.length());
+  }
+
+  /** Whether the current word starts with {@code prefix}. */
+  boolean startsWith(String prefix) {
+    return wordStart >= 0
+        && wordEnd - wordStart >= prefix.length()
+        && s.regionMatches(wordStart, prefix, 0, prefix.length());
+  }
+
+  /** Whether the current word ends with {@code suffix}. */
+  boolean endsWith(String suffix) {
+    return wordStart >= 0
+        && wordEnd - wordStart >= suffix.length()
+        && s.regionMatches(wordEnd - suffix.length(), suffix, 0, suffix.length());
+  }
+
   /** The current word, or null when the current token is punctuation. */
   String word() {
+    if (word == null && wordStart >= 0) {
+      word = s.substring(wordStart, wordEnd);
+    }
     return word;
   }
 
@@ -123,7 +187,7 @@ final class TokenCursor {
   }
 
   boolean isNumber() {
-    return word != null && Character.isDigit(word.charAt(0));
+    return wordStart >= 0 && Character.isDigit(s.charAt(wordStart));
   }
 
   int start() {

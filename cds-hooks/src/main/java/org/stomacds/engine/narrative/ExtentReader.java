@@ -1,0 +1,231 @@
+package org.stomacds.engine.narrative;
+
+import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
+import static org.stomacds.engine.documentation.DocumentationElement.ROUTE_THROUGH_STOMA;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The extent of the exam from its hits: complete, incomplete (and why), and whether and when the
+ * procedure was stopped. A stated failure ("the cecum was not reached", "aborted") outweighs a
+ * reached end point, which outweighs a weak sign ("unable to advance further", poor prep): a
+ * stricture passed after dilation often follows "could not be advanced beyond the stricture".
+ */
+final class ExtentReader {
+
+  private static final Pattern REASON =
+      Rx.compile(
+          "\\b(?:due\\s+to|because\\s+of|because|secondary\\s+to|owing\\s+to|on\\s+account\\s+of"
+              + "|as\\s+a\\s+result\\s+of|limited\\s+by|given)\\s+([^.;,]{3,160}?)"
+              + "(?=\\s+(?:after|before|when|while|at\\s+which|and\\s+the|so|therefore|but|once)\\b"
+              + "|[.;,]|$)");
+  private static final Pattern REASON_PHRASE =
+      Rx.compile(
+          "\\b(?:poor|inadequate|suboptimal|insufficient)\\s+(?:bowel\\s+)?prep(?:aration)?\\b"
+              + "|\\b(?:patient\\s+)?(?:discomfort|intolerance|agitation)\\b|\\blooping\\b"
+              + "|\\bloop\\s+formation\\b|\\bobstruct[a-z]*(?:\\s+[a-z]+){0,2}|\\bangulat[a-z]*\\b"
+              + "|\\btortuos[a-z]*\\b|\\bhemodynamic\\s+instability\\b|\\bdesaturation\\b|\\bhypoxi[a-z]*\\b"
+              + "|\\bhypotension\\b|\\bperforation\\b|\\bbleeding\\b"
+              + "|\\b(?:unable\\s+to|could\\s+not)\\s+(?:be\\s+)?(?:advance|advanced|pass|passed|traverse"
+              + "|traversed|negotiate)[^.;]{0,60}");
+  private static final Pattern BEFORE_ANESTHESIA =
+      Rx.compile(
+          "\\b(?:before|prior\\s+to|pre-?)\\s*(?:the\\s+)?(?:any\\s+)?(?:administration\\s+of\\s+)?"
+              + "(?:sedation|an(?:a)?esthesia|induction|insertion|scope\\s+insertion|intubation"
+              + "|the\\s+scope\\s+(?:was|could\\s+be)\\s+(?:inserted|introduced|passed)|the\\s+start"
+              + "|starting|beginning|administration)\\b|\\bin\\s+the\\s+(?:pre-?procedure|pre-?op"
+              + "|holding)\\s+area\\b|\\bbefore\\s+entering\\b|\\bnot\\s+(?:yet\\s+)?sedated\\b");
+  private static final Pattern AFTER_ANESTHESIA =
+      Rx.compile(
+          "\\b(?:after|following|once)\\s+(?:the\\s+)?(?:induction|sedation|an(?:a)?esthesia"
+              + "|insertion|intubation|scope\\s+insertion|administration\\s+of|the\\s+scope\\s+was"
+              + "\\s+(?:inserted|introduced|advanced|passed)|the\\s+stoma\\s+was\\s+intubated)\\b");
+  private static final Pattern INSERTION_SHOWN =
+      Rx.compile(
+          "\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:was\\s+)?(?:then\\s+)?"
+              + "(?:inserted|introduced|advanced|passed)\\b|\\bintubat(?:ed|ion)\\b|\\badvanced\\s+to\\b");
+
+  private final String f;
+  private final List<Sentence> sentences;
+  private final List<Hit> hits;
+  private final Mentions mentions;
+  private final NoteReading.Builder out;
+
+  ExtentReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.hits = hits;
+    this.mentions = mentions;
+    this.out = mentions.out;
+  }
+
+  void read() {
+    extent();
+  }
+
+  private void extent() {
+    Hit strong = null;
+    Hit complete = null;
+    Hit weak = null;
+    List<Hit> stops = new ArrayList<>();
+    for (Hit h : hits) {
+      if (h.element() != EXTENT_OF_EXAM) {
+        continue;
+      }
+      Polarity p = h.polarity();
+      if (p == Polarity.UNRECORDED) {
+        mentions.mention(h, true);
+        continue;
+      }
+      Tag kind = h.tag();
+      if (kind == Tag.EXTENT_LABEL) {
+        kind = extentLabel(h);
+        if (kind == null) {
+          continue;
+        }
+        if (kind == Tag.NEG_ONLY) {
+          mentions.mention(h, true);
+          continue;
+        }
+      }
+      switch (kind) {
+        case COMPLETE -> {
+          if (p == Polarity.AFFIRMED) {
+            complete = Hit.first(complete, h);
+          } else if (p == Polarity.ABSENT) {
+            strong = Hit.first(strong, h);
+          }
+        }
+        case COMPLETE_LANDMARK -> {
+          if (p == Polarity.AFFIRMED) {
+            complete = Hit.first(complete, h);
+          }
+        }
+        case INCOMPLETE_STRONG -> {
+          if (p == Polarity.AFFIRMED) {
+            strong = Hit.first(strong, h);
+          }
+        }
+        case DISCONTINUED -> {
+          if (p == Polarity.AFFIRMED) {
+            strong = Hit.first(strong, h);
+            stops.add(h);
+          }
+        }
+        case INCOMPLETE_WEAK -> {
+          if (p == Polarity.AFFIRMED) {
+            weak = Hit.first(weak, h);
+          }
+        }
+        default -> {
+          continue;
+        }
+      }
+      if (p == Polarity.AFFIRMED || p == Polarity.ABSENT) {
+        mentions.mention(h, false);
+      }
+    }
+    Hit decided = strong != null ? strong : complete != null ? complete : weak;
+    if (decided != null) {
+      out.extent = decided == complete ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
+      out.preferred.put(EXTENT_OF_EXAM, mentions.mention(decided, false));
+      if (out.extent == ExamExtent.INCOMPLETE) {
+        out.incompleteReason = reason(decided);
+      }
+    }
+    if (!stops.isEmpty()) {
+      out.discontinued = true;
+      out.discontinuedAt = discontinuedAt(stops);
+    }
+  }
+
+  /** What "Extent: ..." names: complete, incomplete, not recorded (NEG_ONLY), or nothing. */
+  private Tag extentLabel(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int end = s.end();
+    int semi = f.indexOf(';', h.end());
+    if (semi >= 0 && semi < end) {
+      end = semi;
+    }
+    end = Math.min(end, h.end() + 80);
+    Cues.Cue cue = Cues.content(f, h.end(), end);
+    if (cue != Cues.Cue.NONE) {
+      return Tag.NEG_ONLY;
+    }
+    String content = f.substring(h.end(), end);
+    if (content.contains("incomplete")) {
+      return Tag.INCOMPLETE_STRONG;
+    }
+    if (content.contains("cecum")
+        || content.contains("caecum")
+        || content.contains("cecal")
+        || content.contains("ileum")
+        || content.contains("anastomosis")
+        || content.contains("complete")
+        || content.contains("ileocecal")
+        || content.contains("appendiceal")) {
+      return Tag.COMPLETE;
+    }
+    if (content.contains("flexure")
+        || content.contains("colon")
+        || content.contains("sigmoid")
+        || content.contains("rectum")
+        || content.contains(" cm")
+        || content.contains("stoma")) {
+      return Tag.INCOMPLETE_STRONG;
+    }
+    return null;
+  }
+
+  private String reason(Hit h) {
+    for (int k = h.sentence(); k < Math.min(sentences.size(), h.sentence() + 2); k++) {
+      Sentence s = sentences.get(k);
+      Matcher m = REASON.matcher(f).region(s.start(), s.end());
+      if (m.find()) {
+        return mentions.quote(m.start(1), m.end(1));
+      }
+      m = REASON_PHRASE.matcher(f).region(s.start(), s.end());
+      if (m.find()) {
+        return mentions.quote(m.start(), m.end());
+      }
+    }
+    return null;
+  }
+
+  private DiscontinuedAt discontinuedAt(List<Hit> stops) {
+    for (Hit h : stops) {
+      Sentence s = sentences.get(h.sentence());
+      if (BEFORE_ANESTHESIA.matcher(f).region(s.start(), s.end()).find()) {
+        return DiscontinuedAt.BEFORE_ANESTHESIA;
+      }
+      if (AFTER_ANESTHESIA.matcher(f).region(s.start(), s.end()).find()) {
+        return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
+      }
+    }
+    // No word on when: the note shows it if the scope went in or sedation was given.
+    boolean inserted =
+        out.mentions.stream().anyMatch(m -> m.element() == ROUTE_THROUGH_STOMA && !m.negated());
+    for (int i = 0; i < sentences.size() && !inserted; i++) {
+      Sentence s = sentences.get(i);
+      inserted =
+          s.section().describesThisProcedure()
+              && INSERTION_SHOWN.matcher(f).region(s.start(), s.end()).find();
+    }
+    if (inserted) {
+      return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
+    }
+    for (Hit h : hits) {
+      if ((h.tag() == Tag.SED_MAC
+              || h.tag() == Tag.SED_MODERATE
+              || h.tag() == Tag.SED_DRUG_MAC
+              || h.tag() == Tag.SED_DRUG_MODERATE)
+          && h.polarity() == Polarity.AFFIRMED) {
+        return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
+      }
+    }
+    return null;
+  }
+}

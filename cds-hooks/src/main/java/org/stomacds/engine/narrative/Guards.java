@@ -1,0 +1,215 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks on a match that a pattern cannot express cheaply: the words before it, the rest of its
+ * sentence. Each has the shape of {@link Trigger.Guard}.
+ */
+final class Guards {
+
+  private static final Pattern STOP_REASON =
+      Rx.compile(
+          "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
+              + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety)\\b");
+
+  static final Set<String> THE = Set.of("the");
+
+  static final Set<String> APPROXIMATELY =
+      Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
+  private static final Set<String> REACH_WORDS =
+      Set.of(
+          "reach",
+          "reached",
+          "reaching",
+          "advance",
+          "advanced",
+          "advancing",
+          "intubate",
+          "intubated",
+          "intubating",
+          "pass",
+          "passed",
+          "to",
+          "into",
+          "until",
+          "as",
+          "examined");
+  private static final Set<String> PLACE_PREPOSITIONS =
+      Set.of(
+          "at",
+          "in",
+          "of",
+          "near",
+          "involving",
+          "within",
+          "across",
+          "inside",
+          "beneath",
+          "below",
+          "proximal",
+          "distal",
+          "above",
+          "beyond");
+
+  /**
+   * The word before {@code at} in the sentence, skipping the words in {@code skip}; null when there
+   * is none or it is punctuation.
+   */
+  static String previousWord(String f, Sentence s, int at, Set<String> skip) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int i = 0; i < 6 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == '~') {
+          continue;
+        }
+        return null;
+      }
+      if (!skip.contains(w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** "at the stoma", "at the level of the fascia", "just proximal to the anastomosis". */
+  static boolean afterPlacePreposition(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    for (int i = 0; i < 6 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      switch (w) {
+        case "the" -> {
+          continue;
+        }
+        case "of" -> {
+          if (!"level".equals(peekBack(c))) {
+            return true;
+          }
+          c.prev();
+        }
+        case "to" -> {
+          String before = peekBack(c);
+          return "proximal".equals(before) || "distal".equals(before);
+        }
+        default -> {
+          return PLACE_PREPOSITIONS.contains(w);
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String peekBack(TokenCursor c) {
+    TokenCursor copy = c.copy();
+    return copy.prev() ? copy.word() : null;
+  }
+
+  /** "advanced to the cecum", "reached the ileocolic anastomosis"; not "proximal to the cecum". */
+  static boolean reachedIt(String f, Sentence s, int a, int b) {
+    String w = previousWord(f, s, a, Set.of("the", "level", "of", "far", "up"));
+    return w != null && REACH_WORDS.contains(w) && notBesideIt(f, s, a, b);
+  }
+
+  /** "advanced to the cecum", not "a stricture proximal to the cecum". */
+  static boolean notBesideIt(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    for (int i = 0; i < 5 && c.prev(); i++) {
+      String w = c.word();
+      if (w != null
+          && (w.equals("distal")
+              || w.equals("proximal")
+              || w.equals("close")
+              || w.equals("adjacent")
+              || w.equals("next")
+              || w.equals("near"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the word before {@code at} (in the sentence) is one of {@code words}. */
+  static boolean precededBy(String f, Sentence s, int at, String... words) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    if (!c.prev() || c.word() == null) {
+      return false;
+    }
+    for (String w : words) {
+      if (w.equals(c.word())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Indication was" must be followed by something. */
+  static boolean hasContentAfter(String f, Sentence s, int a, int b) {
+    for (int i = b; i < s.end(); i++) {
+      if (Character.isLetterOrDigit(f.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Terminated", "stopped" and "halted" also describe the normal end; ask for a reason. */
+  static boolean stopIsAStop(String f, Sentence s, int a, int b) {
+    String m = f.substring(a, b);
+    if (m.contains("abort")
+        || m.contains("abandon")
+        || m.contains("discontinu")
+        || m.contains("cancel")) {
+      return true;
+    }
+    return STOP_REASON.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  /** "Increased difficulty passing stool" is a symptom, not extra work. */
+  static boolean isAboutTheProcedure(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, b, s.end(), b);
+    for (int i = 0; i < 4 && c.next(); i++) {
+      String w = c.word();
+      if (w == null) {
+        continue;
+      }
+      if (w.startsWith("pass")
+          || w.startsWith("stool")
+          || w.startsWith("evacuat")
+          || w.startsWith("empty")
+          || w.startsWith("emptying")
+          || w.startsWith("appliance")
+          || w.startsWith("pouch")
+          || w.startsWith("breath")
+          || w.startsWith("swallow")
+          || w.startsWith("output")
+          || w.startsWith("irrigat")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Set<String> DEVICES =
+      Set.of("balloon", "wire", "guidewire", "catheter", "dilator", "stent", "clip", "probe");
+
+  /** "The balloon was passed through the scope" is not the scope passing the stricture. */
+  static boolean theScopeNotADevice(String f, Sentence s, int a, int b) {
+    TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    for (int i = 0; i < 4 && c.prev(); i++) {
+      if (!c.isWord()) {
+        return true;
+      }
+      if (DEVICES.contains(c.word())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Guards() {}
+}

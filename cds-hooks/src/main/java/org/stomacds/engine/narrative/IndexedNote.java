@@ -1,0 +1,66 @@
+package org.stomacds.engine.narrative;
+
+import java.util.List;
+
+/**
+ * A note ready to be read: the text as given, its folded copy, its sentences, and every anchor
+ * occurrence with the features each sentence holds. Built once per reading; read-only after.
+ */
+final class IndexedNote {
+
+  final Lexicon lexicon;
+
+  /** The note as given: evidence is quoted from it. */
+  final String text;
+
+  /** The folded copy every pattern reads (same length, so offsets are shared). */
+  final String f;
+
+  final List<Sentence> sentences;
+
+  /** Per sentence, a bit per {@link Feature} it holds. */
+  final long[] features;
+
+  /** Anchor occurrences as triples (id, anchor start, word start), sentence after sentence. */
+  final Ints occurrences = new Ints();
+
+  /** Where each sentence's occurrences start in {@link #occurrences}; one extra at the end. */
+  final int[] occurrencesFrom;
+
+  IndexedNote(Lexicon lexicon, String text) {
+    this.lexicon = lexicon;
+    this.text = text;
+    this.f = NoteText.fold(text);
+    this.sentences = Segmenter.split(text, f);
+    int n = sentences.size();
+    this.features = new long[n];
+    this.occurrencesFrom = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      Sentence s = sentences.get(i);
+      occurrencesFrom[i] = occurrences.size();
+      lexicon.scanner.scan(f, s.start(), s.end(), occurrences);
+      long found = 0;
+      for (int k = occurrencesFrom[i]; k < occurrences.size(); k += 3) {
+        found |= lexicon.featuresByAnchor[occurrences.get(k)];
+      }
+      features[i] = found;
+    }
+    occurrencesFrom[n] = occurrences.size();
+  }
+
+  /** Whether the sentence holds an anchor of any of the features. */
+  boolean has(int sentence, Feature... wanted) {
+    for (Feature feature : wanted) {
+      if ((features[sentence] & Lexicon.bit(feature)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the occurrence at {@code k} may start a match: at its word's start, or allowed in. */
+  boolean startsItsWord(int k) {
+    return occurrences.get(k + 1) == occurrences.get(k + 2)
+        || !lexicon.anchorStartsWord[occurrences.get(k)];
+  }
+}

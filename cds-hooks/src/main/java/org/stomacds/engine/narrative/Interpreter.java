@@ -1,0 +1,358 @@
+package org.stomacds.engine.narrative;
+
+import static org.stomacds.engine.documentation.DocumentationElement.BALLOON_DIAMETER;
+import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
+import static org.stomacds.engine.documentation.DocumentationElement.DISTINCT_STRICTURE;
+import static org.stomacds.engine.documentation.DocumentationElement.INDICATION;
+import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_COUNT;
+import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_DURATION;
+import static org.stomacds.engine.documentation.DocumentationElement.POST_PROCEDURE_INSTRUCTIONS;
+import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TIMES;
+import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
+
+import java.time.LocalTime;
+import java.util.List;
+import org.stomacds.engine.documentation.DocumentationElement;
+
+/**
+ * Turns the hits and numbers of a note into its reading, element by element: which are documented
+ * (and by which words), which are said to be missing, and the values.
+ */
+final class Interpreter {
+
+  private final IndexedNote note;
+  private final String f;
+  private final List<Sentence> sentences;
+  private final List<Hit> hits;
+  private final NumberFinder.Found numbers;
+  private final List<Value> balloonSizes;
+  private final List<Value> counts;
+  private final List<Value> inflationSeconds;
+  private final List<Value> sedationMinutes;
+  private final List<Clock> clocks;
+  private final Mentions mentions;
+  private final NoteReading.Builder out;
+
+  private Interpreter(IndexedNote note, List<Hit> hits, NumberFinder.Found numbers) {
+    this.note = note;
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.hits = hits;
+    this.numbers = numbers;
+    this.balloonSizes = numbers.balloonSizes();
+    this.counts = numbers.counts();
+    this.inflationSeconds = numbers.inflationSeconds();
+    this.sedationMinutes = numbers.sedationMinutes();
+    this.clocks = numbers.clocks();
+    this.mentions = new Mentions(note);
+    this.out = mentions.out;
+  }
+
+  /** Reads a note: phrases, numbers, then element by element. */
+  static NoteReading read(Lexicon lexicon, String text) {
+    IndexedNote note = new IndexedNote(lexicon, text);
+    List<Hit> hits = new PhraseFinder(note).find();
+    NumberFinder.Found numbers = new NumberFinder(note).find();
+    return new Interpreter(note, hits, numbers).interpret();
+  }
+
+  private NoteReading interpret() {
+    plain();
+    new ExtentReader(note, hits, mentions).read();
+    complications();
+    sectionContent(Section.INDICATION, INDICATION);
+    sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
+    sedation();
+    sedationTimes();
+    dilation();
+    new LumenReader(note, hits, numbers, mentions).read();
+    distinct();
+    return out.build();
+  }
+
+  private void plain() {
+    for (Hit h : hits) {
+      switch (h.tag()) {
+        case PLAIN, INSTR_EXPLICIT -> {
+          if (h.polarity() == Polarity.AFFIRMED) {
+            mentions.mention(h, false);
+          } else if (h.polarity() != Polarity.HYPOTHETICAL) {
+            mentions.mention(h, true);
+          }
+        }
+        case NEG_ONLY -> {
+          if (h.polarity().isNegative()) {
+            mentions.mention(h, true);
+          }
+        }
+        default -> {
+          // handled per element below
+        }
+      }
+    }
+  }
+
+  private void complications() {
+    for (Hit h : hits) {
+      if (h.element() != COMPLICATIONS) {
+        continue;
+      }
+      Polarity p = h.polarity();
+      if (p == Polarity.HYPOTHETICAL) {
+        continue;
+      }
+      if (p == Polarity.UNRECORDED) {
+        mentions.mention(h, true);
+        continue;
+      }
+      switch (h.tag()) {
+        case COMP_EVENT -> {
+          ElementMention m = mentions.mention(h, false);
+          if (p == Polarity.AFFIRMED && !out.complicationsOccurred) {
+            out.complicationsOccurred = true;
+            out.preferred.put(COMPLICATIONS, m);
+          }
+        }
+        case COMP_GENERIC, COMP_EBL -> {
+          if (p == Polarity.ABSENT || hasContentAfter(h)) {
+            mentions.mention(h, false);
+          }
+        }
+        case COMP_NONE -> {
+          if (p == Polarity.AFFIRMED) {
+            mentions.mention(h, false);
+          }
+        }
+        default -> {
+          // no other tags for this element
+        }
+      }
+    }
+    sectionContent(Section.COMPLICATIONS, COMPLICATIONS);
+  }
+
+  private boolean hasContentAfter(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    for (int i = h.end(); i < s.end(); i++) {
+      if (Character.isLetterOrDigit(f.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sentences under a heading (or after a label) of a section that is itself an element:
+   * "Indication: stomal stenosis", "COMPLICATIONS:\nNone", "Plan: ...".
+   */
+  private void sectionContent(Section section, DocumentationElement element) {
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      if (s.section() != section || s.headingOnly()) {
+        continue;
+      }
+      Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
+      if (cue == Cues.Cue.UNRECORDED || (cue == Cues.Cue.ABSENT && !absenceDocuments(element))) {
+        mentions.mention(element, true, i, s.start(), s.end(), true);
+      } else if (hasText(s.contentStart(), s.end())) {
+        mentions.mention(element, false, i, s.start(), s.end(), true);
+      }
+    }
+  }
+
+  private static boolean absenceDocuments(DocumentationElement element) {
+    return element == COMPLICATIONS;
+  }
+
+  private boolean hasText(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLetterOrDigit(f.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void sedation() {
+    Hit mac = null;
+    Hit moderate = null;
+    Hit none = null;
+    Hit drugMac = null;
+    Hit drugModerate = null;
+    for (Hit h : hits) {
+      if (h.element() != SEDATION_TYPE) {
+        continue;
+      }
+      Polarity p = h.polarity();
+      if (p == Polarity.UNRECORDED) {
+        mentions.mention(h, true);
+        continue;
+      }
+      switch (h.tag()) {
+        case SED_MAC -> mac = p == Polarity.AFFIRMED ? Hit.first(mac, h) : mac;
+        case SED_MODERATE -> moderate = p == Polarity.AFFIRMED ? Hit.first(moderate, h) : moderate;
+        case SED_NONE -> none = p == Polarity.AFFIRMED ? Hit.first(none, h) : none;
+        case SED_GENERIC -> none = p == Polarity.ABSENT ? Hit.first(none, h) : none;
+        case SED_DRUG_MAC -> drugMac = p == Polarity.AFFIRMED ? Hit.first(drugMac, h) : drugMac;
+        case SED_DRUG_MODERATE ->
+            drugModerate = p == Polarity.AFFIRMED ? Hit.first(drugModerate, h) : drugModerate;
+        default -> {
+          continue;
+        }
+      }
+      boolean generic = h.tag() == Tag.SED_GENERIC;
+      if ((!generic && p == Polarity.AFFIRMED) || (generic && p == Polarity.ABSENT)) {
+        mentions.mention(h, false);
+      }
+    }
+    // "Sedation:\nNone", "Anesthesia: not documented".
+    Sentence noneHeading = null;
+    int noneIndex = -1;
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      if (s.headingOnly() || !s.section().isSedation()) {
+        continue;
+      }
+      Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
+      DocumentationElement element =
+          s.section() == Section.SEDATION_TIME ? SEDATION_TIMES : SEDATION_TYPE;
+      if (cue == Cues.Cue.UNRECORDED || (cue == Cues.Cue.ABSENT && element == SEDATION_TIMES)) {
+        mentions.mention(element, true, i, s.start(), s.end(), true);
+      } else if (cue == Cues.Cue.ABSENT && noneHeading == null) {
+        noneHeading = s;
+        noneIndex = i;
+      }
+    }
+    Hit decided =
+        mac != null
+            ? mac
+            : moderate != null
+                ? moderate
+                : none != null ? none : drugMac != null ? drugMac : drugModerate;
+    if (decided != null) {
+      out.sedationType =
+          decided == mac || decided == drugMac
+              ? SedationType.MAC_OR_ANESTHESIA
+              : decided == none ? SedationType.NONE : SedationType.MODERATE;
+      out.preferred.put(SEDATION_TYPE, mentions.mention(decided, false));
+    } else if (noneHeading != null) {
+      out.sedationType = SedationType.NONE;
+      out.preferred.put(
+          SEDATION_TYPE,
+          mentions.mention(
+              SEDATION_TYPE, false, noneIndex, noneHeading.start(), noneHeading.end(), true));
+    }
+  }
+
+  private void sedationTimes() {
+    if (!sedationMinutes.isEmpty()) {
+      Value v = sedationMinutes.get(0);
+      out.sedationMinutes = (int) Math.round(v.value());
+      out.preferred.put(SEDATION_TIMES, mentions.mention(SEDATION_TIMES, false, v));
+    }
+    if (clocks.size() < 2) {
+      return;
+    }
+    Clock start = null;
+    for (Clock c : clocks) {
+      if (c.role() == Clock.Role.START) {
+        start = c;
+        break;
+      }
+    }
+    if (start == null) {
+      start = clocks.get(0);
+    }
+    Clock stop = null;
+    for (Clock c : clocks) {
+      if (c.start() > start.start() && c.role() == Clock.Role.STOP) {
+        stop = c;
+        break;
+      }
+    }
+    if (stop == null) {
+      Clock last = clocks.get(clocks.size() - 1);
+      stop = last.start() > start.start() && last.role() != Clock.Role.START ? last : null;
+    }
+    if (stop == null) {
+      return;
+    }
+    int minutes = stop.minuteOfDay() - start.minuteOfDay();
+    if (minutes < 0) {
+      // "11:50 to 12:15" written without am/pm, or a case across midnight.
+      minutes += (minutes > -12 * 60) ? 12 * 60 : 24 * 60;
+    }
+    if (minutes < 1 || minutes > 600) {
+      return;
+    }
+    out.sedationStart = LocalTime.of(start.minuteOfDay() / 60, start.minuteOfDay() % 60);
+    out.sedationStop = LocalTime.of(stop.minuteOfDay() / 60, stop.minuteOfDay() % 60);
+    if (out.sedationMinutes == null) {
+      out.sedationMinutes = minutes;
+    }
+    ElementMention m =
+        mentions.mention(
+            SEDATION_TIMES, false, start.sentence(), start.start(), start.end(), false);
+    if (stop.sentence() != start.sentence()) {
+      mentions.mention(SEDATION_TIMES, false, stop.sentence(), stop.start(), stop.end(), false);
+    }
+    out.preferred.putIfAbsent(SEDATION_TIMES, m);
+  }
+
+  private void dilation() {
+    for (Value v : balloonSizes) {
+      out.balloon.add(v.value());
+      mentions.mention(BALLOON_DIAMETER, false, v);
+    }
+    if (!counts.isEmpty()) {
+      out.inflationCount = (int) counts.get(0).value();
+      counts.forEach(v -> mentions.mention(INFLATION_COUNT, false, v));
+    }
+    if (!inflationSeconds.isEmpty()) {
+      out.inflationSeconds = (int) Math.round(inflationSeconds.get(0).value());
+      inflationSeconds.forEach(v -> mentions.mention(INFLATION_DURATION, false, v));
+    }
+  }
+
+  private void distinct() {
+    int count = 0;
+    for (Hit h : hits) {
+      if (h.element() != DISTINCT_STRICTURE || h.polarity() == Polarity.HYPOTHETICAL) {
+        continue;
+      }
+      Polarity p = h.polarity();
+      switch (h.tag()) {
+        case DIST_BASE -> {
+          if (p == Polarity.AFFIRMED) {
+            count = Math.max(count, 1);
+          }
+        }
+        case DIST_SINGLE -> {
+          count = Math.max(count, 1);
+          mentions.mention(h, true);
+        }
+        case DIST_COUNT, DIST_ORDINAL -> {
+          if (p != Polarity.AFFIRMED) {
+            mentions.mention(h, true);
+            continue;
+          }
+          double n = h.group() == null ? Double.NaN : Quantities.parse(h.group());
+          if (n >= 2 && n <= 20) {
+            count = Math.max(count, (int) n);
+            mentions.mention(h, false);
+          }
+        }
+        case DIST_LOCATIONS -> {
+          if (p == Polarity.AFFIRMED) {
+            count = Math.max(count, 2);
+            mentions.mention(h, false);
+          }
+        }
+        default -> {
+          // not a stricture-count phrase
+        }
+      }
+    }
+    out.distinctStrictures = count;
+  }
+}

@@ -1,0 +1,29 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Arrays;
+
+/** A growable list of ints, to keep anchor occurrences without boxing. */
+final class Ints {
+
+  private int[] values = new int[64];
+  private int size;
+
+  void add(int v) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = v;
+  }
+
+  void set(int i, int v) {
+    values[i] = v;
+  }
+
+  int get(int i) {
+    return values[i];
+  }
+
+  int size() {
+    return size;
+  }
+}

@@ -1,0 +1,215 @@
+package org.stomacds.engine.narrative;
+
+import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
+import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lumen before and after dilation: sizes and scope passage, each placed before or after the
+ * dilation by the nearest time word of its sentence ("after dilation", "initially"), else by where
+ * it stands in the note relative to the first sign of dilation.
+ */
+final class LumenReader {
+
+  private final IndexedNote note;
+  private final String f;
+  private final List<Sentence> sentences;
+  private final List<Hit> hits;
+  private final List<Value> lumenSizes;
+  private final int firstDilation;
+  private final Mentions mentions;
+  private final NoteReading.Builder out;
+
+  LumenReader(IndexedNote note, List<Hit> hits, NumberFinder.Found numbers, Mentions mentions) {
+    this.note = note;
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.hits = hits;
+    this.lumenSizes = numbers.lumenSizes();
+    this.firstDilation = numbers.firstDilation();
+    this.mentions = mentions;
+    this.out = mentions.out;
+  }
+
+  void read() {
+    lumen();
+  }
+
+  private void lumen() {
+    for (Value v : lumenSizes) {
+      boolean post = !v.flag() && isAfterDilation(v.sentence(), v.start());
+      if (post) {
+        if (out.postLumen == null) {
+          out.postLumen = v.value();
+        }
+        mentions.mention(POST_DILATION_LUMEN, false, v);
+      } else {
+        if (out.preLumen == null) {
+          out.preLumen = v.value();
+        }
+        mentions.mention(PRE_DILATION_LUMEN, false, v);
+      }
+    }
+    for (Hit h : hits) {
+      switch (h.tag()) {
+        case LUMEN_PIN -> {
+          if (h.polarity() != Polarity.UNRECORDED) {
+            boolean post = temporal(h.sentence(), h.start()) > 0;
+            mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
+          }
+        }
+        case LUMEN_PASS_NEG -> {
+          int when = temporal(h.sentence(), h.start());
+          if (h.polarity() != Polarity.UNRECORDED && (when != 0 || aboutStricture(h))) {
+            boolean post = when > 0 || (when == 0 && h.start() > firstDilation);
+            mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
+          }
+        }
+        case LUMEN_PASS_POS -> {
+          if (h.polarity() != Polarity.AFFIRMED) {
+            continue;
+          }
+          int when = temporal(h.sentence(), h.start());
+          if (when < 0) {
+            mentions.mention(PRE_DILATION_LUMEN, false, h);
+          } else if (when > 0 || (aboutStricture(h) && h.start() > firstDilation)) {
+            mentions.mention(POST_DILATION_LUMEN, false, h);
+          }
+        }
+        case LUMEN_NEG_ONLY -> {
+          if (h.polarity().isNegative()) {
+            boolean post = f.startsWith("post", h.start());
+            mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, true, h);
+          }
+        }
+        default -> {
+          // not a lumen phrase
+        }
+      }
+    }
+  }
+
+  private boolean aboutStricture(Hit h) {
+    return note.has(h.sentence(), Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
+  }
+
+  /** A lumen size is "after" when its sentence says so, or when the dilation came before it. */
+  private boolean isAfterDilation(int sentence, int at) {
+    int when = temporal(sentence, at);
+    return when != 0 ? when > 0 : at > firstDilation;
+  }
+
+  /**
+   * +1 when the nearest explicit time cue in the sentence says "after the dilation", -1 when it
+   * says "before", 0 when there is none.
+   */
+  private int temporal(int sentence, int at) {
+    Sentence s = sentences.get(sentence);
+    int from = Math.max(s.start(), at - 160);
+    int to = Math.min(s.end(), at + 160);
+    List<String> words = new ArrayList<>(32);
+    int[] starts = new int[64];
+    TokenCursor c = new TokenCursor(f, from, to, from);
+    while (c.next() && words.size() < starts.length) {
+      if (c.isWord()) {
+        starts[words.size()] = c.start();
+        words.add(c.word());
+      }
+    }
+    int best = 0;
+    int bestDistance = Integer.MAX_VALUE;
+    for (int k = 0; k < words.size(); k++) {
+      int dir = cueDirection(words, k);
+      if (dir != 0) {
+        int d = Math.abs(starts[k] - at);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = dir;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static int cueDirection(List<String> words, int k) {
+    String w = words.get(k);
+    switch (w) {
+      case "before", "prior" -> {
+        return dilationWithin(words, k) ? -1 : 0;
+      }
+      case "after", "following", "post", "status" -> {
+        return dilationWithin(words, k) ? 1 : 0;
+      }
+      case "pre" -> {
+        return k + 1 < words.size() && isDilationWord(words.get(k + 1)) ? -1 : 0;
+      }
+      case "pre-dilation",
+          "predilation",
+          "pre-dilatation",
+          "predilatation",
+          "initially",
+          "initial",
+          "originally",
+          "baseline" -> {
+        return -1;
+      }
+      case "post-dilation",
+          "postdilation",
+          "post-dilatation",
+          "postdilatation",
+          "afterwards",
+          "afterward",
+          "thereafter",
+          "subsequently",
+          "resulting",
+          "final",
+          "finally",
+          "achieved",
+          "improved",
+          "increased",
+          "widened",
+          "enlarged",
+          "opened" -> {
+        return 1;
+      }
+      case "dilated" -> {
+        if (k + 1 < words.size()) {
+          String n = words.get(k + 1);
+          if (n.startsWith("strictur")
+              || n.equals("segment")
+              || n.equals("area")
+              || n.equals("site")
+              || n.equals("lumen")
+              || n.equals("region")
+              || n.equals("portion")) {
+            return 1;
+          }
+        }
+        return 0;
+      }
+      default -> {
+        return 0;
+      }
+    }
+  }
+
+  private static boolean dilationWithin(List<String> words, int k) {
+    for (int j = k + 1; j < Math.min(words.size(), k + 4); j++) {
+      if (isDilationWord(words.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDilationWord(String w) {
+    return w.startsWith("dilat")
+        || w.startsWith("inflat")
+        || w.startsWith("balloon")
+        || w.equals("treatment")
+        || w.equals("therapy")
+        || w.equals("intervention");
+  }
+}

@@ -1,0 +1,620 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the numbers of a note that the rules need (balloon and lumen sizes, inflation counts and
+ * durations, sedation minutes and clock times) and sorts each by what it measures (see {@link
+ * Quantities}). Numbers are tried only where a number starts, and only with the patterns its next
+ * character allows.
+ */
+final class NumberFinder {
+
+  /** Clock times of other things than sedation ("procedure start", "withdrawal"). */
+  private static final WordSet OTHER_CLOCK =
+      WordSet.of(
+          "procedure",
+          "withdrawal",
+          "fluoroscopy",
+          "fluoro",
+          "insertion",
+          "cecal",
+          "arrival",
+          "arrived",
+          "discharge",
+          "recovery",
+          "scope");
+
+  private static final Pattern BIOPSY = Rx.compile("biops");
+  private static final WordSet CLOCK_START =
+      WordSet.of(
+          "start",
+          "started",
+          "starting",
+          "began",
+          "begin",
+          "beginning",
+          "from",
+          "initiated",
+          "administered",
+          "induction",
+          "commenced",
+          "onset",
+          "in");
+  private static final WordSet CLOCK_STOP =
+      WordSet.of(
+          "stop",
+          "stopped",
+          "end",
+          "ended",
+          "ending",
+          "to",
+          "until",
+          "till",
+          "through",
+          "completed",
+          "finished",
+          "out",
+          "concluded",
+          "discontinued");
+  private static final WordSet ELSEWHEN =
+      WordSet.of(
+          "will",
+          "plan",
+          "plans",
+          "planned",
+          "planning",
+          "future",
+          "would",
+          "consider",
+          "considering",
+          "recommend",
+          "recommended",
+          "history",
+          "h/o",
+          "hx",
+          "s/p",
+          "previous",
+          "previously",
+          "past",
+          "next",
+          "repeat");
+
+  private static final WordSet LATER =
+      WordSet.of("planned", "scheduled", "recommended", "future", "anticipated", "intended");
+
+  private static final Pattern[] QUANTITY_PATTERNS = {
+    Quantities.SIZE,
+    Quantities.DURATION,
+    Quantities.NUMBER,
+    Quantities.COUNT_NOUN,
+    Quantities.COUNT_TIMES,
+    Quantities.COUNT_VERB,
+    Quantities.COUNT_LABEL,
+    Quantities.CLOCK,
+    Quantities.MILITARY,
+    Quantities.DILATION_ACT,
+    Quantities.BALLOON_BARE,
+    Quantities.BALLOON_BEFORE
+  };
+
+  private static final int SIZE = 0;
+  private static final int DURATION = 1;
+  private static final int NUMBER = 2;
+  private static final int COUNT_NOUN = 3;
+  private static final int COUNT_TIMES = 4;
+  private static final int COUNT_VERB = 5;
+  private static final int COUNT_LABEL = 6;
+  private static final int CLOCK = 7;
+  private static final int MILITARY = 8;
+  private static final int DILATION_ACT = 9;
+  private static final int BALLOON_BARE = 10;
+  private static final int BALLOON_BEFORE = 11;
+
+  private final IndexedNote note;
+  private final Lexicon lexicon;
+  private final String f;
+  private final List<Sentence> sentences;
+  private final Ints occurrences;
+  private final int[] occurrencesFrom;
+
+  /** Matchers of the {@link Quantities} patterns, made on first use (most notes need few). */
+  private final Matcher[] quantity = new Matcher[QUANTITY_PATTERNS.length];
+
+  private final List<Value> balloonSizes = new ArrayList<>();
+  private final List<Value> lumenSizes = new ArrayList<>();
+  private final List<Value> counts = new ArrayList<>();
+  private final List<Value> inflationSeconds = new ArrayList<>();
+  private final List<Value> sedationMinutes = new ArrayList<>();
+  private final List<Clock> clocks = new ArrayList<>();
+  private int firstDilation = Integer.MAX_VALUE;
+
+  /**
+   * What the numbers of a note say.
+   *
+   * @param firstDilation offset of the first sign of this procedure's dilation (a balloon size, a
+   *     count, a duration, "was dilated"), {@code Integer.MAX_VALUE} when there is none: a lumen
+   *     stated after it is the lumen after dilation
+   */
+  record Found(
+      List<Value> balloonSizes,
+      List<Value> lumenSizes,
+      List<Value> counts,
+      List<Value> inflationSeconds,
+      List<Value> sedationMinutes,
+      List<Clock> clocks,
+      int firstDilation) {}
+
+  NumberFinder(IndexedNote note) {
+    this.note = note;
+    this.lexicon = note.lexicon;
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.occurrences = note.occurrences;
+    this.occurrencesFrom = note.occurrencesFrom;
+  }
+
+  Found find() {
+    for (int i = 0; i < sentences.size(); i++) {
+      numbers(i);
+    }
+    return new Found(
+        balloonSizes, lumenSizes, counts, inflationSeconds, sedationMinutes, clocks, firstDilation);
+  }
+
+  private boolean has(int sentence, Feature... wanted) {
+    return note.has(sentence, wanted);
+  }
+
+  /**
+   * Whether one of the feature's anchors starts a word of the sentence ("cre", not "increased").
+   */
+  private boolean hasWord(int sentence, Feature feature) {
+    if (!note.has(sentence, feature)) {
+      return false;
+    }
+    for (int k = occurrencesFrom[sentence]; k < occurrencesFrom[sentence + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(feature)) != 0
+          && occurrences.get(k + 1) == occurrences.get(k + 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void numbers(int i) {
+    Sentence s = sentences.get(i);
+    boolean thisProcedure = s.section().describesThisProcedure();
+    if (thisProcedure && has(i, Feature.DILATE) && firstDilation == Integer.MAX_VALUE) {
+      atAnchors(
+          i,
+          s,
+          Lexicon.bit(Feature.DILATE),
+          q(DILATION_ACT),
+          m -> firstDilation = Math.min(firstDilation, m.start()));
+    }
+    if (!has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
+      return;
+    }
+    boolean units = has(i, Feature.UNIT);
+    boolean counting = thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD);
+    boolean clocks = sedationContext(i);
+    long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
+    boolean creOrTts = thisProcedure && hasWord(i, Feature.CRE_TTS);
+    int lastStart = -1;
+    int sizeEnd = -1;
+    int durationEnd = -1;
+    List<Value> found = counting ? new ArrayList<>() : List.of();
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & numberStarts) == 0
+          || !note.startsItsWord(k)) {
+        continue;
+      }
+      int start = occurrences.get(k + 2);
+      if (start == lastStart) {
+        continue;
+      }
+      lastStart = start;
+      // Look at what follows the number before trying the patterns that start with one.
+      int after = numberEnd(start, s.end());
+      if (after == start) {
+        continue;
+      }
+      char next = after < s.end() ? f.charAt(after) : ' ';
+      int spaced = skipSpaces(after, s.end());
+      char following = spaced < s.end() ? f.charAt(spaced) : ' ';
+      int word = skipSpaceAndHyphen(after, s.end());
+      char nextWord = word < s.end() ? f.charAt(word) : ' ';
+      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-".indexOf(following) >= 0) {
+        Matcher m = q(BALLOON_BEFORE).region(start, s.end());
+        if (m.lookingAt()) {
+          sizeEnd = m.end();
+          bareBalloon(i, s, m);
+        }
+      }
+      // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
+      if (units && start >= sizeEnd && ",/-mcato".indexOf(following) >= 0) {
+        Matcher m = q(SIZE).region(start, s.end());
+        if (m.lookingAt()) {
+          sizeEnd = m.end();
+          size(i, s, thisProcedure, m);
+        }
+      }
+      if (start >= durationEnd && "smh".indexOf(nextWord) >= 0) {
+        Matcher m = q(DURATION).region(start, s.end());
+        if (m.lookingAt()) {
+          durationEnd = m.end();
+          duration(i, s, thisProcedure, m, m.group(1));
+        }
+      }
+      if (counting && Character.isLetter(nextWord)) {
+        Matcher m = q(COUNT_NOUN).region(start, s.end());
+        if (m.lookingAt()) {
+          count(i, s, m, m.group(1), m.group(2), found);
+        }
+      }
+      if (clocks && Character.isDigit(f.charAt(start))) {
+        if (next == ':') {
+          Matcher m = q(CLOCK).region(start, s.end());
+          if (m.lookingAt()) {
+            clock(i, s, m);
+          }
+        } else if (after - start == 4) {
+          Matcher m = q(MILITARY).region(start, s.end());
+          if (m.lookingAt()) {
+            military(i, s, m);
+          }
+        }
+      }
+    }
+    if (thisProcedure && has(i, Feature.BALLOON)) {
+      atAnchors(i, s, Lexicon.bit(Feature.BALLOON), q(BALLOON_BARE), m -> bareBalloon(i, s, m));
+    }
+    if (has(i, Feature.MINUTE)) {
+      articleMinutes(i, s, thisProcedure);
+    }
+    if (counting) {
+      counts(i, s, found);
+    }
+  }
+
+  /** The end of the number (digits, a decimal, or a number word) starting at {@code at}. */
+  private int numberEnd(int at, int limit) {
+    int e = at;
+    if (Character.isDigit(f.charAt(at))) {
+      while (e < limit && Character.isDigit(f.charAt(e)) && e - at < 8) {
+        e++;
+      }
+      if (e + 1 < limit && f.charAt(e) == '.' && Character.isDigit(f.charAt(e + 1))) {
+        e++;
+        while (e < limit && Character.isDigit(f.charAt(e)) && e - at < 12) {
+          e++;
+        }
+      }
+      return e;
+    }
+    while (e < limit && Character.isLetter(f.charAt(e)) && e - at < 20) {
+      e++;
+    }
+    return e;
+  }
+
+  private int skipSpaces(int at, int limit) {
+    int j = at;
+    while (j < limit && j - at < 8 && (f.charAt(j) == ' ' || f.charAt(j) == '\n')) {
+      j++;
+    }
+    return j;
+  }
+
+  private int skipSpaceAndHyphen(int at, int limit) {
+    int j = at;
+    while (j < limit
+        && j - at < 8
+        && (f.charAt(j) == ' ' || f.charAt(j) == '-' || f.charAt(j) == '\n')) {
+      j++;
+    }
+    return j;
+  }
+
+  /**
+   * Runs {@code m} at the start of each word of sentence {@code i} that holds an anchor of the
+   * given features (numbers start at a digit or a number word), never inside an earlier match.
+   */
+  private void atAnchors(
+      int i, Sentence s, long wanted, Matcher m, java.util.function.Consumer<Matcher> onMatch) {
+    int lastStart = -1;
+    int lastEnd = -1;
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & wanted) == 0 || !note.startsItsWord(k)) {
+        continue;
+      }
+      int start = occurrences.get(k + 2);
+      if (start == lastStart || start < lastEnd) {
+        continue;
+      }
+      lastStart = start;
+      m.region(start, s.end());
+      if (m.lookingAt()) {
+        lastEnd = m.end();
+        onMatch.accept(m);
+      }
+    }
+  }
+
+  /** Balloon sizes written without a unit, next to the balloon's name: millimetres. */
+  private void bareBalloon(int i, Sentence s, Matcher m) {
+    if (elsewhen(s, m.start())) {
+      return;
+    }
+    List<Double> values = numbersIn(m.start(1), m.end(2));
+    for (double mm : values) {
+      if (mm >= 5 && mm <= 40) {
+        balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
+        firstDilation = Math.min(firstDilation, m.start());
+      }
+    }
+  }
+
+  private void size(int i, Sentence s, boolean thisProcedure, Matcher m) {
+    if (!thisProcedure || elsewhen(s, m.start())) {
+      return;
+    }
+    boolean cm = m.group(3).charAt(0) == 'c';
+    List<Double> values = numbersIn(m.start(1), m.end(2));
+    Quantities.SizeKind kind =
+        Quantities.classifySize(f, s, m.start(), m.end(), values.size() == 1, cm);
+    double factor = cm ? 10 : 1;
+    switch (kind) {
+      case BALLOON -> {
+        for (double v : values) {
+          double mm = v * factor;
+          if (mm >= 5 && mm <= 40) {
+            balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
+            firstDilation = Math.min(firstDilation, m.start());
+          }
+        }
+      }
+      case LUMEN, LUMEN_FROM -> {
+        double mm = values.get(0) * factor;
+        if (mm >= 0.5 && mm <= 40) {
+          lumenSizes.add(
+              new Value(mm, i, m.start(), m.end(), kind == Quantities.SizeKind.LUMEN_FROM));
+        }
+      }
+      default -> {
+        // a distance, a length, a scope, a polyp: not ours
+      }
+    }
+  }
+
+  private List<Double> numbersIn(int from, int to) {
+    List<Double> values = new ArrayList<>();
+    Matcher number = q(NUMBER).region(from, to);
+    while (number.find()) {
+      double v = Quantities.parse(number.group());
+      if (!Double.isNaN(v)) {
+        values.add(v);
+      }
+    }
+    return values;
+  }
+
+  private void duration(int i, Sentence s, boolean thisProcedure, Matcher m, String amount) {
+    duration(i, s, thisProcedure, m.start(), m.end(), m.group(2), Quantities.parse(amount));
+  }
+
+  /** "a minute", "a full minute", "half a minute": durations with no number. */
+  private void articleMinutes(int i, Sentence s, boolean thisProcedure) {
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(Feature.MINUTE)) == 0
+          || !note.startsItsWord(k)) {
+        continue;
+      }
+      int at = occurrences.get(k + 2);
+      if (!f.startsWith("minute", at)) {
+        continue;
+      }
+      TokenCursor c = new TokenCursor(f, s.start(), at, at);
+      if (!c.prev()) {
+        continue;
+      }
+      if (c.is("full") && !c.prev()) {
+        continue;
+      }
+      if (c.is("a") || c.is("an")) {
+        int start = c.start();
+        double amount = c.prev() && c.is("half") ? 0.5 : 1;
+        int end = at + (f.startsWith("minutes", at) ? 7 : 6);
+        duration(i, s, thisProcedure, start, end, "minute", amount);
+      }
+    }
+  }
+
+  private void duration(
+      int i, Sentence s, boolean thisProcedure, int start, int end, String unit, double v) {
+    if (Double.isNaN(v) || !thisProcedure || elsewhen(s, start)) {
+      return;
+    }
+    boolean seconds = unit.charAt(0) == 's';
+    double secs = unit.charAt(0) == 'h' ? v * 3600 : unit.charAt(0) == 'm' ? v * 60 : v;
+    Quantities.DurationKind kind = Quantities.classifyDuration(f, s, start, end);
+    if (kind == Quantities.DurationKind.INFLATION && secs >= 3 && secs <= 600) {
+      inflationSeconds.add(new Value(secs, i, start, end, false));
+      firstDilation = Math.min(firstDilation, start);
+    } else if (kind == Quantities.DurationKind.SEDATION && !seconds) {
+      double minutes = secs / 60;
+      if (minutes >= 1 && minutes <= 600) {
+        sedationMinutes.add(new Value(minutes, i, start, end, false));
+      }
+    }
+  }
+
+  /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
+  private void counts(int i, Sentence s, List<Value> found) {
+    atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.TIMES_X),
+        q(COUNT_TIMES),
+        m -> {
+          if (!BIOPSY.matcher(f).region(s.start(), s.end()).find()) {
+            count(i, s, m, m.group(1), null, found);
+          }
+        });
+    atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.COUNT_VERB),
+        q(COUNT_VERB),
+        m -> {
+          for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+              count(i, s, m, m.group(g), null, found);
+              return;
+            }
+          }
+        });
+    atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.COUNT_LABEL),
+        q(COUNT_LABEL),
+        m -> count(i, s, m, m.group(1), null, found));
+    found.sort(Comparator.comparingInt(Value::start));
+    for (Value v : found) {
+      counts.add(v);
+      firstDilation = Math.min(firstDilation, v.start());
+    }
+  }
+
+  private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
+    double n = Quantities.parse(number.replaceAll("\\s+", " "));
+    if (noun != null && !noun.endsWith("s") && n != 1) {
+      return;
+    }
+    if (n >= 1 && n <= 20 && !elsewhen(s, m.start())) {
+      found.add(new Value(n, i, m.start(), m.end(), false));
+    }
+  }
+
+  /** A sentence where a clock time is a sedation time. */
+  private boolean sedationContext(int i) {
+    Sentence s = sentences.get(i);
+    if (s.section().isSedation() || has(i, Feature.SEDATION)) {
+      return s.section().describesThisProcedure();
+    }
+    boolean beside =
+        (i > 0 && has(i - 1, Feature.SEDATION))
+            || (i + 1 < sentences.size() && has(i + 1, Feature.SEDATION));
+    return beside && has(i, Feature.CLOCK) && !has(i, Feature.OTHER_CLOCK);
+  }
+
+  private void clock(int i, Sentence s, Matcher m) {
+    int h = Integer.parseInt(m.group(1));
+    int min = Integer.parseInt(m.group(2));
+    String ampm = m.group(3);
+    if (ampm != null) {
+      if (ampm.charAt(0) == 'p' && h < 12) {
+        h += 12;
+      } else if (ampm.charAt(0) == 'a' && h == 12) {
+        h = 0;
+      }
+    }
+    Clock.Role role = roleBefore(s, m.start());
+    if (role != null) {
+      clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+    }
+  }
+
+  private void military(int i, Sentence s, Matcher m) {
+    Clock.Role role = roleBefore(s, m.start());
+    if (role == null || (role == Clock.Role.ANY && m.group(3) == null)) {
+      return;
+    }
+    int h = Integer.parseInt(m.group(1));
+    int min = Integer.parseInt(m.group(2));
+    clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+  }
+
+  /**
+   * START or STOP from the words just before a time, ANY when none says; null when the time belongs
+   * to something else ("procedure start 09:10", "withdrawal 09:30").
+   */
+  private Clock.Role roleBefore(Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    Clock.Role role = null;
+    for (int k = 0; k < 4 && c.prev(); k++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == '-' && k == 0 && role == null) {
+          role = Clock.Role.STOP;
+        }
+        if (c.punct() == ',' || c.punct() == ';') {
+          break;
+        }
+        continue;
+      }
+      if (role == null && c.in(CLOCK_START)) {
+        role = Clock.Role.START;
+      } else if (role == null && c.in(CLOCK_STOP)) {
+        role = Clock.Role.STOP;
+      } else if (w.equals("at") || w.equals("time") || w.equals("times") || c.isNumber()) {
+        continue;
+      } else if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("an")) {
+        break;
+      } else if (c.in(OTHER_CLOCK)) {
+        return null;
+      }
+    }
+    return role == null ? Clock.Role.ANY : role;
+  }
+
+  /** Whether the words around {@code at} in its clause put it in the past or future. */
+  private boolean elsewhen(Sentence s, int at) {
+    TokenCursor ahead = new TokenCursor(f, at, s.end(), at);
+    for (int k = 0; k < 8 && ahead.next(); k++) {
+      if (!ahead.isWord()) {
+        char p = ahead.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')') {
+          break;
+        }
+        continue;
+      }
+      if (ahead.in(LATER)) {
+        return true;
+      }
+    }
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    boolean beforeTo = false;
+    for (int k = 0; k < 15 && c.prev(); k++) {
+      if (!c.isWord()) {
+        char p = c.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')') {
+          return false;
+        }
+        beforeTo = false;
+        continue;
+      }
+      if (c.in(ELSEWHEN) || (c.is("prior") && !beforeTo)) {
+        return true;
+      }
+      beforeTo = c.is("to");
+    }
+    return false;
+  }
+
+  /** A quantity matcher; its look-behinds see the text before its region (a number's left). */
+  private Matcher q(int which) {
+    Matcher m = quantity[which];
+    if (m == null) {
+      m = QUANTITY_PATTERNS[which].matcher(f).useTransparentBounds(true);
+      quantity[which] = m;
+    }
+    return m;
+  }
+}

@@ -1,0 +1,208 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Finds the phrasings of the {@link Lexicon} in a note, sentence by sentence, and gives each hit
+ * its {@link Polarity} from the words around it.
+ */
+final class PhraseFinder {
+
+  private final Lexicon lexicon;
+  private final IndexedNote note;
+  private final String f;
+  private final List<Sentence> sentences;
+  private final long[] features;
+  private final Ints occurrences;
+  private final int[] occurrencesFrom;
+  private final boolean[] candidates;
+  private final int[][] hypotheticalCues;
+  private final int[][] conditionalCues;
+  private final Matcher[] matchers;
+  private final List<Hit> hits = new ArrayList<>();
+
+  /** Once a stricture is affirmed, further mentions add nothing to the count of at least one. */
+  private boolean strictureSeen;
+
+  private record Raw(Trigger trigger, int start, int end, String group) {}
+
+  PhraseFinder(IndexedNote note) {
+    this.note = note;
+    this.lexicon = note.lexicon;
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.features = note.features;
+    this.occurrences = note.occurrences;
+    this.occurrencesFrom = note.occurrencesFrom;
+    int n = sentences.size();
+    this.candidates = new boolean[lexicon.triggers.size()];
+    this.hypotheticalCues = new int[n][];
+    this.conditionalCues = new int[n][];
+    this.matchers = new Matcher[lexicon.triggers.size()];
+  }
+
+  /** Every hit, sentence by sentence (within a sentence, by element then position). */
+  List<Hit> find() {
+    for (int i = 0; i < sentences.size(); i++) {
+      phrases(i);
+    }
+    return hits;
+  }
+
+  private void phrases(int i) {
+    Sentence s = sentences.get(i);
+    List<Raw> raws = new ArrayList<>();
+    List<Trigger> triggers = lexicon.triggers;
+    Arrays.fill(candidates, false);
+    for (int k : lexicon.unanchored) {
+      candidates[k] = true;
+    }
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      for (int t : lexicon.triggersByAnchor[occurrences.get(k)]) {
+        candidates[t] = true;
+      }
+    }
+    for (int k = 0; k < triggers.size(); k++) {
+      Trigger t = triggers.get(k);
+      if (!candidates[k]
+          || !t.accepts(features[i], s.section())
+          || (strictureSeen && t.tag() == Tag.DIST_BASE)) {
+        continue;
+      }
+      Matcher m = matcher(k);
+      if (t.leading()) {
+        tryAtAnchors(i, s, t, m, raws);
+        continue;
+      }
+      m.region(s.start(), s.end());
+      while (m.find()) {
+        accept(s, t, m, raws);
+      }
+    }
+    if (!raws.isEmpty()) {
+      polarize(i, s, raws);
+    }
+  }
+
+  /** Tries a leading trigger at the start of each word that holds one of its anchors. */
+  private void tryAtAnchors(int i, Sentence s, Trigger t, Matcher m, List<Raw> raws) {
+    int lastStart = -1;
+    int lastEnd = -1;
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      int id = occurrences.get(k);
+      if (!AnchorScanner.has(t.anyOf(), id) || !note.startsItsWord(k)) {
+        continue;
+      }
+      int start = occurrences.get(k + 2);
+      if (start == lastStart || start < lastEnd) {
+        continue;
+      }
+      lastStart = start;
+      m.region(start, s.end());
+      if (m.lookingAt()) {
+        lastEnd = m.end();
+        accept(s, t, m, raws);
+      }
+    }
+  }
+
+  private void accept(Sentence s, Trigger t, Matcher m, List<Raw> raws) {
+    if (m.end() > m.start() && (t.guard() == null || t.guard().accept(f, s, m.start(), m.end()))) {
+      raws.add(new Raw(t, m.start(), m.end(), m.groupCount() >= 1 ? m.group(1) : null));
+    }
+  }
+
+  private Matcher matcher(int k) {
+    Matcher m = matchers[k];
+    if (m == null) {
+      m = lexicon.triggers.get(k).pattern().matcher(f);
+      // Let look-behinds see the words before a candidate start.
+      m.useTransparentBounds(true);
+      matchers[k] = m;
+    }
+    return m;
+  }
+
+  /**
+   * Gives each phrase its polarity. Phrases of one element joined into a list ("no bleeding,
+   * perforation or tear") share the cue before the first and the cue after the last.
+   */
+  private void polarize(int i, Sentence s, List<Raw> raws) {
+    raws.sort(Comparator.comparing((Raw r) -> r.trigger().element()).thenComparingInt(Raw::start));
+    int n = raws.size();
+    Cues.Cue[] pre = new Cues.Cue[n];
+    Cues.Cue[] post = new Cues.Cue[n];
+    Cues.Cue[] own = new Cues.Cue[n];
+    int[] head = new int[n];
+    int[] tail = new int[n];
+    for (int j = 0; j < n; j++) {
+      Raw r = raws.get(j);
+      pre[j] = Cues.before(f, s.start(), r.start());
+      post[j] = Cues.after(f, r.end(), s.end());
+      Cues.Cue inner =
+          r.trigger().innerNegation() ? Cues.inside(f, r.start(), r.end()) : Cues.Cue.NONE;
+      own[j] = inner.or(pre[j]).or(post[j]);
+      Raw p = j > 0 ? raws.get(j - 1) : null;
+      boolean linked =
+          p != null
+              && p.trigger().element() == r.trigger().element()
+              && p.end() <= r.start()
+              && Cues.joinsList(f, p.end(), r.start());
+      head[j] = linked ? head[j - 1] : j;
+    }
+    for (int j = n - 1; j >= 0; j--) {
+      tail[j] = j + 1 < n && head[j + 1] == head[j] ? tail[j + 1] : j;
+    }
+    for (int j = 0; j < n; j++) {
+      Raw r = raws.get(j);
+      Cues.Cue c = own[j];
+      if (c == Cues.Cue.NONE && head[j] != j) {
+        c = pre[head[j]];
+      }
+      if (c == Cues.Cue.NONE && tail[j] != j) {
+        c = post[tail[j]];
+      }
+      Polarity polarity;
+      if (c == Cues.Cue.UNRECORDED) {
+        polarity = Polarity.UNRECORDED;
+      } else if (c == Cues.Cue.ABSENT) {
+        polarity =
+            r.trigger().hypotheticalDrops() && conditional(i, s, r)
+                ? Polarity.HYPOTHETICAL
+                : Polarity.ABSENT;
+      } else if (r.trigger().hypotheticalDrops() && hypothetical(i, s, r)) {
+        polarity = Polarity.HYPOTHETICAL;
+      } else {
+        polarity = Polarity.AFFIRMED;
+      }
+      hits.add(new Hit(r.trigger(), i, r.start(), r.end(), polarity, r.group()));
+      strictureSeen |= r.trigger().tag() == Tag.DIST_BASE && polarity == Polarity.AFFIRMED;
+    }
+  }
+
+  /** "If the cecum cannot be reached": a negation inside a condition is no report either. */
+  private boolean conditional(int i, Sentence s, Raw r) {
+    int[] cues = conditionalCues[i];
+    if (cues == null) {
+      cues = Cues.conditionalCues(f, s.start(), s.end());
+      conditionalCues[i] = cues;
+    }
+    return cues.length > 0 && cues[0] < r.start();
+  }
+
+  private boolean hypothetical(int i, Sentence s, Raw r) {
+    if (Cues.modalAfter(f, r.end(), s.end())) {
+      return true;
+    }
+    int[] cues = hypotheticalCues[i];
+    if (cues == null) {
+      cues = Cues.hypotheticalCues(f, s.start(), s.end());
+      hypotheticalCues[i] = cues;
+    }
+    return cues.length > 0 && cues[0] < r.start();
+  }
+}

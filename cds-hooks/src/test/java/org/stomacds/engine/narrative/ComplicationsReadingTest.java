@@ -1,0 +1,84 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ComplicationsReadingTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "There were no complications.",
+        "No immediate complications.",
+        "Complications: none.",
+        "COMPLICATIONS:\nNone",
+        "EBL minimal.",
+        "Estimated blood loss: none",
+        "No bleeding.",
+        "No bleeding, perforation or tear.",
+        "The patient tolerated the procedure well without complications.",
+        "The procedure was uncomplicated.",
+        "No evidence of perforation.",
+        "The dilated segment was inspected for bleeding or perforation and none was seen.",
+        "Adverse events: none"
+      })
+  void documentsTheAbsenceOfComplications(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "A small mucosal tear with minimal oozing was noted.",
+        "Perforation was identified and clips were placed.",
+        "Bleeding requiring epinephrine injection occurred.",
+        "Complications: small mucosal laceration.",
+        "The procedure was complicated by a microperforation.",
+        "No perforation; there was minor oozing at the dilation site."
+      })
+  void readsAComplicationThatHappened(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Risks including bleeding and perforation were discussed.",
+        "Informed consent was obtained after explaining the risk of perforation.",
+        "Call if bleeding or fever.",
+        "Indication: stomal bleeding.",
+        "History of perforation in 2019."
+      })
+  void risksPlansAndHistoryAreNotComplications(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.complicationsOccurred()).isFalse();
+    assertThat(r.documents(COMPLICATIONS)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Complications not recorded.",
+        "Complications: not documented.",
+        "Complications: ___",
+        "Complications: unknown"
+      })
+  void documentsNothingWhenTheNoteSaysComplicationsWereNotRecorded(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isFalse();
+    assertThat(r.mention(COMPLICATIONS)).hasValueSatisfying(m -> assertThat(m.negated()).isTrue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Complications:", "COMPLICATIONS:\n\nPLAN: follow up."})
+  void anEmptyHeadingDocumentsNothing(String note) {
+    assertThat(Notes.documents(note, COMPLICATIONS)).isFalse();
+  }
+}

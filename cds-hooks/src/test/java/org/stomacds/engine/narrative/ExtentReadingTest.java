@@ -1,0 +1,136 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExtentReadingTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The cecum was reached.",
+        "The cecum was identified by the appendiceal orifice and ileocecal valve.",
+        "The scope was advanced to the ileocolic anastomosis.",
+        "The colonoscope was advanced to the anastomosis.",
+        "The terminal ileum was intubated.",
+        "Advanced to the cecum without difficulty.",
+        "The neo-terminal ileum was examined.",
+        "Extent: cecum.",
+        "Complete colonoscopy to the cecum.",
+        "The ileocolic anastomosis was reached and appeared normal.",
+        "The TI was intubated.",
+        "Advanced to the TI."
+      })
+  void readsACompleteExam(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+    assertThat(r.documents(EXTENT_OF_EXAM)).isTrue();
+    assertThat(r.incompleteReason()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Examined to the splenic flexure, unable to advance further.",
+        "The scope could not be advanced beyond the splenic flexure due to looping.",
+        "The cecum was not reached due to poor prep.",
+        "The scope did not reach the cecum.",
+        "Unable to reach the cecum.",
+        "Procedure aborted due to patient discomfort.",
+        "Incomplete colonoscopy.",
+        "Extent of exam: splenic flexure."
+      })
+  void readsAnIncompleteExamAsDocumentedExtent(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.extent()).hasValue(ExamExtent.INCOMPLETE);
+    assertThat(r.documents(EXTENT_OF_EXAM)).isTrue();
+  }
+
+  @Test
+  void givesTheReasonAnExamWasIncomplete() {
+    assertThat(Notes.read("Procedure aborted due to patient discomfort.").incompleteReason())
+        .hasValue("patient discomfort");
+    assertThat(
+            Notes.read("The cecum was not reached because of poor bowel prep.").incompleteReason())
+        .hasValue("poor bowel prep");
+    assertThat(Notes.read("Unable to advance further because of looping.").incompleteReason())
+        .hasValue("looping");
+  }
+
+  @Test
+  void aStricturePassedAfterDilationDoesNotMakeTheExamIncomplete() {
+    NoteReading r =
+        Notes.read(
+            "The scope could not be advanced beyond the stricture. After dilation the scope was"
+                + " advanced to the cecum.");
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+  }
+
+  @Test
+  void poorPrepInAnExamThatReachedTheCecumIsStillComplete() {
+    NoteReading r = Notes.read("The cecum was reached. Poor prep in the right colon.");
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+  }
+
+  @Test
+  void theCecumNotReachedWinsOverALandmark() {
+    NoteReading r = Notes.read("The ileocecal valve was not seen and the cecum was not reached.");
+    assertThat(r.extent()).hasValue(ExamExtent.INCOMPLETE);
+  }
+
+  @Test
+  void aStrictureDistalToTheAnastomosisIsNotTheExtent() {
+    assertThat(Notes.read("A stricture was seen 2 cm distal to the anastomosis.").extent())
+        .isEmpty();
+  }
+
+  @Test
+  void negatesExtentWhenNotDocumented() {
+    assertThat(Notes.negated("Extent: not documented.", EXTENT_OF_EXAM)).isTrue();
+  }
+
+  @Test
+  void readsAProcedureStoppedBeforeAnesthesia() {
+    NoteReading r =
+        Notes.read(
+            "The procedure was cancelled prior to sedation because the patient was hypotensive in"
+                + " the pre-procedure area.");
+    assertThat(r.procedureDiscontinued()).isTrue();
+    assertThat(r.discontinuedAt()).hasValue(DiscontinuedAt.BEFORE_ANESTHESIA);
+    assertThat(r.extent()).hasValue(ExamExtent.INCOMPLETE);
+  }
+
+  @Test
+  void readsAProcedureStoppedAfterTheScopeWentIn() {
+    NoteReading r =
+        Notes.read(
+            "The colonoscope was inserted through the colostomy and advanced to the splenic"
+                + " flexure. The procedure was aborted due to poor bowel preparation.");
+    assertThat(r.discontinuedAt()).hasValue(DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION);
+    assertThat(r.incompleteReason()).hasValue("poor bowel preparation");
+  }
+
+  @Test
+  void readsAProcedureStoppedAfterInductionInSoManyWords() {
+    NoteReading r = Notes.read("After induction of anesthesia the procedure was abandoned.");
+    assertThat(r.discontinuedAt()).hasValue(DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Aspirin was discontinued 5 days before the procedure.",
+        "At the end of the procedure the scope was withdrawn.",
+        "The bleeding stopped spontaneously.",
+        "If the procedure is aborted, the patient will be rescheduled."
+      })
+  void doesNotReadAStopWhereNoneHappened(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.procedureDiscontinued()).isFalse();
+    assertThat(r.discontinuedAt()).isEmpty();
+  }
+}

@@ -1,0 +1,63 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlToTextTest {
+
+  @Test
+  void dropsTagsScriptsStylesAndComments() {
+    String html =
+        "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+            + "<script>var balloon = '99 mm';</script><!-- 77 mm --><p>Dilated to <b>15</b>"
+            + " mm.</p></body></html>";
+    assertThat(NoteReader.htmlToText(html)).isEqualTo("Dilated to 15 mm.");
+  }
+
+  @Test
+  void decodesNamedAndNumericEntities() {
+    assertThat(
+            NoteReader.htmlToText("<p>18&ndash;19&#8211;20&nbsp;mm &amp; EBL &lt; 5&#x20;mL</p>"))
+        .isEqualTo("18-19\u201320 mm & EBL < 5 mL");
+  }
+
+  @Test
+  void keepsLineAndParagraphBreaks() {
+    String html =
+        "<div><h2>Findings</h2><p>Stricture at stoma.<br/>Lumen 6 mm.</p>"
+            + "<ul><li>Resume diet</li><li>Follow up</li></ul></div>";
+    assertThat(NoteReader.htmlToText(html))
+        .isEqualTo("Findings\n\nStricture at stoma.\nLumen 6 mm.\n\n- Resume diet\n- Follow up");
+  }
+
+  @Test
+  void collapsesSourceWhiteSpaceButKeepsPreformattedText() {
+    assertThat(NoteReader.htmlToText("<p>a\n   b\t c</p><pre>x\n  y</pre>"))
+        .isEqualTo("a b c\n\nx\n  y");
+  }
+
+  @Test
+  void separatesTableCells() {
+    assertThat(NoteReader.htmlToText("<table><tr><th>Balloon</th><td>15 mm</td></tr></table>"))
+        .isEqualTo("Balloon\t15 mm");
+  }
+
+  @Test
+  void leavesALoneLessThanSignAsText() {
+    assertThat(NoteReader.htmlToText("EBL < 5 mL and 3 > 2")).isEqualTo("EBL < 5 mL and 3 > 2");
+  }
+
+  @Test
+  void readsNullAndEmptyAsEmpty() {
+    assertThat(NoteReader.htmlToText(null)).isEmpty();
+    assertThat(NoteReader.htmlToText("")).isEmpty();
+    assertThat(NoteReader.htmlToText("<div></div>")).isEmpty();
+  }
+
+  @Test
+  void survivesAnUnclosedTagAndComment() {
+    assertThat(NoteReader.htmlToText("Dilated to 15 mm <b")).isEqualTo("Dilated to 15 mm <b");
+    assertThat(NoteReader.htmlToText("Dilated <!-- to 99 mm")).isEqualTo("Dilated");
+  }
+}

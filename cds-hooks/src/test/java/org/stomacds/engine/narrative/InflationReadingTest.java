@@ -1,0 +1,101 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_COUNT;
+import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_DURATION;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InflationReadingTest {
+
+  static Stream<Arguments> counts() {
+    return Stream.of(
+        Arguments.of("Three inflations were performed.", 3),
+        Arguments.of("Balloon inflated x3.", 3),
+        Arguments.of("CRE 18 mm x 3, 60 seconds each.", 3),
+        Arguments.of("3 inflations of 60 seconds.", 3),
+        Arguments.of("The balloon was inflated twice.", 2),
+        Arguments.of("The stricture was dilated three times.", 3),
+        Arguments.of("Two sequential dilations were performed.", 2),
+        Arguments.of("A single inflation to 15 mm was performed.", 1),
+        Arguments.of("The stricture was dilated a total of 4 times.", 4),
+        Arguments.of("Inflations: 2", 2),
+        Arguments.of("Number of inflations = 3", 3),
+        Arguments.of("Dilation was performed twice.", 2),
+        Arguments.of("four serial balloon inflations", 4),
+        Arguments.of("Balloon inflated 3x for 60 seconds.", 3),
+        Arguments.of("Inflated for 60 s three times.", 3));
+  }
+
+  @ParameterizedTest
+  @MethodSource("counts")
+  void readsTheInflationCount(String note, int count) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.inflationCount()).hasValue(count);
+    assertThat(r.documents(INFLATION_COUNT)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Dilated to 15 mm.",
+        "A 2 x 3 cm ulcer was biopsied.",
+        "Biopsies x3 were taken from the stoma.",
+        "Status post two prior dilations.",
+        "Two strictures were seen."
+      })
+  void readsNoCountWhereNoneIsStated(String note) {
+    assertThat(Notes.read(note).inflationCount()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Inflation count unknown.", "Number of inflations not recorded."})
+  void negatesTheCountWhenTheNoteSaysItIsMissing(String note) {
+    assertThat(Notes.negated(note, INFLATION_COUNT)).isTrue();
+  }
+
+  static Stream<Arguments> durations() {
+    return Stream.of(
+        Arguments.of("Each inflation was held for 60 seconds.", 60),
+        Arguments.of("Dilated to 15 mm, 1 minute each.", 60),
+        Arguments.of("Inflated for 30 sec.", 30),
+        Arguments.of("Balloon held 45s.", 45),
+        Arguments.of("Each inflation maintained for one minute.", 60),
+        Arguments.of("Dilated to 18 mm for 1 min.", 60),
+        Arguments.of("Three 60-second inflations.", 60),
+        Arguments.of("The balloon was kept inflated for a full minute.", 60),
+        Arguments.of("Inflation time: 90 seconds", 90),
+        Arguments.of("held for 1.5 minutes", 90));
+  }
+
+  @ParameterizedTest
+  @MethodSource("durations")
+  void readsTheDurationOfEachInflation(String note, int seconds) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.inflationDurationSeconds()).hasValue(seconds);
+    assertThat(r.documents(INFLATION_DURATION)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Sedation time: 22 min.",
+        "Fluoroscopy time 1.2 min.",
+        "Total procedure time 35 minutes.",
+        "Withdrawal time 8 minutes.",
+        "The patient was observed for 30 minutes after the procedure."
+      })
+  void doesNotTakeOtherTimesForAnInflation(String note) {
+    assertThat(Notes.read(note).inflationDurationSeconds()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Inflation duration not recorded.", "Balloon time: unknown"})
+  void negatesTheDurationWhenTheNoteSaysItIsMissing(String note) {
+    assertThat(Notes.negated(note, INFLATION_DURATION)).isTrue();
+  }
+}

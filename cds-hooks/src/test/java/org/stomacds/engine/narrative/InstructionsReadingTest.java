@@ -1,0 +1,51 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.POST_PROCEDURE_INSTRUCTIONS;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InstructionsReadingTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Discharge instructions were given.",
+        "Resume diet as tolerated.",
+        "Resume regular diet.",
+        "Follow up in clinic in 6 weeks.",
+        "F/u 4 wks.",
+        "Return if fever or bleeding.",
+        "Post-procedure instructions given.",
+        "Plan: repeat dilation in 4 weeks.",
+        "PLAN:\n- clear liquids today\n- GI clinic in 2 weeks",
+        "The patient was discharged home in stable condition.",
+        "Call the office for severe abdominal pain.",
+        "Continue home medications."
+      })
+  void documentsPostProcedureInstructions(String note) {
+    assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No discharge instructions documented.",
+        "Post-procedure instructions: not documented",
+        "Plan: none recorded"
+      })
+  void negatesInstructionsWhenMissing(String note) {
+    assertThat(Notes.negated(note, POST_PROCEDURE_INSTRUCTIONS)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Indication: follow-up of a known stricture in the transverse colon.",
+        "The return of bowel function was noted."
+      })
+  void doesNotMistakeOtherWordsForInstructions(String note) {
+    assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).isFalse();
+  }
+}

@@ -1,0 +1,119 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TIMES;
+import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
+
+import java.time.LocalTime;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SedationReadingTest {
+
+  static Stream<Arguments> types() {
+    return Stream.of(
+        Arguments.of("Moderate sedation was used.", SedationType.MODERATE),
+        Arguments.of("Conscious sedation with midazolam and fentanyl.", SedationType.MODERATE),
+        Arguments.of("Midazolam 2 mg and fentanyl 50 mcg IV were given.", SedationType.MODERATE),
+        Arguments.of("Sedation: moderate (RN administered).", SedationType.MODERATE),
+        Arguments.of("MAC.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("Propofol administered by anesthesia.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("Monitored anesthesia care was provided.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("General anesthesia.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("Anesthesia: general.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("Fentanyl 50 mcg, Versed 2 mg.", SedationType.MODERATE),
+        Arguments.of("Sedation per anesthesia.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of(
+            "Moderate sedation was planned but MAC with propofol was given by the CRNA.",
+            SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("No sedation was given.", SedationType.NONE),
+        Arguments.of("Topical lidocaine only.", SedationType.NONE),
+        Arguments.of("Sedation: none.", SedationType.NONE),
+        Arguments.of("SEDATION:\nNone", SedationType.NONE),
+        Arguments.of("The procedure was performed without sedation.", SedationType.NONE),
+        Arguments.of("The patient was unsedated.", SedationType.NONE));
+  }
+
+  @ParameterizedTest
+  @MethodSource("types")
+  void readsTheSedationType(String note, SedationType type) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.sedationType()).hasValue(type);
+    assertThat(r.documents(SEDATION_TYPE)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Sedation: not recorded.", "Sedation type not documented."})
+  void negatesTheSedationTypeWhenNotRecorded(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.sedationType()).isEmpty();
+    assertThat(r.mention(SEDATION_TYPE)).hasValueSatisfying(m -> assertThat(m.negated()).isTrue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Risks of sedation were explained.",
+        "Will need MAC for future dilations.",
+        "Sedation was administered."
+      })
+  void doesNotReadATypeFromTalkAboutSedation(String note) {
+    assertThat(Notes.read(note).sedationType()).isEmpty();
+  }
+
+  static Stream<Arguments> minutes() {
+    return Stream.of(
+        Arguments.of("Sedation start 09:12, end 09:38.", 26),
+        Arguments.of("Intraservice time 26 minutes.", 26),
+        Arguments.of("Sedation time: 22 min.", 22),
+        Arguments.of("Moderate sedation from 0912 to 0938.", 26),
+        Arguments.of("Sedation began at 9:12 am and ended at 9:38 am.", 26),
+        Arguments.of("Procedure start 09:05. Sedation start 09:12, stop 09:38.", 26),
+        Arguments.of("Total intra-service sedation time was 31 minutes.", 31),
+        Arguments.of("Sedation 11:50-12:15.", 25),
+        Arguments.of("22 minutes of moderate sedation were provided.", 22),
+        Arguments.of("SEDATION:\nStart time: 14:02\nStop time: 14:40", 38),
+        Arguments.of("Time in: 09:12, time out: 09:38. Moderate sedation.", 26),
+        Arguments.of("Sedation start time: 0912 Sedation end time: 0938", 26));
+  }
+
+  @ParameterizedTest
+  @MethodSource("minutes")
+  void readsIntraserviceMinutes(String note, int minutes) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.sedationIntraserviceMinutes()).hasValue(minutes);
+    assertThat(r.documents(SEDATION_TIMES)).isTrue();
+  }
+
+  @Test
+  void keepsTheStartAndStopTimes() {
+    NoteReading r = Notes.read("Sedation start 09:12, end 09:38.");
+    assertThat(r.sedationStart()).hasValue(LocalTime.of(9, 12));
+    assertThat(r.sedationStop()).hasValue(LocalTime.of(9, 38));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Procedure start 09:05, end 09:40.",
+        "Withdrawal time 8 minutes.",
+        "Fluoroscopy time 1.2 min.",
+        "The patient was born in 1948 and arrived at 0815."
+      })
+  void doesNotTakeOtherTimesForSedation(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.sedationIntraserviceMinutes()).isEmpty();
+    assertThat(r.documents(SEDATION_TIMES)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Sedation times not recorded.", "Sedation start/stop times: not documented"})
+  void negatesSedationTimesWhenNotRecorded(String note) {
+    assertThat(Notes.negated(note, SEDATION_TIMES)).isTrue();
+  }
+}

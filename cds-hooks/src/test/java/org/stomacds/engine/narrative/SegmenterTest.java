@@ -1,0 +1,66 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SegmenterTest {
+
+  private static List<String> sentences(String text) {
+    return Segmenter.split(text, NoteText.fold(text)).stream()
+        .map(s -> text.substring(s.start(), s.end()))
+        .toList();
+  }
+
+  private static List<Section> sections(String text) {
+    return Segmenter.split(text, NoteText.fold(text)).stream().map(Sentence::section).toList();
+  }
+
+  @Test
+  void splitsSentencesButNotDecimalsOrAbbreviations() {
+    assertThat(sentences("Dilated to 16.5 mm. Lumen approx. 6 mm. Done!"))
+        .containsExactly("Dilated to 16.5 mm.", "Lumen approx. 6 mm.", "Done!");
+  }
+
+  @Test
+  void joinsHardWrappedLinesOfADictatedParagraph() {
+    String text =
+        "The stricture at the fascial level was dilated with a 15 mm CRE balloon and the\n"
+            + "scope then passed easily into the proximal colon.";
+    assertThat(sentences(text)).hasSize(1);
+  }
+
+  @Test
+  void keepsTemplateLinesApart() {
+    assertThat(sentences("Balloon: 15 mm\nInflations: 3\nDuration: 60 s"))
+        .containsExactly("Balloon: 15 mm", "Inflations: 3", "Duration: 60 s");
+  }
+
+  @Test
+  void givesContentUnderAHeadingTheHeadingsSection() {
+    String text = "INDICATIONS:\nStomal stenosis\nProcedure: colonoscopy\n\nPLAN:\nResume diet";
+    assertThat(sections(text))
+        .containsExactly(
+            Section.INDICATION, Section.INDICATION, Section.OTHER, Section.PLAN, Section.PLAN);
+  }
+
+  @Test
+  void readsCapitalHeadingsWithoutAColon() {
+    assertThat(sections("COMPLICATIONS\nNone"))
+        .containsExactly(Section.COMPLICATIONS, Section.COMPLICATIONS);
+  }
+
+  @Test
+  void aBlankLineEndsAHeadingsSection() {
+    assertThat(sections("SEDATION:\nMAC\n\nThe cecum was reached."))
+        .containsExactly(Section.SEDATION, Section.SEDATION, Section.OTHER);
+  }
+
+  @Test
+  void aLabelWithATimeIsStillALabel() {
+    List<Sentence> s = Segmenter.split("Start time: 09:12", NoteText.fold("Start time: 09:12"));
+    assertThat(s).hasSize(1);
+    assertThat(s.get(0).contentStart()).isEqualTo("Start time: ".length());
+  }
+}
