@@ -102,24 +102,23 @@ export function outcomeBar(issued, accepted, overridden) {
     o > 0 ? s('rect', { x: a, y: 0, width: o, height, class: 'outcome__overridden' }) : null);
 }
 
-/** Horizontal bars, one per labelled count, longest first. */
+/** Horizontal bars, one per labelled count, longest first: the label above its bar. */
 export function barList(items, width) {
-  const rowH = 30;
-  const labelW = Math.min(260, Math.round(width * 0.5));
-  const barMax = Math.max(40, width - labelW - 56);
+  const rowH = 44;
+  const barMax = Math.max(40, width - 48);
   const max = Math.max(1, ...items.map((i) => i.count));
-  const height = rowH * items.length + 4;
+  const height = rowH * items.length;
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'bars',
     'aria-label': items.map((i) => `${i.label}: ${count(i.count)}`).join('; '),
   });
   items.forEach((item, row) => {
-    const yTop = row * rowH + 4;
-    const w = Math.max(2, (item.count / max) * barMax);
+    const yTop = row * rowH;
+    const w = Math.max(3, (item.count / max) * barMax);
     svg.append(
-      s('text', { x: 0, y: yTop + 15, class: 'bars__label' }, truncate(item.label, Math.floor(labelW / 7.2))),
-      s('rect', { x: labelW, y: yTop + 3, width: w, height: 16, rx: 3, class: 'bars__bar' }),
-      s('text', { x: labelW + w + 6, y: yTop + 15, class: 'bars__value' }, count(item.count)));
+      s('text', { x: 0, y: yTop + 14, class: 'bars__label' }, truncate(item.label, Math.floor(width / 7))),
+      s('rect', { x: 0, y: yTop + 20, width: w, height: 14, rx: 3, class: 'bars__bar' }),
+      s('text', { x: w + 6, y: yTop + 32, class: 'bars__value' }, count(item.count)));
   });
   return svg;
 }

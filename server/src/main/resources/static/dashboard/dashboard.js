@@ -93,6 +93,9 @@ function ruleTitle(rule) {
   return rule.title ?? state.rules.get(rule.ruleId)?.title ?? 'Rule not in the loaded pack';
 }
 
+/** Rules shown before "show all": the busiest, enough to read at a glance. */
+const FIRST_RULES = 8;
+
 function renderRules(a) {
   if (a.rules.length === 0) {
     replace($('rules-table'), h('p', { class: 'empty-note' }, 'No rule fired in this period. Fire a hook in the sandbox, then refresh.'));
@@ -108,7 +111,7 @@ function renderRules(a) {
       h('th', { scope: 'col' }, 'Outcome'),
       h('th', { scope: 'col' }, 'Per day'),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Work queue')))),
-    h('tbody', {}, a.rules.map((rule) => h('tr', { dataset: { rule: rule.ruleId } },
+    h('tbody', { id: 'rules-body' }, a.rules.map((rule, index) => h('tr', { dataset: { rule: rule.ruleId }, class: index >= FIRST_RULES ? 'is-extra' : null, hidden: index >= FIRST_RULES && !state.allRules },
       h('th', { scope: 'row', class: 'rule-cell' },
         h('span', { class: 'rule-cell__title' }, ruleTitle(rule)),
         h('span', { class: 'rule-cell__id' }, h('code', {}, rule.ruleId), severityBadge(rule.severity)),
@@ -123,6 +126,19 @@ function renderRules(a) {
         'aria-label': `Show the open issues of ${rule.ruleId} in the work queue`,
         on: { click: () => showQueueFor(rule.ruleId) },
       }, 'Issues')))))));
+  if (a.rules.length > FIRST_RULES) {
+    const toggle = h('button', {
+      type: 'button', class: 'button button--secondary button--small rules-toggle',
+      'aria-controls': 'rules-body', 'aria-expanded': String(Boolean(state.allRules)),
+    }, state.allRules ? 'Show the busiest only' : `Show all ${a.rules.length} rules`);
+    toggle.addEventListener('click', () => {
+      state.allRules = !state.allRules;
+      document.querySelectorAll('#rules-body tr.is-extra').forEach((row) => { row.hidden = !state.allRules; });
+      toggle.setAttribute('aria-expanded', String(state.allRules));
+      toggle.textContent = state.allRules ? 'Show the busiest only' : `Show all ${a.rules.length} rules`;
+    });
+    $('rules-table').append(toggle);
+  }
 }
 
 function reasonsLine(rule) {

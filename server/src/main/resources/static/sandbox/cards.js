@@ -11,7 +11,7 @@ const INDICATORS = {
 };
 
 /** Details longer than this start folded, with a button to unfold them. */
-const FOLD_AT = 700;
+const FOLD_AT = 1600;
 
 let nextId = 0;
 

@@ -404,6 +404,7 @@ async function start() {
     $('case-source').hidden = pasted;
     $('paste-source').hidden = !pasted;
     $('payer-select').options[0].textContent = pasted ? 'As in the data' : 'As in the case';
+    $('load-button').textContent = pasted ? 'Load data' : 'Load case';
     showSourceHead();
     renderHookOptions();
     remember();

@@ -37,10 +37,15 @@ public final class RunningServer implements AutoCloseable {
     this.baseUrl = "http://127.0.0.1:" + port;
   }
 
-  /** Starts the application with these settings (command-line precedence: they win over YAML). */
+  /**
+   * Starts the application with these settings (command-line precedence: they win over YAML), on a
+   * random port unless they give {@code server.port}.
+   */
   public static RunningServer start(Map<String, String> settings) {
     List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
+    if (!settings.containsKey("server.port")) {
+      args.add("--server.port=0");
+    }
     args.add("--server.address=127.0.0.1");
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     return new RunningServer(
