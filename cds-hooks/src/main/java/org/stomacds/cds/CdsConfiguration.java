@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.CorsFilter;
@@ -22,6 +23,7 @@ import org.stomacds.cds.prefetch.FhirServerPolicy;
 import org.stomacds.cds.prefetch.HttpFhirDataSourceFactory;
 import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
+import org.stomacds.cds.security.CdsSecurityConfiguration;
 import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.CdsServiceCatalog;
 import org.stomacds.cds.service.FeedbackService;
@@ -41,6 +43,7 @@ import org.stomacds.engine.RuleEngine;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CdsProperties.class)
+@Import(CdsSecurityConfiguration.class)
 public class CdsConfiguration {
 
   @Bean
@@ -58,11 +61,6 @@ public class CdsConfiguration {
   @Bean
   CdsServiceCatalog cdsServiceCatalog(CdsJson json) {
     return CdsServiceCatalog.load(json);
-  }
-
-  @Bean
-  FhirServerPolicy fhirServerPolicy() {
-    return new FhirServerPolicy();
   }
 
   @Bean

@@ -87,7 +87,9 @@ final class CdsHooksHarness implements AutoCloseable {
         new DataSourceResolver(
             withLocalStore ? Optional.of(local) : Optional.empty(),
             factory,
-            new FhirServerPolicy(),
+            FhirServerPolicy.allowing(
+                List.of("https://ehr.example.org/fhir", "https://ehr.example.org/api/FHIR/R4"),
+                "test"),
             endpoints,
             sharedStore);
     CardIssuanceRepository issuance = new CardIssuanceRepository(jdbc);

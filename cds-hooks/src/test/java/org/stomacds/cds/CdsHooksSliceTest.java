@@ -20,13 +20,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.stomacds.cds.security.TestIssuer;
 import org.stomacds.engine.RuleEngine;
 
 /**
  * The Spring wiring as the server app will pick it up: {@link CdsConfiguration}, the controller,
  * the error handler and the CORS filter registration, with the application's beans (a rule engine,
- * a DataSource) supplied by a small test configuration. A slice test: an MVC context, no server.
+ * a DataSource) supplied by a small test configuration, and one trusted EHR. A slice test: an MVC
+ * context, no server.
  */
 @WebMvcTest(
     properties = {
@@ -57,9 +61,31 @@ class CdsHooksSliceTest {
   @Autowired MockMvc mvc;
   @Autowired DataSource dataSource;
 
+  /** The EHR the slice trusts: its public key in a JWK Set file, as offline deployments do. */
+  static final TestIssuer EHR = TestIssuer.ec("slice-ehr");
+
+  @DynamicPropertySource
+  static void trustedIssuer(DynamicPropertyRegistry registry) throws java.io.IOException {
+    java.nio.file.Path jwks = java.nio.file.Files.createTempFile("slice-jwks", ".json");
+    jwks.toFile().deleteOnExit();
+    java.nio.file.Files.writeString(jwks, EHR.publicJwks());
+    registry.add("stomacds.cds.security.issuers[0].iss", () -> "https://ehr.example.org");
+    registry.add("stomacds.cds.security.issuers[0].jwks-file", jwks::toString);
+  }
+
+  private static String bearer(String path) {
+    return "Bearer "
+        + EHR.sign(
+            TestIssuer.claims(
+                "https://ehr.example.org",
+                "https://cds.example.org" + path,
+                java.time.Instant.now()));
+  }
+
   @Test
   void servesDiscoveryAndCreatesOurTablesInTheirOwnSchema() throws Exception {
-    mvc.perform(get("/cds-services"))
+    mvc.perform(get("/cds-services")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/cds-services").header("Authorization", bearer("/cds-services")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.services", hasSize(3)));
 
@@ -84,6 +110,7 @@ class CdsHooksSliceTest {
 
     mvc.perform(
             post("/cds-services/cpt-44405-order-sign")
+                .header("Authorization", bearer("/cds-services/cpt-44405-order-sign"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
         .andExpect(status().isOk())
@@ -100,6 +127,7 @@ class CdsHooksSliceTest {
     mvc.perform(
             post("/cds-services/cpt-44405-order-sign")
                 .header("Origin", "https://sandbox.cds-hooks.org")
+                .header("Authorization", bearer("/cds-services/cpt-44405-order-sign"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pad\":\"" + "x".repeat(20_000) + "\"}"))
         .andExpect(status().isPayloadTooLarge())

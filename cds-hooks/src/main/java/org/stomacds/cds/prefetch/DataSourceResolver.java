@@ -50,7 +50,8 @@ public final class DataSourceResolver {
     }
     if (!policy.mayCall(request.fhirServer())) {
       return FhirDataSource.unavailable(
-          "fhirServer is not one this service may call (https is required, except on loopback)");
+          "fhirServer is not one this service may call (it must be https, or http on loopback,"
+              + " and on stomacds.cds.security.allowed-fhir-servers)");
     }
     String token =
         request.fhirAuthorization() == null ? null : request.fhirAuthorization().accessToken();

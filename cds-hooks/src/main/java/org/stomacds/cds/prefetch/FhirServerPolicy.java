@@ -1,43 +1,46 @@
 package org.stomacds.cds.prefetch;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import org.stomacds.cds.security.Loopback;
 
 /**
  * Decides whether we may call a client's {@code fhirServer}: the one place that guards against
- * server-side request forgery. For now: https anywhere, plain http only on loopback. The security
- * work adds an allowlist here.
+ * server-side request forgery. A base may be called only when it is https (plain http only on a
+ * loopback address), carries no user info, and is on the configured allowlist ({@code
+ * stomacds.cds.security.allowed-fhir-servers}). An empty allowlist allows nothing: a call naming
+ * another server is answered from its prefetch alone, or 412.
  */
-public class FhirServerPolicy {
+public final class FhirServerPolicy {
+
+  private final List<FhirServerPattern> allowed;
+
+  private FhirServerPolicy(List<FhirServerPattern> allowed) {
+    this.allowed = List.copyOf(allowed);
+  }
+
+  /**
+   * A policy allowing these bases.
+   *
+   * @param patterns {@code https://ehr.example.org/fhir} (that base and paths under it), {@code
+   *     http://localhost:*} (any port)
+   * @param key the configuration key, for the message when a pattern is invalid
+   * @throws IllegalArgumentException naming the key and the entry when one is not a valid base
+   */
+  public static FhirServerPolicy allowing(List<String> patterns, String key) {
+    List<FhirServerPattern> parsed = new ArrayList<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      parsed.add(FhirServerPattern.parse(patterns.get(i), key + "[" + i + "]"));
+    }
+    return new FhirServerPolicy(parsed);
+  }
 
   /** Whether a request may make us call this FHIR base. */
   public boolean mayCall(URI fhirServer) {
-    if (fhirServer == null || fhirServer.getHost() == null || fhirServer.getRawUserInfo() != null) {
+    if (!Loopback.isHttpsOrLoopbackHttp(fhirServer) || fhirServer.getRawQuery() != null) {
       return false;
     }
-    String scheme =
-        fhirServer.getScheme() == null ? "" : fhirServer.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      return true;
-    }
-    return scheme.equals("http") && isLoopback(fhirServer.getHost());
-  }
-
-  private static boolean isLoopback(String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    // Only literal addresses: no DNS lookup (a name could resolve differently at call time).
-    if (!h.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    return allowed.stream().anyMatch(pattern -> pattern.matches(fhirServer));
   }
 }

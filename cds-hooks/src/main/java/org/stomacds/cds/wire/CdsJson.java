@@ -108,6 +108,12 @@ public final class CdsJson {
     } catch (DataFormatException e) {
       throw CdsException.invalid(
           "invalid-resource", path + " is not a valid FHIR R4 resource: " + shortMessage(e));
+    } catch (CdsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // HAPI's parser fails on some malformed shapes with other exceptions (a Bundle entry with a
+      // fullUrl but no resource: NullPointerException). Untrusted input either way: a 400.
+      throw CdsException.invalid("invalid-resource", path + " is not a valid FHIR R4 resource");
     }
   }
 

@@ -31,6 +31,10 @@ final class Segmenter {
   private final Matcher label;
   private final Matcher bullet;
   private final List<Sentence> out = new ArrayList<>();
+
+  /** A label at the start of a line governs at most this many of its sentences together. */
+  private static final int MAX_SENTENCES_GOVERNED_BY_LABEL = 2;
+
   private Section paragraphSection;
   private int pendingHeading = -1;
 
@@ -200,16 +204,27 @@ final class Segmenter {
   }
 
   private void sentences(int ls, int le, Section lineSection, int firstContent) {
+    List<int[]> bounds = new ArrayList<>();
     int s = ls;
     for (int i = ls; i < le; i++) {
       char c = folded.charAt(i);
       if ((c == '.' || c == '!' || c == '?') && ends(i, le)) {
-        sentence(s, i + 1, lineSection, s == ls ? firstContent : -1);
+        bounds.add(new int[] {s, i + 1});
         s = i + 1;
       }
     }
     if (s < le) {
-      sentence(s, le, lineSection, s == ls ? firstContent : -1);
+      bounds.add(new int[] {s, le});
+    }
+    // A label governs the rest of a short line ("Plan: resume diet. Follow up in 6 weeks."). A
+    // dictated paragraph that merely opens with a label ("Indication: stenosis. The scope was
+    // passed through the colostomy. ...") is governed by it in its first sentence only: the rest
+    // narrates the procedure.
+    boolean labelGovernsLine = bounds.size() <= MAX_SENTENCES_GOVERNED_BY_LABEL;
+    for (int k = 0; k < bounds.size(); k++) {
+      int[] b = bounds.get(k);
+      Section section = k == 0 || labelGovernsLine ? lineSection : null;
+      sentence(b[0], b[1], section, b[0] == ls ? firstContent : -1);
     }
   }
 

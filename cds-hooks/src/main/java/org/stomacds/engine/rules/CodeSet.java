@@ -41,7 +41,7 @@ public final class CodeSet {
   /** Membership by system and code (HCPCS, ICD-10-CM and POS aliases folded). */
   public boolean contains(String system, String code) {
     Set<String> inSystem = bySystem.get(CodeSystems.canonical(system));
-    return inSystem != null && inSystem.contains(code);
+    return code != null && inSystem != null && inSystem.contains(code);
   }
 
   /**

@@ -46,6 +46,21 @@ class SegmenterTest {
   }
 
   @Test
+  void aLabelGovernsTheRestOfAShortLine() {
+    assertThat(sections("Plan: resume diet. Follow up in 6 weeks."))
+        .containsExactly(Section.PLAN, Section.PLAN);
+  }
+
+  @Test
+  void aLabelOpeningADictatedParagraphGovernsOnlyItsFirstSentence() {
+    String text =
+        "Indication: colostomy stenosis. Under MAC the scope was inserted through the colostomy."
+            + " The stricture was dilated with an 18 mm balloon. Cecum reached.";
+    assertThat(sections(text))
+        .containsExactly(Section.INDICATION, Section.OTHER, Section.OTHER, Section.OTHER);
+  }
+
+  @Test
   void readsCapitalHeadingsWithoutAColon() {
     assertThat(sections("COMPLICATIONS\nNone"))
         .containsExactly(Section.COMPLICATIONS, Section.COMPLICATIONS);

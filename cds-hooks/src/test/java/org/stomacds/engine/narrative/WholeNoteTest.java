@@ -299,4 +299,32 @@ class WholeNoteTest {
     assertThat(r.inflationCount()).hasValue(3);
     assertThat(r.inflationDurationSeconds()).hasValue(60);
   }
+
+  @Test
+  void readsAOneParagraphNoteThatOpensWithAnIndicationLabel() {
+    String note =
+        "Indication: colostomy stenosis with obstructive symptoms. Under MAC, the colonoscope was"
+            + " inserted through the end colostomy. There was a fibrotic stricture at the"
+            + " mucocutaneous junction measuring approximately 9 mm which did not allow passage of"
+            + " the scope. Dilation was performed with an 18 mm CRE balloon, three inflations of 45"
+            + " seconds each. Post dilation the stoma admitted the scope easily, lumen about 17 mm."
+            + " Cecum reached. Complications: none. Discharge: resume regular diet, follow up in"
+            + " clinic in 3 weeks, call for bleeding or fever.";
+    NoteReading r = Notes.read(note);
+    assertThat(documented(r))
+        .contains(
+            INDICATION,
+            ROUTE_THROUGH_STOMA,
+            BALLOON_DIAMETER,
+            INFLATION_COUNT,
+            INFLATION_DURATION,
+            PRE_DILATION_LUMEN,
+            POST_DILATION_LUMEN,
+            EXTENT_OF_EXAM,
+            COMPLICATIONS,
+            POST_PROCEDURE_INSTRUCTIONS);
+    assertThat(r.maxBalloonDiameterMm()).hasValue(18);
+    assertThat(r.inflationCount()).hasValue(3);
+    assertThat(r.inflationDurationSeconds()).hasValue(45);
+  }
 }

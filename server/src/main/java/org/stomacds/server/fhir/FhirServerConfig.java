@@ -74,6 +74,9 @@ class FhirServerConfig {
     settings.setDeferIndexingForCodesystemsOfSize(10_000);
     settings.setPreExpandValueSets(true);
     settings.setAllowMultipleDelete(false);
+    // A work queue polling DetectedIssue?status=final must see issues cancelled a second ago;
+    // HAPI would otherwise answer repeated searches from a result cached for a minute.
+    settings.setReuseCachedSearchResultsForMillis(null);
     settings.setAdvancedHSearchIndexing(false);
     return settings;
   }

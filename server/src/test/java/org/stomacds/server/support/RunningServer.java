@@ -21,6 +21,11 @@ import org.stomacds.server.StomaCdsApplication;
  * The whole application started in-process on a random loopback port, for tests that must stop and
  * start it again on the same database (restart, crash recovery). Tests that need one long-lived
  * application use {@code @SpringBootTest} instead, so Spring caches the context.
+ *
+ * <p>The application runs secured, trusting the test issuers ({@link TestTokens#PROFILE}), and
+ * every request sent through this class carries a valid token unless it names its own {@code
+ * Authorization} header: a CDS Hooks JWT for {@code /cds-services}, an access token with full
+ * access otherwise. {@link #withoutToken()} sends requests without one.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -30,11 +35,17 @@ public final class RunningServer implements AutoCloseable {
 
   private final ConfigurableApplicationContext context;
   private final String baseUrl;
+  private final boolean withTokens;
 
   private RunningServer(ConfigurableApplicationContext context) {
+    this(context, true);
+  }
+
+  private RunningServer(ConfigurableApplicationContext context, boolean withTokens) {
     this.context = context;
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.baseUrl = "http://127.0.0.1:" + port;
+    this.withTokens = withTokens;
   }
 
   /**
@@ -47,7 +58,9 @@ public final class RunningServer implements AutoCloseable {
       args.add("--server.port=0");
     }
     args.add("--server.address=127.0.0.1");
-    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+    all.merge("spring.profiles.active", TestTokens.PROFILE, (mine, test) -> mine + "," + test);
+    all.forEach((key, value) -> args.add("--" + key + "=" + value));
     return new RunningServer(
         new SpringApplicationBuilder(StomaCdsApplication.class).run(args.toArray(String[]::new)));
   }
@@ -65,10 +78,28 @@ public final class RunningServer implements AutoCloseable {
     return baseUrl + "/fhir";
   }
 
+  /** A HAPI client whose every request carries an access token with full access. */
   public IGenericClient fhirClient() {
+    return fhirClient(TestTokens.FULL_ACCESS);
+  }
+
+  /** A HAPI client whose every request carries an access token with these SMART scopes. */
+  public IGenericClient fhirClient(String... scopes) {
     FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
-    return FHIR.newRestfulGenericClient(fhirBase());
+    IGenericClient client = FHIR.newRestfulGenericClient(fhirBase());
+    client.registerInterceptor(TestTokens.fhirClientAuthorization(scopes));
+    return client;
+  }
+
+  /** This server, sending requests without a token (to see them refused). */
+  public RunningServer withoutToken() {
+    return new RunningServer(context, false);
+  }
+
+  /** The public URL of an endpoint ({@code stomacds.public-base-url} + path): a JWT's aud. */
+  public String publicUrl(String path) {
+    return context.getBean(org.stomacds.cds.prefetch.PublicEndpoints.class).url(path);
   }
 
   public <T> T bean(Class<T> type) {
@@ -82,6 +113,20 @@ public final class RunningServer implements AutoCloseable {
   public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
     if (headers.length > 0) {
       request.headers(headers);
+    }
+    HttpRequest built = request.build();
+    boolean named = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      named |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (withTokens && !named && !built.method().equals("OPTIONS")) {
+      String path = built.uri().getRawPath();
+      request.header(
+          "Authorization",
+          "Bearer "
+              + (path.startsWith("/cds-services")
+                  ? TestTokens.cdsHooks(publicUrl(path))
+                  : TestTokens.accessToken(TestTokens.FULL_ACCESS)));
     }
     try {
       return HTTP.send(

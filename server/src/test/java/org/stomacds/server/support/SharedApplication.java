@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.stomacds.server.StomaCdsApplication;
@@ -40,10 +41,18 @@ import org.stomacds.server.StomaCdsApplication;
  *
  * <p>Tests share one database: each writes resources under ids of its own and never assumes the
  * store or our tables are empty.
+ *
+ * <p>The application is secured as deployed, trusting the test issuers ({@link
+ * TestTokens#PROFILE}): every request sent through {@link #send} without an {@code Authorization}
+ * header of its own gets a valid token (a CDS Hooks JWT for this endpoint under {@code
+ * /cds-services}, an access token with full access elsewhere), and so does every request of {@link
+ * #fhirClient()}. A hook call may name a FHIR server on loopback ({@code http://127.0.0.1:*}) as
+ * its {@code fhirServer}.
  */
 @SpringBootTest(
     classes = StomaCdsApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles(TestTokens.PROFILE)
 public abstract class SharedApplication {
 
   /** The one browser origin allowed to call {@code /cds-services}. */
@@ -63,6 +72,9 @@ public abstract class SharedApplication {
     registry.add("stomacds.fhir.data-dir", () -> DataDir.PATH.toString());
     registry.add("stomacds.public-base-url", () -> BASE_URL);
     registry.add("stomacds.cds.allowed-origins[0]", () -> ALLOWED_ORIGIN);
+    registry.add("stomacds.cds.security.allowed-fhir-servers[0]", () -> "http://127.0.0.1:*");
+    registry.add("stomacds.cds.security.allowed-fhir-servers[1]", () -> "http://localhost:*");
+    registry.add("stomacds.security.max-fhir-body-size", () -> "2MB");
   }
 
   @Autowired private DataSource dataSource;
@@ -89,11 +101,13 @@ public abstract class SharedApplication {
     return JSON;
   }
 
-  /** A FHIR client on our own FHIR server. */
+  /** A FHIR client on our own FHIR server, with an access token of full access. */
   protected static IGenericClient fhirClient() {
     FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
-    return FHIR.newRestfulGenericClient(fhirBase());
+    IGenericClient client = FHIR.newRestfulGenericClient(fhirBase());
+    client.registerInterceptor(TestTokens.fhirClientAuthorization(TestTokens.FULL_ACCESS));
+    return client;
   }
 
   /** One HTTP answer, its body read as text (and as JSON on demand). */
@@ -134,6 +148,17 @@ public abstract class SharedApplication {
   protected static Answer send(HttpRequest.Builder request, String... headers) {
     if (headers.length > 0) {
       request.headers(headers);
+    }
+    HttpRequest built = request.build();
+    if (!built.method().equals("OPTIONS")
+        && built.headers().firstValue("Authorization").isEmpty()) {
+      String path = built.uri().getRawPath();
+      request.header(
+          "Authorization",
+          "Bearer "
+              + (path.startsWith("/cds-services")
+                  ? TestTokens.cdsHooks(BASE_URL + path)
+                  : TestTokens.accessToken(TestTokens.FULL_ACCESS)));
     }
     try {
       HttpResponse<String> response =

@@ -1,0 +1,255 @@
+package org.stomacds.cds.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.stomacds.cds.security.CdsAuthenticationException.Reason;
+import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
+
+/**
+ * Checks the JWT a CDS Client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"):
+ *
+ * <ul>
+ *   <li>signed with ES384 or RS384 (no {@code none}, no HMAC, nothing else), with a {@code kid};
+ *   <li>{@code iss} one of the trusted issuers; {@code sub} on its list when it has one;
+ *   <li>the signature verifies with the issuer's keys: its configured JWK Set, or the {@code jku}
+ *       header when that URL is on the issuer's allowlist;
+ *   <li>{@code aud} is the endpoint called, computed from our public base URL;
+ *   <li>{@code exp}, {@code iat}, {@code nbf} within a small clock skew; {@code exp} no further
+ *       away than the maximum token lifetime;
+ *   <li>{@code tenant} equal to the issuer's, when one is configured;
+ *   <li>{@code jti} present and never seen before (checked last, so only tokens that are otherwise
+ *       valid are remembered).
+ * </ul>
+ *
+ * Signature checking is Nimbus JOSE+JWT's; this class only decides which keys and claims apply.
+ */
+public final class CdsJwtVerifier {
+
+  static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
+  private static final int MAX_TOKEN_CHARS = 16 * 1024;
+  private static final int MAX_JTI_CHARS = 256;
+
+  private final Map<String, Issuer> issuers;
+  private final KeySources keySources;
+  private final JtiReplayCache replay;
+  private final Clock clock;
+  private final Duration skew;
+  private final Duration maxLifetime;
+  private final Duration replayWindow;
+
+  /** A trusted issuer with its key source built once. */
+  private record Issuer(
+      TrustedIssuer config,
+      JWKSource<SecurityContext> keys,
+      Map<String, JWKSource<SecurityContext>> jkuKeys) {}
+
+  public CdsJwtVerifier(
+      CdsSecurityProperties properties, KeySources keySources, JtiReplayCache replay, Clock clock) {
+    this.keySources = keySources;
+    this.replay = replay;
+    this.clock = clock;
+    this.skew = properties.clockSkew();
+    this.maxLifetime = properties.maxTokenLifetime();
+    this.replayWindow = properties.replayWindow();
+    Map<String, Issuer> byIss = new LinkedHashMap<>();
+    for (TrustedIssuer issuer : properties.issuers()) {
+      JWKSource<SecurityContext> keys =
+          issuer.jwksUri() != null && !issuer.jwksUri().isBlank()
+              ? keySources.url(issuer.jwksUri())
+              : keySources.file(issuer.jwksFile());
+      byIss.put(issuer.iss(), new Issuer(issuer, keys, new ConcurrentHashMap<>()));
+    }
+    this.issuers = Map.copyOf(byIss);
+  }
+
+  /** Whether any issuer is trusted at all (none: every call is refused). */
+  public boolean hasIssuers() {
+    return !issuers.isEmpty();
+  }
+
+  /**
+   * Verifies a token for a call of this endpoint.
+   *
+   * @param token the compact JWT from {@code Authorization: Bearer}
+   * @param audience the endpoint's public URL: public base URL + request path
+   * @throws CdsAuthenticationException with the reason, when the token is not acceptable
+   */
+  public CdsCaller verify(String token, String audience) {
+    if (issuers.isEmpty()) {
+      throw new CdsAuthenticationException(Reason.NO_TRUSTED_ISSUERS);
+    }
+    if (token == null || token.isBlank()) {
+      throw new CdsAuthenticationException(Reason.MISSING_TOKEN);
+    }
+    if (token.length() > MAX_TOKEN_CHARS) {
+      throw new CdsAuthenticationException(Reason.MALFORMED);
+    }
+    SignedJWT jwt = signed(token);
+    JWSHeader header = jwt.getHeader();
+    if (!ALGORITHMS.contains(header.getAlgorithm())) {
+      throw new CdsAuthenticationException(Reason.ALGORITHM);
+    }
+    if (header.getKeyID() == null || header.getKeyID().isBlank()) {
+      throw new CdsAuthenticationException(Reason.MISSING_KID);
+    }
+    JWTClaimsSet unverified = claims(jwt);
+    Issuer issuer = unverified.getIssuer() == null ? null : issuers.get(unverified.getIssuer());
+    if (issuer == null) {
+      throw new CdsAuthenticationException(Reason.UNTRUSTED_ISSUER);
+    }
+    JWTClaimsSet claims = verifySignature(jwt, keysFor(issuer, header.getJWKURL()));
+    checkClaims(issuer.config(), claims, audience);
+    return new CdsCaller(claims.getIssuer(), claims.getSubject(), tenant(claims));
+  }
+
+  private static SignedJWT signed(String token) {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token.trim());
+    } catch (ParseException e) {
+      throw new CdsAuthenticationException(Reason.MALFORMED);
+    }
+    if (!(jwt instanceof SignedJWT signed)) {
+      // An unsecured (alg "none") or encrypted JWT.
+      throw new CdsAuthenticationException(Reason.ALGORITHM);
+    }
+    return signed;
+  }
+
+  private static JWTClaimsSet claims(SignedJWT jwt) {
+    try {
+      return jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new CdsAuthenticationException(Reason.MALFORMED);
+    }
+  }
+
+  private JWKSource<SecurityContext> keysFor(Issuer issuer, URI jku) {
+    if (jku == null) {
+      return issuer.keys();
+    }
+    String url = jku.toString();
+    if (!jkuAllowed(issuer.config(), url) || !Loopback.isHttpsOrLoopbackHttp(jku)) {
+      throw new CdsAuthenticationException(Reason.JKU_NOT_ALLOWED);
+    }
+    if (url.equals(issuer.config().jwksUri())) {
+      return issuer.keys();
+    }
+    // Bounded: only allowlisted URLs get here. Each keeps its own cache and refetch limit.
+    return issuer.jkuKeys().computeIfAbsent(url, keySources::url);
+  }
+
+  static boolean jkuAllowed(TrustedIssuer issuer, String jku) {
+    if (jku.equals(issuer.jwksUri())) {
+      return true;
+    }
+    if (jku.contains("/../") || jku.contains("/./") || jku.contains("?") || jku.contains("#")) {
+      return false;
+    }
+    for (String allowed : issuer.jkuAllowlist()) {
+      if (jku.equals(allowed) || (allowed.endsWith("/") && jku.startsWith(allowed))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static JWTClaimsSet verifySignature(SignedJWT jwt, JWKSource<SecurityContext> keys) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+    // Claims are checked below, against our own clock and rules.
+    processor.setJWTClaimsSetVerifier((claims, context) -> {});
+    try {
+      return processor.process(jwt, null);
+    } catch (com.nimbusds.jose.KeySourceException e) {
+      throw new CdsAuthenticationException(Reason.KEYS_UNAVAILABLE);
+    } catch (BadJOSEException | JOSEException e) {
+      throw new CdsAuthenticationException(Reason.BAD_SIGNATURE);
+    }
+  }
+
+  private void checkClaims(TrustedIssuer issuer, JWTClaimsSet claims, String audience) {
+    Instant now = clock.instant();
+    String subject = claims.getSubject();
+    if (subject == null || subject.isBlank()) {
+      throw new CdsAuthenticationException(Reason.MISSING_CLAIM);
+    }
+    if (!issuer.subjects().isEmpty() && !issuer.subjects().contains(subject)) {
+      throw new CdsAuthenticationException(Reason.UNTRUSTED_SUBJECT);
+    }
+    if (!audienceMatches(claims.getAudience(), audience)) {
+      throw new CdsAuthenticationException(Reason.AUDIENCE);
+    }
+    Instant exp = instant(claims.getExpirationTime());
+    Instant iat = instant(claims.getIssueTime());
+    String jti = claims.getJWTID();
+    if (exp == null
+        || iat == null
+        || jti == null
+        || jti.isBlank()
+        || jti.length() > MAX_JTI_CHARS) {
+      throw new CdsAuthenticationException(Reason.MISSING_CLAIM);
+    }
+    if (now.isAfter(exp.plus(skew))) {
+      throw new CdsAuthenticationException(Reason.EXPIRED);
+    }
+    if (iat.isAfter(now.plus(skew))) {
+      throw new CdsAuthenticationException(Reason.ISSUED_IN_FUTURE);
+    }
+    Instant nbf = instant(claims.getNotBeforeTime());
+    if (nbf != null && nbf.isAfter(now.plus(skew))) {
+      throw new CdsAuthenticationException(Reason.NOT_YET_VALID);
+    }
+    if (exp.isAfter(now.plus(maxLifetime).plus(skew))) {
+      throw new CdsAuthenticationException(Reason.LIFETIME_TOO_LONG);
+    }
+    if (issuer.tenant() != null && !issuer.tenant().equals(tenant(claims))) {
+      throw new CdsAuthenticationException(Reason.TENANT);
+    }
+    if (!replay.firstUse(claims.getIssuer(), jti, now.plus(replayWindow))) {
+      throw new CdsAuthenticationException(Reason.REPLAY);
+    }
+  }
+
+  private static boolean audienceMatches(List<String> audiences, String expected) {
+    if (audiences == null || audiences.isEmpty()) {
+      return false;
+    }
+    String want = withoutTrailingSlash(expected);
+    return audiences.stream().anyMatch(a -> a != null && withoutTrailingSlash(a).equals(want));
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String tenant(JWTClaimsSet claims) {
+    Object tenant = claims.getClaim("tenant");
+    return tenant instanceof String s ? s : null;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

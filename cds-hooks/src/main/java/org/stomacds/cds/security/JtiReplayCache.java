@@ -1,0 +1,88 @@
+package org.stomacds.cds.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Remembers the {@code jti} of every accepted CDS Hooks JWT for a while, in table {@code
+ * stomacds.jwt_replay}, so replicas sharing the database share the memory. First use wins by the
+ * primary key: of two replicas racing to accept the same token, the second insert fails and that
+ * replica refuses it. Expired rows are purged now and then by whichever replica is inserting.
+ */
+public final class JtiReplayCache {
+
+  private static final Logger log = LoggerFactory.getLogger(JtiReplayCache.class);
+  private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final AtomicLong nextPurge = new AtomicLong();
+
+  public JtiReplayCache(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Records this token's first use.
+   *
+   * @param rememberUntil when the row may be forgotten (after the token has expired)
+   * @return true the first time; false when it was seen before (a replay)
+   */
+  public boolean firstUse(String issuer, String jti, Instant rememberUntil) {
+    purgeNowAndThen();
+    try {
+      jdbc.update(
+          "INSERT INTO \"stomacds\".jwt_replay (token_key, expires_at) VALUES (?, ?)",
+          key(issuer, jti),
+          rememberUntil.atOffset(ZoneOffset.UTC));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /** Deletes rows whose time is up; returns how many. */
+  public int purgeExpired() {
+    return jdbc.update(
+        "DELETE FROM \"stomacds\".jwt_replay WHERE expires_at < ?",
+        clock.instant().atOffset(ZoneOffset.UTC));
+  }
+
+  private void purgeNowAndThen() {
+    long now = clock.millis();
+    long due = nextPurge.get();
+    if (now >= due && nextPurge.compareAndSet(due, now + PURGE_EVERY.toMillis())) {
+      try {
+        purgeExpired();
+      } catch (DataAccessException e) {
+        log.warn("jwt replay cache purge failed: {}", e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /** Issuer and jti, hashed: a fixed-length key whatever their length. */
+  static String key(String issuer, String jti) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(issuer.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(jti.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package org.stomacds.server.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.stomacds.server.StomaCdsApplication;
+import org.stomacds.server.support.TestTokens;
+
+/**
+ * The application in a JVM of its own (the test classpath, {@code java -cp}), so a test can kill it
+ * with SIGKILL ({@link Process#destroyForcibly()}) as a crash would, then start it again on the
+ * same database. Its output goes to a log file, printed when it fails to start.
+ */
+final class ChildServer implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ChildServer(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /**
+   * Starts the application on PostgreSQL and waits until it is ready.
+   *
+   * @param database the {@code spring.datasource.*} settings (url, username, password)
+   * @param dataDir the Lucene index directory, kept across restarts
+   */
+  static ChildServer start(Map<String, String> database, Path dataDir, Path log) {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx768m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(StomaCdsApplication.class.getName());
+    command.add("--server.port=" + port);
+    command.add("--server.address=127.0.0.1");
+    command.add("--spring.profiles.active=postgres," + TestTokens.PROFILE);
+    command.add("--stomacds.fhir.data-dir=" + dataDir);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // Credentials through the environment, as in production, not on the command line.
+    builder.environment().put("STOMACDS_DB_URL", database.get("spring.datasource.url"));
+    builder.environment().put("STOMACDS_DB_USER", database.get("spring.datasource.username"));
+    builder.environment().put("STOMACDS_DB_PASSWORD", database.get("spring.datasource.password"));
+    try {
+      ChildServer child = new ChildServer(builder.start(), port, log);
+      child.awaitReady(Duration.ofMinutes(4));
+      return child;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful shutdown, nothing flushed that was not already. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the application exited while starting:\n" + tail());
+      }
+      try {
+        HttpResponse<String> ready =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(500);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("the application was not ready in " + timeout + ":\n" + tail());
+  }
+
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+}
