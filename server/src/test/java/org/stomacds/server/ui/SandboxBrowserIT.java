@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.stomacds.server.support.RunningServer;
 
 /**
- * The sandbox and dashboard pages on the running application, with the demo profile's settings
- * (loopback, no login, callers share the store) and its public base URL set to where it listens, so
- * the hook requests the pages build name our own FHIR server.
+ * The sandbox and dashboard pages on the running application in the demo profile as the README's
+ * quickstart runs it (loopback, no login, callers share the store: the only way the pages are
+ * served without login), its public base URL set to where it listens, so the hook requests the
+ * pages build name our own FHIR server.
  *
  * <p>The browser part runs {@code src/test/e2e/run.mjs} (Playwright driving Debian's Chromium): it
  * is skipped, naming what is missing, when node, playwright-core ({@code npm ci} in src/test/e2e)
@@ -39,10 +40,8 @@ class SandboxBrowserIT {
     Path target = Files.createDirectories(Path.of("target"));
     Path data = Files.createTempDirectory(target, "sandbox-browser-").toAbsolutePath();
     server =
-        RunningServer.start(
+        RunningServer.startDemo(
             Map.of(
-                "spring.profiles.active",
-                "demo",
                 "server.port",
                 String.valueOf(port),
                 "stomacds.public-base-url",
