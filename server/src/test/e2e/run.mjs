@@ -291,6 +291,11 @@ try {
     check((await overriddenRow.locator('.rule-cell__reasons').textContent()).includes('The payer has a different rule'), 'override reason by rule');
     check(await page.locator('#reasons svg rect.bars__bar').count() >= 1, 'override reasons chart');
     check(await page.locator('#daily-chart svg rect.bar').count() >= 1, 'daily chart bars');
+    const allRules = await page.locator('#daily-chart svg').getAttribute('aria-label');
+    await page.getByLabel('Rule shown in the chart').selectOption('ncci-ptp-edits');
+    const oneRule = await page.locator('#daily-chart svg').getAttribute('aria-label');
+    check(/of ncci-ptp-edits .* 1 accepted/.test(oneRule) && oneRule !== allRules, `one rule's chart: ${oneRule}`);
+    await page.getByLabel('Rule shown in the chart').selectOption('');
     if (writeChecks) {
       await page.locator('#queue-table tbody tr').first().waitFor();
       const open = Number((await page.locator('#tile-open').textContent()).replace(/,/g, ''));
@@ -318,7 +323,8 @@ try {
     check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
   });
 } catch {
-  // The failed step has been reported.
+  // The failed step has been reported; what the page said may tell why.
+  if (pageErrors.length) console.log(`      page errors: ${pageErrors.join(' | ')}`);
 } finally {
   await page.screenshot({ path: `${out}/last-page.png`, fullPage: true }).catch(() => {});
   await browser.close();

@@ -30,8 +30,9 @@ export function dayLabel(day, long = false) {
  * @param days ISO dates
  * @param daily {issued: [], accepted: [], overridden: []} aligned with days
  * @param width the drawing's width in CSS pixels
+ * @param what whose cards, in words ("of all rules")
  */
-export function dailyChart(days, daily, width) {
+export function dailyChart(days, daily, width, what = 'of all rules') {
   const height = 230;
   const pad = { left: 44, right: 12, top: 12, bottom: 30 };
   const plotW = Math.max(100, width - pad.left - pad.right);
@@ -42,7 +43,7 @@ export function dailyChart(days, daily, width) {
   const x = (i) => pad.left + slot * i + slot / 2;
   const y = (v) => pad.top + plotH - (v / top) * plotH;
   const total = (values) => values.reduce((a, b) => a + b, 0);
-  const label = `Cards per day from ${dayLabel(days[0], true)} to ${dayLabel(days[days.length - 1], true)}: `
+  const label = `Cards ${what} per day from ${dayLabel(days[0], true)} to ${dayLabel(days[days.length - 1], true)}: `
     + `${count(total(daily.issued))} issued, ${count(total(daily.accepted))} accepted, ${count(total(daily.overridden))} overridden.`;
 
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label, class: 'daily' });

@@ -59,6 +59,7 @@ async function loadActivity() {
   $('status').textContent = '';
   $('period-text').textContent = `${dayLabel(a.from, true)} – ${dayLabel(a.to, true)} (days in ${a.timeZone}) · ${a.rules.length} rule${a.rules.length === 1 ? '' : 's'} with activity`;
   renderTiles(a);
+  renderDailyOptions(a);
   renderDaily(a);
   renderRules(a);
   renderReasons(a);
@@ -74,17 +75,28 @@ function renderTiles(a) {
   $('tile-overridden-note').textContent = `${percent(t.overridden, t.issued)} of cards issued`;
 }
 
+function renderDailyOptions(a) {
+  const select = $('daily-rule');
+  const chosen = select.value;
+  replace(select, h('option', { value: '' }, 'All rules'),
+    a.rules.map((rule) => h('option', { value: rule.ruleId }, `${rule.ruleId} · ${ruleTitle(rule)}`)));
+  select.value = a.rules.some((r) => r.ruleId === chosen) ? chosen : '';
+}
+
 function renderDaily(a) {
   const figure = $('daily-chart');
   const width = Math.max(320, Math.floor(figure.clientWidth || 900));
+  const rule = a.rules.find((r) => r.ruleId === $('daily-rule').value);
+  const daily = rule ? rule.daily : a.totals.daily;
+  const what = rule ? `of ${rule.ruleId}` : 'of all rules';
   replace(figure,
-    dailyChart(a.days, a.totals.daily, width),
-    h('figcaption', { class: 'visually-hidden' }, 'Cards issued, accepted and overridden per day. The numbers are in the table below.'));
-  const rows = a.days.map((day, i) => [day, a.totals.daily.issued[i], a.totals.daily.accepted[i], a.totals.daily.overridden[i]])
+    dailyChart(a.days, daily, width, what),
+    h('figcaption', { class: 'visually-hidden' }, `Cards ${what} issued, accepted and overridden per day. The numbers are in the table below.`));
+  const rows = a.days.map((day, i) => [day, daily.issued[i], daily.accepted[i], daily.overridden[i]])
     .filter(([, ...n]) => n.some((v) => v > 0));
   replace($('daily-table'), rows.length === 0 ? h('p', { class: 'hint' }, 'No card was issued and no feedback was given in this period.')
     : h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Cards per day (days without activity left out)'),
+      h('caption', { class: 'visually-hidden' }, `Cards ${what} per day (days without activity left out)`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), ['Issued', 'Accepted', 'Overridden'].map((t) => h('th', { scope: 'col', class: 'num' }, t)))),
       h('tbody', {}, rows.map(([day, ...n]) => h('tr', {}, h('th', { scope: 'row' }, dayLabel(day, true)), n.map((v) => h('td', { class: 'num' }, count(v))))))));
 }
@@ -276,6 +288,7 @@ async function start() {
     loadActivity();
     loadQueue();
   });
+  $('daily-rule').addEventListener('change', () => { if (state.activity) renderDaily(state.activity); });
   $('queue-rule').addEventListener('change', () => {
     state.queue.rule = $('queue-rule').value;
     loadQueue();
