@@ -85,7 +85,7 @@ async function selectCase(name) {
   $('case-about').hidden = false;
   $('case-description').textContent = detail.description ?? '';
   $('case-payer').textContent = describePayer(detail.bundle) ?? 'none in the case';
-  $('case-requests').textContent = detail.requests.map((r) => `${r.hook ?? '?'} → ${r.expectedStatus === 200 ? `${r.expectedCards.length} card${r.expectedCards.length === 1 ? '' : 's'} expected` : `HTTP ${r.expectedStatus} expected`}`).join('; ');
+  $('case-requests').textContent = detail.requests.map((r) => `${r.hook ?? r.service} → ${r.expectedStatus === 200 ? `${r.expectedCards.length} card${r.expectedCards.length === 1 ? '' : 's'} expected` : `HTTP ${r.expectedStatus} expected`}`).join('; ');
   const warnings = [];
   if (detail.needsOwnStoreOff && state.listing.sharedStore) {
     warnings.push('This case expects a server whose callers do not share its store (an HTTP 412). This one shares it (demo), so the service reads the case and answers with cards.');
@@ -273,8 +273,11 @@ async function send() {
   const answer = await call('POST', `/cds-services/${encodeURIComponent(serviceId)}`, { body });
   showRaw(serviceId, body, answer);
   if (answer.status !== 200) {
-    settle(item, `${serviceId} answered ${problem(answer)}`, 'error');
+    const code = typeof answer.json?.error === 'string' ? ` (${answer.json.error})` : '';
+    const asExpected = expected?.expectedStatus === answer.status;
+    settle(item, `${serviceId} answered HTTP ${answer.status}${code}${asExpected ? ', as the case expects' : ''}.`, asExpected ? 'ok' : 'error');
     showError(answer);
+    showExpectations([], expected, answer);
     return;
   }
   const cards = Array.isArray(answer.json?.cards) ? answer.json.cards : [];
@@ -325,9 +328,19 @@ function showCards(serviceId, cards, systemActions, expected, ms) {
   showSystemActions(systemActions);
 }
 
-function showExpectations(cards, expected) {
+function showExpectations(cards, expected, errorAnswer = null) {
   const box = $('expectations');
-  if (!expected || expected.expectedStatus !== 200) { box.hidden = true; return; }
+  if (!expected) { box.hidden = true; return; }
+  if (expected.expectedStatus !== 200 || errorAnswer) {
+    const wanted = `HTTP ${expected.expectedStatus}${expected.expectedError ? ` ${expected.expectedError}` : ''}`;
+    const got = errorAnswer ?? { status: 200, json: {} };
+    const met = got.status === expected.expectedStatus && (!expected.expectedError || got.json?.error === expected.expectedError);
+    replace(box,
+      h('span', { class: 'expectations__label' }, 'The case expects:'),
+      h('span', { class: `chip ${met ? 'chip--met' : 'chip--missing'}` }, `${met ? '✓' : '✕'} ${expected.expectedStatus === 200 ? 'cards (HTTP 200)' : wanted}`));
+    box.hidden = false;
+    return;
+  }
   const actual = cards.map((c) => `${c.source?.topic?.code ?? '?'}`);
   const remaining = [...actual];
   const chips = expected.expectedCards.map((c) => {
