@@ -148,7 +148,7 @@ try {
     check(response.cards.length === 1, 'raw response');
     await page.locator('#raw > summary').click();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${out}/sandbox.png` });
+    await page.screenshot({ path: `${out}/sandbox.png`, fullPage: true });
   });
 
   await step('accepting the suggestion updates the Claim on the FHIR server and sends feedback', async () => {

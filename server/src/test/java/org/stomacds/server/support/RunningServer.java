@@ -60,8 +60,8 @@ public final class RunningServer implements AutoCloseable {
 
   /**
    * Starts the application as the README's quickstart runs it: the {@code demo} profile with no
-   * issuer configured, so nothing asks for a login (the sandbox pages' case). Requests sent
-   * through this class carry no token.
+   * issuer configured, so nothing asks for a login (the sandbox pages' case). Requests sent through
+   * this class carry no token.
    */
   public static RunningServer startDemo(Map<String, String> settings) {
     Map<String, String> all = new java.util.LinkedHashMap<>(settings);
