@@ -37,7 +37,9 @@ final class ChildServer implements AutoCloseable {
   /**
    * Starts the application on PostgreSQL and waits until it is ready.
    *
-   * @param database the {@code spring.datasource.*} settings (url, username, password)
+   * @param database the {@code spring.datasource.*} settings (url, username, password), given to
+   *     the child through the environment; any other entry is passed as a {@code --key=value}
+   *     setting
    * @param dataDir the Lucene index directory, kept across restarts
    */
   static ChildServer start(Map<String, String> database, Path dataDir, Path log) {
@@ -52,6 +54,12 @@ final class ChildServer implements AutoCloseable {
     command.add("--server.address=127.0.0.1");
     command.add("--spring.profiles.active=postgres," + TestTokens.PROFILE);
     command.add("--stomacds.fhir.data-dir=" + dataDir);
+    database.forEach(
+        (key, value) -> {
+          if (!key.startsWith("spring.datasource.") && !key.equals("spring.profiles.active")) {
+            command.add("--" + key + "=" + value);
+          }
+        });
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // Credentials through the environment, as in production, not on the command line.

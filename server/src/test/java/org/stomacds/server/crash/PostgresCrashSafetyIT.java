@@ -9,8 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +95,12 @@ class PostgresCrashSafetyIT {
         acknowledged.size(), transactionsAttempted.size(), transactionsAcknowledged.size());
     assertThat(transactionsAcknowledged).isNotEmpty();
 
-    try (ChildServer second = ChildServer.start(database, dataDir, log)) {
+    // Evaluations the dead instance had claimed count as abandoned after stale-after; keep that
+    // short here so the test need not wait the production five minutes.
+    Map<String, String> restarted = new HashMap<>(database);
+    restarted.put("stomacds.checks.stale-after", "10s");
+    restarted.put("stomacds.checks.sweep-interval", "2s");
+    try (ChildServer second = ChildServer.start(restarted, dataDir, log)) {
       for (String reference : acknowledged) {
         HttpResponse<String> read = get(second.baseUrl(), "/fhir/" + reference);
         assertThat(read.statusCode())
@@ -111,6 +121,18 @@ class PostgresCrashSafetyIT {
           assertThat(present).as("acknowledged transaction %s", tx).isEqualTo(TRANSACTION_SIZE);
         } else {
           assertThat(present).as("transaction %s cut by the crash", tx).isIn(0, TRANSACTION_SIZE);
+        }
+      }
+      // Rule evaluations recorded with the writes, and cut off by the crash, are completed.
+      awaitNoPendingEvaluations(database);
+      for (String reference : acknowledged) {
+        if (reference.startsWith("Procedure/") || reference.startsWith("Claim/")) {
+          HttpResponse<String> issues =
+              get(second.baseUrl(), "/fhir/DetectedIssue?_summary=count&implicated=" + reference);
+          Bundle bundle = (Bundle) FHIR.newJsonParser().parseResource(issues.body());
+          assertThat(bundle.getTotal())
+              .as("DetectedIssues of %s (its note and claim lack what the rules ask)", reference)
+              .isPositive();
         }
       }
       // The restarted application still takes writes.
@@ -265,6 +287,28 @@ class PostgresCrashSafetyIT {
                     FHIR.newJsonParser().encodeResourceToString(resource)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void awaitNoPendingEvaluations(Map<String, String> database) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    int pending;
+    do {
+      try (Connection connection =
+              DriverManager.getConnection(
+                  database.get("spring.datasource.url"),
+                  database.get("spring.datasource.username"),
+                  database.get("spring.datasource.password"));
+          Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery("select count(*) from \"stomacds\".pending_evaluation")) {
+        rows.next();
+        pending = rows.getInt(1);
+      }
+      if (pending > 0) {
+        Thread.sleep(500);
+      }
+    } while (pending > 0 && System.nanoTime() < deadline);
+    assertThat(pending).as("pending rule evaluations left after the restart").isZero();
   }
 
   private HttpResponse<String> get(String base, String path)
