@@ -67,7 +67,21 @@ function renderCaseOptions() {
   if (cases.some((c) => c.name === previous)) select.value = previous;
 }
 
+/** Back to "nothing fired": the cards shown belong to the data that was chosen before. */
+function resetResults() {
+  state.run = null;
+  $('refire-button').hidden = true;
+  $('results-meta').textContent = 'Nothing fired yet.';
+  replace($('cards'), h('div', { class: 'empty' },
+    h('p', { class: 'empty__title' }, 'No cards yet'),
+    h('p', {}, 'Fire the hook to see the cards for this data.')));
+  $('expectations').hidden = true;
+  $('system-actions').hidden = true;
+  $('raw').hidden = true;
+}
+
 async function selectCase(name) {
+  if (state.detail?.name !== name) resetResults();
   state.detail = null;
   $('case-head').hidden = true;
   if (!name) return;
@@ -174,9 +188,11 @@ async function load() {
   }
   const statuses = (answer.json?.entry ?? []).map((e) => String(e.response?.status ?? ''));
   const createdCount = statuses.filter((s) => s.startsWith('201')).length;
-  const locations = (answer.json?.entry ?? []).map((e) => e.response?.location).filter(Boolean);
-  // Read back what was written: pasted resources without an id got one, and their references
-  // between each other were rewritten by the server.
+  const locations = source() === 'paste'
+    ? (answer.json?.entry ?? []).map((e) => e.response?.location).filter(Boolean)
+    : [];
+  // Read back pasted data as written: resources without an id got one, and the server rewrote
+  // their references to each other. (A fixture case's ids are its own.)
   const resources = [];
   for (const location of locations) {
     const reference = location.replace(/^.*?([A-Z][A-Za-z]+\/[^/]+)\/_history\/.*$/, '$1');
@@ -418,6 +434,7 @@ async function start() {
     $('paste-source').hidden = !pasted;
     $('payer-select').options[0].textContent = pasted ? 'As in the data' : 'As in the case';
     $('load-button').textContent = pasted ? 'Load data' : 'Load case';
+    resetResults();
     showSourceHead();
     renderHookOptions();
     remember();
