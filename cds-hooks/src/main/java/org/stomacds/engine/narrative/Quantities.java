@@ -302,14 +302,19 @@ final class Quantities {
       return after;
     }
     TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
-    // The word right before: "at 20 cm" is a distance, "2 x 3 cm" a dimension.
+    // The word right before: "at 20 cm" is a distance, "2 x 3 cm" a dimension, "Pre ~7 mm" and
+    // "post-dil: 15 mm" the lumen before and after dilation.
     while (c.prev()) {
       String w = c.word();
       if (w == null) {
-        if (c.punct() == '~') {
+        char p = c.punct();
+        if (p == '~' || p == ':' || p == '=') {
           continue;
         }
         break;
+      }
+      if (dilationSide(w) != 0) {
+        return SizeKind.LUMEN;
       }
       if (w.equals("approximately")
           || w.equals("approx")
@@ -334,6 +339,37 @@ final class Quantities {
       break;
     }
     return nearestSizeCue(f, s, numStart);
+  }
+
+  /**
+   * -1 for a word that labels what follows as before the dilation ("pre", "pre-dil",
+   * "pre-dilation", "predilatation", "pre-balloon"), +1 for after ("post", "post-dil",
+   * "postdilation"), 0 for any other word (a verb such as "predilated" included: it names a
+   * dilation, not a time).
+   */
+  static int dilationSide(String w) {
+    int side;
+    int rest;
+    if (w.startsWith("pre")) {
+      side = -1;
+      rest = 3;
+    } else if (w.startsWith("post")) {
+      side = 1;
+      rest = 4;
+    } else {
+      return 0;
+    }
+    if (rest < w.length() && w.charAt(rest) == '-') {
+      rest++;
+    }
+    if (rest == w.length()) {
+      return side;
+    }
+    String r = w.substring(rest);
+    if (r.endsWith("ed")) {
+      return 0;
+    }
+    return r.startsWith("dil") || r.startsWith("inflat") || r.startsWith("balloon") ? side : 0;
   }
 
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
@@ -449,6 +485,14 @@ final class Quantities {
   }
 
   private static SizeKind sizeCue(String w) {
+    if (w.endsWith("ed") && (w.startsWith("predilat") || w.startsWith("pre-dilat"))) {
+      // "predilated to 10 mm": a dilation, so the balloon's size.
+      return SizeKind.BALLOON;
+    }
+    if (w.length() > 4 && dilationSide(w) != 0) {
+      // "pre-dilation diameter 5 mm"; a bare "pre" or "post" labels only the size right after it.
+      return SizeKind.LUMEN;
+    }
     if (w.startsWith("balloon")
         || w.startsWith("dilat")
         || w.startsWith("inflat")

@@ -202,7 +202,7 @@ final class StrictureAndDilationPhrasings {
     lx.t(
             PRE_DILATION_LUMEN,
             Tag.LUMEN_NEG_ONLY,
-            "\\b(?:(?:pre|post)-?\\s?dilat[a-z]*\\s+)?(?:lumen|luminal\\s+diameter"
+            "\\b(?:(?:pre|post)-?\\s?(?:dil(?:at[a-z]*)?\\.?|balloon)\\s+)?(?:lumen|luminal\\s+diameter"
                 + "|stricture\\s+(?:diameter|size|caliber))\\b")
         .anchors("pre", "post", "lumen", "luminal", "stricture")
         .all(LUMEN_OR_SIZE);
