@@ -150,7 +150,10 @@ final class LumenReader {
     }
     switch (w) {
       case "before", "prior" -> {
-        return dilationWithin(words, k) ? -1 : 0;
+        return dilationWithin(words, k) || standsAlone(words, k) ? -1 : 0;
+      }
+      case "beforehand" -> {
+        return -1;
       }
       case "after", "following", "status" -> {
         return dilationWithin(words, k) ? 1 : 0;
@@ -196,6 +199,20 @@ final class LumenReader {
         return 0;
       }
     }
+  }
+
+  /**
+   * "The lumen before was 10 mm", "it measured 10 mm before": an adverb of this procedure's time,
+   * with a verb or nothing after it rather than the thing it precedes.
+   */
+  private static boolean standsAlone(List<String> words, int k) {
+    if (k + 1 >= words.size()) {
+      return true;
+    }
+    return switch (words.get(k + 1)) {
+      case "was", "were", "is", "measured", "measuring", "it", "this" -> true;
+      default -> false;
+    };
   }
 
   /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not in the list). */
