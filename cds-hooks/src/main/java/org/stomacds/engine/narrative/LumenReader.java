@@ -147,7 +147,12 @@ final class LumenReader {
   private static final WordSet BEFORE_IF_DILATION = WordSet.of("before", "prior");
   private static final WordSet AFTER_IF_DILATION = WordSet.of("after", "following", "status");
   private static final WordSet BEFORE_ALWAYS =
-      WordSet.of("initially", "initial", "originally", "baseline");
+      WordSet.of("initially", "initial", "originally", "baseline", "beforehand");
+
+  /** After "before": a verb or a pronoun, so "before" says when ("the lumen before was 10 mm"). */
+  private static final WordSet AFTER_A_LONE_BEFORE =
+      WordSet.of("was", "were", "is", "measured", "measuring", "it", "this");
+
   private static final WordSet AFTER_ALWAYS =
       WordSet.of(
           "afterwards",
@@ -219,7 +224,7 @@ final class LumenReader {
       return otherTimeWithin(k + 1, k + 4) ? 0 : side;
     }
     if (in(k, BEFORE_IF_DILATION)) {
-      return dilationWithin(k) ? -1 : 0;
+      return dilationWithin(k) || standsAlone(k) ? -1 : 0;
     }
     if (in(k, AFTER_IF_DILATION)) {
       return dilationWithin(k) ? 1 : 0;
@@ -240,6 +245,14 @@ final class LumenReader {
       }
     }
     return 0;
+  }
+
+  /**
+   * "The lumen before was 10 mm", "it measured 10 mm before": an adverb of this procedure's time,
+   * with a verb or nothing after it rather than the thing it precedes.
+   */
+  private boolean standsAlone(int k) {
+    return k + 1 >= words || in(k + 1, AFTER_A_LONE_BEFORE);
   }
 
   /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not a word). */

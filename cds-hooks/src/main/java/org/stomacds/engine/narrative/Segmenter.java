@@ -153,6 +153,14 @@ final class Segmenter {
         return null;
       }
     }
+    // "Colonoscopy through the colostomy. Indication: ..." is a sentence and then a label, not
+    // one label: a full stop that ends a sentence cannot stand inside a label ("No. of
+    // inflations:" can).
+    for (int i = a; i < e; i++) {
+      if (folded.charAt(i) == '.' && ends(i, to)) {
+        return null;
+      }
+    }
     String text = folded.substring(a, e);
     if (wordCount(text) > MAX_LABEL_WORDS) {
       return null;

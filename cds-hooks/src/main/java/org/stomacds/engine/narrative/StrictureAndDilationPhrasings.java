@@ -69,7 +69,7 @@ final class StrictureAndDilationPhrasings {
             Tag.PLAIN,
             "\\b{STOMA}\\s+(?:was|were)\\s+(?:[a-z]+\\s+)?intubated\\b"
                 + "|\\b(?:stomal?|colostomy|ileostomy|ostomy)\\s+(?:colonoscopy|endoscopy|ileoscopy"
-                + "|intubation|approach|route)\\b")
+                + "|intubation|approach|route|scope|colonoscope)\\b")
         .anchors("~stom");
     lx.t(
             ROUTE_THROUGH_STOMA,

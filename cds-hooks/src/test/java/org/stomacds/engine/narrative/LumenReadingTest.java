@@ -23,7 +23,9 @@ class LumenReadingTest {
         Arguments.of("Before dilation the lumen measured 7 mm.", 7),
         Arguments.of("Pre-dilation lumen: 5 mm.", 5),
         Arguments.of("The stricture was dilated from 8 mm to 15 mm.", 8),
-        Arguments.of("Stricture at stoma, ~8mm.", 8));
+        Arguments.of("Stricture at stoma, ~8mm.", 8),
+        Arguments.of("The stricture before dilation was about 10 mm.", 10),
+        Arguments.of("Prior to balloon dilation the stenosis was 9 mm.", 9));
   }
 
   @ParameterizedTest
@@ -80,6 +82,27 @@ class LumenReadingTest {
       })
   void documentsThePostDilationLumenByScopePassage(String note) {
     assertThat(Notes.documents(note, POST_DILATION_LUMEN)).isTrue();
+  }
+
+  @Test
+  void anExplicitBeforeOutweighsWhereTheSentenceStands() {
+    NoteReading r =
+        Notes.read(
+            "Using a 20 mm balloon at 3 atm for 1 minute, a single dilation was performed."
+                + " Following this the lumen accepted the adult colonoscope."
+                + " The lumen before was about 10 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(10);
+    assertThat(r.balloonDiametersMm()).containsExactly(20);
+  }
+
+  @Test
+  void aDilationThatOnlyDatesASizeIsNotItsBalloon() {
+    NoteReading r =
+        Notes.read("A single dilation was performed. The stricture before dilation was 10 mm.");
+    assertThat(r.balloonDiametersMm()).isEmpty();
+    assertThat(r.preDilationLumenMm()).hasValue(10);
+    assertThat(Notes.read("After dilation to 15 mm the scope passed.").balloonDiametersMm())
+        .containsExactly(15);
   }
 
   @Test

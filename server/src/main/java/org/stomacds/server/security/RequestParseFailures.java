@@ -25,7 +25,9 @@ final class RequestParseFailures {
       RequestDetails request, Throwable exception) {
     if (exception instanceof BaseServerResponseException answered
         && answered.getStatusCode() < 500) {
-      return answered;
+      // Already a client error: no change. Null, not the same exception, since the first hook
+      // to return one ends the chain and other interceptors may still refine the answer.
+      return null;
     }
     Throwable cause = exception;
     for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {

@@ -159,6 +159,20 @@ abstract class FhirServerScenario {
         .containsEntry("mue-practitioner", "1")
         .containsEntry("endoscopic-base", "44388")
         .containsEntry("family", "stoma-colonoscopy");
+    assertThatThrownBy(
+            () ->
+                fhir.operation()
+                    .onType(CodeSystem.class)
+                    .named("$lookup")
+                    .withParameter(Parameters.class, "system", new UriType(CPT))
+                    .andParameter("code", new CodeType("99999"))
+                    .execute())
+        .isInstanceOfSatisfying(
+            BaseServerResponseException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(404);
+              assertThat(e.getMessage()).contains("code '99999'").contains("'" + CPT + "'");
+            });
 
     Parameters valueSetCheck =
         fhir.operation()
