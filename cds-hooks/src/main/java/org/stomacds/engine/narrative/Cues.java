@@ -484,58 +484,51 @@ final class Cues {
 
   /**
    * Where a sentence starts to talk about risks, plans, history or a search ("risks including
-   * bleeding", "call if bleeding", "inspected for perforation"): the offsets of those cue words, in
-   * order. A phrase after one of them is hypothetical. Computed once per sentence.
+   * bleeding", "call if bleeding", "inspected for perforation"): the offset of the first such cue
+   * word, {@code Integer.MAX_VALUE} when there is none. A phrase after it is hypothetical. Computed
+   * once per sentence.
    */
-  static int[] hypotheticalCues(String s, int from, int to) {
-    return cues(s, from, to, false);
+  static int firstHypotheticalCue(String s, int from, int to) {
+    return firstCue(s, from, to, false);
   }
 
   /**
-   * Where a sentence turns conditional ("if", "should", "may"...): a phrase after one of these is
-   * hypothetical even when negated ("if the cecum cannot be reached").
+   * Where a sentence turns conditional ("if", "should", "may"...): a phrase after this offset is
+   * hypothetical even when negated ("if the cecum cannot be reached"); {@code Integer.MAX_VALUE}
+   * when it does not.
    */
-  static int[] conditionalCues(String s, int from, int to) {
-    return cues(s, from, to, true);
+  static int firstConditionalCue(String s, int from, int to) {
+    return firstCue(s, from, to, true);
   }
 
-  private static int[] cues(String s, int from, int to, boolean conditionalOnly) {
-    Ints cues = new Ints();
+  private static int firstCue(String s, int from, int to, boolean conditionalOnly) {
     TokenCursor c = new TokenCursor(s, from, to, from);
     boolean checkVerbSeen = false;
     int priorAt = -1;
     while (c.next()) {
       if (!c.isWord()) {
         if (priorAt >= 0) {
-          cues.add(priorAt);
-          priorAt = -1;
+          return priorAt;
         }
         continue;
       }
       if (priorAt >= 0 && !c.is("to")) {
-        cues.add(priorAt);
+        return priorAt;
       }
       priorAt = c.is("prior") && !conditionalOnly ? c.start() : -1;
       if (conditionalOnly) {
         if (c.in(CONDITIONAL_WORDS)) {
-          cues.add(c.start());
+          return c.start();
         }
       } else if (c.in(HYPOTHETICAL_WORDS)) {
-        cues.add(c.start());
+        return c.start();
       } else if (c.in(CHECK_VERBS)) {
         checkVerbSeen = true;
       } else if (checkVerbSeen && c.is("for")) {
-        cues.add(c.start());
+        return c.start();
       }
     }
-    if (priorAt >= 0) {
-      cues.add(priorAt);
-    }
-    int[] out = new int[cues.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = cues.get(k);
-    }
-    return out;
+    return priorAt >= 0 ? priorAt : Integer.MAX_VALUE;
   }
 
   /** A modal or plan word right after the phrase: "fluoroscopy may be needed". */

@@ -18,11 +18,14 @@ final class IndexedNote {
 
   final List<Sentence> sentences;
 
+  /** This thread's matchers, pointed at {@link #f} for this reading; {@link #close()} lets go. */
+  final Scratch scratch;
+
   /** Per sentence, a bit per {@link Feature} it holds. */
   final long[] features;
 
   /** Anchor occurrences as triples (id, anchor start, word start), sentence after sentence. */
-  final Ints occurrences = new Ints();
+  final Ints occurrences;
 
   /** Where each sentence's occurrences start in {@link #occurrences}; one extra at the end. */
   final int[] occurrencesFrom;
@@ -31,7 +34,10 @@ final class IndexedNote {
     this.lexicon = lexicon;
     this.text = text;
     this.f = NoteText.fold(text);
-    this.sentences = Segmenter.split(text, f);
+    // About one anchor occurrence (three ints) per ten characters in a note: grow rarely.
+    this.occurrences = new Ints(text.length() / 2 + 64);
+    this.scratch = Scratch.begin(f);
+    this.sentences = Segmenter.split(text, f, scratch);
     int n = sentences.size();
     this.features = new long[n];
     this.occurrencesFrom = new int[n + 1];
@@ -46,6 +52,11 @@ final class IndexedNote {
       features[i] = found;
     }
     occurrencesFrom[n] = occurrences.size();
+  }
+
+  /** Ends the reading: the thread's matchers let go of the note. */
+  void close() {
+    scratch.end();
   }
 
   /** Whether the sentence holds an anchor of any of the features. */

@@ -51,9 +51,13 @@ final class Interpreter {
   /** Reads a note: phrases, numbers, then element by element. */
   static NoteReading read(Lexicon lexicon, String text) {
     IndexedNote note = new IndexedNote(lexicon, text);
-    List<Hit> hits = new PhraseFinder(note).find();
-    NumberFinder.Found numbers = new NumberFinder(note).find();
-    return new Interpreter(note, hits, numbers).interpret();
+    try {
+      List<Hit> hits = new PhraseFinder(note).find();
+      NumberFinder.Found numbers = new NumberFinder(note).find();
+      return new Interpreter(note, hits, numbers).interpret();
+    } finally {
+      note.close();
+    }
   }
 
   private NoteReading interpret() {

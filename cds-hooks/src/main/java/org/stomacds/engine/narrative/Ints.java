@@ -5,8 +5,16 @@ import java.util.Arrays;
 /** A growable list of ints, to keep anchor occurrences without boxing. */
 final class Ints {
 
-  private int[] values = new int[64];
+  private int[] values;
   private int size;
+
+  Ints() {
+    this(64);
+  }
+
+  Ints(int capacity) {
+    values = new int[Math.max(8, capacity)];
+  }
 
   void add(int v) {
     if (size == values.length) {

@@ -3,7 +3,6 @@ package org.stomacds.engine.narrative;
 import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -101,29 +100,38 @@ final class LumenReader {
     return when != 0 ? when > 0 : at > firstDilation;
   }
 
+  /** The words of the window {@link #temporal} reads: token and trimmed word bounds. */
+  private final int[] starts = new int[MAX_WORDS];
+
+  private final int[] ends = new int[MAX_WORDS];
+  private final int[] wordStarts = new int[MAX_WORDS];
+  private final int[] wordEnds = new int[MAX_WORDS];
+  private int words;
+  private static final int MAX_WORDS = 64;
+
   /**
    * +1 when the nearest explicit time cue in the sentence says "after the dilation", -1 when it
-   * says "before", 0 when there is none.
+   * says "before", 0 when there is none. Reads offsets only: no word becomes a String.
    */
   private int temporal(int sentence, int at) {
     Sentence s = sentences.get(sentence);
     int from = Math.max(s.start(), at - 160);
     int to = Math.min(s.end(), at + 160);
-    List<String> words = new ArrayList<>(32);
-    int[] starts = new int[64];
-    int[] ends = new int[64];
+    words = 0;
     TokenCursor c = new TokenCursor(f, from, to, from);
-    while (c.next() && words.size() < starts.length) {
+    while (c.next() && words < MAX_WORDS) {
       if (c.isWord()) {
-        starts[words.size()] = c.start();
-        ends[words.size()] = c.end();
-        words.add(c.word());
+        starts[words] = c.start();
+        ends[words] = c.end();
+        wordStarts[words] = c.wordStart();
+        wordEnds[words] = c.wordEnd();
+        words++;
       }
     }
     int best = 0;
     int bestDistance = Integer.MAX_VALUE;
-    for (int k = 0; k < words.size(); k++) {
-      int dir = cueDirection(words, k);
+    for (int k = 0; k < words; k++) {
+      int dir = cueDirection(k);
       if (dir != 0) {
         // The gap between the cue and the number: "predilatation 6 mm, postdilatation 14 mm".
         int d = starts[k] < at ? at - ends[k] : starts[k] - at;
@@ -136,32 +144,18 @@ final class LumenReader {
     return best;
   }
 
-  private static int cueDirection(List<String> words, int k) {
-    String w = words.get(k);
-    int side = Quantities.dilationSide(w);
-    if (side != 0) {
-      // "pre-dil", "post-dilation"; a bare "pre"/"post" only as a label ("Pre ~7 mm", "post:
-      // 15mm") or before a dilation word ("post balloon").
-      boolean bare = w.equals("pre") || w.equals("post");
-      if (bare) {
-        return labelsANumber(words, k) || dilationWithin(words, k) ? side : 0;
-      }
-      return otherTimeWithin(words, k + 1, k + 4) ? 0 : side;
-    }
-    switch (w) {
-      case "before", "prior" -> {
-        return dilationWithin(words, k) || standsAlone(words, k) ? -1 : 0;
-      }
-      case "beforehand" -> {
-        return -1;
-      }
-      case "after", "following", "status" -> {
-        return dilationWithin(words, k) ? 1 : 0;
-      }
-      case "initially", "initial", "originally", "baseline" -> {
-        return -1;
-      }
-      case "afterwards",
+  private static final WordSet BEFORE_IF_DILATION = WordSet.of("before", "prior");
+  private static final WordSet AFTER_IF_DILATION = WordSet.of("after", "following", "status");
+  private static final WordSet BEFORE_ALWAYS =
+      WordSet.of("initially", "initial", "originally", "baseline", "beforehand");
+
+  /** After "before": a verb or a pronoun, so "before" says when ("the lumen before was 10 mm"). */
+  private static final WordSet AFTER_A_LONE_BEFORE =
+      WordSet.of("was", "were", "is", "measured", "measuring", "it", "this");
+
+  private static final WordSet AFTER_ALWAYS =
+      WordSet.of(
+          "afterwards",
           "afterward",
           "thereafter",
           "subsequently",
@@ -173,60 +167,19 @@ final class LumenReader {
           "increased",
           "widened",
           "enlarged",
-          "opened" -> {
-        return 1;
-      }
-      case "dilated" -> {
-        if (k > 0 && OTHER_TIME_BEFORE.contains(words.get(k - 1))) {
-          // "the previously dilated stricture": dilated some other time, narrow again now.
-          return 0;
-        }
-        if (k + 1 < words.size()) {
-          String n = words.get(k + 1);
-          if (n.startsWith("strictur")
-              || n.equals("segment")
-              || n.equals("area")
-              || n.equals("site")
-              || n.equals("lumen")
-              || n.equals("region")
-              || n.equals("portion")) {
-            return 1;
-          }
-        }
-        return 0;
-      }
-      default -> {
-        return 0;
-      }
-    }
-  }
+          "opened");
 
-  /**
-   * "The lumen before was 10 mm", "it measured 10 mm before": an adverb of this procedure's time,
-   * with a verb or nothing after it rather than the thing it precedes.
-   */
-  private static boolean standsAlone(List<String> words, int k) {
-    if (k + 1 >= words.size()) {
-      return true;
-    }
-    return switch (words.get(k + 1)) {
-      case "was", "were", "is", "measured", "measuring", "it", "this" -> true;
-      default -> false;
-    };
-  }
-
-  /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not in the list). */
-  private static boolean labelsANumber(List<String> words, int k) {
-    return k + 1 < words.size() && Character.isDigit(words.get(k + 1).charAt(0));
-  }
+  /** What "dilated" names when followed by one of these: "the dilated stricture". */
+  private static final WordSet DILATED_PLACE =
+      WordSet.of("segment", "area", "site", "lumen", "region", "portion");
 
   /** Words right before "dilated" that put that dilation at another time. */
-  private static final java.util.Set<String> OTHER_TIME_BEFORE =
-      java.util.Set.of("previously", "prior", "recently", "earlier", "already", "formerly", "last");
+  private static final WordSet OTHER_TIME_BEFORE =
+      WordSet.of("previously", "prior", "recently", "earlier", "already", "formerly", "last");
 
   /** Words that put a dilation named near them at another time than this session. */
-  private static final java.util.Set<String> OTHER_TIME =
-      java.util.Set.of(
+  private static final WordSet OTHER_TIME =
+      WordSet.of(
           "previous",
           "previously",
           "prior",
@@ -245,40 +198,99 @@ final class LumenReader {
           "year",
           "years");
 
+  private static final WordSet DILATION_NOUNS = WordSet.of("treatment", "therapy", "intervention");
+
+  private boolean in(int k, WordSet set) {
+    return set.contains(f, wordStarts[k], wordEnds[k]);
+  }
+
+  private boolean is(int k, String w) {
+    return wordEnds[k] - wordStarts[k] == w.length() && f.startsWith(w, wordStarts[k]);
+  }
+
+  private boolean startsWith(int k, String prefix) {
+    return wordEnds[k] - wordStarts[k] >= prefix.length() && f.startsWith(prefix, wordStarts[k]);
+  }
+
+  private int cueDirection(int k) {
+    int side = Quantities.dilationSide(f, wordStarts[k], wordEnds[k]);
+    if (side != 0) {
+      // "pre-dil", "post-dilation"; a bare "pre"/"post" only as a label ("Pre ~7 mm", "post:
+      // 15mm") or before a dilation word ("post balloon").
+      boolean bare = is(k, "pre") || is(k, "post");
+      if (bare) {
+        return labelsANumber(k) || dilationWithin(k) ? side : 0;
+      }
+      return otherTimeWithin(k + 1, k + 4) ? 0 : side;
+    }
+    if (in(k, BEFORE_IF_DILATION)) {
+      return dilationWithin(k) || standsAlone(k) ? -1 : 0;
+    }
+    if (in(k, AFTER_IF_DILATION)) {
+      return dilationWithin(k) ? 1 : 0;
+    }
+    if (in(k, BEFORE_ALWAYS)) {
+      return -1;
+    }
+    if (in(k, AFTER_ALWAYS)) {
+      return 1;
+    }
+    if (is(k, "dilated")) {
+      if (k > 0 && in(k - 1, OTHER_TIME_BEFORE)) {
+        // "the previously dilated stricture": dilated some other time, narrow again now.
+        return 0;
+      }
+      if (k + 1 < words && (startsWith(k + 1, "strictur") || in(k + 1, DILATED_PLACE))) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * "The lumen before was 10 mm", "it measured 10 mm before": an adverb of this procedure's time,
+   * with a verb or nothing after it rather than the thing it precedes.
+   */
+  private boolean standsAlone(int k) {
+    return k + 1 >= words || in(k + 1, AFTER_A_LONE_BEFORE);
+  }
+
+  /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not a word). */
+  private boolean labelsANumber(int k) {
+    return k + 1 < words && Character.isDigit(f.charAt(wordStarts[k + 1]));
+  }
+
   /**
    * Whether a dilation word follows word {@code k} closely, and that dilation is this session's:
    * "after the previous dilation", "after dilation 2 weeks ago" and "status post dilation this
    * morning" speak of another one.
    */
-  private static boolean dilationWithin(List<String> words, int k) {
-    int limit = Math.min(words.size(), k + 4);
+  private boolean dilationWithin(int k) {
+    int limit = Math.min(words, k + 4);
     for (int j = k + 1; j < limit; j++) {
-      String w = words.get(j);
-      if (OTHER_TIME.contains(w)) {
+      if (in(j, OTHER_TIME)) {
         return false;
       }
-      if (isDilationWord(w)) {
-        return !otherTimeWithin(words, j + 1, j + 4);
+      if (isDilationWord(j)) {
+        return !otherTimeWithin(j + 1, j + 4);
       }
     }
     return false;
   }
 
-  private static boolean otherTimeWithin(List<String> words, int from, int to) {
-    for (int t = from; t < Math.min(words.size(), to); t++) {
-      if (OTHER_TIME.contains(words.get(t))) {
+  private boolean otherTimeWithin(int from, int to) {
+    for (int t = from; t < Math.min(words, to); t++) {
+      if (in(t, OTHER_TIME)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isDilationWord(String w) {
-    return w.startsWith("dilat")
-        || w.startsWith("inflat")
-        || w.startsWith("balloon")
-        || w.equals("treatment")
-        || w.equals("therapy")
-        || w.equals("intervention");
+  private boolean isDilationWord(int k) {
+    return startsWith(k, "dilat")
+        || startsWith(k, "inflat")
+        || startsWith(k, "balloon")
+        || in(k, DILATION_NOUNS);
   }
 }

@@ -29,7 +29,6 @@ final class NumberFinder {
           "recovery",
           "scope");
 
-  private static final Pattern BIOPSY = Rx.compile("biops");
   private static final WordSet CLOCK_START =
       WordSet.of(
           "start",
@@ -223,11 +222,11 @@ final class NumberFinder {
           i,
           s,
           Lexicon.bit(Feature.DILATE),
-          q(DILATION_ACT),
+          DILATION_ACT,
           m -> {
             // "She was dilated this morning", "was dilated 2 weeks ago": another session's
             // dilation, which must not make this session's stricture a result.
-            if (!elsewhen(s, m.start()) && !anotherTime(s, m.end())) {
+            if (!elsewhen(i, s, m.start()) && !anotherTime(s, m.end())) {
               firstDilation = Math.min(firstDilation, m.start());
             }
           });
@@ -273,20 +272,39 @@ final class NumberFinder {
       }
       // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
       if (units && start >= sizeEnd && ",/-mcato".indexOf(following) >= 0) {
-        Matcher m = q(SIZE).region(start, s.end());
-        if (m.lookingAt()) {
-          sizeEnd = m.end();
-          size(i, s, thisProcedure, m);
+        // "15 mm", "16.5mm": read by index; a list of sizes or a number in words by the pattern.
+        int plain = plainNumberEnd(start, s.end());
+        int unitEnd = plain < 0 ? -1 : sizeUnitEnd(plain, s.end());
+        if (unitEnd >= 0) {
+          sizeEnd = unitEnd;
+          List<Double> value = List.of(Quantities.parse(f.substring(start, plain)));
+          size(i, s, thisProcedure, start, unitEnd, value, f.charAt(unitStart) == 'c');
+        } else {
+          Matcher m = q(SIZE).region(start, s.end());
+          if (m.lookingAt()) {
+            sizeEnd = m.end();
+            List<Double> values = numbersIn(m.start(1), m.end(2));
+            size(i, s, thisProcedure, m.start(), m.end(), values, m.group(3).charAt(0) == 'c');
+          }
         }
       }
       if (start >= durationEnd && "smh".indexOf(nextWord) >= 0) {
-        Matcher m = q(DURATION).region(start, s.end());
-        if (m.lookingAt()) {
-          durationEnd = m.end();
-          duration(i, s, thisProcedure, m, m.group(1));
+        int plain = plainNumberEnd(start, s.end());
+        int unitEnd = plain < 0 ? -1 : durationUnitEnd(plain, s.end());
+        if (unitEnd >= 0) {
+          durationEnd = unitEnd;
+          String unit = f.substring(unitStart, unitEnd);
+          double amount = Quantities.parse(f.substring(start, plain));
+          duration(i, s, thisProcedure, start, unitEnd, unit, amount);
+        } else {
+          Matcher m = q(DURATION).region(start, s.end());
+          if (m.lookingAt()) {
+            durationEnd = m.end();
+            duration(i, s, thisProcedure, m, m.group(1));
+          }
         }
       }
-      if (counting && Character.isLetter(nextWord)) {
+      if (counting && Character.isLetter(nextWord) && countNounAfter(i, s, after)) {
         Matcher m = q(COUNT_NOUN).region(start, s.end());
         if (m.lookingAt()) {
           count(i, s, m, m.group(1), m.group(2), found);
@@ -307,7 +325,7 @@ final class NumberFinder {
       }
     }
     if (thisProcedure && has(i, Feature.BALLOON)) {
-      atAnchors(i, s, Lexicon.bit(Feature.BALLOON), q(BALLOON_BARE), m -> bareBalloon(i, s, m));
+      atAnchors(i, s, Lexicon.bit(Feature.BALLOON), BALLOON_BARE, m -> bareBalloon(i, s, m));
     }
     if (has(i, Feature.MINUTE)) {
       articleMinutes(i, s, thisProcedure);
@@ -357,11 +375,13 @@ final class NumberFinder {
   }
 
   /**
-   * Runs {@code m} at the start of each word of sentence {@code i} that holds an anchor of the
-   * given features (numbers start at a digit or a number word), never inside an earlier match.
+   * Runs quantity pattern {@code pattern} at the start of each word of sentence {@code i} that
+   * holds an anchor of the given features (numbers start at a digit or a number word), never inside
+   * an earlier match.
    */
   private void atAnchors(
-      int i, Sentence s, long wanted, Matcher m, java.util.function.Consumer<Matcher> onMatch) {
+      int i, Sentence s, long wanted, int pattern, java.util.function.Consumer<Matcher> onMatch) {
+    Matcher m = null;
     int lastStart = -1;
     int lastEnd = -1;
     for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
@@ -373,6 +393,9 @@ final class NumberFinder {
         continue;
       }
       lastStart = start;
+      if (m == null) {
+        m = q(pattern);
+      }
       m.region(start, s.end());
       if (m.lookingAt()) {
         lastEnd = m.end();
@@ -383,7 +406,7 @@ final class NumberFinder {
 
   /** Balloon sizes written without a unit, next to the balloon's name: millimetres. */
   private void bareBalloon(int i, Sentence s, Matcher m) {
-    if (elsewhen(s, m.start())) {
+    if (elsewhen(i, s, m.start())) {
       return;
     }
     List<Double> values = numbersIn(m.start(1), m.end(2));
@@ -395,36 +418,175 @@ final class NumberFinder {
     }
   }
 
-  private void size(int i, Sentence s, boolean thisProcedure, Matcher m) {
-    if (!thisProcedure || elsewhen(s, m.start())) {
+  /** The size (or list of sizes) {@code values} written at [start, end), in mm or in cm. */
+  private void size(
+      int i,
+      Sentence s,
+      boolean thisProcedure,
+      int start,
+      int end,
+      List<Double> values,
+      boolean cm) {
+    if (!thisProcedure || elsewhen(i, s, start)) {
       return;
     }
-    boolean cm = m.group(3).charAt(0) == 'c';
-    List<Double> values = numbersIn(m.start(1), m.end(2));
-    Quantities.SizeKind kind =
-        Quantities.classifySize(f, s, m.start(), m.end(), values.size() == 1, cm);
+    Quantities.SizeKind kind = Quantities.classifySize(f, s, start, end, values.size() == 1, cm);
     double factor = cm ? 10 : 1;
     switch (kind) {
       case BALLOON -> {
         for (double v : values) {
           double mm = v * factor;
           if (mm >= 5 && mm <= 40) {
-            balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
-            firstDilation = Math.min(firstDilation, m.start());
+            balloonSizes.add(new Value(mm, i, start, end, false));
+            firstDilation = Math.min(firstDilation, start);
           }
         }
       }
       case LUMEN, LUMEN_FROM -> {
         double mm = values.get(0) * factor;
         if (mm >= 0.5 && mm <= 40) {
-          lumenSizes.add(
-              new Value(mm, i, m.start(), m.end(), kind == Quantities.SizeKind.LUMEN_FROM));
+          lumenSizes.add(new Value(mm, i, start, end, kind == Quantities.SizeKind.LUMEN_FROM));
         }
       }
       default -> {
         // a distance, a length, a scope, a polyp: not ours
       }
     }
+  }
+
+  /** Where the unit read by {@link #sizeUnitEnd} or {@link #durationUnitEnd} starts. */
+  private int unitStart;
+
+  private static final String[] SIZE_UNITS = {
+    "mm",
+    "millimeters",
+    "millimeter",
+    "millimetres",
+    "millimetre",
+    "cm",
+    "centimeters",
+    "centimeter",
+    "centimetres",
+    "centimetre"
+  };
+
+  /**
+   * The units of {@link Quantities#DURATION}, in the order (and with the optional "s") it tries.
+   */
+  private static final String[] DURATION_UNITS = {
+    "seconds", "second", "secs", "sec", "s", "minutes", "minute", "mins", "min", "hours", "hour",
+    "hrs", "hr"
+  };
+
+  /**
+   * The end of the number at {@code start} as the digit form of {@link Quantities#NUM} reads it
+   * (one to three digits, one or two decimals, no digit right after, no word character or point
+   * right before), or -1 when it is not such a number: then the caller asks the pattern.
+   */
+  private int plainNumberEnd(int start, int limit) {
+    if (start > 0) {
+      char before = f.charAt(start - 1);
+      if (before == '.' || before == '_' || isAsciiLetterOrDigit(before)) {
+        return -1;
+      }
+    }
+    int e = start;
+    while (e < limit && isAsciiDigit(f.charAt(e)) && e - start < 4) {
+      e++;
+    }
+    if (e - start < 1 || e - start > 3) {
+      return -1;
+    }
+    if (e + 1 < limit && f.charAt(e) == '.' && isAsciiDigit(f.charAt(e + 1))) {
+      int d = e + 1;
+      while (d < limit && isAsciiDigit(f.charAt(d)) && d - e <= 3) {
+        d++;
+      }
+      if (d - e - 1 > 2) {
+        return -1;
+      }
+      e = d;
+    }
+    return e < f.length() && isAsciiDigit(f.charAt(e)) ? -1 : e;
+  }
+
+  /**
+   * After a plain number: the end of a unit of size right after it ("15 mm", "15-mm", "15mm"),
+   * setting {@link #unitStart}; -1 when something else follows (a list goes on, no unit).
+   */
+  private int sizeUnitEnd(int at, int limit) {
+    int u = skipSpaceHyphenSpace(at, limit);
+    char c = u < limit ? f.charAt(u) : ' ';
+    if (c != 'm' && c != 'c') {
+      // A list separator or anything else: the pattern decides.
+      return -1;
+    }
+    return unitAt(u, limit, SIZE_UNITS);
+  }
+
+  /** As {@link #sizeUnitEnd} for a duration unit ("45 sec", "60-second", "1 min"). */
+  private int durationUnitEnd(int at, int limit) {
+    return unitAt(skipSpaceHyphenSpace(at, limit), limit, DURATION_UNITS);
+  }
+
+  /** The first of {@code units} written at {@code u} and ending a word; -1 when none. */
+  private int unitAt(int u, int limit, String[] units) {
+    for (String unit : units) {
+      int end = u + unit.length();
+      if (end <= limit && f.startsWith(unit, u) && !isWordCharAt(end)) {
+        unitStart = u;
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code \s*-?\s*} of the patterns: spaces, one optional hyphen, spaces. */
+  private int skipSpaceHyphenSpace(int at, int limit) {
+    int j = at;
+    while (j < limit && (f.charAt(j) == ' ' || f.charAt(j) == '\n')) {
+      j++;
+    }
+    if (j < limit && f.charAt(j) == '-') {
+      j++;
+      while (j < limit && (f.charAt(j) == ' ' || f.charAt(j) == '\n')) {
+        j++;
+      }
+    }
+    return j;
+  }
+
+  /** Whether a regex word boundary would see a word character at {@code i} (none past the end). */
+  private boolean isWordCharAt(int i) {
+    if (i >= f.length()) {
+      return false;
+    }
+    char c = f.charAt(i);
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * Whether a count noun ("inflations", "dilatations", "passes", "cycles") may follow the number
+   * ending at {@code after}: its anchor stands later in the sentence. A cheap test before the count
+   * pattern.
+   */
+  private boolean countNounAfter(int i, Sentence s, int after) {
+    long nouns = Lexicon.bit(Feature.DILATE) | Lexicon.bit(Feature.PASSAGE);
+    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
+      if (occurrences.get(k + 1) >= after
+          && (lexicon.featuresByAnchor[occurrences.get(k)] & nouns) != 0) {
+        return true;
+      }
+    }
+    return holdsFrom(after, s.end(), "cycles");
   }
 
   private List<Double> numbersIn(int from, int to) {
@@ -472,7 +634,7 @@ final class NumberFinder {
 
   private void duration(
       int i, Sentence s, boolean thisProcedure, int start, int end, String unit, double v) {
-    if (Double.isNaN(v) || !thisProcedure || elsewhen(s, start)) {
+    if (Double.isNaN(v) || !thisProcedure || elsewhen(i, s, start)) {
       return;
     }
     boolean seconds = unit.charAt(0) == 's';
@@ -495,9 +657,9 @@ final class NumberFinder {
         i,
         s,
         Lexicon.bit(Feature.TIMES_X),
-        q(COUNT_TIMES),
+        COUNT_TIMES,
         m -> {
-          if (!BIOPSY.matcher(f).region(s.start(), s.end()).find()) {
+          if (!holds(s, "biops")) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -505,7 +667,7 @@ final class NumberFinder {
         i,
         s,
         Lexicon.bit(Feature.COUNT_VERB),
-        q(COUNT_VERB),
+        COUNT_VERB,
         m -> {
           for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
@@ -518,7 +680,7 @@ final class NumberFinder {
         i,
         s,
         Lexicon.bit(Feature.COUNT_LABEL),
-        q(COUNT_LABEL),
+        COUNT_LABEL,
         m -> count(i, s, m, m.group(1), null, found));
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
@@ -528,13 +690,48 @@ final class NumberFinder {
   }
 
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
-    double n = Quantities.parse(number.replaceAll("\\s+", " "));
+    double n = Quantities.parse(oneSpace(number));
     if (noun != null && !noun.endsWith("s") && n != 1) {
       return;
     }
-    if (n >= 1 && n <= 20 && !elsewhen(s, m.start())) {
+    if (n >= 1 && n <= 20 && !elsewhen(i, s, m.start())) {
       found.add(new Value(n, i, m.start(), m.end(), false));
     }
+  }
+
+  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
+  private static String oneSpace(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
+        StringBuilder b = new StringBuilder(number.length());
+        boolean space = false;
+        for (int j = 0; j < number.length(); j++) {
+          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
+          if (d != ' ' || !space) {
+            b.append(d);
+          }
+          space = d == ' ';
+        }
+        return b.toString();
+      }
+    }
+    return number;
+  }
+
+  /** Whether the sentence holds {@code word}; looks no further than the sentence. */
+  private boolean holds(Sentence s, String word) {
+    return holdsFrom(s.start(), s.end(), word);
+  }
+
+  private boolean holdsFrom(int from, int to, String word) {
+    char first = word.charAt(0);
+    for (int j = from; j + word.length() <= to; j++) {
+      if (f.charAt(j) == first && f.startsWith(word, j)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A sentence where a clock time is a sedation time. */
@@ -631,7 +828,11 @@ final class NumberFinder {
   }
 
   /** Whether the words around {@code at} in its clause put it in the past or future. */
-  private boolean elsewhen(Sentence s, int at) {
+  private boolean elsewhen(int i, Sentence s, int at) {
+    if (!has(i, Feature.ELSEWHEN_CUE)) {
+      // None of the words looked for below is anywhere in the sentence.
+      return false;
+    }
     TokenCursor ahead = new TokenCursor(f, at, s.end(), at);
     for (int k = 0; k < 8 && ahead.next(); k++) {
       if (!ahead.isWord()) {
@@ -668,7 +869,7 @@ final class NumberFinder {
   private Matcher q(int which) {
     Matcher m = quantity[which];
     if (m == null) {
-      m = QUANTITY_PATTERNS[which].matcher(f).useTransparentBounds(true);
+      m = note.scratch.matcher(QUANTITY_PATTERNS[which], true);
       quantity[which] = m;
     }
     return m;

@@ -20,8 +20,12 @@ final class PhraseFinder {
   private final Ints occurrences;
   private final int[] occurrencesFrom;
   private final boolean[] candidates;
-  private final int[][] hypotheticalCues;
-  private final int[][] conditionalCues;
+
+  /** Per sentence, the first hypothetical / conditional cue; {@link #UNKNOWN} until needed. */
+  private final int[] hypotheticalCue;
+
+  private final int[] conditionalCue;
+  private static final int UNKNOWN = Integer.MIN_VALUE;
   private final Matcher[] matchers;
   private final List<Hit> hits = new ArrayList<>();
 
@@ -40,8 +44,10 @@ final class PhraseFinder {
     this.occurrencesFrom = note.occurrencesFrom;
     int n = sentences.size();
     this.candidates = new boolean[lexicon.triggers.size()];
-    this.hypotheticalCues = new int[n][];
-    this.conditionalCues = new int[n][];
+    this.hypotheticalCue = new int[n];
+    this.conditionalCue = new int[n];
+    Arrays.fill(hypotheticalCue, UNKNOWN);
+    Arrays.fill(conditionalCue, UNKNOWN);
     this.matchers = new Matcher[lexicon.triggers.size()];
   }
 
@@ -73,12 +79,11 @@ final class PhraseFinder {
           || (strictureSeen && t.tag() == Tag.DIST_BASE)) {
         continue;
       }
-      Matcher m = matcher(k);
       if (t.leading()) {
-        tryAtAnchors(i, s, t, m, raws);
+        tryAtAnchors(i, s, k, t, raws);
         continue;
       }
-      m.region(s.start(), s.end());
+      Matcher m = matcher(k).region(s.start(), s.end());
       while (m.find()) {
         accept(s, t, m, raws);
       }
@@ -88,8 +93,12 @@ final class PhraseFinder {
     }
   }
 
-  /** Tries a leading trigger at the start of each word that holds one of its anchors. */
-  private void tryAtAnchors(int i, Sentence s, Trigger t, Matcher m, List<Raw> raws) {
+  /**
+   * Tries a leading trigger at the start of each word that holds one of its anchors. Its matcher is
+   * fetched (and pointed at the note, which clears it) only when there is a start to try.
+   */
+  private void tryAtAnchors(int i, Sentence s, int trigger, Trigger t, List<Raw> raws) {
+    Matcher m = null;
     int lastStart = -1;
     int lastEnd = -1;
     for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
@@ -102,6 +111,9 @@ final class PhraseFinder {
         continue;
       }
       lastStart = start;
+      if (m == null) {
+        m = matcher(trigger);
+      }
       m.region(start, s.end());
       if (m.lookingAt()) {
         lastEnd = m.end();
@@ -119,9 +131,8 @@ final class PhraseFinder {
   private Matcher matcher(int k) {
     Matcher m = matchers[k];
     if (m == null) {
-      m = lexicon.triggers.get(k).pattern().matcher(f);
       // Let look-behinds see the words before a candidate start.
-      m.useTransparentBounds(true);
+      m = note.scratch.trigger(k, lexicon.triggers.get(k).pattern());
       matchers[k] = m;
     }
     return m;
@@ -186,23 +197,26 @@ final class PhraseFinder {
 
   /** "If the cecum cannot be reached": a negation inside a condition is no report either. */
   private boolean conditional(int i, Sentence s, Raw r) {
-    int[] cues = conditionalCues[i];
-    if (cues == null) {
-      cues = Cues.conditionalCues(f, s.start(), s.end());
-      conditionalCues[i] = cues;
+    if (conditionalCue[i] == UNKNOWN) {
+      conditionalCue[i] =
+          note.has(i, Feature.HYPOTHETICAL_CUE)
+              ? Cues.firstConditionalCue(f, s.start(), s.end())
+              : Integer.MAX_VALUE;
     }
-    return cues.length > 0 && cues[0] < r.start();
+    return conditionalCue[i] < r.start();
   }
 
   private boolean hypothetical(int i, Sentence s, Raw r) {
+    if (!note.has(i, Feature.HYPOTHETICAL_CUE)) {
+      // No cue word anywhere in the sentence: nothing to walk.
+      return false;
+    }
     if (Cues.modalAfter(f, r.end(), s.end())) {
       return true;
     }
-    int[] cues = hypotheticalCues[i];
-    if (cues == null) {
-      cues = Cues.hypotheticalCues(f, s.start(), s.end());
-      hypotheticalCues[i] = cues;
+    if (hypotheticalCue[i] == UNKNOWN) {
+      hypotheticalCue[i] = Cues.firstHypotheticalCue(f, s.start(), s.end());
     }
-    return cues.length > 0 && cues[0] < r.start();
+    return hypotheticalCue[i] < r.start();
   }
 }

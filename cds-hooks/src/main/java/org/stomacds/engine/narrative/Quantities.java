@@ -352,28 +352,40 @@ final class Quantities {
    * dilation, not a time).
    */
   static int dilationSide(String w) {
+    return dilationSide(w, 0, w.length());
+  }
+
+  /** {@link #dilationSide(String)} of the word {@code text[from, to)}. */
+  static int dilationSide(String text, int from, int to) {
     int side;
     int rest;
-    if (w.startsWith("pre")) {
+    if (text.startsWith("pre", from) && to - from >= 3) {
       side = -1;
-      rest = 3;
-    } else if (w.startsWith("post")) {
+      rest = from + 3;
+    } else if (text.startsWith("post", from) && to - from >= 4) {
       side = 1;
-      rest = 4;
+      rest = from + 4;
     } else {
       return 0;
     }
-    if (rest < w.length() && w.charAt(rest) == '-') {
+    if (rest < to && text.charAt(rest) == '-') {
       rest++;
     }
-    if (rest == w.length()) {
+    if (rest == to) {
       return side;
     }
-    String r = w.substring(rest);
-    if (r.endsWith("ed")) {
+    if (to - rest >= 2 && text.charAt(to - 2) == 'e' && text.charAt(to - 1) == 'd') {
       return 0;
     }
-    return r.startsWith("dil") || r.startsWith("inflat") || r.startsWith("balloon") ? side : 0;
+    return startsAt(text, rest, to, "dil")
+            || startsAt(text, rest, to, "inflat")
+            || startsAt(text, rest, to, "balloon")
+        ? side
+        : 0;
+  }
+
+  private static boolean startsAt(String text, int at, int to, String prefix) {
+    return to - at >= prefix.length() && text.startsWith(prefix, at);
   }
 
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {

@@ -16,11 +16,6 @@ import java.util.regex.Pattern;
  */
 final class Segmenter {
 
-  /** "Label:" at the start of a line or sentence, optionally after a bullet or list number. */
-  private static final Pattern LABEL =
-      Rx.compile(
-          "(?:[-*>#]+\\s*|\\d{1,2}[.)]\\s+)?([a-z][a-z0-9 /&(),'#.+-]{0,48}?)\\s*:(?![0-9])");
-
   private static final Pattern BULLET = Rx.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
   private static final int MAX_LABEL_WORDS = 6;
   private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "prof", "st");
@@ -28,7 +23,7 @@ final class Segmenter {
 
   private final String original;
   private final String folded;
-  private final Matcher label;
+  private int labelEnd;
   private final Matcher bullet;
   private final List<Sentence> out = new ArrayList<>();
 
@@ -38,15 +33,20 @@ final class Segmenter {
   private Section paragraphSection;
   private int pendingHeading = -1;
 
-  private Segmenter(String original, String folded) {
+  private Segmenter(String original, String folded, Matcher bullet) {
     this.original = original;
     this.folded = folded;
-    this.label = LABEL.matcher(folded);
-    this.bullet = BULLET.matcher(folded);
+    this.bullet = bullet;
   }
 
+  /** Splits {@code folded}, which {@code scratch} was begun with. */
+  static List<Sentence> split(String original, String folded, Scratch scratch) {
+    return new Segmenter(original, folded, scratch.matcher(BULLET, false)).run();
+  }
+
+  /** Splits {@code folded} outside a reading (tests). */
   static List<Sentence> split(String original, String folded) {
-    return new Segmenter(original, folded).run();
+    return new Segmenter(original, folded, BULLET.matcher(folded)).run();
   }
 
   private List<Sentence> run() {
@@ -120,10 +120,16 @@ final class Segmenter {
     return labelAt(ts, te) != null || bullet.region(ts, te).lookingAt() || isCapsHeading(ts, te);
   }
 
-  /** The label text when [from,to) starts with "Label:", else null. */
+  /**
+   * The label text when [from,to) starts with "Label:", else null: an optional bullet ("- ", "*",
+   * "2. ", "3) "), a letter, then up to 48 characters of letters, digits, spaces and {@code
+   * /&(),'#.+-} up to the first colon (spaces before it are not part of the label), and no digit
+   * right after that colon ("09:12" is a time). Read by index: no regex backtracking.
+   */
   private String labelAt(int from, int to) {
+    int limit = Math.min(to, from + 56);
     int colon = -1;
-    for (int i = from; i < Math.min(to, from + 56) && colon < 0; i++) {
+    for (int i = from; i < limit && colon < 0; i++) {
       if (folded.charAt(i) == ':') {
         colon = i;
       }
@@ -131,24 +137,81 @@ final class Segmenter {
     if (colon < 0) {
       return null;
     }
-    label.region(from, to);
-    if (!label.lookingAt()) {
+    int a = afterBullet(from, colon);
+    if (a >= colon || folded.charAt(a) < 'a' || folded.charAt(a) > 'z') {
       return null;
+    }
+    int e = colon;
+    while (e > a && (folded.charAt(e - 1) == ' ' || folded.charAt(e - 1) == '\n')) {
+      e--;
+    }
+    if (e - a > 49 || (colon + 1 < to && isAsciiDigit(folded.charAt(colon + 1)))) {
+      return null;
+    }
+    for (int i = a + 1; i < e; i++) {
+      if (!isLabelChar(folded.charAt(i))) {
+        return null;
+      }
     }
     // "Colonoscopy through the colostomy. Indication: ..." is a sentence and then a label, not
     // one label: a full stop that ends a sentence cannot stand inside a label ("No. of
     // inflations:" can).
-    for (int i = label.start(1); i < label.end(1); i++) {
+    for (int i = a; i < e; i++) {
       if (folded.charAt(i) == '.' && ends(i, to)) {
         return null;
       }
     }
-    String text = label.group(1);
-    return wordCount(text) <= MAX_LABEL_WORDS ? text : null;
+    String text = folded.substring(a, e);
+    if (wordCount(text) > MAX_LABEL_WORDS) {
+      return null;
+    }
+    labelEnd = colon + 1;
+    return text;
+  }
+
+  /** Where a label starts after an optional bullet: "- ", "**", "#", "12. ", "3) ". */
+  private int afterBullet(int from, int limit) {
+    int i = from;
+    char c = folded.charAt(i);
+    if (c == '-' || c == '*' || c == '>' || c == '#') {
+      while (i < limit && "-*>#".indexOf(folded.charAt(i)) >= 0) {
+        i++;
+      }
+      while (i < limit && (folded.charAt(i) == ' ' || folded.charAt(i) == '\n')) {
+        i++;
+      }
+      return i;
+    }
+    int d = i;
+    while (d < limit && d - i < 3 && isAsciiDigit(folded.charAt(d))) {
+      d++;
+    }
+    int digits = d - i;
+    if (digits >= 1
+        && digits <= 2
+        && d < limit
+        && (folded.charAt(d) == '.' || folded.charAt(d) == ')')
+        && d + 1 < limit
+        && (folded.charAt(d + 1) == ' ' || folded.charAt(d + 1) == '\n')) {
+      int j = d + 1;
+      while (j < limit && (folded.charAt(j) == ' ' || folded.charAt(j) == '\n')) {
+        j++;
+      }
+      return j;
+    }
+    return from;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isLabelChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || " /&(),'#.+-".indexOf(c) >= 0;
   }
 
   private int labelEnd() {
-    return label.end();
+    return labelEnd;
   }
 
   /** A short line in capitals with no digits ("FINDINGS", "POST-PROCEDURE PLAN"). */

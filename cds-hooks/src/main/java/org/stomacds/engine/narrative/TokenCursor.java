@@ -142,7 +142,7 @@ final class TokenCursor {
 
   /** Whether the current word is one of {@code words} (made no String to ask). */
   boolean in(WordSet words) {
-    if (wordStart < 0) {
+    if (wordStart < 0 || !words.mayContain(s, wordStart, wordEnd)) {
       return false;
     }
     if (!hashed) {
@@ -199,6 +199,16 @@ final class TokenCursor {
         && wordEnd + 1 < s.length()
         && s.charAt(wordEnd) == '.'
         && Character.isDigit(s.charAt(wordEnd + 1));
+  }
+
+  /** Where the current word starts, joiners ("-", "/", "'") at its ends left out; -1 for none. */
+  int wordStart() {
+    return wordStart;
+  }
+
+  /** Where the current word ends, joiners at its ends left out. */
+  int wordEnd() {
+    return wordEnd;
   }
 
   int start() {

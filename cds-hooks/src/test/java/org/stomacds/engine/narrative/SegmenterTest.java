@@ -85,4 +85,26 @@ class SegmenterTest {
     assertThat(s).hasSize(1);
     assertThat(s.get(0).contentStart()).isEqualTo("Start time: ".length());
   }
+
+  @Test
+  void readsALabelAfterABulletOrAListNumber() {
+    assertThat(sections("- Indication: stomal stenosis\n** Plan: soft diet\n3) Sedation: MAC"))
+        .containsExactly(Section.INDICATION, Section.PLAN, Section.SEDATION);
+    String numbered = "12.  Plan :  resume diet";
+    List<Sentence> s = Segmenter.split(numbered, NoteText.fold(numbered));
+    assertThat(s.get(0).section()).isEqualTo(Section.PLAN);
+    assertThat(s.get(0).contentStart()).isEqualTo("12.  Plan :  ".length());
+  }
+
+  @Test
+  void takesNoLabelFromATimeALongPhraseOrAnUnspacedListNumber() {
+    assertThat(sections("At 09:12 the plan changed")).containsExactly(Section.OTHER);
+    assertThat(sections("1.Plan: resume diet")).containsExactly(Section.OTHER);
+    assertThat(
+            sections(
+                "The patient and family were told in detail what the plan was going to be: resume"
+                    + " diet"))
+        .containsExactly(Section.OTHER);
+    assertThat(sections("Plan; resume diet: soft")).containsExactly(Section.OTHER);
+  }
 }
