@@ -29,8 +29,9 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 /**
  * Gathers the resources a rule evaluation needs, starting from the focus and following references
  * (Claim to Patient, Coverage, Procedure, Conditions and Encounter; Coverage to the payer;
- * Encounter to its Location; DocumentReference to the Binary of an attachment given by url) plus a
- * fixed set of searches by patient and encounter ({@link CaseQueries}).
+ * Encounter to its Location; Procedure to its focal Device; DocumentReference to the Binary of an
+ * attachment given by url) plus a fixed set of searches by patient and encounter ({@link
+ * CaseQueries}: for an encounter, its Procedures, Claims, DocumentReferences and Observations).
  *
  * <p>Lookups are answered from what is already known first ({@link KnownResources}); the rest are
  * fetched from the {@link FhirDataSource} in rounds, each round's lookups in parallel, all within
@@ -232,6 +233,8 @@ public final class CaseAssembler {
           schedule(CaseQueries.proceduresOfEncounter(id), true);
           schedule(CaseQueries.claimsOfEncounter(id), true);
           schedule(CaseQueries.documentsOfEncounter(id), true);
+          // Documentation recorded as Observations coded with our documentation elements.
+          schedule(CaseQueries.observationsOfEncounter(id), false);
         }
       }
     }
@@ -282,6 +285,8 @@ public final class CaseAssembler {
         read(procedure.getReasonReference());
         read(procedure.getBasedOn());
         read(procedure.getReport());
+        // A balloon Device with its size documents the balloon diameter.
+        procedure.getFocalDevice().forEach(d -> read(d.getManipulated()));
       } else if (resource instanceof ServiceRequest order) {
         patientOf(order.getSubject());
         encounterOf(order.getEncounter());

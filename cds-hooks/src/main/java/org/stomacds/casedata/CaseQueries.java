@@ -39,6 +39,11 @@ public final class CaseQueries {
     return "DocumentReference?encounter=" + encounterId;
   }
 
+  /** Observations of the encounter: documentation recorded as structured data. */
+  public static String observationsOfEncounter(String encounterId) {
+    return "Observation?encounter=" + encounterId;
+  }
+
   /** True for a search, false for a read ({@code Type/id}). */
   public static boolean isSearch(String lookup) {
     return lookup.indexOf('?') >= 0;

@@ -125,6 +125,33 @@ class CaseAssemblerTest {
   }
 
   @Test
+  void readsTheBalloonDeviceAndTheEncountersObservationsThatDocumentTheProcedure() {
+    Procedure procedure = procedure();
+    procedure.addFocalDevice().setManipulated(new Reference("Device/balloon"));
+    org.hl7.fhir.r4.model.Device balloon = new org.hl7.fhir.r4.model.Device();
+    balloon.setId("balloon");
+    org.hl7.fhir.r4.model.Observation inflations = new org.hl7.fhir.r4.model.Observation();
+    inflations.setId("inflations");
+    inflations.setEncounter(new Reference("Encounter/e1"));
+    RecordingSource source =
+        new RecordingSource()
+            .add(record())
+            .add(balloon)
+            .search("Procedure?encounter=e1", procedure)
+            .search("Observation?encounter=e1", inflations);
+
+    CaseData data =
+        assembler.assemble(
+            new CaseRequest(CaseScope.ENCOUNTER, List.of(), "p1", "e1"),
+            KnownResources.none(),
+            source);
+
+    assertThat(data.complete()).isTrue();
+    assertThat(data.resolve("Device/balloon")).isPresent();
+    assertThat(data.resolve("Observation/inflations")).isPresent();
+  }
+
+  @Test
   void asksNothingOfTheSourceWhenThePrefetchAnswersEveryLookup() {
     KnownResources.Builder known = KnownResources.builder();
     for (Resource r : record()) {

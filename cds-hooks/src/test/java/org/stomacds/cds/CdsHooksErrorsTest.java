@@ -160,6 +160,17 @@ class CdsHooksErrorsTest {
   }
 
   @Test
+  void answers400ForANumberWithAnExponentTooLargeToRead() throws Exception {
+    ObjectNode body = valid();
+    String huge = body.toString().replaceFirst("\\{", "{\"n\": 2222222222e2222222222222222222,");
+
+    call(SIGN, huge)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value("invalid-json"))
+        .andExpect(jsonPath("$.message", containsString("number too large")));
+  }
+
+  @Test
   void answersAPreflightFromAnAllowedOriginWithAuthorizationAndContentType() throws Exception {
     app.mvc
         .perform(

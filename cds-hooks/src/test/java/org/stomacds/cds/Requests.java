@@ -227,6 +227,7 @@ final class Requests {
     prefetch.set("procedures", node(searchset(procedure())));
     prefetch.set("claims", node(searchset(claim)));
     prefetch.set("documents", node(searchset(note())));
+    prefetch.set("observations", node(searchset()));
     prefetch.set("conditions", node(searchset(condition())));
     prefetch.set("coverage", node(include(searchset(coverage()), payer())));
     prefetch.set("priorProcedures", node(searchset(procedure())));

@@ -79,6 +79,10 @@ public final class CdsJson {
       throw CdsException.invalid(
           "invalid-json",
           "the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Jackson reads decimals as BigDecimal; one with an absurd exponent is refused this way.
+      throw CdsException.invalid(
+          "invalid-json", "the request body holds a number too large to read");
     } catch (IOException e) {
       throw CdsException.invalid("invalid-json", "the request body could not be read");
     }

@@ -48,16 +48,35 @@ public final class RunningServer implements AutoCloseable {
     this.withTokens = withTokens;
   }
 
-  /** Starts the application with these settings (command-line precedence: they win over YAML). */
+  /**
+   * Starts the application with these settings (command-line precedence: they win over YAML), on a
+   * random port unless they give {@code server.port}.
+   */
   public static RunningServer start(Map<String, String> settings) {
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    args.add("--server.address=127.0.0.1");
     Map<String, String> all = new java.util.LinkedHashMap<>(settings);
     all.merge("spring.profiles.active", TestTokens.PROFILE, (mine, test) -> mine + "," + test);
-    all.forEach((key, value) -> args.add("--" + key + "=" + value));
-    return new RunningServer(
-        new SpringApplicationBuilder(StomaCdsApplication.class).run(args.toArray(String[]::new)));
+    return new RunningServer(run(all));
+  }
+
+  /**
+   * Starts the application as the README's quickstart runs it: the {@code demo} profile with no
+   * issuer configured, so nothing asks for a login (the sandbox pages' case). Requests sent through
+   * this class carry no token.
+   */
+  public static RunningServer startDemo(Map<String, String> settings) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+    all.put("spring.profiles.active", "demo");
+    return new RunningServer(run(all), false);
+  }
+
+  private static ConfigurableApplicationContext run(Map<String, String> settings) {
+    List<String> args = new ArrayList<>();
+    if (!settings.containsKey("server.port")) {
+      args.add("--server.port=0");
+    }
+    args.add("--server.address=127.0.0.1");
+    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    return new SpringApplicationBuilder(StomaCdsApplication.class).run(args.toArray(String[]::new));
   }
 
   /** Settings for an embedded H2 file database in {@code dataDir}. */

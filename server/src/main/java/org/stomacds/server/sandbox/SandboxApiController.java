@@ -1,0 +1,77 @@
+package org.stomacds.server.sandbox;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.stomacds.cds.CdsProperties;
+import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.fixtures.cases.CaseFormatException;
+
+/**
+ * The sandbox page's read-only JSON: the fixture cases it offers.
+ *
+ * <ul>
+ *   <li>{@code GET /sandbox/api/cases}: the list, with the FHIR base a request should name;
+ *   <li>{@code GET /sandbox/api/cases/{name}}: one case whole (bundle, request templates, what it
+ *       expects).
+ * </ul>
+ *
+ * The cases are synthetic test data shipped with the application, never patient data.
+ */
+@RestController
+@RequestMapping("/sandbox/api")
+class SandboxApiController {
+
+  private final SandboxCases cases;
+  private final PublicEndpoints endpoints;
+  private final CdsProperties cds;
+
+  SandboxApiController(SandboxCases cases, PublicEndpoints endpoints, CdsProperties cds) {
+    this.cases = cases;
+    this.endpoints = endpoints;
+    this.cds = cds;
+  }
+
+  @GetMapping("/cases")
+  SandboxCase.Listing cases() {
+    return new SandboxCase.Listing(endpoints.fhirBase(), cds.sharedStore(), cases.summaries());
+  }
+
+  @GetMapping("/cases/{name}")
+  ResponseEntity<?> fixtureCase(@PathVariable("name") String name) {
+    return cases
+        .detail(name)
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(
+                        Map.of(
+                            "error",
+                            "unknown-case",
+                            "message",
+                            "no fixture case is called '" + clip(name) + "'")));
+  }
+
+  /** The packaged cases could not be read: a broken build, said plainly. */
+  @ExceptionHandler(CaseFormatException.class)
+  ResponseEntity<Map<String, String>> unreadable(CaseFormatException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body(
+            Map.of(
+                "error",
+                "cases-unavailable",
+                "message",
+                "the fixture cases could not be read: " + e.getMessage()));
+  }
+
+  private static String clip(String value) {
+    String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+    return printable.length() <= 80 ? printable : printable.substring(0, 80) + "...";
+  }
+}
