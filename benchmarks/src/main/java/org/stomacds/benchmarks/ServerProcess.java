@@ -27,6 +27,22 @@ final class ServerProcess implements AutoCloseable {
   private static final Pattern HEAP =
       Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K", Pattern.CASE_INSENSITIVE);
 
+  /** Servers still running: stopped when the suite exits, even when it is interrupted. */
+  private static final java.util.Set<Process> LIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    LIVE.forEach(
+                        p -> {
+                          p.destroyForcibly();
+                        }),
+                "stop-servers"));
+  }
+
   private final String name;
   private final Process process;
   private final long launchedAt;
@@ -55,7 +71,9 @@ final class ServerProcess implements AutoCloseable {
             .redirectOutput(log.toFile())
             .directory(jar.getParent().toFile());
     long launchedAt = System.nanoTime();
-    return new ServerProcess(name, builder.start(), launchedAt, log);
+    Process process = builder.start();
+    LIVE.add(process);
+    return new ServerProcess(name, process, launchedAt, log);
   }
 
   String name() {
@@ -179,6 +197,7 @@ final class ServerProcess implements AutoCloseable {
   /** SIGTERM (graceful shutdown), then a kill after 60 s. */
   @Override
   public void close() throws InterruptedException {
+    LIVE.remove(process);
     if (!process.isAlive()) {
       return;
     }
