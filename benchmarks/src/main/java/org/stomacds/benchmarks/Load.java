@@ -42,6 +42,9 @@ final class Load {
           .build();
   private final String baseUrl;
 
+  /** The first answer body of each failing status (our error bodies name paths, never data). */
+  private final Map<String, String> errorSamples = new ConcurrentHashMap<>();
+
   Load(String baseUrl) {
     this.baseUrl = baseUrl;
   }
@@ -121,6 +124,9 @@ final class Load {
                     failure != null
                         ? failure.getClass().getSimpleName()
                         : Integer.toString(response.statusCode());
+                if (failure == null && response.statusCode() != 200) {
+                  sample(call, response);
+                }
                 if (measured) {
                   recorder.recordValue(Math.min(latency, TimeUnit.SECONDS.toMicros(60)));
                   outcomes.merge(outcome, 1, Integer::sum);
@@ -171,11 +177,24 @@ final class Load {
         outcomes.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
         if (response.statusCode() != 200) {
           errors++;
+          sample(call, response);
         }
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return new Step(0, count, count - errors, errors, outcomes, count / seconds, histogram);
+  }
+
+  private void sample(HookCall call, HttpResponse<byte[]> response) {
+    String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+    errorSamples.putIfAbsent(
+        call.serviceId() + " " + response.statusCode(),
+        call.caseName() + ": " + body.substring(0, Math.min(400, body.length())));
+  }
+
+  /** Per service and status, the first failing answer seen: its case and body (shortened). */
+  Map<String, String> errorSamples() {
+    return new TreeMap<>(errorSamples);
   }
 
   private HttpRequest hookRequest(HookCall call, String token) {

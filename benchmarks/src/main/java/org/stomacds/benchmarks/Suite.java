@@ -151,6 +151,8 @@ public final class Suite {
           () -> {
             startUp("bare HAPI JPA", bare, false, bareArchive, null).close();
             startUp("stomacds", ours, false, oursArchive, firstHook).close();
+            dumpArchive(bare, bareArchive);
+            dumpArchive(ours, oursArchive);
           });
     }
     boolean archives = Files.exists(oursArchive) && Files.exists(bareArchive);
@@ -194,6 +196,11 @@ public final class Suite {
         mix.addAll(series.get("encounter-discharge, full prefetch"));
         timed("soak", () -> soak(main, load, mix));
       }
+      load.errorSamples()
+          .forEach(
+              (what, sample) ->
+                  results.notes.add(
+                      "first failing answer, " + what + ": `" + sample.replace('`', '\'') + "`"));
     }
     results.loadAtEnd = Machine.loadAverage();
     results.minutes = (System.nanoTime() - started) / 60e9;
@@ -275,7 +282,12 @@ public final class Suite {
     Path data = Files.createTempDirectory(work, "data-");
     List<String> jvm = new ArrayList<>(JVM_OPTIONS);
     if (archive != null) {
-      jvm.add(cds ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+      // JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) crashes dumping these servers' lambda
+      // proxies; a static archive from the class list of a first start is reliable.
+      jvm.add(
+          cds
+              ? "-XX:SharedArchiveFile=" + archive
+              : "-XX:DumpLoadedClassList=" + classList(archive));
     }
     if (options.jfr && !bare) {
       jvm.add(
@@ -654,9 +666,9 @@ public final class Suite {
                   long due = start + TimeUnit.SECONDS.toNanos(s);
                   Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                   ServerProcess.Heap heap =
-                      s == 60 ? server.process().heapAfterFullGc() : server.process().heap();
+                      s == every ? server.process().heapAfterFullGc() : server.process().heap();
                   double rss = server.process().rssMiB();
-                  if (s == 60) {
+                  if (s == every) {
                     live1[0] = heap.usedMiB();
                     rss1[0] = rss;
                   }
@@ -738,6 +750,43 @@ public final class Suite {
     while (Machine.load1() > Runtime.getRuntime().availableProcessors() * 0.75
         && System.nanoTime() < deadline) {
       Thread.sleep(2000);
+    }
+  }
+
+  private static Path classList(Path archive) {
+    return archive.resolveSibling(archive.getFileName() + ".classlist");
+  }
+
+  /**
+   * A static AppCDS archive from the classes the server loaded in its first start ({@code java
+   * -Xshare:dump}); a failure leaves no archive, and the suite goes on without the AppCDS rows.
+   */
+  private void dumpArchive(Path jar, Path archive) throws Exception {
+    Path list = classList(archive);
+    if (!Files.exists(list)) {
+      results.notes.add("no class list for " + archive.getFileName() + ": no AppCDS archive");
+      return;
+    }
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:dump",
+                "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive,
+                "-jar",
+                jar.toString())
+            .directory(jar.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                work.resolve("logs").resolve(archive.getFileName() + ".dump.log").toFile())
+            .start();
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.exists(archive)) {
+      p.destroyForcibly();
+      Files.deleteIfExists(archive);
+      results.notes.add(
+          "dumping the AppCDS archive "
+              + archive.getFileName()
+              + " failed (see logs/): no AppCDS rows");
     }
   }
 
