@@ -111,6 +111,12 @@ final class HookCorpus {
     request.remove("prefetch");
     if (prefetched) {
       request.set("prefetch", prefetch(serviceId, request.path("context")));
+    } else {
+      // a case whose request carries only a prefetch gets a fhirServer: our own store
+      request.put("fhirServer", fhir.base());
+      if (!request.has("fhirAuthorization")) {
+        request.set("fhirAuthorization", authorization("system/*.read"));
+      }
     }
     List<String> parts = new ArrayList<>();
     JsonNode drafts = request.path("context").path("draftOrders");

@@ -305,8 +305,9 @@ final class Report {
     line(
         "`RuleEvaluationBenchmark`: one operation = `RuleEngine.evaluate` on the case's resources"
             + " (already parsed) for the stages and focus its hook call asks for: facts, the note read"
-            + " (narrative included, nothing cached between operations), every rule. Average time, one"
-            + " fork; allocation from JMH's GC profiler.");
+            + " (narrative included, nothing cached between operations), every rule. Average time, every"
+            + " case in one warm JVM (the suite's, as a server evaluates them: 2 × 300 ms warm-up, 4 ×"
+            + " 250 ms measured per case); allocation from JMH's GC profiler.");
     line("");
     line("| case | µs/op | ± | allocated per op |");
     line("|---|---:|---:|---:|");

@@ -222,13 +222,20 @@ public final class Suite {
       }
     }
     if (options.quick) {
-      names = names.subList(0, Math.min(6, names.size()));
+      names = names.subList(0, Math.min(12, names.size()));
     }
+    // One JVM for every case (no fork per case): about 80 forks would take minutes of the suite's
+    // budget, and a server evaluates every case in one warm JVM too.
+    System.setProperty("bench.cases", options.cases.toString());
     ChainedOptionsBuilder jmh =
         new OptionsBuilder()
             .include(RuleEvaluationBenchmark.class.getName())
             .param("caseName", names.toArray(String[]::new))
-            .jvmArgsAppend("-Dbench.cases=" + options.cases)
+            .forks(0)
+            .warmupIterations(2)
+            .warmupTime(TimeValue.milliseconds(300))
+            .measurementIterations(4)
+            .measurementTime(TimeValue.milliseconds(250))
             .addProfiler(GCProfiler.class)
             .shouldFailOnError(true);
     if (options.quick) {
