@@ -52,9 +52,9 @@ final class Report {
                 + " measured window"
             : "off");
     line(
-        "| server JVM options | `%s`, started from the extracted jar (`java -Djarmode=tools -jar"
+        "| server JVM options | `%s`%s, started from the extracted jar (`java -Djarmode=tools -jar"
             + " ... extract`), H2 file database on a fresh directory, loopback |",
-        r.jvmOptions);
+        r.jvmOptions, r.jfr ? " and a JFR recording (`--jfr`, a few % of CPU)" : "");
     line("| corpus | %d fixture cases (`fixtures/cases`) |", r.cases);
     line(
         "| suite run time | %.1f min%s |",
@@ -155,6 +155,11 @@ final class Report {
           "≤ 1.15×",
           String.format(Locale.ROOT, "%.2f× (%s / %s)", ratio, ms(w.onP50()), ms(w.offP50())),
           ratio <= 1.15);
+      if (w.issueSamples() > 0) {
+        line(
+            "| time until the DetectedIssues appear, %s (p50 / p90) | (none set) | %s / %s | |",
+            w.kind(), ms(w.issuesP50()), ms(w.issuesP90()));
+      }
     }
     for (String mode : List.of("no archive", "AppCDS archive")) {
       Optional<Results.StartUp> ours = startUp("stomacds", mode);

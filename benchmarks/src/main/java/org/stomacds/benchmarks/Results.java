@@ -15,6 +15,7 @@ final class Results {
   boolean jwtVerification = true;
   String jvmOptions;
   boolean quick;
+  boolean jfr;
   double minutes;
   final List<String> notes = new ArrayList<>();
   int cases;

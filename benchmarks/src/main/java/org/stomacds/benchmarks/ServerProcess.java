@@ -172,10 +172,19 @@ final class ServerProcess implements AutoCloseable {
     return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0);
   }
 
-  /** The heap after a full collection: the live set. */
+  /**
+   * The live set: {@code GC.class_histogram} collects fully and counts what survived in the same
+   * safepoint (a {@code GC.run} followed by {@code GC.heap_info} would also count what the load
+   * allocated between the two commands); committed from {@code GC.heap_info}.
+   */
   Heap heapAfterFullGc() throws IOException, InterruptedException {
-    jcmd("GC.run");
-    return heap();
+    String histogram = jcmd("GC.class_histogram");
+    Matcher m = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histogram);
+    double committed = heap().committedMiB();
+    if (!m.find()) {
+      throw new IllegalStateException("unexpected GC.class_histogram output");
+    }
+    return new Heap(Long.parseLong(m.group(1)) / (1024.0 * 1024.0), committed);
   }
 
   String jcmd(String command) throws IOException, InterruptedException {
