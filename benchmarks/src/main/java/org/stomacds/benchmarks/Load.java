@@ -185,6 +185,29 @@ final class Load {
     return new Step(0, count, count - errors, errors, outcomes, count / seconds, histogram);
   }
 
+  /**
+   * One GET at a time of a trivial page ({@code warmup} unmeasured, then {@code count}): the round
+   * trip of this client and the server's HTTP stack on loopback, the part of every service time
+   * that is not the service's work.
+   */
+  Step closedLoopGet(String url, int warmup, int count) throws IOException, InterruptedException {
+    Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    int errors = 0;
+    for (int i = 0; i < warmup + count; i++) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+      long start = System.nanoTime();
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      long micros = (System.nanoTime() - start) / 1000;
+      if (i >= warmup) {
+        histogram.recordValue(micros);
+        outcomes.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
+        errors += response.statusCode() == 200 ? 0 : 1;
+      }
+    }
+    return new Step(0, count, count - errors, errors, outcomes, 0, histogram);
+  }
+
   private void sample(HookCall call, HttpResponse<byte[]> response) {
     String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     errorSamples.putIfAbsent(

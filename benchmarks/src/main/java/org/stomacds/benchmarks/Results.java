@@ -44,6 +44,11 @@ final class Results {
 
   final List<Floor> floors = new ArrayList<>();
 
+  /** Closed-loop GET of the liveness page: the loopback HTTP round trip, p50 and p90 in ms. */
+  double transportP50Ms = Double.NaN;
+
+  double transportP90Ms = Double.NaN;
+
   // (3) rule evaluation
   record RuleCase(String caseName, double micros, double error, double allocBytes) {}
 

@@ -456,6 +456,15 @@ public final class Suite {
         call.fhirParts().forEach(parser::parseResource);
       }
     }
+    server.process().waitIdle(Duration.ofSeconds(20));
+    Load.Step transport =
+        load.closedLoopGet(
+            server.baseUrl() + "/actuator/health/liveness", 100, options.quick ? 100 : 400);
+    results.transportP50Ms = transport.percentileMs(50);
+    results.transportP90Ms = transport.percentileMs(90);
+    say(
+        "loopback HTTP round trip (GET /actuator/health/liveness): p50 %.2f ms, p90 %.2f ms",
+        results.transportP50Ms, results.transportP90Ms);
     for (var entry : series.entrySet()) {
       List<HookCall> calls = entry.getValue();
       Histogram parse = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
