@@ -394,10 +394,14 @@ final class Report {
             + " together exactly as the server module's `FhirServerConfig` does (same HAPI"
             + " configurations, storage, Hibernate and Lucene settings, excluded auto-configurations,"
             + " actuator probes) with nothing of ours: no terminology, CDS Hooks, write checks,"
-            + " security or Flyway. The first start of each writes an AppCDS archive at exit"
-            + " (`-XX:ArchiveClassesAtExit`); the second start uses it. Ready: `/actuator/health/readiness`"
-            + " UP (for stomacds: every value set expanded). First hook: an Epic order-sign whose"
-            + " prefetch keys are all `null`, sent every 50 ms from launch until answered 200.");
+            + " security or Flyway. The first start of each records the classes it loads"
+            + " (`-XX:DumpLoadedClassList`), from which a static AppCDS archive is dumped (`-Xshare:dump`,"
+            + " lambda proxies left out: JDK 17 crashes archiving them, statically as with"
+            + " `-XX:ArchiveClassesAtExit`); later starts use it. The last stomacds row is the server the"
+            + " later parts run on. Ready: `/actuator/health/readiness` UP (for stomacds: every value set"
+            + " expanded). First hook: an Epic order-sign carrying its prefetch (from the case's own"
+            + " bundle, so no data has to be loaded first), sent every 50 ms from launch until answered"
+            + " 200.");
     line("");
     line(
         "| server | class data | launch to FHIR up | launch to ready | first answered hook | RSS at ready |");
@@ -418,8 +422,8 @@ final class Report {
       line(
           "**Soak**: %.0f min at %d req/s (the full-prefetch order-sign and discharge calls), open loop:"
               + " %,d sent, %d errors, p50 %s, p99 %s, max %s. Heap and RSS every 30 s (`jcmd GC.heap_info`,"
-              + " `/proc/<pid>/status`); at 1 min and at the end after a full GC (`jcmd GC.run`), which is"
-              + " the live set:",
+              + " `/proc/<pid>/status`); at 1 min and at the end the live set (`jcmd GC.class_histogram`:"
+              + " a full collection, then what survived):",
           s.minutes(),
           s.rate(),
           s.step().sent(),

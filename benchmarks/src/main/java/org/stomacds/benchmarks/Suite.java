@@ -193,8 +193,8 @@ public final class Suite {
       }
       if (!options.skip.contains("soak")) {
         List<HookCall> mix = new ArrayList<>();
-        mix.addAll(series.get("order-sign (Epic), full prefetch"));
-        mix.addAll(series.get("encounter-discharge, full prefetch"));
+        mix.addAll(series.getOrDefault("order-sign (Epic), full prefetch", List.of()));
+        mix.addAll(series.getOrDefault("encounter-discharge, full prefetch", List.of()));
         timed("soak", () -> soak(main, load, mix));
       }
       load.errorSamples()
@@ -202,6 +202,10 @@ public final class Suite {
               (what, sample) ->
                   results.notes.add(
                       "first failing answer, " + what + ": `" + sample.replace('`', '\'') + "`"));
+    } catch (Exception e) {
+      // the main server did not start: the report still holds what was measured
+      say("main server FAILED: %s", e);
+      results.notes.add("the main server failed, later parts not run: " + e);
     }
     results.loadAtEnd = Machine.loadAverage();
     results.minutes = (System.nanoTime() - started) / 60e9;
@@ -868,10 +872,22 @@ public final class Suite {
     T get() throws Exception;
   }
 
+  /**
+   * Runs one part; a part that fails is reported in the notes and the suite goes on, so one broken
+   * part never costs the figures of the others.
+   */
   private void timed(String name, Part part) throws Exception {
     long t = System.nanoTime();
     say("== %s (load %s)", name, Machine.loadAverage());
-    part.run();
+    try {
+      part.run();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      say("%s FAILED: %s", name, e);
+      e.printStackTrace(System.out);
+      results.notes.add("part **" + name + "** failed: " + e + " (see the suite's output)");
+    }
     results.timings.put(name, String.format("%.0f s", (System.nanoTime() - t) / 1e9));
   }
 
