@@ -99,11 +99,13 @@ final class CarePhrasings {
     lx.t(
             SEDATION_TYPE,
             Tag.SED_MODERATE,
-            "\\bmoderate\\s+(?:\\(?conscious\\)?\\s+|iv\\s+)?sedation\\b|\\bconscious\\s+sedation\\b"
+            // "mod" and "mod." are how terse notes write moderate ("Mod sedation by me").
+            "\\bmod(?:erate|\\.)?[\\s-]*(?:\\(?conscious\\)?\\s+|iv\\s+)?sedation\\b"
+                + "|\\bconscious\\s+sedation\\b"
                 + "|\\bprocedural\\s+sedation\\b|\\b(?:iv|intravenous)\\s+(?:conscious\\s+)?sedation\\b"
-                + "|\\bmoderate\\s*/\\s*conscious\\b"
-                + "|\\bsedation\\s*(?:level|type)?\\s*(?::|-|=|was)?\\s*(?:moderate|conscious)\\b")
-        .anchors("moderate", "conscious", "procedural", "iv", "intravenous", "sedation")
+                + "|\\bmod(?:erate|\\.)?\\s*/\\s*conscious\\b"
+                + "|\\bsedation\\s*(?:level|type)?\\s*(?::|-|=|was)?\\s*(?:moderate|conscious|mod\\b)")
+        .anchors("mod", "conscious", "procedural", "iv", "intravenous", "sedation")
         .all(SEDATION)
         .hypothetical()
         .skip(notHere);

@@ -398,7 +398,7 @@ final class Cues {
       if (c.is("not") || c.endsWith("n't")) {
         return afterNot(c);
       }
-      if (c.in(POST_ABSENT)) {
+      if (c.in(POST_ABSENT) && !c.startsDecimal()) {
         return Cue.ABSENT;
       }
       if (c.in(UNRECORDED_WORDS)) {
@@ -471,7 +471,7 @@ final class Cues {
       if (c.is("not") || c.endsWith("n't")) {
         return afterNot(c);
       }
-      if (c.in(POST_ABSENT)) {
+      if (c.in(POST_ABSENT) && !c.startsDecimal()) {
         return Cue.ABSENT;
       }
       if (c.in(UNRECORDED_WORDS)) {

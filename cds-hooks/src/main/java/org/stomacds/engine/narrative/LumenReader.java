@@ -111,10 +111,12 @@ final class LumenReader {
     int to = Math.min(s.end(), at + 160);
     List<String> words = new ArrayList<>(32);
     int[] starts = new int[64];
+    int[] ends = new int[64];
     TokenCursor c = new TokenCursor(f, from, to, from);
     while (c.next() && words.size() < starts.length) {
       if (c.isWord()) {
         starts[words.size()] = c.start();
+        ends[words.size()] = c.end();
         words.add(c.word());
       }
     }
@@ -123,7 +125,8 @@ final class LumenReader {
     for (int k = 0; k < words.size(); k++) {
       int dir = cueDirection(words, k);
       if (dir != 0) {
-        int d = Math.abs(starts[k] - at);
+        // The gap between the cue and the number: "predilatation 6 mm, postdilatation 14 mm".
+        int d = starts[k] < at ? at - ends[k] : starts[k] - at;
         if (d < bestDistance) {
           bestDistance = d;
           best = dir;
@@ -135,31 +138,30 @@ final class LumenReader {
 
   private static int cueDirection(List<String> words, int k) {
     String w = words.get(k);
+    int side = Quantities.dilationSide(w);
+    if (side != 0) {
+      // "pre-dil", "post-dilation"; a bare "pre"/"post" only as a label ("Pre ~7 mm", "post:
+      // 15mm") or before a dilation word ("post balloon").
+      boolean bare = w.equals("pre") || w.equals("post");
+      if (bare) {
+        return labelsANumber(words, k) || dilationWithin(words, k) ? side : 0;
+      }
+      return otherTimeWithin(words, k + 1, k + 4) ? 0 : side;
+    }
     switch (w) {
       case "before", "prior" -> {
-        return dilationWithin(words, k) ? -1 : 0;
+        return dilationWithin(words, k) || standsAlone(words, k) ? -1 : 0;
       }
-      case "after", "following", "post", "status" -> {
-        return dilationWithin(words, k) ? 1 : 0;
-      }
-      case "pre" -> {
-        return k + 1 < words.size() && isDilationWord(words.get(k + 1)) ? -1 : 0;
-      }
-      case "pre-dilation",
-          "predilation",
-          "pre-dilatation",
-          "predilatation",
-          "initially",
-          "initial",
-          "originally",
-          "baseline" -> {
+      case "beforehand" -> {
         return -1;
       }
-      case "post-dilation",
-          "postdilation",
-          "post-dilatation",
-          "postdilatation",
-          "afterwards",
+      case "after", "following", "status" -> {
+        return dilationWithin(words, k) ? 1 : 0;
+      }
+      case "initially", "initial", "originally", "baseline" -> {
+        return -1;
+      }
+      case "afterwards",
           "afterward",
           "thereafter",
           "subsequently",
@@ -175,6 +177,10 @@ final class LumenReader {
         return 1;
       }
       case "dilated" -> {
+        if (k > 0 && OTHER_TIME_BEFORE.contains(words.get(k - 1))) {
+          // "the previously dilated stricture": dilated some other time, narrow again now.
+          return 0;
+        }
         if (k + 1 < words.size()) {
           String n = words.get(k + 1);
           if (n.startsWith("strictur")
@@ -195,9 +201,72 @@ final class LumenReader {
     }
   }
 
+  /**
+   * "The lumen before was 10 mm", "it measured 10 mm before": an adverb of this procedure's time,
+   * with a verb or nothing after it rather than the thing it precedes.
+   */
+  private static boolean standsAlone(List<String> words, int k) {
+    if (k + 1 >= words.size()) {
+      return true;
+    }
+    return switch (words.get(k + 1)) {
+      case "was", "were", "is", "measured", "measuring", "it", "this" -> true;
+      default -> false;
+    };
+  }
+
+  /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not in the list). */
+  private static boolean labelsANumber(List<String> words, int k) {
+    return k + 1 < words.size() && Character.isDigit(words.get(k + 1).charAt(0));
+  }
+
+  /** Words right before "dilated" that put that dilation at another time. */
+  private static final java.util.Set<String> OTHER_TIME_BEFORE =
+      java.util.Set.of("previously", "prior", "recently", "earlier", "already", "formerly", "last");
+
+  /** Words that put a dilation named near them at another time than this session. */
+  private static final java.util.Set<String> OTHER_TIME =
+      java.util.Set.of(
+          "previous",
+          "previously",
+          "prior",
+          "last",
+          "earlier",
+          "recent",
+          "ago",
+          "yesterday",
+          "morning",
+          "morning's",
+          "afternoon",
+          "week",
+          "weeks",
+          "month",
+          "months",
+          "year",
+          "years");
+
+  /**
+   * Whether a dilation word follows word {@code k} closely, and that dilation is this session's:
+   * "after the previous dilation", "after dilation 2 weeks ago" and "status post dilation this
+   * morning" speak of another one.
+   */
   private static boolean dilationWithin(List<String> words, int k) {
-    for (int j = k + 1; j < Math.min(words.size(), k + 4); j++) {
-      if (isDilationWord(words.get(j))) {
+    int limit = Math.min(words.size(), k + 4);
+    for (int j = k + 1; j < limit; j++) {
+      String w = words.get(j);
+      if (OTHER_TIME.contains(w)) {
+        return false;
+      }
+      if (isDilationWord(w)) {
+        return !otherTimeWithin(words, j + 1, j + 4);
+      }
+    }
+    return false;
+  }
+
+  private static boolean otherTimeWithin(List<String> words, int from, int to) {
+    for (int t = from; t < Math.min(words.size(), to); t++) {
+      if (OTHER_TIME.contains(words.get(t))) {
         return true;
       }
     }

@@ -85,7 +85,36 @@ final class NumberFinder {
           "repeat");
 
   private static final WordSet LATER =
-      WordSet.of("planned", "scheduled", "recommended", "future", "anticipated", "intended");
+      WordSet.of(
+          "planned",
+          "scheduled",
+          "recommended",
+          "future",
+          "anticipated",
+          "intended",
+          "ago",
+          "yesterday");
+
+  /** After a dilation verb: it happened at another time than this session. */
+  private static final WordSet ANOTHER_TIME =
+      WordSet.of(
+          "ago",
+          "yesterday",
+          "earlier",
+          "previously",
+          "recently",
+          "previous",
+          "prior",
+          "last",
+          "morning",
+          "afternoon",
+          "evening",
+          "week",
+          "weeks",
+          "month",
+          "months",
+          "year",
+          "years");
 
   private static final Pattern[] QUANTITY_PATTERNS = {
     Quantities.SIZE,
@@ -195,7 +224,13 @@ final class NumberFinder {
           s,
           Lexicon.bit(Feature.DILATE),
           q(DILATION_ACT),
-          m -> firstDilation = Math.min(firstDilation, m.start()));
+          m -> {
+            // "She was dilated this morning", "was dilated 2 weeks ago": another session's
+            // dilation, which must not make this session's stricture a result.
+            if (!elsewhen(s, m.start()) && !anotherTime(s, m.end())) {
+              firstDilation = Math.min(firstDilation, m.start());
+            }
+          });
     }
     if (!has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
       return;
@@ -572,6 +607,27 @@ final class NumberFinder {
       }
     }
     return role == null ? Clock.Role.ANY : role;
+  }
+
+  /**
+   * Whether the words right after a dilation verb say when it happened, and that is not now: "this
+   * morning", "2 weeks ago", "last month", "at the previous visit". Up to the end of the clause.
+   */
+  private boolean anotherTime(Sentence s, int end) {
+    TokenCursor ahead = new TokenCursor(f, end, s.end(), end);
+    for (int k = 0; k < 6 && ahead.next(); k++) {
+      if (!ahead.isWord()) {
+        char p = ahead.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')' || p == '.') {
+          return false;
+        }
+        continue;
+      }
+      if (ahead.in(ANOTHER_TIME)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the words around {@code at} in its clause put it in the past or future. */

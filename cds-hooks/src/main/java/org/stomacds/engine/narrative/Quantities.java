@@ -77,7 +77,10 @@ final class Quantities {
           "(?<![a-z\\d])(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?(\\d{1,2})(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
 
-  /** "dilated three times", "inflated twice", "dilation was performed twice", "dilated once". */
+  /**
+   * "dilated three times", "inflated twice", "dilation was performed twice", "dilated once", "60 s
+   * per inflation (2 total)".
+   */
   static final Pattern COUNT_VERB =
       Rx.compile(
           "\\b(?:inflated|dilated|dilatated)\\b(?:\\s+[a-z0-9.'-]+){0,4}?\\s+"
@@ -87,7 +90,8 @@ final class Quantities {
               + "(?:\\s+[a-z0-9.'-]+){0,4}?\\s+(twice|thrice)\\b"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
-              + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b");
+              + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
+              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
@@ -302,14 +306,19 @@ final class Quantities {
       return after;
     }
     TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
-    // The word right before: "at 20 cm" is a distance, "2 x 3 cm" a dimension.
+    // The word right before: "at 20 cm" is a distance, "2 x 3 cm" a dimension, "Pre ~7 mm" and
+    // "post-dil: 15 mm" the lumen before and after dilation.
     while (c.prev()) {
       String w = c.word();
       if (w == null) {
-        if (c.punct() == '~') {
+        char p = c.punct();
+        if (p == '~' || p == ':' || p == '=') {
           continue;
         }
         break;
+      }
+      if (dilationSide(w) != 0) {
+        return SizeKind.LUMEN;
       }
       if (w.equals("approximately")
           || w.equals("approx")
@@ -334,6 +343,37 @@ final class Quantities {
       break;
     }
     return nearestSizeCue(f, s, numStart);
+  }
+
+  /**
+   * -1 for a word that labels what follows as before the dilation ("pre", "pre-dil",
+   * "pre-dilation", "predilatation", "pre-balloon"), +1 for after ("post", "post-dil",
+   * "postdilation"), 0 for any other word (a verb such as "predilated" included: it names a
+   * dilation, not a time).
+   */
+  static int dilationSide(String w) {
+    int side;
+    int rest;
+    if (w.startsWith("pre")) {
+      side = -1;
+      rest = 3;
+    } else if (w.startsWith("post")) {
+      side = 1;
+      rest = 4;
+    } else {
+      return 0;
+    }
+    if (rest < w.length() && w.charAt(rest) == '-') {
+      rest++;
+    }
+    if (rest == w.length()) {
+      return side;
+    }
+    String r = w.substring(rest);
+    if (r.endsWith("ed")) {
+      return 0;
+    }
+    return r.startsWith("dil") || r.startsWith("inflat") || r.startsWith("balloon") ? side : 0;
   }
 
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
@@ -371,6 +411,10 @@ final class Quantities {
         return null;
       }
       if (w.equals("x")) {
+        if (countFollows(c)) {
+          // "dilated to 18 mm x 3": the number of inflations; the words before say what 18 is.
+          return null;
+        }
         // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
         return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
       }
@@ -389,6 +433,19 @@ final class Quantities {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the "x" just read starts a count ("15 mm x 3, 30 s each") rather than a second
+   * dimension ("2 x 3 cm", "20 mm x 5.5 cm"): a whole number with no length unit after it. Reads a
+   * copy, so the caller's cursor stays on the "x".
+   */
+  private static boolean countFollows(TokenCursor c) {
+    TokenCursor ahead = c.copy();
+    if (!ahead.next() || !ahead.isNumber() || ahead.startsDecimal()) {
+      return false;
+    }
+    return !ahead.next() || !ahead.isWord() || !UNIT_WORDS.contains(ahead.word());
   }
 
   private static boolean balloonAhead(TokenCursor c) {
@@ -425,6 +482,7 @@ final class Quantities {
   private static SizeKind nearestSizeCue(String f, Sentence s, int at) {
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     int words = 0;
+    String after = null; // the word after the current one (the last one read, going back)
     while (c.prev() && words < 14) {
       String w = c.word();
       if (w == null) {
@@ -441,14 +499,59 @@ final class Quantities {
         return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
       SizeKind k = sizeCue(w);
+      if (k == SizeKind.BALLOON && namesATime(c, after)) {
+        // "the stricture before dilation was 10 mm": the dilation dates the size, it is not
+        // the balloon's ("after dilation to 15 mm" still is).
+        return SizeKind.LUMEN;
+      }
       if (k != null) {
         return k;
       }
+      after = w;
     }
     return SizeKind.UNKNOWN;
   }
 
+  private static final Set<String> TIME_WORDS =
+      Set.of("before", "after", "following", "prior", "pre", "post", "until");
+
+  private static final Set<String> SIZE_FOLLOWS =
+      Set.of("to", "with", "using", "up", "of", "at", "by");
+
+  /**
+   * Whether the dilation word under the cursor only says when ("before dilation", "prior to balloon
+   * dilation", "post dilation"), with no size of its own after it ("dilation to 15 mm").
+   */
+  private static boolean namesATime(TokenCursor c, String after) {
+    if (!(c.startsWith("dilat") || c.startsWith("inflat") || c.startsWith("balloon"))
+        || (after != null && SIZE_FOLLOWS.contains(after))) {
+      return false;
+    }
+    TokenCursor back = c.copy();
+    for (int i = 0; i < 3 && back.prev(); i++) {
+      String w = back.word();
+      if (w == null) {
+        return false;
+      }
+      if (TIME_WORDS.contains(w)) {
+        return true;
+      }
+      if (!w.equals("the") && !w.equals("to") && !w.equals("balloon") && !w.equals("our")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private static SizeKind sizeCue(String w) {
+    if (w.endsWith("ed") && (w.startsWith("predilat") || w.startsWith("pre-dilat"))) {
+      // "predilated to 10 mm": a dilation, so the balloon's size.
+      return SizeKind.BALLOON;
+    }
+    if (w.length() > 4 && dilationSide(w) != 0) {
+      // "pre-dilation diameter 5 mm"; a bare "pre" or "post" labels only the size right after it.
+      return SizeKind.LUMEN;
+    }
     if (w.startsWith("balloon")
         || w.startsWith("dilat")
         || w.startsWith("inflat")

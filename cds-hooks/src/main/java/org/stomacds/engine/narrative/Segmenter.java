@@ -135,6 +135,14 @@ final class Segmenter {
     if (!label.lookingAt()) {
       return null;
     }
+    // "Colonoscopy through the colostomy. Indication: ..." is a sentence and then a label, not
+    // one label: a full stop that ends a sentence cannot stand inside a label ("No. of
+    // inflations:" can).
+    for (int i = label.start(1); i < label.end(1); i++) {
+      if (folded.charAt(i) == '.' && ends(i, to)) {
+        return null;
+      }
+    }
     String text = label.group(1);
     return wordCount(text) <= MAX_LABEL_WORDS ? text : null;
   }

@@ -69,7 +69,7 @@ final class StrictureAndDilationPhrasings {
             Tag.PLAIN,
             "\\b{STOMA}\\s+(?:was|were)\\s+(?:[a-z]+\\s+)?intubated\\b"
                 + "|\\b(?:stomal?|colostomy|ileostomy|ostomy)\\s+(?:colonoscopy|endoscopy|ileoscopy"
-                + "|intubation|approach|route)\\b")
+                + "|intubation|approach|route|scope|colonoscope)\\b")
         .anchors("~stom");
     lx.t(
             ROUTE_THROUGH_STOMA,
@@ -202,7 +202,7 @@ final class StrictureAndDilationPhrasings {
     lx.t(
             PRE_DILATION_LUMEN,
             Tag.LUMEN_NEG_ONLY,
-            "\\b(?:(?:pre|post)-?\\s?dilat[a-z]*\\s+)?(?:lumen|luminal\\s+diameter"
+            "\\b(?:(?:pre|post)-?\\s?(?:dil(?:at[a-z]*)?\\.?|balloon)\\s+)?(?:lumen|luminal\\s+diameter"
                 + "|stricture\\s+(?:diameter|size|caliber))\\b")
         .anchors("pre", "post", "lumen", "luminal", "stricture")
         .all(LUMEN_OR_SIZE);

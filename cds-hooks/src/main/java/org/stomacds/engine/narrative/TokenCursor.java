@@ -190,6 +190,17 @@ final class TokenCursor {
     return wordStart >= 0 && Character.isDigit(s.charAt(wordStart));
   }
 
+  /**
+   * Whether the current word is the whole part of a decimal ("0" of "0.1 mg/kg"): a dose, not the
+   * "0" of "EBL: 0".
+   */
+  boolean startsDecimal() {
+    return wordStart >= 0
+        && wordEnd + 1 < s.length()
+        && s.charAt(wordEnd) == '.'
+        && Character.isDigit(s.charAt(wordEnd + 1));
+  }
+
   int start() {
     return start;
   }

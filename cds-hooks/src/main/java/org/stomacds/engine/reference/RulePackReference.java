@@ -62,7 +62,7 @@ public final class RulePackReference {
         .append(pack.overlays().size())
         .append(" payer overlays, ")
         .append(pack.data().files().size())
-        .append(" CMS data files.\n\n");
+        .append(" data files.\n\n");
 
     md.append("Contents: [How to read a rule](#how-to-read-a-rule) · [Check kinds](#check-kinds)")
         .append(" · [Sources](#sources) · [CMS data files](#cms-data-files)")
@@ -134,7 +134,11 @@ public final class RulePackReference {
 
   private static void data(StringBuilder md, RulePack pack) {
     md.append("## CMS data files\n\nLoaded in the CMS column layout, relative to the rule file.")
-        .append(" A new quarter is a new file and a line in the pack's `data:` list.\n\n")
+        .append(" A new quarter is a new file and a line in the pack's `data:` list. A global-days")
+        .append(" supplement is not a CMS file: it gives, in the fee schedule's column names and")
+        .append(" with a confidence per row, the global days of codes our fee-schedule copy lacks;")
+        .append(" a fee-schedule row of the same code wins over it, and a finding that rests on it")
+        .append(" says so.\n\n")
         .append("| kind | file | release | effective | end | rows | source |\n")
         .append("|---|---|---|---|---|---|---|\n");
     for (DataFile file : pack.data().files()) {
@@ -291,7 +295,7 @@ public final class RulePackReference {
         .append(" for an ABN; on the claim, GA says one is on file.\n")
         .append("- **Prior procedures**: completed Procedures of the patient before the date of")
         .append(" service whose global period (the terminology's `global-days` property, else the")
-        .append(" fee schedule loaded) covers it.\n");
+        .append(" fee schedule loaded, else the global-days supplement) covers it.\n");
   }
 
   // ---- words

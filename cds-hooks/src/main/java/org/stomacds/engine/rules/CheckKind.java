@@ -74,7 +74,8 @@ public enum CheckKind {
       ExclusiveModifiersCheck::new),
   X_MODIFIER_PREFERRED(
       "x-modifier-preferred",
-      "Where the payer accepts XE/XS/XP/XU, they replace 59; where acceptance is unknown, say so.",
+      "Where the payer accepts XE/XS/XP/XU, they replace a 59 that bypasses an edit; where"
+          + " acceptance is unknown, say so.",
       XModifierCheck::new),
   GLOBAL_PERIOD(
       "global-period",

@@ -10,13 +10,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.rules.yaml.RuleFileException;
 
 /**
- * The CMS data of a pack as dated files: NCCI PTP edits, MUEs and fee-schedule rows. For a date of
- * service the file whose dates cover it applies; past the newest file the newest applies, and the
- * selection carries a note saying so (a new quarter is a new file and a line in the pack).
- * Immutable after loading.
+ * The CMS data of a pack as dated files: NCCI PTP edits, MUEs and fee-schedule rows, and the global
+ * days of codes our fee-schedule copy lacks (a supplement, not a CMS file). For a date of service
+ * the file whose dates cover it applies; past the newest file the newest applies, and the selection
+ * carries a note saying so (a new quarter is a new file and a line in the pack). Immutable after
+ * loading.
  */
 public final class CmsData {
 
@@ -33,15 +35,23 @@ public final class CmsData {
           "facility_total",
           "mult_proc",
           "endo_base");
+  static final List<String> GLOBAL_DAYS_COLUMNS =
+      List.of("hcpcs", "modifier", "global_days", "confidence");
 
   private final List<Dated<PtpData>> ptp;
   private final List<Dated<MueData>> mue;
   private final List<Dated<PfsData>> pfs;
+  private final List<Dated<GlobalDaysData>> globalDays;
 
-  CmsData(List<Dated<PtpData>> ptp, List<Dated<MueData>> mue, List<Dated<PfsData>> pfs) {
+  CmsData(
+      List<Dated<PtpData>> ptp,
+      List<Dated<MueData>> mue,
+      List<Dated<PfsData>> pfs,
+      List<Dated<GlobalDaysData>> globalDays) {
     this.ptp = sorted(ptp);
     this.mue = sorted(mue);
     this.pfs = sorted(pfs);
+    this.globalDays = sorted(globalDays);
   }
 
   /** Every data file, by kind then date. */
@@ -50,6 +60,7 @@ public final class CmsData {
     ptp.forEach(d -> files.add(d.file));
     mue.forEach(d -> files.add(d.file));
     pfs.forEach(d -> files.add(d.file));
+    globalDays.forEach(d -> files.add(d.file));
     return files;
   }
 
@@ -65,7 +76,10 @@ public final class CmsData {
     return select(pfs, dateOfService);
   }
 
-  /** The global days of a code in the newest fee schedule that has it, or -1. */
+  /**
+   * The global days of a code in the newest fee schedule that has it, else in the newest
+   * global-days supplement that has it, or -1.
+   */
   public int globalDays(String code) {
     for (int i = pfs.size() - 1; i >= 0; i--) {
       FeeScheduleRow row = pfs.get(i).data.row(code, "");
@@ -73,7 +87,27 @@ public final class CmsData {
         return row.globalPeriodDays();
       }
     }
-    return -1;
+    GlobalDaysRow row = supplementedGlobalDays(code);
+    return row == null ? -1 : row.globalPeriodDays();
+  }
+
+  /**
+   * The supplement row that gives a code's global days because no fee schedule loaded has the code,
+   * or null (the fee schedule has it, or nothing does): what a finding resting on it must cite.
+   */
+  public GlobalDaysRow supplementedGlobalDays(String code) {
+    for (Dated<PfsData> file : pfs) {
+      if (file.data.row(code, "") != null) {
+        return null;
+      }
+    }
+    for (int i = globalDays.size() - 1; i >= 0; i--) {
+      GlobalDaysRow row = globalDays.get(i).data.row(code);
+      if (row != null) {
+        return row;
+      }
+    }
+    return null;
   }
 
   private static <T> Selection<T> select(List<Dated<T>> files, LocalDate date) {
@@ -165,7 +199,7 @@ public final class CmsData {
 
   record Dated<T>(DataFile file, T data) {}
 
-  // ---- the three layouts ---------------------------------------------------------------------
+  // ---- the four layouts ---------------------------------------------------------------------
 
   /** NCCI PTP edits of one release, by table, column 1, column 2. */
   public static final class PtpData {
@@ -312,6 +346,63 @@ public final class CmsData {
       }
       return data;
     }
+  }
+
+  /**
+   * Global-days supplement rows, by code: the PFS columns {@code hcpcs}, {@code modifier} (empty:
+   * the global period is the code's, not a professional or technical component's) and {@code
+   * global_days}, and a {@code confidence} per row in the pack's vocabulary.
+   */
+  public static final class GlobalDaysData {
+    private final Map<String, GlobalDaysRow> rows = new HashMap<>();
+
+    int size() {
+      return rows.size();
+    }
+
+    GlobalDaysRow row(String code) {
+      return rows.get(code);
+    }
+
+    static GlobalDaysData read(String file, BufferedReader reader) throws IOException {
+      CsvTable csv = CsvTable.read(file, reader, GLOBAL_DAYS_COLUMNS);
+      GlobalDaysData data = new GlobalDaysData();
+      for (int row = 0; row < csv.size(); row++) {
+        String code = code(csv, row, "hcpcs");
+        if (!csv.get(row, "modifier").isEmpty()) {
+          throw csv.error(
+              row,
+              "a global-days row is for the code itself: leave modifier empty (a component's"
+                  + " row belongs in the fee schedule)");
+        }
+        String days = csv.get(row, "global_days").toUpperCase(java.util.Locale.ROOT);
+        if (!GlobalDaysRow.VALUES.contains(days)) {
+          throw csv.error(
+              row, "global_days must be one of " + GlobalDaysRow.VALUES + ", not '" + days + "'");
+        }
+        Confidence confidence = confidence(csv, row);
+        GlobalDaysRow previous =
+            data.rows.put(
+                code, new GlobalDaysRow(code, days, confidence, file + ":" + csv.line(row)));
+        if (previous != null) {
+          throw csv.error(row, code + " is already at " + previous.file());
+        }
+      }
+      return data;
+    }
+  }
+
+  private static Confidence confidence(CsvTable csv, int row) {
+    String value = csv.get(row, "confidence");
+    List<String> known = new ArrayList<>();
+    for (Confidence confidence : Confidence.values()) {
+      String id = confidence.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      if (id.equals(value)) {
+        return confidence;
+      }
+      known.add(id);
+    }
+    throw csv.error(row, "confidence must be one of " + known + ", not '" + value + "'");
   }
 
   private static String table(CsvTable csv, int row) {

@@ -3,7 +3,9 @@ package org.stomacds.engine.rules;
 import java.time.LocalDate;
 
 /**
- * One CMS data file of the pack, with the dates it applies to.
+ * One data file of the pack, with the dates it applies to: a CMS release in its column layout, or a
+ * supplement in the same layout where our copy of a CMS file lacks rows (its source says how far it
+ * is established).
  *
  * @param kind what the file holds
  * @param file its path, relative to the rule file
@@ -30,7 +32,13 @@ public record DataFile(
   public enum DataKind {
     NCCI_PTP("ncci-ptp", "NCCI procedure-to-procedure edits"),
     NCCI_MUE("ncci-mue", "NCCI medically unlikely edits"),
-    PFS_RVU("pfs-rvu", "Physician Fee Schedule relative values");
+    PFS_RVU("pfs-rvu", "Physician Fee Schedule relative values"),
+    /**
+     * Global surgery days of codes the fee-schedule copy lacks, in the PFS column names ({@code
+     * hcpcs}, {@code modifier}, {@code global_days}) with a confidence per row: not a CMS file, so
+     * a fee-schedule row of the same code wins over it.
+     */
+    GLOBAL_DAYS("global-days", "global surgery days (supplement to the fee schedule)");
 
     private final String id;
     private final String words;

@@ -26,6 +26,11 @@ public record FeeScheduleRow(
 
   /** The global period in days (0, 10, 90), or -1 when the concept does not apply. */
   public int globalPeriodDays() {
+    return days(globalDays);
+  }
+
+  /** A PFS global-days value in days (0, 10, 90), or -1 when the concept does not apply. */
+  static int days(String globalDays) {
     return switch (globalDays) {
       case "000" -> 0;
       case "010" -> 10;

@@ -131,6 +131,19 @@ final class GlobalPeriodCheck implements Check {
                         "Add " + staged + " to line " + line.sequence() + " (staged or planned)",
                         false,
                         GROUP));
+        GlobalDaysRow supplement = context.data().supplementedGlobalDays(prior.code());
+        if (supplement != null && supplement.globalPeriodDays() == prior.globalDays()) {
+          finding.note(
+              "The global days of "
+                  + prior.code()
+                  + " ("
+                  + supplement.globalDays()
+                  + ") come from the pack's global-days supplement ("
+                  + fileName(supplement.file())
+                  + ", "
+                  + RulePackLoader.words(supplement.confidence().name())
+                  + "), not from a CMS file: verify them against the CMS fee schedule (PPRRVU).");
+        }
         if (!performerKnown) {
           finding.note(
               "Who performed "
@@ -141,6 +154,11 @@ final class GlobalPeriodCheck implements Check {
         break;
       }
     }
+  }
+
+  /** A data file's name and line without its folder (a server path is nobody's business). */
+  private static String fileName(String path) {
+    return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   }
 
   private boolean inRelatedRange(String code) {

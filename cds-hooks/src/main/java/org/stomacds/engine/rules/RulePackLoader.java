@@ -254,6 +254,7 @@ public final class RulePackLoader {
     List<CmsData.Dated<CmsData.PtpData>> ptp = new ArrayList<>();
     List<CmsData.Dated<CmsData.MueData>> mue = new ArrayList<>();
     List<CmsData.Dated<CmsData.PfsData>> pfs = new ArrayList<>();
+    List<CmsData.Dated<CmsData.GlobalDaysData>> globalDays = new ArrayList<>();
     for (YamlNode node : nodes) {
       YamlMap entry =
           node.asMap().allowOnly("kind", "file", "release", "effective", "end", "source");
@@ -307,12 +308,19 @@ public final class RulePackLoader {
             checkOverlap(pfs, dataFile, entry);
             pfs.add(new CmsData.Dated<>(dataFile, data));
           }
+          case GLOBAL_DAYS -> {
+            CmsData.GlobalDaysData data = CmsData.GlobalDaysData.read(name, reader);
+            DataFile dataFile =
+                new DataFile(kind, file, release, effective, end, sourceId, data.size());
+            checkOverlap(globalDays, dataFile, entry);
+            globalDays.add(new CmsData.Dated<>(dataFile, data));
+          }
         }
       } catch (IOException e) {
         throw CmsData.unreadable(name, e);
       }
     }
-    return new CmsData(ptp, mue, pfs);
+    return new CmsData(ptp, mue, pfs, globalDays);
   }
 
   /** Two files of one kind may not claim the same date of service. */

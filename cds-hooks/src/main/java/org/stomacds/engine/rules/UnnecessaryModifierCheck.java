@@ -41,32 +41,11 @@ final class UnnecessaryModifierCheck implements Check {
       if (modifier == null || line.code() == null) {
         continue;
       }
-      List<ClaimLine> others = new ArrayList<>(2);
-      boolean judged = true;
-      boolean justified = false;
-      for (ClaimLine other : claim.lines()) {
-        if (other == line || other.code() == null || !Claims.sameDateAndProvider(line, other)) {
-          continue;
-        }
-        if (other.code().equals(line.code())) {
-          judged = false; // a repeat of the same code: the MUE and repeat rules speak to it
-          break;
-        }
-        if (!subject.equals(line.code()) && !subject.equals(other.code())) {
-          judged = false; // an edit our data does not hold may justify it
-          break;
-        }
-        others.add(other);
-        PtpEdit forward = selection.data().active(table, line.code(), other.code(), line.date());
-        PtpEdit backward = selection.data().active(table, other.code(), line.code(), line.date());
-        if ((forward != null && forward.modifierIndicator() == 1)
-            || (backward != null && backward.modifierIndicator() == 1)) {
-          justified = true;
-        }
-      }
-      if (!judged || justified || (others.isEmpty() && !subject.equals(line.code()))) {
+      Bypass bypass = bypass(claim, line, selection.data(), table, subject);
+      if (bypass.verdict() != Verdict.NOTHING) {
         continue;
       }
+      List<ClaimLine> others = bypass.others();
       RuleContext.FindingBuilder finding =
           context
               .finding(claim.ref(), line.modifierExpression(modifier))
@@ -105,6 +84,59 @@ final class UnnecessaryModifierCheck implements Check {
                   null))
           .emit();
     }
+  }
+
+  /** What a distinct-service modifier on a line does, as far as the edits we hold can tell. */
+  enum Verdict {
+    /** It bypasses an active indicator-1 edit with another line of the date and provider. */
+    EDIT,
+    /** It bypasses nothing: every other line pairs with the subject code under no such edit. */
+    NOTHING,
+    /** Our data cannot tell (a pair without the subject code, a repeat of the same code). */
+    UNKNOWN
+  }
+
+  /**
+   * @param verdict what the modifier does
+   * @param others the other lines of the date and provider it was judged against
+   */
+  record Bypass(Verdict verdict, List<ClaimLine> others) {}
+
+  /**
+   * Whether a distinct-service modifier on {@code line} bypasses an indicator-1 edit. The data
+   * holds only edits involving the subject code, so a line is judged only when every other line of
+   * its date and provider pairs with the subject code; a subject-code line alone on its date
+   * bypasses nothing.
+   */
+  static Bypass bypass(
+      ClaimFacts claim, ClaimLine line, CmsData.PtpData ptp, String table, String subject) {
+    List<ClaimLine> others = new ArrayList<>(2);
+    boolean justified = false;
+    for (ClaimLine other : claim.lines()) {
+      if (other == line || other.code() == null || !Claims.sameDateAndProvider(line, other)) {
+        continue;
+      }
+      if (other.code().equals(line.code())) {
+        return new Bypass(Verdict.UNKNOWN, others); // the MUE and repeat rules speak to it
+      }
+      if (!subject.equals(line.code()) && !subject.equals(other.code())) {
+        return new Bypass(Verdict.UNKNOWN, others); // an edit our data does not hold may need it
+      }
+      others.add(other);
+      PtpEdit forward = ptp.active(table, line.code(), other.code(), line.date());
+      PtpEdit backward = ptp.active(table, other.code(), line.code(), line.date());
+      if ((forward != null && forward.modifierIndicator() == 1)
+          || (backward != null && backward.modifierIndicator() == 1)) {
+        justified = true;
+      }
+    }
+    if (justified) {
+      return new Bypass(Verdict.EDIT, others);
+    }
+    if (others.isEmpty() && !subject.equals(line.code())) {
+      return new Bypass(Verdict.UNKNOWN, others);
+    }
+    return new Bypass(Verdict.NOTHING, others);
   }
 
   private static String codes(List<ClaimLine> lines) {

@@ -7,7 +7,10 @@ import org.stomacds.engine.facts.ClaimLine;
 /**
  * {@code x-modifier-preferred}: where the payer accepts XE/XS/XP/XU, a line with 59 (and no X
  * modifier) should carry the X modifier the documentation supports instead: 59 is for when no X
- * modifier fits. Where acceptance is unknown the finding says so and changes nothing.
+ * modifier fits. Where acceptance is unknown the finding says so and changes nothing. An X modifier
+ * replaces 59 only where a distinct-service modifier is needed: a 59 that bypasses no edit (the
+ * {@code unnecessary-distinct-modifier} rule's verdict) should go, not be swapped, so the check is
+ * quiet on it.
  */
 final class XModifierCheck implements Check {
 
@@ -36,6 +39,9 @@ final class XModifierCheck implements Check {
       }
       if (hasX) {
         continue; // the exclusive-modifiers rule reports 59 with an X modifier
+      }
+      if (bypassesNothing(claim, line, context)) {
+        continue; // the unnecessary-modifier rule says to remove it
       }
       Claims.Support support = Claims.distinctSupport(claim, context.subjectCode());
       RuleContext.FindingBuilder finding =
@@ -116,5 +122,16 @@ final class XModifierCheck implements Check {
                   claim.ref(), line, x, "Add " + x + " to line " + line.sequence(), true, null))
           .emit();
     }
+  }
+
+  private static boolean bypassesNothing(ClaimFacts claim, ClaimLine line, RuleContext context) {
+    CmsData.Selection<CmsData.PtpData> selection = context.data().ptp(claim.dateOfService());
+    if (selection == null || line.code() == null) {
+      return false;
+    }
+    return UnnecessaryModifierCheck.bypass(
+                claim, line, selection.data(), PtpCheck.table(claim), context.subjectCode())
+            .verdict()
+        == UnnecessaryModifierCheck.Verdict.NOTHING;
   }
 }

@@ -35,7 +35,9 @@ class BalloonDiameterReadingTest {
         Arguments.of("Balloon: 15/16.5/18", List.of(15, 17, 18)),
         Arguments.of("CRE 18 balloon, 3 inflations.", List.of(18)),
         Arguments.of("18-19-20 CRE to the stoma.", List.of(18, 19, 20)),
-        Arguments.of("A 20 mm x 5.5 cm balloon was used.", List.of(20)));
+        Arguments.of("A 20 mm x 5.5 cm balloon was used.", List.of(20)),
+        Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", List.of(18)),
+        Arguments.of("Balloon dilation 15 mm x 3, 30 seconds each.", List.of(15)));
   }
 
   @ParameterizedTest

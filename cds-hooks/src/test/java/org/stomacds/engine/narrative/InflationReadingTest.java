@@ -28,7 +28,9 @@ class InflationReadingTest {
         Arguments.of("Dilation was performed twice.", 2),
         Arguments.of("four serial balloon inflations", 4),
         Arguments.of("Balloon inflated 3x for 60 seconds.", 3),
-        Arguments.of("Inflated for 60 s three times.", 3));
+        Arguments.of("Inflated for 60 s three times.", 3),
+        Arguments.of("Inflated to 15 mm, 60 sec per inflation (2 total).", 2),
+        Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", 3));
   }
 
   @ParameterizedTest

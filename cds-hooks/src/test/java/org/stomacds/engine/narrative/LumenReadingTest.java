@@ -1,6 +1,7 @@
 package org.stomacds.engine.narrative;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.BALLOON_DIAMETER;
 import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
@@ -22,7 +23,9 @@ class LumenReadingTest {
         Arguments.of("Before dilation the lumen measured 7 mm.", 7),
         Arguments.of("Pre-dilation lumen: 5 mm.", 5),
         Arguments.of("The stricture was dilated from 8 mm to 15 mm.", 8),
-        Arguments.of("Stricture at stoma, ~8mm.", 8));
+        Arguments.of("Stricture at stoma, ~8mm.", 8),
+        Arguments.of("The stricture before dilation was about 10 mm.", 10),
+        Arguments.of("Prior to balloon dilation the stenosis was 9 mm.", 9));
   }
 
   @ParameterizedTest
@@ -82,6 +85,27 @@ class LumenReadingTest {
   }
 
   @Test
+  void anExplicitBeforeOutweighsWhereTheSentenceStands() {
+    NoteReading r =
+        Notes.read(
+            "Using a 20 mm balloon at 3 atm for 1 minute, a single dilation was performed."
+                + " Following this the lumen accepted the adult colonoscope."
+                + " The lumen before was about 10 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(10);
+    assertThat(r.balloonDiametersMm()).containsExactly(20);
+  }
+
+  @Test
+  void aDilationThatOnlyDatesASizeIsNotItsBalloon() {
+    NoteReading r =
+        Notes.read("A single dilation was performed. The stricture before dilation was 10 mm.");
+    assertThat(r.balloonDiametersMm()).isEmpty();
+    assertThat(r.preDilationLumenMm()).hasValue(10);
+    assertThat(Notes.read("After dilation to 15 mm the scope passed.").balloonDiametersMm())
+        .containsExactly(15);
+  }
+
+  @Test
   void readsBothSidesOfOneDilation() {
     NoteReading r =
         Notes.read(
@@ -115,5 +139,135 @@ class LumenReadingTest {
     NoteReading r = Notes.read("Post-dilation lumen not measured.");
     assertThat(r.mention(POST_DILATION_LUMEN))
         .hasValueSatisfying(m -> assertThat(m.negated()).isTrue());
+  }
+
+  static Stream<Arguments> terseLabels() {
+    return Stream.of(
+        Arguments.of(
+            "Pre ~7 mm, scope would not pass. TTS CRE balloon 15 mm. Post ~15 mm, scope passes"
+                + " freely.",
+            7,
+            15),
+        Arguments.of("pre 7mm, post 15mm. Dilated with a 15 mm TTS balloon.", 7, 15),
+        Arguments.of("Pre-dil 8 mm. CRE balloon 12-13.5-15 mm x3. Post-dil 14 mm.", 8, 14),
+        Arguments.of("Pre: 6 mm. Post: 13 mm. Balloon 15 mm.", 6, 13),
+        Arguments.of("Pre-dilation ~5 mm. TTS balloon 10 mm. Post-dilation ~10 mm.", 5, 10),
+        Arguments.of("Predilatation 6 mm, postdilatation 14 mm; 15 mm CRE balloon.", 6, 14),
+        Arguments.of("Pre-dilation diameter 6 mm. Balloon 15 mm. Post-balloon 13 mm.", 6, 13));
+  }
+
+  @ParameterizedTest
+  @MethodSource("terseLabels")
+  void readsTersePreAndPostLabelsAsTheLumenBeforeAndAfter(String note, int pre, int post) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.preDilationLumenMm()).hasValue(pre);
+    assertThat(r.postDilationLumenMm()).hasValue(post);
+    assertThat(r.documents(PRE_DILATION_LUMEN)).isTrue();
+    assertThat(r.documents(POST_DILATION_LUMEN)).isTrue();
+  }
+
+  @Test
+  void placesScopePassageByTheTerseLabelOfItsSentence() {
+    NoteReading r =
+        Notes.read("Pre ~7 mm, scope would not pass. Post ~15 mm, scope passes freely.");
+    assertThat(r.mentions())
+        .filteredOn(m -> m.evidence().startsWith("Pre"))
+        .extracting(ElementMention::element)
+        .containsOnly(PRE_DILATION_LUMEN);
+    assertThat(r.mentions())
+        .filteredOn(m -> m.evidence().startsWith("Post"))
+        .extracting(ElementMention::element)
+        .contains(POST_DILATION_LUMEN)
+        .doesNotContain(PRE_DILATION_LUMEN);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Pre-dilation with a 12 mm balloon.",
+        "Post 15 mm balloon dilation x3.",
+        "Post 20 cm from the stoma the colon was normal.",
+        "Post-op day 2, a 10 mm polyp was seen.",
+        "Pre 2 mg midazolam IV.",
+        "Pre-procedure 7 mm scope check.",
+        "The stricture was predilated to 10 mm before the stent."
+      })
+  void aPreOrPostWordDoesNotMakeOtherNumbersALumen(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.preDilationLumenMm()).isEmpty();
+    assertThat(r.postDilationLumenMm()).isEmpty();
+  }
+
+  @Test
+  void aTerseBalloonSizeStaysABalloon() {
+    NoteReading r = Notes.read("Pre ~7 mm. Post 15 mm balloon x3.");
+    assertThat(r.balloonDiametersMm()).containsExactly(15);
+    assertThat(r.documents(BALLOON_DIAMETER)).isTrue();
+    assertThat(r.preDilationLumenMm()).hasValue(7);
+    assertThat(r.postDilationLumenMm()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Post-dil lumen: not recorded.",
+        "Post-dilation lumen not measured.",
+        "Post balloon lumen not documented."
+      })
+  void aTerseNotRecordedLumenAfterStaysNegated(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.mention(POST_DILATION_LUMEN))
+        .hasValueSatisfying(m -> assertThat(m.negated()).isTrue());
+    assertThat(r.documents(PRE_DILATION_LUMEN)).isFalse();
+    assertThat(r.postDilationLumenMm()).isEmpty();
+  }
+
+  static Stream<Arguments> earlierDilations() {
+    return Stream.of(
+        Arguments.of(
+            "She was dilated this morning but by mid-afternoon had no output again. There was a"
+                + " tight stricture. It had narrowed again to about 9 mm across and would not let"
+                + " the adult scope through. An 18-19-20 mm CRE balloon was passed through the"
+                + " scope. Afterwards the lumen was about 19 mm.",
+            9,
+            19),
+        Arguments.of(
+            "Status post dilation 2 weeks ago. The stricture measured 9 mm. Dilated to 15 mm with"
+                + " a CRE balloon; the resulting lumen was 14 mm.",
+            9,
+            14),
+        Arguments.of(
+            "He was dilated 2 weeks ago. The stricture measured 8 mm and the scope could not pass."
+                + " A 15 mm balloon was used. After dilation the lumen measured 14 mm.",
+            8,
+            14),
+        Arguments.of(
+            "After her last dilation the stoma narrowed to 8 mm. A 15 mm CRE balloon was inflated"
+                + " three times. Post-dilation 14 mm.",
+            8,
+            14),
+        Arguments.of(
+            "The stoma was dilated last month. The stricture measured 7 mm. It was dilated with a"
+                + " 15 mm balloon. The lumen then measured 14 mm.",
+            7,
+            14));
+  }
+
+  @ParameterizedTest
+  @MethodSource("earlierDilations")
+  void anEarlierDilationDoesNotMakeThisSessionsStrictureAResult(String note, int pre, int post) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.preDilationLumenMm()).hasValue(pre);
+    assertThat(r.postDilationLumenMm()).hasValue(post);
+  }
+
+  @Test
+  void anEarlierDilationAloneLeavesTheLumenBeforeThisOne() {
+    NoteReading r =
+        Notes.read(
+            "She was dilated this morning. It had narrowed again to about 9 mm and would not let"
+                + " the scope through.");
+    assertThat(r.preDilationLumenMm()).hasValue(9);
+    assertThat(r.documents(POST_DILATION_LUMEN)).isFalse();
   }
 }

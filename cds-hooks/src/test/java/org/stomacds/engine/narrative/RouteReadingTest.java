@@ -24,7 +24,9 @@ class RouteReadingTest {
         "COLONOSCOPY THROUGH THE OSTOMY WITH DILATION",
         "Stomal colonoscopy performed.",
         "Route: per stoma",
-        "The colonoscope was passed without difficulty through the ostomy."
+        "The colonoscope was passed without difficulty through the ostomy.",
+        "Ileostomy scope. Stricture 3 cm in.",
+        "Colonoscopy through the colostomy. Indication: stomal stricture with obstruction."
       })
   void documentsRouteThroughStoma(String note) {
     assertThat(Notes.documents(note, ROUTE_THROUGH_STOMA)).isTrue();

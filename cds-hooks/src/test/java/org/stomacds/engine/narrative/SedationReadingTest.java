@@ -1,6 +1,7 @@
 package org.stomacds.engine.narrative;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
 import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TIMES;
 import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
 
@@ -35,7 +36,19 @@ class SedationReadingTest {
         Arguments.of("Sedation: none.", SedationType.NONE),
         Arguments.of("SEDATION:\nNone", SedationType.NONE),
         Arguments.of("The procedure was performed without sedation.", SedationType.NONE),
-        Arguments.of("The patient was unsedated.", SedationType.NONE));
+        Arguments.of("The patient was unsedated.", SedationType.NONE),
+        Arguments.of(
+            "Mod sedation by me: midazolam 0.1 mg/kg, ketamine 1 mg/kg; independent RN observer.",
+            SedationType.MODERATE),
+        Arguments.of("Mod. sedation with fentanyl and versed.", SedationType.MODERATE),
+        Arguments.of("mod sedation", SedationType.MODERATE),
+        Arguments.of("Moderate-sedation provided by the endoscopist.", SedationType.MODERATE),
+        Arguments.of("Mod/conscious sedation.", SedationType.MODERATE),
+        Arguments.of("Sedation: mod", SedationType.MODERATE),
+        Arguments.of("Conscious sedation.", SedationType.MODERATE),
+        Arguments.of("Midazolam 0.5 mg IV was given.", SedationType.MODERATE),
+        Arguments.of("Sedation: MAC with propofol.", SedationType.MAC_OR_ANESTHESIA),
+        Arguments.of("MAC by CRNA.", SedationType.MAC_OR_ANESTHESIA));
   }
 
   @ParameterizedTest
@@ -47,7 +60,12 @@ class SedationReadingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Sedation: not recorded.", "Sedation type not documented."})
+  @ValueSource(
+      strings = {
+        "Sedation: not recorded.",
+        "Sedation type not documented.",
+        "Mod sedation: not documented."
+      })
   void negatesTheSedationTypeWhenNotRecorded(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.sedationType()).isEmpty();
@@ -59,7 +77,9 @@ class SedationReadingTest {
       strings = {
         "Risks of sedation were explained.",
         "Will need MAC for future dilations.",
-        "Sedation was administered."
+        "Sedation was administered.",
+        "Risks of mod sedation were explained.",
+        "Mod 22 appended for the increased work."
       })
   void doesNotReadATypeFromTalkAboutSedation(String note) {
     assertThat(Notes.read(note).sedationType()).isEmpty();
@@ -115,5 +135,13 @@ class SedationReadingTest {
       strings = {"Sedation times not recorded.", "Sedation start/stop times: not documented"})
   void negatesSedationTimesWhenNotRecorded(String note) {
     assertThat(Notes.negated(note, SEDATION_TIMES)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Complications: 0.", "EBL 0 mL."})
+  void aZeroStillSaysNoneWhereItIsNotADose(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isFalse();
   }
 }

@@ -32,6 +32,13 @@ class SegmenterTest {
   }
 
   @Test
+  void aLabelLaterInTheLineGovernsItsOwnSentenceNotTheOneBeforeIt() {
+    assertThat(sections("Colonoscopy through the colostomy. Indication: stomal stricture."))
+        .containsExactly(Section.OTHER, Section.INDICATION);
+    assertThat(sections("No. of inflations: 3")).hasSize(1);
+  }
+
+  @Test
   void keepsTemplateLinesApart() {
     assertThat(sentences("Balloon: 15 mm\nInflations: 3\nDuration: 60 s"))
         .containsExactly("Balloon: 15 mm", "Inflations: 3", "Duration: 60 s");

@@ -14,8 +14,9 @@ import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 
 /**
- * The default pack loaded from a copy on disk with one more fee-schedule row (44320, global 090),
- * as an operator would add a fuller fee schedule: a data change, not a code change.
+ * The default pack loaded from a copy on disk with one more fee-schedule row (44320, global 010,
+ * deliberately unlike the supplement's 090), as an operator would add a fuller fee schedule: a data
+ * change, not a code change, and the fee schedule's row wins over the supplement's.
  */
 final class DefaultRuleEngineWithGlobals {
 
@@ -32,12 +33,16 @@ final class DefaultRuleEngineWithGlobals {
         Path folder = Files.createTempDirectory("pack");
         Path data = Files.createDirectories(folder.resolve("data"));
         for (String file :
-            List.of("ncci-ptp-44405-2024q3.csv", "ncci-mue-2024q3.csv", "pfs-rvu-2024jul.csv")) {
+            List.of(
+                "ncci-ptp-44405-2024q3.csv",
+                "ncci-mue-2024q3.csv",
+                "pfs-rvu-2024jul.csv",
+                "global-days-supplement.csv")) {
           Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
         }
         Files.writeString(
             data.resolve("pfs-rvu-2024jul.csv"),
-            "44320,,A,0,0,0,0,0,0,0,090,2,0,0,0,0,,33.2875\n",
+            "44320,,A,0,0,0,0,0,0,0,010,2,0,0,0,0,,33.2875\n",
             java.nio.file.StandardOpenOption.APPEND);
         Files.write(folder.resolve("cpt-44405.yaml"), TestFiles.resource("rules/cpt-44405.yaml"));
         instance =

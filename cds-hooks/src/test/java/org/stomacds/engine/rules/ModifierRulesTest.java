@@ -134,6 +134,42 @@ class ModifierRulesTest {
     assertThat(finding.fixes()).noneMatch(f -> f.kind() == FixKind.ADD_MODIFIER);
   }
 
+  @Test
+  void staysQuietOnA59ThatBypassesNoEditForAPayerThatAcceptsXModifiers() {
+    CaseBuilder alone = claim().independenceBlueCross().line("44405", "59");
+    assertThat(rule(alone, "mod-x-modifier-preferred")).isEmpty();
+    assertThat(rule(alone, "ncci-unnecessary-modifier")).hasSize(1);
+
+    CaseBuilder withFluoroscopy =
+        claim().originalMedicare().line("44405", "59").line("74360", "26");
+    withFluoroscopy.documented(DocumentationElement.DISTINCT_STRICTURE, new IntegerType(2));
+    assertThat(rule(withFluoroscopy, "mod-x-modifier-preferred")).isEmpty();
+    assertThat(rule(withFluoroscopy, "ncci-unnecessary-modifier")).hasSize(1);
+  }
+
+  @Test
+  void staysQuietOnA59ThatBypassesNoEditWhereXAcceptanceIsNotOnFile() {
+    CaseBuilder c = claim().line("44405", "59");
+    assertThat(rule(c, "mod-x-modifier-preferred")).isEmpty();
+    assertThat(rule(c, "ncci-unnecessary-modifier")).hasSize(1);
+  }
+
+  @Test
+  void stillPrefersAnXModifierWhereThe59BypassesAnIndicator1Edit() {
+    CaseBuilder ibx = claim().independenceBlueCross().line("44401").line("44405", "59");
+    Finding finding = rule(ibx, "mod-x-modifier-preferred").get(0);
+    assertThat(finding.message()).contains("accepts the X modifiers");
+    assertThat(rule(ibx, "ncci-unnecessary-modifier")).isEmpty();
+  }
+
+  @Test
+  void stillPrefersAnXModifierWhereOurEditsCannotTellWhetherThe59IsNeeded() {
+    // 45378 and 45380 pair without 44405: an edit our data does not hold may need the 59
+    CaseBuilder c = claim().originalMedicare().line("44405").line("45378").line("45380", "59");
+    assertThat(rule(c, "mod-x-modifier-preferred")).hasSize(1);
+    assertThat(rule(c, "ncci-unnecessary-modifier")).isEmpty();
+  }
+
   // ---- a second 44405 on one date --------------------------------------------------------------
 
   private static CaseBuilder twoSessions(String... secondLineModifiers) {
@@ -177,40 +213,78 @@ class ModifierRulesTest {
 
   @Test
   void insideAnotherProceduresGlobalPeriodSuggests78AfterBowelSurgery() {
-    DefaultRuleEngineWithGlobals engine = DefaultRuleEngineWithGlobals.get();
     CaseBuilder c = claim().line("44405");
-    c.add(priorColostomy(LocalDate.of(2024, 7, 20)));
-    Finding finding = findings(engine.evaluate(c), "mod-global-period").get(0);
+    c.add(priorSurgery("44320", LocalDate.of(2024, 7, 20)));
+    Finding finding = rule(c, "mod-global-period").get(0);
     assertThat(finding.message()).contains("90-day global period of 44320");
     assertThat(finding.fixes()).extracting(Fix::code).containsExactly("78", "79", "58");
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes()).allMatch(f -> GlobalPeriodCheck.GROUP.equals(f.alternativeGroup()));
 
     CaseBuilder with78 = claim().line("44405", "78");
-    with78.add(priorColostomy(LocalDate.of(2024, 7, 20)));
-    assertThat(findings(engine.evaluate(with78), "mod-global-period")).isEmpty();
+    with78.add(priorSurgery("44320", LocalDate.of(2024, 7, 20)));
+    assertThat(rule(with78, "mod-global-period")).isEmpty();
+  }
+
+  @Test
+  void aColectomyWithColostomyFromTheSupplementOpensAGlobalPeriodAndSaysWhereItsDaysCameFrom() {
+    CaseBuilder c = claim().line("44405");
+    c.add(priorSurgery("44143", LocalDate.of(2024, 7, 22)));
+    Finding finding = rule(c, "mod-global-period").get(0);
+    assertThat(finding.message()).contains("90-day global period of 44143");
+    assertThat(finding.fixes().get(0).code()).isEqualTo("78");
+    assertThat(finding.notes())
+        .anyMatch(
+            n ->
+                n.contains("global-days-supplement.csv")
+                    && n.contains("widely-known")
+                    && n.contains("PPRRVU"));
+  }
+
+  @Test
+  void aCodeWithoutAGlobalPeriodOrWithoutKnownDaysOpensNone() {
+    CaseBuilder hernia = claim().line("44405");
+    hernia.add(priorSurgery("49621", LocalDate.of(2024, 8, 1))); // 000 in the supplement
+    assertThat(rule(hernia, "mod-global-period")).isEmpty();
+
+    CaseBuilder unknown = claim().line("44405");
+    unknown.add(priorSurgery("27447", LocalDate.of(2024, 8, 1))); // in no data file
+    assertThat(rule(unknown, "mod-global-period")).isEmpty();
   }
 
   @Test
   void outsideTheGlobalPeriodOrAnotherSurgeonsNothingIsNeeded() {
-    DefaultRuleEngineWithGlobals engine = DefaultRuleEngineWithGlobals.get();
     CaseBuilder old = claim().line("44405");
-    old.add(priorColostomy(LocalDate.of(2024, 1, 10)));
-    assertThat(findings(engine.evaluate(old), "mod-global-period")).isEmpty();
+    old.add(priorSurgery("44320", LocalDate.of(2024, 1, 10)));
+    assertThat(rule(old, "mod-global-period")).isEmpty();
 
     CaseBuilder other = claim().line("44405");
-    Procedure prior = priorColostomy(LocalDate.of(2024, 7, 20));
+    Procedure prior = priorSurgery("44320", LocalDate.of(2024, 7, 20));
     prior.getPerformer().clear();
     prior.addPerformer().setActor(new Reference("Practitioner/surgeon9"));
     other.add(prior);
-    assertThat(findings(engine.evaluate(other), "mod-global-period")).isEmpty();
+    assertThat(rule(other, "mod-global-period")).isEmpty();
   }
 
-  static Procedure priorColostomy(LocalDate day) {
+  @Test
+  void aFeeScheduleRowWinsOverTheSupplement() {
+    DefaultRuleEngineWithGlobals engine = DefaultRuleEngineWithGlobals.get();
+    CaseBuilder twentyDaysAfter = claim().line("44405");
+    twentyDaysAfter.add(priorSurgery("44320", LocalDate.of(2024, 7, 26)));
+    assertThat(findings(engine.evaluate(twentyDaysAfter), "mod-global-period")).isEmpty();
+
+    CaseBuilder fiveDaysAfter = claim().line("44405");
+    fiveDaysAfter.add(priorSurgery("44320", LocalDate.of(2024, 8, 10)));
+    Finding finding = findings(engine.evaluate(fiveDaysAfter), "mod-global-period").get(0);
+    assertThat(finding.message()).contains("10-day global period of 44320");
+    assertThat(finding.notes()).noneMatch(n -> n.contains("PPRRVU"));
+  }
+
+  static Procedure priorSurgery(String code, LocalDate day) {
     Procedure prior = new Procedure();
     prior.setId("Procedure/prior1");
     prior.setStatus(Procedure.ProcedureStatus.COMPLETED);
-    prior.setCode(CaseBuilder.concept(CaseBuilder.CPT, "44320"));
+    prior.setCode(CaseBuilder.concept(CaseBuilder.CPT, code));
     prior.setSubject(new Reference("Patient/pat1"));
     prior.setPerformed(new DateTimeType(day.toString()));
     prior.addPerformer().setActor(new Reference("Practitioner/dr1"));

@@ -40,7 +40,11 @@ class RulePackLoaderTest {
   private RulePack load(String yaml) throws IOException {
     Path data = Files.createDirectories(folder.resolve("data"));
     for (String file :
-        List.of("ncci-ptp-44405-2024q3.csv", "ncci-mue-2024q3.csv", "pfs-rvu-2024jul.csv")) {
+        List.of(
+            "ncci-ptp-44405-2024q3.csv",
+            "ncci-mue-2024q3.csv",
+            "pfs-rvu-2024jul.csv",
+            "global-days-supplement.csv")) {
       if (!Files.exists(data.resolve(file))) {
         Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
       }
@@ -77,7 +81,7 @@ class RulePackLoaderTest {
   void theDefaultFileLoadsFromDiskToo() throws IOException {
     RulePack pack = load(DEFAULT);
     assertThat(pack.rules()).hasSizeGreaterThan(30);
-    assertThat(pack.data().files()).hasSize(3);
+    assertThat(pack.data().files()).hasSize(4);
   }
 
   @Test
@@ -260,6 +264,54 @@ class RulePackLoaderTest {
     assertThatThrownBy(() -> load(DEFAULT))
         .hasMessageStartingWith(data.resolve("ncci-mue-2024q3.csv") + ":1: ")
         .hasMessageContaining("missing column 'mai'");
+  }
+
+  @Test
+  void failsOnABadGlobalDaysSupplementRowNamingTheCsvFileAndLine() throws IOException {
+    Path data = Files.createDirectories(folder.resolve("data"));
+    Path supplement = data.resolve("global-days-supplement.csv");
+    String header = "hcpcs,modifier,global_days,confidence,summary\n";
+    Files.writeString(
+        supplement, header + "44143,,090,widely-known,ok\n44320,,90,widely-known,x\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageStartingWith(supplement + ":3: ")
+        .hasMessageContaining("global_days must be one of");
+    Files.writeString(supplement, header + "44143,,090,probably,x\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .hasMessageStartingWith(supplement + ":2: ")
+        .hasMessageContaining("confidence must be one of [cms-data, sourced, widely-known");
+    Files.writeString(supplement, header + "44143,26,090,widely-known,x\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .hasMessageStartingWith(supplement + ":2: ")
+        .hasMessageContaining("leave modifier empty");
+    Files.writeString(supplement, header + "44143,,090,widely-known,x\n44143,,010,uncertain,y\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .hasMessageStartingWith(supplement + ":3: ")
+        .hasMessageContaining("44143 is already at");
+    Files.writeString(supplement, "hcpcs,global_days\n");
+    assertThatThrownBy(() -> load(DEFAULT))
+        .hasMessageStartingWith(supplement + ":1: ")
+        .hasMessageContaining("missing column 'modifier'");
+  }
+
+  @Test
+  void theGlobalDaysSupplementFillsOnlyWhatTheFeeScheduleLacks() throws IOException {
+    Path data = Files.createDirectories(folder.resolve("data"));
+    Files.writeString(
+        data.resolve("global-days-supplement.csv"),
+        "hcpcs,modifier,global_days,confidence\n44143,,090,widely-known\n44405,,090,uncertain\n");
+    CmsData cms = load(DEFAULT).data();
+    assertThat(cms.globalDays("44143")).isEqualTo(90);
+    assertThat(cms.supplementedGlobalDays("44143").confidence())
+        .isEqualTo(org.stomacds.engine.findings.Confidence.WIDELY_KNOWN);
+    assertThat(cms.globalDays("44405")).as("the fee schedule's 000 wins").isZero();
+    assertThat(cms.supplementedGlobalDays("44405")).isNull();
+    assertThat(cms.globalDays("27447")).isEqualTo(-1);
+    assertThat(cms.files())
+        .filteredOn(f -> f.kind() == DataFile.DataKind.GLOBAL_DAYS)
+        .singleElement()
+        .satisfies(f -> assertThat(f.rows()).isEqualTo(2));
   }
 
   @Test

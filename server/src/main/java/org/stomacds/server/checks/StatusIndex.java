@@ -42,8 +42,9 @@ final class StatusIndex {
   /** Reindexes the DetectedIssues that {@code status} does not find; returns how many. */
   int repair() {
     IFhirResourceDao<DetectedIssue> dao = daoRegistry.getResourceDao(DetectedIssue.class);
-    if (count(dao, all()) == count(dao, byStatus())) {
-      return 0;
+    Integer all = count(dao, all());
+    if (all != null && all.equals(count(dao, byStatus()))) {
+      return 0; // both counts known and equal: nothing is missing
     }
     Set<Object> indexed = new HashSet<>();
     for (IResourcePersistentId<?> pid : dao.searchForIds(byStatus(), new SystemRequestDetails())) {
@@ -73,10 +74,10 @@ final class StatusIndex {
     return missing.size();
   }
 
-  private static int count(IFhirResourceDao<DetectedIssue> dao, SearchParameterMap map) {
+  /** The number of matches, or null where the search does not know it (then compare the ids). */
+  private static Integer count(IFhirResourceDao<DetectedIssue> dao, SearchParameterMap map) {
     map.setSummaryMode(SummaryEnum.COUNT);
-    Integer size = dao.search(map, new SystemRequestDetails()).size();
-    return size == null ? -1 : size;
+    return dao.search(map, new SystemRequestDetails()).size();
   }
 
   private static SearchParameterMap all() {

@@ -20,7 +20,31 @@ final class NodeTools {
   static final Path E2E = Path.of("src", "test", "e2e").toAbsolutePath();
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
+  /**
+   * Set (to anything but {@code 0}) where the page tests must run, as {@code .ci/run} does: there a
+   * missing tool fails the test instead of skipping it, so CI never passes without the browser
+   * test.
+   */
+  static final String REQUIRED_ENV = "STOMACDS_E2E_REQUIRED";
+
   private NodeTools() {}
+
+  /**
+   * Skips the calling test when something it needs is missing, naming it; fails instead where
+   * {@link #REQUIRED_ENV} says the page tests are required.
+   */
+  static void requireOrSkip(List<String> missing, String what) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    String required = System.getenv(REQUIRED_ENV);
+    String message = what + ": missing " + missing;
+    if (required != null && !required.isBlank() && !required.equals("0")) {
+      throw new AssertionError(
+          message + " (" + REQUIRED_ENV + " is set, so this cannot be skipped)");
+    }
+    org.junit.jupiter.api.Assumptions.abort(message + " (skipped)");
+  }
 
   /** What the unit tests of the page scripts need that is not here (empty: all is here). */
   static List<String> missingForUnitTests() {

@@ -3,7 +3,6 @@ package org.stomacds.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,8 +13,7 @@ class PageScriptsTest {
 
   @Test
   void pageScriptsPassTheirUnitTests() throws Exception {
-    List<String> missing = NodeTools.missingForUnitTests();
-    Assumptions.assumeTrue(missing.isEmpty(), "page script unit tests skipped: missing " + missing);
+    NodeTools.requireOrSkip(NodeTools.missingForUnitTests(), "page script unit tests");
 
     NodeTools.Result result = NodeTools.run(List.of("node", "--test", "unit/"), 300);
 

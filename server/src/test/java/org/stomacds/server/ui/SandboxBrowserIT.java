@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stomacds.server.support.RunningServer;
@@ -106,8 +105,7 @@ class SandboxBrowserIT {
 
   @Test
   void sandboxAndDashboardWorkInARealBrowser() throws Exception {
-    List<String> missing = NodeTools.missingForBrowser();
-    Assumptions.assumeTrue(missing.isEmpty(), "browser test skipped: missing " + missing);
+    NodeTools.requireOrSkip(NodeTools.missingForBrowser(), "browser test");
     Path screenshots = Files.createDirectories(Path.of("target", "e2e")).toAbsolutePath();
 
     NodeTools.Result result =
