@@ -118,6 +118,10 @@ public final class Suite {
   }
 
   public static void main(String[] args) throws Exception {
+    // The client drops idle connections before Tomcat does (its keep-alive timeout is 20 s): a
+    // connection idle through a pause between parts otherwise fails its next request with "header
+    // parser received no bytes". Set before any HttpClient exists.
+    System.setProperty("jdk.httpclient.keepalive.timeout", "10");
     Options options = Options.parse(args);
     new Suite(options).run();
   }
