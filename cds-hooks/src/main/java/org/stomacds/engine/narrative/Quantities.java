@@ -23,12 +23,15 @@ final class Quantities {
 
   static final Pattern NUMBER = Rx.compile(NUM);
 
-  /** A size or list of sizes with one unit: "15 mm", "18-19-20 mm", "15, 16.5 and 18 mm". */
+  /**
+   * A size or list of sizes with one unit: "15 mm", "18-19-20 mm", "15, 16.5 and 18 mm", "12 ->
+   * 13.5 -> 15 mm".
+   */
   static final Pattern SIZE =
       Rx.compile(
           "(?<![\\w.])("
               + NUM
-              + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and\\s+then|and|or|then)\\s*"
+              + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-+>|\u2192|-|/|to|and\\s+then|and|or|then)\\s*"
               + NUM
               + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
 

@@ -37,7 +37,8 @@ class BalloonDiameterReadingTest {
         Arguments.of("18-19-20 CRE to the stoma.", List.of(18, 19, 20)),
         Arguments.of("A 20 mm x 5.5 cm balloon was used.", List.of(20)),
         Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", List.of(18)),
-        Arguments.of("Balloon dilation 15 mm x 3, 30 seconds each.", List.of(15)));
+        Arguments.of("Balloon dilation 15 mm x 3, 30 seconds each.", List.of(15)),
+        Arguments.of("Serial dilation 12 -> 13.5 -> 15 mm.", List.of(12, 14, 15)));
   }
 
   @ParameterizedTest
