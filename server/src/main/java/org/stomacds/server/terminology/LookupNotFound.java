@@ -26,38 +26,45 @@ final class LookupNotFound {
         || !notFound.getMessage().contains("HAPI-1738")) {
       return null;
     }
-    String[] asked = asked(request);
+    Asked asked = Asked.from(request);
     return new ResourceNotFoundException(
         "$lookup: code '"
-            + asked[1]
+            + asked.code()
             + "' is not in code system '"
-            + asked[0]
+            + asked.system()
             + "' on this server, which carries the codes the CPT 44405 rules use (see"
             + " CodeSystem?_summary=true for the systems and ValueSet/$expand for their codes)");
   }
 
   /** The system and code asked for, from the query or a Parameters body ("?" when absent). */
-  private static String[] asked(RequestDetails request) {
-    String system = first(request, "system");
-    String code = first(request, "code");
-    if (request.getResource() instanceof Parameters parameters) {
-      if (parameters.getParameter("system") != null) {
-        system = parameters.getParameter("system").getValue().primitiveValue();
-      }
-      if (parameters.getParameter("code") != null) {
-        code = parameters.getParameter("code").getValue().primitiveValue();
-      }
-      if (parameters.getParameter("coding") != null
-          && parameters.getParameter("coding").getValue() instanceof Coding coding) {
-        system = coding.getSystem();
-        code = coding.getCode();
-      }
-    }
-    return new String[] {system == null ? "?" : system, code == null ? "?" : code};
-  }
+  private record Asked(String system, String code) {
 
-  private static String first(RequestDetails request, String name) {
-    String[] values = request.getParameters().get(name);
-    return values == null || values.length == 0 ? null : values[0];
+    static Asked from(RequestDetails request) {
+      String system = first(request, "system");
+      String code = first(request, "code");
+      if (request.getResource() instanceof Parameters parameters) {
+        system = primitive(parameters, "system", system);
+        code = primitive(parameters, "code", code);
+        if (parameters.getParameter("coding") != null
+            && parameters.getParameter("coding").getValue() instanceof Coding coding) {
+          system = coding.getSystem();
+          code = coding.getCode();
+        }
+      }
+      return new Asked(system == null ? "?" : system, code == null ? "?" : code);
+    }
+
+    /** A parameter's value, or {@code otherwise} when it is absent or has no value. */
+    private static String primitive(Parameters parameters, String name, String otherwise) {
+      var parameter = parameters.getParameter(name);
+      return parameter == null || parameter.getValue() == null
+          ? otherwise
+          : parameter.getValue().primitiveValue();
+    }
+
+    private static String first(RequestDetails request, String name) {
+      String[] values = request.getParameters().get(name);
+      return values == null || values.length == 0 ? null : values[0];
+    }
   }
 }
