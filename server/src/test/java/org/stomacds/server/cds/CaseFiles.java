@@ -19,23 +19,23 @@ import org.stomacds.server.support.SharedApplication;
  * placeholders are filled in (JSON-escaped) before parsing, so each test writes its own copy of a
  * case under ids of its own ({@code {case}-pat}, {@code {case}-claim}) into the shared store.
  */
-final class CaseFiles {
+public final class CaseFiles {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
   private CaseFiles() {}
 
   /** A fresh case id prefix: letters first (HAPI refuses purely numeric client ids). */
-  static String newCaseId(String prefix) {
+  public static String newCaseId(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static String newHookInstance() {
+  public static String newHookInstance() {
     return UUID.randomUUID().toString();
   }
 
   /** A text file of the folder, as it is. */
-  static String text(String name) {
+  public static String text(String name) {
     String path = "cds/" + name;
     try (InputStream in = CaseFiles.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
@@ -48,12 +48,12 @@ final class CaseFiles {
   }
 
   /** A text file of the folder, base64-encoded (for an attachment's {@code data}). */
-  static String base64(String name) {
+  public static String base64(String name) {
     return Base64.getEncoder().encodeToString(text(name).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A template with every placeholder filled; fails on a placeholder left without a value. */
-  static String fill(String name, Map<String, String> values) {
+  public static String fill(String name, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(text(name));
     StringBuilder out = new StringBuilder();
     while (m.find()) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.stomacds.server.StomaCdsApplication;
 import org.stomacds.server.support.TestTokens;
 
@@ -35,14 +36,22 @@ final class ChildServer implements AutoCloseable {
   }
 
   /**
-   * Starts the application on PostgreSQL and waits until it is ready.
+   * Starts the application and waits until it is ready.
    *
-   * @param database the {@code spring.datasource.*} settings (url, username, password), given to
-   *     the child through the environment; any other entry is passed as a {@code --key=value}
-   *     setting
-   * @param dataDir the Lucene index directory, kept across restarts
+   * @param profiles the Spring profiles besides the test issuers ({@code postgres}, or none for the
+   *     embedded default)
+   * @param environment environment variables of the child (database credentials go here, as in
+   *     production, never on the command line)
+   * @param settings {@code --key=value} settings
+   * @param dataDir the data directory (the embedded database and the Lucene index), kept across
+   *     restarts
    */
-  static ChildServer start(Map<String, String> database, Path dataDir, Path log) {
+  static ChildServer start(
+      List<String> profiles,
+      Map<String, String> environment,
+      Map<String, String> settings,
+      Path dataDir,
+      Path log) {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,20 +61,18 @@ final class ChildServer implements AutoCloseable {
     command.add(StomaCdsApplication.class.getName());
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
-    command.add("--spring.profiles.active=postgres," + TestTokens.PROFILE);
+    List<String> active = new ArrayList<>(profiles);
+    active.add(TestTokens.PROFILE);
+    command.add("--spring.profiles.active=" + String.join(",", active));
     command.add("--stomacds.fhir.data-dir=" + dataDir);
-    database.forEach(
-        (key, value) -> {
-          if (!key.startsWith("spring.datasource.") && !key.equals("spring.profiles.active")) {
-            command.add("--" + key + "=" + value);
-          }
-        });
+    // Tokens name the address the test calls: the audience of a CDS Hooks JWT, and our own store
+    // as the fhirServer of a hook call.
+    command.add("--stomacds.public-base-url=http://127.0.0.1:" + port);
+    command.add("--stomacds.cds.security.allowed-fhir-servers[0]=http://127.0.0.1:*");
+    settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    // Credentials through the environment, as in production, not on the command line.
-    builder.environment().put("STOMACDS_DB_URL", database.get("spring.datasource.url"));
-    builder.environment().put("STOMACDS_DB_USER", database.get("spring.datasource.username"));
-    builder.environment().put("STOMACDS_DB_PASSWORD", database.get("spring.datasource.password"));
+    builder.environment().putAll(environment);
     try {
       ChildServer child = new ChildServer(builder.start(), port, log);
       child.awaitReady(Duration.ofMinutes(4));
@@ -83,6 +90,19 @@ final class ChildServer implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /**
+   * SIGTERM: the graceful shutdown a service manager asks for (in-flight calls finish, the database
+   * is closed, so the embedded one's file can be opened by the test afterwards).
+   */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+      throw new IllegalStateException("the application did not stop in 60 s:\n" + tail());
+    }
   }
 
   private void awaitReady(Duration timeout) {

@@ -1,0 +1,179 @@
+package org.stomacds.server.crash;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.stomacds.server.cds.CaseFiles;
+import org.stomacds.server.support.TestTokens;
+
+/**
+ * One writer of a crash test: every kind of write the application stores, in turn, until the server
+ * dies or the test stops it. A Procedure and a Claim (each evaluated by the write checks), a
+ * transaction, and a whole encounter written as a transaction then called through the
+ * encounter-discharge hook (audit and card issuance rows) with feedback on one of its cards. Each
+ * answer the server acknowledges goes into the {@link Ledger}.
+ */
+final class CrashWriter implements Runnable {
+
+  static final String DISCHARGE = "/cds-services/cpt-44405-encounter-discharge";
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+  private final String run;
+  private final AtomicInteger sequence;
+  private final AtomicBoolean stop;
+  private final Ledger ledger;
+
+  CrashWriter(String base, String run, AtomicInteger sequence, AtomicBoolean stop, Ledger ledger) {
+    this.base = base;
+    this.run = run;
+    this.sequence = sequence;
+    this.stop = stop;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void run() {
+    while (!stop.get()) {
+      int n = sequence.incrementAndGet();
+      try {
+        switch (n % 4) {
+          case 0 -> create("Procedure", CrashResources.procedure(null, run));
+          case 1 -> create("Claim", CrashResources.claim(null, run));
+          case 2 -> transaction(run + "-tx" + n, CrashResources.transaction(run + "-tx" + n, run));
+          default -> encounterWithHookCall(run + "-enc" + n);
+        }
+      } catch (IOException crashed) {
+        return; // the server is gone: what it did not acknowledge is not promised
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void create(String type, org.hl7.fhir.r4.model.Resource resource)
+      throws IOException, InterruptedException {
+    HttpResponse<String> created =
+        send("/fhir/" + type, FHIR.newJsonParser().encodeResourceToString(resource));
+    String reference =
+        created
+            .headers()
+            .firstValue("Location")
+            .map(l -> l.replaceAll(".*/" + type + "/([^/]+)/_history/.*", type + "/$1"))
+            .orElse(null);
+    if (created.statusCode() == 201 && reference != null) {
+      ledger.acknowledged(reference);
+    }
+  }
+
+  /** A transaction of PUTs: acknowledged means every entry is stored. */
+  private boolean transaction(String name, String bundle) throws IOException, InterruptedException {
+    List<String> entries = new ArrayList<>();
+    JSON.readTree(bundle)
+        .path("entry")
+        .forEach(e -> entries.add(e.path("request").path("url").asText()));
+    ledger.transactionsAttempted.put(name, entries);
+    HttpResponse<String> done = send("/fhir", bundle);
+    if (done.statusCode() != 200) {
+      return false;
+    }
+    ledger.transactionsAcknowledged.add(name);
+    ledger.acknowledgedAll(entries);
+    return true;
+  }
+
+  /** The encounter of {@code discharge-case.json}, its discharge hook call, feedback on a card. */
+  private void encounterWithHookCall(String caseId) throws IOException, InterruptedException {
+    String bundle =
+        CaseFiles.fill(
+            "discharge-case.json",
+            Map.of(
+                "case", caseId,
+                "note", CaseFiles.text("operative-note-without-balloon-size.txt"),
+                "instructions", CaseFiles.base64("discharge-instructions.txt")));
+    if (!transaction(caseId, bundle)) {
+      return;
+    }
+    String hookInstance = CaseFiles.newHookInstance();
+    String request =
+        CaseFiles.fill(
+            "encounter-discharge-request.json",
+            Map.of(
+                "case",
+                caseId,
+                "fhirServer",
+                base + "/fhir",
+                "token",
+                TestTokens.accessToken(TestTokens.FULL_ACCESS),
+                "hookInstance",
+                hookInstance));
+    HttpResponse<String> answered = send(DISCHARGE, request);
+    if (answered.statusCode() != 200) {
+      return;
+    }
+    JsonNode cards = JSON.readTree(answered.body()).path("cards");
+    ledger.hookInstances.add(hookInstance);
+    cards.forEach(card -> ledger.cards.add(card.path("uuid").asText()));
+    ledger.acknowledgements.incrementAndGet();
+    if (cards.isEmpty()) {
+      return;
+    }
+    JsonNode card = cards.get(0);
+    HttpResponse<String> feedback = send(DISCHARGE + "/feedback", feedback(card).toString());
+    if (feedback.statusCode() == 200) {
+      ledger.feedback.add(card.path("uuid").asText());
+      ledger.acknowledgements.incrementAndGet();
+    }
+  }
+
+  /** Accepts the card's first suggestion, or overrides it with its first reason. */
+  private static ObjectNode feedback(JsonNode card) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode entry = body.putArray("feedback").addObject();
+    entry.put("card", card.path("uuid").asText());
+    entry.put("outcomeTimestamp", "2026-11-20T11:42:07Z");
+    JsonNode suggestion = card.path("suggestions").path(0);
+    if (!suggestion.isMissingNode()) {
+      entry.put("outcome", "accepted");
+      entry.putArray("acceptedSuggestions").addObject().put("id", suggestion.path("uuid").asText());
+    } else {
+      entry.put("outcome", "overridden");
+      entry.putObject("overrideReason").set("reason", card.path("overrideReasons").path(0));
+    }
+    return body;
+  }
+
+  private HttpResponse<String> send(String path, String body)
+      throws IOException, InterruptedException {
+    String token =
+        path.startsWith("/cds-services")
+            ? TestTokens.cdsHooks(base + path)
+            : TestTokens.accessToken(TestTokens.FULL_ACCESS);
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header(
+                "Content-Type",
+                path.startsWith("/cds-services") ? "application/json" : "application/fhir+json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
