@@ -69,6 +69,9 @@ final class Results {
 
   final List<WriteKind> writes = new ArrayList<>();
 
+  /** Durable commits (on) beside H2's default 500 ms write delay (off), write checks on in both. */
+  final List<WriteKind> durability = new ArrayList<>();
+
   // (5) start-up and memory
   record StartUp(
       String server,

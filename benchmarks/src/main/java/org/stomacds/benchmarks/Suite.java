@@ -754,6 +754,24 @@ public final class Suite {
       loadCases(off, cases);
       WriteOverhead.run(on, off, cases, options.quick ? 4 : 20, results, this::say);
     }
+    // What durability costs: the shipped embedded database (every commit written to its file
+    // before the answer) beside the same server with H2's default write delay (commits reach the
+    // file up to 500 ms later: lost on a crash), both with the write checks on.
+    try (Running delayed =
+        startServer(
+            "stomacds (H2 write delay 500 ms)",
+            jar,
+            archive != null,
+            archive,
+            null,
+            List.of(
+                "--spring.datasource.url=jdbc:h2:file:${stomacds.fhir.data-dir}/h2/stomacds;"
+                    + "DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=500"),
+            false)) {
+      loadCases(delayed, cases);
+      WriteOverhead.compare(
+          on, delayed, true, cases, options.quick ? 4 : 20, results.durability, this::say);
+    }
   }
 
   // ---------------------------------------------------------------- helpers

@@ -40,6 +40,23 @@ final class WriteOverhead {
       Results results,
       Say log)
       throws InterruptedException {
+    compare(on, off, false, cases, maxCases, results.writes, log);
+  }
+
+  /**
+   * The same writes to two servers, alternately: {@code a} has the write checks on (its
+   * DetectedIssues are timed); {@code b} has them on too where {@code bChecked} (then both wait for
+   * their issues alike), off otherwise.
+   */
+  static void compare(
+      Suite.Running on,
+      Suite.Running off,
+      boolean bChecked,
+      List<FixtureCase> cases,
+      int maxCases,
+      List<Results.WriteKind> into,
+      Say log)
+      throws InterruptedException {
     List<FixtureCase> chosen = new ArrayList<>();
     for (FixtureCase c : cases) {
       Map<String, JsonNode> r = c.resources();
@@ -61,21 +78,29 @@ final class WriteOverhead {
     // a few unmeasured writes first: both servers compile their write paths
     int round = 0;
     for (FixtureCase c : chosen.subList(0, Math.min(3, chosen.size()))) {
-      write(c, "warm" + round++, on, true, null, null, null);
-      write(c, "warm" + round, off, false, null, null, null);
+      write(c, "warm" + round++, on, true, true, null, null, null);
+      write(c, "warm" + round, off, false, bChecked, null, null, null);
     }
     for (int i = 0; i < chosen.size(); i++) {
       FixtureCase c = chosen.get(i);
       boolean onFirst = i % 2 == 0;
       for (int k = 0; k < 2; k++) {
-        boolean checked = (k == 0) == onFirst;
-        write(c, "w" + i, checked ? on : off, checked, latency, issues, timeouts);
+        boolean first = (k == 0) == onFirst;
+        write(
+            c,
+            "w" + i,
+            first ? on : off,
+            first,
+            first || bChecked,
+            latency,
+            first ? issues : null,
+            first ? timeouts : null);
       }
     }
     latency.forEach(
         (kind, h) -> {
           Histogram is = issues.get(kind);
-          results.writes.add(
+          into.add(
               new Results.WriteKind(
                   kind,
                   (int) h[0].getTotalCount(),
@@ -97,6 +122,7 @@ final class WriteOverhead {
       FixtureCase c,
       String suffix,
       Suite.Running server,
+      boolean first,
       boolean checked,
       Map<String, Histogram[]> latency,
       Map<String, Histogram> issues,
@@ -120,7 +146,7 @@ final class WriteOverhead {
       Fhir.Answer answer = server.fhir().put(Bundles.reference(resource), resource);
       check(answer, c.name() + " " + type);
       String kind = type + " create";
-      record(latency, kind, checked, answer.millis());
+      record(latency, kind, first, answer.millis());
       // after the Claim, the case is whole: every expected issue must appear
       pause(
           server,
@@ -136,7 +162,7 @@ final class WriteOverhead {
     Fhir.Answer answer = server.fhir().transaction(whole);
     check(answer, c.name() + " transaction");
     String kind = "transaction (whole case)";
-    record(latency, kind, checked, answer.millis());
+    record(latency, kind, first, answer.millis());
     pause(
         server,
         checked,
