@@ -53,8 +53,9 @@ final class DemoProfileGuard {
     if (port == null
         || port.isBlank()
         || port.trim().equals("-1")
-        || Objects.equals(port.trim(), String.valueOf(server.getPort()))) {
-      return; // served by the application's own listener, or not at all
+        || (!port.trim().equals("0")
+            && Objects.equals(port.trim(), String.valueOf(server.getPort())))) {
+      return; // served by the application's own listener, or not at all (0 is a port of its own)
     }
     String configured = environment.getProperty("management.server.address");
     requireLoopback(

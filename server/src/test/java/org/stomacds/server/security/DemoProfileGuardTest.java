@@ -69,6 +69,15 @@ class DemoProfileGuardTest {
                         "management.server.port", "0", "management.server.address", "10.0.0.7"),
                     true))
         .hasMessageContaining("10.0.0.7");
+    ServerProperties randomPort = bound("127.0.0.1");
+    randomPort.setPort(0);
+    assertThatThrownBy(
+            () ->
+                DemoProfileGuard.check(
+                    randomPort,
+                    settings("management.server.port", "0", "management.server.address", "0.0.0.0"),
+                    true))
+        .hasMessageContaining("management.server.address is 0.0.0.0");
   }
 
   @Test
