@@ -35,7 +35,7 @@ class SearchReachTest {
         .containsExactly("Patient", "Practitioner");
     // Untyped: every target of Procedure.subject that has a 'family' parameter.
     assertThat(types("Procedure", "subject.family", "x")).containsExactly("Patient");
-    assertThat(types("Procedure", "subject.name", "x")).contains("Patient", "Group");
+    assertThat(types("Procedure", "subject.identifier", "x")).contains("Patient", "Group");
   }
 
   @Test
