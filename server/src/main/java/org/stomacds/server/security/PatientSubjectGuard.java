@@ -87,7 +87,7 @@ final class PatientSubjectGuard {
     if (!(request instanceof ServletRequestDetails)) {
       return;
     }
-    Optional<TokenGrants> grants = TokenGrants.current();
+    Optional<TokenGrants> grants = TokenGrants.current(request);
     if (grants.isEmpty()) {
       return;
     }
@@ -113,7 +113,7 @@ final class PatientSubjectGuard {
     if (!(request instanceof ServletRequestDetails) || resource == null) {
       return Optional.empty();
     }
-    return TokenGrants.current()
+    return TokenGrants.current(request)
         .filter(g -> g.reach(fhir.getResourceType(resource), permission) == Reach.PATIENT)
         .flatMap(TokenGrants::patient);
   }

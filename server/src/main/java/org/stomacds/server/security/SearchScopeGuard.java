@@ -57,7 +57,7 @@ final class SearchScopeGuard {
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void incoming(RequestDetails request, RestOperationTypeEnum operation) {
-    Optional<TokenGrants> grants = TokenGrants.current();
+    Optional<TokenGrants> grants = TokenGrants.keep(request);
     if (grants.isEmpty() || operation == null) {
       return;
     }
@@ -80,7 +80,7 @@ final class SearchScopeGuard {
   /** Every entry of a transaction or batch, before any of it runs. */
   @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
   public void transaction(RequestDetails request, IBaseBundle bundle) {
-    Optional<TokenGrants> grants = TokenGrants.current();
+    Optional<TokenGrants> grants = TokenGrants.current(request);
     if (grants.isEmpty() || !(bundle instanceof Bundle fhirBundle)) {
       return;
     }

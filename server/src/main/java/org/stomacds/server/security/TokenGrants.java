@@ -1,5 +1,7 @@
 package org.stomacds.server.security;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +52,39 @@ final class TokenGrants {
     }
   }
 
-  /** The grants of the request being served, or empty when it carries no access token. */
-  static Optional<TokenGrants> current() {
+  /** Where the grants of a request are kept for the threads HAPI hands parts of it to. */
+  private static final String ATTRIBUTE = TokenGrants.class.getName();
+
+  /**
+   * The grants of this request: from Spring Security's context on the request thread, else from the
+   * servlet request (HAPI 8.8.0 runs batch entries on a pool of its own, where the thread-bound
+   * context is empty). Empty when the request carries no access token.
+   */
+  static Optional<TokenGrants> current(RequestDetails request) {
+    Optional<TokenGrants> onThread = current();
+    if (onThread.isPresent()) {
+      return onThread;
+    }
+    if (request instanceof ServletRequestDetails servlet
+        && servlet.getServletRequest() != null
+        && servlet.getServletRequest().getAttribute(ATTRIBUTE) instanceof TokenGrants kept) {
+      return Optional.of(kept);
+    }
+    return Optional.empty();
+  }
+
+  /** Keeps this request's grants on the servlet request, for the threads HAPI uses for it. */
+  static Optional<TokenGrants> keep(RequestDetails request) {
+    Optional<TokenGrants> grants = current();
+    if (grants.isPresent()
+        && request instanceof ServletRequestDetails servlet
+        && servlet.getServletRequest() != null) {
+      servlet.getServletRequest().setAttribute(ATTRIBUTE, grants.get());
+    }
+    return grants.isPresent() ? grants : current(request);
+  }
+
+  private static Optional<TokenGrants> current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (!(authentication instanceof JwtAuthenticationToken token)) {
       return Optional.empty();
