@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
  *     datasource URL); must persist across restarts, or {@code $expand} returns nothing
  * @param corsAllowedOrigins origins allowed to call {@code /fhir} from a browser (SMART apps, EHR
  *     sandboxes); empty means no cross-origin access
- * @param serverAddress the public FHIR base URL to put in links; empty means taken from each
- *     request
+ * @param serverAddress the public FHIR base URL to put in links; empty means {@code
+ *     stomacds.public-base-url} + {@code /fhir}, else the address the server is bound to (never the
+ *     request's Host header)
  * @param defaultPageSize search page size when the client asks for none
  * @param maxPageSize the largest page a client may ask for
  */

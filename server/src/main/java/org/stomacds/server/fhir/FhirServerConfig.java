@@ -19,8 +19,6 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
-import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
@@ -31,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -166,6 +165,7 @@ class FhirServerConfig {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       FhirProperties properties,
+      @Value("${stomacds.public-base-url:}") String publicBaseUrl,
       List<FhirServerCustomizer> customizers) {
     FhirContext context = systemDao.getContext();
     context.setNarrativeGenerator(new NullNarrativeGenerator());
@@ -181,12 +181,9 @@ class FhirServerConfig {
     pagingProvider.setDefaultPageSize(properties.defaultPageSize());
     pagingProvider.setMaximumPageSize(properties.maxPageSize());
     server.setPagingProvider(pagingProvider);
-    if (properties.serverAddress() != null && !properties.serverAddress().isBlank()) {
-      server.setServerAddressStrategy(
-          new HardcodedServerAddressStrategy(properties.serverAddress()));
-    } else {
-      server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
-    }
+    // Links from configuration or the bound socket, never from the Host header.
+    server.setServerAddressStrategy(
+        PublicServerAddress.of(properties.serverAddress(), publicBaseUrl));
     if (!properties.corsAllowedOrigins().isEmpty()) {
       server.registerInterceptor(new CorsInterceptor(cors(properties.corsAllowedOrigins())));
     }

@@ -1,6 +1,8 @@
 package org.stomacds.server.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.extractor.ISearchParamExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ class ApiSecurityConfig {
     boolean demo = DemoProfile.isActive(environment);
     boolean open = demo && properties.tokenIssuers().isEmpty();
     if (demo) {
-      DemoProfileGuard.check(server, open);
+      DemoProfileGuard.check(server, environment, open);
     } else if (properties.tokenIssuers().isEmpty()) {
       log.warn(
           "no authorization server configured (stomacds.security.token-issuers): every call to"
@@ -130,7 +132,9 @@ class ApiSecurityConfig {
   FhirServerCustomizer smartScopeAuthorization(
       Openness openness,
       FhirContext fhirContext,
-      ObjectProvider<FhirOperationScope> declaredOperations) {
+      ObjectProvider<FhirOperationScope> declaredOperations,
+      ISearchParamExtractor searchParamExtractor,
+      DaoRegistry daoRegistry) {
     return server -> {
       if (openness.open()) {
         return;
@@ -139,6 +143,11 @@ class ApiSecurityConfig {
       declaredOperations.orderedStream().forEach(operations::add);
       server.registerInterceptor(
           new SmartScopeAuthorization(new SmartScopeRules(fhirContext, operations), fhirContext));
+      // What HAPI's rules do not see: criteria, conditional matches, the primary patient.
+      PatientSubjects subjects = new PatientSubjects(fhirContext, searchParamExtractor);
+      server.registerInterceptor(
+          new SearchScopeGuard(new SearchReach(fhirContext), subjects, daoRegistry));
+      server.registerInterceptor(new PatientSubjectGuard(subjects, fhirContext));
     };
   }
 

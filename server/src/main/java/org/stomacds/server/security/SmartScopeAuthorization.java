@@ -56,13 +56,15 @@ final class SmartScopeAuthorization extends AuthorizationInterceptor {
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
   public void hookResourcePreCreate(
       RequestDetails request, IBaseResource resource, Pointcut pointcut) {
-    if (isHapiPlaceholder(request, resource)) {
+    if (isHapiPlaceholder(fhir, request, resource)) {
       return;
     }
     super.hookResourcePreCreate(request, resource, pointcut);
   }
 
-  private boolean isHapiPlaceholder(RequestDetails request, IBaseResource resource) {
+  /** A placeholder HAPI made for a missing reference target, carrying no data of the caller. */
+  static boolean isHapiPlaceholder(
+      FhirContext fhir, RequestDetails request, IBaseResource resource) {
     if (!(resource instanceof DomainResource domain)
         || domain.getExtensionByUrl(HapiExtensions.EXT_RESOURCE_PLACEHOLDER) == null
         || !"true"
@@ -73,7 +75,7 @@ final class SmartScopeAuthorization extends AuthorizationInterceptor {
                     .primitiveValue())) {
       return false;
     }
-    if (sentByCaller(request.getResource(), resource)) {
+    if (request != null && sentByCaller(request.getResource(), resource)) {
       return false;
     }
     RuntimeResourceDefinition definition = fhir.getResourceDefinition(resource);
@@ -124,7 +126,7 @@ final class SmartScopeAuthorization extends AuthorizationInterceptor {
     return List.of();
   }
 
-  private static Optional<String> patient(Jwt jwt) {
+  static Optional<String> patient(Jwt jwt) {
     Object patient = jwt.getClaims().get("patient");
     return patient instanceof String p && FHIR_ID.matcher(p).matches()
         ? Optional.of(p)
