@@ -1,5 +1,12 @@
 package org.stomacds.server.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +29,9 @@ import java.util.function.Function;
  * happened. The JDK's HTTP server, on 127.0.0.1 only: nothing leaves the machine.
  */
 final class AttackStubs {
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private AttackStubs() {}
 
@@ -148,5 +159,76 @@ final class AttackStubs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A JWT built by hand, so the jku header can be any text (Nimbus' builder wants a URI). */
+  static String forge(ECKey key, String jku, Map<String, Object> claims) {
+    try {
+      Map<String, Object> header = new LinkedHashMap<>();
+      header.put("alg", "ES384");
+      header.put("typ", "JWT");
+      header.put("kid", key.getKeyID());
+      if (jku != null) {
+        header.put("jku", jku);
+      }
+      String input =
+          Base64URL.encode(MAPPER.writeValueAsBytes(header))
+              + "."
+              + Base64URL.encode(MAPPER.writeValueAsBytes(claims));
+      Base64URL signature =
+          new ECDSASigner(key)
+              .sign(new JWSHeader(JWSAlgorithm.ES384), input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + signature;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fresh P-384 key with this kid. */
+  static ECKey newKey(String kid) {
+    try {
+      return new ECKeyGenerator(Curve.P_384).keyID(kid).generate();
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A transaction: a 44405 procedure in an encounter of a patient, ids prefixed by {@code c}. */
+  static String caseBundle(String c) {
+    return """
+        {"resourceType":"Bundle","type":"transaction","entry":[
+         {"resource":{"resourceType":"Patient","id":"%1$s-pat"},
+          "request":{"method":"PUT","url":"Patient/%1$s-pat"}},
+         {"resource":{"resourceType":"Encounter","id":"%1$s-enc","status":"finished",
+           "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+           "subject":{"reference":"Patient/%1$s-pat"}},
+          "request":{"method":"PUT","url":"Encounter/%1$s-enc"}},
+         {"resource":{"resourceType":"Procedure","id":"%1$s-proc","status":"completed",
+           "code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"44405"}]},
+           "subject":{"reference":"Patient/%1$s-pat"},"encounter":{"reference":"Encounter/%1$s-enc"},
+           "performedDateTime":"2026-01-05"},
+          "request":{"method":"PUT","url":"Procedure/%1$s-proc"}}]}
+        """
+        .formatted(c);
+  }
+
+  /** Valid-looking CDS Hooks claims from this issuer for this audience, a fresh jti. */
+  static Map<String, Object> claims(String issuer, String audience) {
+    long now = java.time.Instant.now().getEpochSecond();
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", issuer);
+    claims.put("sub", "ehr-client");
+    claims.put("aud", audience);
+    claims.put("iat", now);
+    claims.put("exp", now + 240);
+    claims.put("jti", java.util.UUID.randomUUID().toString());
+    return claims;
   }
 }
