@@ -8,11 +8,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.CorsFilter;
 import org.stomacds.casedata.CaseAssembler;
@@ -21,6 +24,7 @@ import org.stomacds.cds.card.CardRenderer;
 import org.stomacds.cds.prefetch.DataSourceResolver;
 import org.stomacds.cds.prefetch.FhirServerPolicy;
 import org.stomacds.cds.prefetch.HttpFhirDataSourceFactory;
+import org.stomacds.cds.prefetch.OwnFhirServer;
 import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
 import org.stomacds.cds.security.CdsSecurityConfiguration;
@@ -70,14 +74,42 @@ public class CdsConfiguration {
   }
 
   @Bean
+  OwnFhirServer cdsOwnFhirServer(RemoteFhirDataSourceFactory remote, PublicEndpoints endpoints) {
+    return new OwnFhirServer(remote, endpoints);
+  }
+
+  /** Tells {@link OwnFhirServer} where our main web server listens, once it does. */
+  @Bean
+  ApplicationListener<WebServerInitializedEvent> cdsOwnFhirServerAddress(
+      OwnFhirServer own, Environment environment) {
+    return event -> {
+      if (event.getApplicationContext().getServerNamespace() != null) {
+        return; // the management server, not ours
+      }
+      boolean tls =
+          environment.getProperty("server.ssl.enabled", Boolean.class, true)
+              && (environment.containsProperty("server.ssl.key-store")
+                  || environment.containsProperty("server.ssl.bundle")
+                  || environment.containsProperty("server.ssl.certificate"));
+      own.listening(
+          environment.getProperty("server.address"),
+          event.getWebServer().getPort(),
+          environment.getProperty("server.servlet.context-path", ""),
+          tls);
+    };
+  }
+
+  @Bean
   DataSourceResolver cdsDataSourceResolver(
       ObjectProvider<LocalFhirStore> localStore,
+      OwnFhirServer own,
       RemoteFhirDataSourceFactory remote,
       FhirServerPolicy policy,
       PublicEndpoints endpoints,
       CdsProperties properties) {
     return new DataSourceResolver(
         java.util.Optional.ofNullable(localStore.getIfUnique()),
+        own,
         remote,
         policy,
         endpoints,

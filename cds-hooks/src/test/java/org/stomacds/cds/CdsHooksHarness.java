@@ -22,6 +22,7 @@ import org.stomacds.casedata.RecordingSource;
 import org.stomacds.cds.card.CardRenderer;
 import org.stomacds.cds.prefetch.DataSourceResolver;
 import org.stomacds.cds.prefetch.FhirServerPolicy;
+import org.stomacds.cds.prefetch.OwnFhirServer;
 import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
 import org.stomacds.cds.service.CdsHookService;
@@ -43,6 +44,10 @@ import org.stomacds.cds.wire.FeedbackReader;
 final class CdsHooksHarness implements AutoCloseable {
 
   static final String PUBLIC_BASE = "https://cds.example.org";
+
+  /** The port our own /fhir "listens" on: calls to it are recorded as remote calls. */
+  static final int OWN_PORT = 18080;
+
   static final long MAX_BODY = 64 * 1024;
 
   /** One call to the fake remote factory. */
@@ -83,9 +88,12 @@ final class CdsHooksHarness implements AutoCloseable {
             return localData.search(relativeQuery);
           }
         };
+    OwnFhirServer own = new OwnFhirServer(factory, endpoints);
+    own.listening(null, OWN_PORT, "", false);
     DataSourceResolver resolver =
         new DataSourceResolver(
             withLocalStore ? Optional.of(local) : Optional.empty(),
+            own,
             factory,
             FhirServerPolicy.allowing(
                 List.of("https://ehr.example.org/fhir", "https://ehr.example.org/api/FHIR/R4"),

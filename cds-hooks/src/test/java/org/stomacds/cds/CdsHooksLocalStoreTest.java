@@ -18,11 +18,18 @@ class CdsHooksLocalStoreTest {
   }
 
   @Test
-  void readsOurOwnStoreWhenFhirServerIsOurOwnFhirBase() throws Exception {
+  void readsOurOwnFhirBaseThroughOurOwnApiWithTheCallersTokenNeverTheStoreDirectly()
+      throws Exception {
     try (CdsHooksHarness app = new CdsHooksHarness(true, false)) {
       app.localData.add(Requests.payer()).search("Coverage?patient=p1", Requests.coverage());
+      app.remote.add(Requests.payer()).search("Coverage?patient=p1", Requests.coverage());
       ObjectNode body = orderSignWithoutCoverage();
-      body.put("fhirServer", CdsHooksHarness.PUBLIC_BASE + "/fhir/");
+      body.put("fhirServer", "HTTPS://CDS.example.org:443/fhir/");
+      body.putObject("fhirAuthorization")
+          .put("access_token", "callers-token")
+          .put("token_type", "Bearer")
+          .put("scope", "patient/*.read")
+          .put("subject", "ehr");
 
       app.mvc
           .perform(
@@ -31,8 +38,12 @@ class CdsHooksLocalStoreTest {
                   .content(body.toString()))
           .andExpect(status().isOk());
 
-      assertThat(app.localData.calls).contains("Coverage?patient=p1");
-      assertThat(app.remoteCalls).isEmpty();
+      assertThat(app.localData.calls).isEmpty();
+      assertThat(app.remoteCalls)
+          .containsExactly(
+              new CdsHooksHarness.RemoteCall(
+                  java.net.URI.create("http://127.0.0.1:" + CdsHooksHarness.OWN_PORT + "/fhir"),
+                  "callers-token"));
     }
   }
 

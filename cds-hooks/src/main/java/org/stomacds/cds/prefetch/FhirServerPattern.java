@@ -1,16 +1,15 @@
 package org.stomacds.cds.prefetch;
 
-import java.net.URI;
-import java.util.Locale;
+import org.stomacds.cds.security.CanonicalUrl;
 import org.stomacds.cds.security.Loopback;
 
 /**
- * One entry of {@code stomacds.cds.security.allowed-fhir-servers}: scheme, host, port ({@code *}
- * for any) and a path prefix that matches on segment boundaries.
+ * One entry of {@code stomacds.cds.security.allowed-fhir-servers}: a {@link CanonicalUrl} base
+ * (scheme, host, port, path) whose port may be {@code *} (any). A candidate matches when, in
+ * canonical form, it has the same scheme and host, the port (unless any), and a path at or below
+ * the base's on segment boundaries.
  */
-record FhirServerPattern(String scheme, String host, int port, String path) {
-
-  static final int ANY_PORT = -2;
+record FhirServerPattern(CanonicalUrl base, boolean anyPort) {
 
   static FhirServerPattern parse(String text, String key) {
     String value = text == null ? "" : text.trim();
@@ -20,13 +19,14 @@ record FhirServerPattern(String scheme, String host, int port, String path) {
       anyPort = true;
       value = value.substring(0, star) + value.substring(star + 2);
     }
-    URI uri;
+    CanonicalUrl base;
     try {
-      uri = URI.create(value);
+      base = CanonicalUrl.of(value, false);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": '" + text + "' is not a URL");
+      throw new IllegalArgumentException(
+          key + ": '" + text + "' is not a base URL we accept (" + e.getMessage() + ")");
     }
-    if (!Loopback.isHttpsOrLoopbackHttp(uri) || uri.getRawQuery() != null) {
+    if (!Loopback.isHttpsOrLoopbackHttp(base.toUri())) {
       throw new IllegalArgumentException(
           key
               + ": '"
@@ -34,42 +34,22 @@ record FhirServerPattern(String scheme, String host, int port, String path) {
               + "' must be an https base URL such as https://ehr.example.org/fhir (plain http only"
               + " on loopback)");
     }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    return new FhirServerPattern(
-        scheme,
-        uri.getHost().toLowerCase(Locale.ROOT),
-        anyPort ? ANY_PORT : effectivePort(scheme, uri.getPort()),
-        trimSlashes(uri.getPath()));
+    return new FhirServerPattern(base, anyPort);
   }
 
-  boolean matches(URI candidate) {
-    if (candidate.getScheme() == null || candidate.getHost() == null) {
+  boolean matches(CanonicalUrl candidate) {
+    if (!candidate.scheme().equals(base.scheme()) || !candidate.host().equals(base.host())) {
       return false;
     }
-    String s = candidate.getScheme().toLowerCase(Locale.ROOT);
-    if (!s.equals(scheme) || !candidate.getHost().toLowerCase(Locale.ROOT).equals(host)) {
+    if (!anyPort && candidate.port() != base.port()) {
       return false;
     }
-    if (port != ANY_PORT && effectivePort(s, candidate.getPort()) != port) {
-      return false;
-    }
-    String p = trimSlashes(candidate.getPath());
-    // Dot segments could climb out of the allowed base.
-    if (p.contains("/..") || p.contains("/./") || p.endsWith("/.")) {
-      return false;
-    }
-    return path.isEmpty() || p.equals(path) || p.startsWith(path + "/");
+    String b = trimSlash(base.path());
+    String p = trimSlash(candidate.path());
+    return b.isEmpty() || p.equals(b) || p.startsWith(b + "/");
   }
 
-  private static int effectivePort(String scheme, int port) {
-    return port >= 0 ? port : scheme.equals("https") ? 443 : 80;
-  }
-
-  private static String trimSlashes(String path) {
-    String p = path == null ? "" : path;
-    while (p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    return p;
+  private static String trimSlash(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

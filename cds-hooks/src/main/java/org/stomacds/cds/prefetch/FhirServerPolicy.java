@@ -3,12 +3,15 @@ package org.stomacds.cds.prefetch;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.stomacds.cds.security.CanonicalUrl;
 import org.stomacds.cds.security.Loopback;
 
 /**
  * Decides whether we may call a client's {@code fhirServer}: the one place that guards against
  * server-side request forgery. A base may be called only when it is https (plain http only on a
- * loopback address), carries no user info, and is on the configured allowlist ({@code
+ * loopback address), is not ambiguous ({@link CanonicalUrl}: no user info, dot segments, encoded
+ * slashes, odd IP spellings...), and is on the configured allowlist ({@code
  * stomacds.cds.security.allowed-fhir-servers}). An empty allowlist allows nothing: a call naming
  * another server is answered from its prefetch alone, or 412.
  */
@@ -38,9 +41,21 @@ public final class FhirServerPolicy {
 
   /** Whether a request may make us call this FHIR base. */
   public boolean mayCall(URI fhirServer) {
-    if (!Loopback.isHttpsOrLoopbackHttp(fhirServer) || fhirServer.getRawQuery() != null) {
-      return false;
+    return allowedBase(fhirServer).isPresent();
+  }
+
+  /**
+   * The base to call, in the {@link CanonicalUrl canonical form} that was compared (call exactly
+   * this), when it is allowed: https or loopback http, not ambiguous (see {@link CanonicalUrl}), no
+   * query, and on the allowlist.
+   */
+  public Optional<CanonicalUrl> allowedBase(URI fhirServer) {
+    if (fhirServer == null) {
+      return Optional.empty();
     }
-    return allowed.stream().anyMatch(pattern -> pattern.matches(fhirServer));
+    return CanonicalUrl.parse(fhirServer.toString())
+        .filter(url -> Loopback.isHttpsOrLoopbackHttp(url.toUri()))
+        .filter(url -> allowed.stream().anyMatch(pattern -> pattern.matches(url)))
+        .map(CanonicalUrl::withoutQueryAndTrailingSlash);
   }
 }

@@ -26,6 +26,12 @@ public final class HttpFhirDataSourceFactory implements RemoteFhirDataSourceFact
 
   @Override
   public FhirDataSource create(URI fhirServer, String bearerToken) {
-    return new RemoteFhirDataSource(http, fhir, fhirServer, bearerToken, requestTimeout);
+    return new RemoteFhirDataSource(http, fhir, fhirServer, null, bearerToken, requestTimeout);
+  }
+
+  @Override
+  public FhirDataSource create(URI fhirServer, URI advertisedBase, String bearerToken) {
+    return new RemoteFhirDataSource(
+        http, fhir, fhirServer, advertisedBase, bearerToken, requestTimeout);
   }
 }

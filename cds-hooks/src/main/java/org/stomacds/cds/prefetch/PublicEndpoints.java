@@ -1,7 +1,8 @@
 package org.stomacds.cds.prefetch;
 
 import java.net.URI;
-import java.util.Locale;
+import java.util.Optional;
+import org.stomacds.cds.security.CanonicalUrl;
 
 /**
  * This application's public addresses, from {@code stomacds.public-base-url}: the FHIR base a
@@ -27,24 +28,24 @@ public record PublicEndpoints(String baseUrl) {
     return baseUrl + "/fhir";
   }
 
-  /** Whether a client's fhirServer is our own FHIR base (scheme, host, port and path compared). */
+  /**
+   * Whether a client's fhirServer is our own FHIR base, both in {@link CanonicalUrl canonical form}
+   * (scheme and host case, default port, escapes, a trailing slash are not significant).
+   */
   public boolean isOwnFhirBase(URI fhirServer) {
-    return fhirServer != null && canonical(fhirServer).equals(canonical(URI.create(fhirBase())));
+    if (fhirServer == null) {
+      return false;
+    }
+    Optional<CanonicalUrl> own = CanonicalUrl.parse(fhirBase());
+    return own.isPresent()
+        && CanonicalUrl.parse(fhirServer.toString())
+            .map(CanonicalUrl::withoutQueryAndTrailingSlash)
+            .filter(own.get().withoutQueryAndTrailingSlash()::equals)
+            .isPresent();
   }
 
   /** An absolute URL under our base, for links. */
   public String url(String path) {
     return baseUrl + (path.startsWith("/") ? path : "/" + path);
-  }
-
-  private static String canonical(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    String path = uri.getPath() == null ? "" : uri.getPath();
-    while (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    return scheme + "://" + host + ":" + port + path;
   }
 }

@@ -18,12 +18,18 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.stomacds.casedata.FhirDataSource;
 import org.stomacds.casedata.FhirDataUnavailableException;
+import org.stomacds.cds.security.CanonicalUrl;
 
 /**
  * Reads a client's FHIR server over HTTP for one hook call, with that call's bearer token. The
  * token lives in this object only, which lives as long as the request; it is never logged and never
- * appears in an exception message. Redirects are not followed, and search pages are followed only
- * while they stay under the same base.
+ * appears in an exception message. Redirects are not followed.
+ *
+ * <p>Every URL fetched (a read, a search, each {@code next} page the server links to) is first put
+ * in {@link CanonicalUrl canonical form} and must lie under the base the hook named; that canonical
+ * URL is what is fetched. A link that is ambiguous or leads outside the base is not followed (so
+ * the token never leaves the base): the search is reported as unavailable, with the reason, rather
+ * than answered from a partial result.
  */
 final class RemoteFhirDataSource implements FhirDataSource {
 
@@ -32,16 +38,36 @@ final class RemoteFhirDataSource implements FhirDataSource {
 
   private final HttpClient http;
   private final FhirContext fhir;
-  private final String base;
+  private final CanonicalUrl base;
+  private final CanonicalUrl advertisedBase;
   private final String bearerToken;
   private final Duration timeout;
 
+  /**
+   * @param fhirServer the base to call; must be in canonical form
+   * @param advertisedBase the base the server writes into its own links when it differs from the
+   *     one called (our own server, called on loopback, links to its public URL), or null; links
+   *     under it are followed under {@code fhirServer} instead
+   */
   RemoteFhirDataSource(
-      HttpClient http, FhirContext fhir, URI fhirServer, String bearerToken, Duration timeout) {
+      HttpClient http,
+      FhirContext fhir,
+      URI fhirServer,
+      URI advertisedBase,
+      String bearerToken,
+      Duration timeout) {
     this.http = http;
     this.fhir = fhir;
-    String b = fhirServer.toString();
-    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    this.base =
+        CanonicalUrl.parse(fhirServer.toString())
+            .map(CanonicalUrl::withoutQueryAndTrailingSlash)
+            .orElseThrow(() -> new IllegalArgumentException("fhirServer is not a canonical URL"));
+    this.advertisedBase =
+        advertisedBase == null
+            ? null
+            : CanonicalUrl.parse(advertisedBase.toString())
+                .map(CanonicalUrl::withoutQueryAndTrailingSlash)
+                .orElse(null);
     this.bearerToken = bearerToken;
     this.timeout = timeout;
   }
@@ -75,22 +101,41 @@ final class RemoteFhirDataSource implements FhirDataSource {
         }
       }
       Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
-      url =
-          next != null && next.getUrl() != null && next.getUrl().startsWith(base + "/")
-              ? next.getUrl()
-              : null;
+      url = next == null || next.getUrl() == null ? null : nextPage(next.getUrl(), relativeQuery);
     }
     return found;
   }
 
+  /** The next page to fetch: under our base (or the advertised one, rebased), else refused. */
+  private String nextPage(String link, String what) {
+    Optional<CanonicalUrl> url = CanonicalUrl.parseWithQuery(link);
+    if (url.isPresent() && url.get().isUnder(base)) {
+      return url.get().toString();
+    }
+    if (url.isPresent() && advertisedBase != null && url.get().isUnder(advertisedBase)) {
+      String rest = url.get().toString().substring(advertisedBase.toString().length());
+      return base + rest;
+    }
+    throw new FhirDataUnavailableException(
+        "fhirServer's next page of "
+            + what
+            + " links outside its base (or is not a plain URL): not followed, the search is"
+            + " incomplete");
+  }
+
   private HttpResponse<byte[]> get(String url, String what) {
+    // What is fetched is the canonical URL, checked to lie under the base.
+    CanonicalUrl target =
+        CanonicalUrl.parseWithQuery(url)
+            .filter(u -> u.isUnder(base))
+            .orElseThrow(
+                () ->
+                    new FhirDataUnavailableException(
+                        "the URL for " + what + " would leave fhirServer's base: not fetched"));
     HttpRequest.Builder request;
     try {
       request =
-          HttpRequest.newBuilder(URI.create(url))
-              .timeout(timeout)
-              .header("Accept", FHIR_JSON)
-              .GET();
+          HttpRequest.newBuilder(target.toUri()).timeout(timeout).header("Accept", FHIR_JSON).GET();
     } catch (IllegalArgumentException e) {
       throw new FhirDataUnavailableException("could not build a request for " + what);
     }

@@ -8,8 +8,18 @@ import org.stomacds.casedata.FhirDataSource;
 public interface RemoteFhirDataSourceFactory {
 
   /**
-   * @param fhirServer the client's FHIR base, already allowed by {@link FhirServerPolicy}
+   * @param fhirServer the client's FHIR base, already allowed by {@link FhirServerPolicy}, in the
+   *     canonical form it compared
    * @param bearerToken the client's access token for this call, or null
    */
   FhirDataSource create(URI fhirServer, String bearerToken);
+
+  /**
+   * A source for a server that writes another base into its links than the one we call (our own
+   * server, called on loopback, writes its public URL): links under {@code advertisedBase} are
+   * followed under {@code fhirServer}.
+   */
+  default FhirDataSource create(URI fhirServer, URI advertisedBase, String bearerToken) {
+    return create(fhirServer, bearerToken);
+  }
 }

@@ -17,12 +17,12 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 
@@ -33,7 +33,8 @@ import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
  *   <li>signed with ES384 or RS384 (no {@code none}, no HMAC, nothing else), with a {@code kid};
  *   <li>{@code iss} one of the trusted issuers; {@code sub} on its list when it has one;
  *   <li>the signature verifies with the issuer's keys: its configured JWK Set, or the {@code jku}
- *       header when that URL is on the issuer's allowlist;
+ *       header when that URL, in {@link CanonicalUrl canonical form}, is on the issuer's allowlist
+ *       (bounded by {@link JkuKeys}: a forged token cannot make us fetch from URLs without limit);
  *   <li>{@code aud} is the endpoint called, computed from our public base URL;
  *   <li>{@code exp}, {@code iat}, {@code nbf} within a small clock skew; {@code exp} no further
  *       away than the maximum token lifetime;
@@ -58,11 +59,8 @@ public final class CdsJwtVerifier {
   private final Duration maxLifetime;
   private final Duration replayWindow;
 
-  /** A trusted issuer with its key source built once. */
-  private record Issuer(
-      TrustedIssuer config,
-      JWKSource<SecurityContext> keys,
-      Map<String, JWKSource<SecurityContext>> jkuKeys) {}
+  /** A trusted issuer with its key sources built once. */
+  private record Issuer(TrustedIssuer config, JWKSource<SecurityContext> keys, JkuKeys jkuKeys) {}
 
   public CdsJwtVerifier(
       CdsSecurityProperties properties, KeySources keySources, JtiReplayCache replay, Clock clock) {
@@ -78,9 +76,29 @@ public final class CdsJwtVerifier {
           issuer.jwksUri() != null && !issuer.jwksUri().isBlank()
               ? keySources.url(issuer.jwksUri())
               : keySources.file(issuer.jwksFile());
-      byIss.put(issuer.iss(), new Issuer(issuer, keys, new ConcurrentHashMap<>()));
+      byIss.put(issuer.iss(), new Issuer(issuer, keys, jkuKeys(issuer, keys, properties)));
     }
     this.issuers = Map.copyOf(byIss);
+  }
+
+  private JkuKeys jkuKeys(
+      TrustedIssuer issuer, JWKSource<SecurityContext> keys, CdsSecurityProperties properties) {
+    Map<CanonicalUrl, JWKSource<SecurityContext>> configured = new LinkedHashMap<>();
+    List<CanonicalUrl> prefixes = new ArrayList<>();
+    for (String entry : issuer.jkuAllowlist()) {
+      CanonicalUrl url = CanonicalUrl.of(entry, false);
+      if (entry.endsWith("/")) {
+        prefixes.add(url);
+      } else {
+        configured.computeIfAbsent(url, keySources::url);
+      }
+    }
+    if (issuer.jwksUri() != null && !issuer.jwksUri().isBlank()) {
+      // The issuer's own key set is always allowed as jku, and shares its one cached source.
+      configured.put(CanonicalUrl.of(issuer.jwksUri(), true), keys);
+    }
+    return new JkuKeys(
+        configured, prefixes, keySources::url, properties.jwksMinRefetchInterval(), clock);
   }
 
   /** Whether any issuer is trusted at all (none: every call is refused). */
@@ -118,7 +136,24 @@ public final class CdsJwtVerifier {
     if (issuer == null) {
       throw new CdsAuthenticationException(Reason.UNTRUSTED_ISSUER);
     }
-    JWTClaimsSet claims = verifySignature(jwt, keysFor(issuer, header.getJWKURL()));
+    URI jku = header.getJWKURL();
+    JWKSource<SecurityContext> keys =
+        jku == null
+            ? issuer.keys()
+            : issuer
+                .jkuKeys()
+                .sourceFor(
+                    jku.toString(),
+                    () -> checkClaimsBeforeReplay(issuer.config(), unverified, audience));
+    JWTClaimsSet claims;
+    try {
+      claims = verifySignature(jwt, keys);
+    } catch (CdsAuthenticationException e) {
+      if (jku != null && e.reason() == Reason.KEYS_UNAVAILABLE) {
+        issuer.jkuKeys().forget(jku.toString());
+      }
+      throw e;
+    }
     checkClaims(issuer.config(), claims, audience);
     return new CdsCaller(claims.getIssuer(), claims.getSubject(), tenant(claims));
   }
@@ -145,36 +180,6 @@ public final class CdsJwtVerifier {
     }
   }
 
-  private JWKSource<SecurityContext> keysFor(Issuer issuer, URI jku) {
-    if (jku == null) {
-      return issuer.keys();
-    }
-    String url = jku.toString();
-    if (!jkuAllowed(issuer.config(), url) || !Loopback.isHttpsOrLoopbackHttp(jku)) {
-      throw new CdsAuthenticationException(Reason.JKU_NOT_ALLOWED);
-    }
-    if (url.equals(issuer.config().jwksUri())) {
-      return issuer.keys();
-    }
-    // Bounded: only allowlisted URLs get here. Each keeps its own cache and refetch limit.
-    return issuer.jkuKeys().computeIfAbsent(url, keySources::url);
-  }
-
-  static boolean jkuAllowed(TrustedIssuer issuer, String jku) {
-    if (jku.equals(issuer.jwksUri())) {
-      return true;
-    }
-    if (jku.contains("/../") || jku.contains("/./") || jku.contains("?") || jku.contains("#")) {
-      return false;
-    }
-    for (String allowed : issuer.jkuAllowlist()) {
-      if (jku.equals(allowed) || (allowed.endsWith("/") && jku.startsWith(allowed))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static JWTClaimsSet verifySignature(SignedJWT jwt, JWKSource<SecurityContext> keys) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
@@ -190,6 +195,18 @@ public final class CdsJwtVerifier {
   }
 
   private void checkClaims(TrustedIssuer issuer, JWTClaimsSet claims, String audience) {
+    checkClaimsBeforeReplay(issuer, claims, audience);
+    if (!replay.firstUse(
+        claims.getIssuer(), claims.getJWTID(), clock.instant().plus(replayWindow))) {
+      throw new CdsAuthenticationException(Reason.REPLAY);
+    }
+  }
+
+  /**
+   * Every claim rule but the replay check (which remembers the {@code jti}): run on the verified
+   * claims, and on the unverified ones before a new {@code jku} URL may cost a fetch.
+   */
+  private void checkClaimsBeforeReplay(TrustedIssuer issuer, JWTClaimsSet claims, String audience) {
     Instant now = clock.instant();
     String subject = claims.getSubject();
     if (subject == null || subject.isBlank()) {
@@ -226,9 +243,6 @@ public final class CdsJwtVerifier {
     }
     if (issuer.tenant() != null && !issuer.tenant().equals(tenant(claims))) {
       throw new CdsAuthenticationException(Reason.TENANT);
-    }
-    if (!replay.firstUse(claims.getIssuer(), jti, now.plus(replayWindow))) {
-      throw new CdsAuthenticationException(Reason.REPLAY);
     }
   }
 

@@ -50,7 +50,9 @@ public record CdsSecurityProperties(
    * @param jwksFile a local JWK Set file ({@code classpath:} allowed) for offline deployments
    * @param jkuAllowlist {@code jku} header values we may fetch keys from: a URL, or a prefix ending
    *     in {@code /}; a token with any other {@code jku} is refused. The {@code jwks-uri} is always
-   *     allowed.
+   *     allowed. Compared in {@link CanonicalUrl canonical form}; under a prefix at most a few URLs
+   *     per issuer are learned, one new URL per {@code jwks-min-refetch-interval} ({@link
+   *     JkuKeys}): list the exact URLs your EHR uses where you can.
    * @param tenant when set, the token's {@code tenant} must equal it
    * @param subjects when not empty, the token's {@code sub} (the EHR's client id) must be one of
    *     them
@@ -115,22 +117,23 @@ public record CdsSecurityProperties(
           key + ": set exactly one of jwks-uri (a URL) and jwks-file (a local JWK Set)");
     }
     if (uri) {
-      requireFetchable(issuer.jwksUri(), key + ".jwks-uri");
+      requireFetchable(issuer.jwksUri(), key + ".jwks-uri", true);
     }
     for (int i = 0; i < issuer.jkuAllowlist().size(); i++) {
-      requireFetchable(issuer.jkuAllowlist().get(i), key + ".jku-allowlist[" + i + "]");
+      requireFetchable(issuer.jkuAllowlist().get(i), key + ".jku-allowlist[" + i + "]", false);
     }
     if (issuer.tenant() != null && issuer.tenant().isBlank()) {
       throw new IllegalArgumentException(key + ".tenant must not be blank when set");
     }
   }
 
-  static void requireFetchable(String url, String key) {
+  static void requireFetchable(String url, String key, boolean allowQuery) {
     URI uri;
     try {
-      uri = URI.create(url);
+      uri = CanonicalUrl.of(url, allowQuery).toUri();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": '" + url + "' is not a URL");
+      throw new IllegalArgumentException(
+          key + ": '" + url + "' is not a URL we accept (" + e.getMessage() + ")");
     }
     if (!Loopback.isHttpsOrLoopbackHttp(uri)) {
       throw new IllegalArgumentException(

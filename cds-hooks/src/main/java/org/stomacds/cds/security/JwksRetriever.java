@@ -17,9 +17,10 @@ import java.time.Duration;
 
 /**
  * Fetches JWK Sets for Nimbus' key sources: over https (plain http only on loopback), with a
- * connect and read timeout, no redirects (a redirect could lead anywhere), and a size limit; or
- * from a local file, for deployments that cannot reach the issuer. Anything else is refused before
- * a connection is made.
+ * connect and read timeout, no redirects (a redirect could lead anywhere), and a size limit, and
+ * only from a URL in {@link CanonicalUrl canonical form} (what an allowlist compared); or from a
+ * local file, for deployments that cannot reach the issuer. Anything else is refused before a
+ * connection is made.
  */
 public final class JwksRetriever implements ResourceRetriever {
 
@@ -50,6 +51,11 @@ public final class JwksRetriever implements ResourceRetriever {
     }
     if (!Loopback.isHttpsOrLoopbackHttp(uri)) {
       throw new IOException("JWKS URLs must be https (plain http only on loopback)");
+    }
+    // What was allowed is what is fetched: only a URL already in canonical form goes out.
+    String text = url.toString();
+    if (CanonicalUrl.parseWithQuery(text).filter(c -> c.toString().equals(text)).isEmpty()) {
+      throw new IOException("JWKS URL is not in canonical form; not fetched");
     }
     HttpRequest request =
         HttpRequest.newBuilder(uri)

@@ -38,10 +38,24 @@ public final class KeySources {
     this.minRefetchInterval = minRefetchInterval;
   }
 
-  /** Keys fetched from an https URL (plain http only on loopback). */
+  /**
+   * Keys fetched from an https URL (plain http only on loopback), in its {@link CanonicalUrl
+   * canonical form} (a query is allowed: some authorization servers have one).
+   */
   public JWKSource<SecurityContext> url(String url) {
+    CanonicalUrl canonical;
     try {
-      return build(URI.create(url).toURL());
+      canonical = CanonicalUrl.of(url, true);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a JWKS URL: " + url + " (" + e.getMessage() + ")");
+    }
+    return url(canonical);
+  }
+
+  /** Keys fetched from exactly this URL. */
+  JWKSource<SecurityContext> url(CanonicalUrl url) {
+    try {
+      return build(url.toUri().toURL());
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("not a JWKS URL: " + url);
     }

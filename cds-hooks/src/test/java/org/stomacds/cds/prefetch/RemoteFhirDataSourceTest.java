@@ -48,9 +48,14 @@ class RemoteFhirDataSourceTest {
                     + "/Coverage?patient=p1&page=2\"}],\"entry\":[{\"resource\":{\"resourceType\":\"Coverage\",\"id\":\"c1\"},\"search\":{\"mode\":\"match\"}},"
                     + "{\"resource\":{\"resourceType\":\"OperationOutcome\"},\"search\":{\"mode\":\"outcome\"}}]}";
           } else if (path.equals("/fhir/Coverage?patient=p1&page=2")) {
-            body =
-                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\"https://elsewhere.example.org/steal\"}],"
-                    + "\"entry\":[{\"resource\":{\"resourceType\":\"Coverage\",\"id\":\"c2\"}}]}";
+            body = page("c2", null);
+          } else if (path.startsWith("/fhir/Escape?")) {
+            // The next link the test chose, from the query: ?next=<url-encoded link>
+            String next =
+                java.net.URLDecoder.decode(
+                    exchange.getRequestURI().getRawQuery().substring("next=".length()),
+                    StandardCharsets.UTF_8);
+            body = page("e1", next.replace("{base}", base));
           } else if (path.startsWith("/fhir/Broken")) {
             status = 500;
             body = "{\"resourceType\":\"OperationOutcome\"}";
@@ -65,6 +70,20 @@ class RemoteFhirDataSourceTest {
           exchange.close();
         });
     server.start();
+  }
+
+  private static String page(String id, String next) {
+    String link =
+        next == null
+            ? ""
+            : "\"link\":[{\"relation\":\"next\",\"url\":\""
+                + next.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}],";
+    return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\","
+        + link
+        + "\"entry\":[{\"resource\":{\"resourceType\":\"Coverage\",\"id\":\""
+        + id
+        + "\"}}]}";
   }
 
   @AfterEach
@@ -94,11 +113,70 @@ class RemoteFhirDataSourceTest {
   }
 
   @Test
-  void followsNextPagesOnlyUnderTheSameBaseAndLeavesOutcomeEntries() {
+  void followsNextPagesUnderTheSameBaseAndLeavesOutcomeEntries() {
     List<Resource> found = source("t").search("Coverage?patient=p1");
 
     assertThat(found).extracting(r -> r.getIdElement().getIdPart()).containsExactly("c1", "c2");
     assertThat(authorizations).hasSize(2);
+  }
+
+  /** Next links that leave the base, in every spelling: not followed, the token not sent. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "{base}/../../elsewhere",
+        "{base}/../admin?x=1",
+        "{base}/%2e%2e/%2e%2e/elsewhere",
+        "{base}/%2E./elsewhere",
+        "{base}/.%2e/elsewhere",
+        "{base}/%252e%252e/elsewhere",
+        "{base}/..;/elsewhere",
+        "{base}/.\\..\\elsewhere",
+        "{base}/x%2f..%2f..%2felsewhere",
+        "{base}//evil",
+        "{base}x/Coverage?page=2",
+        "https://elsewhere.example.org/steal",
+        "http://localhost:1/fhir/Coverage?page=2",
+        "http://user@127.0.0.1:1/fhir",
+        "/fhir/Coverage?page=2",
+        "Coverage?page=2",
+        "{base}/Coverage?page=2#frag",
+        "javascript:alert(1)"
+      })
+  void refusesANextLinkLeavingTheBaseWithoutSendingTheToken(String next) {
+    String query = "Escape?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> source("secret-token").search(query))
+        .isInstanceOf(FhirDataUnavailableException.class)
+        .hasMessageContaining("not followed")
+        .hasMessageNotContaining("secret-token");
+    assertThat(authorizations).hasSize(1);
+  }
+
+  @Test
+  void followsALinkToTheAdvertisedBaseUnderTheBaseCalled() {
+    FhirDataSource own =
+        new HttpFhirDataSourceFactory(
+                FhirContext.forR4Cached(), Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .create(URI.create(base), URI.create("https://cds.example.org/fhir"), "t");
+    String query =
+        "Escape?next="
+            + java.net.URLEncoder.encode(
+                "HTTPS://cds.example.org:443/fhir/Coverage?patient=p1&page=2",
+                StandardCharsets.UTF_8);
+
+    assertThat(own.search(query))
+        .extracting(r -> r.getIdElement().getIdPart())
+        .containsExactly("e1", "c2");
+  }
+
+  @Test
+  void neverFetchesAReferenceOrQueryThatWouldLeaveTheBase() {
+    for (String escape : List.of("../admin", "Patient/..%2f..%2fadmin", "%2e%2e/x", "/x")) {
+      assertThatThrownBy(() -> source("secret-token").read(escape))
+          .isInstanceOf(FhirDataUnavailableException.class);
+    }
+    assertThat(authorizations).isEmpty();
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.junit.jupiter.api.Test;
 import org.stomacds.server.support.SharedApplication;
+import org.stomacds.server.support.TestTokens;
 
 /**
  * The encounter-discharge hook on the whole application, for cases written to our FHIR store as a
@@ -30,7 +31,13 @@ import org.stomacds.server.support.SharedApplication;
 class DischargeHookIT extends SharedApplication {
 
   static final String DISCHARGE = "/cds-services/cpt-44405-encounter-discharge";
-  static final String TOKEN = "ehr-token-for-this-call-only";
+
+  /**
+   * The hook's fhirAuthorization: an access token for our own /fhir (when fhirServer is our own
+   * base, the store is read with it, its scopes applied), or the one a remote server receives.
+   */
+  static final String TOKEN = TestTokens.accessToken("system/*.read");
+
   static final String POS_SYSTEM =
       "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
   static final String CPT = "http://www.ama-assn.org/go/cpt";

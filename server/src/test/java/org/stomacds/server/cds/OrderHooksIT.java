@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.server.support.SharedApplication;
+import org.stomacds.server.support.TestTokens;
 
 /**
  * The order hooks on the whole application, with requests shaped like Epic's: draft orders as a
@@ -30,7 +31,13 @@ class OrderHooksIT extends SharedApplication {
 
   static final String SIGN = "/cds-services/cpt-44405-order-sign";
   static final String SELECT = "/cds-services/cpt-44405-order-select";
-  static final String TOKEN = "epic-token-for-this-call-only";
+
+  /**
+   * The hook's fhirAuthorization: an access token for our own /fhir (when fhirServer is our own
+   * base, the store is read with it, its scopes applied), or the one a remote server receives.
+   */
+  static final String TOKEN = TestTokens.accessToken("system/*.read");
+
   static final String DOCUMENTATION_REQUIREMENTS =
       "https://stomacds.org/fhir/StructureDefinition/documentation-requirements";
 

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.stomacds.cds.card.MarkdownText;
+import org.stomacds.server.support.TestTokens;
 
 /** {@code $check}: the findings as an OperationOutcome, at both levels, writing nothing. */
 class CheckOperationIT extends ChecksITSupport {
@@ -188,14 +189,21 @@ class CheckOperationIT extends ChecksITSupport {
     put(c.claim);
     awaitChecksDone();
 
-    // The hook names our own FHIR base as its fhirServer: the CDS service reads the same store.
+    // The hook names our own FHIR base as its fhirServer: the CDS service reads the same store,
+    // with the hook's access token.
     String hook =
         """
         {"hook": "encounter-discharge", "hookInstance": "%s", "fhirServer": "%s",
+         "fhirAuthorization": {"access_token": "%s", "token_type": "Bearer",
+                               "scope": "system/*.read", "subject": "ehr"},
          "context": {"userId": "Practitioner/dr1", "patientId": "%s", "encounterId": "%s"}}
         """
             .formatted(
-                UUID.randomUUID(), fhirBase(), c.patient.getIdPart(), c.encounter.getIdPart());
+                UUID.randomUUID(),
+                fhirBase(),
+                TestTokens.accessToken("system/*.read"),
+                c.patient.getIdPart(),
+                c.encounter.getIdPart());
     Answer cds = post("/cds-services/cpt-44405-encounter-discharge", hook);
     assertThat(cds.status()).as(cds.body()).isEqualTo(200);
     List<String> fromCards = new ArrayList<>();
