@@ -25,7 +25,7 @@ class HostileBodiesIT extends SecuredApplication {
 
   @Test
   void noHostileBodyGetsA5xxOrSucceeds() {
-    List<HostileBodies.Case> corpus = new HostileBodies().all();
+    List<HostileBodies.Case> corpus = HostileBodies.all();
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
     Map<Integer, Integer> byStatus = new TreeMap<>();
     List<String> fiveHundreds = new ArrayList<>();
