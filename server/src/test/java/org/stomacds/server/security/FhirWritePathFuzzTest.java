@@ -28,7 +28,7 @@ import org.stomacds.cds.bodies.BodyLimits;
  *
  * <p>The gate may refuse (a 4xx) and HAPI may refuse (an exception, answered 400 by {@link
  * RequestParseFailures}); an {@link Error} — OutOfMemoryError in the fuzz JVM's small heap ({@code
- * -Xmx256m}, server/pom.xml), StackOverflowError — or a hang is a finding.
+ * -Xmx512m}, server/pom.xml), StackOverflowError — or a hang is a finding.
  */
 class FhirWritePathFuzzTest {
 
