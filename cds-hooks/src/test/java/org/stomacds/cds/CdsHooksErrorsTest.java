@@ -151,12 +151,13 @@ class CdsHooksErrorsTest {
   }
 
   @Test
-  void answers400ForJsonNestedTooDeeply() throws Exception {
+  void answers413ForJsonNestedTooDeeply() throws Exception {
     String deep = "{\"a\":".repeat(500) + "1" + "}".repeat(500);
 
     call(SIGN, deep)
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value("invalid-json"));
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(jsonPath("$.error").value("too-deep"))
+        .andExpect(jsonPath("$.message", containsString("100 levels")));
   }
 
   @Test
@@ -166,8 +167,8 @@ class CdsHooksErrorsTest {
 
     call(SIGN, huge)
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value("invalid-json"))
-        .andExpect(jsonPath("$.message", containsString("number too large")));
+        .andExpect(jsonPath("$.error").value("number-out-of-range"))
+        .andExpect(jsonPath("$.message", containsString("/n has an exponent out of range")));
   }
 
   @Test

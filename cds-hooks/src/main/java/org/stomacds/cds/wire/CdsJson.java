@@ -23,6 +23,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
+import org.stomacds.cds.bodies.BodyLimits;
+import org.stomacds.cds.bodies.BodyViolation;
+import org.stomacds.cds.bodies.JsonShape;
+import org.stomacds.cds.bodies.NumberBounds;
 
 /**
  * The one place JSON is read and written for the CDS Hooks endpoints: a private Jackson mapper
@@ -39,6 +43,12 @@ public final class CdsJson {
 
   private final FhirContext fhir;
   private final ObjectMapper mapper;
+  private final JsonShape shape =
+      new JsonShape(
+          new BodyLimits(
+              MAX_NESTING_DEPTH,
+              BodyLimits.DEFAULT.maxArrayLength(),
+              BodyLimits.DEFAULT.maxValues()));
   private final IParserErrorHandler strictValues = new StrictValues();
 
   public CdsJson(FhirContext fhir) {
@@ -46,7 +56,10 @@ public final class CdsJson {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(NumberBounds.MAX_STRING_DIGITS)
+                    .build())
             .build();
     this.mapper =
         new ObjectMapper(factory)
@@ -60,8 +73,20 @@ public final class CdsJson {
     return fhir;
   }
 
-  /** Parses a request body; 400 when it is not JSON. */
+  /**
+   * Parses a request body; 400 when it is not JSON or not UTF-8, or holds a number out of {@link
+   * NumberBounds}; 413 past {@link BodyLimits} (the nesting depth is {@value #MAX_NESTING_DEPTH}).
+   * The body is checked in one streaming pass before any tree or {@code BigDecimal} is built: HAPI
+   * 8.8.0's parser would call {@code toPlainString()} on every decimal of a resource in it.
+   */
   public JsonNode readTree(byte[] body) {
+    BodyViolation refused = BodyViolation.ifNotUtf8(body);
+    if (refused == null) {
+      refused = shape.check(body);
+    }
+    if (refused != null) {
+      throw new CdsException(refused.status(), refused.code(), refused.message());
+    }
     try {
       JsonNode node = mapper.readTree(body);
       if (node == null || node.isMissingNode()) {
