@@ -9,7 +9,7 @@ import org.stomacds.server.fhir.FhirServerCustomizer;
 
 /**
  * Hostile bodies: the {@link RequestBodyGate} on every path, and HAPI told not to inflate bodies
- * itself (the gate already has, within the limit). See docs/security-notes/bodies.md.
+ * itself (the gate already has, within the limit). See docs/SECURITY.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BodyGateProperties.class)
