@@ -115,7 +115,8 @@ final class RequestBodyGate extends OncePerRequestFilter {
     long declared = request.getContentLengthLong();
     boolean chunked = request.getHeader("Transfer-Encoding") != null;
     if (declared == 0 || declared < 0 && !chunked) {
-      return request;
+      // No body, but the header must not reach HAPI either: it would gunzip nothing and fail.
+      return decoding.isIdentity() ? request : new DecodedRequest(request, new byte[0]);
     }
     String contentType = lower(request.getContentType());
     if (contentType.startsWith("application/x-www-form-urlencoded")) {

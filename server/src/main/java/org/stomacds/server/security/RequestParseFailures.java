@@ -32,7 +32,8 @@ final class RequestParseFailures {
     Throwable cause = exception;
     for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
       // An Error (OutOfMemoryError, StackOverflowError) is the server's failure, never the
-      // body's: answering it 400 would hide an exhausted heap (see docs/SECURITY.md, hostile request bodies).
+      // body's: answering it 400 would hide an exhausted heap (see docs/SECURITY.md, hostile
+      // request bodies).
       if (cause instanceof Error) {
         return null;
       }
