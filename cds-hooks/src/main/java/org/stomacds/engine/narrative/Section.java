@@ -20,15 +20,33 @@ enum Section {
     return this == SEDATION || this == SEDATION_TIME;
   }
 
+  /** Short labels of the indication in terse and templated notes ("Ind:", "Sx:", "Pre-op:"). */
+  private static final java.util.Set<String> INDICATION_ABBREVIATIONS =
+      java.util.Set.of(
+          "ind",
+          "inds",
+          "indic",
+          "sx",
+          "symptoms",
+          "presentation",
+          "pre-op",
+          "preop",
+          "pre op",
+          "problem",
+          "reason");
+
   static Section ofLabel(String label) {
     String l = label.trim();
     if (has(l, "complication", "adverse event", "untoward", "blood loss")
         || l.equals("ebl")
+        || l.equals("cx")
+        || l.equals("comps")
         || l.startsWith("ebl ")) {
       return COMPLICATIONS;
     }
     boolean diagnosis = l.contains("diagnos") || l.equals("dx") || l.endsWith(" dx");
-    if (has(l, "indication", "reason for", "chief complaint", "referral reason")
+    if (has(l, "indication", "reason for", "chief complaint", "referral reason", "presenting")
+        || INDICATION_ABBREVIATIONS.contains(l)
         || l.equals("reason")
         || (diagnosis && !l.contains("post") && !l.contains("final") && !l.contains("discharge"))) {
       return INDICATION;
