@@ -126,13 +126,13 @@ final class ExamPhrasings {
             EXTENT_OF_EXAM,
             Tag.COMPLETE,
             "\\b(?:examined|inspected|intubated|advanced|passed|evaluated|visualized|visualised|went"
-                + "|carried|looked|continued)\\b(?:[\\s,]+[a-z'-]+){0,8}?[\\s,]+(?:up\\s+)?to\\s+"
+                + "|carried|looked|continued|exam)\\b(?:[\\s,]+[a-z'-]+){0,8}?[\\s,]+(?:up\\s+)?to\\s+"
                 + "{APPROX}\\d{1,3}\\s*{CM}(?!\\s*(?:from|proximal|distal|above|below)\\b)"
                 + "|\\b(?:reach(?:ed|ing)?|advanced|passed|examined|inspected|intubated|traversed)\\s+"
                 + "{APPROX}\\d{1,3}\\s*{CM}\\s+(?:(?:beyond|further|more)\\s+)?(?:of|into)\\b")
         .anchors("examined", "inspected", "intubated", "advanced", "passed", "evaluated")
         .anchors("visualized", "visualised", "went", "carried", "looked", "continued", "reach")
-        .anchors("traversed")
+        .anchors("traversed", "exam")
         .skip(notHere)
         .hypothetical();
     lx.t(
@@ -219,8 +219,8 @@ final class ExamPhrasings {
             COMPLICATIONS,
             Tag.COMP_GENERIC,
             "\\b(?:complications?|adverse\\s+(?:events?|reactions?|outcomes?)"
-                + "|untoward\\s+(?:events?|effects?))\\b")
-        .anchors("complication", "adverse", "untoward")
+                + "|untoward\\s+(?:events?|effects?)|cx|comps)\\b")
+        .anchors("complication", "adverse", "untoward", "cx", "comps")
         .hypothetical()
         .skip(Section.HISTORY, Section.CONSENT, Section.INDICATION);
     lx.t(

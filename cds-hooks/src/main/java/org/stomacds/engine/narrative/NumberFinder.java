@@ -765,12 +765,45 @@ final class NumberFinder {
 
   private void military(int i, Sentence s, Matcher m) {
     Clock.Role role = roleBefore(s, m.start());
+    int h = Integer.parseInt(m.group(1));
+    int min = Integer.parseInt(m.group(2));
+    if (role == Clock.Role.ANY && m.group(3) == null) {
+      Clock stop = rangeStop(i, s, m.end(), h * 60 + min);
+      if (stop != null) {
+        clocks.add(new Clock(h * 60 + min, Clock.Role.START, i, m.start(), m.end()));
+        clocks.add(stop);
+        return;
+      }
+    }
     if (role == null || (role == Clock.Role.ANY && m.group(3) == null)) {
       return;
     }
-    int h = Integer.parseInt(m.group(1));
-    int min = Integer.parseInt(m.group(2));
     clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+  }
+
+  /**
+   * Whether a four-digit time is the start of a range of two ("0912-0940", "1420 - 1451"): in a
+   * sedation sentence that is a start and stop time. Returns the stop, or null.
+   */
+  private Clock rangeStop(int i, Sentence s, int end, int minutes) {
+    int j = end;
+    while (j < s.end() && f.charAt(j) == ' ') {
+      j++;
+    }
+    if (j >= s.end() || f.charAt(j) != '-') {
+      return null;
+    }
+    j++;
+    while (j < s.end() && f.charAt(j) == ' ') {
+      j++;
+    }
+    Matcher other = Quantities.MILITARY.matcher(f).region(j, s.end());
+    if (!other.lookingAt()) {
+      return null;
+    }
+    int stop = Integer.parseInt(other.group(1)) * 60 + Integer.parseInt(other.group(2));
+    boolean plausible = stop > minutes && stop - minutes <= 600;
+    return plausible ? new Clock(stop, Clock.Role.STOP, i, other.start(), other.end()) : null;
   }
 
   /**

@@ -647,6 +647,7 @@ final class Quantities {
         break;
       }
       if (w.equals("each")
+          || w.equals("ea")
           || w.equals("apiece")
           || w.equals("per")
           || w.startsWith("inflation")
@@ -686,6 +687,19 @@ final class Quantities {
     return DurationKind.UNKNOWN;
   }
 
+  /** "x3", "x 3": the inflation count in terse notes, which a duration often follows. */
+  private static boolean isTimesCount(String w) {
+    if (w.isEmpty() || w.charAt(0) != 'x') {
+      return false;
+    }
+    for (int i = 1; i < w.length(); i++) {
+      if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static DurationKind durationCue(String w) {
     if (w.startsWith("sedat")
         || w.equals("intraservice")
@@ -707,7 +721,13 @@ final class Quantities {
         || w.startsWith("inflat")
         || w.startsWith("dilat")
         || w.startsWith("balloon")
-        || w.equals("each")) {
+        || w.equals("each")
+        || w.equals("ea")
+        || isTimesCount(w)
+        || w.equals("tts")
+        || w.equals("cre")
+        || w.equals("twice")
+        || w.equals("thrice")) {
       return DurationKind.INFLATION;
     }
     if (w.equals("procedure")
