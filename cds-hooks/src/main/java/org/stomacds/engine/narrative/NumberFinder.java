@@ -3,6 +3,7 @@ package org.stomacds.engine.narrative;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -235,7 +236,9 @@ final class NumberFinder {
       return;
     }
     boolean units = has(i, Feature.UNIT);
-    boolean counting = thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD);
+    boolean counting =
+        thisProcedure
+            && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD, Feature.CRE_TTS);
     boolean clocks = sedationContext(i);
     long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
     boolean creOrTts = thisProcedure && hasWord(i, Feature.CRE_TTS);
@@ -249,7 +252,8 @@ final class NumberFinder {
         continue;
       }
       int start = occurrences.get(k + 2);
-      if (start == lastStart) {
+      if (start == lastStart
+          || (Character.isLetter(f.charAt(start)) && unitOfACompound(start, s.start()))) {
         continue;
       }
       lastStart = start;
@@ -353,7 +357,45 @@ final class NumberFinder {
     while (e < limit && Character.isLetter(f.charAt(e)) && e - at < 20) {
       e++;
     }
-    return e;
+    int unitEnd = compoundUnitEnd(at, e, limit);
+    return unitEnd > 0 ? unitEnd : e;
+  }
+
+  private static final Set<String> TENS =
+      Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+  private static final Set<String> UNITS =
+      Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+
+  /**
+   * Where "five" ends in "forty-five" / "forty five" when the tens word spans [at,e): a number in
+   * words is one number, not "forty" and then "five seconds". -1 when it is not such a pair.
+   */
+  private int compoundUnitEnd(int at, int e, int limit) {
+    if (e >= limit || (f.charAt(e) != '-' && f.charAt(e) != ' ')) {
+      return -1;
+    }
+    if (!TENS.contains(f.substring(at, e))) {
+      return -1;
+    }
+    int u = e + 1;
+    int ue = u;
+    while (ue < limit && Character.isLetter(f.charAt(ue)) && ue - u < 6) {
+      ue++;
+    }
+    return ue > u && UNITS.contains(f.substring(u, ue)) ? ue : -1;
+  }
+
+  /** Whether the number word at {@code at} is the "five" of "forty-five". */
+  private boolean unitOfACompound(int at, int lineStart) {
+    if (at - 2 < lineStart || (f.charAt(at - 1) != '-' && f.charAt(at - 1) != ' ')) {
+      return false;
+    }
+    int b = at - 1;
+    int a = b;
+    while (a > lineStart && Character.isLetter(f.charAt(a - 1)) && b - a < 8) {
+      a--;
+    }
+    return a < b && TENS.contains(f.substring(a, b));
   }
 
   private int skipSpaces(int at, int limit) {
@@ -586,7 +628,7 @@ final class NumberFinder {
         return true;
       }
     }
-    return holdsFrom(after, s.end(), "cycles");
+    return holdsFrom(after, s.end(), "cycles") || holdsFrom(after, s.end(), "infl");
   }
 
   private List<Double> numbersIn(int from, int to) {
@@ -691,7 +733,8 @@ final class NumberFinder {
 
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
     double n = Quantities.parse(oneSpace(number));
-    if (noun != null && !noun.endsWith("s") && n != 1) {
+    // "3 inflation" is no count, but the terse "3 infl" is one.
+    if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
     if (n >= 1 && n <= 20 && !elsewhen(i, s, m.start())) {

@@ -72,12 +72,12 @@ final class Quantities {
               + COUNT_NUM
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
               + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?)\\b)[a-z0-9.'-]+\\s+){0,2}?(?:balloon\\s+)?"
-              + "(inflations?|dilations?|dilatations?|passes|cycles)\\b");
+              + "(inflations?|infls?|dilations?|dilatations?|passes|cycles)\\b");
 
   /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
   static final Pattern COUNT_TIMES =
       Rx.compile(
-          "(?<![a-z\\d])(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?(\\d{1,2})(?!\\d|\\.\\d)"
+          "(?<![a-z\\d])(?:(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?|x(?=\\d))(\\d{1,2})(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
 
   /**
@@ -102,6 +102,7 @@ final class Quantities {
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
               + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
               + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?!\\s*[-/]\\s*\\d)"
               + "(?!\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?))");
 
   /** A clock time with a colon: "09:12", "9:12 am". */
