@@ -485,7 +485,7 @@ final class NumberFinder {
         }
       }
       case LUMEN, LUMEN_FROM -> {
-        double mm = values.get(0) * factor;
+        double mm = lumenOf(values, kind) * factor;
         if (mm >= 0.5 && mm <= 40) {
           lumenSizes.add(new Value(mm, i, start, end, kind == Quantities.SizeKind.LUMEN_FROM));
         }
@@ -494,6 +494,22 @@ final class NumberFinder {
         // a distance, a length, a scope, a polyp: not ours
       }
     }
+  }
+
+  /**
+   * The lumen a size or list of sizes states: a hedged range ("7-8 mm", "6 or 7 mm", "13 to 14 mm")
+   * is read as its upper end, as clinicians read their own estimates; a list that moves further ("8
+   * -> 13 mm", "dilated from 8 to 15 mm") states the lumen before at its start.
+   */
+  private static double lumenOf(List<Double> values, Quantities.SizeKind kind) {
+    double first = values.get(0);
+    if (kind == Quantities.SizeKind.LUMEN && values.size() == 2) {
+      double second = values.get(1);
+      if (second > first && second - first <= 3) {
+        return second;
+      }
+    }
+    return first;
   }
 
   /** Where the unit read by {@link #sizeUnitEnd} or {@link #durationUnitEnd} starts. */

@@ -424,7 +424,8 @@ final class Quantities {
             return cm ? null : SizeKind.LUMEN;
           }
         }
-        return null;
+        // "stenosis at the fascia, 3 cm in": how deep it lies, not how wide.
+        return cm ? SizeKind.OTHER : null;
       }
       if (w.equals("x")) {
         if (countFollows(c)) {
@@ -584,6 +585,8 @@ final class Quantities {
       return SizeKind.BALLOON;
     }
     if (w.startsWith("measur")
+        || w.equals("estimated")
+        || w.equals("estimate")
         || w.startsWith("narrow")
         || w.startsWith("strictur")
         || w.startsWith("stenos")
