@@ -267,7 +267,7 @@ final class NumberFinder {
       char following = spaced < s.end() ? f.charAt(spaced) : ' ';
       int word = skipSpaceAndHyphen(after, s.end());
       char nextWord = word < s.end() ? f.charAt(word) : ' ';
-      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-".indexOf(following) >= 0) {
+      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-\u2192".indexOf(following) >= 0) {
         Matcher m = q(BALLOON_BEFORE).region(start, s.end());
         if (m.lookingAt()) {
           sizeEnd = m.end();
@@ -275,7 +275,7 @@ final class NumberFinder {
         }
       }
       // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
-      if (units && start >= sizeEnd && ",/-mcato".indexOf(following) >= 0) {
+      if (units && start >= sizeEnd && ",/-mcato\u2192".indexOf(following) >= 0) {
         // "15 mm", "16.5mm": read by index; a list of sizes or a number in words by the pattern.
         int plain = plainNumberEnd(start, s.end());
         int unitEnd = plain < 0 ? -1 : sizeUnitEnd(plain, s.end());

@@ -134,12 +134,12 @@ final class Segmenter {
         colon = i;
       }
     }
-    boolean cell = false;
-    if (colon < 0) {
-      // A table row turned into text ("Indication<TAB>stenosis at the fascia"): the first cell
-      // is the label.
-      colon = cellEnd(from, limit);
-      cell = colon >= 0;
+    // A table row turned into text ("Indication<TAB>stenosis at the fascia"): the first cell is
+    // the label, whatever colons the second holds ("Sedation<TAB>... 10:05-10:31").
+    int tab = cellEnd(from, limit);
+    boolean cell = tab >= 0 && (colon < 0 || tab < colon);
+    if (cell) {
+      colon = tab;
     }
     if (colon < 0) {
       return null;
