@@ -47,6 +47,10 @@ final class Lexicon {
               "{LIMB}",
               "(?:neo-?terminal\\s+|afferent\\s+|proximal\\s+|distal\\s+)?ileum|small\\s+bowel"
                   + "|afferent\\s+(?:limb|loop)|ileal\\s+limb"),
+          Map.entry(
+              "{LIMB_SIDE}",
+              "(?:proximal|distal|prox|dist|afferent|efferent|functioning|defunctioned"
+                  + "|defunctionalized|upstream|downstream|oral|aboral)"),
           Map.entry("{CM}", "(?:cm|centimet(?:er|re)s?)\\b"),
           Map.entry(
               "{APPROX}", "(?:approximately\\s+|approx\\.?\\s+|about\\s+|around\\s+|~\\s*)?"));
