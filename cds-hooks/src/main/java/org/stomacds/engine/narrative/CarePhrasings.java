@@ -241,9 +241,12 @@ final class CarePhrasings {
             POST_PROCEDURE_INSTRUCTIONS,
             Tag.PLAIN,
             "\\b(?:clear\\s+liquids?|full\\s+liquids?|liquid|low[- ]residue|low[- ]fiber|soft|regular"
-                + "|normal|usual)\\s+diet\\b|\\bdiet\\s+as\\s+tolerated\\b"
+                + "|reg|normal|usual)\\s+diet\\b|\\bdiet\\s+as\\s+tolerated\\b"
+                + "|\\bdiet\\s*:\\s*(?:[a-z'-]+\\s+)?(?:residue|fiber|soft|regular|reg|liquids?|fluids"
+                + "|clear|normal|usual)\\b"
                 + "|\\b(?:nothing\\s+by\\s+mouth|npo)\\s+(?:until|for)\\b")
-        .anchors("clear", "full", "liquid", "low", "soft", "regular", "normal", "usual", "diet")
+        .anchors("clear", "full", "liquid", "low", "soft", "regular", "reg", "normal", "usual")
+        .anchors("diet")
         .anchors("nothing", "npo")
         .all(DIET)
         .skip(notHere);
@@ -253,9 +256,10 @@ final class CarePhrasings {
             "\\brepeat\\s+(?:balloon\\s+)?(?:dilat[a-z]*|colonoscopy|endoscopy|procedure"
                 + "|exam(?:ination)?|evaluation)\\s+(?:[a-z'-]+\\s+){0,3}?(?:in|if|as\\s+needed|prn"
                 + "|at)\\b|\\b(?:discharged?|released)\\s+(?:[a-z'-]+\\s+){0,3}?(?:home|to\\s+home)\\b"
+                + "|\\bd/c\\s+(?:[a-z'-]+\\s+){0,2}?(?:home|to\\s+home)\\b"
                 + "|\\bstool\\s+softeners?\\b|\\bavoid\\s+(?:nsaids?|heavy\\s+lifting|lifting)\\b"
                 + "|\\bwarning\\s+signs\\b")
-        .anchors("repeat", "discharg", "released", "stool", "avoid", "warning")
+        .anchors("repeat", "discharg", "released", "d/c", "stool", "avoid", "warning")
         .skip(notHere);
   }
 }

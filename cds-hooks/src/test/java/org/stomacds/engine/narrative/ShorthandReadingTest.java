@@ -3,6 +3,8 @@ package org.stomacds.engine.narrative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
 import static org.stomacds.engine.documentation.DocumentationElement.INDICATION;
+import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
+import static org.stomacds.engine.documentation.DocumentationElement.POST_PROCEDURE_INSTRUCTIONS;
 import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TIMES;
 
 import java.time.LocalTime;
@@ -63,5 +65,40 @@ class ShorthandReadingTest {
     assertThat(r.documents(INDICATION)).isTrue();
     assertThat(r.documents(COMPLICATIONS)).isTrue();
     assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CRE 15mm x2, 45s ea. Ped scope passes freely.",
+        "Balloon 15mm x2, 45s. Scope passed after.",
+        "Dilated with a 15 mm balloon. The gastroscope then passed easily."
+      })
+  void readsAnEasyPassageAfterTheDilationAsTheLumenAfter(String note) {
+    assertThat(Notes.read(note).documents(POST_DILATION_LUMEN)).as(note).isTrue();
+  }
+
+  @Test
+  void aPassageAfterTheDilationThatSaysNothingOfEaseIsNoLumenAfter() {
+    assertThat(
+            Notes.documents("Balloon 15mm x2. The scope passed to the cecum.", POST_DILATION_LUMEN))
+        .isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "d/c home, reg diet",
+        "D/c: low residue 48h, hydrate.",
+        "Diet: low residue, fluids."
+      })
+  void readsTerseDischargeInstructions(String note) {
+    assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).as(note).isTrue();
+  }
+
+  @Test
+  void aDietInTheHistoryIsNoInstruction() {
+    assertThat(Notes.documents("History: on a regular diet at home.", POST_PROCEDURE_INSTRUCTIONS))
+        .isFalse();
   }
 }
