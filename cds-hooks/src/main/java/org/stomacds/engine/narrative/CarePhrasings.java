@@ -11,6 +11,7 @@ import static org.stomacds.engine.narrative.Feature.STRICTURE;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How notes say why and how the patient was cared for: the indication, the sedation, and the
@@ -22,6 +23,7 @@ final class CarePhrasings {
 
   static void addTo(Lexicon lx) {
     indication(lx);
+    indicationInProse(lx);
     sedation(lx);
     instructions(lx);
   }
@@ -66,6 +68,66 @@ final class CarePhrasings {
         .anchors("evaluation", "management", "treatment", "dilat", "assessment", "therapy")
         .guard((f, s, a, b) -> "for".equals(Guards.previousWord(f, s, a, Guards.THE)));
   }
+
+  /** What brings a patient with a stoma to dilation: the stricture or the symptoms it causes. */
+  private static final String PROBLEM =
+      "(?:strictures?|stenos[ie]s|stenotic|narrowing|narrowed|obstruct[a-z]*|distension|distention"
+          + "|cramp[a-z]*|bloating|vomiting|pain|impaction|blockages?|difficult[a-z]*|output)";
+
+  /** Symptoms that, said of the patient, are a reason for the exam wherever they stand. */
+  private static final String SYMPTOM =
+      "(?:(?:abdominal\\s+)?distension|distention|bloating|cramp(?:s|ing)|vomiting|(?:fecal\\s+)?"
+          + "impaction|blockages?|ribbon(?:-like)?\\s+(?:output|stool)|obstructive\\s+(?:symptoms|sx"
+          + "|episodes)|sbo\\s+(?:sx|symptoms)|(?:difficult|painful)\\s+(?:irrigation|emptying"
+          + "|evacuation)|(?:cant|can't|cannot|unable\\s+to)\\s+irrigate|inability\\s+to\\s+irrigate)";
+
+  private static void indicationInProse(Lexicon lx) {
+    Set<Section> notHere = EnumSet.of(Section.PLAN, Section.CONSENT, Section.COMPLICATIONS);
+    // "He now has a parastomal stenosis", "who has developed ...", "she's been getting obstructed"
+    lx.t(
+            INDICATION,
+            Tag.PLAIN,
+            "\\b(?:(?:now|currently|recently)\\s+(?:has|have|having|with|w/|developed|presents\\s+with"
+                + "|complains\\s+of)|(?:who|he|she|pt|patient|child|they)\\s+(?:now\\s+|also\\s+)?"
+                + "(?:has|have|developed|has\\s+developed|is\\s+having|complains\\s+of)"
+                + "|(?:he's|she's|he\\s+is|she\\s+is|has|have)\\s+(?:now\\s+)?(?:been\\s+)?"
+                + "(?:having|getting|experiencing))\\b(?:[\\s,]+[a-z'/-]+){0,6}?[\\s,]+"
+                + PROBLEM
+                + "\\b")
+        .anchors("now", "currently", "recently", "who", "he", "she", "pt", "patient", "child")
+        .anchors("they", "he's", "she's", "has", "have")
+        .skip(notHere)
+        .hypothetical();
+    lx.t(INDICATION, Tag.PLAIN, "\\b" + SYMPTOM + "\\b")
+        .anchors("abdominal", "distension", "distention", "bloating", "cramp", "vomiting")
+        .anchors("fecal", "impaction", "blockage", "ribbon", "obstructive", "sbo", "difficult")
+        .anchors("painful", "cant", "can't", "cannot", "unable", "inability")
+        .skip(EnumSet.of(Section.PLAN, Section.CONSENT, Section.COMPLICATIONS, Section.SEDATION))
+        .guard(CarePhrasings::beforeTheProcedureIsDescribed)
+        .hypothetical();
+  }
+
+  /**
+   * A symptom is the reason for the exam where the note introduces the patient, not where it
+   * describes the procedure ("mild cramping during inflation").
+   */
+  private static boolean beforeTheProcedureIsDescribed(String f, Sentence s, int a, int b) {
+    if (DENIAL.matcher(f).region(s.start(), a).find()) {
+      return false;
+    }
+    return s.section() == Section.INDICATION
+        || s.section() == Section.HISTORY
+        || !PROCEDURE_EVENT.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  /** A symptom denied ("denies pain or distension") is a review of systems, not a reason. */
+  private static final Pattern DENIAL =
+      Rx.compile("\\b(?:no|denies|denied|deny|without|not|negative\\s+for|resolved)\\b");
+
+  private static final Pattern PROCEDURE_EVENT =
+      Rx.compile(
+          "\\b(?:during|inflat[a-z]*|balloon|dilat[a-z]*|scope|colonoscope|gastroscope|withdraw[a-z]*"
+              + "|insufflat[a-z]*|after|post|recovery|tolerated|complicat[a-z]*)\\b");
 
   private static void sedation(Lexicon lx) {
     Set<Section> notHere = EnumSet.of(Section.HISTORY, Section.CONSENT, Section.PLAN);
@@ -179,9 +241,12 @@ final class CarePhrasings {
             POST_PROCEDURE_INSTRUCTIONS,
             Tag.PLAIN,
             "\\b(?:clear\\s+liquids?|full\\s+liquids?|liquid|low[- ]residue|low[- ]fiber|soft|regular"
-                + "|normal|usual)\\s+diet\\b|\\bdiet\\s+as\\s+tolerated\\b"
+                + "|reg|normal|usual)\\s+diet\\b|\\bdiet\\s+as\\s+tolerated\\b"
+                + "|\\bdiet\\s*:\\s*(?:[a-z'-]+\\s+)?(?:residue|fiber|soft|regular|reg|liquids?|fluids"
+                + "|clear|normal|usual)\\b"
                 + "|\\b(?:nothing\\s+by\\s+mouth|npo)\\s+(?:until|for)\\b")
-        .anchors("clear", "full", "liquid", "low", "soft", "regular", "normal", "usual", "diet")
+        .anchors("clear", "full", "liquid", "low", "soft", "regular", "reg", "normal", "usual")
+        .anchors("diet")
         .anchors("nothing", "npo")
         .all(DIET)
         .skip(notHere);
@@ -191,9 +256,10 @@ final class CarePhrasings {
             "\\brepeat\\s+(?:balloon\\s+)?(?:dilat[a-z]*|colonoscopy|endoscopy|procedure"
                 + "|exam(?:ination)?|evaluation)\\s+(?:[a-z'-]+\\s+){0,3}?(?:in|if|as\\s+needed|prn"
                 + "|at)\\b|\\b(?:discharged?|released)\\s+(?:[a-z'-]+\\s+){0,3}?(?:home|to\\s+home)\\b"
+                + "|\\bd/c\\s+(?:[a-z'-]+\\s+){0,2}?(?:home|to\\s+home)\\b"
                 + "|\\bstool\\s+softeners?\\b|\\bavoid\\s+(?:nsaids?|heavy\\s+lifting|lifting)\\b"
                 + "|\\bwarning\\s+signs\\b")
-        .anchors("repeat", "discharg", "released", "stool", "avoid", "warning")
+        .anchors("repeat", "discharg", "released", "d/c", "stool", "avoid", "warning")
         .skip(notHere);
   }
 }

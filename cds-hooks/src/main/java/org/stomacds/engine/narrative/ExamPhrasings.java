@@ -105,6 +105,46 @@ final class ExamPhrasings {
         .anchors("complete", "entire", "whole", "colonoscopy")
         .skip(notHere)
         .hypothetical();
+    // The far end of a defunctioned segment: through a colostomy's distal limb or a Hartmann
+    // pouch, the rectum, anal canal or dentate line is as far as the exam can go.
+    lx.t(EXTENT_OF_EXAM, Tag.COMPLETE, "\\b(?:{DISTAL_END})\\b")
+        .anchors("rectum", "rectal", "anal", "dentate", "anus")
+        .guard(Guards::reachedIt)
+        .skip(notHere)
+        .hypothetical();
+    lx.t(
+            EXTENT_OF_EXAM,
+            Tag.COMPLETE,
+            "\\b(?:{DISTAL_END})\\s+(?:was\\s+)?(?:[a-z'-]+\\s+)?(?:reached|intubated|entered"
+                + "|examined|visualized|visualised)\\b|\\brectum\\s+to\\s+(?:the\\s+)?dentate\\s+line\\b"
+                + "|\\b(?:exam(?:ination)?|colonoscopy|study)\\s+(?:was\\s+)?completed\\s+to\\b")
+        .anchors("rectum", "rectal", "anal", "dentate", "anus", "exam", "colonoscopy", "study")
+        .skip(notHere)
+        .hypothetical();
+    // A length of bowel examined: through an ileostomy (or a limb) that is the whole exam.
+    lx.t(
+            EXTENT_OF_EXAM,
+            Tag.COMPLETE,
+            "\\b(?:examined|inspected|intubated|advanced|passed|evaluated|visualized|visualised|went"
+                + "|carried|looked|continued|exam)\\b(?:[\\s,]+[a-z'-]+){0,8}?[\\s,]+(?:up\\s+)?to\\s+"
+                + "{APPROX}\\d{1,3}\\s*{CM}(?!\\s*(?:from|proximal|distal|above|below)\\b)"
+                + "|\\b(?:reach(?:ed|ing)?|advanced|passed|examined|inspected|intubated|traversed)\\s+"
+                + "{APPROX}\\d{1,3}\\s*{CM}\\s+(?:(?:beyond|further|more)\\s+)?(?:of|into)\\b")
+        .anchors("examined", "inspected", "intubated", "advanced", "passed", "evaluated")
+        .anchors("visualized", "visualised", "went", "carried", "looked", "continued", "reach")
+        .anchors("traversed", "exam")
+        .skip(notHere)
+        .hypothetical();
+    lx.t(
+            EXTENT_OF_EXAM,
+            Tag.COMPLETE,
+            "\\b(?:{LIMB})(?::\\s*|\\s+)(?:was\\s+)?(?:examined|inspected|intubated|evaluated|seen"
+                + "|visualized|visualised|viewed)\\s+(?:(?:up\\s+)?to\\s+|for\\s+)?{APPROX}\\d{1,3}\\s*{CM}"
+                + "|\\b(?:{LIMB})(?::\\s*|\\s+)(?:(?:up\\s+)?to\\s+)?{APPROX}\\d{1,3}\\s*{CM}"
+                + "(?!\\s*(?:from|proximal|distal|above|below|beyond|long|in\\s+length)\\b)")
+        .anchors("ileum", "small bowel", "afferent", "limb", "neo")
+        .skip(notHere)
+        .hypothetical();
     lx.t(
             EXTENT_OF_EXAM,
             Tag.EXTENT_LABEL,
@@ -165,9 +205,10 @@ final class ExamPhrasings {
             "\\b(?:examined|advanced|reached|visualized|evaluated|inspected|seen|intubated)\\s+"
                 + "(?:only\\s+)?(?:up\\s+)?to\\s+(?:the\\s+)?(?:level\\s+of\\s+(?:the\\s+)?)?"
                 + "(?:{SEGMENT}|\\d{1,3}\\s*cm)\\b|\\blimited\\s+(?:exam(?:ination)?|study"
-                + "|colonoscopy|evaluation)\\b")
+                + "|colonoscopy|evaluation)\\b|\\b(?:could|was\\s+able\\s+to)\\s+only\\s+(?:see|examine"
+                + "|advance|reach|get|go|pass|visuali[sz]e|intubate)\\b")
         .anchors("examined", "advanced", "reached", "visualized", "evaluated", "inspected")
-        .anchors("seen", "intubated", "limited")
+        .anchors("seen", "intubated", "limited", "could", "was")
         .skip(notHere)
         .hypothetical();
     lx.t(EXTENT_OF_EXAM, Tag.NEG_ONLY, "\\bextent\\b").anchors("extent");
@@ -178,8 +219,8 @@ final class ExamPhrasings {
             COMPLICATIONS,
             Tag.COMP_GENERIC,
             "\\b(?:complications?|adverse\\s+(?:events?|reactions?|outcomes?)"
-                + "|untoward\\s+(?:events?|effects?))\\b")
-        .anchors("complication", "adverse", "untoward")
+                + "|untoward\\s+(?:events?|effects?)|cx|comps)\\b")
+        .anchors("complication", "adverse", "untoward", "cx", "comps")
         .hypothetical()
         .skip(Section.HISTORY, Section.CONSENT, Section.INDICATION);
     lx.t(

@@ -48,6 +48,21 @@ final class ExtentReader {
           "\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:was\\s+)?(?:then\\s+)?"
               + "(?:inserted|introduced|advanced|passed)\\b|\\bintubat(?:ed|ion)\\b|\\badvanced\\s+to\\b");
 
+  /**
+   * What an "Extent:" line names that is the whole exam although it is not the cecum: the whole
+   * colon, the far end of a defunctioned segment, or a length of bowel.
+   */
+  private static final Pattern WHOLE_OR_END =
+      Rx.compile(
+          "\\b(?:whole|entire|total|full)\\b|\\b(?:rectum|rectal\\s+stump|anal\\s+canal|dentate"
+              + "|anus)\\b|\\b\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b");
+
+  /** A stop short of the cecum that the note says was meant: the exam planned was done. */
+  private static final Pattern AS_PLANNED =
+      Rx.compile(
+          "\\b(?:as\\s+planned|per\\s+plan|by\\s+design|as\\s+intended|intentionally|deliberately"
+              + "|planned\\s+(?:limited|short)|by\\s+plan)\\b");
+
   private final String f;
   private final List<Sentence> sentences;
   private final List<Hit> hits;
@@ -71,6 +86,7 @@ final class ExtentReader {
     Hit complete = null;
     Hit weak = null;
     List<Hit> stops = new ArrayList<>();
+    List<Hit> weaks = new ArrayList<>();
     for (Hit h : hits) {
       if (h.element() != EXTENT_OF_EXAM) {
         continue;
@@ -116,8 +132,11 @@ final class ExtentReader {
           }
         }
         case INCOMPLETE_WEAK -> {
-          if (p == Polarity.AFFIRMED) {
+          if (p == Polarity.AFFIRMED && asPlanned(h)) {
+            complete = Hit.first(complete, h);
+          } else if (p == Polarity.AFFIRMED) {
             weak = Hit.first(weak, h);
+            weaks.add(h);
           }
         }
         default -> {
@@ -127,6 +146,10 @@ final class ExtentReader {
       if (p == Polarity.AFFIRMED || p == Polarity.ABSENT) {
         mentions.mention(h, false);
       }
+    }
+    if (complete != null && weakAfterInTheSameSentence(complete, weaks)) {
+      // "examined to 30 cm; unable to advance further": the end point reached was a stop short
+      complete = null;
     }
     Hit decided = strong != null ? strong : complete != null ? complete : weak;
     if (decided != null) {
@@ -159,6 +182,9 @@ final class ExtentReader {
     if (content.contains("incomplete")) {
       return Tag.INCOMPLETE_STRONG;
     }
+    if (WHOLE_OR_END.matcher(content).find()) {
+      return Tag.COMPLETE;
+    }
     if (content.contains("cecum")
         || content.contains("caecum")
         || content.contains("cecal")
@@ -178,6 +204,25 @@ final class ExtentReader {
       return Tag.INCOMPLETE_STRONG;
     }
     return null;
+  }
+
+  private static boolean weakAfterInTheSameSentence(Hit complete, List<Hit> weaks) {
+    for (Hit weak : weaks) {
+      if (complete.sentence() == weak.sentence() && weak.start() > complete.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean asPlanned(Hit h) {
+    for (int k = h.sentence(); k < Math.min(sentences.size(), h.sentence() + 3); k++) {
+      Sentence s = sentences.get(k);
+      if (AS_PLANNED.matcher(f).region(s.start(), s.end()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String reason(Hit h) {

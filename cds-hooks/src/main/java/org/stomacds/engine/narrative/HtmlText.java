@@ -3,6 +3,7 @@ package org.stomacds.engine.narrative;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jsoup.parser.Parser;
 
 /**
  * A small, linear HTML-to-text converter for notes: enough HTML to read a FHIR narrative or an
@@ -234,7 +235,7 @@ final class HtmlText {
 
   private static int entity(String html, int at, StringBuilder out) {
     int semi = -1;
-    int limit = Math.min(html.length(), at + 12);
+    int limit = Math.min(html.length(), at + 34);
     for (int j = at + 1; j < limit; j++) {
       char c = html.charAt(j);
       if (c == ';') {
@@ -268,6 +269,9 @@ final class HtmlText {
       if (value == null) {
         value = ENTITIES.get(name.toLowerCase(Locale.ROOT));
       }
+      if (value == null) {
+        value = named(name);
+      }
     }
     if (value == null) {
       out.append('&');
@@ -275,6 +279,18 @@ final class HtmlText {
     }
     out.append(value);
     return semi + 1;
+  }
+
+  /**
+   * Any other named entity of HTML ("&rarr;", "&asymp;", "&frac13;"), as the character it names,
+   * from jsoup's table of the full HTML5 set; null when HTML has no such name. The table above
+   * keeps its plain-text choices (a dash for "&ndash;", a space for "&nbsp;"), on which the golden
+   * spans of the corpus were written.
+   */
+  private static String named(String name) {
+    String entity = "&" + name + ";";
+    String decoded = Parser.unescapeEntities(entity, false);
+    return decoded.equals(entity) ? null : decoded;
   }
 
   private static void appendText(StringBuilder out, String s, int from, int to, boolean pre) {

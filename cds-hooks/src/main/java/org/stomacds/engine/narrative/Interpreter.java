@@ -12,6 +12,8 @@ import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TY
 
 import java.time.LocalTime;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.stomacds.engine.documentation.DocumentationElement;
 
 /**
@@ -308,15 +310,57 @@ final class Interpreter {
       out.balloon.add(v.value());
       mentions.mention(BALLOON_DIAMETER, false, v);
     }
+    int addendum = addendumStart();
     if (!counts.isEmpty()) {
-      out.inflationCount = (int) counts.get(0).value();
+      out.inflationCount = (int) stated(counts, addendum, true).value();
       counts.forEach(v -> mentions.mention(INFLATION_COUNT, false, v));
     }
     if (!inflationSeconds.isEmpty()) {
-      out.inflationSeconds = (int) Math.round(inflationSeconds.get(0).value());
+      out.inflationSeconds = (int) Math.round(stated(inflationSeconds, addendum, false).value());
       inflationSeconds.forEach(v -> mentions.mention(INFLATION_DURATION, false, v));
     }
   }
+
+  /**
+   * The value a note means when it states one more than once: what an addendum or late entry says
+   * (it corrects the note above it), else a stated total ("3 inflations total" after "12 mm x 1,
+   * then 15 mm x 2"), else the first statement.
+   */
+  private Value stated(List<Value> values, int addendum, boolean totals) {
+    for (Value v : values) {
+      if (v.start() >= addendum) {
+        return v;
+      }
+    }
+    if (totals) {
+      for (Value v : values) {
+        if (isATotal(v)) {
+          return v;
+        }
+      }
+    }
+    return values.get(0);
+  }
+
+  private boolean isATotal(Value v) {
+    Sentence s = sentences.get(v.sentence());
+    int from = Math.max(s.start(), v.start() - 16);
+    int to = Math.min(s.end(), v.end() + 16);
+    return TOTAL.matcher(f).region(from, to).find();
+  }
+
+  private static final Pattern TOTAL = Rx.compile("\\b(?:total|in\\s+all|overall)\\b");
+
+  /** Where an addendum or late entry begins, or the note's length when there is none. */
+  private int addendumStart() {
+    Matcher m = ADDENDUM.matcher(f);
+    return m.find() ? m.start() : f.length();
+  }
+
+  private static final Pattern ADDENDUM =
+      Rx.compile(
+          "(?m)^[\\s*#-]{0,8}(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?note)"
+              + "\\b");
 
   private void distinct() {
     int count = 0;

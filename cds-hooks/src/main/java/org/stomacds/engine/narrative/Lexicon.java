@@ -37,9 +37,21 @@ final class Lexicon {
                   + "(?:bowel|intestine))\\s*)"),
           Map.entry(
               "{SEGMENT}",
-              "(?:splenic\\s+flexure|hepatic\\s+flexure|(?:mid-?|proximal\\s+|distal\\s+)?"
+              "(?:splenic\\s+flex(?:ure)?|hepatic\\s+flex(?:ure)?|(?:mid-?|proximal\\s+|distal\\s+)?"
                   + "transverse(?:\\s+colon)?|descending\\s+colon|ascending\\s+colon"
                   + "|sigmoid(?:\\s+colon)?|rectum|rectosigmoid)"),
+          Map.entry(
+              "{DISTAL_END}",
+              "rectum|rectal\\s+stump|anal\\s+canal|anal\\s+verge|dentate\\s+line|anus"),
+          Map.entry(
+              "{LIMB}",
+              "(?:neo-?terminal\\s+|afferent\\s+|proximal\\s+|distal\\s+)?ileum|small\\s+bowel"
+                  + "|afferent\\s+(?:limb|loop)|ileal\\s+limb"),
+          Map.entry(
+              "{LIMB_SIDE}",
+              "(?:proximal|distal|prox|dist|afferent|efferent|functioning|defunctioned"
+                  + "|defunctionalized|upstream|downstream|oral|aboral)"),
+          Map.entry("{CM}", "(?:cm|centimet(?:er|re)s?)\\b"),
           Map.entry(
               "{APPROX}", "(?:approximately\\s+|approx\\.?\\s+|about\\s+|around\\s+|~\\s*)?"));
 

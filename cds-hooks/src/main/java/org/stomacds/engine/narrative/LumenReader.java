@@ -4,6 +4,7 @@ import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATI
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The lumen before and after dilation: sizes and scope passage, each placed before or after the
@@ -73,7 +74,8 @@ final class LumenReader {
           int when = temporal(h.sentence(), h.start());
           if (when < 0) {
             mentions.mention(PRE_DILATION_LUMEN, false, h);
-          } else if (when > 0 || (aboutStricture(h) && h.start() > firstDilation)) {
+          } else if (when > 0
+              || (h.start() > firstDilation && (aboutStricture(h) || withEase(h)))) {
             mentions.mention(POST_DILATION_LUMEN, false, h);
           }
         }
@@ -89,6 +91,21 @@ final class LumenReader {
       }
     }
   }
+
+  /**
+   * "scope passes freely", "Scope passed after.": after the dilation, a passage said to be easy (or
+   * to come after) is the lumen the dilation gave, even in a sentence that does not name the
+   * stricture.
+   */
+  private boolean withEase(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return EASE.matcher(f).region(h.end(), s.end()).lookingAt();
+  }
+
+  private static final Pattern EASE =
+      Rx.compile(
+          "\\s*(?:(?:then|now|subsequently)\\s+)?(?:easily|freely|readily|easy|with\\s+ease|without"
+              + "\\s+(?:difficulty|resistance)|after(?:wards)?)\\b");
 
   private boolean aboutStricture(Hit h) {
     return note.has(h.sentence(), Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);

@@ -3,6 +3,7 @@ package org.stomacds.engine.narrative;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -235,7 +236,9 @@ final class NumberFinder {
       return;
     }
     boolean units = has(i, Feature.UNIT);
-    boolean counting = thisProcedure && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD);
+    boolean counting =
+        thisProcedure
+            && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD, Feature.CRE_TTS);
     boolean clocks = sedationContext(i);
     long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
     boolean creOrTts = thisProcedure && hasWord(i, Feature.CRE_TTS);
@@ -249,7 +252,8 @@ final class NumberFinder {
         continue;
       }
       int start = occurrences.get(k + 2);
-      if (start == lastStart) {
+      if (start == lastStart
+          || (Character.isLetter(f.charAt(start)) && unitOfACompound(start, s.start()))) {
         continue;
       }
       lastStart = start;
@@ -263,7 +267,7 @@ final class NumberFinder {
       char following = spaced < s.end() ? f.charAt(spaced) : ' ';
       int word = skipSpaceAndHyphen(after, s.end());
       char nextWord = word < s.end() ? f.charAt(word) : ' ';
-      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-".indexOf(following) >= 0) {
+      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-\u2192".indexOf(following) >= 0) {
         Matcher m = q(BALLOON_BEFORE).region(start, s.end());
         if (m.lookingAt()) {
           sizeEnd = m.end();
@@ -271,7 +275,7 @@ final class NumberFinder {
         }
       }
       // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
-      if (units && start >= sizeEnd && ",/-mcato".indexOf(following) >= 0) {
+      if (units && start >= sizeEnd && ",/-mcato\u2192".indexOf(following) >= 0) {
         // "15 mm", "16.5mm": read by index; a list of sizes or a number in words by the pattern.
         int plain = plainNumberEnd(start, s.end());
         int unitEnd = plain < 0 ? -1 : sizeUnitEnd(plain, s.end());
@@ -353,7 +357,45 @@ final class NumberFinder {
     while (e < limit && Character.isLetter(f.charAt(e)) && e - at < 20) {
       e++;
     }
-    return e;
+    int unitEnd = compoundUnitEnd(at, e, limit);
+    return unitEnd > 0 ? unitEnd : e;
+  }
+
+  private static final Set<String> TENS =
+      Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+  private static final Set<String> UNITS =
+      Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+
+  /**
+   * Where "five" ends in "forty-five" / "forty five" when the tens word spans [at,e): a number in
+   * words is one number, not "forty" and then "five seconds". -1 when it is not such a pair.
+   */
+  private int compoundUnitEnd(int at, int e, int limit) {
+    if (e >= limit || (f.charAt(e) != '-' && f.charAt(e) != ' ')) {
+      return -1;
+    }
+    if (!TENS.contains(f.substring(at, e))) {
+      return -1;
+    }
+    int u = e + 1;
+    int ue = u;
+    while (ue < limit && Character.isLetter(f.charAt(ue)) && ue - u < 6) {
+      ue++;
+    }
+    return ue > u && UNITS.contains(f.substring(u, ue)) ? ue : -1;
+  }
+
+  /** Whether the number word at {@code at} is the "five" of "forty-five". */
+  private boolean unitOfACompound(int at, int lineStart) {
+    if (at - 2 < lineStart || (f.charAt(at - 1) != '-' && f.charAt(at - 1) != ' ')) {
+      return false;
+    }
+    int b = at - 1;
+    int a = b;
+    while (a > lineStart && Character.isLetter(f.charAt(a - 1)) && b - a < 8) {
+      a--;
+    }
+    return a < b && TENS.contains(f.substring(a, b));
   }
 
   private int skipSpaces(int at, int limit) {
@@ -443,7 +485,7 @@ final class NumberFinder {
         }
       }
       case LUMEN, LUMEN_FROM -> {
-        double mm = values.get(0) * factor;
+        double mm = lumenOf(values, kind) * factor;
         if (mm >= 0.5 && mm <= 40) {
           lumenSizes.add(new Value(mm, i, start, end, kind == Quantities.SizeKind.LUMEN_FROM));
         }
@@ -452,6 +494,22 @@ final class NumberFinder {
         // a distance, a length, a scope, a polyp: not ours
       }
     }
+  }
+
+  /**
+   * The lumen a size or list of sizes states: a hedged range ("7-8 mm", "6 or 7 mm", "13 to 14 mm")
+   * is read as its upper end, as clinicians read their own estimates; a list that moves further ("8
+   * -> 13 mm", "dilated from 8 to 15 mm") states the lumen before at its start.
+   */
+  private static double lumenOf(List<Double> values, Quantities.SizeKind kind) {
+    double first = values.get(0);
+    if (kind == Quantities.SizeKind.LUMEN && values.size() == 2) {
+      double second = values.get(1);
+      if (second > first && second - first <= 3) {
+        return second;
+      }
+    }
+    return first;
   }
 
   /** Where the unit read by {@link #sizeUnitEnd} or {@link #durationUnitEnd} starts. */
@@ -586,7 +644,7 @@ final class NumberFinder {
         return true;
       }
     }
-    return holdsFrom(after, s.end(), "cycles");
+    return holdsFrom(after, s.end(), "cycles") || holdsFrom(after, s.end(), "infl");
   }
 
   private List<Double> numbersIn(int from, int to) {
@@ -691,7 +749,8 @@ final class NumberFinder {
 
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
     double n = Quantities.parse(oneSpace(number));
-    if (noun != null && !noun.endsWith("s") && n != 1) {
+    // "3 inflation" is no count, but the terse "3 infl" is one.
+    if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
     if (n >= 1 && n <= 20 && !elsewhen(i, s, m.start())) {
@@ -765,12 +824,45 @@ final class NumberFinder {
 
   private void military(int i, Sentence s, Matcher m) {
     Clock.Role role = roleBefore(s, m.start());
+    int h = Integer.parseInt(m.group(1));
+    int min = Integer.parseInt(m.group(2));
+    if (role == Clock.Role.ANY && m.group(3) == null) {
+      Clock stop = rangeStop(i, s, m.end(), h * 60 + min);
+      if (stop != null) {
+        clocks.add(new Clock(h * 60 + min, Clock.Role.START, i, m.start(), m.end()));
+        clocks.add(stop);
+        return;
+      }
+    }
     if (role == null || (role == Clock.Role.ANY && m.group(3) == null)) {
       return;
     }
-    int h = Integer.parseInt(m.group(1));
-    int min = Integer.parseInt(m.group(2));
     clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+  }
+
+  /**
+   * Whether a four-digit time is the start of a range of two ("0912-0940", "1420 - 1451"): in a
+   * sedation sentence that is a start and stop time. Returns the stop, or null.
+   */
+  private Clock rangeStop(int i, Sentence s, int end, int minutes) {
+    int j = end;
+    while (j < s.end() && f.charAt(j) == ' ') {
+      j++;
+    }
+    if (j >= s.end() || f.charAt(j) != '-') {
+      return null;
+    }
+    j++;
+    while (j < s.end() && f.charAt(j) == ' ') {
+      j++;
+    }
+    Matcher other = Quantities.MILITARY.matcher(f).region(j, s.end());
+    if (!other.lookingAt()) {
+      return null;
+    }
+    int stop = Integer.parseInt(other.group(1)) * 60 + Integer.parseInt(other.group(2));
+    boolean plausible = stop > minutes && stop - minutes <= 600;
+    return plausible ? new Clock(stop, Clock.Role.STOP, i, other.start(), other.end()) : null;
   }
 
   /**

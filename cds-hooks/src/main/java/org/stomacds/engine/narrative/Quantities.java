@@ -72,12 +72,12 @@ final class Quantities {
               + COUNT_NUM
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
               + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?)\\b)[a-z0-9.'-]+\\s+){0,2}?(?:balloon\\s+)?"
-              + "(inflations?|dilations?|dilatations?|passes|cycles)\\b");
+              + "(inflations?|infls?|dilations?|dilatations?|passes|cycles)\\b");
 
   /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
   static final Pattern COUNT_TIMES =
       Rx.compile(
-          "(?<![a-z\\d])(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?(\\d{1,2})(?!\\d|\\.\\d)"
+          "(?<![a-z\\d])(?:(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?|x(?=\\d))(\\d{1,2})(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
 
   /**
@@ -102,6 +102,7 @@ final class Quantities {
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
               + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
               + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?!\\s*[-/]\\s*\\d)"
               + "(?!\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?))");
 
   /** A clock time with a colon: "09:12", "9:12 am". */
@@ -423,7 +424,8 @@ final class Quantities {
             return cm ? null : SizeKind.LUMEN;
           }
         }
-        return null;
+        // "stenosis at the fascia, 3 cm in": how deep it lies, not how wide.
+        return cm ? SizeKind.OTHER : null;
       }
       if (w.equals("x")) {
         if (countFollows(c)) {
@@ -583,6 +585,8 @@ final class Quantities {
       return SizeKind.BALLOON;
     }
     if (w.startsWith("measur")
+        || w.equals("estimated")
+        || w.equals("estimate")
         || w.startsWith("narrow")
         || w.startsWith("strictur")
         || w.startsWith("stenos")
@@ -647,6 +651,7 @@ final class Quantities {
         break;
       }
       if (w.equals("each")
+          || w.equals("ea")
           || w.equals("apiece")
           || w.equals("per")
           || w.startsWith("inflation")
@@ -686,6 +691,19 @@ final class Quantities {
     return DurationKind.UNKNOWN;
   }
 
+  /** "x3", "x 3": the inflation count in terse notes, which a duration often follows. */
+  private static boolean isTimesCount(String w) {
+    if (w.isEmpty() || w.charAt(0) != 'x') {
+      return false;
+    }
+    for (int i = 1; i < w.length(); i++) {
+      if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static DurationKind durationCue(String w) {
     if (w.startsWith("sedat")
         || w.equals("intraservice")
@@ -707,7 +725,13 @@ final class Quantities {
         || w.startsWith("inflat")
         || w.startsWith("dilat")
         || w.startsWith("balloon")
-        || w.equals("each")) {
+        || w.equals("each")
+        || w.equals("ea")
+        || isTimesCount(w)
+        || w.equals("tts")
+        || w.equals("cre")
+        || w.equals("twice")
+        || w.equals("thrice")) {
       return DurationKind.INFLATION;
     }
     if (w.equals("procedure")

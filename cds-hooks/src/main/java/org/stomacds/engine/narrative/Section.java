@@ -20,47 +20,9 @@ enum Section {
     return this == SEDATION || this == SEDATION_TIME;
   }
 
+  /** The section a label names: the table in {@code narrative/section-labels.tsv}. */
   static Section ofLabel(String label) {
-    String l = label.trim();
-    if (has(l, "complication", "adverse event", "untoward", "blood loss")
-        || l.equals("ebl")
-        || l.startsWith("ebl ")) {
-      return COMPLICATIONS;
-    }
-    boolean diagnosis = l.contains("diagnos") || l.equals("dx") || l.endsWith(" dx");
-    if (has(l, "indication", "reason for", "chief complaint", "referral reason")
-        || l.equals("reason")
-        || (diagnosis && !l.contains("post") && !l.contains("final") && !l.contains("discharge"))) {
-      return INDICATION;
-    }
-    if (has(l, "sedation", "anesthesia", "anaesthesia", "intraservice", "intra-service")) {
-      return has(l, "time", "start", "stop", "end", "began", "duration", "minute")
-          ? SEDATION_TIME
-          : SEDATION;
-    }
-    if (has(l, "medication", "meds") && !has(l, "home", "current", "discharge", "allerg")) {
-      return SEDATION;
-    }
-    if (has(l, "history", "hpi", "pmh", "background")) {
-      return HISTORY;
-    }
-    if (has(l, "consent", "risks")) {
-      return CONSENT;
-    }
-    if (has(
-        l,
-        "plan",
-        "recommendation",
-        "disposition",
-        "instruction",
-        "discharge",
-        "follow-up",
-        "follow up",
-        "followup",
-        "aftercare")) {
-      return PLAN;
-    }
-    return OTHER;
+    return SectionLabels.of(label);
   }
 
   /** Labels that start a new topic even though they map to no section of their own. */

@@ -134,6 +134,13 @@ final class Segmenter {
         colon = i;
       }
     }
+    // A table row turned into text ("Indication<TAB>stenosis at the fascia"): the first cell is
+    // the label, whatever colons the second holds ("Sedation<TAB>... 10:05-10:31").
+    int tab = cellEnd(from, limit);
+    boolean cell = tab >= 0 && (colon < 0 || tab < colon);
+    if (cell) {
+      colon = tab;
+    }
     if (colon < 0) {
       return null;
     }
@@ -145,7 +152,7 @@ final class Segmenter {
     while (e > a && (folded.charAt(e - 1) == ' ' || folded.charAt(e - 1) == '\n')) {
       e--;
     }
-    if (e - a > 49 || (colon + 1 < to && isAsciiDigit(folded.charAt(colon + 1)))) {
+    if (e - a > 49 || (!cell && colon + 1 < to && isAsciiDigit(folded.charAt(colon + 1)))) {
       return null;
     }
     for (int i = a + 1; i < e; i++) {
@@ -167,6 +174,12 @@ final class Segmenter {
     }
     labelEnd = colon + 1;
     return text;
+  }
+
+  /** The tab that ends the first cell of a line, or -1. */
+  private int cellEnd(int from, int limit) {
+    int tab = original.indexOf('\t', from);
+    return tab > from && tab < limit ? tab : -1;
   }
 
   /** Where a label starts after an optional bullet: "- ", "**", "#", "12. ", "3) ". */
@@ -248,8 +261,10 @@ final class Segmenter {
     }
     Section lineSection = null;
     int contentStart = ls;
+    boolean templateHeading = false;
     String lineLabel = labelAt(ls, le);
     if (lineLabel != null) {
+      templateHeading = isCapitals(ls, labelEnd());
       Section section = Section.ofLabel(lineLabel);
       int cs = skipSpaces(labelEnd(), le);
       if (cs >= le) {
@@ -265,7 +280,20 @@ final class Segmenter {
         paragraphSection = null;
       }
     }
-    sentences(ls, le, lineSection, contentStart);
+    sentences(ls, le, lineSection, contentStart, templateHeading);
+  }
+
+  /** Whether [from,to) has letters and none in lower case: a template's "INDICATION:" heading. */
+  private boolean isCapitals(int from, int to) {
+    boolean letters = false;
+    for (int i = from; i < to; i++) {
+      char c = original.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      letters |= Character.isLetter(c);
+    }
+    return letters;
   }
 
   private void heading(int ls, int le, Section section) {
@@ -274,7 +302,8 @@ final class Segmenter {
     pendingHeading = ls;
   }
 
-  private void sentences(int ls, int le, Section lineSection, int firstContent) {
+  private void sentences(
+      int ls, int le, Section lineSection, int firstContent, boolean templateHeading) {
     List<int[]> bounds = new ArrayList<>();
     int s = ls;
     for (int i = ls; i < le; i++) {
@@ -290,8 +319,9 @@ final class Segmenter {
     // A label governs the rest of a short line ("Plan: resume diet. Follow up in 6 weeks."). A
     // dictated paragraph that merely opens with a label ("Indication: stenosis. The scope was
     // passed through the colostomy. ...") is governed by it in its first sentence only: the rest
-    // narrates the procedure.
-    boolean labelGovernsLine = bounds.size() <= MAX_SENTENCES_GOVERNED_BY_LABEL;
+    // narrates the procedure. A template's heading in capitals ("INDICATION: ...") governs its
+    // whole paragraph, however long: the template puts the procedure under its own heading.
+    boolean labelGovernsLine = templateHeading || bounds.size() <= MAX_SENTENCES_GOVERNED_BY_LABEL;
     for (int k = 0; k < bounds.size(); k++) {
       int[] b = bounds.get(k);
       Section section = k == 0 || labelGovernsLine ? lineSection : null;

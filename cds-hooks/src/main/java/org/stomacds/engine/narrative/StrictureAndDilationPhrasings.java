@@ -47,16 +47,35 @@ final class StrictureAndDilationPhrasings {
     lx.t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
-            "\\b(?:through|thru|via|per|by\\s+way\\s+of)\\s+{POSS}(?:{W}\\s+){0,4}?{STOMA}\\b")
+            "\\b(?:through|thru|via|per|by\\s+way\\s+of)\\s+{POSS}(?:{W}\\s+){0,6}?{STOMA}\\b")
         .anchors("through", "thru", "via", "per", "by way of")
         .all(STOMA, SCOPE_CONTEXT)
         .skip(notHere);
     lx.t(
             ROUTE_THROUGH_STOMA,
             Tag.PLAIN,
-            "\\b(?:insert|introduc|advanc|pass)[a-z]*\\s+(?:{W}\\s+){0,3}?into\\s+{POSS}"
-                + "(?:{W}\\s+){0,3}?{STOMA}\\b")
-        .anchors("insert", "introduc", "advanc", "pass")
+            "\\b(?:insert|introduc|advanc|pass|plac|put)[a-z]*\\s+(?:{W}\\s+){0,4}?(?:into|in)\\s+{POSS}"
+                + "(?:{W}\\s+){0,6}?{STOMA}\\b")
+        .anchors("insert", "introduc", "advanc", "pass", "plac", "put")
+        .all(STOMA)
+        .skip(notHere);
+    // A loop stoma has two openings and an end stoma may come with a mucous fistula: notes name
+    // the limb the scope went into ("via the efferent (distal) limb", "thru prox limb").
+    lx.t(
+            ROUTE_THROUGH_STOMA,
+            Tag.PLAIN,
+            "\\b(?:through|thru|via|into|in\\s+through)\\s+{POSS}(?:{W}\\s+){0,2}?{LIMB_SIDE}\\s+"
+                + "(?:\\([a-z]+\\)\\s+)?(?:limb|opening|loop|stoma|colostomy|ileostomy)\\b"
+                + "|\\b(?:through|thru|via|into)\\s+{POSS}(?:{W}\\s+){0,2}?mucous\\s+fistula\\b")
+        .anchors("through", "thru", "via", "into")
+        .all(SCOPE_CONTEXT)
+        .skip(notHere);
+    lx.t(
+            ROUTE_THROUGH_STOMA,
+            Tag.PLAIN,
+            "\\b(?:scope|colonoscope|gastroscope|endoscope|gif|pcf|cf|ped\\s+scope)\\s+(?:was\\s+)?"
+                + "(?:into|through|thru|via)\\s+{POSS}(?:{W}\\s+){0,2}?{STOMA}\\b")
+        .anchors("scope", "colonoscope", "gastroscope", "endoscope", "gif", "pcf", "cf", "ped")
         .all(STOMA)
         .skip(notHere);
     lx.t(ROUTE_THROUGH_STOMA, Tag.PLAIN, "\\btrans-?\\s?(?:stomal(?:ly)?|ostomy|stoma)\\b")

@@ -43,12 +43,14 @@
  * <h2>How it reads</h2>
  *
  * <p>The note is folded (lower case, one kind of space and dash, same length so offsets are shared)
- * and cut into sentences that know their section (from headings and "Label:" lines). One
- * Aho-Corasick pass finds every anchor word; each phrasing ({@link
- * org.stomacds.engine.narrative.Lexicon}, tables in the {@code *Phrasings} classes) is tried only
- * at the start of words holding one of its anchors. Every regex repetition is bounded, possessive
- * or anchored on a literal, and every backwards or forwards word walk is bounded, so reading is
- * linear in the length of the note: no input makes it backtrack catastrophically.
+ * and cut into sentences that know their section (from headings, "Label:" lines and the first cell
+ * of a table row; which section a label names is data, {@code narrative/section-labels.tsv}, each
+ * row with an example label that a test reads). One Aho-Corasick pass finds every anchor word; each
+ * phrasing ({@link org.stomacds.engine.narrative.Lexicon}, tables in the {@code *Phrasings}
+ * classes) is tried only at the start of words holding one of its anchors. Every regex repetition
+ * is bounded, possessive or anchored on a literal, and every backwards or forwards word walk is
+ * bounded, so reading is linear in the length of the note: no input makes it backtrack
+ * catastrophically.
  *
  * <p>Cost: the anchor pass also records, per sentence, which cue words it holds, so the walks for
  * hypothetical and past/future cues run only in sentences that hold one; plain sizes and durations

@@ -133,4 +133,65 @@ class ExtentReadingTest {
     assertThat(r.procedureDiscontinued()).isFalse();
     assertThat(r.discontinuedAt()).isEmpty();
   }
+
+  /**
+   * Issue 14: how far a through-the-stoma exam went is often a length of bowel ("ileum examined to
+   * 30 cm") or the far end of a defunctioned segment ("passed to the rectum", "to the dentate
+   * line"); both are the whole planned exam, as is a stop the note says was planned.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The colonoscope was advanced to the cecum, identified by the appendiceal orifice and"
+            + " ileocecal valve.",
+        "Extent: whole colon.",
+        "Extent of exam: entire colon.",
+        "Scope then passed to the rectum.",
+        "After dilation the scope passed into the sigmoid and rectum to the dentate line.",
+        "Rectum reached and normal.",
+        "Exam completed to the dentate line.",
+        "Ileum examined to 30 cm.",
+        "Ileum inspected to 25 cm, healthy.",
+        "Ileum to 25 cm normal.",
+        "Post ~13mm, traversed; ileum to 40cm, aphthae.",
+        "Ileum examined 30 cm, normal.",
+        "Ileum: examined 20 cm proximal to the stoma; healthy mucosa.",
+        "The scope traversed it, reaching 35 cm of ileum.",
+        "The scope was advanced 25 cm into healthy ileum.",
+        "I went up a few more centimeters beyond that, to about 28 centimeters total.",
+        "Then scope passes easy, went to 40cm, nl.",
+        "Extent: afferent limb to 20 cm.",
+        "The colon was examined to the splenic flexure only, as planned.",
+        "Colonoscope advanced to 25 cm only, limited exam by design.",
+        "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan."
+      })
+  void readsALengthOrTheFarEndOfASegmentAsTheWholeExam(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.extent()).as(note).hasValue(ExamExtent.COMPLETE);
+    assertThat(r.documents(EXTENT_OF_EXAM)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Advanced to splenic flex only - looping.",
+        "The scope was advanced to the transverse colon.",
+        "I could only see about 10 centimeters because of stool.",
+        "Examined to 30 cm; unable to advance further because of looping."
+      })
+  void stillReadsAStopShortOfTheEndAsIncomplete(String note) {
+    assertThat(Notes.read(note).extent()).as(note).hasValue(ExamExtent.INCOMPLETE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Stricture in the ileum 20 cm from the stoma.",
+        "The stricture was 10 cm proximal to the rectum.",
+        "History: Hartmann procedure; prior colonoscopy was advanced to the rectum.",
+        "Ileum 12 cm from the stoma showed a tight stricture."
+      })
+  void aDistanceOrARectumThatIsNotWhereTheExamEndedIsNoExtent(String note) {
+    assertThat(Notes.read(note).extent()).as(note).isEmpty();
+  }
 }

@@ -60,4 +60,27 @@ class HtmlToTextTest {
     assertThat(NoteReader.htmlToText("Dilated to 15 mm <b")).isEqualTo("Dilated to 15 mm <b");
     assertThat(NoteReader.htmlToText("Dilated <!-- to 99 mm")).isEqualTo("Dilated");
   }
+
+  /** Issue 14: EHRs write any HTML5 entity, not only the common ones. */
+  @Test
+  void decodesEveryNamedEntityOfHtml() {
+    assertThat(
+            NoteReader.htmlToText("<p>12 &rarr; 13.5 &rarr; 15 mm &bull; lumen &asymp; 8 mm</p>"))
+        .isEqualTo("12 \u2192 13.5 \u2192 15 mm * lumen \u2248 8 mm");
+    assertThat(NoteReader.htmlToText("<p>&frac13; &hearts; &CounterClockwiseContourIntegral;</p>"))
+        .isEqualTo("\u2153 \u2665 \u2233");
+    assertThat(NoteReader.htmlToText("<p>&nosuchentity; &amp</p>"))
+        .isEqualTo("&nosuchentity; &amp");
+  }
+
+  @Test
+  void readsSizesWrittenWithEntities() {
+    NoteReading r =
+        Notes.read(
+            NoteReader.htmlToText(
+                "<p>Balloon 12 &rarr; 13.5 &rarr; 15 mm, 3 inflations.</p>"
+                    + "<p>Post-dilation lumen &asymp; 12 mm.</p>"));
+    assertThat(r.balloonDiametersMmExact()).containsExactly(12.0, 13.5, 15.0);
+    assertThat(r.postDilationLumenMm()).hasValue(12);
+  }
 }

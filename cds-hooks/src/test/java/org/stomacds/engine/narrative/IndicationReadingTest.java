@@ -45,4 +45,37 @@ class IndicationReadingTest {
   void findsNoIndicationWhereNoneIsGiven(String note) {
     assertThat(Notes.documents(note, INDICATION)).isFalse();
   }
+
+  /** Issue 14: the reason stated in the patient's story, under short labels, or in a table. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ind: anast stricture, postprandial pain.",
+        "Sx: distension, vomiting.",
+        "Pre-op: stomal stenosis.",
+        "Presenting complaint: ribbon output.",
+        "He now has reduced stoma output and distension.",
+        "This is the lady with the loop colostomy who has developed a parastomal stenosis.",
+        "He has a parastomal stenosis at the level of the fascia, confirmed on CT.",
+        "He has an end colostomy, and he's been getting obstructed, so we brought him in.",
+        "History: 66F, end ileostomy (2021). Intermittent ileostomy blockage with cramping.",
+        "76F, end desc colostomy. Distension, ribbon output.",
+        "pt w end colostomy narrowing at fascia cant irrigate",
+        "Crohns, diverting loop ileo, stricure at fascia -> obstructive sx"
+      })
+  void readsTheReasonFromThePatientsStory(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Mild cramping during balloon inflation, resolved.",
+        "Plan: call for distension or vomiting.",
+        "The patient denies pain or distension.",
+        "Complications: abdominal distension after the procedure."
+      })
+  void aSymptomDuringTheProcedureOrAWarningIsNoIndication(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isFalse();
+  }
 }

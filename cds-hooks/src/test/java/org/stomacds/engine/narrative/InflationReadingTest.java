@@ -100,4 +100,38 @@ class InflationReadingTest {
   void negatesTheDurationWhenTheNoteSaysItIsMissing(String note) {
     assertThat(Notes.negated(note, INFLATION_DURATION)).isTrue();
   }
+
+  /** Issue 14: "forty-five" is one number, not "forty" and then "five seconds". */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "A single forty five second inflation was performed.",
+        "The balloon was inflated twice for forty-five seconds each.",
+        "A sixteen and a half millimeter balloon was inflated two times for forty-five seconds"
+            + " each."
+      })
+  void readsADurationInCompoundNumberWords(String note) {
+    assertThat(Notes.read(note).inflationDurationSeconds()).as(note).hasValue(45);
+  }
+
+  /** Issue 14: terse counts, stated totals, and counts an addendum corrects. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CRE 15-16.5-18 x3, 60s ea.",
+        "CRE 12-13.5-15 -> 3 infl x 60s.",
+        "Dilation: 12-13.5-15 mm TTS balloon, 3 inflations (12, 13.5, 15 mm), each held 45 s.",
+        "12 mm balloon x 1, then 15 mm balloon x 2. Total 3 inflations.",
+        "Dilated with a 15 mm balloon, two inflations.\n\nADDENDUM (next day): the nursing record"
+            + " confirms three inflations of the 15 mm balloon."
+      })
+  void readsThreeInflations(String note) {
+    assertThat(Notes.read(note).inflationCount()).as(note).hasValue(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Polyp 2 x3 cm.", "The polyp measured 2 x 3."})
+  void readsNoCountFromADimension(String note) {
+    assertThat(Notes.read(note).inflationCount()).as(note).isEmpty();
+  }
 }

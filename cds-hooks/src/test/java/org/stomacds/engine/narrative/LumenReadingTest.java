@@ -270,4 +270,27 @@ class LumenReadingTest {
     assertThat(r.preDilationLumenMm()).hasValue(9);
     assertThat(r.documents(POST_DILATION_LUMEN)).isFalse();
   }
+
+  /**
+   * Issue 14: a hedged range is read at its upper end, an estimate is a lumen, and a depth in cm
+   * ("3 cm in") is no lumen.
+   */
+  static Stream<Arguments> issue14PreSizes() {
+    return Stream.of(
+        Arguments.of("The stricture was narrowed to an estimated 7 to 8 millimeters.", 8),
+        Arguments.of("Pinhole opening, about 6 or 7 mm.", 7),
+        Arguments.of("Fascial ring with a 2-3 mm lumen.", 3),
+        Arguments.of("The fascial ring admitted the tip with difficulty, estimated 10 mm.", 10),
+        Arguments.of("Stenosis @ fascia ~3cm in, lumen ~9mm.", 9),
+        Arguments.of(
+            "The stenosis was at the fascia, about 3 centimeters in, with a lumen of 9 to 10"
+                + " millimeters.",
+            10));
+  }
+
+  @ParameterizedTest
+  @MethodSource("issue14PreSizes")
+  void readsHedgedAndEstimatedLumensBeforeDilation(String note, int mm) {
+    assertThat(Notes.read(note).preDilationLumenMm()).as(note).hasValue(mm);
+  }
 }

@@ -49,4 +49,32 @@ class RouteReadingTest {
   void negatesRouteWhenTheNoteSaysItIsNotRecorded(String note) {
     assertThat(Notes.negated(note, ROUTE_THROUGH_STOMA)).isTrue();
   }
+
+  /** Issue 14: the limb or opening of a loop stoma, or a mucous fistula, is the stoma. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Scope via distal limb.",
+        "Ped scope thru proximal limb.",
+        "GIF into ileostomy",
+        "The scope was introduced into the efferent (distal) limb of the loop ileostomy.",
+        "The scope passed through the distal limb of the loop colostomy.",
+        "I put the pediatric scope in through the proximal opening of the loop colostomy.",
+        "Pediatric gastroscope advanced into the afferent limb of the loop ileostomy.",
+        "The neonatal scope was introduced through the mucous fistula."
+      })
+  void readsTheLimbOfALoopStomaAsTheRoute(String note) {
+    assertThat(Notes.documents(note, ROUTE_THROUGH_STOMA)).as(note).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "History: contrast study via the distal limb showed a stricture.",
+        "The scope passed into the distal colon.",
+        "The balloon was passed into the distal end of the stricture."
+      })
+  void aLimbNamedOutsideTheScopesPassageIsNoRoute(String note) {
+    assertThat(Notes.documents(note, ROUTE_THROUGH_STOMA)).as(note).isFalse();
+  }
 }
