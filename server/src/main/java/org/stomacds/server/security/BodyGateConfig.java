@@ -1,15 +1,21 @@
 package org.stomacds.server.security;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.stomacds.cds.CdsProperties;
 import org.stomacds.server.fhir.FhirServerCustomizer;
 
 /**
- * Hostile bodies: the {@link RequestBodyGate} on every path, and HAPI told not to inflate bodies
- * itself (the gate already has, within the limit). See docs/SECURITY.md.
+ * Hostile requests: the {@link RequestBodyGate} on every path, HAPI told not to inflate bodies
+ * itself (the gate already has, within the limit), and requests refused before our code (by the
+ * firewall or by Tomcat) answered in the door's own format ({@link DoorErrorReports}). See
+ * docs/SECURITY.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BodyGateProperties.class)
@@ -43,5 +49,23 @@ class BodyGateConfig {
   @Bean
   FhirServerCustomizer noUnboundedInflation() {
     return server -> server.setUncompressIncomingContents(false);
+  }
+
+  /** Firewall refusals (encoded slashes, dot segments, TRACE...) in the door's own format. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return new DoorErrorReports.RejectedByFirewall();
+  }
+
+  /** Tomcat's own refusals, raised before the application, in the door's own format too. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> doorErrorReports() {
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(DoorErrorReports.Valve.class.getName());
+              }
+            });
   }
 }

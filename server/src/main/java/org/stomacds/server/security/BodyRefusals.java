@@ -21,7 +21,16 @@ final class BodyRefusals {
 
   static void write(HttpServletResponse response, RequestBodyGate.Door door, BodyViolation refused)
       throws IOException {
-    byte[] body;
+    byte[] body = body(door, refused);
+    response.setContentType(contentType(door));
+    response.setStatus(refused.status());
+    response.setHeader("Connection", "close");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** The refusal in the door's own format. */
+  static byte[] body(RequestBodyGate.Door door, BodyViolation refused) throws IOException {
     if (door == RequestBodyGate.Door.FHIR) {
       Map<String, Object> issue = new LinkedHashMap<>();
       issue.put("severity", "error");
@@ -31,19 +40,18 @@ final class BodyRefusals {
       Map<String, Object> outcome = new LinkedHashMap<>();
       outcome.put("resourceType", "OperationOutcome");
       outcome.put("issue", List.of(issue));
-      body = JSON.writeValueAsBytes(outcome);
-      response.setContentType("application/fhir+json;charset=UTF-8");
-    } else {
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("error", refused.code());
-      error.put("message", refused.message());
-      body = JSON.writeValueAsBytes(error);
-      response.setContentType("application/json");
+      return JSON.writeValueAsBytes(outcome);
     }
-    response.setStatus(refused.status());
-    response.setHeader("Connection", "close");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("error", refused.code());
+    error.put("message", refused.message());
+    return JSON.writeValueAsBytes(error);
+  }
+
+  static String contentType(RequestBodyGate.Door door) {
+    return door == RequestBodyGate.Door.FHIR
+        ? "application/fhir+json;charset=UTF-8"
+        : "application/json";
   }
 
   private static String issueCode(int status) {

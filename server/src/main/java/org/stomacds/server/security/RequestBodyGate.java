@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -50,7 +49,6 @@ final class RequestBodyGate extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(RequestBodyGate.class);
   private static final Pattern XML_ENCODING =
       Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
-  private static final Pattern SEARCH_PREFIX = Pattern.compile("^(eq|ne|gt|lt|ge|le|sa|eb|ap)");
 
   /** Where a request goes: it decides the limit and the error format. */
   enum Door {
@@ -108,7 +106,7 @@ final class RequestBodyGate extends OncePerRequestFilter {
   private HttpServletRequest check(HttpServletRequest request, Door door, String path)
       throws IOException {
     if (door == Door.FHIR) {
-      checkQuery(request.getQueryString());
+      SearchQuery.check(request.getQueryString());
     }
     ContentDecoding decoding =
         ContentDecoding.of(Collections.list(request.getHeaders("Content-Encoding")));
@@ -127,7 +125,7 @@ final class RequestBodyGate extends OncePerRequestFilter {
       if (door == Door.FHIR) {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
           for (String value : parameter.getValue()) {
-            checkParameter(parameter.getKey(), value);
+            SearchQuery.checkParameter(parameter.getKey(), value);
           }
         }
       }
@@ -246,48 +244,6 @@ final class RequestBodyGate extends OncePerRequestFilter {
     } catch (IllegalArgumentException e) {
       throw refuse(415, "unsupported-charset", "the request's charset is not supported");
     }
-  }
-
-  private static void checkQuery(String query) {
-    if (query == null || query.isEmpty()) {
-      return;
-    }
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq < 0) {
-        continue;
-      }
-      try {
-        checkParameter(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        // Malformed escapes: HAPI refuses the query itself.
-      }
-    }
-  }
-
-  /**
-   * Number-like parts of a search value ({@code ge1e5}, {@code 5.4|http://unitsofmeasure.org|mg}).
-   */
-  private static void checkParameter(String name, String value) {
-    for (String part : value.split("[,|]")) {
-      String token = SEARCH_PREFIX.matcher(part).replaceFirst("");
-      if (NumberBounds.worthChecking(token)) {
-        String problem = NumberBounds.violation(token, NumberBounds.MAX_DIGITS);
-        if (problem != null) {
-          throw refuse(
-              400,
-              "number-out-of-range",
-              "the number in search parameter '" + printable(name) + "' " + problem);
-        }
-      }
-    }
-  }
-
-  private static String printable(String name) {
-    String cut = name.length() > 60 ? name.substring(0, 60) : name;
-    return cut.replaceAll("[^A-Za-z0-9_:.\\-]", "?");
   }
 
   private static String lower(String contentType) {

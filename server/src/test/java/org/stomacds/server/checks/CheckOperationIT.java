@@ -127,7 +127,8 @@ class CheckOperationIT extends ChecksITSupport {
     assertBadRequest(
         postFhir("/fhir/Claim/$check", "{\"resourceType\":\"Claim\",\"created\":\"yesterday\"}"),
         "yesterday");
-    assertBadRequest(postFhir("/fhir/Claim/$check", "this is not FHIR"), "not FHIR JSON");
+    // Refused before any parser, by the body gate, saying where the JSON breaks.
+    assertBadRequest(postFhir("/fhir/Claim/$check", "this is not FHIR"), "not valid JSON (line 1");
     assertBadRequest(
         postFhir("/fhir/Claim/$check", "{\"resourceType\": \"Claim\", "),
         "not a valid FHIR resource");
