@@ -106,6 +106,7 @@ enum Feature {
       "permit",
       "advanc",
       "cross",
+      "let",
       "impassable",
       "too narrow",
       "too tight"),

@@ -107,9 +107,26 @@ final class LumenReader {
           "\\s*(?:(?:then|now|subsequently)\\s+)?(?:easily|freely|readily|easy|with\\s+ease|without"
               + "\\s+(?:difficulty|resistance)|after(?:wards)?)\\b");
 
+  /**
+   * The sentence names the stricture, or refers back to the one before it that does ("There were
+   * two strictures. Both were about 7 mm and neither would let the scope through.").
+   */
   private boolean aboutStricture(Hit h) {
-    return note.has(h.sentence(), Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
+    int i = h.sentence();
+    return note.has(i, Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN)
+        || i > 0
+            && note.has(i - 1, Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN)
+            && ANAPHOR
+                .matcher(f)
+                .region(sentences.get(i).start(), sentences.get(i).end())
+                .lookingAt();
   }
+
+  /** A sentence opening that stands for the stricture just named. */
+  private static final Pattern ANAPHOR =
+      Rx.compile(
+          "\\s*(?:both|each|it|they|neither|none|all\\s+(?:two|three|of\\s+them)|the\\s+(?:tightest"
+              + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?)\\b");
 
   /** A lumen size is "after" when its sentence says so, or when the dilation came before it. */
   private boolean isAfterDilation(int sentence, int at) {

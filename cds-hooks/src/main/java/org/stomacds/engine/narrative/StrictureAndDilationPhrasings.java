@@ -199,14 +199,16 @@ final class StrictureAndDilationPhrasings {
             Tag.LUMEN_PASS_NEG,
             "\\b(?:(?:could|would)\\s+not|couldn't|wouldn't|cannot|can't|unable\\s+to|failed\\s+to"
                 + "|did\\s+not|didn't|not\\s+able\\s+to)\\s+(?:be\\s+)?(?:easily\\s+)?(?:pass(?:ed)?"
-                + "|travers(?:e|ed)|negotiat(?:e|ed)|advanc(?:e|ed)|admit(?:ted)?|allow|permit"
+                + "|travers(?:e|ed)|negotiat(?:e|ed)|advanc(?:e|ed)|admit(?:ted)?|allow|permit|let"
                 + "|cross(?:ed)?)\\b|\\btoo\\s+(?:narrow|tight)\\s+(?:to|for)\\b"
+                + "|\\b(?:neither|none)\\s+(?:of\\s+(?:them|the\\s+[a-z]+)\\s+)?(?:would|could|did)"
+                + "\\s+(?:let|allow|admit|permit|pass)\\b"
                 + "|\\b(?:impassable|non-?traversable|not\\s+traversable)\\b"
                 + "|\\b(?:admit(?:ted|s|ting)?|allow(?:ed|s)?)\\s+only\\b"
                 + "|\\bonly\\s+(?:admit(?:ted|s)?|allow(?:ed|s)?)\\b")
         .anchors("could", "would", "cannot", "can't", "unable", "failed", "did", "not", "too")
         .anchors("couldn't", "wouldn't", "didn't")
-        .anchors("impassable", "non", "admit", "allow", "only")
+        .anchors("impassable", "non", "admit", "allow", "only", "neither", "none")
         .all(PASSAGE)
         .noInnerNegation();
     lx.t(

@@ -5,12 +5,14 @@ import static org.stomacds.engine.documentation.DocumentationElement.BALLOON_DIA
 import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stomacds.engine.documentation.DocumentationElement;
 
 class LumenReadingTest {
 
@@ -82,6 +84,30 @@ class LumenReadingTest {
       })
   void documentsThePostDilationLumenByScopePassage(String note) {
     assertThat(Notes.documents(note, POST_DILATION_LUMEN)).isTrue();
+  }
+
+  @Test
+  void aSentenceReferringBackToTheStrictureDocumentsItsPassability() {
+    for (String note :
+        List.of(
+            "There were two strictures, at 2 cm and at 10 cm. Both were about 7 mm and neither"
+                + " would let the scope through. A 15 mm balloon was used.",
+            "Three strictures were seen. The tightest, at 8 cm, was about 5 mm and none would let"
+                + " the scope through. A 15 mm balloon was used.")) {
+      assertThat(Notes.read(note).documents(DocumentationElement.PRE_DILATION_LUMEN))
+          .as(note)
+          .isTrue();
+    }
+    assertThat(
+            Notes.read("The stricture would not let the scope through. A 15 mm balloon was used.")
+                .documents(DocumentationElement.PRE_DILATION_LUMEN))
+        .isTrue();
+    // Without a stricture in the sentence before, "neither would let the scope through" is not
+    // about a stricture.
+    assertThat(
+            Notes.read("Two scopes were tried. Neither would let the light through.")
+                .documents(DocumentationElement.PRE_DILATION_LUMEN))
+        .isFalse();
   }
 
   @Test

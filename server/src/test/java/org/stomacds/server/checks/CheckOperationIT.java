@@ -131,7 +131,7 @@ class CheckOperationIT extends ChecksITSupport {
     assertBadRequest(postFhir("/fhir/Claim/$check", "this is not FHIR"), "not valid JSON (line 1");
     assertBadRequest(
         postFhir("/fhir/Claim/$check", "{\"resourceType\": \"Claim\", "),
-        "not a valid FHIR resource");
+        "not valid JSON (line 1, column 27)");
     assertBadRequest(postFhir("/fhir/Claim/$check", ""), "needs a body");
     assertBadRequest(postFhir("/fhir/Claim/$check", json(new Patient())), "is a Patient");
     assertBadRequest(
