@@ -396,10 +396,10 @@ final class Report {
     line("");
     line(
         "The shipped H2 URL sets `WRITE_DELAY=0`: every commit is written to the database file"
-            + " before the answer, so a killed process loses nothing it acknowledged. Beside it, the"
-            + " same server with H2's default delay (`WRITE_DELAY=500`, commits reach the file up to"
-            + " half a second later), both with the write checks on, get the same writes"
-            + " alternately.");
+            + " before the answer, so a killed process loses nothing it acknowledged. Two servers"
+            + " started fresh for this comparison, one as shipped and one with H2's default delay"
+            + " (`WRITE_DELAY=500`, commits reach the file up to half a second later), both with"
+            + " the write checks on, get the same writes alternately.");
     line("");
     line("| write | samples | durable p50 | p90 | write delay 500 ms p50 | p90 | ratio (p50) |");
     line("|---|---:|---:|---:|---:|---:|---:|");
