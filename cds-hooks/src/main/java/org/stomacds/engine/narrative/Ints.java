@@ -34,4 +34,8 @@ final class Ints {
   int size() {
     return size;
   }
+
+  int[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
 }

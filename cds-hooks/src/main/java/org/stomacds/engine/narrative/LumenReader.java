@@ -19,6 +19,7 @@ final class LumenReader {
   private final List<Hit> hits;
   private final List<Value> lumenSizes;
   private final int firstDilation;
+  private final int[] dilationSigns;
   private final Mentions mentions;
   private final NoteReading.Builder out;
 
@@ -29,6 +30,7 @@ final class LumenReader {
     this.hits = hits;
     this.lumenSizes = numbers.lumenSizes();
     this.firstDilation = numbers.firstDilation();
+    this.dilationSigns = numbers.dilationSigns();
     this.mentions = mentions;
     this.out = mentions.out;
   }
@@ -128,10 +130,42 @@ final class LumenReader {
           "\\s*(?:both|each|it|they|neither|none|all\\s+(?:two|three|of\\s+them)|the\\s+(?:tightest"
               + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?)\\b");
 
-  /** A lumen size is "after" when its sentence says so, or when the dilation came before it. */
+  /**
+   * A lumen size is "after" when its sentence says so, or when the dilation came before it, unless
+   * it describes a stricture met after that dilation and dilated right after it ("1. ... dilated to
+   * 15 mm. 2. Second stricture at 12 cm, lumen 8 mm. Same balloon, 2 inflations.").
+   */
   private boolean isAfterDilation(int sentence, int at) {
     int when = temporal(sentence, at);
-    return when != 0 ? when > 0 : at > firstDilation;
+    if (when != 0) {
+      return when > 0;
+    }
+    return at > firstDilation
+        && !(namesAStrictureBefore(sentence, at) && dilatedNext(sentence, at));
+  }
+
+  /** The sentence names a stricture before {@code at}, so the size describes that stricture. */
+  private boolean namesAStrictureBefore(int sentence, int at) {
+    Sentence s = sentences.get(sentence);
+    return STRICTURE_BEFORE.matcher(f).region(s.start(), at).find();
+  }
+
+  private static final Pattern STRICTURE_BEFORE =
+      Rx.compile("\\b(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
+
+  /** A sign of dilation follows {@code at} before the end of the next sentence, none between. */
+  private boolean dilatedNext(int sentence, int at) {
+    int limit = sentences.get(Math.min(sentences.size() - 1, sentence + 1)).end();
+    int from = sentences.get(sentence).start();
+    for (int d : dilationSigns) {
+      if (d >= from && d < at) {
+        return false;
+      }
+      if (d > at && d < limit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The words of the window {@link #temporal} reads: token and trimmed word bounds. */

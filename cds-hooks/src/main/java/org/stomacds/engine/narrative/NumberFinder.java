@@ -1,6 +1,7 @@
 package org.stomacds.engine.narrative;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -161,6 +162,7 @@ final class NumberFinder {
   private final List<Value> sedationMinutes = new ArrayList<>();
   private final List<Clock> clocks = new ArrayList<>();
   private int firstDilation = Integer.MAX_VALUE;
+  private final Ints dilationSigns = new Ints(8);
 
   /**
    * What the numbers of a note say.
@@ -168,6 +170,7 @@ final class NumberFinder {
    * @param firstDilation offset of the first sign of this procedure's dilation (a balloon size, a
    *     count, a duration, "was dilated"), {@code Integer.MAX_VALUE} when there is none: a lumen
    *     stated after it is the lumen after dilation
+   * @param dilationSigns offsets of every sign of this procedure's dilation, in note order
    */
   record Found(
       List<Value> balloonSizes,
@@ -176,7 +179,8 @@ final class NumberFinder {
       List<Value> inflationSeconds,
       List<Value> sedationMinutes,
       List<Clock> clocks,
-      int firstDilation) {}
+      int firstDilation,
+      int[] dilationSigns) {}
 
   NumberFinder(IndexedNote note) {
     this.note = note;
@@ -191,8 +195,33 @@ final class NumberFinder {
     for (int i = 0; i < sentences.size(); i++) {
       numbers(i);
     }
+    int[] signs = dilationSigns.toArray();
+    Arrays.sort(signs);
     return new Found(
-        balloonSizes, lumenSizes, counts, inflationSeconds, sedationMinutes, clocks, firstDilation);
+        balloonSizes,
+        lumenSizes,
+        counts,
+        inflationSeconds,
+        sedationMinutes,
+        clocks,
+        firstDilation,
+        signs);
+  }
+
+  /**
+   * A sign of this session's dilation at {@code at}. A title line names the dilation without saying
+   * when it came, so it dates nothing.
+   */
+  private void dilationSign(int i, int at) {
+    if (sentences.get(i).section() != Section.TITLE) {
+      firstDilation = Math.min(firstDilation, at);
+      dilationSigns.add(at);
+    }
+  }
+
+  /** "The stoma was dilated with a finger": a dilation by hand, not the balloon's. */
+  private boolean byHand(Sentence s) {
+    return holds(s, "finger") || holds(s, "digital") || holds(s, "manual");
   }
 
   private boolean has(int sentence, Feature... wanted) {
@@ -218,7 +247,7 @@ final class NumberFinder {
   private void numbers(int i) {
     Sentence s = sentences.get(i);
     boolean thisProcedure = s.section().describesThisProcedure();
-    if (thisProcedure && has(i, Feature.DILATE) && firstDilation == Integer.MAX_VALUE) {
+    if (thisProcedure && has(i, Feature.DILATE) && !byHand(s)) {
       atAnchors(
           i,
           s,
@@ -228,7 +257,7 @@ final class NumberFinder {
             // "She was dilated this morning", "was dilated 2 weeks ago": another session's
             // dilation, which must not make this session's stricture a result.
             if (!elsewhen(i, s, m.start()) && !anotherTime(s, m.end())) {
-              firstDilation = Math.min(firstDilation, m.start());
+              dilationSign(i, m.start());
             }
           });
     }
@@ -455,7 +484,7 @@ final class NumberFinder {
     for (double mm : values) {
       if (mm >= 5 && mm <= 40) {
         balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
-        firstDilation = Math.min(firstDilation, m.start());
+        dilationSign(i, m.start());
       }
     }
   }
@@ -480,7 +509,7 @@ final class NumberFinder {
           double mm = v * factor;
           if (mm >= 5 && mm <= 40) {
             balloonSizes.add(new Value(mm, i, start, end, false));
-            firstDilation = Math.min(firstDilation, start);
+            dilationSign(i, start);
           }
         }
       }
@@ -700,7 +729,7 @@ final class NumberFinder {
     Quantities.DurationKind kind = Quantities.classifyDuration(f, s, start, end);
     if (kind == Quantities.DurationKind.INFLATION && secs >= 3 && secs <= 600) {
       inflationSeconds.add(new Value(secs, i, start, end, false));
-      firstDilation = Math.min(firstDilation, start);
+      dilationSign(i, start);
     } else if (kind == Quantities.DurationKind.SEDATION && !seconds) {
       double minutes = secs / 60;
       if (minutes >= 1 && minutes <= 600) {
@@ -743,7 +772,7 @@ final class NumberFinder {
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
       counts.add(v);
-      firstDilation = Math.min(firstDilation, v.start());
+      dilationSign(i, v.start());
     }
   }
 

@@ -334,6 +334,11 @@ final class Quantities {
         continue;
       }
       if (w.equals("at")) {
+        // "estimated at 7 mm", "measured at 9 mm": a size judged, not a place.
+        TokenCursor back = c.copy();
+        if (!cm && back.prev() && back.word() != null && JUDGED.contains(back.word())) {
+          break;
+        }
         return SizeKind.OTHER;
       }
       if (w.equals("x") || w.equals("by")) {
@@ -391,6 +396,22 @@ final class Quantities {
   private static boolean startsAt(String text, int at, int to, String prefix) {
     return to - at >= prefix.length() && text.startsWith(prefix, at);
   }
+
+  /** Verbs after which "at" gives a size's estimate rather than a place. */
+  private static final Set<String> JUDGED =
+      Set.of(
+          "estimated",
+          "measured",
+          "measuring",
+          "sized",
+          "gauged",
+          "judged",
+          "assessed",
+          "calibrated",
+          "estimate",
+          "measures",
+          "appeared",
+          "appears");
 
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);

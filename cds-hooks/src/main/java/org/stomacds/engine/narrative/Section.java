@@ -9,7 +9,13 @@ enum Section {
   SEDATION,
   SEDATION_TIME,
   COMPLICATIONS,
-  PLAN;
+  PLAN,
+  /**
+   * A line that names the procedure ("Procedure: colonoscopy through stoma with balloon dilation",
+   * a note's first line "loop ileo endoscopy w balloon dil"): it documents what it names, but it is
+   * not an event in the note's order, so it does not date a lumen as after the dilation.
+   */
+  TITLE;
 
   /** Whether a sentence here talks about this procedure's own events (not plans, past, risks). */
   boolean describesThisProcedure() {

@@ -32,6 +32,23 @@ final class Segmenter {
 
   private Section paragraphSection;
   private int pendingHeading = -1;
+  private boolean firstLine = true;
+
+  /** Stems of the words that name a procedure in a title line. */
+  private static final String[] TITLE_WORDS = {
+    "colonoscop",
+    "endoscop",
+    "ileoscop",
+    "scope",
+    "dilat",
+    "dil",
+    "stom",
+    "ostomy",
+    "balloon",
+    "balon",
+    "ballon",
+    "procedure"
+  };
 
   private Segmenter(String original, String folded, Matcher bullet) {
     this.original = original;
@@ -66,6 +83,19 @@ final class Segmenter {
       }
       while (te > ts && folded.charAt(te - 1) == ' ') {
         te--;
+      }
+      if (firstLine && ts < te) {
+        firstLine = false;
+        if (isTitleLine(ts, te, lineEnd < n)) {
+          sentences(ts, te, Section.TITLE, ts, false);
+          lastStart = ts;
+          lastEnd = te;
+          if (nl < 0) {
+            break;
+          }
+          lineStart = nl + 1;
+          continue;
+        }
       }
       if (ts == te) {
         if (logicalStart >= 0) {
@@ -114,6 +144,38 @@ final class Segmenter {
       return true;
     }
     return pe - ps >= SOFT_WRAP_WIDTH;
+  }
+
+  /**
+   * Whether the note's first line [ts,te) is a title: more text follows, it has no label, no digit
+   * and no closing punctuation, at most twelve words, and a word that names a procedure.
+   */
+  private boolean isTitleLine(int ts, int te, boolean moreFollows) {
+    if (!moreFollows || labelAt(ts, te) != null || ".:;!?".indexOf(folded.charAt(te - 1)) >= 0) {
+      return false;
+    }
+    for (int i = ts; i < te; i++) {
+      if (Character.isDigit(folded.charAt(i))) {
+        return false;
+      }
+    }
+    String text = folded.substring(ts, te);
+    int words = wordCount(text);
+    if (words < 2 || words > 12) {
+      return false;
+    }
+    for (String w : TITLE_WORDS) {
+      int at = text.indexOf(w);
+      if (at >= 0
+          && (at == 0
+              || !Character.isLetter(text.charAt(at - 1))
+              || w.equals("stom")
+              || w.equals("ostomy")
+              || w.equals("scope"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean startsBlock(int ts, int te) {
@@ -297,8 +359,10 @@ final class Segmenter {
   }
 
   private void heading(int ls, int le, Section section) {
-    emit(ls, le, section, le, true);
-    paragraphSection = section;
+    // "PROCEDURE:" alone on its line heads the narrative of the procedure, not a title.
+    Section under = section == Section.TITLE ? Section.OTHER : section;
+    emit(ls, le, under, le, true);
+    paragraphSection = under;
     pendingHeading = ls;
   }
 

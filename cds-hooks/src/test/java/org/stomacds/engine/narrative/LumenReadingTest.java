@@ -27,7 +27,43 @@ class LumenReadingTest {
         Arguments.of("The stricture was dilated from 8 mm to 15 mm.", 8),
         Arguments.of("Stricture at stoma, ~8mm.", 8),
         Arguments.of("The stricture before dilation was about 10 mm.", 10),
-        Arguments.of("Prior to balloon dilation the stenosis was 9 mm.", 9));
+        Arguments.of("Prior to balloon dilation the stenosis was 9 mm.", 9),
+        Arguments.of("The lumen was estimated at 7 mm.", 7),
+        Arguments.of("Stricture 15 cm from the stoma, measured at 9 mm across.", 9));
+  }
+
+  @Test
+  void aTitleNamingTheDilationDoesNotMakeTheLumenBelowItAResult() {
+    NoteReading r =
+        Notes.read(
+            "Procedure: colonoscopy through stoma with balloon dilation\n"
+                + "Stricture at 10 cm, lumen 7 mm. Dilated with a 15 mm balloon x 3.\n");
+    assertThat(r.preDilationLumenMm()).hasValue(7);
+    assertThat(r.postDilationLumenMm()).isEmpty();
+    NoteReading terse =
+        Notes.read(
+            "loop ileo endoscopy w balon dil\nstricture at fascia lumen 8mm\n15mm balloon x2");
+    assertThat(terse.preDilationLumenMm()).hasValue(8);
+  }
+
+  @Test
+  void aDilationByFingerDoesNotMakeTheLumenSeenThroughItAResult() {
+    NoteReading r =
+        Notes.read(
+            "The stoma was gently dilated with a finger and the scope advanced. A fibrotic ring at"
+                + " the fascia with a lumen of about 9 mm. We dilated it with an 18 mm balloon.");
+    assertThat(r.preDilationLumenMm()).hasValue(9);
+  }
+
+  @Test
+  void aSecondStrictureMetAfterTheFirstDilationIsReadBeforeItsOwn() {
+    NoteReading r =
+        Notes.read(
+            "1. Stricture at 6 cm, lumen 10 mm. Dilated with a 15 mm balloon x 1.\n"
+                + "2. Second stricture at 12 cm, fibrotic, lumen 8 mm. Same balloon, 2 inflations."
+                + " Post-dilation 14 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(10);
+    assertThat(r.postDilationLumenMm()).hasValue(14);
   }
 
   @ParameterizedTest

@@ -49,7 +49,29 @@ class SegmenterTest {
     String text = "INDICATIONS:\nStomal stenosis\nProcedure: colonoscopy\n\nPLAN:\nResume diet";
     assertThat(sections(text))
         .containsExactly(
-            Section.INDICATION, Section.INDICATION, Section.OTHER, Section.PLAN, Section.PLAN);
+            Section.INDICATION, Section.INDICATION, Section.TITLE, Section.PLAN, Section.PLAN);
+  }
+
+  @Test
+  void readsANotesFirstLineNamingTheProcedureAsItsTitle() {
+    assertThat(sections("loop ileo endoscopy w balon dil\nCrohns, stricture at fascia"))
+        .containsExactly(Section.TITLE, Section.OTHER);
+    assertThat(sections("colonsocopy thru colostomy w ballon dilation\npt w end colostomy"))
+        .containsExactly(Section.TITLE, Section.OTHER);
+  }
+
+  @Test
+  void doesNotTakeAFirstLineOfFindingsForATitle() {
+    assertThat(sections("scope thru stoma, stricture at 10 cm dilated\nNo cx"))
+        .containsExactly(Section.OTHER, Section.OTHER);
+    assertThat(sections("Patient tolerated the procedure well.\nNo complications."))
+        .containsExactly(Section.OTHER, Section.OTHER);
+  }
+
+  @Test
+  void aProcedureHeadingAloneOnItsLineHeadsTheNarrativeNotATitle() {
+    assertThat(sections("PROCEDURE:\nThe scope was passed through the stoma."))
+        .containsExactly(Section.OTHER, Section.OTHER);
   }
 
   @Test
