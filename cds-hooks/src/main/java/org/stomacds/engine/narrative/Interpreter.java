@@ -312,8 +312,18 @@ final class Interpreter {
     }
     int addendum = addendumStart();
     if (!counts.isEmpty()) {
-      out.inflationCount = (int) stated(counts, addendum, true).value();
-      counts.forEach(v -> mentions.mention(INFLATION_COUNT, false, v));
+      Value v = stated(counts, addendum, true);
+      out.inflationCount =
+          v.start() >= addendum || isATotal(v)
+              ? (int) v.value()
+              : InflationCounts.summed(sentences, counts, balloonSizes, v);
+      counts.forEach(c -> mentions.mention(INFLATION_COUNT, false, c));
+    } else {
+      Value listed = InflationCounts.listed(f, sentences, balloonSizes);
+      if (listed != null) {
+        out.inflationCount = (int) listed.value();
+        mentions.mention(INFLATION_COUNT, false, listed);
+      }
     }
     if (!inflationSeconds.isEmpty()) {
       out.inflationSeconds = (int) Math.round(stated(inflationSeconds, addendum, false).value());

@@ -70,6 +70,8 @@ final class Quantities {
       Rx.compile(
           "(?<![\\w.])"
               + COUNT_NUM
+              // "a single forty five second inflation", "3 30-second inflations"
+              + "(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
               + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?)\\b)[a-z0-9.'-]+\\s+){0,2}?(?:balloon\\s+)?"
               + "(inflations?|infls?|dilations?|dilatations?|passes|cycles)\\b");
@@ -86,11 +88,11 @@ final class Quantities {
    */
   static final Pattern COUNT_VERB =
       Rx.compile(
-          "\\b(?:inflated|dilated|dilatated)\\b(?:\\s+[a-z0-9.'-]+){0,4}?\\s+"
+          "\\b(?:inflated|dilated|dilatated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
               + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
-              + "(?:\\s+[a-z0-9.'-]+){0,4}?\\s+(twice|thrice)\\b"
+              + "(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(twice|thrice)\\b"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
@@ -336,7 +338,12 @@ final class Quantities {
       if (w.equals("at")) {
         // "estimated at 7 mm", "measured at 9 mm": a size judged, not a place.
         TokenCursor back = c.copy();
-        if (!cm && back.prev() && back.word() != null && JUDGED.contains(back.word())) {
+        if (!cm
+            && back.prev()
+            && back.word() != null
+            && (JUDGED.contains(back.word())
+                || back.startsWith("inflat")
+                || back.startsWith("dilat"))) {
           break;
         }
         return SizeKind.OTHER;

@@ -385,7 +385,12 @@ final class Segmenter {
     // passed through the colostomy. ...") is governed by it in its first sentence only: the rest
     // narrates the procedure. A template's heading in capitals ("INDICATION: ...") governs its
     // whole paragraph, however long: the template puts the procedure under its own heading.
-    boolean labelGovernsLine = templateHeading || bounds.size() <= MAX_SENTENCES_GOVERNED_BY_LABEL;
+    // A plan ("Disposition: home. Resume diet. Likely another dilation at 18 mm.") is a plan to
+    // the end of its line: nobody narrates the procedure after "Plan:".
+    boolean labelGovernsLine =
+        templateHeading
+            || bounds.size() <= MAX_SENTENCES_GOVERNED_BY_LABEL
+            || lineSection == Section.PLAN;
     for (int k = 0; k < bounds.size(); k++) {
       int[] b = bounds.get(k);
       Section section = k == 0 || labelGovernsLine ? lineSection : null;
@@ -403,7 +408,7 @@ final class Segmenter {
       // "16.5", "e.g.", "a.m." and the like.
       return false;
     }
-    if (folded.charAt(i) != '.') {
+    if (folded.charAt(i) == '!') {
       return true;
     }
     int j = i + 1;
@@ -414,6 +419,12 @@ final class Segmenter {
       return true;
     }
     char following = original.charAt(j);
+    if (folded.charAt(i) == '?') {
+      // "Balloon 15mm? (RN log says 16.5) x2": a doubt inside the sentence, not a question.
+      return !(following == '('
+          || Character.isLowerCase(following)
+          || Character.isDigit(following));
+    }
     // "approx. 6 mm", "pt. tolerated": a lower-case word or a number carries the sentence on.
     if (Character.isLowerCase(following) || Character.isDigit(following)) {
       return false;

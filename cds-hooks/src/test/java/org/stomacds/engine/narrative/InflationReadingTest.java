@@ -30,7 +30,53 @@ class InflationReadingTest {
         Arguments.of("Balloon inflated 3x for 60 seconds.", 3),
         Arguments.of("Inflated for 60 s three times.", 3),
         Arguments.of("Inflated to 15 mm, 60 sec per inflation (2 total).", 2),
-        Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", 3));
+        Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", 3),
+        Arguments.of("A 20 mm balloon was inflated sequentially, three times, each 90 s.", 3),
+        Arguments.of("We dilated with an 18 millimeter balloon twice.", 2),
+        Arguments.of("Balloon 15mm? (RN log says 16.5) x2, 45s.", 2));
+  }
+
+  static Stream<Arguments> countsFromTheAccount() {
+    return Stream.of(
+        // one inflation per size listed after the inflation
+        Arguments.of("The CRE balloon was inflated to 15, 16.5 and 18 millimeters, 30 s each.", 3),
+        Arguments.of("12-13.5-15 mm CRE balloon: inflations at 12, 13.5 and 15 mm, 60 s each.", 3),
+        Arguments.of(
+            "Over the wire the balloon was inflated at 12 mm (1 min), 13.5 mm (1 min) and 15 mm"
+                + " (1 min).",
+            3),
+        Arguments.of("Balloon inflated sequentially to 12 mm then 13.5 mm, 2 minutes each.", 2),
+        // counts given balloon by balloon add up
+        Arguments.of("10 mm balloon x 1, 60 sec, then 12 mm balloon x 1, 60 sec.", 2),
+        Arguments.of(
+            "I dilated it with a fifteen millimeter balloon, two inflations of forty five seconds"
+                + " each. The second stricture I dilated with a twelve millimeter balloon and did a"
+                + " single forty five second inflation.",
+            3),
+        // a stated total wins; a summary repeating the same balloon's count is not added
+        Arguments.of("12 mm balloon x1, then 15 mm balloon x2 (3 inflations total).", 3),
+        Arguments.of(
+            "Dilated with a 15 mm balloon, 3 inflations of 60 s.\n\nImpression: stricture dilated"
+                + " to 15 mm, 3 inflations.",
+            3));
+  }
+
+  @ParameterizedTest
+  @MethodSource("countsFromTheAccount")
+  void readsTheInflationCountFromTheAccountOfTheDilation(String note, int count) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.inflationCount()).hasValue(count);
+    assertThat(r.documents(INFLATION_COUNT)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "A 15-16.5-18 mm CRE balloon was used and inflated to 18 mm.",
+        "Procedure: dilation to 15, 16.5 and 18 mm\nThe scope was passed through the stoma."
+      })
+  void doesNotCountTheSizesOfAStagedBalloonOrATitleAsInflations(String note) {
+    assertThat(Notes.read(note).inflationCount()).isEmpty();
   }
 
   @ParameterizedTest

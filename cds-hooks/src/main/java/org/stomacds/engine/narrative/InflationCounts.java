@@ -1,0 +1,100 @@
+package org.stomacds.engine.narrative;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many inflations a note states when it does not say it in one number: counts given balloon by
+ * balloon ("10 mm balloon x 1, then 12 mm balloon x 1") add up, and sizes listed after an inflation
+ * ("inflated to 15, 16.5 and 18 mm", "inflated at 12 mm (1 min), 13.5 mm (1 min) and 15 mm") are
+ * one inflation each.
+ */
+final class InflationCounts {
+
+  private InflationCounts() {}
+
+  /** Counts further apart than this many sentences are not one account of the dilation. */
+  private static final int CHAIN_GAP = 2;
+
+  /**
+   * The sum of the counts stated for different balloons one after another, starting with {@code
+   * first}; {@code first}'s own count when the next count is for the same balloon (a summary
+   * repeating the description) or stands apart.
+   */
+  static int summed(
+      List<Sentence> sentences, List<Value> counts, List<Value> balloons, Value first) {
+    int at = counts.indexOf(first);
+    double sum = first.value();
+    double key = balloonBefore(balloons, first);
+    Value last = first;
+    for (int k = at + 1; k < counts.size(); k++) {
+      Value next = counts.get(k);
+      double nextKey = balloonBefore(balloons, next);
+      if (next.sentence() - last.sentence() > CHAIN_GAP
+          || sentences.get(next.sentence()).section() != sentences.get(last.sentence()).section()
+          || Double.isNaN(key)
+          || Double.isNaN(nextKey)
+          || nextKey == key) {
+        break;
+      }
+      sum += next.value();
+      key = nextKey;
+      last = next;
+    }
+    return (int) sum;
+  }
+
+  /** The balloon size stated last before {@code count} in its sentence or the one before it. */
+  private static double balloonBefore(List<Value> balloons, Value count) {
+    double size = Double.NaN;
+    for (Value b : balloons) {
+      if (b.start() < count.start() && b.sentence() >= count.sentence() - 1) {
+        size = b.value();
+      }
+    }
+    return size;
+  }
+
+  /**
+   * The count given by the balloon sizes listed after an inflation in one sentence, when there are
+   * two or more of them; null when no sentence lists them so. Its span runs from the inflation word
+   * to the last size.
+   */
+  static Value listed(String f, List<Sentence> sentences, List<Value> balloons) {
+    for (int i = 0; i < balloons.size(); i++) {
+      Value b = balloons.get(i);
+      Sentence s = sentences.get(b.sentence());
+      if (s.section() == Section.TITLE) {
+        continue;
+      }
+      Matcher act = ACT.matcher(f).region(Math.max(s.start(), b.start() - 48), b.start());
+      int actStart = -1;
+      while (act.find()) {
+        if (act.end() == b.start() || f.substring(act.end(), b.start()).isBlank()) {
+          actStart = act.start();
+        }
+      }
+      if (actStart < 0) {
+        continue;
+      }
+      int n = 0;
+      int end = b.end();
+      for (int j = i; j < balloons.size() && balloons.get(j).sentence() == b.sentence(); j++) {
+        n++;
+        end = balloons.get(j).end();
+      }
+      if (n >= 2) {
+        return new Value(n, b.sentence(), actStart, end, false);
+      }
+    }
+    return null;
+  }
+
+  /** An inflation right before the sizes: "inflated sequentially to", "inflations at". */
+  private static final Pattern ACT =
+      Rx.compile(
+          "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:sequentially"
+              + "|serially|successively|progressively|in\\s+turn|stepwise)\\s+)?(?:up\\s+)?"
+              + "(?:to|at)\\b");
+}
