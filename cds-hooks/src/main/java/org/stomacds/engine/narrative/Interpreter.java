@@ -99,52 +99,8 @@ final class Interpreter {
   }
 
   private void complications() {
-    for (Hit h : hits) {
-      if (h.element() != COMPLICATIONS) {
-        continue;
-      }
-      Polarity p = h.polarity();
-      if (p == Polarity.HYPOTHETICAL) {
-        continue;
-      }
-      if (p == Polarity.UNRECORDED) {
-        mentions.mention(h, true);
-        continue;
-      }
-      switch (h.tag()) {
-        case COMP_EVENT -> {
-          ElementMention m = mentions.mention(h, false);
-          if (p == Polarity.AFFIRMED && !out.complicationsOccurred) {
-            out.complicationsOccurred = true;
-            out.preferred.put(COMPLICATIONS, m);
-          }
-        }
-        case COMP_GENERIC, COMP_EBL -> {
-          if (p == Polarity.ABSENT || hasContentAfter(h)) {
-            mentions.mention(h, false);
-          }
-        }
-        case COMP_NONE -> {
-          if (p == Polarity.AFFIRMED) {
-            mentions.mention(h, false);
-          }
-        }
-        default -> {
-          // no other tags for this element
-        }
-      }
-    }
+    new ComplicationsReader(note, hits, mentions).read();
     sectionContent(Section.COMPLICATIONS, COMPLICATIONS);
-  }
-
-  private boolean hasContentAfter(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    for (int i = h.end(); i < s.end(); i++) {
-      if (Character.isLetterOrDigit(f.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -203,6 +203,16 @@ final class Segmenter {
     if (cell) {
       colon = tab;
     }
+    // A template's leader dots stand for the colon: "Complications .... None immediate".
+    int dots = leaderDots(from, colon < 0 ? limit : colon);
+    int contentFrom = -1;
+    if (dots >= 0 && !cell) {
+      colon = dots;
+      contentFrom = dots;
+      while (contentFrom < to && folded.charAt(contentFrom) == '.') {
+        contentFrom++;
+      }
+    }
     if (colon < 0) {
       return null;
     }
@@ -231,11 +241,27 @@ final class Segmenter {
       }
     }
     String text = folded.substring(a, e);
-    if (wordCount(text) > MAX_LABEL_WORDS) {
+    if (wordCount(text) > (contentFrom >= 0 ? MAX_DOTTED_LABEL_WORDS : MAX_LABEL_WORDS)) {
       return null;
     }
-    labelEnd = colon + 1;
+    labelEnd = contentFrom >= 0 ? contentFrom : colon + 1;
     return text;
+  }
+
+  private static final int MAX_DOTTED_LABEL_WORDS = 4;
+
+  /**
+   * Where leader dots start in [from,to), or -1: three dots after a space, or four or more ("Plan
+   * ...... diet", "EBL....none"); an ellipsis right after a word ("inflated... then") is not one.
+   */
+  private int leaderDots(int from, int to) {
+    for (int i = from + 1; i + 2 < to; i++) {
+      if (folded.charAt(i) == '.' && folded.charAt(i + 1) == '.' && folded.charAt(i + 2) == '.') {
+        boolean four = i + 3 < folded.length() && folded.charAt(i + 3) == '.';
+        return folded.charAt(i - 1) == ' ' || four ? i : -1;
+      }
+    }
+    return -1;
   }
 
   /** The tab that ends the first cell of a line, or -1. */
@@ -372,7 +398,8 @@ final class Segmenter {
     int s = ls;
     for (int i = ls; i < le; i++) {
       char c = folded.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && ends(i, le)) {
+      boolean dotRun = c == '.' && i > ls && folded.charAt(i - 1) == '.';
+      if ((c == '.' || c == '!' || c == '?') && !dotRun && ends(i, le)) {
         bounds.add(new int[] {s, i + 1});
         s = i + 1;
       }

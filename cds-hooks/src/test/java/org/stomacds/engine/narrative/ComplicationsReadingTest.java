@@ -39,12 +39,36 @@ class ComplicationsReadingTest {
         "Bleeding requiring epinephrine injection occurred.",
         "Complications: small mucosal laceration.",
         "The procedure was complicated by a microperforation.",
-        "No perforation; there was minor oozing at the dilation site."
+        "After the last inflation there was brisk oozing from a tear, treated with two clips."
       })
   void readsAComplicationThatHappened(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(COMPLICATIONS)).isTrue();
     assertThat(r.complicationsOccurred()).isTrue();
+  }
+
+  /** Self-limited oozing is the expected result of a dilation, not an adverse event. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No perforation; there was minor oozing at the dilation site.",
+        "Minimal oozing at the dilation site, stopped spontaneously.",
+        "Mild expected oozing at the stricture after dilation."
+      })
+  void documentsExpectedOozingWithoutAComplication(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The patient had a Hartmann's procedure in 2022 for perforated diverticulitis.",
+        "Ileocecal resection 4 months ago complicated by leak, diverting loop ileostomy."
+      })
+  void doesNotTakeAnEarlierEventOrADiagnosisForThisProceduresComplication(String note) {
+    assertThat(Notes.read(note).complicationsOccurred()).isFalse();
   }
 
   @ParameterizedTest

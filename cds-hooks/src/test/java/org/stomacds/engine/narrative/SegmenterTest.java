@@ -69,6 +69,14 @@ class SegmenterTest {
   }
 
   @Test
+  void readsATemplatesLeaderDotsAsTheLabelsColon() {
+    assertThat(sections("Complications .... None immediate\nPlan ...... resume diet"))
+        .containsExactly(Section.COMPLICATIONS, Section.PLAN);
+    assertThat(sections("The balloon was inflated... then the scope passed through the stoma."))
+        .containsOnly(Section.OTHER);
+  }
+
+  @Test
   void aProcedureHeadingAloneOnItsLineHeadsTheNarrativeNotATitle() {
     assertThat(sections("PROCEDURE:\nThe scope was passed through the stoma."))
         .containsExactly(Section.OTHER, Section.OTHER);

@@ -1,0 +1,150 @@
+package org.stomacds.engine.narrative;
+
+import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Complications from their hits: an adverse event documents the element and, when affirmed, says
+ * one occurred; "no complications", "EBL minimal" and the like document it with none. Two kinds of
+ * affirmed event are not this procedure's complications:
+ *
+ * <ul>
+ *   <li>an event of another time or a diagnosis: "Hartmann's procedure in 2022 for perforated
+ *       diverticulitis", "resection 4 months ago complicated by leak";
+ *   <li>the expected, self-limited oozing of a dilation: "minimal oozing at the dilation site,
+ *       stopped spontaneously", "expected minor oozing only".
+ * </ul>
+ *
+ * Both still document the element (the note speaks of it), without saying a complication occurred.
+ */
+final class ComplicationsReader {
+
+  private final String f;
+  private final List<Sentence> sentences;
+  private final List<Hit> hits;
+  private final Mentions mentions;
+  private final NoteReading.Builder out;
+
+  ComplicationsReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.hits = hits;
+    this.mentions = mentions;
+    this.out = mentions.out;
+  }
+
+  void read() {
+    for (Hit h : hits) {
+      if (h.element() != COMPLICATIONS) {
+        continue;
+      }
+      Polarity p = h.polarity();
+      if (p == Polarity.HYPOTHETICAL) {
+        continue;
+      }
+      if (p == Polarity.UNRECORDED) {
+        mentions.mention(h, true);
+        continue;
+      }
+      switch (h.tag()) {
+        case COMP_EVENT -> event(h, p);
+        case COMP_GENERIC, COMP_EBL -> {
+          if (p == Polarity.ABSENT || hasContentAfter(h)) {
+            mentions.mention(h, false);
+          }
+        }
+        case COMP_NONE -> {
+          if (p == Polarity.AFFIRMED) {
+            mentions.mention(h, false);
+          }
+        }
+        default -> {
+          // no other tags for this element
+        }
+      }
+    }
+  }
+
+  private void event(Hit h, Polarity p) {
+    if (p == Polarity.AFFIRMED && anotherTimeOrADiagnosis(h)) {
+      return;
+    }
+    ElementMention m = mentions.mention(h, false);
+    if (p == Polarity.AFFIRMED && !expectedOozing(h) && !out.complicationsOccurred) {
+      out.complicationsOccurred = true;
+      out.preferred.put(COMPLICATIONS, m);
+    }
+  }
+
+  private boolean anotherTimeOrADiagnosis(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return DIAGNOSIS.matcher(f).region(h.start(), Math.min(s.end(), h.end() + 40)).lookingAt()
+        || PAST.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  /** "perforated diverticulitis", "perforated appendix": a diagnosis named by the event word. */
+  private static final Pattern DIAGNOSIS =
+      Rx.compile(
+          "perforat[a-z]*\\s+(?:sigmoid\\s+|colonic\\s+|acute\\s+)?(?:diverticul[a-z]*|append[a-z]*"
+              + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b");
+
+  /** Words that put the sentence's events at another time: a year, "ago", a past operation. */
+  private static final Pattern PAST =
+      Rx.compile(
+          "\\b(?:19|20)\\d{2}\\b|\\b(?:ago|previously|history\\s+of|h/o|s/p|status\\s+post"
+              + "|prior\\s+(?:surgery|operation|resection|procedure)|post-?operative\\s+course)\\b");
+
+  /**
+   * Bleeding or oozing said to be minimal, expected or self-limited, in the event's own clause: the
+   * expected result of stretching a stricture, which endoscopists do not call a complication.
+   */
+  private boolean expectedOozing(Hit h) {
+    String event = f.substring(h.start(), h.end());
+    if (!(event.contains("ooz") || event.contains("bleed") || event.contains("blood"))) {
+      return false;
+    }
+    Sentence s = sentences.get(h.sentence());
+    int from = clauseStart(s, h.start());
+    int to = clauseEnd(s, h.end());
+    return MINOR.matcher(f).region(from, to).find();
+  }
+
+  private static final Pattern MINOR =
+      Rx.compile(
+          "\\b(?:minimal|mild|minor|slight|trivial|little|small\\s+amount|trace|expected"
+              + "|self-?limit(?:ed|ing)|stopped\\s+spontaneously|ceased\\s+spontaneously"
+              + "|resolved\\s+spontaneously|spontaneously\\s+(?:stopped|resolved|ceased)"
+              + "|without\\s+(?:need\\s+for\\s+)?intervention|no\\s+intervention)\\b");
+
+  private int clauseStart(Sentence s, int at) {
+    int from = Math.max(s.start(), at - 60);
+    for (int i = at - 1; i >= from; i--) {
+      if (f.charAt(i) == ';' || f.charAt(i) == '.') {
+        return i + 1;
+      }
+    }
+    return from;
+  }
+
+  private int clauseEnd(Sentence s, int at) {
+    int to = Math.min(s.end(), at + 80);
+    for (int i = at; i < to; i++) {
+      if (f.charAt(i) == ';') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  private boolean hasContentAfter(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    for (int i = h.end(); i < s.end(); i++) {
+      if (Character.isLetterOrDigit(f.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
