@@ -109,8 +109,15 @@ final class ExtentReader {
       }
       switch (kind) {
         case COMPLETE -> {
-          if (p == Polarity.AFFIRMED) {
+          if (p == Polarity.AFFIRMED && reachedShortOfItsAim(h)) {
+            // "Advanced to 30 cm, limited by looping and patient discomfort."
+            weak = Hit.first(weak, h);
+            weaks.add(h);
+          } else if (p == Polarity.AFFIRMED) {
             complete = Hit.first(complete, h);
+          } else if (p == Polarity.ABSENT && namesTheIleum(h)) {
+            // "cecum reached; TI not intubated": entering the ileum is optional.
+            continue;
           } else if (p == Polarity.ABSENT) {
             strong = Hit.first(strong, h);
           }
@@ -132,7 +139,7 @@ final class ExtentReader {
           }
         }
         case INCOMPLETE_WEAK -> {
-          if (p == Polarity.AFFIRMED && asPlanned(h)) {
+          if (p == Polarity.AFFIRMED && (asPlanned(h) || reachedWithoutALimit(h))) {
             complete = Hit.first(complete, h);
           } else if (p == Polarity.AFFIRMED) {
             weak = Hit.first(weak, h);
@@ -205,6 +212,50 @@ final class ExtentReader {
     }
     return null;
   }
+
+  private boolean namesTheIleum(Hit h) {
+    String named = f.substring(h.start(), h.end());
+    return named.contains("ileum") || named.startsWith("ti");
+  }
+
+  /**
+   * "Advanced to the splenic flexure", "examined to 40 cm": a point reached, with no word in its
+   * sentence saying the exam fell short of its aim ("only", "limited by looping", "unable"). The
+   * exam meant for a stoma or a defunctioned segment often ends there; it is incomplete when the
+   * note says so.
+   */
+  private boolean reachedWithoutALimit(Hit h) {
+    if (!REACHED.matcher(f).region(h.start(), h.end()).lookingAt()) {
+      return false;
+    }
+    Sentence s = sentences.get(h.sentence());
+    return !LIMIT.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  /** A length or segment reached, in a sentence that says the exam fell short there. */
+  private boolean reachedShortOfItsAim(Hit h) {
+    String named = f.substring(h.start(), h.end());
+    if (named.contains("cecum")
+        || named.contains("caecum")
+        || named.contains("ileum")
+        || named.contains("anastomosis")
+        || !REACHED.matcher(f).region(h.start(), h.end()).find()) {
+      return false;
+    }
+    Sentence s = sentences.get(h.sentence());
+    return LIMIT.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  private static final Pattern REACHED =
+      Rx.compile(
+          "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated)"
+              + "\\s+(?:up\\s+)?to\\b");
+
+  private static final Pattern LIMIT =
+      Rx.compile(
+          "\\b(?:only|limited|limit|unable|could\\s+not|couldn't|cannot|can't|not\\s+able|stopped"
+              + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
+              + "|poor|inadequate|looping|discomfort|resistance|not\\s+advanced|no\\s+further)\\b");
 
   private static boolean weakAfterInTheSameSentence(Hit complete, List<Hit> weaks) {
     for (Hit weak : weaks) {

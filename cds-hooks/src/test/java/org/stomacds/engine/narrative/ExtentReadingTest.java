@@ -163,7 +163,11 @@ class ExtentReadingTest {
         "Extent: afferent limb to 20 cm.",
         "The colon was examined to the splenic flexure only, as planned.",
         "Colonoscope advanced to 25 cm only, limited exam by design.",
-        "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan."
+        "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan.",
+        // A point reached with no word of a shortfall: the exam the note meant (clinicians in
+        // the blind corpus read it so; the note says when it fell short).
+        "The scope was advanced to the transverse colon.",
+        "Ileum examined to 40 cm, normal."
       })
   void readsALengthOrTheFarEndOfASegmentAsTheWholeExam(String note) {
     NoteReading r = Notes.read(note);
@@ -174,8 +178,18 @@ class ExtentReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "Colonoscope advanced to cecum; TI not intubated.",
+        "Cecum and ileocecal valve visualised, TI not entered."
+      })
+  void aTerminalIleumNotEnteredDoesNotMakeAnExamToTheCecumIncomplete(String note) {
+    assertThat(Notes.read(note).extent()).as(note).hasValue(ExamExtent.COMPLETE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "Advanced to splenic flex only - looping.",
-        "The scope was advanced to the transverse colon.",
+        "Advanced to 30 cm, limited by looping and patient discomfort.",
         "I could only see about 10 centimeters because of stool.",
         "Examined to 30 cm; unable to advance further because of looping."
       })
