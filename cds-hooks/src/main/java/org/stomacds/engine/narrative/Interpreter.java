@@ -212,8 +212,42 @@ final class Interpreter {
       out.sedationMinutes = (int) Math.round(v.value());
       out.preferred.put(SEDATION_TIMES, mentions.mention(SEDATION_TIMES, false, v));
     }
-    if (clocks.size() < 2) {
+    Clock[] pair = startAndStop(clocks);
+    if (pair == null) {
+      // No sedation times: the procedure's own start and end stand for them.
+      pair = startAndStop(numbers.procedureTimes());
+    }
+    if (pair == null) {
       return;
+    }
+    Clock start = pair[0];
+    Clock stop = pair[1];
+    int minutes = stop.minuteOfDay() - start.minuteOfDay();
+    if (minutes < 0) {
+      // "11:50 to 12:15" written without am/pm, or a case across midnight.
+      minutes += (minutes > -12 * 60) ? 12 * 60 : 24 * 60;
+    }
+    if (minutes < 1 || minutes > 600) {
+      return;
+    }
+    out.sedationStart = LocalTime.of(start.minuteOfDay() / 60, start.minuteOfDay() % 60);
+    out.sedationStop = LocalTime.of(stop.minuteOfDay() / 60, stop.minuteOfDay() % 60);
+    if (out.sedationMinutes == null) {
+      out.sedationMinutes = minutes;
+    }
+    ElementMention m =
+        mentions.mention(
+            SEDATION_TIMES, false, start.sentence(), start.start(), start.end(), false);
+    if (stop.sentence() != start.sentence()) {
+      mentions.mention(SEDATION_TIMES, false, stop.sentence(), stop.start(), stop.end(), false);
+    }
+    out.preferred.putIfAbsent(SEDATION_TIMES, m);
+  }
+
+  /** The first start and the stop after it, or null when the times do not make a pair. */
+  private static Clock[] startAndStop(List<Clock> clocks) {
+    if (clocks.size() < 2) {
+      return null;
     }
     Clock start = null;
     for (Clock c : clocks) {
@@ -236,29 +270,7 @@ final class Interpreter {
       Clock last = clocks.get(clocks.size() - 1);
       stop = last.start() > start.start() && last.role() != Clock.Role.START ? last : null;
     }
-    if (stop == null) {
-      return;
-    }
-    int minutes = stop.minuteOfDay() - start.minuteOfDay();
-    if (minutes < 0) {
-      // "11:50 to 12:15" written without am/pm, or a case across midnight.
-      minutes += (minutes > -12 * 60) ? 12 * 60 : 24 * 60;
-    }
-    if (minutes < 1 || minutes > 600) {
-      return;
-    }
-    out.sedationStart = LocalTime.of(start.minuteOfDay() / 60, start.minuteOfDay() % 60);
-    out.sedationStop = LocalTime.of(stop.minuteOfDay() / 60, stop.minuteOfDay() % 60);
-    if (out.sedationMinutes == null) {
-      out.sedationMinutes = minutes;
-    }
-    ElementMention m =
-        mentions.mention(
-            SEDATION_TIMES, false, start.sentence(), start.start(), start.end(), false);
-    if (stop.sentence() != start.sentence()) {
-      mentions.mention(SEDATION_TIMES, false, stop.sentence(), stop.start(), stop.end(), false);
-    }
-    out.preferred.putIfAbsent(SEDATION_TIMES, m);
+    return stop == null ? null : new Clock[] {start, stop};
   }
 
   private void dilation() {

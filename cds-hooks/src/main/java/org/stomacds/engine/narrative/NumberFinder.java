@@ -161,6 +161,8 @@ final class NumberFinder {
   private final List<Value> inflationSeconds = new ArrayList<>();
   private final List<Value> sedationMinutes = new ArrayList<>();
   private final List<Clock> clocks = new ArrayList<>();
+  private final List<Clock> procedureTimes = new ArrayList<>();
+  private int lastSedationClockSentence = -2;
   private int firstDilation = Integer.MAX_VALUE;
   private final Ints dilationSigns = new Ints(8);
 
@@ -170,6 +172,7 @@ final class NumberFinder {
    * @param firstDilation offset of the first sign of this procedure's dilation (a balloon size, a
    *     count, a duration, "was dilated"), {@code Integer.MAX_VALUE} when there is none: a lumen
    *     stated after it is the lumen after dilation
+   * @param procedureTimes clock times of the procedure itself, outside sedation sentences
    * @param dilationSigns offsets of every sign of this procedure's dilation, in note order
    */
   record Found(
@@ -179,6 +182,7 @@ final class NumberFinder {
       List<Value> inflationSeconds,
       List<Value> sedationMinutes,
       List<Clock> clocks,
+      List<Clock> procedureTimes,
       int firstDilation,
       int[] dilationSigns) {}
 
@@ -204,6 +208,7 @@ final class NumberFinder {
         inflationSeconds,
         sedationMinutes,
         clocks,
+        procedureTimes,
         firstDilation,
         signs);
   }
@@ -269,6 +274,11 @@ final class NumberFinder {
         thisProcedure
             && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD, Feature.CRE_TTS);
     boolean clocks = sedationContext(i);
+    // Outside a sedation sentence, the times of the procedure itself ("Procedure time: 10:32 to
+    // 10:46", "scope in 15:12, scope out 15:37") are kept apart: the note's sedation times when it
+    // gives no others.
+    boolean procedureClocks = !clocks && thisProcedure;
+    List<Clock> into = clocks ? this.clocks : procedureTimes;
     long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
     boolean creOrTts = thisProcedure && hasWord(i, Feature.CRE_TTS);
     int lastStart = -1;
@@ -343,16 +353,16 @@ final class NumberFinder {
           count(i, s, m, m.group(1), m.group(2), found);
         }
       }
-      if (clocks && Character.isDigit(f.charAt(start))) {
+      if ((clocks || procedureClocks) && Character.isDigit(f.charAt(start))) {
         if (next == ':') {
           Matcher m = q(CLOCK).region(start, s.end());
           if (m.lookingAt()) {
-            clock(i, s, m);
+            clock(i, s, m, into);
           }
         } else if (after - start == 4) {
           Matcher m = q(MILITARY).region(start, s.end());
           if (m.lookingAt()) {
-            military(i, s, m);
+            military(i, s, m, into);
           }
         }
       }
@@ -828,13 +838,14 @@ final class NumberFinder {
     if (s.section().isSedation() || has(i, Feature.SEDATION)) {
       return s.section().describesThisProcedure();
     }
+    // "Moderate sedation, midazolam 5 mg. Start 10:12. End 10:55.": the times follow on.
     boolean beside =
-        (i > 0 && has(i - 1, Feature.SEDATION))
+        (i > 0 && (has(i - 1, Feature.SEDATION) || lastSedationClockSentence == i - 1))
             || (i + 1 < sentences.size() && has(i + 1, Feature.SEDATION));
     return beside && has(i, Feature.CLOCK) && !has(i, Feature.OTHER_CLOCK);
   }
 
-  private void clock(int i, Sentence s, Matcher m) {
+  private void clock(int i, Sentence s, Matcher m, List<Clock> into) {
     int h = Integer.parseInt(m.group(1));
     int min = Integer.parseInt(m.group(2));
     String ampm = m.group(3);
@@ -845,28 +856,44 @@ final class NumberFinder {
         h = 0;
       }
     }
-    Clock.Role role = roleBefore(s, m.start());
+    Clock.Role role = roleBefore(s, m.start(), into == procedureTimes);
     if (role != null) {
-      clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+      into.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+      if (into == clocks) {
+        lastSedationClockSentence = i;
+      }
     }
   }
 
-  private void military(int i, Sentence s, Matcher m) {
-    Clock.Role role = roleBefore(s, m.start());
+  private void military(int i, Sentence s, Matcher m, List<Clock> into) {
+    if (into == procedureTimes
+        && !has(i, Feature.CLOCK)
+        && !has(i, Feature.OTHER_CLOCK)
+        && identifierBefore(s, m.start())) {
+      // "Lot number 2010-2020": a number, not a time
+      return;
+    }
+    Clock.Role role = roleBefore(s, m.start(), into == procedureTimes);
     int h = Integer.parseInt(m.group(1));
     int min = Integer.parseInt(m.group(2));
-    if (role == Clock.Role.ANY && m.group(3) == null) {
+    if ((role == Clock.Role.ANY || role == Clock.Role.START) && m.group(3) == null) {
       Clock stop = rangeStop(i, s, m.end(), h * 60 + min);
       if (stop != null) {
-        clocks.add(new Clock(h * 60 + min, Clock.Role.START, i, m.start(), m.end()));
-        clocks.add(stop);
+        into.add(new Clock(h * 60 + min, Clock.Role.START, i, m.start(), m.end()));
+        into.add(stop);
+        if (into == clocks) {
+          lastSedationClockSentence = i;
+        }
         return;
       }
     }
     if (role == null || (role == Clock.Role.ANY && m.group(3) == null)) {
       return;
     }
-    clocks.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+    into.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
+    if (into == clocks) {
+      lastSedationClockSentence = i;
+    }
   }
 
   /**
@@ -878,10 +905,11 @@ final class NumberFinder {
     while (j < s.end() && f.charAt(j) == ' ') {
       j++;
     }
-    if (j >= s.end() || f.charAt(j) != '-') {
+    int joined = rangeJoin(j, s.end());
+    if (joined < 0) {
       return null;
     }
-    j++;
+    j = joined;
     while (j < s.end() && f.charAt(j) == ' ') {
       j++;
     }
@@ -890,15 +918,58 @@ final class NumberFinder {
       return null;
     }
     int stop = Integer.parseInt(other.group(1)) * 60 + Integer.parseInt(other.group(2));
+    int u = skipSpaces(other.end(), s.end());
+    if (unitAt(u, s.end(), SIZE_UNITS) >= 0) {
+      // "stricture 1420-1451 cm" is no time
+      return null;
+    }
     boolean plausible = stop > minutes && stop - minutes <= 600;
     return plausible ? new Clock(stop, Clock.Role.STOP, i, other.start(), other.end()) : null;
   }
 
+  /** Where the second time of a range starts after "-", "to", "until", "till" or "through". */
+  private int rangeJoin(int j, int end) {
+    if (j < end && f.charAt(j) == '-') {
+      return j + 1;
+    }
+    for (String w : RANGE_WORDS) {
+      if (f.startsWith(w, j) && j + w.length() < end && f.charAt(j + w.length()) == ' ') {
+        return j + w.length();
+      }
+    }
+    return -1;
+  }
+
+  private static final WordSet IDENTIFIER =
+      WordSet.of(
+          "number", "no", "lot", "id", "mrn", "ref", "serial", "model", "code", "catalog", "phone",
+          "ext", "room", "bed", "batch", "#");
+
+  /** Whether the word right before {@code at} names an identifier ("lot 2010-2020"). */
+  private boolean identifierBefore(Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    while (c.prev()) {
+      if (c.isWord()) {
+        return c.in(IDENTIFIER);
+      }
+      if (c.punct() == '#') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] RANGE_WORDS = {"to", "until", "till", "through", "thru"};
+
+  /** Words naming the procedure's own time, which stand for sedation times when none is given. */
+  private static final WordSet PROCEDURE_CLOCK =
+      WordSet.of("procedure", "scope", "intra-procedure", "intraprocedure", "procedural");
+
   /**
    * START or STOP from the words just before a time, ANY when none says; null when the time belongs
-   * to something else ("procedure start 09:10", "withdrawal 09:30").
+   * to something else ("withdrawal 09:30", and "procedure start 09:10" unless {@code procedure}).
    */
-  private Clock.Role roleBefore(Sentence s, int at) {
+  private Clock.Role roleBefore(Sentence s, int at, boolean procedure) {
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     Clock.Role role = null;
     for (int k = 0; k < 4 && c.prev(); k++) {
@@ -920,6 +991,8 @@ final class NumberFinder {
         continue;
       } else if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("an")) {
         break;
+      } else if (procedure && c.in(PROCEDURE_CLOCK)) {
+        continue;
       } else if (c.in(OTHER_CLOCK)) {
         return null;
       }

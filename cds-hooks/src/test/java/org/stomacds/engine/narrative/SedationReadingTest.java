@@ -119,7 +119,6 @@ class SedationReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "Procedure start 09:05, end 09:40.",
         "Withdrawal time 8 minutes.",
         "Fluoroscopy time 1.2 min.",
         "The patient was born in 1948 and arrived at 0815."
@@ -128,6 +127,33 @@ class SedationReadingTest {
     NoteReading r = Notes.read(note);
     assertThat(r.sedationIntraserviceMinutes()).isEmpty();
     assertThat(r.documents(SEDATION_TIMES)).isFalse();
+  }
+
+  /**
+   * Clinicians document the intraservice time by the procedure's own times when they have no other.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Procedure start 09:05, end 09:40.",
+        "Procedure time: 09:05 to 09:40 (35 minutes).",
+        "Moderate sedation, midazolam 5 mg. Start 09:05. End 09:40.",
+        "INTRA-PROCEDURE TIME: 0905 TO 0940.",
+        "Sedation 0905 to 0940."
+      })
+  void takesTheProceduresOwnTimesWhenTheNoteGivesNoSedationTimes(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(SEDATION_TIMES)).as(note).isTrue();
+    assertThat(r.sedationStart()).as(note).hasValue(LocalTime.of(9, 5));
+    assertThat(r.sedationStop()).as(note).hasValue(LocalTime.of(9, 40));
+  }
+
+  @Test
+  void prefersTheSedationTimesToTheProceduresOwn() {
+    NoteReading r =
+        Notes.read("Procedure start 09:15, end 09:35. Sedation start 09:10, end 09:40.");
+    assertThat(r.sedationStart()).hasValue(LocalTime.of(9, 10));
+    assertThat(r.sedationStop()).hasValue(LocalTime.of(9, 40));
   }
 
   @ParameterizedTest
