@@ -67,6 +67,7 @@ final class Interpreter {
     new ExtentReader(note, hits, mentions).read();
     complications();
     sectionContent(Section.INDICATION, INDICATION);
+    new IndicationReader(note, numbers, mentions).read();
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
     sedation();
     sedationTimes();
@@ -114,7 +115,11 @@ final class Interpreter {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
-      if (cue == Cues.Cue.UNRECORDED || (cue == Cues.Cue.ABSENT && !absenceDocuments(element))) {
+      boolean deferred =
+          IndicationReader.DEFERRED.matcher(f).region(s.contentStart(), s.end()).lookingAt();
+      if (deferred
+          || cue == Cues.Cue.UNRECORDED
+          || (cue == Cues.Cue.ABSENT && !absenceDocuments(element))) {
         mentions.mention(element, true, i, s.start(), s.end(), true);
       } else if (hasText(s.contentStart(), s.end())) {
         mentions.mention(element, false, i, s.start(), s.end(), true);

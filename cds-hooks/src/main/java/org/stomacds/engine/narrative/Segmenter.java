@@ -20,6 +20,7 @@ final class Segmenter {
   private static final int MAX_LABEL_WORDS = 6;
   private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "prof", "st");
   private static final int SOFT_WRAP_WIDTH = 50;
+  private static final int MIN_WRAPPED_LINE = 40;
 
   private final String original;
   private final String folded;
@@ -137,7 +138,8 @@ final class Segmenter {
     if (startsBlock(ts, te) || isCapsHeading(ps, pe)) {
       return false;
     }
-    if (Character.isLowerCase(original.charAt(ts))) {
+    if (Character.isLowerCase(original.charAt(ts)) && pe - ps >= MIN_WRAPPED_LINE) {
+      // A short line is a terse note's own line, even when the next one starts in lower case.
       return true;
     }
     if (last == ',' || last == '-' || last == '(' || last == '/') {

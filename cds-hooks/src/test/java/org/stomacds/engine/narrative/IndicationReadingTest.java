@@ -67,6 +67,43 @@ class IndicationReadingTest {
     assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();
   }
 
+  /** Told before the procedure's own account begins, without a label. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Patient has a loop colostomy; later ischemic stenosis at skin and fascia. Complains of"
+            + " painful, infrequent output. The pediatric colonoscope was passed into the stoma.",
+        "colo via end colostomy w/ balloon dil\nstricture desc colon, obstructive sx\nend colost"
+            + " intubated w adult scope",
+        "Pre: stomal stenosis end colostomy\nProc: colonoscopy via end colostomy + balloon"
+            + " dilation\nColonoscope passed thru stoma after 18 mm TTS balloon dilation."
+      })
+  void readsTheReasonToldBeforeTheProcedureBegins(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Indication: See referral.",
+        "Indications: See H&P.",
+        "Reason: per GI clinic note"
+      })
+  void aReasonLeftToAnotherDocumentIsNotDocumentedHere(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(INDICATION)).as(note).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The scope was passed through the colostomy. A stricture was found at 10 cm.",
+        "Procedure: dilation of stomal stenosis\nThe scope was passed through the colostomy."
+      })
+  void aStrictureFoundDuringTheProcedureOrNamedInTheTitleIsNoIndication(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
