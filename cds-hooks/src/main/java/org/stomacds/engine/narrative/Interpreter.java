@@ -65,6 +65,7 @@ final class Interpreter {
   private NoteReading interpret() {
     plain();
     new ExtentReader(note, hits, mentions).read();
+    new ReachReader(note, mentions).read();
     complications();
     sectionContent(Section.INDICATION, INDICATION);
     new IndicationReader(note, numbers, mentions).read();

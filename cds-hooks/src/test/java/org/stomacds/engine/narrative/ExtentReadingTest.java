@@ -82,6 +82,46 @@ class ExtentReadingTest {
     assertThat(r.extent()).hasValue(ExamExtent.INCOMPLETE);
   }
 
+  /** How far the scope went, in the plain words of terse and dictated notes. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Gastroscope via prox limb. adv ~30cm into ileum, nl.",
+        "The scope was introduced. Ileum examined to 40 cm, normal mucosa.",
+        "About fifty centimeters of ileum were examined and were normal.",
+        "Post-dilation ~14 mm, scope passed to the rectum and exited through the anus.",
+        "Afterwards the scope passed into the transverse colon; normal mucosa."
+      })
+  void readsAPointOrLengthReachedAsTheExtent(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(EXTENT_OF_EXAM)).as(note).isTrue();
+    assertThat(r.extent()).as(note).hasValue(ExamExtent.COMPLETE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Exam limited to the stricture.",
+        "Scope not advanced beyond the lesion.",
+        "I could not really pass the scope beyond the stricture.",
+        "exam stopped @ 20cm, limited by stool"
+      })
+  void readsAStopAtTheStrictureAsAnIncompleteExam(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(EXTENT_OF_EXAM)).as(note).isTrue();
+    assertThat(r.extent()).as(note).hasValue(ExamExtent.INCOMPLETE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Prior colonoscopy reached the cecum.",
+        "A stricture was seen 2 cm distal to the anastomosis."
+      })
+  void readsNoExtentFromAnotherTimeAPositionOrATitle(String note) {
+    assertThat(Notes.read(note).extent()).as(note).isEmpty();
+  }
+
   @Test
   void aStrictureDistalToTheAnastomosisIsNotTheExtent() {
     assertThat(Notes.read("A stricture was seen 2 cm distal to the anastomosis.").extent())

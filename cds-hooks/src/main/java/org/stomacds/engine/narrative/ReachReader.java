@@ -1,0 +1,144 @@
+package org.stomacds.engine.narrative;
+
+import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How far the scope went, said in the plain ways the extent phrasings do not name: "adv ~30cm into
+ * ileum", "Ileum examined to 40 cm", "About fifty centimeters of ileum were examined", "scope
+ * exited through the anus", "Exam limited to the stricture", "Scope not advanced beyond the
+ * lesion". Read only when the phrasings found no extent. A point or length reached is the exam the
+ * note meant unless its sentence says the exam fell short; a stop at the stricture or the stoma is
+ * an incomplete exam.
+ */
+final class ReachReader {
+
+  private final String f;
+  private final List<Sentence> sentences;
+  private final Mentions mentions;
+  private final NoteReading.Builder out;
+
+  ReachReader(IndexedNote note, Mentions mentions) {
+    this.f = note.f;
+    this.sentences = note.sentences;
+    this.mentions = mentions;
+    this.out = mentions.out;
+  }
+
+  void read() {
+    if (out.extent != null) {
+      return;
+    }
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      if (!s.section().describesThisProcedure()
+          || s.section() == Section.TITLE
+          || ANOTHER_TIME.matcher(f).region(s.start(), s.end()).find()) {
+        continue;
+      }
+      Matcher stop = STOPPED_AT_THE_LESION.matcher(f).region(s.contentStart(), s.end());
+      if (stop.find()) {
+        decide(ExamExtent.INCOMPLETE, i, stop.start(), stop.end());
+        return;
+      }
+      Matcher reach = REACH.matcher(f).region(s.contentStart(), s.end());
+      if (reach.find()) {
+        boolean shortOfAim = LIMIT.matcher(f).region(s.start(), s.end()).find();
+        decide(
+            shortOfAim ? ExamExtent.INCOMPLETE : ExamExtent.COMPLETE,
+            i,
+            reach.start(),
+            reach.end());
+        return;
+      }
+    }
+  }
+
+  private void decide(ExamExtent extent, int sentence, int start, int end) {
+    out.extent = extent;
+    out.preferred.put(
+        EXTENT_OF_EXAM, mentions.mention(EXTENT_OF_EXAM, false, sentence, start, end, false));
+  }
+
+  private static final String MOVED =
+      "(?:advanced|adv|advance|passed|examined|exam'd|examd|inspected|intubated|evaluated"
+          + "|visuali[sz]ed|seen|reached|went|continued|traversed|exited|explored|surveyed|viewed)";
+
+  private static final String LENGTH =
+      "(?:approximately\\s+|approx\\.?\\s+|about\\s+|around\\s+|~\\s*)?\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b";
+
+  private static final String WORD_LENGTH =
+      "(?:about\\s+|approximately\\s+)?(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty"
+          + "|seventy|eighty)\\s+centimet(?:er|re)s\\b";
+
+  private static final String LANDMARK =
+      "(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|neo-?ti|\\bti|ileum|ileoca?ecal\\s+valve"
+          + "|appendiceal\\s+orifice|(?:splenic|hepatic)\\s+flex(?:ure)?|(?:transverse|ascending"
+          + "|descending|sigmoid|proximal|distal)\\s+colon|rectum|rectal\\s+stump|anus|anal\\s+canal"
+          + "|anal\\s+transition\\s+zone|dentate\\s+line|anastomosis|pouch|afferent\\s+limb"
+          + "|efferent\\s+limb)\\b";
+
+  /** Verbs of moving the scope: only these reach a length ("a stricture seen 2 cm distal"). */
+  private static final String ADVANCED =
+      "(?:advanced|adv|advance|passed|examined|exam'd|examd|inspected|intubated|reached|went"
+          + "|continued|traversed|explored|stopped|halted)";
+
+  private static final String ON_THE_WAY =
+      "\\b(?:[\\s,]+(?:the|to|up|into|in|through|thru|as|far|a|further|of|only|scope|colonoscope"
+          + "|it|we|i|proximally|distally|beyond|past|and|at|@))*[\\s,]+";
+
+  /** A length or landmark reached, said with a verb of moving or looking. */
+  private static final Pattern REACH =
+      Rx.compile(
+          "\\b"
+              + ADVANCED
+              + ON_THE_WAY
+              + "(?:"
+              + LENGTH
+              + "|"
+              + WORD_LENGTH
+              + ")"
+              + "|\\b"
+              + MOVED
+              + ON_THE_WAY
+              + LANDMARK
+              + "|\\b(?:"
+              + LENGTH
+              + "|"
+              + WORD_LENGTH
+              + ")\\s+of\\s+(?:the\\s+)?(?:neo-?terminal\\s+)?(?:ileum|colon|bowel|small\\s+bowel|limb)"
+              + "\\s+(?:was\\s+|were\\s+)?"
+              + MOVED
+              + "\\b"
+              + "|\\b(?:ileum|colon|limb|neo-?ti|ti)\\s+(?:was\\s+)?(?:"
+              + MOVED
+              + "\\s+)?(?:to|for)\\s+"
+              + LENGTH);
+
+  /** The exam went no further than the stricture, lesion or stoma. */
+  private static final Pattern STOPPED_AT_THE_LESION =
+      Rx.compile(
+          "\\b(?:exam(?:ination)?|study|evaluation|colonoscopy|endoscopy)\\s+(?:was\\s+)?limited\\s+"
+              + "to\\s+(?:the\\s+)?(?:stricture|stenosis|lesion|narrowing|stoma|stomal)"
+              + "|\\b(?:scope|colonoscope|endoscope|it)\\s+(?:was\\s+|could\\s+)?not\\s+(?:be\\s+)?"
+              + "(?:advanced|passed)\\s+(?:beyond|past|through|across)\\s+(?:the\\s+)?"
+              + "(?:stricture|stenosis|lesion|narrowing)"
+              + "|\\b(?:could\\s+not|couldn't|unable\\s+to|did\\s+not)\\s+(?:really\\s+)?(?:pass|advance"
+              + "|get)\\s+(?:the\\s+)?(?:scope\\s+)?(?:beyond|past|through|across)\\s+(?:the\\s+)?"
+              + "(?:stricture|stenosis|lesion|narrowing)");
+
+  /** Another time than this procedure's: "Prior colonoscopy reached the cecum." */
+  private static final Pattern ANOTHER_TIME =
+      Rx.compile(
+          "\\b(?:prior|previous|previously|last|earlier|will|would|plan(?:ned)?|history|ago"
+              + "|next|future|(?:19|20)\\d{2})\\b");
+
+  private static final Pattern LIMIT =
+      Rx.compile(
+          "\\b(?:only|limited|unable|could\\s+not|couldn't|cannot|can't|not\\s+able|stopped"
+              + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
+              + "|poor|inadequate|looping|discomfort|no\\s+further)\\b");
+}
