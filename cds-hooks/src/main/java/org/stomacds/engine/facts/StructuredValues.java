@@ -33,32 +33,44 @@ final class StructuredValues {
 
   private StructuredValues() {}
 
-  /** Sedation start and stop times read from separate entries, paired when both are seen. */
+  /**
+   * Sedation start and stop times read from separate entries, paired when both are seen: two
+   * dateTimes, else two times of day (a dateTime and a bare time are not compared: the zone of the
+   * bare time is unknown).
+   */
   static final class SedationClock {
-    private Object start;
-    private Object stop;
+    private Instant startInstant;
+    private Instant stopInstant;
+    private LocalTime startTime;
+    private LocalTime stopTime;
     private Evidence evidence;
 
     void start(Object time, Evidence where) {
-      if (start == null) {
-        start = time;
+      if (time instanceof Instant i && startInstant == null) {
+        startInstant = i;
+      } else if (time instanceof LocalTime t && startTime == null) {
+        startTime = t;
+      }
+      if (evidence == null) {
         evidence = where;
       }
     }
 
     void stop(Object time) {
-      if (stop == null) {
-        stop = time;
+      if (time instanceof Instant i && stopInstant == null) {
+        stopInstant = i;
+      } else if (time instanceof LocalTime t && stopTime == null) {
+        stopTime = t;
       }
     }
 
     /** Gives the builder the minutes between start and stop, when both are known. */
     void close(Documentation.Builder b) {
       long minutes = -1;
-      if (start instanceof Instant s && stop instanceof Instant e && !e.isBefore(s)) {
-        minutes = java.time.Duration.between(s, e).toMinutes();
-      } else if (start instanceof LocalTime s && stop instanceof LocalTime e && !e.isBefore(s)) {
-        minutes = java.time.Duration.between(s, e).toMinutes();
+      if (startInstant != null && stopInstant != null && !stopInstant.isBefore(startInstant)) {
+        minutes = java.time.Duration.between(startInstant, stopInstant).toMinutes();
+      } else if (startTime != null && stopTime != null && !stopTime.isBefore(startTime)) {
+        minutes = java.time.Duration.between(startTime, stopTime).toMinutes();
       }
       if (minutes >= 0) {
         b.sedationMinutes((int) minutes);
