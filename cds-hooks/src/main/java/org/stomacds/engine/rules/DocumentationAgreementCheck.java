@@ -37,12 +37,21 @@ final class DocumentationAgreementCheck implements Check {
     check(procedure.ref(), procedure.documentation(), context);
   }
 
+  /**
+   * A claim answers for the documentation of the procedures it bills (the same findings as at the
+   * documentation stage, which the engine keeps once), or for its notes when it has no Procedure.
+   */
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
-    // A claim's procedures are checked on their own; only notes without a Procedure are left.
-    if (claim.procedures().isEmpty() && claim.documentation().any()) {
+    if (claim.procedures().isEmpty()) {
       Documentation docs = claim.documentation();
-      check(docs.sources().isEmpty() ? claim.ref() : docs.sources().get(0), docs, context);
+      if (docs.any()) {
+        check(docs.sources().isEmpty() ? claim.ref() : docs.sources().get(0), docs, context);
+      }
+      return;
+    }
+    for (ProcedureFacts procedure : claim.procedures()) {
+      check(procedure.ref(), procedure.documentation(), context);
     }
   }
 

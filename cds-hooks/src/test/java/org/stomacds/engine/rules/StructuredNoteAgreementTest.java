@@ -100,6 +100,19 @@ class StructuredNoteAgreementTest {
   }
 
   @Test
+  void theClaimAnswersForTheDisagreementOfTheProcedureItBillsOnce() {
+    CaseBuilder c =
+        CaseBuilder.newCase()
+            .line("44405")
+            .note("The stricture was dilated with a 15 mm balloon.")
+            .add(row("o1", "Balloon diameter", CaseBuilder.mm(18)));
+    assertThat(findings(evaluate(c, Stage.CLAIM), RULE))
+        .singleElement()
+        .satisfies(f -> assertThat(f.resource()).isEqualTo("Procedure/proc1"));
+    assertThat(findings(evaluate(c, Stage.DOCUMENTATION, Stage.CLAIM), RULE)).hasSize(1);
+  }
+
+  @Test
   void bothValuesRemainEvidenceOfTheElement() {
     CaseBuilder c =
         CaseBuilder.newCase()
