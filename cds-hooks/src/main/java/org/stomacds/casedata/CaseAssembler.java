@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Procedure;
@@ -29,9 +30,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 /**
  * Gathers the resources a rule evaluation needs, starting from the focus and following references
  * (Claim to Patient, Coverage, Procedure, Conditions and Encounter; Coverage to the payer;
- * Encounter to its Location; Procedure to its focal Device; DocumentReference to the Binary of an
- * attachment given by url) plus a fixed set of searches by patient and encounter ({@link
- * CaseQueries}: for an encounter, its Procedures, Claims, DocumentReferences and Observations).
+ * Encounter to its Location; Procedure to its focal and used Devices; DocumentReference and
+ * DiagnosticReport to the Binary of an attachment given by url, on the source's server only;
+ * DiagnosticReport to its result Observations) plus a fixed set of searches by patient and
+ * encounter ({@link CaseQueries}: for an encounter, its Procedures, Claims, DocumentReferences,
+ * Observations, QuestionnaireResponses and DiagnosticReports).
  *
  * <p>Lookups are answered from what is already known first ({@link KnownResources}); the rest are
  * fetched from the {@link FhirDataSource} in rounds, each round's lookups in parallel, all within
@@ -233,8 +236,11 @@ public final class CaseAssembler {
           schedule(CaseQueries.proceduresOfEncounter(id), true);
           schedule(CaseQueries.claimsOfEncounter(id), true);
           schedule(CaseQueries.documentsOfEncounter(id), true);
-          // Documentation recorded as Observations coded with our documentation elements.
+          // Documentation recorded as structured data: flowsheet Observations and templates.
           schedule(CaseQueries.observationsOfEncounter(id), false);
+          schedule(CaseQueries.questionnaireResponsesOfEncounter(id), false);
+          // Reports: their conclusions and attachments are notes, their results Observations.
+          schedule(CaseQueries.diagnosticReportsOfEncounter(id), true);
         }
       }
     }
@@ -287,6 +293,11 @@ public final class CaseAssembler {
         read(procedure.getReport());
         // A balloon Device with its size documents the balloon diameter.
         procedure.getFocalDevice().forEach(d -> read(d.getManipulated()));
+        for (Reference used : procedure.getUsedReference()) {
+          References.relative(used)
+              .filter(ref -> ref.startsWith("Device/"))
+              .ifPresent(ref -> schedule(ref, false));
+        }
       } else if (resource instanceof ServiceRequest order) {
         patientOf(order.getSubject());
         encounterOf(order.getEncounter());
@@ -303,14 +314,40 @@ public final class CaseAssembler {
         read(coverage.getPayor());
       } else if (resource instanceof DocumentReference document) {
         for (DocumentReference.DocumentReferenceContentComponent c : document.getContent()) {
-          Attachment a = c.getAttachment();
-          if (!a.hasData() && a.hasUrl()) {
-            References.relative(a.getUrl())
-                .filter(ref -> ref.startsWith("Binary/"))
-                .ifPresent(ref -> schedule(ref, false));
-          }
+          attachment(c.getAttachment());
+        }
+      } else if (resource instanceof DiagnosticReport report) {
+        report.getPresentedForm().forEach(this::attachment);
+        for (Reference result : report.getResult()) {
+          References.relative(result)
+              .filter(ref -> ref.startsWith("Observation/"))
+              .ifPresent(ref -> schedule(ref, false));
         }
       }
+    }
+
+    /**
+     * The Binary of an attachment given by URL: a relative {@code Binary/id} (on the FHIR server),
+     * or an absolute URL under the source's base. An absolute URL elsewhere is never fetched (the
+     * call's token stays with its server); a Binary the prefetch holds under that id still serves.
+     */
+    private void attachment(Attachment a) {
+      if (a.hasData() || !a.hasUrl()) {
+        return;
+      }
+      String url = a.getUrl().trim();
+      Optional<String> ref;
+      if (url.startsWith("http://") || url.startsWith("https://")) {
+        ref = source.relativeUrl(url);
+        if (ref.isEmpty()) {
+          ref =
+              References.relative(url)
+                  .filter(r -> known.answer(r).map(found -> !found.isEmpty()).orElse(false));
+        }
+      } else {
+        ref = References.relative(url);
+      }
+      ref.filter(r -> r.startsWith("Binary/")).ifPresent(r -> schedule(r, false));
     }
   }
 }

@@ -44,6 +44,16 @@ public final class CaseQueries {
     return "Observation?encounter=" + encounterId;
   }
 
+  /** Procedure templates answered in the encounter: documentation as QuestionnaireResponses. */
+  public static String questionnaireResponsesOfEncounter(String encounterId) {
+    return "QuestionnaireResponse?encounter=" + encounterId;
+  }
+
+  /** Reports of the encounter (an endoscopy report's conclusion and attachments are notes). */
+  public static String diagnosticReportsOfEncounter(String encounterId) {
+    return "DiagnosticReport?encounter=" + encounterId;
+  }
+
   /** True for a search, false for a read ({@code Type/id}). */
   public static boolean isSearch(String lookup) {
     return lookup.indexOf('?') >= 0;

@@ -29,6 +29,16 @@ public interface FhirDataSource {
    */
   List<Resource> search(String relativeQuery);
 
+  /**
+   * The relative reference ({@code Binary/123}) of an absolute URL that lies under this source's
+   * FHIR base, as a note attachment's {@code url} may be written; empty for a URL elsewhere (which
+   * is then not fetched: the source's token must not leave its base) or when the source has no base
+   * to compare with.
+   */
+  default Optional<String> relativeUrl(String absoluteUrl) {
+    return Optional.empty();
+  }
+
   /** A source that answers nothing: every call fails with the given reason. */
   static FhirDataSource unavailable(String reason) {
     return new FhirDataSource() {

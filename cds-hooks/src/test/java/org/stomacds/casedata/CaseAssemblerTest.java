@@ -152,6 +152,99 @@ class CaseAssemblerTest {
   }
 
   @Test
+  void readsTheEncountersTemplatesReportsTheirBinariesAndResultsAndTheUsedDevices() {
+    Procedure procedure = procedure();
+    procedure.addUsedReference(new Reference("Device/balloon"));
+    procedure.addUsedReference(new Reference("Medication/m1"));
+    org.hl7.fhir.r4.model.Device balloon = new org.hl7.fhir.r4.model.Device();
+    balloon.setId("balloon");
+    org.hl7.fhir.r4.model.QuestionnaireResponse template =
+        new org.hl7.fhir.r4.model.QuestionnaireResponse();
+    template.setId("t1");
+    org.hl7.fhir.r4.model.DiagnosticReport report = new org.hl7.fhir.r4.model.DiagnosticReport();
+    report.setId("r1");
+    report.addPresentedForm(new Attachment().setUrl("Binary/pdf1"));
+    report.addResult(new Reference("Observation/size"));
+    org.hl7.fhir.r4.model.Binary pdf = new org.hl7.fhir.r4.model.Binary();
+    pdf.setId("pdf1");
+    org.hl7.fhir.r4.model.Observation size = new org.hl7.fhir.r4.model.Observation();
+    size.setId("size");
+    RecordingSource source =
+        new RecordingSource()
+            .add(record())
+            .add(balloon, pdf, size)
+            .search("Procedure?encounter=e1", procedure)
+            .search("QuestionnaireResponse?encounter=e1", template)
+            .search("DiagnosticReport?encounter=e1", report);
+
+    CaseData data =
+        assembler.assemble(
+            new CaseRequest(CaseScope.ENCOUNTER, List.of(), "p1", "e1"),
+            KnownResources.none(),
+            source);
+
+    assertThat(data.complete()).isTrue();
+    for (String ref :
+        List.of(
+            "Device/balloon",
+            "QuestionnaireResponse/t1",
+            "DiagnosticReport/r1",
+            "Binary/pdf1",
+            "Observation/size")) {
+      assertThat(data.resolve(ref)).as(ref).isPresent();
+    }
+    assertThat(source.calls).doesNotContain("Medication/m1");
+  }
+
+  @Test
+  void fetchesAnAttachmentByAbsoluteUrlOnlyUnderTheSourcesBase() {
+    DocumentReference note = new DocumentReference();
+    note.setId("note1");
+    note.addContent()
+        .setAttachment(new Attachment().setUrl("https://ehr.example.org/fhir/Binary/mine"));
+    note.addContent()
+        .setAttachment(new Attachment().setUrl("https://elsewhere.example.org/fhir/Binary/theirs"));
+    org.hl7.fhir.r4.model.Binary mine = new org.hl7.fhir.r4.model.Binary();
+    mine.setId("mine");
+    org.hl7.fhir.r4.model.Binary theirs = new org.hl7.fhir.r4.model.Binary();
+    theirs.setId("theirs");
+    RecordingSource recording =
+        new RecordingSource()
+            .add(record())
+            .add(mine, theirs)
+            .search("DocumentReference?encounter=e1", note);
+    FhirDataSource source =
+        new FhirDataSource() {
+          @Override
+          public java.util.Optional<Resource> read(String reference) {
+            return recording.read(reference);
+          }
+
+          @Override
+          public List<Resource> search(String relativeQuery) {
+            return recording.search(relativeQuery);
+          }
+
+          @Override
+          public java.util.Optional<String> relativeUrl(String absoluteUrl) {
+            String base = "https://ehr.example.org/fhir/";
+            return absoluteUrl.startsWith(base)
+                ? java.util.Optional.of(absoluteUrl.substring(base.length()))
+                : java.util.Optional.empty();
+          }
+        };
+
+    CaseData data =
+        assembler.assemble(
+            new CaseRequest(CaseScope.ENCOUNTER, List.of(), "p1", "e1"),
+            KnownResources.none(),
+            source);
+
+    assertThat(data.resolve("Binary/mine")).isPresent();
+    assertThat(recording.calls).contains("Binary/mine").doesNotContain("Binary/theirs");
+  }
+
+  @Test
   void asksNothingOfTheSourceWhenThePrefetchAnswersEveryLookup() {
     KnownResources.Builder known = KnownResources.builder();
     for (Resource r : record()) {

@@ -228,6 +228,8 @@ final class Requests {
     prefetch.set("claims", node(searchset(claim)));
     prefetch.set("documents", node(searchset(note())));
     prefetch.set("observations", node(searchset()));
+    prefetch.set("questionnaireResponses", node(searchset()));
+    prefetch.set("diagnosticReports", node(searchset()));
     prefetch.set("conditions", node(searchset(condition())));
     prefetch.set("coverage", node(include(searchset(coverage()), payer())));
     prefetch.set("priorProcedures", node(searchset(procedure())));

@@ -79,6 +79,11 @@ public final class OwnFhirServer {
       }
 
       @Override
+      public Optional<String> relativeUrl(String absoluteUrl) {
+        return source.relativeUrl(absoluteUrl);
+      }
+
+      @Override
       public List<Resource> search(String relativeQuery) {
         try {
           return source.search(relativeQuery);

@@ -106,6 +106,27 @@ final class RemoteFhirDataSource implements FhirDataSource {
     return found;
   }
 
+  /**
+   * An absolute URL under the base (or the advertised base), in {@link CanonicalUrl canonical
+   * form}, as the relative reference it names: the Binary of a note attachment on this server.
+   */
+  @Override
+  public Optional<String> relativeUrl(String absoluteUrl) {
+    Optional<CanonicalUrl> url = CanonicalUrl.parse(absoluteUrl);
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    CanonicalUrl under =
+        url.get().isUnder(base)
+            ? base
+            : advertisedBase != null && url.get().isUnder(advertisedBase) ? advertisedBase : null;
+    if (under == null) {
+      return Optional.empty();
+    }
+    return org.stomacds.casedata.References.relative(
+        url.get().toString().substring(under.toString().length()));
+  }
+
   /** The next page to fetch: under our base (or the advertised one, rebased), else refused. */
   private String nextPage(String link, String what) {
     Optional<CanonicalUrl> url = CanonicalUrl.parseWithQuery(link);

@@ -109,7 +109,7 @@ final class AdministrativeReader {
 
   private void documents(String code, String patient, List<Evidence> evidence) {
     for (DocumentReference document : index.documentReferences) {
-      if (DocumentationReader.current(document)
+      if (NoteSources.current(document)
           && typed(document, code)
           && samePatient(document.getSubject(), patient)) {
         evidence.add(

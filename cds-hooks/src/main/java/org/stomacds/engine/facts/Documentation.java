@@ -10,8 +10,9 @@ import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.findings.Evidence;
 
 /**
- * What the documentation of a procedure says, from its structured elements, our extension and
- * Observations, and its notes. Each documented element keeps the evidence it was found in.
+ * What the documentation of a procedure says, from its structured elements, our extension, devices,
+ * Observations and template answers, and its notes. Each documented element keeps the evidence it
+ * was found in, and each measured value where it was stated.
  */
 public final class Documentation {
 
@@ -22,6 +23,7 @@ public final class Documentation {
   private final Map<DocumentationElement, List<Evidence>> mentionedOnly;
   private final List<UnreadableNote> unreadableNotes;
   private final List<String> sources;
+  private final List<StatedValue> stated;
   private final int textsRead;
   private final Integer balloonDiameterMm;
   private final Integer inflationCount;
@@ -42,6 +44,7 @@ public final class Documentation {
     this.mentionedOnly = Collections.unmodifiableMap(new EnumMap<>(b.mentionedOnly));
     this.unreadableNotes = List.copyOf(b.unreadableNotes);
     this.sources = List.copyOf(b.sources);
+    this.stated = List.copyOf(b.stated);
     this.textsRead = b.textsRead;
     this.balloonDiameterMm = b.balloonDiameterMm;
     this.inflationCount = b.inflationCount;
@@ -81,6 +84,20 @@ public final class Documentation {
   /** The resources the documentation was read from (Procedure, DocumentReferences, ...). */
   public List<String> sources() {
     return sources;
+  }
+
+  /**
+   * Every value stated for a measured element (sizes, counts, durations), structured and from
+   * notes, in reading order: structured sources first. Empty when none.
+   */
+  public List<StatedValue> statedValues(DocumentationElement element) {
+    List<StatedValue> out = new java.util.ArrayList<>(2);
+    for (StatedValue value : stated) {
+      if (value.element() == element) {
+        out.add(value);
+      }
+    }
+    return out;
   }
 
   /** How many note texts were read. */
@@ -159,6 +176,7 @@ public final class Documentation {
         new EnumMap<>(DocumentationElement.class);
     private final List<UnreadableNote> unreadableNotes = new java.util.ArrayList<>(0);
     private final List<String> sources = new java.util.ArrayList<>(2);
+    private final List<StatedValue> stated = new java.util.ArrayList<>(2);
     private int textsRead;
     private Integer balloonDiameterMm;
     private Integer inflationCount;
@@ -175,7 +193,10 @@ public final class Documentation {
     private boolean fluoroscopyUsed;
 
     Builder documented(DocumentationElement element, Evidence evidence) {
-      documented.computeIfAbsent(element, e -> new java.util.ArrayList<>(1)).add(evidence);
+      List<Evidence> list = documented.computeIfAbsent(element, e -> new java.util.ArrayList<>(1));
+      if (!list.contains(evidence)) {
+        list.add(evidence);
+      }
       mentionedOnly.remove(element);
       return this;
     }
@@ -195,6 +216,14 @@ public final class Documentation {
     Builder source(String resource) {
       if (resource != null && !sources.contains(resource)) {
         sources.add(resource);
+      }
+      return this;
+    }
+
+    /** A value stated for a measured element; the same value from the same place is kept once. */
+    Builder stated(StatedValue value) {
+      if (!stated.contains(value)) {
+        stated.add(value);
       }
       return this;
     }

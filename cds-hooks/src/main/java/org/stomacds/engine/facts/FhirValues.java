@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -159,36 +158,6 @@ final class FhirValues {
     return value.fhirType();
   }
 
-  /** A quantity converted to millimetres (mm, cm), or -1. */
-  static int millimetres(Type value) {
-    if (!(value instanceof Quantity quantity) || quantity.getValue() == null) {
-      return -1;
-    }
-    String unit = unit(quantity);
-    BigDecimal number = quantity.getValue();
-    if (unit.equals("mm") || unit.isEmpty()) {
-      return number.intValue();
-    }
-    if (unit.equals("cm")) {
-      return number.multiply(BigDecimal.TEN).intValue();
-    }
-    return -1;
-  }
-
-  /** A quantity converted to seconds (s, min), or -1. */
-  static int seconds(Type value) {
-    if (!(value instanceof Quantity quantity) || quantity.getValue() == null) {
-      return -1;
-    }
-    String unit = unit(quantity);
-    BigDecimal number = quantity.getValue();
-    return switch (unit) {
-      case "s", "sec", "second", "seconds" -> number.intValue();
-      case "min", "minute", "minutes" -> number.multiply(BigDecimal.valueOf(60)).intValue();
-      default -> -1;
-    };
-  }
-
   /** A whole number from an integer or a unit-less quantity, or -1. */
   static int count(Type value) {
     if (value instanceof IntegerType integer && integer.getValue() != null) {
@@ -198,14 +167,5 @@ final class FhirValues {
       return quantity.getValue().intValue();
     }
     return -1;
-  }
-
-  static Boolean bool(Type value) {
-    return value instanceof BooleanType bool ? bool.getValue() : null;
-  }
-
-  private static String unit(Quantity quantity) {
-    String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-    return unit == null ? "" : unit.strip().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -33,6 +33,7 @@ final class NoteReaderNarrative implements Narrative {
         into.documented(element, evidence);
       }
     }
+    stated(reading, resource, expression, into);
     reading.maxBalloonDiameterMm().ifPresent(into::balloonDiameterMm);
     reading.inflationCount().ifPresent(into::inflationCount);
     reading.inflationDurationSeconds().ifPresent(into::inflationDurationSeconds);
@@ -74,6 +75,88 @@ final class NoteReaderNarrative implements Narrative {
     if (reading.fluoroscopyUsed()) {
       into.fluoroscopyUsed();
     }
+  }
+
+  /** The note's measured values, each with the note's words for its element as evidence. */
+  private static void stated(
+      NoteReading reading, String resource, String expression, Documentation.Builder into) {
+    for (double mm : reading.balloonDiametersMmExact()) {
+      note(reading, DocumentationElement.BALLOON_DIAMETER, mm, "mm", resource, expression, into);
+    }
+    reading
+        .inflationCount()
+        .ifPresent(
+            n ->
+                note(
+                    reading,
+                    DocumentationElement.INFLATION_COUNT,
+                    n,
+                    "count",
+                    resource,
+                    expression,
+                    into));
+    reading
+        .inflationDurationSeconds()
+        .ifPresent(
+            s ->
+                note(
+                    reading,
+                    DocumentationElement.INFLATION_DURATION,
+                    s,
+                    "s",
+                    resource,
+                    expression,
+                    into));
+    reading
+        .preDilationLumenMm()
+        .ifPresent(
+            mm ->
+                note(
+                    reading,
+                    DocumentationElement.PRE_DILATION_LUMEN,
+                    mm,
+                    "mm",
+                    resource,
+                    expression,
+                    into));
+    reading
+        .postDilationLumenMm()
+        .ifPresent(
+            mm ->
+                note(
+                    reading,
+                    DocumentationElement.POST_DILATION_LUMEN,
+                    mm,
+                    "mm",
+                    resource,
+                    expression,
+                    into));
+    reading
+        .sedationIntraserviceMinutes()
+        .ifPresent(
+            min ->
+                note(
+                    reading,
+                    DocumentationElement.SEDATION_TIMES,
+                    min,
+                    "min",
+                    resource,
+                    expression,
+                    into));
+  }
+
+  private static void note(
+      NoteReading reading,
+      DocumentationElement element,
+      double value,
+      String unit,
+      String resource,
+      String expression,
+      Documentation.Builder into) {
+    String words =
+        reading.mention(element).map(ElementMention::evidence).orElse(String.valueOf(value));
+    into.stated(
+        new StatedValue(element, value, unit, new Evidence(resource, expression, words), true));
   }
 
   @Override

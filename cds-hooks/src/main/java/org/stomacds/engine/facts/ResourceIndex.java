@@ -10,10 +10,12 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -31,6 +33,8 @@ final class ResourceIndex {
   final List<ServiceRequest> serviceRequests = new ArrayList<>(1);
   final List<DocumentReference> documentReferences = new ArrayList<>(1);
   final List<Observation> observations = new ArrayList<>(0);
+  final List<QuestionnaireResponse> questionnaireResponses = new ArrayList<>(0);
+  final List<DiagnosticReport> diagnosticReports = new ArrayList<>(0);
   final List<Coverage> coverages = new ArrayList<>(1);
   final List<Condition> conditions = new ArrayList<>(1);
   final List<ClaimResponse> claimResponses = new ArrayList<>(0);
@@ -68,6 +72,10 @@ final class ResourceIndex {
       documentReferences.add(document);
     } else if (resource instanceof Observation observation) {
       observations.add(observation);
+    } else if (resource instanceof QuestionnaireResponse response) {
+      questionnaireResponses.add(response);
+    } else if (resource instanceof DiagnosticReport report) {
+      diagnosticReports.add(report);
     } else if (resource instanceof Coverage coverage) {
       coverages.add(coverage);
     } else if (resource instanceof Condition condition) {

@@ -11,17 +11,23 @@ import java.util.Optional;
 public enum CheckKind {
   DOCUMENTATION_ELEMENT(
       "documentation-element",
-      "The procedure documentation (structured elements, our extension and Observations, the notes)"
-          + " contains one documentation element; optionally only when the claim bills given codes"
+      "The procedure documentation (structured elements, devices, our extension, Observations,"
+          + " template answers, the notes) contains one documentation element; optionally only when the claim bills given codes"
           + " or the line carries a given modifier.",
       DocumentationElementCheck::new),
   DOCUMENTATION_PRESENT(
       "documentation-present",
       "A claim line of the subject code has its procedure documentation in the case.",
       DocumentationPresentCheck::new),
+  DOCUMENTATION_AGREEMENT(
+      "documentation-agreement",
+      "Where the structured record and a note both state a measured element (balloon diameter,"
+          + " inflations, lumens), they share a value; both are quoted with where they were"
+          + " stated.",
+      DocumentationAgreementCheck::new),
   READABLE_NOTE(
       "readable-note",
-      "Every note linked to the procedure can be read by machine (text/plain or text/html).",
+      "Every note linked to the procedure can be read by machine (text, HTML, XHTML or RTF).",
       ReadableNoteCheck::new),
   ORDER_CHECKLIST(
       "order-checklist",

@@ -171,6 +171,20 @@ class RemoteFhirDataSourceTest {
   }
 
   @Test
+  void namesAnAbsoluteUrlAsRelativeOnlyUnderItsBaseOrTheAdvertisedOne() {
+    FhirDataSource own =
+        new HttpFhirDataSourceFactory(
+                FhirContext.forR4Cached(), Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .create(URI.create(base), URI.create("https://cds.example.org/fhir"), "t");
+    assertThat(own.relativeUrl(base + "/Binary/eRTF1")).contains("Binary/eRTF1");
+    assertThat(own.relativeUrl("HTTPS://cds.example.org:443/fhir/Binary/b2")).contains("Binary/b2");
+    assertThat(own.relativeUrl("https://other.example.org/fhir/Binary/b3")).isEmpty();
+    assertThat(own.relativeUrl(base + "/../admin/Binary/b4")).isEmpty();
+    assertThat(own.relativeUrl("https://cds.example.org/fhirx/Binary/b5")).isEmpty();
+    assertThat(authorizations).isEmpty();
+  }
+
+  @Test
   void neverFetchesAReferenceOrQueryThatWouldLeaveTheBase() {
     for (String escape : List.of("../admin", "Patient/..%2f..%2fadmin", "%2e%2e/x", "/x")) {
       assertThatThrownBy(() -> source("secret-token").read(escape))

@@ -10,8 +10,10 @@ import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.stomacds.casedata.References;
 
@@ -27,7 +29,10 @@ final class Triggers {
    * The resource types whose writes are recorded: the subjects themselves and what the case
    * assembler gathers around them that belongs to one patient (the Patient too: the rules read the
    * age). Organization, Location and Practitioner changes are not followed: they are shared by many
-   * cases, and the next write of a case picks them up.
+   * cases, and the next write of a case picks them up. Structured documentation is followed too: a
+   * template answer (QuestionnaireResponse) by its patient, encounter and procedure, an Observation
+   * only by the Procedure it names ({@code partOf}, {@code focus}): an encounter's vital signs are
+   * many writes that document nothing.
    */
   static final Set<String> TYPES =
       Set.of(
@@ -36,6 +41,8 @@ final class Triggers {
           "Claim",
           "DocumentReference",
           "DiagnosticReport",
+          "QuestionnaireResponse",
+          "Observation",
           "Condition",
           "Coverage",
           "Encounter");
@@ -44,6 +51,11 @@ final class Triggers {
 
   static boolean isTrigger(IBaseResource resource) {
     return resource != null && TYPES.contains(resource.fhirType());
+  }
+
+  /** Whether the resource leads to subjects only through what it names (an Observation). */
+  static boolean followedOnlyByLinks(IBaseResource resource) {
+    return resource != null && "Observation".equals(resource.fhirType());
   }
 
   /** The relative references ({@code Type/id}) the resource points at that lead to subjects. */
@@ -64,6 +76,17 @@ final class Triggers {
     } else if (resource instanceof DiagnosticReport report) {
       add(refs, report.getSubject());
       add(refs, report.getEncounter());
+    } else if (resource instanceof QuestionnaireResponse response) {
+      add(refs, response.getSubject());
+      add(refs, response.getEncounter());
+      add(refs, response.getPartOf());
+    } else if (resource instanceof Observation observation) {
+      for (Reference reference : observation.getPartOf()) {
+        addProcedure(refs, reference);
+      }
+      for (Reference reference : observation.getFocus()) {
+        addProcedure(refs, reference);
+      }
     } else if (resource instanceof Condition condition) {
       add(refs, condition.getSubject());
       add(refs, condition.getEncounter());
@@ -86,6 +109,10 @@ final class Triggers {
                     || ref.startsWith("Encounter/")
                     || ref.startsWith("Procedure/"))
         .ifPresent(refs::add);
+  }
+
+  private static void addProcedure(Set<String> refs, Reference reference) {
+    References.relative(reference).filter(ref -> ref.startsWith("Procedure/")).ifPresent(refs::add);
   }
 
   private static void add(Set<String> refs, List<Reference> references) {

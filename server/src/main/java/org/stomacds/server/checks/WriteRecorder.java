@@ -92,6 +92,10 @@ final class WriteRecorder {
       if (current != null) {
         related.addAll(Triggers.relatedRefs(current));
       }
+      if (related.isEmpty() && Triggers.followedOnlyByLinks(resource)) {
+        // An Observation naming no Procedure (a vital sign) leads to no subject: no row.
+        return;
+      }
       if (!TransactionSynchronizationManager.isSynchronizationActive()) {
         // Not expected (HAPI writes in a transaction); record and evaluate right away.
         String batchId = UUID.randomUUID().toString();

@@ -55,6 +55,24 @@ class TriggersTest {
   }
 
   @Test
+  void structuredDocumentationLeadsToItsProcedureAndAnEncountersVitalSignsToNothing() {
+    org.hl7.fhir.r4.model.QuestionnaireResponse template =
+        new org.hl7.fhir.r4.model.QuestionnaireResponse();
+    template.setSubject(new Reference("Patient/p1"));
+    template.setEncounter(new Reference("Encounter/e1"));
+    assertThat(Triggers.relatedRefs(template)).containsExactly("Patient/p1", "Encounter/e1");
+    org.hl7.fhir.r4.model.Observation row = new org.hl7.fhir.r4.model.Observation();
+    row.setSubject(new Reference("Patient/p1"));
+    row.setEncounter(new Reference("Encounter/e1"));
+    assertThat(Triggers.relatedRefs(row)).isEmpty();
+    row.addPartOf(new Reference("Procedure/x1"));
+    row.addFocus(new Reference("Procedure/x2"));
+    assertThat(Triggers.relatedRefs(row)).containsExactly("Procedure/x1", "Procedure/x2");
+    assertThat(Triggers.isTrigger(row)).isTrue();
+    assertThat(Triggers.isTrigger(template)).isTrue();
+  }
+
+  @Test
   void onlyTheTypesThatMayChangeFindingsAreRecorded() {
     assertThat(Triggers.isTrigger(new DocumentReference())).isTrue();
     assertThat(Triggers.isTrigger(new Patient())).isTrue();
