@@ -6,8 +6,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.stomacds.cds.security.CdsCaller;
 import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.FeedbackService;
 import org.stomacds.cds.wire.CdsJson;
@@ -43,8 +45,11 @@ class CdsServicesController {
   }
 
   @PostMapping("/{id}")
-  ResponseEntity<byte[]> invoke(@PathVariable("id") String id, InputStream body) {
-    return ok(hooks.invoke(id, body));
+  ResponseEntity<byte[]> invoke(
+      @PathVariable("id") String id,
+      InputStream body,
+      @RequestAttribute(name = CdsCaller.ATTRIBUTE, required = false) CdsCaller caller) {
+    return ok(hooks.invoke(id, body, caller == null ? null : caller.audited()));
   }
 
   @PostMapping("/{id}/feedback")

@@ -1,6 +1,7 @@
 package org.stomacds.cds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import org.stomacds.cds.security.CdsCaller;
 
+@ExtendWith(OutputCaptureExtension.class)
 class CdsHooksFeedbackAndAuditTest {
 
   private static final String DISCHARGE = "/cds-services/cpt-44405-encounter-discharge";
@@ -181,5 +187,46 @@ class CdsHooksFeedbackAndAuditTest {
       assertThat(row.values().toString())
           .doesNotContain(Requests.PATIENT_NAME, "resourceType", Requests.TOKEN);
     }
+  }
+
+  @Test
+  void recordsAndLogsWhoCalledAnAbsentSubAsAbsent(CapturedOutput output) throws Exception {
+    app.engine.returning(r -> List.of(TestFindings.bundledBaseCode("Claim/c1")));
+    String request = Requests.discharge(Requests.claim()).toString();
+    app.mvc
+        .perform(
+            post(DISCHARGE)
+                .requestAttr(
+                    CdsCaller.ATTRIBUTE, new CdsCaller("https://ehr.example.org", "epic-1", "h-7"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(request))
+        .andExpect(status().isOk());
+    app.mvc
+        .perform(
+            post(DISCHARGE)
+                .requestAttr(
+                    CdsCaller.ATTRIBUTE, new CdsCaller("https://sandbox.cds-hooks.org", null, null))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(request))
+        .andExpect(status().isOk());
+    app.mvc
+        .perform(post(DISCHARGE).contentType(MediaType.APPLICATION_JSON).content(request))
+        .andExpect(status().isOk());
+
+    List<Map<String, Object>> rows =
+        app.jdbc.queryForList(
+            "SELECT caller_issuer, caller_subject, caller_tenant"
+                + " FROM \"stomacds\".invocation_audit ORDER BY id");
+    assertThat(rows)
+        .extracting(
+            r -> r.get("CALLER_ISSUER"), r -> r.get("CALLER_SUBJECT"), r -> r.get("CALLER_TENANT"))
+        .containsExactly(
+            tuple("https://ehr.example.org", "epic-1", "h-7"),
+            tuple("https://sandbox.cds-hooks.org", null, null),
+            tuple(null, null, null));
+    assertThat(output.getAll())
+        .contains("caller=[iss=https://ehr.example.org sub=epic-1 tenant=h-7]")
+        .contains("caller=[iss=https://sandbox.cds-hooks.org sub=(absent) tenant=(none)]")
+        .contains("caller=[not authenticated]");
   }
 }

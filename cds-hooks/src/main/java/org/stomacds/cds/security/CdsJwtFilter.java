@@ -18,7 +18,8 @@ import org.stomacds.cds.prefetch.PublicEndpoints;
  * Authenticates every call under {@code /cds-services}, discovery and feedback included, with the
  * CDS Hooks JWT ({@code Authorization: Bearer}). Ordered after the CORS filter, which answers
  * preflights itself, so a preflight is never authenticated and a 401 carries the CORS headers. A
- * refusal is a bare 401 with a generic body; the reason category is logged, the token never.
+ * refusal is a bare 401 with a generic body; the reason category is logged, the token never. An
+ * accepted call is logged with its issuer, subject and tenant.
  */
 final class CdsJwtFilter extends OncePerRequestFilter {
 
@@ -53,12 +54,17 @@ final class CdsJwtFilter extends OncePerRequestFilter {
     try {
       CdsCaller caller = verifier.verify(bearer(request), endpoints.url(path));
       request.setAttribute(CdsCaller.ATTRIBUTE, caller);
+      log.info(
+          "cds call accepted: {} method={} path={}",
+          caller.audited().forLog(),
+          request.getMethod(),
+          loggable(path));
     } catch (CdsAuthenticationException e) {
       log.warn(
           "cds call refused: 401 reason={} method={} path={}",
           e.reason(),
           request.getMethod(),
-          LOGGABLE_PATH.matcher(path).matches() ? path : "(not loggable)");
+          loggable(path));
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Bearer");
       response.setContentType("application/json");
@@ -67,6 +73,10 @@ final class CdsJwtFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static String loggable(String path) {
+    return LOGGABLE_PATH.matcher(path).matches() ? path : "(not loggable)";
   }
 
   private static String bearer(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
@@ -23,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
+import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 
 /**
@@ -31,10 +35,13 @@ import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
  *
  * <ul>
  *   <li>signed with ES384 or RS384 (no {@code none}, no HMAC, nothing else), with a {@code kid};
- *   <li>{@code iss} one of the trusted issuers; {@code sub} on its list when it has one;
+ *   <li>{@code iss} one of the trusted issuers; {@code sub} present (unless the issuer is
+ *       configured with {@code allow-missing-sub}) and on its list when it has one;
  *   <li>the signature verifies with the issuer's keys: its configured JWK Set, or the {@code jku}
  *       header when that URL, in {@link CanonicalUrl canonical form}, is on the issuer's allowlist
- *       (bounded by {@link JkuKeys}: a forged token cannot make us fetch from URLs without limit);
+ *       (bounded by {@link JkuKeys}: a forged token cannot make us fetch from URLs without limit;
+ *       with {@code jku-keys: jwks-file} a listed URL is answered from the issuer's file and never
+ *       fetched);
  *   <li>{@code aud} is the endpoint called, computed from our public base URL;
  *   <li>{@code exp}, {@code iat}, {@code nbf} within a small clock skew; {@code exp} no further
  *       away than the maximum token lifetime;
@@ -46,6 +53,8 @@ import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
  * Signature checking is Nimbus JOSE+JWT's; this class only decides which keys and claims apply.
  */
 public final class CdsJwtVerifier {
+
+  private static final Logger log = LoggerFactory.getLogger(CdsJwtVerifier.class);
 
   static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
   private static final int MAX_TOKEN_CHARS = 16 * 1024;
@@ -71,20 +80,64 @@ public final class CdsJwtVerifier {
     this.maxLifetime = properties.maxTokenLifetime();
     this.replayWindow = properties.replayWindow();
     Map<String, Issuer> byIss = new LinkedHashMap<>();
-    for (TrustedIssuer issuer : properties.issuers()) {
-      JWKSource<SecurityContext> keys =
-          issuer.jwksUri() != null && !issuer.jwksUri().isBlank()
-              ? keySources.url(issuer.jwksUri())
-              : keySources.file(issuer.jwksFile());
+    for (int i = 0; i < properties.issuers().size(); i++) {
+      TrustedIssuer issuer = properties.issuers().get(i);
+      JWKSource<SecurityContext> keys = keys(issuer, "stomacds.cds.security.issuers[" + i + "]");
       byIss.put(issuer.iss(), new Issuer(issuer, keys, jkuKeys(issuer, keys, properties)));
+      announce(issuer);
     }
     this.issuers = Map.copyOf(byIss);
+  }
+
+  private JWKSource<SecurityContext> keys(TrustedIssuer issuer, String key) {
+    if (issuer.keysFromUri()) {
+      return keySources.url(issuer.jwksUri());
+    }
+    try {
+      return keySources.file(issuer.jwksFile());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(key + ".jwks-file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Says at start-up what an issuer's settings relax, so it is never a surprise in production. */
+  private static void announce(TrustedIssuer issuer) {
+    if (issuer.jkuKeys() == JkuKeySource.JWKS_FILE) {
+      log.info(
+          "CDS Hooks issuer {}: a jku of {} is answered from jwks-file {} (jku-keys: jwks-file);"
+              + " never fetched",
+          issuer.iss(),
+          issuer.jkuAllowlist(),
+          issuer.jwksFile());
+    }
+    if (issuer.allowMissingSub()) {
+      log.warn(
+          "CDS Hooks issuer {}: tokens WITHOUT a sub claim are accepted (allow-missing-sub); the"
+              + " spec requires sub, so such a call does not say which client sent it. Each one is"
+              + " audited with its subject absent.",
+          issuer.iss());
+    }
   }
 
   private JkuKeys jkuKeys(
       TrustedIssuer issuer, JWKSource<SecurityContext> keys, CdsSecurityProperties properties) {
     Map<CanonicalUrl, JWKSource<SecurityContext>> configured = new LinkedHashMap<>();
     List<CanonicalUrl> prefixes = new ArrayList<>();
+    if (issuer.jkuKeys() == JkuKeySource.JWKS_FILE) {
+      // Each listed URL is answered by the issuer's own file source; no prefix is allowed (checked
+      // at start-up), so nothing can ever be learned or fetched for a jku.
+      for (String entry : issuer.jkuAllowlist()) {
+        configured.put(CanonicalUrl.of(entry, false), keys);
+      }
+      return new JkuKeys(
+          configured,
+          List.of(),
+          url -> {
+            throw new IllegalStateException("jku-keys: jwks-file never fetches " + url);
+          },
+          properties.jwksMinRefetchInterval(),
+          clock);
+    }
     for (String entry : issuer.jkuAllowlist()) {
       CanonicalUrl url = CanonicalUrl.of(entry, false);
       if (entry.endsWith("/")) {
@@ -93,7 +146,7 @@ public final class CdsJwtVerifier {
         configured.computeIfAbsent(url, keySources::url);
       }
     }
-    if (issuer.jwksUri() != null && !issuer.jwksUri().isBlank()) {
+    if (issuer.keysFromUri()) {
       // The issuer's own key set is always allowed as jku, and shares its one cached source.
       configured.put(CanonicalUrl.of(issuer.jwksUri(), true), keys);
     }
@@ -155,7 +208,7 @@ public final class CdsJwtVerifier {
       throw e;
     }
     checkClaims(issuer.config(), claims, audience);
-    return new CdsCaller(claims.getIssuer(), claims.getSubject(), tenant(claims));
+    return new CdsCaller(claims.getIssuer(), subject(claims), tenant(claims));
   }
 
   private static SignedJWT signed(String token) {
@@ -208,11 +261,14 @@ public final class CdsJwtVerifier {
    */
   private void checkClaimsBeforeReplay(TrustedIssuer issuer, JWTClaimsSet claims, String audience) {
     Instant now = clock.instant();
-    String subject = claims.getSubject();
-    if (subject == null || subject.isBlank()) {
-      throw new CdsAuthenticationException(Reason.MISSING_CLAIM);
-    }
-    if (!issuer.subjects().isEmpty() && !issuer.subjects().contains(subject)) {
+    String subject = subject(claims);
+    if (subject == null) {
+      // Only an absent sub may be let through, and only where the issuer is configured for it; a
+      // blank or non-text sub is refused everywhere.
+      if (!issuer.allowMissingSub() || claims.getClaim(JWTClaimNames.SUBJECT) != null) {
+        throw new CdsAuthenticationException(Reason.MISSING_CLAIM);
+      }
+    } else if (!issuer.subjects().isEmpty() && !issuer.subjects().contains(subject)) {
       throw new CdsAuthenticationException(Reason.UNTRUSTED_SUBJECT);
     }
     if (!audienceMatches(claims.getAudience(), audience)) {
@@ -256,6 +312,12 @@ public final class CdsJwtVerifier {
 
   private static String withoutTrailingSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** The {@code sub} when it is non-blank text, else null. */
+  private static String subject(JWTClaimsSet claims) {
+    Object sub = claims.getClaim(JWTClaimNames.SUBJECT);
+    return sub instanceof String s && !s.isBlank() ? s : null;
   }
 
   private static String tenant(JWTClaimsSet claims) {

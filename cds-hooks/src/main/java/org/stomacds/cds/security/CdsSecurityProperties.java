@@ -48,11 +48,18 @@ public record CdsSecurityProperties(
    * @param iss its {@code iss}, compared exactly
    * @param jwksUri where its public keys are (https; http only on loopback), or
    * @param jwksFile a local JWK Set file ({@code classpath:} allowed) for offline deployments
-   * @param jkuAllowlist {@code jku} header values we may fetch keys from: a URL, or a prefix ending
-   *     in {@code /}; a token with any other {@code jku} is refused. The {@code jwks-uri} is always
+   * @param jkuAllowlist {@code jku} header values a token may carry: a URL, or a prefix ending in
+   *     {@code /}; a token with any other {@code jku} is refused. The {@code jwks-uri} is always
    *     allowed. Compared in {@link CanonicalUrl canonical form}; under a prefix at most a few URLs
    *     per issuer are learned, one new URL per {@code jwks-min-refetch-interval} ({@link
    *     JkuKeys}): list the exact URLs your EHR uses where you can.
+   * @param jkuKeys where the keys of a listed {@code jku} come from: {@code fetch} (the default)
+   *     fetches them from that URL; {@code jwks-file} answers every listed URL with this issuer's
+   *     {@code jwks-file} and never fetches (for a client that always sends a {@code jku}, such as
+   *     the CDS Hooks sandbox, on a server that must not or cannot reach it); exact URLs only
+   * @param allowMissingSub accept tokens that carry no {@code sub} (the CDS Hooks sandbox sends
+   *     none). Off by default: the spec requires {@code sub}. When on, a token with a {@code sub}
+   *     is still held to {@code subjects}, and the audit records the subject as absent
    * @param tenant when set, the token's {@code tenant} must equal it
    * @param subjects when not empty, the token's {@code sub} (the EHR's client id) must be one of
    *     them
@@ -62,13 +69,29 @@ public record CdsSecurityProperties(
       String jwksUri,
       String jwksFile,
       @DefaultValue List<String> jkuAllowlist,
+      @DefaultValue("fetch") JkuKeySource jkuKeys,
+      @DefaultValue("false") boolean allowMissingSub,
       String tenant,
       @DefaultValue List<String> subjects) {
 
     public TrustedIssuer {
       jkuAllowlist = jkuAllowlist == null ? List.of() : List.copyOf(jkuAllowlist);
+      jkuKeys = jkuKeys == null ? JkuKeySource.FETCH : jkuKeys;
       subjects = subjects == null ? List.of() : List.copyOf(subjects);
     }
+
+    /** Whether this issuer's keys come from {@code jwks-uri} (else from {@code jwks-file}). */
+    boolean keysFromUri() {
+      return jwksUri != null && !jwksUri.isBlank();
+    }
+  }
+
+  /** Where the keys of an allowlisted {@code jku} come from ({@code jku-keys}). */
+  public enum JkuKeySource {
+    /** Fetched from the {@code jku} URL itself (bounded by {@link JkuKeys}). */
+    FETCH,
+    /** The issuer's {@code jwks-file}: a listed {@code jku} is never fetched. */
+    JWKS_FILE
   }
 
   public CdsSecurityProperties {
@@ -110,9 +133,8 @@ public record CdsSecurityProperties(
     if (issuer.iss() == null || issuer.iss().isBlank()) {
       throw new IllegalArgumentException(key + ".iss is missing");
     }
-    boolean uri = issuer.jwksUri() != null && !issuer.jwksUri().isBlank();
-    boolean file = issuer.jwksFile() != null && !issuer.jwksFile().isBlank();
-    if (uri == file) {
+    boolean uri = issuer.keysFromUri();
+    if (uri == file(issuer)) {
       throw new IllegalArgumentException(
           key + ": set exactly one of jwks-uri (a URL) and jwks-file (a local JWK Set)");
     }
@@ -122,9 +144,47 @@ public record CdsSecurityProperties(
     for (int i = 0; i < issuer.jkuAllowlist().size(); i++) {
       requireFetchable(issuer.jkuAllowlist().get(i), key + ".jku-allowlist[" + i + "]", false);
     }
+    if (issuer.jkuKeys() == JkuKeySource.JWKS_FILE) {
+      validateJkuFromFile(issuer, key);
+    }
     if (issuer.tenant() != null && issuer.tenant().isBlank()) {
       throw new IllegalArgumentException(key + ".tenant must not be blank when set");
     }
+  }
+
+  /** {@code jku-keys: jwks-file}: exact URLs answered from the file, so nothing to fetch. */
+  private static void validateJkuFromFile(TrustedIssuer issuer, String key) {
+    if (!file(issuer)) {
+      throw new IllegalArgumentException(
+          key
+              + ".jku-keys: jwks-file answers a listed jku with this issuer's jwks-file, but the"
+              + " issuer has no jwks-file (it has jwks-uri); set jwks-file or leave jku-keys at"
+              + " fetch");
+    }
+    if (issuer.jkuAllowlist().isEmpty()) {
+      throw new IllegalArgumentException(
+          key
+              + ".jku-keys: jwks-file needs the jku URLs the client sends in "
+              + key
+              + ".jku-allowlist (none is listed, so every token with a jku would be refused)");
+    }
+    for (int i = 0; i < issuer.jkuAllowlist().size(); i++) {
+      String entry = issuer.jkuAllowlist().get(i);
+      if (entry.endsWith("/")) {
+        throw new IllegalArgumentException(
+            key
+                + ".jku-allowlist["
+                + i
+                + "]: '"
+                + entry
+                + "' is a prefix; with jku-keys: jwks-file list each jku URL exactly (nothing is"
+                + " learned or fetched)");
+      }
+    }
+  }
+
+  private static boolean file(TrustedIssuer issuer) {
+    return issuer.jwksFile() != null && !issuer.jwksFile().isBlank();
   }
 
   static void requireFetchable(String url, String key, boolean allowQuery) {

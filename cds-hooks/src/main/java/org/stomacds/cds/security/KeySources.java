@@ -1,15 +1,20 @@
 package org.stomacds.cds.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 
 /**
@@ -20,6 +25,7 @@ import java.time.Duration;
 public final class KeySources {
 
   private final JwksRetriever retriever;
+  private final long maxBytes;
   private final Duration cacheTtl;
   private final Duration minRefetchInterval;
   private final Duration timeout;
@@ -33,6 +39,7 @@ public final class KeySources {
   public KeySources(
       Duration timeout, long maxBytes, Duration cacheTtl, Duration minRefetchInterval) {
     this.retriever = new JwksRetriever(timeout, maxBytes);
+    this.maxBytes = maxBytes;
     this.timeout = timeout;
     this.cacheTtl = cacheTtl;
     this.minRefetchInterval = minRefetchInterval;
@@ -63,9 +70,16 @@ public final class KeySources {
 
   /**
    * Keys read from a local JWK Set file, re-read on the same schedule as a URL (replace the file to
-   * rotate keys). {@code classpath:} locations are resolved to a file.
+   * rotate keys). {@code classpath:} locations are resolved to a file; one packaged inside a jar
+   * (which cannot change while the application runs) is read once, at start-up.
    */
   public JWKSource<SecurityContext> file(String location) {
+    if (location.startsWith("classpath:")) {
+      URL resource = classpathResource(location);
+      if (!"file".equals(resource.getProtocol())) {
+        return packaged(location, resource);
+      }
+    }
     Path path = resolve(location);
     if (!Files.isReadable(path)) {
       throw new UncheckedIOException(
@@ -87,14 +101,34 @@ public final class KeySources {
         .build();
   }
 
+  private JWKSource<SecurityContext> packaged(String location, URL resource) {
+    try (InputStream in = resource.openStream()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw new IllegalArgumentException(
+            "JWK Set " + location + " is larger than " + maxBytes + " bytes");
+      }
+      return new ImmutableJWKSet<>(JWKSet.parse(new String(bytes, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException("JWK Set " + location + " cannot be read", e));
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(
+          "JWK Set " + location + " is not a JWK Set (" + e.getMessage() + ")");
+    }
+  }
+
+  private static URL classpathResource(String location) {
+    String name = location.substring("classpath:".length()).replaceFirst("^/", "");
+    URL resource = Thread.currentThread().getContextClassLoader().getResource(name);
+    if (resource == null) {
+      throw new IllegalArgumentException("JWK Set " + location + " is not on the classpath");
+    }
+    return resource;
+  }
+
   private static Path resolve(String location) {
     if (location.startsWith("classpath:")) {
-      String name = location.substring("classpath:".length()).replaceFirst("^/", "");
-      URL resource = Thread.currentThread().getContextClassLoader().getResource(name);
-      if (resource == null || !"file".equals(resource.getProtocol())) {
-        throw new IllegalArgumentException(
-            "JWK Set " + location + " is not a file on the classpath; give a file path instead");
-      }
+      URL resource = classpathResource(location);
       try {
         return Path.of(resource.toURI());
       } catch (java.net.URISyntaxException e) {

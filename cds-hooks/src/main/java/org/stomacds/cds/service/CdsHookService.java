@@ -84,6 +84,7 @@ public final class CdsHookService {
 
   /** What one call did, for the audit row and the log line. */
   private static final class Outcome {
+    AuditRepository.Caller caller;
     String hookInstance;
     String hook;
     int status = 200;
@@ -93,10 +94,17 @@ public final class CdsHookService {
     String packVersion;
   }
 
-  public CdsResponse invoke(String serviceId, InputStream body) {
+  /**
+   * Answers one call.
+   *
+   * @param caller who called, from the verified JWT; null when the call was not authenticated (the
+   *     demo profile with no trusted issuer)
+   */
+  public CdsResponse invoke(String serviceId, InputStream body, AuditRepository.Caller caller) {
     long start = System.nanoTime();
     Instant startedAt = clock.instant();
     Outcome outcome = new Outcome();
+    outcome.caller = caller;
     try {
       CdsServiceDefinition service = find(serviceId);
       CdsRequest request =
@@ -288,10 +296,12 @@ public final class CdsHookService {
     long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
     String service = safeId(serviceId);
     log.info(
-        "cds hook service={} hook={} hookInstance={} status={} error={} rules={} tookMs={}",
+        "cds hook service={} hook={} hookInstance={} caller=[{}] status={} error={} rules={}"
+            + " tookMs={}",
         service,
         o.hook == null ? null : safeId(o.hook),
         o.hookInstance,
+        o.caller == null ? "not authenticated" : o.caller.forLog(),
         o.status,
         o.errorCode,
         o.ruleIds,
@@ -299,6 +309,7 @@ public final class CdsHookService {
     try {
       audit.record(
           new AuditRepository.Invocation(
+              o.caller,
               o.hookInstance,
               service,
               o.hook == null ? null : safeId(o.hook),

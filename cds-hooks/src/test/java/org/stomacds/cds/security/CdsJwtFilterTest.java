@@ -30,6 +30,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.store.StomacdsSchema;
 
@@ -96,7 +97,9 @@ class CdsJwtFilterTest {
   }
 
   private List<TrustedIssuer> trusted() {
-    return List.of(new TrustedIssuer(EHR, jwks.url("/jwks"), null, List.of(), null, List.of()));
+    return List.of(
+        new TrustedIssuer(
+            EHR, jwks.url("/jwks"), null, List.of(), JkuKeySource.FETCH, false, null, List.of()));
   }
 
   private static String token(String path) {
@@ -146,6 +149,25 @@ class CdsJwtFilterTest {
     assertThat(output.getAll())
         .contains("reason=MISSING_TOKEN", "reason=BAD_SIGNATURE")
         .doesNotContain(forged, forged.substring(forged.lastIndexOf('.') + 1));
+  }
+
+  @Test
+  void logsTheIssuerSubjectAndTenantOfAnAcceptedCallButNeverTheToken(CapturedOutput output)
+      throws Exception {
+    MockMvc mvc = mvc(false, trusted());
+    String token =
+        KEY.sign(
+            TestIssuer.claims(EHR, BASE + "/cds-services", Instant.now())
+                .claim("tenant", "hospital-7"));
+
+    mvc.perform(get("/cds-services").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+
+    assertThat(output.getAll())
+        .contains(
+            "cds call accepted: iss=https://ehr.example.org sub=ehr-client tenant=hospital-7"
+                + " method=GET path=/cds-services")
+        .doesNotContain(token, token.substring(token.lastIndexOf('.') + 1));
   }
 
   @Test

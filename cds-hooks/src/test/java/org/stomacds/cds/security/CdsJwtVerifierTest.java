@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
+import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.store.StomacdsSchema;
 
@@ -94,7 +95,8 @@ class CdsJwtVerifierTest {
             + ","
             + rsa.key.toPublicJWK().toJSONString()
             + "]}");
-    return new TrustedIssuer(EHR, jwks.url("/jwks"), null, List.of(), null, List.of());
+    return new TrustedIssuer(
+        EHR, jwks.url("/jwks"), null, List.of(), JkuKeySource.FETCH, false, null, List.of());
   }
 
   private static JWTClaimsSet.Builder valid() {
@@ -210,7 +212,16 @@ class CdsJwtVerifierTest {
   void refusesASubjectNotListedForTheIssuer() {
     TrustedIssuer ehr = ehr();
     CdsJwtVerifier verifier =
-        verifier(new TrustedIssuer(EHR, ehr.jwksUri(), null, List.of(), null, List.of("epic-1")));
+        verifier(
+            new TrustedIssuer(
+                EHR,
+                ehr.jwksUri(),
+                null,
+                List.of(),
+                JkuKeySource.FETCH,
+                false,
+                null,
+                List.of("epic-1")));
 
     assertThat(reason(() -> verifier.verify(ec.sign(valid()), AUD)))
         .isEqualTo(Reason.UNTRUSTED_SUBJECT);
@@ -329,7 +340,16 @@ class CdsJwtVerifierTest {
   void refusesAWrongOrMissingTenantWhereTheIssuerHasOne() {
     TrustedIssuer ehr = ehr();
     CdsJwtVerifier verifier =
-        verifier(new TrustedIssuer(EHR, ehr.jwksUri(), null, List.of(), "hospital-7", List.of()));
+        verifier(
+            new TrustedIssuer(
+                EHR,
+                ehr.jwksUri(),
+                null,
+                List.of(),
+                JkuKeySource.FETCH,
+                false,
+                "hospital-7",
+                List.of()));
 
     assertThat(reason(() -> verifier.verify(ec.sign(valid().claim("tenant", "hospital-8")), AUD)))
         .isEqualTo(Reason.TENANT);
@@ -344,7 +364,14 @@ class CdsJwtVerifierTest {
     jwks.serve("/other", "{\"keys\":[" + rsa.key.toPublicJWK().toJSONString() + "]}");
     TrustedIssuer other =
         new TrustedIssuer(
-            "https://other.example.org", jwks.url("/other"), null, List.of(), null, List.of());
+            "https://other.example.org",
+            jwks.url("/other"),
+            null,
+            List.of(),
+            JkuKeySource.FETCH,
+            false,
+            null,
+            List.of());
     CdsJwtVerifier verifier = verifier(ehr, other);
     String token = ec.sign(valid().jwtID("once"));
 
@@ -380,7 +407,14 @@ class CdsJwtVerifierTest {
     CdsJwtVerifier verifier =
         verifier(
             new TrustedIssuer(
-                EHR, jwks.url("/jwks"), null, List.of(jwks.url("/keys/")), null, List.of()));
+                EHR,
+                jwks.url("/jwks"),
+                null,
+                List.of(jwks.url("/keys/")),
+                JkuKeySource.FETCH,
+                false,
+                null,
+                List.of()));
 
     String viaJku = ec.sign(ec.header().jwkURL(URI.create(jwks.url("/keys/2026"))), valid());
     assertThat(verifier.verify(viaJku, AUD)).isNotNull();
@@ -395,7 +429,16 @@ class CdsJwtVerifierTest {
   void refetchesTheKeysOnceForAnUnknownKidThenRateLimits() {
     jwks.serve("/jwks", ec.publicJwks());
     CdsJwtVerifier verifier =
-        verifier(new TrustedIssuer(EHR, jwks.url("/jwks"), null, List.of(), null, List.of()));
+        verifier(
+            new TrustedIssuer(
+                EHR,
+                jwks.url("/jwks"),
+                null,
+                List.of(),
+                JkuKeySource.FETCH,
+                false,
+                null,
+                List.of()));
     assertThat(verifier.verify(ec.sign(valid()), AUD)).isNotNull();
     assertThat(jwks.hits("/jwks")).isEqualTo(1);
 
@@ -419,7 +462,9 @@ class CdsJwtVerifierTest {
     Path file = dir.resolve("ehr.jwks.json");
     Files.writeString(file, rsa.publicJwks());
     CdsJwtVerifier verifier =
-        verifier(new TrustedIssuer(EHR, null, file.toString(), List.of(), null, List.of()));
+        verifier(
+            new TrustedIssuer(
+                EHR, null, file.toString(), List.of(), JkuKeySource.FETCH, false, null, List.of()));
 
     assertThat(verifier.verify(rsa.sign(valid()), AUD)).isNotNull();
     assertThat(reason(() -> verifier.verify(ec.sign(valid()), AUD)))
@@ -429,7 +474,16 @@ class CdsJwtVerifierTest {
   @Test
   void refusesWhenTheIssuersKeysCannotBeFetched() {
     CdsJwtVerifier verifier =
-        verifier(new TrustedIssuer(EHR, jwks.url("/missing"), null, List.of(), null, List.of()));
+        verifier(
+            new TrustedIssuer(
+                EHR,
+                jwks.url("/missing"),
+                null,
+                List.of(),
+                JkuKeySource.FETCH,
+                false,
+                null,
+                List.of()));
 
     assertThat(reason(() -> verifier.verify(ec.sign(valid()), AUD)))
         .isEqualTo(Reason.KEYS_UNAVAILABLE);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stomacds.server.support.SharedApplication;
+import org.stomacds.server.support.TestTokens;
 
 /**
  * Feedback on issued cards (stored once, attributed to the rule through the card, counted per rule)
@@ -161,7 +162,13 @@ class FeedbackAndAuditIT extends SharedApplication {
     DischargeHookIT.storeFlawedCase(c);
     ObjectNode request = DischargeHookIT.discharge(c);
     String hookInstance = request.path("hookInstance").asText();
-    Answer answer = post(DischargeHookIT.DISCHARGE, request.toString());
+    String jwt =
+        TestTokens.ehr()
+            .sign(
+                TestTokens.cdsHooksClaims(baseUrl() + DischargeHookIT.DISCHARGE)
+                    .withTenant("hospital-7"));
+    Answer answer =
+        post(DischargeHookIT.DISCHARGE, request.toString(), "Authorization", "Bearer " + jwt);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     List<String> ruleIds = Cards.ruleIds(answer.json());
     List<String> cardUuids = new ArrayList<>();
@@ -172,6 +179,9 @@ class FeedbackAndAuditIT extends SharedApplication {
     assertThat(row.keySet())
         .containsExactlyInAnyOrder(
             "id",
+            "caller_issuer",
+            "caller_subject",
+            "caller_tenant",
             "hook_instance",
             "service_id",
             "hook",
@@ -182,6 +192,10 @@ class FeedbackAndAuditIT extends SharedApplication {
             "pack_version",
             "started_at",
             "duration_ms");
+    // Who called, from the verified token; the token itself is never stored.
+    assertThat(row.get("caller_issuer")).isEqualTo(TestTokens.EHR);
+    assertThat(row.get("caller_subject")).isEqualTo(TestTokens.EHR_CLIENT);
+    assertThat(row.get("caller_tenant")).isEqualTo("hospital-7");
     assertThat(row.get("service_id")).isEqualTo(DISCHARGE_SERVICE);
     assertThat(row.get("hook")).isEqualTo("encounter-discharge");
     assertThat(row.get("status")).isEqualTo("200");
@@ -194,6 +208,7 @@ class FeedbackAndAuditIT extends SharedApplication {
         .doesNotContain("Bellweather")
         .doesNotContain(c + "-pat")
         .doesNotContain(DischargeHookIT.TOKEN)
+        .doesNotContain(jwt.substring(jwt.lastIndexOf('.') + 1))
         .doesNotContain("stricture");
   }
 

@@ -36,16 +36,23 @@ public final class RunningServer implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final String baseUrl;
   private final boolean withTokens;
+  private final boolean withCdsTokens;
 
   private RunningServer(ConfigurableApplicationContext context) {
     this(context, true);
   }
 
   private RunningServer(ConfigurableApplicationContext context, boolean withTokens) {
+    this(context, withTokens, withTokens);
+  }
+
+  private RunningServer(
+      ConfigurableApplicationContext context, boolean withTokens, boolean withCdsTokens) {
     this.context = context;
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.baseUrl = "http://127.0.0.1:" + port;
     this.withTokens = withTokens;
+    this.withCdsTokens = withCdsTokens;
   }
 
   /**
@@ -67,6 +74,18 @@ public final class RunningServer implements AutoCloseable {
     Map<String, String> all = new java.util.LinkedHashMap<>(settings);
     all.put("spring.profiles.active", "demo");
     return new RunningServer(run(all), false);
+  }
+
+  /**
+   * Starts the application in these profiles only (no test issuer added): a profile as the README
+   * runs it, with these settings on top. Requests sent through this class carry an access token for
+   * everything but {@code /cds-services} (the settings must trust the test authorization server for
+   * it to be accepted) and none for {@code /cds-services}.
+   */
+  public static RunningServer startInProfiles(String profiles, Map<String, String> settings) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+    all.put("spring.profiles.active", profiles);
+    return new RunningServer(run(all), true, false);
   }
 
   private static ConfigurableApplicationContext run(Map<String, String> settings) {
@@ -108,7 +127,7 @@ public final class RunningServer implements AutoCloseable {
 
   /** This server, sending requests without a token (to see them refused). */
   public RunningServer withoutToken() {
-    return new RunningServer(context, false);
+    return new RunningServer(context, false, false);
   }
 
   /** The public URL of an endpoint ({@code stomacds.public-base-url} + path): a JWT's aud. */
@@ -133,12 +152,13 @@ public final class RunningServer implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       named |= headers[i].equalsIgnoreCase("Authorization");
     }
-    if (withTokens && !named && !built.method().equals("OPTIONS")) {
-      String path = built.uri().getRawPath();
+    String path = built.uri().getRawPath();
+    boolean cds = path.startsWith("/cds-services");
+    if ((cds ? withCdsTokens : withTokens) && !named && !built.method().equals("OPTIONS")) {
       request.header(
           "Authorization",
           "Bearer "
-              + (path.startsWith("/cds-services")
+              + (cds
                   ? TestTokens.cdsHooks(publicUrl(path))
                   : TestTokens.accessToken(TestTokens.FULL_ACCESS)));
     }

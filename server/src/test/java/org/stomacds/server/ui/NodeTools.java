@@ -95,14 +95,25 @@ final class NodeTools {
    */
   static Result run(List<String> command, long timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(command, java.util.Map.of(), timeoutSeconds);
+  }
+
+  /**
+   * Runs a command in {@code src/test/e2e} with these environment variables added (for what must
+   * not appear on a command line, such as a token), its output merged and kept.
+   */
+  static Result run(
+      List<String> command, java.util.Map<String, String> environment, long timeoutSeconds)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("stomacds-node-", ".log");
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(E2E.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         return new Result(-1, Files.readString(log) + "\n(killed after " + timeoutSeconds + " s)");
