@@ -51,7 +51,7 @@ final class CdsJwtFilter extends OncePerRequestFilter {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     try {
-      CdsCaller caller = verifier.verify(bearer(request), endpoints.url(path));
+      CdsCaller caller = verifier.verify(bearer(request), endpoints.audiences(path));
       request.setAttribute(CdsCaller.ATTRIBUTE, caller);
     } catch (CdsAuthenticationException e) {
       log.warn(
