@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,10 +54,8 @@ class ApiSecurityConfig {
   private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfig.class);
 
   /** Open without login: the demo profile with no authorization server configured. */
-  record Openness(boolean open) {}
-
   @Bean
-  Openness apiOpenness(
+  ApiOpenness apiOpenness(
       ApiSecurityProperties properties, Environment environment, ServerProperties server) {
     boolean demo = DemoProfile.isActive(environment);
     boolean open = demo && properties.tokenIssuers().isEmpty();
@@ -67,7 +66,7 @@ class ApiSecurityConfig {
           "no authorization server configured (stomacds.security.token-issuers): every call to"
               + " /fhir (but /fhir/metadata) is refused with 401");
     }
-    return new Openness(open);
+    return new ApiOpenness(open);
   }
 
   @Bean
@@ -90,7 +89,7 @@ class ApiSecurityConfig {
   @Order(2)
   SecurityFilterChain apiChain(
       HttpSecurity http,
-      Openness openness,
+      ApiOpenness openness,
       ApiSecurityProperties properties,
       AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> managers)
       throws Exception {
@@ -102,6 +101,10 @@ class ApiSecurityConfig {
         requests -> {
           requests.requestMatchers(CorsUtils::isPreFlightRequest).permitAll();
           requests.requestMatchers("/fhir/metadata", "/error").permitAll();
+          // SMART App Launch discovery: read before any token exists.
+          requests
+              .requestMatchers(HttpMethod.GET, "/fhir/.well-known/smart-configuration")
+              .permitAll();
           requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
           if (properties.metricsPublic()) {
             requests.requestMatchers("/actuator/prometheus").permitAll();
@@ -127,22 +130,29 @@ class ApiSecurityConfig {
         .anonymous(a -> {});
   }
 
+  /** The operations a token can be granted: the built-in ones and every declared one. */
+  @Bean
+  GrantableOperations grantableOperations(ObjectProvider<FhirOperationScope> declaredOperations) {
+    List<FhirOperationScope> operations = new ArrayList<>(SmartScopeRules.BUILT_IN_OPERATIONS);
+    declaredOperations.orderedStream().forEach(operations::add);
+    return new GrantableOperations(operations);
+  }
+
   /** SMART scopes on {@code /fhir}, unless the demo profile opened everything. */
   @Bean
   FhirServerCustomizer smartScopeAuthorization(
-      Openness openness,
+      ApiOpenness openness,
       FhirContext fhirContext,
-      ObjectProvider<FhirOperationScope> declaredOperations,
+      GrantableOperations operations,
       ISearchParamExtractor searchParamExtractor,
       DaoRegistry daoRegistry) {
     return server -> {
       if (openness.open()) {
         return;
       }
-      List<FhirOperationScope> operations = new ArrayList<>(SmartScopeRules.BUILT_IN_OPERATIONS);
-      declaredOperations.orderedStream().forEach(operations::add);
       server.registerInterceptor(
-          new SmartScopeAuthorization(new SmartScopeRules(fhirContext, operations), fhirContext));
+          new SmartScopeAuthorization(
+              new SmartScopeRules(fhirContext, operations.operations()), fhirContext));
       // What HAPI's rules do not see: criteria, conditional matches, the primary patient.
       PatientSubjects subjects = new PatientSubjects(fhirContext, searchParamExtractor);
       server.registerInterceptor(
