@@ -1,7 +1,6 @@
 package org.stomacds.cds.prefetch;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.stomacds.cds.security.CanonicalUrl;
@@ -141,22 +140,6 @@ public final class PublicEndpoints {
    */
   public List<String> audiences(String path) {
     String url = url(path);
-    List<String> audiences = new ArrayList<>(List.of(url));
-    if (!boundToLoopback) {
-      return audiences;
-    }
-    URI uri = URI.create(base);
-    if (!Loopback.isLoopbackHost(uri.getHost())) {
-      return audiences;
-    }
-    String prefix = uri.getScheme() + "://" + uri.getRawAuthority();
-    for (String host : List.of("localhost", "127.0.0.1", "[::1]")) {
-      String authority = host + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-      String other = uri.getScheme() + "://" + authority + url.substring(prefix.length());
-      if (!audiences.contains(other)) {
-        audiences.add(other);
-      }
-    }
-    return audiences;
+    return boundToLoopback ? Loopback.spellings(url) : List.of(url);
   }
 }

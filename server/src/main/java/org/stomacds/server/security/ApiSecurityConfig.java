@@ -35,7 +35,8 @@ import org.stomacds.server.fhir.FhirServerCustomizer;
  * <ul>
  *   <li>{@code /cds-services/**}: not here; the CDS Hooks JWT filter (ordered before this chain)
  *       authenticates every call, and this chain only stays out of its way;
- *   <li>{@code /fhir/metadata}, {@code /actuator/health/**}: open;
+ *   <li>{@code /fhir/metadata}, {@code /fhir/.well-known/smart-configuration} (SMART discovery),
+ *       {@code /actuator/health/**}, CORS preflights: open;
  *   <li>{@code /fhir/**}: an OAuth2 access token from a configured authorization server, its SMART
  *       scopes enforced per resource type and interaction by HAPI ({@link SmartScopeRules});
  *   <li>{@code /actuator/prometheus}: a token with scope {@value
@@ -71,8 +72,10 @@ class ApiSecurityConfig {
 
   @Bean
   AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> accessTokenManagers(
-      ApiSecurityProperties properties) {
-    Map<String, AuthenticationManager> managers = AccessTokenDecoders.managers(properties);
+      ApiSecurityProperties properties, ServerProperties server) {
+    boolean loopbackOnly = server.getAddress() != null && server.getAddress().isLoopbackAddress();
+    Map<String, AuthenticationManager> managers =
+        AccessTokenDecoders.managers(properties, loopbackOnly);
     return new JwtIssuerAuthenticationManagerResolver(managers::get);
   }
 
