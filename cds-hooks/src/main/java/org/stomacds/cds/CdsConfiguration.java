@@ -2,8 +2,11 @@ package org.stomacds.cds;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +31,7 @@ import org.stomacds.cds.prefetch.OwnFhirServer;
 import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
 import org.stomacds.cds.security.CdsSecurityConfiguration;
+import org.stomacds.cds.security.DemoProfile;
 import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.CdsServiceCatalog;
 import org.stomacds.cds.service.FeedbackService;
@@ -50,16 +54,23 @@ import org.stomacds.engine.RuleEngine;
 @Import(CdsSecurityConfiguration.class)
 public class CdsConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(CdsConfiguration.class);
+
   @Bean
   CdsJson cdsJson(ObjectProvider<FhirContext> fhirContext) {
     FhirContext fhir = fhirContext.getIfUnique(FhirContext::forR4Cached);
     return new CdsJson(fhir);
   }
 
+  /**
+   * {@code stomacds.public-base-url}, else where the server listens (set by {@link
+   * #cdsOwnFhirServerAddress} once the port is bound).
+   */
   @Bean
   PublicEndpoints cdsPublicEndpoints(
-      @Value("${stomacds.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-    return new PublicEndpoints(publicBaseUrl);
+      @Value("${stomacds.public-base-url:}") String publicBaseUrl,
+      @Value("${server.port:8080}") int port) {
+    return PublicEndpoints.of(publicBaseUrl, "http://localhost" + (port > 0 ? ":" + port : ""));
   }
 
   @Bean
@@ -78,10 +89,13 @@ public class CdsConfiguration {
     return new OwnFhirServer(remote, endpoints);
   }
 
-  /** Tells {@link OwnFhirServer} where our main web server listens, once it does. */
+  /**
+   * Tells {@link OwnFhirServer} and {@link PublicEndpoints} where our main web server listens, once
+   * it does.
+   */
   @Bean
   ApplicationListener<WebServerInitializedEvent> cdsOwnFhirServerAddress(
-      OwnFhirServer own, Environment environment) {
+      OwnFhirServer own, PublicEndpoints endpoints, Environment environment) {
     return event -> {
       if (event.getApplicationContext().getServerNamespace() != null) {
         return; // the management server, not ours
@@ -91,11 +105,17 @@ public class CdsConfiguration {
               && (environment.containsProperty("server.ssl.key-store")
                   || environment.containsProperty("server.ssl.bundle")
                   || environment.containsProperty("server.ssl.certificate"));
-      own.listening(
-          environment.getProperty("server.address"),
-          event.getWebServer().getPort(),
-          environment.getProperty("server.servlet.context-path", ""),
-          tls);
+      String address = environment.getProperty("server.address");
+      int port = event.getWebServer().getPort();
+      String contextPath = environment.getProperty("server.servlet.context-path", "");
+      own.listening(address, port, contextPath, tls);
+      endpoints.listening(address, port, contextPath, tls);
+      if (!endpoints.isConfigured()) {
+        log.info(
+            "stomacds.public-base-url is not set: links and token audiences use {}, where the"
+                + " server listens; set it to the address clients call",
+            endpoints.baseUrl());
+      }
     };
   }
 
@@ -195,9 +215,13 @@ public class CdsConfiguration {
    * be ordered after it, so preflights are never authenticated and errors carry the header.
    */
   @Bean
-  FilterRegistrationBean<CorsFilter> cdsCorsFilter(CdsProperties properties) {
+  FilterRegistrationBean<CorsFilter> cdsCorsFilter(
+      CdsProperties properties, Environment environment) {
+    List<String> origins =
+        DemoProfile.plusLoopbackInDemo(
+            environment, properties.allowedOrigins(), DemoProfile.LOOPBACK_ORIGINS);
     FilterRegistrationBean<CorsFilter> registration =
-        new FilterRegistrationBean<>(CdsCors.filter(properties.allowedOrigins()));
+        new FilterRegistrationBean<>(CdsCors.filter(origins));
     registration.addUrlPatterns("/cds-services", "/cds-services/*");
     registration.setName("cdsCorsFilter");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

@@ -52,7 +52,7 @@ final class CdsJwtFilter extends OncePerRequestFilter {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     try {
-      CdsCaller caller = verifier.verify(bearer(request), endpoints.url(path));
+      CdsCaller caller = verifier.verify(bearer(request), endpoints.audiences(path));
       request.setAttribute(CdsCaller.ATTRIBUTE, caller);
       log.info(
           "cds call accepted: {} method={} path={}",

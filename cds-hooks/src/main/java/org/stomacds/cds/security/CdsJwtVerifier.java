@@ -167,6 +167,17 @@ public final class CdsJwtVerifier {
    * @throws CdsAuthenticationException with the reason, when the token is not acceptable
    */
   public CdsCaller verify(String token, String audience) {
+    return verify(token, List.of(audience));
+  }
+
+  /**
+   * Verifies a token for a call of this endpoint, known by more than one URL.
+   *
+   * @param token the compact JWT from {@code Authorization: Bearer}
+   * @param audience the endpoint's public URLs: its {@code aud} must name one of them
+   * @throws CdsAuthenticationException with the reason, when the token is not acceptable
+   */
+  public CdsCaller verify(String token, List<String> audience) {
     if (issuers.isEmpty()) {
       throw new CdsAuthenticationException(Reason.NO_TRUSTED_ISSUERS);
     }
@@ -247,7 +258,7 @@ public final class CdsJwtVerifier {
     }
   }
 
-  private void checkClaims(TrustedIssuer issuer, JWTClaimsSet claims, String audience) {
+  private void checkClaims(TrustedIssuer issuer, JWTClaimsSet claims, List<String> audience) {
     checkClaimsBeforeReplay(issuer, claims, audience);
     if (!replay.firstUse(
         claims.getIssuer(), claims.getJWTID(), clock.instant().plus(replayWindow))) {
@@ -259,7 +270,8 @@ public final class CdsJwtVerifier {
    * Every claim rule but the replay check (which remembers the {@code jti}): run on the verified
    * claims, and on the unverified ones before a new {@code jku} URL may cost a fetch.
    */
-  private void checkClaimsBeforeReplay(TrustedIssuer issuer, JWTClaimsSet claims, String audience) {
+  private void checkClaimsBeforeReplay(
+      TrustedIssuer issuer, JWTClaimsSet claims, List<String> audience) {
     Instant now = clock.instant();
     String subject = subject(claims);
     if (subject == null) {
@@ -302,12 +314,12 @@ public final class CdsJwtVerifier {
     }
   }
 
-  private static boolean audienceMatches(List<String> audiences, String expected) {
+  private static boolean audienceMatches(List<String> audiences, List<String> expected) {
     if (audiences == null || audiences.isEmpty()) {
       return false;
     }
-    String want = withoutTrailingSlash(expected);
-    return audiences.stream().anyMatch(a -> a != null && withoutTrailingSlash(a).equals(want));
+    List<String> want = expected.stream().map(CdsJwtVerifier::withoutTrailingSlash).toList();
+    return audiences.stream().anyMatch(a -> a != null && want.contains(withoutTrailingSlash(a)));
   }
 
   private static String withoutTrailingSlash(String url) {

@@ -30,9 +30,11 @@ public class CdsSecurityConfiguration {
   static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 110;
 
   @Bean
-  FhirServerPolicy fhirServerPolicy(CdsSecurityProperties properties) {
+  FhirServerPolicy fhirServerPolicy(CdsSecurityProperties properties, Environment environment) {
     return FhirServerPolicy.allowing(
-        properties.allowedFhirServers(), "stomacds.cds.security.allowed-fhir-servers");
+        DemoProfile.plusLoopbackInDemo(
+            environment, properties.allowedFhirServers(), DemoProfile.LOOPBACK_FHIR_SERVERS),
+        "stomacds.cds.security.allowed-fhir-servers");
   }
 
   @Bean

@@ -3,6 +3,8 @@ package org.stomacds.cds.security;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +34,36 @@ public final class Loopback {
     } catch (UnknownHostException e) {
       return false;
     }
+  }
+
+  /**
+   * The URL as written, then the same URL with each other spelling of loopback as its host ({@code
+   * localhost}, {@code 127.0.0.1}, {@code [::1]}), same scheme, port and path; only the URL itself
+   * when its host is not loopback (or it is not a URL).
+   */
+  public static List<String> spellings(String url) {
+    List<String> spellings = new ArrayList<>(List.of(url));
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return spellings;
+    }
+    if (!uri.isAbsolute() || uri.getRawAuthority() == null || !isLoopbackHost(uri.getHost())) {
+      return spellings;
+    }
+    String prefix = uri.getScheme() + "://" + uri.getRawAuthority();
+    if (!url.startsWith(prefix)) {
+      return spellings;
+    }
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    for (String host : List.of("localhost", "127.0.0.1", "[::1]")) {
+      String other = uri.getScheme() + "://" + host + port + url.substring(prefix.length());
+      if (!spellings.contains(other)) {
+        spellings.add(other);
+      }
+    }
+    return spellings;
   }
 
   /** An absolute https URL, or http on loopback; no user info. */

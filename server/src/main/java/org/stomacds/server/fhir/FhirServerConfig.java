@@ -20,7 +20,6 @@ import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +37,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.web.cors.CorsConfiguration;
+import org.stomacds.cds.prefetch.PublicEndpoints;
 
 /**
  * HAPI FHIR's JPA server, R4, mounted at {@code /fhir}. Read beside ../shared/STACK.md: the
@@ -165,7 +163,7 @@ class FhirServerConfig {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       FhirProperties properties,
-      @Value("${stomacds.public-base-url:}") String publicBaseUrl,
+      PublicEndpoints publicEndpoints,
       List<FhirServerCustomizer> customizers) {
     FhirContext context = systemDao.getContext();
     context.setNarrativeGenerator(new NullNarrativeGenerator());
@@ -183,31 +181,9 @@ class FhirServerConfig {
     server.setPagingProvider(pagingProvider);
     // Links from configuration or the bound socket, never from the Host header.
     server.setServerAddressStrategy(
-        PublicServerAddress.of(properties.serverAddress(), publicBaseUrl));
-    if (!properties.corsAllowedOrigins().isEmpty()) {
-      server.registerInterceptor(new CorsInterceptor(cors(properties.corsAllowedOrigins())));
-    }
+        PublicServerAddress.of(properties.serverAddress(), publicEndpoints));
     customizers.forEach(customizer -> customizer.customize(server));
     return server;
-  }
-
-  private static CorsConfiguration cors(List<String> origins) {
-    CorsConfiguration config = new CorsConfiguration();
-    origins.forEach(config::addAllowedOriginPattern);
-    config.setAllowedHeaders(
-        List.of(
-            "authorization",
-            "content-type",
-            "accept",
-            "prefer",
-            "if-match",
-            "if-none-match",
-            "if-none-exist",
-            "x-requested-with"));
-    config.setExposedHeaders(List.of("location", "content-location", "etag", "last-modified"));
-    config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"));
-    config.setAllowCredentials(false);
-    return config;
   }
 
   @Bean

@@ -23,19 +23,27 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.stomacds.cds.security.KeySources;
+import org.stomacds.cds.security.Loopback;
 import org.stomacds.server.security.ApiSecurityProperties.TokenIssuer;
 
 /**
  * One JWT decoder per trusted authorization server: signature by the keys of that server only (its
  * JWK Set URL or file, fetched the same guarded way as the CDS Clients' keys), its {@code iss},
- * {@code exp}/{@code nbf} with the clock skew, and {@code aud} when configured.
+ * {@code exp}/{@code nbf} with the clock skew, and {@code aud} when configured (on a loopback-only
+ * server, a loopback audience in any of its spellings).
  */
 final class AccessTokenDecoders {
 
   private AccessTokenDecoders() {}
 
-  /** An authentication manager per issuer, keyed by {@code iss}. */
-  static Map<String, AuthenticationManager> managers(ApiSecurityProperties properties) {
+  /**
+   * An authentication manager per issuer, keyed by {@code iss}.
+   *
+   * @param loopbackOnly the server listens on loopback only: a configured {@code audience} on a
+   *     loopback host then matches its other loopback spellings too ({@link Loopback#spellings})
+   */
+  static Map<String, AuthenticationManager> managers(
+      ApiSecurityProperties properties, boolean loopbackOnly) {
     KeySources keys =
         new KeySources(
             Duration.ofSeconds(3), 256 * 1024, Duration.ofMinutes(15), Duration.ofSeconds(30));
@@ -46,14 +54,15 @@ final class AccessTokenDecoders {
               ? keys.url(issuer.jwksUri())
               : keys.file(issuer.jwksFile());
       JwtAuthenticationProvider provider =
-          new JwtAuthenticationProvider(decoder(issuer, source, properties.clockSkew()));
+          new JwtAuthenticationProvider(
+              decoder(issuer, source, properties.clockSkew(), loopbackOnly));
       managers.put(issuer.iss(), provider::authenticate);
     }
     return managers;
   }
 
   private static NimbusJwtDecoder decoder(
-      TokenIssuer issuer, JWKSource<SecurityContext> source, Duration skew) {
+      TokenIssuer issuer, JWKSource<SecurityContext> source, Duration skew, boolean loopbackOnly) {
     Set<JWSAlgorithm> algorithms =
         issuer.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -66,10 +75,11 @@ final class AccessTokenDecoders {
     validators.add(new JwtIssuerValidator(issuer.iss()));
     validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null));
     if (issuer.audience() != null && !issuer.audience().isBlank()) {
-      String audience = issuer.audience();
+      List<String> audiences =
+          loopbackOnly ? Loopback.spellings(issuer.audience()) : List.of(issuer.audience());
       validators.add(
           new JwtClaimValidator<List<String>>(
-              JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
+              JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
     }
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
     return decoder;

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +35,8 @@ import org.stomacds.server.fhir.FhirServerCustomizer;
  * <ul>
  *   <li>{@code /cds-services/**}: not here; the CDS Hooks JWT filter (ordered before this chain)
  *       authenticates every call, and this chain only stays out of its way;
- *   <li>{@code /fhir/metadata}, {@code /actuator/health/**}: open;
+ *   <li>{@code /fhir/metadata}, {@code /fhir/.well-known/smart-configuration} (SMART discovery),
+ *       {@code /actuator/health/**}, CORS preflights: open;
  *   <li>{@code /fhir/**}: an OAuth2 access token from a configured authorization server, its SMART
  *       scopes enforced per resource type and interaction by HAPI ({@link SmartScopeRules});
  *   <li>{@code /actuator/prometheus}: a token with scope {@value
@@ -53,10 +55,8 @@ class ApiSecurityConfig {
   private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfig.class);
 
   /** Open without login: the demo profile with no authorization server configured. */
-  record Openness(boolean open) {}
-
   @Bean
-  Openness apiOpenness(
+  ApiOpenness apiOpenness(
       ApiSecurityProperties properties, Environment environment, ServerProperties server) {
     boolean demo = DemoProfile.isActive(environment);
     boolean open = demo && properties.tokenIssuers().isEmpty();
@@ -67,13 +67,15 @@ class ApiSecurityConfig {
           "no authorization server configured (stomacds.security.token-issuers): every call to"
               + " /fhir (but /fhir/metadata) is refused with 401");
     }
-    return new Openness(open);
+    return new ApiOpenness(open);
   }
 
   @Bean
   AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> accessTokenManagers(
-      ApiSecurityProperties properties) {
-    Map<String, AuthenticationManager> managers = AccessTokenDecoders.managers(properties);
+      ApiSecurityProperties properties, ServerProperties server) {
+    boolean loopbackOnly = server.getAddress() != null && server.getAddress().isLoopbackAddress();
+    Map<String, AuthenticationManager> managers =
+        AccessTokenDecoders.managers(properties, loopbackOnly);
     return new JwtIssuerAuthenticationManagerResolver(managers::get);
   }
 
@@ -90,7 +92,7 @@ class ApiSecurityConfig {
   @Order(2)
   SecurityFilterChain apiChain(
       HttpSecurity http,
-      Openness openness,
+      ApiOpenness openness,
       ApiSecurityProperties properties,
       AuthenticationManagerResolver<jakarta.servlet.http.HttpServletRequest> managers)
       throws Exception {
@@ -102,6 +104,10 @@ class ApiSecurityConfig {
         requests -> {
           requests.requestMatchers(CorsUtils::isPreFlightRequest).permitAll();
           requests.requestMatchers("/fhir/metadata", "/error").permitAll();
+          // SMART App Launch discovery: read before any token exists.
+          requests
+              .requestMatchers(HttpMethod.GET, "/fhir/.well-known/smart-configuration")
+              .permitAll();
           requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
           if (properties.metricsPublic()) {
             requests.requestMatchers("/actuator/prometheus").permitAll();
@@ -127,22 +133,29 @@ class ApiSecurityConfig {
         .anonymous(a -> {});
   }
 
+  /** The operations a token can be granted: the built-in ones and every declared one. */
+  @Bean
+  GrantableOperations grantableOperations(ObjectProvider<FhirOperationScope> declaredOperations) {
+    List<FhirOperationScope> operations = new ArrayList<>(SmartScopeRules.BUILT_IN_OPERATIONS);
+    declaredOperations.orderedStream().forEach(operations::add);
+    return new GrantableOperations(operations);
+  }
+
   /** SMART scopes on {@code /fhir}, unless the demo profile opened everything. */
   @Bean
   FhirServerCustomizer smartScopeAuthorization(
-      Openness openness,
+      ApiOpenness openness,
       FhirContext fhirContext,
-      ObjectProvider<FhirOperationScope> declaredOperations,
+      GrantableOperations operations,
       ISearchParamExtractor searchParamExtractor,
       DaoRegistry daoRegistry) {
     return server -> {
       if (openness.open()) {
         return;
       }
-      List<FhirOperationScope> operations = new ArrayList<>(SmartScopeRules.BUILT_IN_OPERATIONS);
-      declaredOperations.orderedStream().forEach(operations::add);
       server.registerInterceptor(
-          new SmartScopeAuthorization(new SmartScopeRules(fhirContext, operations), fhirContext));
+          new SmartScopeAuthorization(
+              new SmartScopeRules(fhirContext, operations.operations()), fhirContext));
       // What HAPI's rules do not see: criteria, conditional matches, the primary patient.
       PatientSubjects subjects = new PatientSubjects(fhirContext, searchParamExtractor);
       server.registerInterceptor(

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -44,21 +45,34 @@ public record ApiSecurityProperties(
    * @param jwksFile a local JWK Set file ({@code classpath:} allowed)
    * @param audience when set, tokens must name it in {@code aud} (e.g. our FHIR base URL)
    * @param algorithms signature algorithms accepted; asymmetric only
+   * @param authorizationEndpoint its OAuth2 authorization endpoint, advertised to SMART apps (in
+   *     the CapabilityStatement and {@code /fhir/.well-known/smart-configuration}); optional
+   * @param tokenEndpoint its OAuth2 token endpoint, advertised likewise; optional
+   * @param capabilities SMART capabilities this authorization server offers ({@code
+   *     launch-standalone}, {@code client-confidential-asymmetric}, ...), advertised beside the
+   *     {@code permission-*} ones this server enforces
    */
   public record TokenIssuer(
       String iss,
       String jwksUri,
       String jwksFile,
       String audience,
-      @DefaultValue({"RS256", "RS384", "ES256", "ES384"}) List<String> algorithms) {
+      @DefaultValue({"RS256", "RS384", "ES256", "ES384"}) List<String> algorithms,
+      String authorizationEndpoint,
+      String tokenEndpoint,
+      @DefaultValue List<String> capabilities) {
 
     public TokenIssuer {
       algorithms =
           algorithms == null || algorithms.isEmpty()
               ? List.of("RS256", "RS384", "ES256", "ES384")
               : List.copyOf(algorithms);
+      capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     }
   }
+
+  /** SMART capability names: lower case words joined by dashes. */
+  private static final Pattern CAPABILITY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
   public ApiSecurityProperties {
     tokenIssuers = tokenIssuers == null ? List.of() : List.copyOf(tokenIssuers);
@@ -82,6 +96,14 @@ public record ApiSecurityProperties(
         throw new IllegalArgumentException(
             key + ".jwks-uri must be an https URL (plain http only on loopback)");
       }
+      requireFetchableIfSet(key + ".authorization-endpoint", issuer.authorizationEndpoint());
+      requireFetchableIfSet(key + ".token-endpoint", issuer.tokenEndpoint());
+      for (String capability : issuer.capabilities()) {
+        if (!CAPABILITY.matcher(capability).matches()) {
+          throw new IllegalArgumentException(
+              key + ".capabilities: '" + capability + "' is not a SMART capability name");
+        }
+      }
       for (String alg : issuer.algorithms()) {
         if (!ASYMMETRIC.contains(alg)) {
           throw new IllegalArgumentException(
@@ -103,6 +125,13 @@ public record ApiSecurityProperties(
         || maxFhirBodySize.compareTo(DataSize.ofMegabytes(512)) > 0) {
       throw new IllegalArgumentException(
           PREFIX + "max-fhir-body-size must be between 1KB and 512MB");
+    }
+  }
+
+  private static void requireFetchableIfSet(String key, String url) {
+    if (url != null && !url.isBlank() && !fetchable(url)) {
+      throw new IllegalArgumentException(
+          key + " must be an https URL (plain http only on loopback)");
     }
   }
 

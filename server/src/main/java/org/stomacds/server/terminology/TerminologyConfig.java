@@ -22,4 +22,10 @@ class TerminologyConfig {
   FhirServerCustomizer lookupNotFoundMessage() {
     return server -> server.registerInterceptor(new LookupNotFound());
   }
+
+  /** {@code $subsumes} without a system: 400 saying what to send, not HAPI's 500. */
+  @Bean
+  FhirServerCustomizer subsumesWithoutCodes() {
+    return server -> server.registerInterceptor(new SubsumesWithoutCodes());
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.stomacds.cds.prefetch.PublicEndpoints;
 
 class PublicServerAddressTest {
 
@@ -13,7 +14,7 @@ class PublicServerAddressTest {
     request.setServerPort(443);
     request.addHeader("Host", "evil.test");
     request.addHeader("X-Forwarded-Host", "evil.test");
-    request.setLocalAddr("127.0.0.1");
+    request.setLocalAddr("10.1.2.3");
     request.setLocalPort(8080);
     request.setServletPath("/fhir");
     return request;
@@ -21,23 +22,25 @@ class PublicServerAddressTest {
 
   @Test
   void theConfiguredAddressWins() {
+    PublicEndpoints endpoints = PublicEndpoints.of("https://x.example.org", "http://localhost");
     assertThat(
-            PublicServerAddress.of("https://fhir.example.org/r4/", "https://x.example.org")
+            PublicServerAddress.of("https://fhir.example.org/r4/", endpoints)
                 .determineServerBase(null, fromEvilHost()))
         .isEqualTo("https://fhir.example.org/r4");
     assertThat(
-            PublicServerAddress.of("", "https://cds.example.org/")
+            PublicServerAddress.of("", PublicEndpoints.of("https://cds.example.org/", ""))
                 .determineServerBase(null, fromEvilHost()))
         .isEqualTo("https://cds.example.org/fhir");
   }
 
   @Test
-  void withoutConfigurationTheBoundSocketNotTheHostHeader() {
-    assertThat(PublicServerAddress.of(null, null).determineServerBase(null, fromEvilHost()))
-        .isEqualTo("http://127.0.0.1:8080/fhir");
-    MockHttpServletRequest v6 = fromEvilHost();
-    v6.setLocalAddr("0:0:0:0:0:0:0:1");
-    assertThat(PublicServerAddress.of(" ", "").determineServerBase(null, v6))
-        .isEqualTo("http://[0:0:0:0:0:0:0:1]:8080/fhir");
+  void withoutConfigurationThePublicBaseOfTheBoundServerNeverTheHostHeader() {
+    PublicEndpoints endpoints = PublicEndpoints.of(null, "http://localhost:8080");
+    PublicServerAddress address = PublicServerAddress.of(null, endpoints);
+
+    endpoints.listening("127.0.0.1", 40123, "", false);
+
+    assertThat(address.determineServerBase(null, fromEvilHost()))
+        .isEqualTo("http://127.0.0.1:40123/fhir");
   }
 }

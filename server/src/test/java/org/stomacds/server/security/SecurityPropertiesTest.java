@@ -95,4 +95,47 @@ class SecurityPropertiesTest {
                         "stomacds.cds.security.replay-window", "30m")))
         .satisfies(e -> assertThat(rootCause(e)).hasMessageContaining("replay-window"));
   }
+
+  @Test
+  void bindsTheEndpointsAdvertisedToSmartClientsAndRefusesBadOnesByKey() {
+    ApiSecurityProperties api =
+        bind(
+            "stomacds.security",
+            ApiSecurityProperties.class,
+            Map.of(
+                "stomacds.security.token-issuers[0].iss", "https://auth.example.org",
+                "stomacds.security.token-issuers[0].jwks-file", "/etc/keys.json",
+                "stomacds.security.token-issuers[0].token-endpoint",
+                    "https://auth.example.org/token",
+                "stomacds.security.token-issuers[0].capabilities[0]", "launch-standalone"));
+    assertThat(api.tokenIssuers().get(0).tokenEndpoint())
+        .isEqualTo("https://auth.example.org/token");
+    assertThat(api.tokenIssuers().get(0).authorizationEndpoint()).isNull();
+    assertThat(api.tokenIssuers().get(0).capabilities()).containsExactly("launch-standalone");
+
+    assertThatThrownBy(
+            () ->
+                bind(
+                    "stomacds.security",
+                    ApiSecurityProperties.class,
+                    Map.of(
+                        "stomacds.security.token-issuers[0].iss", "https://auth.example.org",
+                        "stomacds.security.token-issuers[0].jwks-file", "/etc/keys.json",
+                        "stomacds.security.token-issuers[0].authorization-endpoint",
+                            "http://auth.example.org/authorize")))
+        .satisfies(
+            e ->
+                assertThat(rootCause(e))
+                    .hasMessageContaining("token-issuers[0].authorization-endpoint"));
+    assertThatThrownBy(
+            () ->
+                bind(
+                    "stomacds.security",
+                    ApiSecurityProperties.class,
+                    Map.of(
+                        "stomacds.security.token-issuers[0].iss", "https://auth.example.org",
+                        "stomacds.security.token-issuers[0].jwks-file", "/etc/keys.json",
+                        "stomacds.security.token-issuers[0].capabilities[0]", "Launch Standalone")))
+        .satisfies(e -> assertThat(rootCause(e)).hasMessageContaining("capabilities"));
+  }
 }

@@ -32,12 +32,12 @@ import org.stomacds.server.StomaCdsApplication;
  * caches one context for the run instead of paying about 25 s per class.
  *
  * <p>The settings: an embedded H2 file database in a fresh directory under {@code target/}, CORS
- * for {@link #ALLOWED_ORIGIN}, and {@code stomacds.public-base-url} set to this server's own
- * address, so a hook call naming {@link #fhirBase()} as its {@code fhirServer} is recognised as our
- * own store. That URL is needed while the beans are created, before Tomcat has bound a random port,
- * so the port is chosen here up front (a free loopback port) rather than with {@code RANDOM_PORT}.
- * {@code stomacds.cds.shared-store} stays off: a call without data and without {@code fhirServer}
- * must answer 412.
+ * for {@link #ALLOWED_ORIGIN} on both doors, and {@code stomacds.public-base-url} set to this
+ * server's own address, so a hook call naming {@link #fhirBase()} as its {@code fhirServer} is
+ * recognised as our own store. That URL is needed while the beans are created, before Tomcat has
+ * bound a random port, so the port is chosen here up front (a free loopback port) rather than with
+ * {@code RANDOM_PORT}. {@code stomacds.cds.shared-store} stays off: a call without data and without
+ * {@code fhirServer} must answer 412.
  *
  * <p>Tests share one database: each writes resources under ids of its own and never assumes the
  * store or our tables are empty.
@@ -55,7 +55,7 @@ import org.stomacds.server.StomaCdsApplication;
 @ActiveProfiles(TestTokens.PROFILE)
 public abstract class SharedApplication {
 
-  /** The one browser origin allowed to call {@code /cds-services}. */
+  /** The one browser origin allowed to call {@code /cds-services} and {@code /fhir}. */
   public static final String ALLOWED_ORIGIN = "https://sandbox.cds-hooks.org";
 
   private static final int PORT = freeLoopbackPort();
@@ -72,6 +72,7 @@ public abstract class SharedApplication {
     registry.add("stomacds.fhir.data-dir", () -> DataDir.PATH.toString());
     registry.add("stomacds.public-base-url", () -> BASE_URL);
     registry.add("stomacds.cds.allowed-origins[0]", () -> ALLOWED_ORIGIN);
+    registry.add("stomacds.fhir.cors-allowed-origins[0]", () -> ALLOWED_ORIGIN);
     registry.add("stomacds.cds.security.allowed-fhir-servers[0]", () -> "http://127.0.0.1:*");
     registry.add("stomacds.cds.security.allowed-fhir-servers[1]", () -> "http://localhost:*");
     registry.add("stomacds.security.max-fhir-body-size", () -> "2MB");

@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Node side of the page tests: {@code src/test/e2e} (its {@code package.json} pins
- * playwright-core; {@code npm ci} there installs it), the machine's Node 20+ and Debian's Chromium.
- * Says what is missing, so a test can skip with a message that names it.
+ * The Node side of the page tests and of the JavaScript FHIR client test: {@code src/test/e2e} (its
+ * {@code package.json} pins playwright-core and fhir-kit-client; {@code npm ci} there installs
+ * them), the machine's Node 20+ and Debian's Chromium. Says what is missing, so a test can skip
+ * with a message that names it.
  */
 final class NodeTools {
 
@@ -68,6 +70,18 @@ final class NodeTools {
     return missing;
   }
 
+  /** What the fhir-kit-client test needs that is not here (empty: all is here). */
+  static List<String> missingForFhirKitClient() {
+    List<String> missing = missingForUnitTests();
+    if (!Files.isRegularFile(E2E.resolve("node_modules/fhir-kit-client/package.json"))) {
+      missing.add(
+          "fhir-kit-client in "
+              + E2E.resolve("node_modules")
+              + " (run: npm ci --prefix server/src/test/e2e)");
+    }
+    return missing;
+  }
+
   private static java.util.Optional<String> nodeProblem() {
     try {
       Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
@@ -95,15 +109,17 @@ final class NodeTools {
    */
   static Result run(List<String> command, long timeoutSeconds)
       throws IOException, InterruptedException {
-    return run(command, java.util.Map.of(), timeoutSeconds);
+    return run(command, Map.of(), timeoutSeconds);
   }
 
   /**
-   * Runs a command in {@code src/test/e2e} with these environment variables added (for what must
-   * not appear on a command line, such as a token), its output merged and kept.
+   * Runs a command in {@code src/test/e2e} with these environment variables added (secrets such as
+   * tokens go here, never on the command line), and without {@code DEBUG}, which would make
+   * libraries log requests and their headers.
+   *
+   * @return the exit status and the output
    */
-  static Result run(
-      List<String> command, java.util.Map<String, String> environment, long timeoutSeconds)
+  static Result run(List<String> command, Map<String, String> environment, long timeoutSeconds)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("stomacds-node-", ".log");
     try {
@@ -112,6 +128,8 @@ final class NodeTools {
               .directory(E2E.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
+      builder.environment().remove("DEBUG");
+      builder.environment().remove("NODE_DEBUG");
       builder.environment().putAll(environment);
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
