@@ -137,6 +137,20 @@ class CdsHooksClientPrefetchTest {
   }
 
   @Test
+  void names412ForAnEncounterNotAmongTheOpenOnesAfterTheEncountersKey() throws Exception {
+    ObjectNode body =
+        Requests.fullOrderPrefetch(Requests.orderHook("order-sign", Requests.dilationOrder("sr1")));
+    ((ObjectNode) body.get("prefetch")).set("encounters", Requests.node(Requests.searchset()));
+
+    call(SIGN, body)
+        .andExpect(status().isPreconditionFailed())
+        .andExpect(jsonPath("$.details[0].lookup").value("Encounter/e1"))
+        .andExpect(jsonPath("$.details[0].prefetchKey").value("encounters"))
+        .andExpect(
+            jsonPath("$.details[0].reason", containsString("sent by the client without it")));
+  }
+
+  @Test
   void readsNothingMoreWhenTheOpenEncountersHoldTheOrdersEncounter() throws Exception {
     ObjectNode body =
         Requests.fullOrderPrefetch(Requests.orderHook("order-sign", Requests.dilationOrder("sr1")));

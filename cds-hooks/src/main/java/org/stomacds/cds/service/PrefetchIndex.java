@@ -24,6 +24,8 @@ import org.stomacds.cds.wire.PrefetchValue;
  */
 final class PrefetchIndex {
 
+  private static final String SENT = "sent by the client";
+
   /** What the client did with one applicable prefetch key. */
   record KeyState(String key, String lookup, String clientStatus) {}
 
@@ -58,7 +60,7 @@ final class PrefetchIndex {
                 status = unusable.get();
               } else if (value instanceof PrefetchValue.Data data) {
                 answer(known, key, lookup, data.resource());
-                status = "sent by the client";
+                status = SENT;
               } else if (value instanceof PrefetchValue.NoData) {
                 known.answer(lookup, List.of(), List.of());
                 status = "sent as null (no data)";
@@ -76,8 +78,28 @@ final class PrefetchIndex {
     return known;
   }
 
+  /**
+   * The key whose template is this lookup; for a read ({@code Encounter/e1}) that no template
+   * names, the one key searching that type, if there is exactly one (the order hooks' open
+   * encounters).
+   */
   Optional<KeyState> keyFor(String lookup) {
-    return Optional.ofNullable(byLookup.get(CaseQueries.normalize(lookup)));
+    String key = CaseQueries.normalize(lookup);
+    KeyState exact = byLookup.get(key);
+    if (exact != null || CaseQueries.isSearch(key) || key.indexOf('/') < 0) {
+      return Optional.ofNullable(exact);
+    }
+    String search = key.substring(0, key.indexOf('/')) + "?";
+    List<KeyState> ofType =
+        byLookup.values().stream().filter(k -> k.lookup().startsWith(search)).toList();
+    if (ofType.size() != 1) {
+      return Optional.empty();
+    }
+    KeyState k = ofType.get(0);
+    return Optional.of(
+        k.clientStatus().equals(SENT)
+            ? new KeyState(k.key(), k.lookup(), SENT + " without it")
+            : k);
   }
 
   /**
