@@ -5,11 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.stomacds.cds.wire.CdsJson;
@@ -66,7 +66,8 @@ final class JsonBodiesOnly extends OncePerRequestFilter {
     MediaType type;
     try {
       type = MediaType.parseMediaType(contentType);
-    } catch (InvalidMediaTypeException e) {
+    } catch (IllegalArgumentException e) {
+      // InvalidMediaTypeException, or an unknown or malformed charset found while parsing.
       return Optional.of("the Content-Type is not a valid media type: send application/json");
     }
     if (!"application".equals(type.getType()) || !"json".equals(type.getSubtype())) {
@@ -75,14 +76,15 @@ final class JsonBodiesOnly extends OncePerRequestFilter {
           "the body must be application/json, not "
               + (named.length() <= 100 ? named : named.substring(0, 100) + "..."));
     }
+    // The parameter is read by hand: Spring resolves a charset only under the exact name "charset".
     String charset = type.getParameter("charset");
     if (charset != null) {
+      String name = charset.replace("\"", "").trim();
       try {
-        if (!StandardCharsets.UTF_8.equals(type.getCharset())) {
+        if (!Charset.isSupported(name) || !StandardCharsets.UTF_8.equals(Charset.forName(name))) {
           return Optional.of("application/json is read as UTF-8: send charset=utf-8 or none");
         }
       } catch (IllegalArgumentException e) {
-        // IllegalCharsetNameException and UnsupportedCharsetException are both.
         return Optional.of("the charset is unknown: send application/json as UTF-8");
       }
     }
