@@ -73,7 +73,7 @@ public final class FeedbackService {
       CardIssuanceRepository.IssuedCard card =
           (uuid.length() <= 36
                   ? issuance.find(uuid)
-                  : java.util.Optional.<CardIssuanceRepository.IssuedCard>empty())
+                  : Optional.<CardIssuanceRepository.IssuedCard>empty())
               .filter(c -> c.serviceId().equals(service))
               .orElseThrow(
                   () ->

@@ -52,15 +52,12 @@ final class PrefetchIndex {
               String lookup = CaseQueries.normalize(resolved.get());
               PrefetchValue value = request.prefetch().get(key);
               String status;
-              Optional<String> unusable =
-                  value instanceof PrefetchValue.Data data
-                      ? unusable(data.resource())
-                      : Optional.empty();
-              if (unusable.isPresent()) {
-                status = unusable.get();
-              } else if (value instanceof PrefetchValue.Data data) {
-                answer(known, key, lookup, data.resource());
-                status = SENT;
+              if (value instanceof PrefetchValue.Data data) {
+                Optional<String> unusable = unusable(data.resource());
+                if (unusable.isEmpty()) {
+                  answer(known, key, lookup, data.resource());
+                }
+                status = unusable.orElse(SENT);
               } else if (value instanceof PrefetchValue.NoData) {
                 known.answer(lookup, List.of(), List.of());
                 status = "sent as null (no data)";
