@@ -307,8 +307,9 @@ public final class CaseAssembler {
         read(order.getSupportingInfo());
       } else if (resource instanceof Encounter encounter) {
         patientOf(encounter.getSubject());
+        // Its Location says the setting. Encounter.serviceProvider is not followed: no rule reads
+        // it, and a prefetch-only client would be asked for it for nothing.
         encounter.getLocation().forEach(l -> read(l.getLocation()));
-        read(encounter.getServiceProvider());
       } else if (resource instanceof Coverage coverage) {
         patientOf(coverage.getBeneficiary());
         read(coverage.getPayor());

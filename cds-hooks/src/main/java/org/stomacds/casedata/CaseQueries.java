@@ -7,9 +7,11 @@ import java.util.List;
  * The searches the {@link CaseAssembler} runs, in one canonical form, and the normalisation that
  * lets a client's prefetch answer them.
  *
- * <p>A CDS service's prefetch templates use these same searches (plus {@code _include}s, which
+ * <p>A CDS service's prefetch templates use these same searches (plus an {@code _include}, which
  * {@link #normalize} drops), so a complete prefetch answers every lookup and no remote call is
- * made.
+ * made. (The order hooks' encounter is the exception: they may not name {@code encounterId} in a
+ * template, so they ask for the patient's open encounters, whose answer makes the encounter's read
+ * known when it is one of them.)
  */
 public final class CaseQueries {
 

@@ -227,4 +227,18 @@ public class CdsConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
     return registration;
   }
+
+  /**
+   * JSON bodies only on {@code /cds-services}: after CORS and the JWT filter ({@code
+   * HIGHEST_PRECEDENCE + 110}), before any body is read.
+   */
+  @Bean
+  FilterRegistrationBean<JsonBodiesOnly> cdsJsonBodiesOnly(CdsJson json) {
+    FilterRegistrationBean<JsonBodiesOnly> registration =
+        new FilterRegistrationBean<>(new JsonBodiesOnly(json));
+    registration.addUrlPatterns("/cds-services", "/cds-services/*");
+    registration.setName("cdsJsonBodiesOnly");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 120);
+    return registration;
+  }
 }

@@ -1,5 +1,6 @@
 package org.stomacds.cds;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -82,6 +84,69 @@ class CdsHooksErrorsTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value("invalid-prefetch"))
         .andExpect(jsonPath("$.message", containsString("prefetch.patient must be a Patient")));
+  }
+
+  @Test
+  void answers400NamingHookInstanceWhenItIsNotAUuid() throws Exception {
+    for (String notAUuid :
+        List.of("call-42", "d1577c69dfbe44adba6d3e05e953b2ea", "urn:uuid:x", "x\nINFO forged")) {
+      ObjectNode body = valid();
+      body.put("hookInstance", notAUuid);
+
+      call(SIGN, body.toString())
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value("invalid-request"))
+          .andExpect(jsonPath("$.message", containsString("hookInstance must be a UUID")));
+    }
+    ObjectNode upper = valid();
+    upper.put("hookInstance", "D1577C69-DFBE-44AD-BA6D-3E05E953B2EA");
+    call(SIGN, upper.toString()).andExpect(status().isOk());
+  }
+
+  @Test
+  void answers415WithACdsHooksErrorForABodyThatIsNotDeclaredJson() throws Exception {
+    String body = valid().toString();
+    for (String type :
+        List.of(
+            "text/plain",
+            "application/fhir+json",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=ISO-8859-1",
+            "application/json; charset=bogus-charset",
+            "not a media type")) {
+      for (String path : List.of(SIGN, SIGN + "/feedback")) {
+        app.mvc
+            .perform(
+                post(path).header("Content-Type", type).header("Origin", SANDBOX).content(body))
+            .andExpect(status().isUnsupportedMediaType())
+            .andExpect(header().string("Access-Control-Allow-Origin", SANDBOX))
+            .andExpect(jsonPath("$.error").value("unsupported-media-type"))
+            .andExpect(jsonPath("$.message").isNotEmpty());
+      }
+    }
+    assertThat(app.engine.requests).isEmpty();
+  }
+
+  @Test
+  void answers415WhenTheContentTypeIsMissing() throws Exception {
+    app.mvc
+        .perform(post(SIGN).content(valid().toString()))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(jsonPath("$.error").value("unsupported-media-type"))
+        .andExpect(jsonPath("$.message", containsString("no Content-Type")));
+  }
+
+  @Test
+  void takesJsonWithOrWithoutAUtf8Charset() throws Exception {
+    for (String type :
+        List.of(
+            "application/json",
+            "application/json;charset=UTF-8",
+            "Application/JSON; charset=\"utf-8\"")) {
+      app.mvc
+          .perform(post(SIGN).header("Content-Type", type).content(valid().toString()))
+          .andExpect(status().isOk());
+    }
   }
 
   @Test

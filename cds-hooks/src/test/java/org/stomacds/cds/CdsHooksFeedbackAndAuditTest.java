@@ -34,8 +34,11 @@ class CdsHooksFeedbackAndAuditTest {
     app.close();
   }
 
-  /** Calls discharge with two findings and returns card uuid by rule id. */
-  private Map<String, String> issueCards() throws Exception {
+  /** One issued card: its uuid and its suggestions' uuids. */
+  private record IssuedCard(String uuid, List<String> suggestions) {}
+
+  /** Calls discharge with two findings and returns the cards by rule id. */
+  private Map<String, IssuedCard> issue() throws Exception {
     app.engine.returning(
         r ->
             List.of(
@@ -51,10 +54,21 @@ class CdsHooksFeedbackAndAuditTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    Map<String, String> byRule = new java.util.HashMap<>();
+    Map<String, IssuedCard> byRule = new java.util.HashMap<>();
     for (JsonNode card : mapper.readTree(body).get("cards")) {
-      byRule.put(card.at("/source/topic/code").asText(), card.get("uuid").asText());
+      List<String> suggestions = new java.util.ArrayList<>();
+      card.path("suggestions").forEach(x -> suggestions.add(x.get("uuid").asText()));
+      byRule.put(
+          card.at("/source/topic/code").asText(),
+          new IssuedCard(card.get("uuid").asText(), suggestions));
     }
+    return byRule;
+  }
+
+  /** Card uuid by rule id. */
+  private Map<String, String> issueCards() throws Exception {
+    Map<String, String> byRule = new java.util.HashMap<>();
+    issue().forEach((rule, card) -> byRule.put(rule, card.uuid()));
     return byRule;
   }
 
@@ -63,6 +77,20 @@ class CdsHooksFeedbackAndAuditTest {
         post("/cds-services/" + service + "/feedback")
             .contentType(MediaType.APPLICATION_JSON)
             .content(body));
+  }
+
+  private ResultActions discharge(String body) throws Exception {
+    return feedback("cpt-44405-encounter-discharge", body);
+  }
+
+  private static String accepted(IssuedCard card, String time) {
+    return "{\"feedback\":[{\"card\":\""
+        + card.uuid()
+        + "\",\"outcome\":\"accepted\",\"acceptedSuggestions\":[{\"id\":\""
+        + card.suggestions().get(0)
+        + "\"}],\"outcomeTimestamp\":\""
+        + time
+        + "\"}]}";
   }
 
   private static String accepted(String card) {
@@ -85,39 +113,40 @@ class CdsHooksFeedbackAndAuditTest {
         + "\"}]}";
   }
 
+  private int feedbackRows() {
+    return app.jdbc.queryForObject(
+        "SELECT COUNT(*) FROM \"stomacds\".card_feedback", Integer.class);
+  }
+
+  private ResultActions summary() throws Exception {
+    return app.mvc
+        .perform(get("/cds-services/cpt-44405-encounter-discharge/feedback"))
+        .andExpect(status().isOk());
+  }
+
   @Test
   void storesTheSameFeedbackOnceAndCountsItPerRule() throws Exception {
-    Map<String, String> cards = issueCards();
-    String bundling = cards.get("ncci-44405-44388");
-    String doc = cards.get("doc-balloon-diameter");
+    Map<String, IssuedCard> cards = issue();
+    IssuedCard bundling = cards.get("ncci-44405-44388");
+    String doc = cards.get("doc-balloon-diameter").uuid();
 
-    feedback("cpt-44405-encounter-discharge", accepted(bundling))
+    discharge(accepted(bundling, "2024-09-02T10:00:00Z"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.stored").value(1));
-    feedback("cpt-44405-encounter-discharge", accepted(bundling))
+    discharge(accepted(bundling, "2024-09-02T10:00:00Z"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.stored").value(0))
+        .andExpect(jsonPath("$.replaced").value(0))
         .andExpect(jsonPath("$.duplicates").value(1));
-    feedback(
-            "cpt-44405-encounter-discharge",
-            overridden(doc, "documented-elsewhere", "2024-09-02T10:01:00Z"))
-        .andExpect(status().isOk());
-    feedback(
-            "cpt-44405-encounter-discharge",
-            overridden(doc, "will-fix-later", "2024-09-02T10:02:00Z"))
+    discharge(overridden(doc, "documented-elsewhere", "2024-09-02T10:01:00Z"))
         .andExpect(status().isOk());
 
-    app.mvc
-        .perform(get("/cds-services/cpt-44405-encounter-discharge/feedback"))
-        .andExpect(status().isOk())
+    summary()
         .andExpect(jsonPath("$.serviceId").value("cpt-44405-encounter-discharge"))
         .andExpect(jsonPath("$.rules[?(@.ruleId=='ncci-44405-44388')].issued").value(1))
         .andExpect(jsonPath("$.rules[?(@.ruleId=='ncci-44405-44388')].accepted").value(1))
         .andExpect(jsonPath("$.rules[?(@.ruleId=='ncci-44405-44388')].overridden").value(0))
-        .andExpect(jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overridden").value(2))
-        .andExpect(
-            jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overrideReasons.length()")
-                .value(2));
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overridden").value(1));
     List<String> comments =
         app.jdbc.queryForList(
             "SELECT override_reason_code FROM \"stomacds\".card_feedback", String.class);
@@ -125,37 +154,157 @@ class CdsHooksFeedbackAndAuditTest {
   }
 
   @Test
+  void aLaterFeedbackOnACardReplacesTheEarlierOneAndTheCardCountsOnce() throws Exception {
+    Map<String, IssuedCard> cards = issue();
+    IssuedCard doc = cards.get("doc-balloon-diameter");
+
+    discharge(overridden(doc.uuid(), "documented-elsewhere", "2024-09-02T10:01:00Z"))
+        .andExpect(jsonPath("$.stored").value(1));
+    discharge(overridden(doc.uuid(), "will-fix-later", "2024-09-02T10:02:00Z"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stored").value(0))
+        .andExpect(jsonPath("$.replaced").value(1));
+
+    summary()
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overridden").value(1))
+        .andExpect(
+            jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overrideReasons.length()")
+                .value(1))
+        .andExpect(
+            jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overrideReasons[0].code")
+                .value("will-fix-later"));
+
+    // The user changes their mind and takes the suggestion: the card is now counted as accepted.
+    discharge(accepted(doc, "2024-09-02T10:05:00Z")).andExpect(jsonPath("$.replaced").value(1));
+
+    summary()
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].accepted").value(1))
+        .andExpect(jsonPath("$.rules[?(@.ruleId=='doc-balloon-diameter')].overridden").value(0));
+    assertThat(feedbackRows()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsTheLaterFeedbackWhenAnOlderOneArrivesAfterIt() throws Exception {
+    String doc = issue().get("doc-balloon-diameter").uuid();
+
+    discharge(overridden(doc, "will-fix-later", "2024-09-02T10:02:00Z"));
+    discharge(overridden(doc, "documented-elsewhere", "2024-09-02T10:01:00Z"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.replaced").value(0))
+        .andExpect(jsonPath("$.duplicates").value(1));
+
+    assertThat(
+            app.jdbc.queryForList(
+                "SELECT override_reason_code FROM \"stomacds\".card_feedback", String.class))
+        .containsExactly("will-fix-later");
+  }
+
+  @Test
+  void refusesAnAcceptedOutcomeWithoutAcceptedSuggestionsNamingTheField() throws Exception {
+    String card = issueCards().get("ncci-44405-44388");
+    String missing =
+        "{\"feedback\":[{\"card\":\""
+            + card
+            + "\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"}]}";
+    String empty = missing.replace("\"outcome\"", "\"acceptedSuggestions\":[],\"outcome\"");
+
+    for (String body : List.of(missing, empty)) {
+      discharge(body)
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.error").value("invalid-feedback"))
+          .andExpect(jsonPath("$.message", containsString("feedback[0].acceptedSuggestions")));
+    }
+    assertThat(feedbackRows()).isZero();
+  }
+
+  @Test
+  void refusesFieldsThatContradictTheOutcome() throws Exception {
+    IssuedCard card = issue().get("ncci-44405-44388");
+    String acceptedWithReason =
+        accepted(card, "2024-09-02T10:00:00Z")
+            .replace(
+                "\"outcome\":\"accepted\"",
+                "\"outcome\":\"accepted\",\"overrideReason\":{\"userComment\":\"x\"}");
+    String overriddenWithSuggestions =
+        accepted(card, "2024-09-02T10:00:00Z").replace("\"accepted\"", "\"overridden\"");
+
+    discharge(acceptedWithReason)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message", containsString("feedback[0].overrideReason")));
+    discharge(overriddenWithSuggestions)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message", containsString("feedback[0].acceptedSuggestions")));
+    assertThat(feedbackRows()).isZero();
+  }
+
+  @Test
+  void takesAnOverriddenOutcomeWithOrWithoutAReason() throws Exception {
+    String card = issueCards().get("ncci-44405-44388");
+
+    discharge(
+            "{\"feedback\":[{\"card\":\""
+                + card
+                + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"}]}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.stored").value(1));
+  }
+
+  @Test
+  void refusesASuggestionTheCardNeverHadAndStoresNothingOfThatBody() throws Exception {
+    Map<String, IssuedCard> cards = issue();
+    IssuedCard bundling = cards.get("ncci-44405-44388");
+    IssuedCard doc = cards.get("doc-balloon-diameter");
+    // A real suggestion, but of another card.
+    String body =
+        accepted(bundling, "2024-09-02T10:00:00Z")
+            .replace(bundling.suggestions().get(0), doc.suggestions().get(0));
+
+    discharge(body)
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.error").value("unknown-suggestion"))
+        .andExpect(jsonPath("$.message", containsString("feedback[0].acceptedSuggestions[0].id")));
+    assertThat(feedbackRows()).isZero();
+  }
+
+  @Test
+  void checksNoSuggestionOfACardIssuedBeforeSuggestionsWereRecorded() throws Exception {
+    String card = issueCards().get("ncci-44405-44388");
+    app.jdbc.update(
+        "UPDATE \"stomacds\".card_issuance SET suggestion_uuids = NULL WHERE card_uuid = ?", card);
+
+    discharge(accepted(card)).andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(1));
+  }
+
+  @Test
   void refusesFeedbackOnACardItNeverIssuedAndStoresNothingOfThatBody() throws Exception {
-    String known = issueCards().get("ncci-44405-44388");
+    IssuedCard known = issue().get("ncci-44405-44388");
     String body =
         "{\"feedback\":["
             + "{\"card\":\""
-            + known
-            + "\",\"outcome\":\"accepted\","
+            + known.uuid()
+            + "\",\"outcome\":\"overridden\","
             + "\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"},"
-            + "{\"card\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"accepted\","
+            + "{\"card\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"overridden\","
             + "\"outcomeTimestamp\":\"2024-09-02T10:00:00Z\"}]}";
 
-    feedback("cpt-44405-encounter-discharge", body)
+    discharge(body)
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.error").value("unknown-card"))
         .andExpect(jsonPath("$.message", containsString("feedback[1].card")));
-    assertThat(
-            app.jdbc.queryForObject(
-                "SELECT COUNT(*) FROM \"stomacds\".card_feedback", Integer.class))
-        .isZero();
+    assertThat(feedbackRows()).isZero();
   }
 
   @Test
   void refusesFeedbackSentToAnotherServiceThanTheOneThatIssuedTheCard() throws Exception {
-    String card = issueCards().get("ncci-44405-44388");
+    IssuedCard card = issue().get("ncci-44405-44388");
 
-    feedback("cpt-44405-order-sign", accepted(card)).andExpect(status().isUnprocessableEntity());
+    feedback("cpt-44405-order-sign", accepted(card, "2024-09-02T10:00:00Z"))
+        .andExpect(status().isUnprocessableEntity());
   }
 
   @Test
   void refusesFeedbackWithAnUnknownOutcome() throws Exception {
-    feedback("cpt-44405-encounter-discharge", accepted("x").replace("accepted", "ignored"))
+    discharge(accepted("x").replace("accepted", "ignored"))
         .andExpect(status().isUnprocessableEntity())
         .andExpect(
             jsonPath("$.message").value("feedback[0].outcome must be 'accepted' or 'overridden'"));

@@ -126,6 +126,7 @@ final class CdsHooksHarness implements AutoCloseable {
         MockMvcBuilders.standaloneSetup(new CdsServicesController(hooks, feedback, json))
             .setControllerAdvice(new CdsErrorHandler(json))
             .addFilters(CdsCors.filter(List.of("https://sandbox.cds-hooks.org")))
+            .addFilters(new JsonBodiesOnly(json))
             .build();
   }
 

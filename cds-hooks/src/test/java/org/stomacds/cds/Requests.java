@@ -201,11 +201,18 @@ final class Requests {
     return body;
   }
 
-  /** The full order prefetch. */
+  /** The encounter of the order hooks: under way while the order is placed. */
+  static Encounter openEncounter() {
+    Encounter e = encounter();
+    e.setStatus(Encounter.EncounterStatus.INPROGRESS);
+    return e;
+  }
+
+  /** The full order prefetch (the patient's open encounters hold the order's). */
   static ObjectNode fullOrderPrefetch(ObjectNode body) {
     ObjectNode prefetch = (ObjectNode) body.get("prefetch");
     prefetch.set("patient", node(patient()));
-    prefetch.set("encounter", node(include(searchset(encounter()), location())));
+    prefetch.set("encounters", node(include(searchset(openEncounter()), location())));
     prefetch.set("coverage", node(include(searchset(coverage()), payer())));
     prefetch.set("conditions", node(searchset(condition())));
     prefetch.set("procedures", node(searchset()));

@@ -80,12 +80,16 @@ public final class CardRenderer {
     for (List<Finding> findings : byRuleAndResource.values()) {
       Card card = card(findings, caseData, userId);
       cards.add(card);
-      issued.add(new RenderedCards.Issued(card.uuid(), findings.get(0).ruleId()));
+      List<String> suggestionUuids =
+          card.suggestions() == null
+              ? List.of()
+              : card.suggestions().stream().map(Card.Suggestion::uuid).toList();
+      issued.add(new RenderedCards.Issued(card.uuid(), findings.get(0).ruleId(), suggestionUuids));
     }
     if (!checklist.isEmpty()) {
       String uuid = UUID.randomUUID().toString();
       cards.add(checklistCard(uuid, checklist));
-      issued.add(new RenderedCards.Issued(uuid, CHECKLIST_RULE));
+      issued.add(new RenderedCards.Issued(uuid, CHECKLIST_RULE, List.of()));
       systemActions.addAll(checklistActions(uuid, checklist, caseData, evaluation.packVersion()));
     }
     return new RenderedCards(new CdsResponse(cards, systemActions), issued);

@@ -13,6 +13,15 @@ public record RenderedCards(CdsResponse response, List<Issued> issued) {
     issued = List.copyOf(issued);
   }
 
-  /** One issued card. */
-  public record Issued(String cardUuid, String ruleId) {}
+  /**
+   * One issued card.
+   *
+   * @param suggestionUuids the uuids of its suggestions (feedback may accept only these)
+   */
+  public record Issued(String cardUuid, String ruleId, List<String> suggestionUuids) {
+
+    public Issued {
+      suggestionUuids = List.copyOf(suggestionUuids);
+    }
+  }
 }

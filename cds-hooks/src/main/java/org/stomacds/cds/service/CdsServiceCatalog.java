@@ -16,8 +16,9 @@ import org.stomacds.engine.Stage;
 
 /**
  * The CDS services, read from {@code cds/services.json}: services are data, one generic endpoint
- * serves them all. A bad definition (unknown hook, stage, key, or a prefetch token that is not
- * root-level) fails at start-up with a message naming the service.
+ * serves them all. A bad definition (unknown hook, stage, key, or a prefetch template that not
+ * every client can fill: see {@link PrefetchTemplates#problems}) fails at start-up with a message
+ * naming the service.
  */
 public final class CdsServiceCatalog {
 
@@ -107,9 +108,10 @@ public final class CdsServiceCatalog {
       Map<String, String> templates = prefetch == null ? Map.of() : prefetch;
       templates.forEach(
           (key, template) -> {
-            if (!PrefetchTemplates.rootLevelOnly(template)) {
+            List<String> problems = PrefetchTemplates.problems(template, h);
+            if (!problems.isEmpty()) {
               throw new IllegalStateException(
-                  where + ": prefetch '" + key + "' uses a token that is not root-level");
+                  where + ": prefetch '" + key + "': " + String.join("; ", problems));
             }
           });
       return new CdsServiceDefinition(

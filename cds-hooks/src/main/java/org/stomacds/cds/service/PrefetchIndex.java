@@ -17,11 +17,14 @@ import org.stomacds.cds.wire.PrefetchValue;
 
 /**
  * Turns a client's prefetch into {@link KnownResources}: a resource or Bundle answers its
- * template's read or search; {@code null} answers it with "no data"; an OperationOutcome or an
- * omitted key leaves it unknown, so the assembler fetches it when it can. Remembers which key each
- * lookup belongs to, so a 412 can name the key.
+ * template's read or search; {@code null} answers it with "no data"; an OperationOutcome, a Bundle
+ * that answered another query than the template's ({@link #unusable}) or an omitted key leaves it
+ * unknown, so the assembler fetches it when it can. Remembers which key each lookup belongs to, so
+ * a 412 can name the key.
  */
 final class PrefetchIndex {
+
+  private static final String SENT = "sent by the client";
 
   /** What the client did with one applicable prefetch key. */
   record KeyState(String key, String lookup, String clientStatus) {}
@@ -50,8 +53,11 @@ final class PrefetchIndex {
               PrefetchValue value = request.prefetch().get(key);
               String status;
               if (value instanceof PrefetchValue.Data data) {
-                answer(known, key, lookup, data.resource());
-                status = "sent by the client";
+                Optional<String> unusable = unusable(data.resource());
+                if (unusable.isEmpty()) {
+                  answer(known, key, lookup, data.resource());
+                }
+                status = unusable.orElse(SENT);
               } else if (value instanceof PrefetchValue.NoData) {
                 known.answer(lookup, List.of(), List.of());
                 status = "sent as null (no data)";
@@ -69,8 +75,63 @@ final class PrefetchIndex {
     return known;
   }
 
+  /**
+   * The key whose template is this lookup; for a read ({@code Encounter/e1}) that no template
+   * names, the one key searching that type, if there is exactly one (the order hooks' open
+   * encounters).
+   */
   Optional<KeyState> keyFor(String lookup) {
-    return Optional.ofNullable(byLookup.get(CaseQueries.normalize(lookup)));
+    String key = CaseQueries.normalize(lookup);
+    KeyState exact = byLookup.get(key);
+    if (exact != null || CaseQueries.isSearch(key) || key.indexOf('/') < 0) {
+      return Optional.ofNullable(exact);
+    }
+    String search = key.substring(0, key.indexOf('/')) + "?";
+    List<KeyState> ofType =
+        byLookup.values().stream().filter(k -> k.lookup().startsWith(search)).toList();
+    if (ofType.size() != 1) {
+      return Optional.empty();
+    }
+    KeyState k = ofType.get(0);
+    return Optional.of(
+        k.clientStatus().equals(SENT)
+            ? new KeyState(k.key(), k.lookup(), SENT + " without it")
+            : k);
+  }
+
+  /**
+   * Why a Bundle the client sent does not answer its template, if it does not: its self link shows
+   * a token the client left unfilled (a client that fills only the tokens it knows sends {@code
+   * Procedure?encounter={{context.encounterId}}}, and a server may answer that with an empty
+   * searchset, which would read as "no procedures"), or it carries an error OperationOutcome. Such
+   * a key is treated as not sent: fetched when there is a source, else the call is 412.
+   */
+  static Optional<String> unusable(Resource r) {
+    if (!(r instanceof Bundle bundle)) {
+      return Optional.empty();
+    }
+    Bundle.BundleLinkComponent self = bundle.getLink(Bundle.LINK_SELF);
+    if (self != null && self.hasUrl() && holdsUnfilledToken(self.getUrl())) {
+      return Optional.of(
+          "sent, but for a search with a template token left unfilled (its self link shows it)");
+    }
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.getResource() instanceof OperationOutcome outcome
+          && outcome.getIssue().stream()
+              .anyMatch(
+                  i ->
+                      i.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                          || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)) {
+        return Optional.of(
+            "sent as a Bundle with an error OperationOutcome (the client's search failed)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean holdsUnfilledToken(String url) {
+    String braces = url.replaceAll("(?i)%7B", "{").replaceAll("(?i)%7D", "}");
+    return braces.contains("{{") || braces.contains("}}");
   }
 
   private static void answer(KnownResources.Builder known, String key, String lookup, Resource r) {

@@ -1,5 +1,8 @@
 package org.stomacds.cds.service;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -10,6 +13,11 @@ import org.stomacds.cds.wire.HookContext;
  * Prefetch template tokens, root-level only: {@code {{context.<field>}}} and the four user tokens
  * of CDS Hooks 2.0. FHIRPath tokens ({@code {{context.draftOrders.entry...}}}) are not used: not
  * every client supports them.
+ *
+ * <p>Our own templates are held to what every common client can fill ({@link #problems}): tokens
+ * only for context fields the hook always carries, and no parameter twice (the public CDS Hooks
+ * sandbox joins repeated parameters with a comma, and HAPI refuses {@code _include=A,B} with
+ * HAPI-0441).
  */
 public final class PrefetchTemplates {
 
@@ -23,19 +31,58 @@ public final class PrefetchTemplates {
 
   private PrefetchTemplates() {}
 
-  /** Whether every token of the template is root-level and known. */
-  static boolean rootLevelOnly(String template) {
+  /**
+   * What keeps a template from being filled by every common client, in words for a start-up error;
+   * empty when it is fine. A template may use only {@code {{context.<field>}}} tokens for fields
+   * the hook always carries (not the user tokens, which depend on who the user is), name each query
+   * parameter once, and {@code _include} / {@code _revinclude} at most once with one value.
+   */
+  static List<String> problems(String template, Hook hook) {
+    List<String> problems = new ArrayList<>();
     Matcher m = TOKEN.matcher(template);
     while (m.find()) {
       String token = m.group(1);
-      boolean ok =
-          USER_TOKENS.contains(token)
-              || (token.startsWith("context.") && token.indexOf('.', "context.".length()) < 0);
-      if (!ok) {
-        return false;
+      String field = token.startsWith("context.") ? token.substring("context.".length()) : null;
+      if (field == null || field.contains(".")) {
+        problems.add("token {{" + token + "}} is not a root-level context field");
+      } else if (!hook.alwaysInContext().contains(field)) {
+        problems.add(
+            "token {{"
+                + token
+                + "}} names a field hook '"
+                + hook.id()
+                + "' does not always carry (a client without it sends it unfilled)");
       }
     }
-    return true;
+    int question = template.indexOf('?');
+    if (question >= 0) {
+      Set<String> seen = new HashSet<>();
+      int includes = 0;
+      for (String param : template.substring(question + 1).split("&")) {
+        int eq = param.indexOf('=');
+        String name = eq < 0 ? param : param.substring(0, eq);
+        String value = eq < 0 ? "" : param.substring(eq + 1);
+        boolean include = name.startsWith("_include") || name.startsWith("_revinclude");
+        if (include) {
+          includes++;
+          if (value.contains(",")) {
+            problems.add("parameter '" + name + "' has several values (HAPI-0441 refuses them)");
+          }
+        }
+        if (!seen.add(name) && !include) {
+          problems.add(
+              "parameter '"
+                  + name
+                  + "' is repeated (clients that join repeated parameters with commas change it)");
+        }
+      }
+      if (includes > 1) {
+        problems.add(
+            "more than one _include/_revinclude (a client joins them with commas and HAPI-0441"
+                + " refuses the query): keep one, the service follows the other references itself");
+      }
+    }
+    return problems;
   }
 
   /**
@@ -59,6 +106,9 @@ public final class PrefetchTemplates {
   private static String value(String token, HookContext context) {
     if (token.startsWith("context.")) {
       return context.field(token.substring("context.".length()));
+    }
+    if (!USER_TOKENS.contains(token)) {
+      return null;
     }
     String user = context.userId();
     if (user == null) {

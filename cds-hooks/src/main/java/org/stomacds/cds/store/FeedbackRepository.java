@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -15,11 +16,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.stomacds.cds.wire.Feedback;
 
 /**
- * Feedback, stored durably and once: an entry's key is a hash of its content (card, outcome, time,
- * accepted suggestions, override reason and comment), so a client that sends the same feedback
- * twice gets it stored once. The comment itself is not stored.
+ * Feedback, stored durably, one row per card: the latest feedback on a card (by its {@code
+ * outcomeTimestamp}) stands, so per-rule counts count each card once. The same feedback sent again
+ * changes nothing: an entry's content hash (card, outcome, time, accepted suggestions, override
+ * reason and comment) tells it apart from a new one. The comment itself is not stored.
+ *
+ * <p>Replicas share the table: the unique key on the card decides, never memory. A first feedback
+ * is an insert; when the key exists, a conditional update replaces the row only with a different
+ * feedback at least as recent, so two replicas racing on one card end with the later feedback.
  */
 public class FeedbackRepository {
+
+  /** What storing one feedback did. */
+  public enum Result {
+    /** The first feedback on its card. */
+    STORED,
+    /** It replaced an earlier feedback on its card. */
+    REPLACED,
+    /** Nothing changed: the same feedback again, or one older than the feedback kept. */
+    UNCHANGED
+  }
 
   private final JdbcTemplate jdbc;
 
@@ -27,32 +43,50 @@ public class FeedbackRepository {
     this.jdbc = jdbc;
   }
 
-  /**
-   * Stores one entry for an issued card.
-   *
-   * @return true when stored, false when the same entry was stored before
-   */
-  public boolean store(
+  /** Stores one entry for an issued card. */
+  public Result store(
       Feedback feedback, CardIssuanceRepository.IssuedCard card, Instant receivedAt) {
+    String key = key(feedback);
+    String reasonSystem =
+        feedback.overrideReason() == null ? null : feedback.overrideReason().system();
+    String reasonCode = feedback.overrideReason() == null ? null : feedback.overrideReason().code();
+    OffsetDateTime outcomeAt = feedback.outcomeTimestamp().withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
     try {
       // Auto-commit, one statement: a duplicate is a refused insert, not a broken transaction.
       jdbc.update(
-          "INSERT INTO \"stomacds\".card_feedback (feedback_key, card_uuid, service_id, rule_id, outcome,"
-              + " override_reason_system, override_reason_code, accepted_suggestions, outcome_at,"
-              + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          key(feedback),
+          "INSERT INTO \"stomacds\".card_feedback (feedback_key, card_uuid, service_id, rule_id,"
+              + " outcome, override_reason_system, override_reason_code, accepted_suggestions,"
+              + " outcome_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          key,
           card.cardUuid(),
           card.serviceId(),
           card.ruleId(),
           feedback.outcome(),
-          feedback.overrideReason() == null ? null : feedback.overrideReason().system(),
-          feedback.overrideReason() == null ? null : feedback.overrideReason().code(),
+          reasonSystem,
+          reasonCode,
           feedback.acceptedSuggestions().size(),
-          feedback.outcomeTimestamp().withOffsetSameInstant(ZoneOffset.UTC),
-          receivedAt.atOffset(ZoneOffset.UTC));
-      return true;
+          outcomeAt,
+          received);
+      return Result.STORED;
     } catch (DuplicateKeyException e) {
-      return false;
+      int replaced =
+          jdbc.update(
+              "UPDATE \"stomacds\".card_feedback SET feedback_key = ?, outcome = ?,"
+                  + " override_reason_system = ?, override_reason_code = ?,"
+                  + " accepted_suggestions = ?, outcome_at = ?, received_at = ?"
+                  + " WHERE card_uuid = ? AND feedback_key <> ? AND outcome_at <= ?",
+              key,
+              feedback.outcome(),
+              reasonSystem,
+              reasonCode,
+              feedback.acceptedSuggestions().size(),
+              outcomeAt,
+              received,
+              card.cardUuid(),
+              key,
+              outcomeAt);
+      return replaced > 0 ? Result.REPLACED : Result.UNCHANGED;
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param ruleId the rule
  * @param issued cards issued
- * @param accepted feedback entries with outcome accepted
- * @param overridden feedback entries with outcome overridden
- * @param overrideReasons overridden entries by reason (those that gave one)
+ * @param accepted cards whose latest feedback is accepted
+ * @param overridden cards whose latest feedback is overridden
+ * @param overrideReasons overridden cards by reason (those that gave one)
  */
 public record RuleFeedback(
     String ruleId, long issued, long accepted, long overridden, List<ReasonCount> overrideReasons) {

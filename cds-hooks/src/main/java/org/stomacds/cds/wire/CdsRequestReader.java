@@ -20,8 +20,10 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class CdsRequestReader {
 
-  // hookInstance is logged and stored: keep it to characters that cannot forge a log line.
-  private static final Pattern HOOK_INSTANCE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+  // CDS Hooks 2.0: hookInstance is a UUID. It is logged and stored, so nothing else gets through.
+  private static final Pattern HOOK_INSTANCE =
+      Pattern.compile(
+          "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
 
   private final CdsJson json;
 
@@ -42,7 +44,7 @@ public final class CdsRequestReader {
     if (!HOOK_INSTANCE.matcher(hookInstance).matches()) {
       throw CdsException.invalid(
           "invalid-request",
-          "hookInstance must be 1 to 128 letters, digits or . _ : - (a UUID, by the spec)");
+          "hookInstance must be a UUID (e.g. d1577c69-dfbe-44ad-ba6d-3e05e953b2ea)");
     }
     URI fhirServer = fhirServer(root);
     FhirAuthorization auth = fhirServer == null ? null : authorization(root);

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a feedback body ({@code {"feedback": [...]}}): 400 for wrong types, 422 for gaps. */
+/**
+ * Reads a feedback body ({@code {"feedback": [...]}}): 400 for wrong types and for fields that
+ * contradict the outcome ({@code accepted} without {@code acceptedSuggestions}, ...), 422 for gaps.
+ */
 public final class FeedbackReader {
 
   private static final Set<String> OUTCOMES = Set.of("accepted", "overridden");
+
+  /** The error code of a feedback entry whose fields contradict its outcome. */
+  static final String INVALID = "invalid-feedback";
 
   private final CdsJson json;
 
@@ -58,13 +65,28 @@ public final class FeedbackReader {
       throw CdsException.invalid(
           "invalid-request", path + ".outcomeTimestamp must be an ISO 8601 date-time with offset");
     }
-    return new Feedback(
-        card,
-        outcome,
-        acceptedSuggestions(node.get("acceptedSuggestions"), path + ".acceptedSuggestions"),
-        overrideReason(node.get("overrideReason"), path + ".overrideReason"),
-        userComment(node.get("overrideReason"), path + ".overrideReason"),
-        timestamp);
+    List<String> accepted =
+        acceptedSuggestions(node.get("acceptedSuggestions"), path + ".acceptedSuggestions");
+    Coding reason = overrideReason(node.get("overrideReason"), path + ".overrideReason");
+    String comment = userComment(node.get("overrideReason"), path + ".overrideReason");
+    // CDS Hooks 2.0: acceptedSuggestions is required for accepted outcomes, and only for them;
+    // overrideReason belongs to overridden ones.
+    if (outcome.equals("accepted") && accepted.isEmpty()) {
+      throw CdsException.invalid(
+          INVALID,
+          path
+              + ".acceptedSuggestions is missing or empty: an 'accepted' outcome names the"
+              + " suggestions accepted");
+    }
+    if (outcome.equals("overridden") && !accepted.isEmpty()) {
+      throw CdsException.invalid(
+          INVALID, path + ".acceptedSuggestions is only for an 'accepted' outcome");
+    }
+    if (outcome.equals("accepted") && (reason != null || comment != null)) {
+      throw CdsException.invalid(
+          INVALID, path + ".overrideReason is only for an 'overridden' outcome");
+    }
+    return new Feedback(card, outcome, accepted, reason, comment, timestamp);
   }
 
   private static List<String> acceptedSuggestions(JsonNode node, String path) {
@@ -74,7 +96,7 @@ public final class FeedbackReader {
     if (!node.isArray()) {
       throw CdsException.invalid("invalid-request", path + " must be an array");
     }
-    List<String> ids = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
     for (int i = 0; i < node.size(); i++) {
       JsonNode s = node.get(i);
       if (!s.isObject()) {
@@ -82,7 +104,7 @@ public final class FeedbackReader {
       }
       ids.add(required(s, "id", path + "[" + i + "]"));
     }
-    return ids;
+    return List.copyOf(ids);
   }
 
   private static Coding overrideReason(JsonNode node, String path) {

@@ -55,7 +55,7 @@ class DiscoveryAndCorsIT extends SharedApplication {
               .forEachRemaining(e -> assertRootLevelTokensOnly(id, e.getKey(), e.getValue()));
         });
     assertThat(fieldNames(service(services, "cpt-44405-order-sign").path("prefetch")))
-        .containsExactly("patient", "encounter", "coverage", "conditions", "procedures");
+        .containsExactly("patient", "encounters", "coverage", "conditions", "procedures");
     assertThat(fieldNames(service(services, "cpt-44405-encounter-discharge").path("prefetch")))
         .contains("patient", "encounter", "procedures", "claims", "documents", "coverage");
     assertThat(

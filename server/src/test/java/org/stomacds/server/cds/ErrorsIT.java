@@ -99,7 +99,7 @@ class ErrorsIT extends SharedApplication {
                 assertThat(d.path("reason").asText()).contains("not sent by the client");
               }
             });
-    assertThat(keys).contains("patient", "encounter", "coverage", "conditions", "procedures");
+    assertThat(keys).contains("patient", "encounters", "coverage", "conditions", "procedures");
   }
 
   @Test

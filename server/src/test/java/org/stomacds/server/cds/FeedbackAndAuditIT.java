@@ -17,9 +17,9 @@ import org.stomacds.server.support.SharedApplication;
 import org.stomacds.server.support.TestTokens;
 
 /**
- * Feedback on issued cards (stored once, attributed to the rule through the card, counted per rule)
- * and the audit row every invocation leaves in our own schema: ids, rules, cards, timing; never the
- * request's content.
+ * Feedback on issued cards (the latest per card kept, attributed to the rule through the card,
+ * counted per rule) and the audit row every invocation leaves in our own schema: ids, rules, cards,
+ * timing; never the request's content.
  */
 class FeedbackAndAuditIT extends SharedApplication {
 
@@ -126,6 +126,60 @@ class FeedbackAndAuditIT extends SharedApplication {
                 balloon.path("uuid").asText());
     assertThat(rows).hasSize(2);
     assertThat(rows.toString()).doesNotContain(COMMENT);
+  }
+
+  /**
+   * A user who overrides a card, then takes its suggestion after all: the later feedback replaces
+   * the earlier one, and the card is counted once, as accepted.
+   */
+  @Test
+  void aLaterFeedbackOnACardReplacesTheEarlierOneAndTheCardCountsOnce() {
+    String c = CaseFiles.newCaseId("fbr");
+    DischargeHookIT.storeFlawedCase(c);
+    Map<String, long[]> before = counts();
+    JsonNode ncci = card(DischargeHookIT.callDischarge(c), "ncci-ptp-edits");
+    String overridden =
+        "{\"feedback\": [{\"card\": \""
+            + ncci.path("uuid").asText()
+            + "\", \"outcome\": \"overridden\", \"overrideReason\": {\"reason\": {\"system\": \""
+            + REASONS
+            + "\", \"code\": \"documented-elsewhere\"}}, \"outcomeTimestamp\": \"2024-08-15T11:42:07Z\"}]}";
+    String accepted =
+        "{\"feedback\": [{\"card\": \""
+            + ncci.path("uuid").asText()
+            + "\", \"outcome\": \"accepted\", \"acceptedSuggestions\": [{\"id\": \""
+            + ncci.path("suggestions").get(0).path("uuid").asText()
+            + "\"}], \"outcomeTimestamp\": \"2024-08-15T11:45:00Z\"}]}";
+
+    Answer first = post(FEEDBACK, overridden);
+    Map<String, long[]> afterOverride = counts();
+    Answer second = post(FEEDBACK, accepted);
+    Answer late = post(FEEDBACK, overridden);
+
+    assertThat(first.json().path("stored").asInt()).as(first.body()).isEqualTo(1);
+    assertThat(delta(before, afterOverride, "ncci-ptp-edits")).containsExactly(1, 0, 1, 1);
+    assertThat(second.json().path("replaced").asInt()).as(second.body()).isEqualTo(1);
+    // The override arriving again, older than the acceptance, changes nothing.
+    assertThat(late.json().path("duplicates").asInt()).as(late.body()).isEqualTo(1);
+    assertThat(delta(before, counts(), "ncci-ptp-edits")).containsExactly(1, 1, 0, 0);
+  }
+
+  @Test
+  void refusesAnAcceptedFeedbackWithoutSuggestionsInACdsHooksErrorBody() {
+    String c = CaseFiles.newCaseId("fbs");
+    DischargeHookIT.storeFlawedCase(c);
+    JsonNode ncci = card(DischargeHookIT.callDischarge(c), "ncci-ptp-edits");
+
+    Answer answer =
+        post(
+            FEEDBACK,
+            "{\"feedback\": [{\"card\": \""
+                + ncci.path("uuid").asText()
+                + "\", \"outcome\": \"accepted\", \"outcomeTimestamp\": \"2024-08-15T11:42:07Z\"}]}");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.json().path("error").asText()).isEqualTo("invalid-feedback");
+    assertThat(answer.json().path("message").asText()).contains("feedback[0].acceptedSuggestions");
   }
 
   @Test

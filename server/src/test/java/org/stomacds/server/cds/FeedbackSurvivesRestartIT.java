@@ -80,7 +80,7 @@ class FeedbackSurvivesRestartIT {
               + "\", \"code\": \"payer-exception\"}}},"
               + "{\"card\": \""
               + site.path("uuid").asText()
-              + "\", \"outcome\": \"accepted\", \"outcomeTimestamp\": \"2024-08-06T10:07:02-04:00\"}"
+              + "\", \"outcome\": \"overridden\", \"outcomeTimestamp\": \"2024-08-06T10:07:02-04:00\"}"
               + "]}";
       JsonNode receipt = json(server.postJson(FEEDBACK, feedback), 200);
       assertThat(receipt.path("stored").asInt()).isEqualTo(2);
@@ -93,7 +93,8 @@ class FeedbackSurvivesRestartIT {
                   .path("code")
                   .asText())
           .isEqualTo("payer-exception");
-      assertThat(rule(countsBefore, "order-site-of-service").path("accepted").asInt()).isEqualTo(1);
+      assertThat(rule(countsBefore, "order-site-of-service").path("overridden").asInt())
+          .isEqualTo(1);
       assertThat(rule(countsBefore, "order-site-of-service").path("issued").asInt()).isEqualTo(1);
     }
 

@@ -173,10 +173,13 @@ public final class RunningServer implements AutoCloseable {
     }
   }
 
+  /** POSTs JSON: {@code application/json} to {@code /cds-services}, FHIR JSON elsewhere. */
   public HttpResponse<String> postJson(String path, String body, String... headers) {
     return send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/fhir+json")
+            .header(
+                "Content-Type",
+                path.startsWith("/cds-services") ? "application/json" : "application/fhir+json")
             .POST(HttpRequest.BodyPublishers.ofString(body)),
         headers);
   }
