@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.stomacds.engine.terminology.Terminology;
 
 /**
- * Loads the repository's CodeSystems and ValueSets into the FHIR server at start-up and checks that
- * every value set expands to the size the engine computes from the same files.
+ * Loads the repository's CodeSystems and ValueSets into the FHIR server at start-up, stores every
+ * value set's expansion (so {@code $expand} pages with {@code count} and {@code offset} from the
+ * first request), and checks that each expands to the size the engine computes from the same files.
  *
  * <p>Loading is an update by id, so it is idempotent: a restart with unchanged files changes
  * nothing (HAPI skips a write whose content is unchanged). It runs before the application reports
@@ -56,6 +57,9 @@ class TerminologyLoader implements ApplicationRunner {
     for (Resource resource : terminology.resources()) {
       store(resource);
     }
+    // HAPI's own job stores expansions only every ten minutes; until then $expand runs in memory,
+    // where count and offset fail. Store them now, before reporting ready.
+    termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
     List<String> problems = verifyExpansions();
     if (!problems.isEmpty()) {
       // The concept index (Lucene, on this machine) disagrees with the database: a new replica, a
@@ -64,11 +68,13 @@ class TerminologyLoader implements ApplicationRunner {
       log.warn(
           "Value sets do not expand as expected; rebuilding the terminology index: {}", problems);
       repair();
+      termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
       problems = verifyExpansions();
     }
     long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
     while (!problems.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(500);
+      termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
       problems = verifyExpansions();
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
@@ -113,6 +119,12 @@ class TerminologyLoader implements ApplicationRunner {
     for (Resource resource : terminology.resources()) {
       if (resource instanceof ValueSet valueSet) {
         int expected = terminology.expectedSize(valueSet.getUrl());
+        ValueSet stored = valueSet.copy();
+        stored.setId("ValueSet/" + valueSet.getIdElement().getIdPart());
+        if (!termReadSvc.isValueSetPreExpandedForCodeValidation(stored)) {
+          problems.add(valueSet.getUrl() + " has no stored expansion yet");
+          continue;
+        }
         try {
           ValueSet expansion =
               dao.expandByIdentifier(
