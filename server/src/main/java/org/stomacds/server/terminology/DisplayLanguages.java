@@ -95,7 +95,7 @@ final class DisplayLanguages {
   }
 
   /** The value as it may be quoted back: control and format characters removed, bounded. */
-  private static String printable(String value) {
+  static String printable(String value) {
     StringBuilder out = new StringBuilder();
     value
         .codePoints()

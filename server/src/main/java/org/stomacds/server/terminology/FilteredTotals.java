@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code total} of a filtered, paged {@code $expand}. HAPI 8.8 counts a filtered expansion only
@@ -16,6 +18,8 @@ import org.hl7.fhir.r4.model.ValueSet;
  * that is cut at HAPI's largest expansion, the total is left out (FHIR: absent when not known).
  */
 final class FilteredTotals {
+
+  private static final Logger log = LoggerFactory.getLogger(FilteredTotals.class);
 
   /** HAPI's largest expansion ({@code JpaStorageSettings} pre-expand max count). */
   private final int maxCount;
@@ -27,7 +31,6 @@ final class FilteredTotals {
     this.maxCount = maxCount;
   }
 
-  @SuppressWarnings("unchecked")
   void correct(ValueSet answer, RequestDetails request, OperationInput input) {
     ValueSet.ValueSetExpansionComponent expansion = answer.getExpansion();
     int offset = expansion.getOffset();
@@ -38,6 +41,19 @@ final class FilteredTotals {
       expansion.setTotal(offset + returned);
       return;
     }
+    try {
+      expansion.setTotalElement(null);
+      countAll(answer, request, input).ifPresent(expansion::setTotal);
+    } catch (RuntimeException e) {
+      // The page itself is right; without a total the client pages until a short page.
+      log.warn("filtered $expand: total not computed ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  /** Every match of the filter, or empty when HAPI's largest expansion cuts them. */
+  @SuppressWarnings("unchecked")
+  private Optional<Integer> countAll(
+      ValueSet answer, RequestDetails request, OperationInput input) {
     IFhirResourceDaoValueSet<ValueSet> dao =
         (IFhirResourceDaoValueSet<ValueSet>) daoRegistry.getResourceDao("ValueSet");
     ValueSetExpansionOptions all = ValueSetExpansionOptions.forOffsetAndCount(0, maxCount);
@@ -55,14 +71,9 @@ final class FilteredTotals {
         && body.getParameter("valueSet").getResource() instanceof ValueSet inline) {
       full = dao.expand(inline, all);
     } else {
-      expansion.setTotalElement(null);
-      return;
+      return Optional.empty();
     }
     int matches = full.getExpansion().getContains().size();
-    if (matches >= maxCount) {
-      expansion.setTotalElement(null);
-    } else {
-      expansion.setTotal(matches);
-    }
+    return matches >= maxCount ? Optional.empty() : Optional.of(matches);
   }
 }

@@ -60,33 +60,52 @@ class TerminologyLoader implements ApplicationRunner {
     // HAPI's own job stores expansions only every ten minutes; until then $expand runs in memory,
     // where count and offset fail. Store them now, before reporting ready.
     termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
-    List<String> problems = verifyExpansions();
-    if (!problems.isEmpty()) {
+    Verification verification = verifyExpansions();
+    if (!verification.wrong().isEmpty()) {
       // The concept index (Lucene, on this machine) disagrees with the database: a new replica, a
       // wiped data directory, or a pre-expansion computed against an empty index. Rebuild the
       // index from the database and drop the stored expansions, then check again.
       log.warn(
-          "Value sets do not expand as expected; rebuilding the terminology index: {}", problems);
+          "Value sets do not expand as expected; rebuilding the terminology index: {}",
+          verification.wrong());
       repair();
       termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
-      problems = verifyExpansions();
+      verification = verifyExpansions();
     }
     long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
-    while (!problems.isEmpty() && System.nanoTime() < deadline) {
+    while (!verification.problems().isEmpty() && System.nanoTime() < deadline) {
+      // Expansions HAPI did not store yet (it defers them while code systems are being stored).
       Thread.sleep(500);
       termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
-      problems = verifyExpansions();
+      verification = verifyExpansions();
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    if (problems.isEmpty()) {
+    if (verification.problems().isEmpty()) {
       status.ready(terminology.resources().size());
       log.info(
-          "Terminology loaded: {} resources, every value set expands to its expected size ({} ms)",
+          "Terminology loaded: {} resources, every value set's expansion stored at its expected"
+              + " size ({} ms)",
           terminology.resources().size(),
           millis);
     } else {
-      status.failed(problems);
-      log.error("Terminology is not ready; the server will not report ready: {}", problems);
+      status.failed(verification.problems());
+      log.error(
+          "Terminology is not ready; the server will not report ready: {}",
+          verification.problems());
+    }
+  }
+
+  /**
+   * What the check of every value set found.
+   *
+   * @param pending value sets whose expansion HAPI has not stored yet
+   * @param wrong value sets that expand to another size than the engine's, or not at all
+   */
+  private record Verification(List<String> pending, List<String> wrong) {
+    List<String> problems() {
+      List<String> all = new ArrayList<>(pending);
+      all.addAll(wrong);
+      return all;
     }
   }
 
@@ -112,9 +131,10 @@ class TerminologyLoader implements ApplicationRunner {
   }
 
   @SuppressWarnings("unchecked")
-  private List<String> verifyExpansions() {
+  private Verification verifyExpansions() {
     IFhirResourceDaoValueSet<ValueSet> dao =
         (IFhirResourceDaoValueSet<ValueSet>) daoRegistry.getResourceDao("ValueSet");
+    List<String> pending = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Resource resource : terminology.resources()) {
       if (resource instanceof ValueSet valueSet) {
@@ -122,7 +142,7 @@ class TerminologyLoader implements ApplicationRunner {
         ValueSet stored = valueSet.copy();
         stored.setId("ValueSet/" + valueSet.getIdElement().getIdPart());
         if (!termReadSvc.isValueSetPreExpandedForCodeValidation(stored)) {
-          problems.add(valueSet.getUrl() + " has no stored expansion yet");
+          pending.add(valueSet.getUrl() + " has no stored expansion yet");
           continue;
         }
         try {
@@ -138,6 +158,6 @@ class TerminologyLoader implements ApplicationRunner {
         }
       }
     }
-    return problems;
+    return new Verification(pending, problems);
   }
 }

@@ -77,12 +77,7 @@ final class TerminologyRequestChecks {
               "$expand: parameter '"
                   + name
                   + "' must be a whole number from 0 to 999999999, not '"
-                  + values[0]
-                      .strip()
-                      .codePoints()
-                      .limit(20)
-                      .collect(
-                          StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                  + DisplayLanguages.printable(values[0].strip())
                   + "'");
         }
       }
