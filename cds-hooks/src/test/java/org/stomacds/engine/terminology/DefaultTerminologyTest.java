@@ -231,7 +231,7 @@ class DefaultTerminologyTest {
     Set<String> vocabulary = Set.of("cms-data", "sourced", "widely-known", "uncertain");
     for (Resource resource : terminology.resources()) {
       if (resource instanceof CodeSystem codeSystem) {
-        for (var definition : codeSystem.getConcept()) {
+        for (var definition : allConcepts(codeSystem.getConcept())) {
           Concept concept =
               terminology.lookup(codeSystem.getUrl(), definition.getCode()).orElseThrow();
           assertThat(concept.properties().get("confidence"))
@@ -252,6 +252,36 @@ class DefaultTerminologyTest {
     Concept concept = terminology.lookup(system, "G0500").orElseThrow();
     assertThat(concept.system()).isEqualTo(HCPCS);
     assertThat(concept.property("family")).contains("moderate-sedation");
+  }
+
+  @Test
+  void icdCategoriesAreCarriedAsParentsOfTheBillableCodesAndInNoValueSet() {
+    CodeSystem icd =
+        terminology.resources().stream()
+            .filter(r -> r instanceof CodeSystem cs && cs.getUrl().equals(ICD_10_CM))
+            .map(CodeSystem.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(icd.getHierarchyMeaning()).isEqualTo(CodeSystem.CodeSystemHierarchyMeaning.ISA);
+    var k94 = icd.getConcept().stream().filter(c -> c.getCode().equals("K94")).findFirst();
+    assertThat(k94).isPresent();
+    assertThat(k94.get().getConcept())
+        .extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+        .containsExactly("K94.0", "K94.1");
+    assertThat(k94.get().getConcept().get(0).getConcept())
+        .extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+        .containsExactly("K94.00", "K94.01", "K94.02", "K94.03", "K94.09");
+    List<String> categories =
+        List.of("K94", "K94.0", "K94.1", "K56", "K56.5", "K56.6", "K56.60", "K56.69", "K91.3");
+    for (String code : categories) {
+      assertThat(terminology.lookup(ICD_10_CM, code).orElseThrow().property("kind"))
+          .as(code)
+          .contains("category");
+      for (String url : terminology.valueSetUrls()) {
+        assertThat(terminology.memberOf(url, ICD_10_CM, code)).as(code + " in " + url).isFalse();
+      }
+    }
+    assertThat(terminology.lookup(ICD_10_CM, "K94.03").orElseThrow().property("kind")).isEmpty();
   }
 
   @Test
@@ -384,7 +414,8 @@ class DefaultTerminologyTest {
           assertThat(cs.getDescription()).as(cs.getUrl()).containsIgnoringCase("subset");
           assertThat(cs.getDescription()).as(cs.getUrl()).contains("Declared content 'complete'");
         }
-        assertThat(cs.getCount()).as(cs.getUrl()).isEqualTo(cs.getConcept().size());
+        // count is every concept, nested ones too (FHIR's meaning of CodeSystem.count).
+        assertThat(cs.getCount()).as(cs.getUrl()).isEqualTo(allConcepts(cs.getConcept()).size());
         assertThat(cs.getProperty())
             .as(cs.getUrl())
             .allSatisfy(p -> assertThat(p.getDescription()).isNotBlank());
@@ -426,6 +457,17 @@ class DefaultTerminologyTest {
     assertThat(status).as(id).isEqualTo(PublicationStatus.ACTIVE);
     assertThat(publisher).as(id).isEqualTo("stomacds");
     assertThat(description).as(id).isNotBlank();
+  }
+
+  /** Concepts and their nested concepts, depth first. */
+  private static List<CodeSystem.ConceptDefinitionComponent> allConcepts(
+      List<CodeSystem.ConceptDefinitionComponent> concepts) {
+    List<CodeSystem.ConceptDefinitionComponent> all = new java.util.ArrayList<>();
+    for (var concept : concepts) {
+      all.add(concept);
+      all.addAll(allConcepts(concept.getConcept()));
+    }
+    return all;
   }
 
   private static List<String> codes(String id) {

@@ -27,7 +27,7 @@ final class LookupNotFound {
       return null;
     }
     Asked asked = Asked.from(request);
-    return new ResourceNotFoundException(
+    return TerminologyErrors.notFound(
         "$lookup: code '"
             + asked.code()
             + "' is not in code system '"

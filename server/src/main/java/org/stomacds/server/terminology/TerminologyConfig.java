@@ -1,6 +1,12 @@
 package org.stomacds.server.terminology;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.term.api.ITermReadSvc;
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.stomacds.engine.terminology.Terminology;
@@ -23,9 +29,32 @@ class TerminologyConfig {
     return server -> server.registerInterceptor(new LookupNotFound());
   }
 
-  /** {@code $subsumes} without a system: 400 saying what to send, not HAPI's 500. */
+  /**
+   * The terminology operations as FHIR R4 defines them, where HAPI answers otherwise: checks before
+   * HAPI answers, additions to its answers (README, "Terminology API").
+   */
   @Bean
-  FhirServerCustomizer subsumesWithoutCodes() {
-    return server -> server.registerInterceptor(new SubsumesWithoutCodes());
+  FhirServerCustomizer terminologyOperations(
+      Terminology terminology,
+      ITermReadSvc termReadSvc,
+      IValidationSupport validationSupport,
+      DaoRegistry daoRegistry,
+      JpaStorageSettings storageSettings) {
+    List<String> hierarchical =
+        terminology.resources().stream()
+            .filter(r -> r instanceof CodeSystem cs && TerminologyTargets.hierarchical(cs))
+            .map(r -> ((CodeSystem) r).getUrl())
+            .toList();
+    TerminologyRequestChecks checks =
+        new TerminologyRequestChecks(
+            new TerminologyTargets(termReadSvc, validationSupport, daoRegistry),
+            DisplayLanguages.of(terminology.resources()),
+            hierarchical);
+    return server -> {
+      server.registerInterceptor(checks);
+      server.registerInterceptor(
+          new TerminologyAnswers(
+              new FilteredTotals(daoRegistry, storageSettings.getPreExpandValueSetsMaxCount())));
+    };
   }
 }

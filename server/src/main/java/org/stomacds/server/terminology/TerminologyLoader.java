@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.stomacds.engine.terminology.Terminology;
 
 /**
- * Loads the repository's CodeSystems and ValueSets into the FHIR server at start-up and checks that
- * every value set expands to the size the engine computes from the same files.
+ * Loads the repository's CodeSystems and ValueSets into the FHIR server at start-up, stores every
+ * value set's expansion (so {@code $expand} pages with {@code count} and {@code offset} from the
+ * first request), and checks that each expands to the size the engine computes from the same files.
  *
  * <p>Loading is an update by id, so it is idempotent: a restart with unchanged files changes
  * nothing (HAPI skips a write whose content is unchanged). It runs before the application reports
@@ -56,31 +57,59 @@ class TerminologyLoader implements ApplicationRunner {
     for (Resource resource : terminology.resources()) {
       store(resource);
     }
-    List<String> problems = verifyExpansions();
-    if (!problems.isEmpty()) {
+    long stored = System.nanoTime();
+    // HAPI's own job stores expansions only every ten minutes; until then $expand runs in memory,
+    // where count and offset fail. Store them now, before reporting ready.
+    termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
+    long expanded = System.nanoTime();
+    Verification verification = verifyExpansions();
+    if (!verification.wrong().isEmpty()) {
       // The concept index (Lucene, on this machine) disagrees with the database: a new replica, a
       // wiped data directory, or a pre-expansion computed against an empty index. Rebuild the
       // index from the database and drop the stored expansions, then check again.
       log.warn(
-          "Value sets do not expand as expected; rebuilding the terminology index: {}", problems);
+          "Value sets do not expand as expected; rebuilding the terminology index: {}",
+          verification.wrong());
       repair();
-      problems = verifyExpansions();
+      termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
+      verification = verifyExpansions();
     }
     long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
-    while (!problems.isEmpty() && System.nanoTime() < deadline) {
+    while (!verification.problems().isEmpty() && System.nanoTime() < deadline) {
+      // Expansions HAPI did not store yet (it defers them while code systems are being stored).
       Thread.sleep(500);
-      problems = verifyExpansions();
+      termReadSvc.preExpandDeferredValueSetsToTerminologyTables();
+      verification = verifyExpansions();
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    if (problems.isEmpty()) {
+    if (verification.problems().isEmpty()) {
       status.ready(terminology.resources().size());
       log.info(
-          "Terminology loaded: {} resources, every value set expands to its expected size ({} ms)",
+          "Terminology loaded: {} resources, every value set's expansion stored at its expected"
+              + " size ({} ms: resources {} ms, expansions {} ms)",
           terminology.resources().size(),
-          millis);
+          millis,
+          (stored - started) / 1_000_000,
+          (expanded - stored) / 1_000_000);
     } else {
-      status.failed(problems);
-      log.error("Terminology is not ready; the server will not report ready: {}", problems);
+      status.failed(verification.problems());
+      log.error(
+          "Terminology is not ready; the server will not report ready: {}",
+          verification.problems());
+    }
+  }
+
+  /**
+   * What the check of every value set found.
+   *
+   * @param pending value sets whose expansion HAPI has not stored yet
+   * @param wrong value sets that expand to another size than the engine's, or not at all
+   */
+  private record Verification(List<String> pending, List<String> wrong) {
+    List<String> problems() {
+      List<String> all = new ArrayList<>(pending);
+      all.addAll(wrong);
+      return all;
     }
   }
 
@@ -106,13 +135,20 @@ class TerminologyLoader implements ApplicationRunner {
   }
 
   @SuppressWarnings("unchecked")
-  private List<String> verifyExpansions() {
+  private Verification verifyExpansions() {
     IFhirResourceDaoValueSet<ValueSet> dao =
         (IFhirResourceDaoValueSet<ValueSet>) daoRegistry.getResourceDao("ValueSet");
+    List<String> pending = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Resource resource : terminology.resources()) {
       if (resource instanceof ValueSet valueSet) {
         int expected = terminology.expectedSize(valueSet.getUrl());
+        ValueSet stored = valueSet.copy();
+        stored.setId("ValueSet/" + valueSet.getIdElement().getIdPart());
+        if (!termReadSvc.isValueSetPreExpandedForCodeValidation(stored)) {
+          pending.add(valueSet.getUrl() + " has no stored expansion yet");
+          continue;
+        }
         try {
           ValueSet expansion =
               dao.expandByIdentifier(
@@ -126,6 +162,6 @@ class TerminologyLoader implements ApplicationRunner {
         }
       }
     }
-    return problems;
+    return new Verification(pending, problems);
   }
 }

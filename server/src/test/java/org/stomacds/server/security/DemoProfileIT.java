@@ -107,4 +107,38 @@ class DemoProfileIT {
     assertThat(smart.statusCode()).isEqualTo(404);
     assertThat(smart.body()).contains("demo profile");
   }
+
+  @Test
+  void answersTerminologyOperationsWithoutLoginAndRefusesBadCallsAsSecuredDoes() throws Exception {
+    String icd = "http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Ficd-10-cm";
+    String supporting =
+        "https%3A%2F%2Fstomacds.org%2Ffhir%2FValueSet%2Fcpt-44405-supporting-diagnoses";
+    HttpResponse<String> page =
+        send(request("/fhir/ValueSet/$expand?url=" + supporting + "&count=2&offset=1"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"offset\":1").contains("K94.01").contains("K94.02");
+    HttpResponse<String> lookup =
+        send(request("/fhir/CodeSystem/$lookup?system=" + icd + "&code=K94.03&property=parent"));
+    assertThat(lookup.statusCode()).isEqualTo(200);
+    assertThat(lookup.body()).contains("\"valueCode\":\"K94.0\"");
+    HttpResponse<String> subsumes =
+        send(request("/fhir/CodeSystem/$subsumes?system=" + icd + "&codeA=K94&codeB=K94.03"));
+    assertThat(subsumes.body()).contains("\"subsumes\"");
+    HttpResponse<String> display =
+        send(
+            request(
+                "/fhir/ValueSet/$validate-code?url="
+                    + supporting
+                    + "&system="
+                    + icd
+                    + "&code=K94.03&display=Wrong"));
+    assertThat(display.body()).contains("Colostomy not working mechanically, including narrowing");
+    assertThat(
+            send(request("/fhir/ValueSet/$expand?url=" + supporting + "&offset=abc")).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            send(request("/fhir/ValueSet/$expand?url=" + supporting + "&displayLanguage=de"))
+                .statusCode())
+        .isEqualTo(400);
+  }
 }
