@@ -91,6 +91,64 @@ final class InflationCounts {
     return null;
   }
 
+  /**
+   * The balloon sizes the dilation reached. A staged balloon's name lists the sizes it can take
+   * ("15-16.5-18 mm CRE balloon"); when the note also states sizes reached ("inflated to 16.5 mm",
+   * "-> 18"), those are the sizes, and the name's others were not used. A note that only names the
+   * balloon keeps its sizes.
+   */
+  static List<Value> reached(String f, List<Sentence> sentences, List<Value> balloons) {
+    List<Value> stated = new java.util.ArrayList<>();
+    List<Value> named = new java.util.ArrayList<>();
+    for (int i = 0; i < balloons.size(); ) {
+      int j = i;
+      while (j < balloons.size()
+          && balloons.get(j).start() == balloons.get(i).start()
+          && balloons.get(j).end() == balloons.get(i).end()) {
+        j++;
+      }
+      List<Value> span = balloons.subList(i, j);
+      String written = f.substring(span.get(0).start(), span.get(0).end());
+      boolean progression =
+          written.contains(">") || written.contains("\u2192") || written.contains("then");
+      boolean aName =
+          span.size() >= 2 && !progression && !afterAnInflation(f, sentences, span.get(0));
+      (aName ? named : stated).addAll(span);
+      i = j;
+    }
+    // "Balloon 12 -> 13.5 -> 15 mm" is read whole and as "Balloon 12": a size inside a list's
+    // span is that list's, not a statement of its own.
+    stated.removeIf(v -> within(v, named) || within(v, stated));
+    if (stated.isEmpty() || named.isEmpty()) {
+      return balloons;
+    }
+    return stated;
+  }
+
+  /** Whether a single size's span lies inside a longer span of the list (not its own). */
+  private static boolean within(Value v, List<Value> others) {
+    for (Value o : others) {
+      if (o != v
+          && o.start() <= v.start()
+          && o.end() >= v.end()
+          && (o.end() - o.start()) > (v.end() - v.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean afterAnInflation(String f, List<Sentence> sentences, Value b) {
+    Sentence s = sentences.get(b.sentence());
+    Matcher act = ACT.matcher(f).region(Math.max(s.start(), b.start() - 48), b.start());
+    while (act.find()) {
+      if (f.substring(act.end(), b.start()).isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An inflation right before the sizes: "inflated sequentially to", "inflations at". */
   private static final Pattern ACT =
       Rx.compile(

@@ -280,8 +280,11 @@ final class Interpreter {
   }
 
   private void dilation() {
+    List<Value> reached = InflationCounts.reached(f, sentences, balloonSizes);
     for (Value v : balloonSizes) {
-      out.balloon.add(v.value());
+      if (reached.contains(v)) {
+        out.balloon.add(v.value());
+      }
       mentions.mention(BALLOON_DIAMETER, false, v);
     }
     int addendum = addendumStart();

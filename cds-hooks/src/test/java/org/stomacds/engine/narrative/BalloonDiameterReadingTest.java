@@ -139,4 +139,22 @@ class BalloonDiameterReadingTest {
     assertThat(r.balloonDiametersMm()).containsExactly(15);
     assertThat(r.preDilationLumenMm()).hasValue(8);
   }
+
+  /** A staged balloon's name lists what it can take; the sizes it reached are what was used. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "A 15-16.5-18 mm CRE balloon was inflated to 16.5 mm only, because of discomfort.|16.5",
+        "CRE 15-16.5-18 -> 18, 3 infl 30s ea|18",
+        "A 12-13.5 mm segment of a 12-13.5-15 CRE balloon was used; inflated to 12 mm then 13.5 mm.|13.5",
+        "Balloon 12 -> 13.5 -> 15 mm, 3 inflations.|15",
+        "Dilated with a 15-16.5-18 mm CRE balloon, three inflations.|18"
+      })
+  void readsTheLargestSizeAStagedBalloonReached(String note, double mm) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.balloonDiametersMmExact().stream().mapToDouble(Double::doubleValue).max())
+        .as(note)
+        .hasValue(mm);
+  }
 }

@@ -230,7 +230,8 @@ class WholeNoteTest {
             COMPLICATIONS,
             POST_PROCEDURE_INSTRUCTIONS);
     assertThat(negated(r)).containsExactly(FLUOROSCOPY);
-    assertThat(r.balloonDiametersMm()).containsExactly(10, 11, 12);
+    // the staged balloon's name lists 10-11-12; the note says it was dilated to 12
+    assertThat(r.balloonDiametersMm()).containsExactly(12);
     assertThat(r.inflationCount()).hasValue(2);
     assertThat(r.inflationDurationSeconds()).hasValue(45);
     assertThat(r.sedationIntraserviceMinutes()).hasValue(29);
