@@ -325,7 +325,14 @@ final class LumenReader {
 
   /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not a word). */
   private boolean labelsANumber(int k) {
-    return k + 1 < words && Character.isDigit(f.charAt(wordStarts[k + 1]));
+    if (k + 1 >= words) {
+      return false;
+    }
+    int at = wordStarts[k + 1];
+    while (at < wordEnds[k + 1] && (f.charAt(at) == '~' || f.charAt(at) == '\u2248')) {
+      at++;
+    }
+    return at < f.length() && Character.isDigit(f.charAt(at));
   }
 
   /**

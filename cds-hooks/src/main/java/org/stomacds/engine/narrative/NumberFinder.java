@@ -85,6 +85,9 @@ final class NumberFinder {
           "next",
           "repeat");
 
+  private static final Set<String> HEDGED_ESTIMATE =
+      Set.of("estimate", "say", "guess", "put", "call", "judge", "think");
+
   private static final WordSet LATER =
       WordSet.of(
           "planned",
@@ -1042,6 +1045,7 @@ final class NumberFinder {
     }
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     boolean beforeTo = false;
+    String afterWould = null;
     for (int k = 0; k < 15 && c.prev(); k++) {
       if (!c.isWord()) {
         char p = c.punct();
@@ -1051,10 +1055,16 @@ final class NumberFinder {
         beforeTo = false;
         continue;
       }
+      if (c.is("would") && afterWould != null && HEDGED_ESTIMATE.contains(afterWould)) {
+        // "a lumen I would estimate at about 6 mm": a hedge on this procedure's size
+        afterWould = null;
+        continue;
+      }
       if (c.in(ELSEWHEN) || (c.is("prior") && !beforeTo)) {
         return true;
       }
       beforeTo = c.is("to");
+      afterWould = c.word();
     }
     return false;
   }

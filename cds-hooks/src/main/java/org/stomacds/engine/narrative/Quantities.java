@@ -358,8 +358,30 @@ final class Quantities {
       }
       break;
     }
-    return nearestSizeCue(f, s, numStart);
+    if (ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
+      // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
+      return SizeKind.LUMEN;
+    }
+    SizeKind nearest = nearestSizeCue(f, s, numStart);
+    if (nearest == SizeKind.UNKNOWN
+        && !cm
+        && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
+      // "Afterwards ~20 mm", "initially about 6 mm": a size dated against the dilation
+      return SizeKind.LUMEN;
+    }
+    return nearest;
   }
+
+  private static final Pattern ADMITTED_BEFORE =
+      Rx.compile(
+          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes)\\b[^.;:]{0,60},\\s*"
+              + "(?:approx\\.?|approximately|about|around|~|est\\.?|estimated)?\\s*$");
+
+  private static final Pattern TIMED_BEFORE =
+      Rx.compile(
+          "\\b(?:afterwards?|after\\s+dilat[a-z]*|post(?:-?dil[a-z]*)?|following\\s+dilat[a-z]*"
+              + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
+              + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
 
   /**
    * -1 for a word that labels what follows as before the dilation ("pre", "pre-dil",

@@ -427,6 +427,18 @@ final class Segmenter {
     }
   }
 
+  /** Abbreviations a number follows: "approx. 6 mm", "est. 10 mm", "no. 3". */
+  private static final Set<String> ABBREVIATIONS_BEFORE_A_NUMBER =
+      Set.of("approx", "appr", "est", "ca", "no", "nr", "vs", "abt", "apx", "max", "min", "fig");
+
+  private String wordBefore(int i) {
+    int a = i;
+    while (a > 0 && !Character.isWhitespace(folded.charAt(a - 1)) && folded.charAt(a - 1) != '(') {
+      a--;
+    }
+    return folded.substring(a, i);
+  }
+
   /** Whether the full stop (or ! or ?) at i ends a sentence. */
   private boolean ends(int i, int le) {
     if (i + 1 >= le) {
@@ -454,9 +466,14 @@ final class Segmenter {
           || Character.isLowerCase(following)
           || Character.isDigit(following));
     }
-    // "approx. 6 mm", "pt. tolerated": a lower-case word or a number carries the sentence on.
-    if (Character.isLowerCase(following) || Character.isDigit(following)) {
+    // "approx. 6 mm", "pt. tolerated": a lower-case word carries the sentence on, and so does a
+    // number after an abbreviation; after a number or unit ("lumen ~8mm. 15mm balloon x2") a
+    // number starts the next sentence.
+    if (Character.isLowerCase(following)) {
       return false;
+    }
+    if (Character.isDigit(following)) {
+      return !ABBREVIATIONS_BEFORE_A_NUMBER.contains(wordBefore(i));
     }
     // "Dr. Lee": a title before a name.
     return !isTitle(i);

@@ -355,4 +355,38 @@ class LumenReadingTest {
   void readsHedgedAndEstimatedLumensBeforeDilation(String note, int mm) {
     assertThat(Notes.read(note).preDilationLumenMm()).as(note).hasValue(mm);
   }
+
+  @Test
+  void readsTerseLumensWithATildeAndANewSentenceAfterAUnit() {
+    NoteReading r =
+        Notes.read(
+            "scope via stoma. stricture at fascia, lumen ~8mm. 15mm balloon x2 30s. post ~14mm");
+    assertThat(r.preDilationLumenMm()).hasValue(8);
+    assertThat(r.postDilationLumenMm()).hasValue(14);
+  }
+
+  @Test
+  void readsASizeTheOpeningAdmittedAndASizeDatedAfterTheDilation() {
+    assertThat(
+            Notes.read(
+                    "Balloon 15 mm x2. After dilation the stoma admitted the gastroscope, approx 11"
+                        + " mm.")
+                .postDilationLumenMm())
+        .hasValue(11);
+    assertThat(
+            Notes.read(
+                    "Stricture calibrated at 11 mm. Dilated with 20 mm balloon. Afterwards ~20 mm.")
+                .postDilationLumenMm())
+        .hasValue(20);
+  }
+
+  @Test
+  void aHedgedEstimateIsThisProceduresLumen() {
+    assertThat(
+            Notes.read(
+                    "There was a lumen I would estimate at about 6 millimeters. We dilated it with a"
+                        + " 15 mm balloon.")
+                .preDilationLumenMm())
+        .hasValue(6);
+  }
 }
