@@ -11,14 +11,15 @@ import java.util.Set;
 import org.stomacds.engine.documentation.DocumentationElement;
 
 /**
- * The phrasings of every element (tables in {@link StrictureAndDilationPhrasings}, {@link
- * ExamPhrasings} and {@link CarePhrasings}), compiled once with their anchors. Every pattern reads
- * folded (lower-case) text, and every repetition in it is bounded or anchored on a literal word, so
- * a match attempt costs a bounded amount of work whatever the input: reading stays linear in the
+ * The phrasings of every element, compiled once with their anchors: the rows of the phrase tables
+ * ({@code narrative/phrases/<element>.yaml}, read by {@link PhraseTables}), with the words of every
+ * feature ({@code narrative/features.yaml}) in one anchor automaton. Every pattern reads folded
+ * (lower-case) text, and every repetition in it is bounded or anchored on a literal word, so a
+ * match attempt costs a bounded amount of work whatever the input: reading stays linear in the
  * length of the note.
  *
  * <p>The numbers (balloon sizes, lumen sizes, inflation counts and durations, sedation minutes and
- * clock times) are read by {@link Quantities}; this table has their "not recorded" phrasings.
+ * clock times) are read by {@link Quantities}; the tables have their "not recorded" phrasings.
  */
 final class Lexicon {
 
@@ -85,14 +86,15 @@ final class Lexicon {
   final boolean[] anchorStartsWord;
 
   private Lexicon() {
-    if (Feature.values().length > Long.SIZE) {
-      throw new IllegalStateException("more features than bits in a mask");
-    }
+    Features features = Features.INSTANCE;
     StrictureAndDilationPhrasings.addTo(this);
     ExamPhrasings.addTo(this);
     CarePhrasings.addTo(this);
-    for (Feature f : Feature.values()) {
-      for (String a : f.anchors()) {
+    for (PhraseRow row : PhraseTables.load()) {
+      builders.add(Builder.of(row, features));
+    }
+    for (int f = 0; f < features.size(); f++) {
+      for (String a : features.words(f)) {
         anchorIds.putIfAbsent(a, anchorIds.size());
       }
     }
@@ -108,9 +110,9 @@ final class Lexicon {
       anchorStartsWord[e.getValue()] = !inWordAnchors.contains(e.getKey());
     }
     featuresByAnchor = new long[anchorIds.size()];
-    for (Feature f : Feature.values()) {
-      for (String a : f.anchors()) {
-        featuresByAnchor[anchorIds.get(a)] |= bit(f);
+    for (int f = 0; f < features.size(); f++) {
+      for (String a : features.words(f)) {
+        featuresByAnchor[anchorIds.get(a)] |= 1L << f;
       }
     }
     triggers = builders.stream().map(this::build).toList();
@@ -139,7 +141,7 @@ final class Lexicon {
   }
 
   private Trigger build(Builder b) {
-    long all = 0;
+    long all = b.requires;
     for (Feature f : b.all) {
       all |= bit(f);
     }
@@ -160,7 +162,8 @@ final class Lexicon {
         b.hypotheticalDrops,
         b.skipIn.stream().mapToInt(section -> 1 << section.ordinal()).reduce(0, (x, y) -> x | y),
         b.guard,
-        b.leading && !b.anchors.isEmpty());
+        b.leading && !b.anchors.isEmpty(),
+        b.source);
   }
 
   // ---- building ----
@@ -193,6 +196,25 @@ final class Lexicon {
     private Set<Section> skipIn = EnumSet.noneOf(Section.class);
     private Trigger.Guard guard;
     private boolean leading = true;
+    private long requires;
+    private String source = "";
+
+    /** A row of a phrase table, its anchors derived from its pattern. */
+    static Builder of(PhraseRow row, Features features) {
+      Builder b = new Builder(row.element(), row.tag(), row.pattern());
+      b.anchors.addAll(row.anchors());
+      for (String name : row.requires()) {
+        b.requires |= 1L << features.index(name).orElseThrow();
+      }
+      b.innerNegation = row.innerNegation();
+      b.hypotheticalDrops = row.hypothetical();
+      b.skipIn = EnumSet.noneOf(Section.class);
+      b.skipIn.addAll(row.skip());
+      b.guard = row.guard();
+      b.leading = !row.floating();
+      b.source = row.source();
+      return b;
+    }
 
     Builder(DocumentationElement element, Tag tag, String regex) {
       this.element = element;
