@@ -2,7 +2,15 @@ package org.stomacds.engine.narrative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Anchors come from the patterns: the literal words each top-level alternative starts with. */
@@ -62,5 +70,50 @@ class PatternAnchorsTest {
   void splitsOnlyAtTopLevelBars() {
     assertThat(PatternAnchors.topLevelAlternatives("a(?:b|c)[|]d|e\\|f|g"))
         .containsExactly("a(?:b|c)[|]d", "e\\|f", "g");
+  }
+
+  /**
+   * The derivation may be wider than needed, never narrower: every match every row makes in the
+   * reading corpus and in the examples starts with one of the row's anchors (a space in an anchor
+   * standing for a space or a line break).
+   */
+  @Test
+  void everyMatchOfEveryRowStartsWithOneOfItsAnchors() throws IOException {
+    List<String> texts = new ArrayList<>(corpus());
+    List<PhraseRow> rows = PhraseTables.load();
+    rows.forEach(r -> r.examples().forEach(e -> texts.add(e.text())));
+    int matches = 0;
+    for (String text : texts) {
+      String f = NoteText.fold(text).replace('\n', ' ');
+      for (PhraseRow row : rows) {
+        Matcher m = Rx.compile(row.pattern()).matcher(f);
+        while (m.find()) {
+          if (m.end() > m.start()) {
+            matches++;
+            int at = m.start();
+            assertThat(row.anchors().stream().anyMatch(a -> f.startsWith(a, at)))
+                .as(
+                    "%s matched '%s', which starts with none of %s",
+                    row.source(), m.group(), row.anchors())
+                .isTrue();
+          }
+        }
+      }
+    }
+    assertThat(matches).isGreaterThan(1000);
+  }
+
+  private static List<String> corpus() throws IOException {
+    Path root = Path.of(System.getProperty("user.dir")).getParent().resolve("fixtures/notes");
+    List<String> texts = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return texts;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().equals("note.txt")).toList()) {
+        texts.add(Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    return texts;
   }
 }
