@@ -87,7 +87,6 @@ final class Lexicon {
 
   private Lexicon() {
     Features features = Features.INSTANCE;
-    ExamPhrasings.addTo(this);
     CarePhrasings.addTo(this);
     for (PhraseRow row : PhraseTables.load()) {
       builders.add(Builder.of(row, features));
