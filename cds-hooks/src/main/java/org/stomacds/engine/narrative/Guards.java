@@ -14,9 +14,9 @@ final class Guards {
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
               + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety)\\b");
 
-  static final Set<String> THE = Set.of("the");
+  private static final Set<String> THE = Set.of("the");
 
-  static final Set<String> APPROXIMATELY =
+  private static final Set<String> APPROXIMATELY =
       Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
   private static final Set<String> REACH_WORDS =
       Set.of(

@@ -43,6 +43,7 @@ final class PatternAnchors {
 
   private static final Set<Prefix> EMPTY_OPEN = Set.of(new Prefix("", true));
   private static final Set<Prefix> UNKNOWN = Set.of(new Prefix("", false));
+  private static final Set<Prefix> DIGIT = digits();
 
   private final String re;
   private int pos;
@@ -223,29 +224,27 @@ final class PatternAnchors {
 
   private Set<Prefix> atom() {
     char c = re.charAt(pos);
-    switch (c) {
-      case '(' -> {
-        return group();
-      }
-      case '[' -> {
-        return characterClass();
-      }
-      case '\\' -> {
-        return escape();
-      }
-      case '.' -> {
-        pos++;
-        return UNKNOWN;
-      }
-      case '^', '$' -> {
-        pos++;
-        return EMPTY_OPEN;
-      }
-      default -> {
-        pos++;
-        return Set.of(new Prefix(String.valueOf(c), true));
-      }
+    if (c == '(') {
+      return group();
     }
+    if (c == '[') {
+      return characterClass();
+    }
+    if (c == '\\') {
+      return escape();
+    }
+    pos++;
+    return c == '.' ? UNKNOWN : c == '^' || c == '$' ? EMPTY_OPEN : literal(c);
+  }
+
+  private static Set<Prefix> digits() {
+    Set<Prefix> out = new LinkedHashSet<>();
+    DIGITS.chars().forEach(d -> out.add(new Prefix(String.valueOf((char) d), true)));
+    return out;
+  }
+
+  private static Set<Prefix> literal(char c) {
+    return Set.of(new Prefix(String.valueOf(c), true));
   }
 
   private Set<Prefix> group() {
@@ -330,34 +329,20 @@ final class PatternAnchors {
       return UNKNOWN;
     }
     Set<Prefix> out = new LinkedHashSet<>();
-    for (int i = 0; i < chars.length(); i++) {
-      out.add(new Prefix(String.valueOf(chars.charAt(i)), true));
-    }
+    chars.chars().forEach(x -> out.add(new Prefix(String.valueOf((char) x), true)));
     return out;
   }
 
   private Set<Prefix> escape() {
     char e = re.charAt(pos + 1);
     pos += 2;
-    switch (e) {
-      case 'b', 'B', 'A', 'G' -> {
-        return EMPTY_OPEN;
-      }
-      case 's' -> {
-        // Folded text has two white-space characters, and the scanner takes them as one.
-        return Set.of(new Prefix(" ", true));
-      }
-      case 'd' -> {
-        Set<Prefix> out = new LinkedHashSet<>();
-        for (char d : DIGITS.toCharArray()) {
-          out.add(new Prefix(String.valueOf(d), true));
-        }
-        return out;
-      }
-      default -> {
-        return Character.isLetterOrDigit(e) ? UNKNOWN : Set.of(new Prefix(String.valueOf(e), true));
-      }
-    }
+    return switch (e) {
+      case 'b', 'B', 'A', 'G' -> EMPTY_OPEN;
+      // Folded text has two white-space characters, and the scanner takes them as one.
+      case 's' -> literal(' ');
+      case 'd' -> DIGIT;
+      default -> Character.isLetterOrDigit(e) ? UNKNOWN : literal(e);
+    };
   }
 
   /** Applies a quantifier after an atom, if there is one. */

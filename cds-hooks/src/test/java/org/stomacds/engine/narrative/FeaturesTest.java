@@ -48,4 +48,12 @@ class FeaturesTest {
     assertThat(Features.INSTANCE.names())
         .startsWith(Arrays.stream(Feature.values()).map(Enum::name).toArray(String[]::new));
   }
+
+  @Test
+  void everyFeatureIsAskedForByTheCodeOrRequiredByARow() {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    Arrays.stream(Feature.values()).forEach(f -> used.add(f.name()));
+    PhraseTables.load().forEach(r -> used.addAll(r.requires()));
+    assertThat(used).containsExactlyInAnyOrderElementsOf(Features.INSTANCE.names());
+  }
 }

@@ -148,4 +148,18 @@ class PhraseTablesTest {
           .allMatch(n -> allowed.contains(n) || n.equals("macros.yaml") || n.equals("README.md"));
     }
   }
+
+  @Test
+  void everyNamedGuardIsUsedAndSaysWhatItLetsThrough() {
+    Set<NamedGuard> used =
+        PhraseTables.load().stream()
+            .map(PhraseRow::guard)
+            .filter(g -> g != null)
+            .collect(Collectors.toSet());
+    assertThat(used).containsExactlyInAnyOrder(NamedGuard.values());
+    for (NamedGuard g : NamedGuard.values()) {
+      assertThat(g.label()).matches("[a-z]+(-[a-z]+)*");
+      assertThat(g.lets()).isNotBlank();
+    }
+  }
 }
