@@ -42,7 +42,7 @@ final class Features {
       if (!e.getKey().matches("[A-Z][A-Z0-9_]*")) {
         throw file.keyNode(e.getKey()).error("a feature name is upper case: '" + e.getKey() + "'");
       }
-      byName.put(e.getKey(), e.getValue().asMap().allowOnly("means", "words"));
+      byName.put(e.getKey(), e.getValue().asMap().allowOnly("means", "words", "from"));
     }
     for (Feature f : Feature.values()) {
       YamlMap m = byName.remove(f.name());
@@ -60,6 +60,14 @@ final class Features {
 
   private void add(String name, YamlMap m) {
     List<String> list = new ArrayList<>();
+    if (m.has("from")) {
+      // The cue words of the context rules: typed once, there.
+      if (m.has("words") || !m.text("from").equals("context-rules")) {
+        throw m.error(
+            name + ": 'from: context-rules' (the hypothetical cues) or 'words', not both");
+      }
+      list.addAll(ContextRules.INSTANCE.hypotheticalCueWords());
+    }
     for (YamlNode w : m.list("words")) {
       String word = w.asString();
       if (word.isEmpty() || !word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
