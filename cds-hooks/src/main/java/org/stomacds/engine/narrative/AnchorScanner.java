@@ -37,8 +37,13 @@ final class AnchorScanner {
   private final char[] delta;
   private final int[][] out;
 
-  /** An automaton for {@code anchors}; an anchor's id is its index in the list. */
-  AnchorScanner(List<String> anchors) {
+  /**
+   * An automaton for {@code anchors}; an anchor's id is its index in the list. A space in an anchor
+   * also finds a line break (folded text has no other white space): "blood loss" is found across a
+   * wrapped line.
+   */
+  AnchorScanner(List<String> given) {
+    List<String> anchors = given.stream().map(a -> a.replace('\n', ' ')).toList();
     this.words = (anchors.size() + Long.SIZE - 1) / Long.SIZE;
     this.lengths = anchors.stream().mapToInt(String::length).toArray();
     int used = 1;
@@ -53,6 +58,8 @@ final class AnchorScanner {
         }
       }
     }
+    // A line break is a space to the automaton.
+    classOf['\n'] = classOf[' '];
     this.classes = used;
     List<int[]> next = new ArrayList<>();
     List<List<Integer>> outputs = new ArrayList<>();

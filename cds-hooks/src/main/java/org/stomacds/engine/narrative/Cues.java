@@ -1,11 +1,13 @@
 package org.stomacds.engine.narrative;
 
 /**
- * Negation, "not recorded" and hypothetical cues around a phrase, NegEx-style but stricter about
+ * Negation, "not recorded" and hypothetical cues around a phrase, ConText-style but stricter about
  * scope: a negation word before a phrase reaches it only across words that cannot name something
  * else (articles, "evidence of", "significant", "was"...), so "passed without difficulty through
  * the stoma" does not negate the route, and a comma or "but" ends the scope. Lists ("no bleeding or
- * perforation") are handled by the caller, which links the phrases of one list.
+ * perforation") are handled by the caller, which links the phrases of one list. The cue words are
+ * data: {@code narrative/context-rules.yaml} ({@link ContextRules}), sorted into these walks by
+ * {@link CueSets}.
  */
 final class Cues {
 
@@ -23,333 +25,29 @@ final class Cues {
     }
   }
 
-  private static final int PRE_WINDOW = 6;
-  private static final int POST_WINDOW = 4;
+  private static final CueSets SETS = ContextRules.INSTANCE.sets;
 
-  private static final WordSet PRE_ABSENT =
-      WordSet.of(
-          "no",
-          "not",
-          "without",
-          "never",
-          "none",
-          "nor",
-          "neither",
-          "denies",
-          "denied",
-          "deny",
-          "cannot",
-          "can't",
-          "didn't",
-          "wasn't",
-          "weren't",
-          "couldn't",
-          "isn't",
-          "aren't",
-          "doesn't",
-          "don't",
-          "won't",
-          "wouldn't",
-          "hasn't",
-          "haven't",
-          "hadn't",
-          "unable",
-          "failed",
-          "fails",
-          "fail",
-          "lack",
-          "lacks",
-          "lacking",
-          "absent",
-          "absence",
-          "free",
-          "negative",
-          "nil",
-          "non",
-          "zero");
-
-  private static final WordSet UNRECORDED_WORDS =
-      WordSet.of(
-          "unknown",
-          "unrecorded",
-          "undocumented",
-          "unspecified",
-          "unavailable",
-          "unstated",
-          "n/a",
-          "na",
-          "unk",
-          "tbd");
+  private static final int PRE_WINDOW = SETS.preWindow;
+  private static final int POST_WINDOW = SETS.postWindow;
+  private static final WordSet PRE_ABSENT = SETS.preAbsent;
+  private static final WordSet UNRECORDED_BEFORE = SETS.unrecordedBefore;
+  private static final WordSet UNRECORDED_AFTER = SETS.unrecordedAfter;
 
   /** "No record of X": seen before an absence word, it turns absence into "not recorded". */
-  private static final WordSet RECORD_WORDS =
-      WordSet.of("record", "records", "documentation", "mention", "information", "data", "note");
+  private static final WordSet RECORD_WORDS = SETS.recordWords;
 
-  private static final WordSet PRE_FILLER =
-      WordSet.of(
-          "a",
-          "an",
-          "the",
-          "any",
-          "all",
-          "further",
-          "other",
-          "obvious",
-          "obviously",
-          "significant",
-          "significantly",
-          "substantial",
-          "major",
-          "minor",
-          "immediate",
-          "immediately",
-          "apparent",
-          "evident",
-          "visible",
-          "active",
-          "acute",
-          "frank",
-          "gross",
-          "grossly",
-          "clinically",
-          "evidence",
-          "sign",
-          "signs",
-          "of",
-          "for",
-          "need",
-          "needed",
-          "use",
-          "used",
-          "using",
-          "was",
-          "were",
-          "is",
-          "are",
-          "be",
-          "been",
-          "being",
-          "has",
-          "have",
-          "had",
-          "did",
-          "do",
-          "does",
-          "to",
-          "with",
-          "appreciable",
-          "notable",
-          "noticeable",
-          "intraprocedural",
-          "intra-procedural",
-          "postprocedural",
-          "post-procedural",
-          "post-dilation",
-          "postdilation",
-          "post-dilatation",
-          "procedural",
-          "procedure-related",
-          "periprocedural",
-          "new",
-          "recent",
-          "such",
-          "given",
-          "performed",
-          "administered",
-          "require",
-          "required",
-          "requiring",
-          "there",
-          "also",
-          "ongoing",
-          "persistent",
-          "excessive",
-          "more",
-          "untoward",
-          "unexpected",
-          "associated",
-          "resultant",
-          "clinical",
-          "concerning",
-          "definite",
-          "definitive",
-          "iv",
-          "intravenous",
-          "formal",
-          // verbs that patterns look behind for ("did not reach the cecum")
-          "reach",
-          "reached",
-          "advance",
-          "advanced",
-          "pass",
-          "passed",
-          "intubate",
-          "intubated",
-          "into",
-          "until",
-          "up",
-          "level",
-          "able");
-
-  private static final WordSet POST_FILLER =
-      WordSet.of(
-          "was",
-          "were",
-          "is",
-          "are",
-          "be",
-          "been",
-          "being",
-          "has",
-          "have",
-          "had",
-          "there",
-          "did",
-          "does",
-          "do",
-          "could",
-          "would",
-          "can",
-          "also",
-          "any",
-          "so",
-          "far",
-          "reported",
-          "noted",
-          "seen",
-          "identified",
-          "observed",
-          "encountered",
-          "occurred",
-          "type",
-          "level",
-          "details");
-
-  private static final WordSet POST_ABSENT =
-      WordSet.of(
-          "none",
-          "nil",
-          "no",
-          "negative",
-          "neg",
-          "absent",
-          "denied",
-          "never",
-          "excluded",
-          "0",
-          "zero",
-          "nothing");
+  private static final WordSet PRE_FILLER = SETS.preFiller;
+  private static final WordSet POST_FILLER = SETS.postFiller;
+  private static final WordSet POST_ABSENT = SETS.postAbsent;
 
   /** After "not": these say the fact was not written down rather than that it did not happen. */
-  private static final WordSet NOT_RECORDED =
-      WordSet.of(
-          "recorded",
-          "documented",
-          "stated",
-          "specified",
-          "available",
-          "reported",
-          "measured",
-          "charted",
-          "listed",
-          "entered",
-          "captured",
-          "known",
-          "mentioned",
-          "obtained",
-          "applicable",
-          "assessed",
-          "recorded.",
-          "documented.");
+  private static final WordSet NOT_RECORDED = SETS.notRecorded;
 
-  private static final WordSet HYPOTHETICAL_WORDS =
-      WordSet.of(
-          "risk",
-          "risks",
-          "consent",
-          "consented",
-          "discussed",
-          "explained",
-          "possible",
-          "possibility",
-          "potential",
-          "potentially",
-          "if",
-          "should",
-          "would",
-          "may",
-          "might",
-          "will",
-          "unless",
-          "whether",
-          "history",
-          "h/o",
-          "hx",
-          "s/p",
-          "previous",
-          "previously",
-          "concern",
-          "suspected",
-          "suspicion",
-          "r/o",
-          "exclude",
-          "excluding",
-          "warning",
-          "call",
-          "return");
-
-  private static final WordSet CONDITIONAL_WORDS =
-      WordSet.of("if", "unless", "whether", "should", "would", "will", "may", "might");
-
-  private static final WordSet MODALS_AFTER =
-      WordSet.of("may", "might", "will", "would", "should", "could", "if", "planned", "considered");
-
-  private static final WordSet CHECK_VERBS =
-      WordSet.of(
-          "check",
-          "checked",
-          "checking",
-          "inspect",
-          "inspected",
-          "inspection",
-          "assess",
-          "assessed",
-          "evaluate",
-          "evaluated",
-          "examined",
-          "examine",
-          "look",
-          "looked",
-          "looking",
-          "survey",
-          "surveyed",
-          "monitor",
-          "monitored",
-          "monitoring",
-          "watch",
-          "watched",
-          "observe",
-          "observed",
-          "observation",
-          "screen",
-          "screened",
-          "rule",
-          "ruled");
-
-  private static final WordSet LIST_WORDS =
-      WordSet.of(
-          "and",
-          "or",
-          "nor",
-          "and/or",
-          "as",
-          "well",
-          "any",
-          "other",
-          "significant",
-          "immediate",
-          "obvious",
-          "also");
+  private static final WordSet HYPOTHETICAL_WORDS = SETS.hypothetical;
+  private static final WordSet CONDITIONAL_WORDS = SETS.conditional;
+  private static final WordSet MODALS_AFTER = SETS.modalsAfter;
+  private static final WordSet CHECK_VERBS = SETS.checkVerbs;
+  private static final WordSet LIST_WORDS = SETS.listWords;
 
   private Cues() {}
 
@@ -360,15 +58,15 @@ final class Cues {
     int words = 0;
     while (c.prev()) {
       if (!c.isWord()) {
-        if (c.punct() == '(' || c.punct() == '"') {
+        if (SETS.preFillerMarks.indexOf(c.punct()) >= 0) {
           continue;
         }
         return Cue.NONE;
       }
-      if (c.in(PRE_ABSENT) || c.endsWith("n't")) {
+      if (c.in(PRE_ABSENT) || endsWithOneOf(c, SETS.preAbsentSuffixes)) {
         return recordSeen ? Cue.UNRECORDED : Cue.ABSENT;
       }
-      if (c.in(UNRECORDED_WORDS)) {
+      if (c.in(UNRECORDED_BEFORE)) {
         return Cue.UNRECORDED;
       }
       if (c.in(RECORD_WORDS)) {
@@ -390,26 +88,29 @@ final class Cues {
     while (c.next()) {
       if (!c.isWord()) {
         char p = c.punct();
-        if (p == ':' || p == '-' || p == '=' || p == '(') {
+        if (SETS.postFillerMarks.indexOf(p) >= 0) {
           continue;
         }
-        return p == '?' || p == '_' ? Cue.UNRECORDED : Cue.NONE;
+        return SETS.unrecordedMarks.indexOf(p) >= 0 ? Cue.UNRECORDED : Cue.NONE;
       }
-      if (c.is("not") || c.endsWith("n't")) {
+      if (startsNotRecorded(c)) {
         return afterNot(c);
       }
-      if (c.in(POST_ABSENT) && !c.startsDecimal()) {
+      if (absentAfter(c)) {
         return Cue.ABSENT;
       }
-      if (c.in(UNRECORDED_WORDS)) {
+      if (c.in(UNRECORDED_AFTER)) {
         return Cue.UNRECORDED;
       }
-      if (c.is("and")) {
+      if (c.in(SETS.postJoiners)) {
         // "inspected for bleeding and none was seen"
         return c.next() && c.in(POST_ABSENT) ? Cue.ABSENT : Cue.NONE;
       }
-      if (c.is("ruled") && c.next() && "out".equals(c.word())) {
-        return Cue.ABSENT;
+      for (String[] pair : SETS.postPairs) {
+        if (c.is(pair[0])) {
+          // "ruled out"
+          return c.next() && c.is(pair[1]) ? Cue.ABSENT : Cue.NONE;
+        }
       }
       if (!c.in(POST_FILLER) || ++words > POST_WINDOW) {
         return Cue.NONE;
@@ -418,15 +119,33 @@ final class Cues {
     return Cue.NONE;
   }
 
+  /** "Not" (or a word ending in "n't"): what follows may say "not recorded". */
+  private static boolean startsNotRecorded(TokenCursor c) {
+    return c.in(SETS.notTriggers) || endsWithOneOf(c, SETS.notTriggerSuffixes);
+  }
+
+  private static boolean absentAfter(TokenCursor c) {
+    return (c.in(POST_ABSENT) || endsWithOneOf(c, SETS.postAbsentSuffixes)) && !c.startsDecimal();
+  }
+
+  private static boolean endsWithOneOf(TokenCursor c, String[] suffixes) {
+    for (String suffix : suffixes) {
+      if (c.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Cue afterNot(TokenCursor c) {
-    for (int i = 0; i < 3 && c.next(); i++) {
+    for (int i = 0; i <= SETS.notRecordedWindow && c.next(); i++) {
       if (!c.isWord()) {
         break;
       }
       if (c.in(NOT_RECORDED)) {
         return Cue.UNRECORDED;
       }
-      if (!c.is("be") && !c.is("been") && !c.is("clearly") && !c.is("well")) {
+      if (!c.in(SETS.notRecordedFiller)) {
         break;
       }
     }
@@ -437,14 +156,7 @@ final class Cues {
   static Cue inside(String s, int from, int to) {
     TokenCursor c = new TokenCursor(s, from, to, from);
     while (c.next()) {
-      if (c.isWord()
-          && (c.is("not")
-              || c.is("no")
-              || c.is("never")
-              || c.is("unable")
-              || c.is("failed")
-              || c.is("cannot")
-              || c.endsWith("n't"))) {
+      if (c.isWord() && (c.in(SETS.inside) || endsWithOneOf(c, SETS.insideSuffixes))) {
         return Cue.ABSENT;
       }
     }
@@ -463,18 +175,18 @@ final class Cues {
     TokenCursor c = new TokenCursor(s, from, to, from);
     while (c.next()) {
       if (!c.isWord()) {
-        if (c.punct() == '?' || c.punct() == '_') {
+        if (SETS.unrecordedMarks.indexOf(c.punct()) >= 0) {
           return Cue.UNRECORDED;
         }
         continue;
       }
-      if (c.is("not") || c.endsWith("n't")) {
+      if (startsNotRecorded(c)) {
         return afterNot(c);
       }
-      if (c.in(POST_ABSENT) && !c.startsDecimal()) {
+      if (absentAfter(c)) {
         return Cue.ABSENT;
       }
-      if (c.in(UNRECORDED_WORDS)) {
+      if (c.in(UNRECORDED_AFTER)) {
         return Cue.UNRECORDED;
       }
       return Cue.NONE;
@@ -504,37 +216,53 @@ final class Cues {
   private static int firstCue(String s, int from, int to, boolean conditionalOnly) {
     TokenCursor c = new TokenCursor(s, from, to, from);
     boolean checkVerbSeen = false;
-    int priorAt = -1;
+    // A cue that starts a PSEUDO phrase ("prior" of "prior to") counts once the next word shows
+    // that it does not.
+    int pendingAt = -1;
+    int pending = -1;
     while (c.next()) {
       if (!c.isWord()) {
-        if (priorAt >= 0) {
-          return priorAt;
+        if (pendingAt >= 0) {
+          return pendingAt;
         }
         continue;
       }
-      if (priorAt >= 0 && !c.is("to")) {
-        return priorAt;
+      if (pendingAt >= 0 && !c.in(SETS.pseudoFollowers[pending])) {
+        return pendingAt;
       }
-      priorAt = c.is("prior") && !conditionalOnly ? c.start() : -1;
+      pendingAt = -1;
       if (conditionalOnly) {
         if (c.in(CONDITIONAL_WORDS)) {
           return c.start();
         }
       } else if (c.in(HYPOTHETICAL_WORDS)) {
-        return c.start();
+        pending = pseudoHead(c);
+        if (pending < 0) {
+          return c.start();
+        }
+        pendingAt = c.start();
       } else if (c.in(CHECK_VERBS)) {
         checkVerbSeen = true;
-      } else if (checkVerbSeen && c.is("for")) {
+      } else if (checkVerbSeen && SETS.checkOpener != null && c.is(SETS.checkOpener)) {
         return c.start();
       }
     }
-    return priorAt >= 0 ? priorAt : Integer.MAX_VALUE;
+    return pendingAt >= 0 ? pendingAt : Integer.MAX_VALUE;
+  }
+
+  private static int pseudoHead(TokenCursor c) {
+    for (int i = 0; i < SETS.pseudoHeads.length; i++) {
+      if (c.is(SETS.pseudoHeads[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A modal or plan word right after the phrase: "fluoroscopy may be needed". */
   static boolean modalAfter(String s, int end, int sentenceEnd) {
     TokenCursor ahead = new TokenCursor(s, end, sentenceEnd, end);
-    for (int i = 0; i < 3 && ahead.next(); i++) {
+    for (int i = 0; i <= SETS.modalWindow && ahead.next(); i++) {
       if (!ahead.isWord()) {
         return false;
       }
@@ -553,7 +281,7 @@ final class Cues {
     TokenCursor c = new TokenCursor(s, from, to, from);
     while (c.next()) {
       if (!c.isWord()) {
-        if (c.punct() != ',' && c.punct() != '/') {
+        if (SETS.listMarks.indexOf(c.punct()) < 0) {
           return false;
         }
       } else if (!c.in(LIST_WORDS)) {

@@ -14,9 +14,9 @@ final class Guards {
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
               + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety)\\b");
 
-  static final Set<String> THE = Set.of("the");
+  private static final Set<String> THE = Set.of("the");
 
-  static final Set<String> APPROXIMATELY =
+  private static final Set<String> APPROXIMATELY =
       Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
   private static final Set<String> REACH_WORDS =
       Set.of(
@@ -193,6 +193,49 @@ final class Guards {
     }
     return true;
   }
+
+  /** "At 5 cm", "at approximately 20 cm": a distance that places the stricture. */
+  static boolean afterAt(String f, Sentence s, int a, int b) {
+    return "at".equals(previousWord(f, s, a, APPROXIMATELY));
+  }
+
+  /** "For evaluation of a stricture", "for dilation of the stenosis": the reason. */
+  static boolean afterFor(String f, Sentence s, int a, int b) {
+    return "for".equals(previousWord(f, s, a, THE));
+  }
+
+  /** "By anesthesia", "per the anesthesiologist", "from CRNA": anesthesia staff gave it. */
+  static boolean afterByPerOrFrom(String f, Sentence s, int a, int b) {
+    String w = previousWord(f, s, a, THE);
+    return "by".equals(w) || "per".equals(w) || "from".equals(w);
+  }
+
+  /** "Follow up in 6 weeks", not "for follow-up", "routine follow up", "the follow-up". */
+  static boolean notAfterForOfRoutineOrThe(String f, Sentence s, int a, int b) {
+    return !precededBy(f, s, a, "for", "of", "routine", "the");
+  }
+
+  /**
+   * A symptom is the reason for the exam where the note introduces the patient, not where it
+   * describes the procedure ("mild cramping during inflation"), and not when denied ("denies pain
+   * or distension": a review of systems).
+   */
+  static boolean beforeTheProcedureIsDescribed(String f, Sentence s, int a, int b) {
+    if (DENIAL.matcher(f).region(s.start(), a).find()) {
+      return false;
+    }
+    return s.section() == Section.INDICATION
+        || s.section() == Section.HISTORY
+        || !PROCEDURE_EVENT.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  private static final Pattern DENIAL =
+      Rx.compile("\\b(?:no|denies|denied|deny|without|not|negative\\s+for|resolved)\\b");
+
+  private static final Pattern PROCEDURE_EVENT =
+      Rx.compile(
+          "\\b(?:during|inflat[a-z]*|balloon|dilat[a-z]*|scope|colonoscope|gastroscope|withdraw[a-z]*"
+              + "|insufflat[a-z]*|after|post|recovery|tolerated|complicat[a-z]*)\\b");
 
   private static final Set<String> DEVICES =
       Set.of("balloon", "wire", "guidewire", "catheter", "dilator", "stent", "clip", "probe");

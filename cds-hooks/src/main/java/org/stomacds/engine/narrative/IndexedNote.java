@@ -21,7 +21,7 @@ final class IndexedNote {
   /** This thread's matchers, pointed at {@link #f} for this reading; {@link #close()} lets go. */
   final Scratch scratch;
 
-  /** Per sentence, a bit per {@link Feature} it holds. */
+  /** Per sentence, a bit per feature it holds (see {@link Features}). */
   final long[] features;
 
   /** Anchor occurrences as triples (id, anchor start, word start), sentence after sentence. */
@@ -69,9 +69,8 @@ final class IndexedNote {
     return false;
   }
 
-  /** Whether the occurrence at {@code k} may start a match: at its word's start, or allowed in. */
+  /** Whether the occurrence at {@code k} starts its word: a match is tried only there. */
   boolean startsItsWord(int k) {
-    return occurrences.get(k + 1) == occurrences.get(k + 2)
-        || !lexicon.anchorStartsWord[occurrences.get(k)];
+    return occurrences.get(k + 1) == occurrences.get(k + 2);
   }
 }

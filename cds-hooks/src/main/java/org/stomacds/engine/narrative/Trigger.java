@@ -19,6 +19,7 @@ import org.stomacds.engine.documentation.DocumentationElement;
  * @param guard an extra check a pattern cannot express cheaply, or null
  * @param leading whether every match starts at the start of a word holding one of the {@code anyOf}
  *     anchors; such a trigger is tried only there, instead of at every position
+ * @param source where the phrasing is written: {@code <table>.yaml#<row id>}
  */
 record Trigger(
     DocumentationElement element,
@@ -30,7 +31,8 @@ record Trigger(
     boolean hypotheticalDrops,
     int skipIn,
     Guard guard,
-    boolean leading) {
+    boolean leading,
+    String source) {
 
   /** A check on a match in its sentence. */
   @FunctionalInterface
