@@ -35,7 +35,10 @@ final class IndicationReader {
     int begins = accountBegins();
     for (int i = 0; i < begins; i++) {
       Sentence s = sentences.get(i);
-      if (!TOLD_HERE.contains(s.section()) || s.headingOnly() || afterTheFact(s)) {
+      if (!TOLD_HERE.contains(s.section())
+          || s.headingOnly()
+          || s.contentStart() >= s.end()
+          || afterTheFact(s)) {
         continue;
       }
       Matcher reason = REASON.matcher(f).region(s.contentStart(), s.end());
@@ -75,7 +78,11 @@ final class IndicationReader {
     int first = sentences.size();
     for (ElementMention m : mentions.out.mentions) {
       if (m.element() == ROUTE_THROUGH_STOMA && !m.negated()) {
-        first = Math.min(first, sentenceAt(m.start()));
+        int at = sentenceAt(m.start());
+        // a title or the history names the route without the account having begun
+        if (at < sentences.size() && TOLD_HERE.contains(sentences.get(at).section())) {
+          first = Math.min(first, at);
+        }
       }
     }
     for (Value v : numbers.balloonSizes()) {
