@@ -123,10 +123,32 @@ final class Interpreter {
           || (cue == Cues.Cue.ABSENT && !absenceDocuments(element))) {
         mentions.mention(element, true, i, s.start(), s.end(), true);
       } else if (hasText(s.contentStart(), s.end())) {
-        mentions.mention(element, false, i, s.start(), s.end(), true);
+        ElementMention m = mentions.mention(element, false, i, s.start(), s.end(), true);
+        if (element == COMPLICATIONS
+            && cue == Cues.Cue.NONE
+            && !out.complicationsOccurred
+            && COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find()
+            && !NOTHING_WENT_WRONG.matcher(f).region(s.contentStart(), s.end()).find()) {
+          // "Complications: transient hypoxia, resolved": what the label names happened
+          out.complicationsOccurred = true;
+          out.preferred.put(COMPLICATIONS, m);
+        }
       }
     }
   }
+
+  /** A label that names complications themselves (not blood loss). */
+  private static final Pattern COMPLICATIONS_LABEL =
+      Rx.compile("\\b(?:complic|adverse|untoward|cx\\b|compl)");
+
+  /**
+   * Words in a complications label's content that say nothing (or only the expected) went wrong.
+   */
+  private static final Pattern NOTHING_WENT_WRONG =
+      Rx.compile(
+          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|without|denied|denies|minimal"
+              + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
+              + "|tolerated)\\b");
 
   private static boolean absenceDocuments(DocumentationElement element) {
     return element == COMPLICATIONS;

@@ -105,4 +105,31 @@ class ComplicationsReadingTest {
   void anEmptyHeadingDocumentsNothing(String note) {
     assertThat(Notes.documents(note, COMPLICATIONS)).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Complications: superficial mucosal split at stomal edge, managed conservatively.",
+        "Cx: post-procedure abdominal pain in PACU, observed 4 hours, resolved.",
+        "Complications: vasovagal bradycardia/hypotension, resolved with atropine and fluids."
+      })
+  void whatAComplicationsLabelNamesHappened(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).as(note).isTrue();
+    assertThat(r.complicationsOccurred()).as(note).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "EBL: Trace",
+        "Estimated blood loss: Negligible",
+        "COMPLICATIONS: There were no complications.",
+        "No compl. Home, reg diet."
+      })
+  void bloodLossAndADeniedComplicationSayNoneHappened(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).as(note).isTrue();
+    assertThat(r.complicationsOccurred()).as(note).isFalse();
+  }
 }
