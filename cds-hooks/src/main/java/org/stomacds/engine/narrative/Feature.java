@@ -27,10 +27,5 @@ enum Feature {
   OTHER_CLOCK,
   TIMES_X,
   COUNT_VERB,
-  COUNT_LABEL;
-
-  /** The feature's words, from {@code narrative/features.yaml}. */
-  String[] anchors() {
-    return Features.INSTANCE.words(ordinal());
-  }
+  COUNT_LABEL
 }

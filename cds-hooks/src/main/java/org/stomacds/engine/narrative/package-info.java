@@ -40,17 +40,42 @@
  *   <li>Sedation minutes are the stated intraservice minutes, else stop minus start.
  * </ul>
  *
- * <h2>How it reads</h2>
+ * <h2>How it reads: a pipeline over data</h2>
  *
- * <p>The note is folded (lower case, one kind of space and dash, same length so offsets are shared)
- * and cut into sentences that know their section (from headings, "Label:" lines and the first cell
- * of a table row; which section a label names is data, {@code narrative/section-labels.tsv}, each
- * row with an example label that a test reads). One Aho-Corasick pass finds every anchor word; each
- * phrasing ({@link org.stomacds.engine.narrative.Lexicon}, tables in the {@code *Phrasings}
- * classes) is tried only at the start of words holding one of its anchors. Every regex repetition
- * is bounded, possessive or anchored on a literal, and every backwards or forwards word walk is
- * bounded, so reading is linear in the length of the note: no input makes it backtrack
- * catastrophically.
+ * <p>The reader's knowledge is data under {@code narrative/} on the class path, read once at
+ * start-up; a row that cannot be read fails the start with its file, line and row. The Java holds
+ * the steps:
+ *
+ * <ol>
+ *   <li><b>fold</b>: one lower-case copy of the note, same length, one kind of space, dash and
+ *       quote, so offsets are shared ({@link org.stomacds.engine.narrative.NoteText});
+ *   <li><b>sections</b>: headings, "Label:" lines and the first cell of a table row name the
+ *       section a line is in ({@code narrative/section-labels.tsv}, each row with an example label
+ *       a test reads);
+ *   <li><b>sentences</b>: the note cut into sentences that know their section;
+ *   <li><b>anchors</b>: one Aho-Corasick pass finds every feature word ({@code
+ *       narrative/features.yaml}) and every phrase anchor; each sentence gets a bit per feature;
+ *   <li><b>phrases</b>: the phrase tables ({@code narrative/phrases/<element>.yaml}, macros in
+ *       {@code macros.yaml}, columns in {@code README.md} there): each row a pattern, a tag, the
+ *       features its sentences must hold, the sections it skips, flags, an optional named guard
+ *       ({@link org.stomacds.engine.narrative.NamedGuard}) and examples. A row's anchors are
+ *       derived from its pattern ({@link org.stomacds.engine.narrative.PatternAnchors}: the literal
+ *       text each top-level alternative starts with), never typed, and the row is tried only at the
+ *       start of a word holding one;
+ *   <li><b>context</b>: ConText-style cues around each match ({@code narrative/context-rules.yaml}:
+ *       literal or pattern, category, direction, max_scope, examples) make it negated, not recorded
+ *       or hypothetical; the negation scope is stricter than ConText's, crossing only FILLER words,
+ *       and phrases of one list share their cues;
+ *   <li><b>values</b>: numbers and what they measure ({@code Quantities}, {@code NumberFinder},
+ *       {@code LumenReader}, {@code ExtentReader});
+ *   <li><b>reading</b>: per element the mentions, each quoting its sentence (the evidence, with its
+ *       offsets in the text as given), and the values.
+ * </ol>
+ *
+ * <p>Every phrase row and context rule carries examples that tests read through the reader ({@code
+ * PhraseExamplesTest}, {@code ContextRulesTest}). Every regex repetition is bounded, possessive or
+ * anchored on a literal, and every backwards or forwards word walk is bounded, so reading is linear
+ * in the length of the note: no input makes it backtrack catastrophically.
  *
  * <p>Cost: the anchor pass also records, per sentence, which cue words it holds, so the walks for
  * hypothetical and past/future cues run only in sentences that hold one; plain sizes and durations
