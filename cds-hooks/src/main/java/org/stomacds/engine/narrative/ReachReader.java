@@ -34,18 +34,16 @@ final class ReachReader {
     }
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
-      if (!s.section().describesThisProcedure()
-          || s.section() == Section.TITLE
-          || ANOTHER_TIME.matcher(f).region(s.start(), s.end()).find()) {
+      if (!s.section().describesThisProcedure() || s.section() == Section.TITLE) {
         continue;
       }
       Matcher stop = STOPPED_AT_THE_LESION.matcher(f).region(s.contentStart(), s.end());
-      if (stop.find()) {
+      if (stop.find() && !anotherTimeBefore(s, stop.end())) {
         decide(ExamExtent.INCOMPLETE, i, stop.start(), stop.end());
         return;
       }
       Matcher reach = REACH.matcher(f).region(s.contentStart(), s.end());
-      if (reach.find()) {
+      if (reach.find() && !anotherTimeBefore(s, reach.end())) {
         boolean shortOfAim = LIMIT.matcher(f).region(s.start(), s.end()).find();
         decide(
             shortOfAim ? ExamExtent.INCOMPLETE : ExamExtent.COMPLETE,
@@ -55,6 +53,11 @@ final class ReachReader {
         return;
       }
     }
+  }
+
+  /** "Prior colonoscopy reached the cecum": another time, said before the reach. */
+  private boolean anotherTimeBefore(Sentence s, int end) {
+    return ANOTHER_TIME.matcher(f).region(s.start(), end).find();
   }
 
   private void decide(ExamExtent extent, int sentence, int start, int end) {
@@ -118,17 +121,32 @@ final class ReachReader {
               + "\\s+)?(?:to|for)\\s+"
               + LENGTH);
 
-  /** The exam went no further than the stricture, lesion or stoma. */
+  /** A stop before the stricture: limited to it, not advanced or passed beyond it. */
+  private static final String STOPPED_BEFORE_IT =
+      "\\b(?:exam(?:ination)?|study|evaluation|colonoscopy|endoscopy)\\s+(?:was\\s+)?limited\\s+"
+          + "to\\s+(?:the\\s+)?(?:stricture|stenosis|lesion|narrowing|stoma|stomal)"
+          + "|\\b(?:scope|colonoscope|endoscope|it)\\s+(?:was\\s+|could\\s+)?not\\s+(?:be\\s+)?"
+          + "(?:advanced|passed)\\s+(?:beyond|past|through|across)\\s+(?:the\\s+)?"
+          + "(?:stricture|stenosis|lesion|narrowing)"
+          + "|\\b(?:could\\s+not|couldn't|unable\\s+to|did\\s+not)\\s+(?:really\\s+)?(?:pass|advance"
+          + "|get)\\s+(?:the\\s+)?(?:scope\\s+)?(?:beyond|past|through|across)\\s+(?:the\\s+)?"
+          + "(?:stricture|stenosis|lesion|narrowing)";
+
+  /** The exam went no further than the stricture, lesion or stoma, or stopped at a length. */
   private static final Pattern STOPPED_AT_THE_LESION =
       Rx.compile(
-          "\\b(?:exam(?:ination)?|study|evaluation|colonoscopy|endoscopy)\\s+(?:was\\s+)?limited\\s+"
-              + "to\\s+(?:the\\s+)?(?:stricture|stenosis|lesion|narrowing|stoma|stomal)"
-              + "|\\b(?:scope|colonoscope|endoscope|it)\\s+(?:was\\s+|could\\s+)?not\\s+(?:be\\s+)?"
-              + "(?:advanced|passed)\\s+(?:beyond|past|through|across)\\s+(?:the\\s+)?"
-              + "(?:stricture|stenosis|lesion|narrowing)"
-              + "|\\b(?:could\\s+not|couldn't|unable\\s+to|did\\s+not)\\s+(?:really\\s+)?(?:pass|advance"
-              + "|get)\\s+(?:the\\s+)?(?:scope\\s+)?(?:beyond|past|through|across)\\s+(?:the\\s+)?"
-              + "(?:stricture|stenosis|lesion|narrowing)");
+          "\\b(?:exam(?:ination)?|study|evaluation|colonoscopy|endoscopy|ileoscopy)\\s+(?:was\\s+)?"
+              + "(?:limited|stopped|aborted|terminated|halted)\\s+(?:to|at|@)\\s*(?:the\\s+)?"
+              + "(?:~\\s*)?(?:\\d{1,3}\\s*cm|stoma|stomal|stricture|stenosis|lesion)"
+              + "|\\b(?:aborted|stopped|halted|terminated)\\s*(?:@|at)\\s*(?:~\\s*)?\\d{1,3}\\s*cm"
+              + "|\\bincomplete\\s+(?:colonoscopy|ileoscopy|endoscopy|exam(?:ination)?)\\s+to\\s+"
+              + "(?:~\\s*)?\\d{1,3}\\s*cm"
+              + "|\\bonly\\s+(?:to|up\\s+to)\\s+(?:about\\s+|approximately\\s+|~\\s*)?(?:\\d{1,3}\\s*cm"
+              + "|(?:ten|fifteen|twenty|thirty|forty)\\s+centimet(?:er|re)s)"
+              + "|\\b(?:colon|ileum)\\s+(?:examined\\s+)?(?:to|up\\s+to)\\s+(?:the\\s+)?"
+              + "(?:splenic|hepatic)\\s+flex(?:ure)?\\s+only\\b"
+              + "|"
+              + STOPPED_BEFORE_IT);
 
   /** Another time than this procedure's: "Prior colonoscopy reached the cecum." */
   private static final Pattern ANOTHER_TIME =

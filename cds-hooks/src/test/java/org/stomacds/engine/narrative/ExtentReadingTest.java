@@ -104,7 +104,11 @@ class ExtentReadingTest {
         "Exam limited to the stricture.",
         "Scope not advanced beyond the lesion.",
         "I could not really pass the scope beyond the stricture.",
-        "exam stopped @ 20cm, limited by stool"
+        "exam stopped @ 20cm, limited by stool",
+        "Exam limited to the stricture (full colonoscopy done 3 months ago, normal).",
+        "Scope in colostomy, aborted @ ~15cm for pain.",
+        "Incomplete ileoscopy to 25 cm.",
+        "Colon to splenic flexure only."
       })
   void readsAStopAtTheStrictureAsAnIncompleteExam(String note) {
     NoteReading r = Notes.read(note);
