@@ -68,13 +68,7 @@ final class InflationCounts {
       if (s.section() == Section.TITLE) {
         continue;
       }
-      Matcher act = ACT.matcher(f).region(Math.max(s.start(), b.start() - 48), b.start());
-      int actStart = -1;
-      while (act.find()) {
-        if (act.end() == b.start() || f.substring(act.end(), b.start()).isBlank()) {
-          actStart = act.start();
-        }
-      }
+      int actStart = inflationBefore(f, s, b);
       if (actStart < 0) {
         continue;
       }
@@ -139,14 +133,19 @@ final class InflationCounts {
   }
 
   private static boolean afterAnInflation(String f, List<Sentence> sentences, Value b) {
-    Sentence s = sentences.get(b.sentence());
+    return inflationBefore(f, sentences.get(b.sentence()), b) >= 0;
+  }
+
+  /** Where the inflation right before size {@code b} starts ("inflated to 15, ..."), or -1. */
+  private static int inflationBefore(String f, Sentence s, Value b) {
     Matcher act = ACT.matcher(f).region(Math.max(s.start(), b.start() - 48), b.start());
+    int start = -1;
     while (act.find()) {
       if (f.substring(act.end(), b.start()).isBlank()) {
-        return true;
+        start = act.start();
       }
     }
-    return false;
+    return start;
   }
 
   /** An inflation right before the sizes: "inflated sequentially to", "inflations at". */
