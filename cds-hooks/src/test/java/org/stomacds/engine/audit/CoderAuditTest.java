@@ -1,0 +1,91 @@
+package org.stomacds.engine.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.stomacds.engine.Engines;
+import org.stomacds.engine.EvaluationRequest;
+import org.stomacds.engine.Stage;
+import org.stomacds.engine.findings.Finding;
+import org.stomacds.engine.findings.Severity;
+
+/**
+ * The blind coder audit (issue 15): forty claims written by a certified coder who never saw the
+ * rules, each replayed through the engine at the claim stage and compared with the coder's verdict
+ * by line and category (the rule id's prefix names its category: {@code fixtures/audit/
+ * categories.tsv}). A claim passes when every finding of the coder is matched by a finding of ours
+ * of that category on that line, and we raise no warning or error the coder did not.
+ *
+ * <p>Documentation asks are reported beside, not scored: the coder judged billing, and a short note
+ * that omits, say, the inflation time earns a documentation card the coder did not list.
+ *
+ * <p>The ratchet: {@code fixtures/audit/passing.txt} lists the claims that pass; a claim on the
+ * list that stops passing fails the build. {@code -Dstomacds.audit.record=true} rewrites the list
+ * and {@code fixtures/audit/REPORT.md}.
+ */
+class CoderAuditTest {
+
+  private static final Path AUDIT = Path.of("..", "fixtures", "audit");
+
+  @Test
+  void everyClaimTheCoderAuditedGetsTheCodersVerdict() throws IOException {
+    Map<String, String> categories = categories();
+    List<AuditResult> results = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(AUDIT.resolve("claims"))) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        AuditClaim claim = AuditClaim.read(folder);
+        List<Finding> findings =
+            Engines.standard()
+                .evaluate(
+                    new EvaluationRequest(
+                        AuditCase.resources(claim), Set.of(Stage.CLAIM), Set.of()))
+                .findings();
+        results.add(AuditResult.compare(claim, findings, categories));
+      }
+    }
+    String report = AuditReport.render(results);
+    System.out.println(report);
+    Set<String> passing = new TreeSet<>();
+    results.stream().filter(AuditResult::passes).forEach(r -> passing.add(r.claim().id()));
+    Path ratchet = AUDIT.resolve("passing.txt");
+    if (Boolean.getBoolean("stomacds.audit.record")) {
+      Files.writeString(ratchet, String.join("\n", passing) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(AUDIT.resolve("REPORT.md"), report, StandardCharsets.UTF_8);
+    }
+    Set<String> held = new TreeSet<>(Files.readAllLines(ratchet, StandardCharsets.UTF_8));
+    held.removeIf(String::isBlank);
+    held.removeAll(passing);
+    assertThat(held)
+        .as("audit claims that passed before and fail now (see the report above)")
+        .isEmpty();
+    assertThat(results).hasSize(40);
+  }
+
+  private static Map<String, String> categories() throws IOException {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String row : Files.readAllLines(AUDIT.resolve("categories.tsv"), StandardCharsets.UTF_8)) {
+      if (row.isBlank() || row.startsWith("#")) {
+        continue;
+      }
+      String[] cols = row.split("\t");
+      map.put(cols[0], cols[1]);
+    }
+    return map;
+  }
+
+  /** Whether a finding counts: warnings and errors; information cards never fail a claim. */
+  static boolean raises(Finding f) {
+    return f.severity() != Severity.INFO;
+  }
+}
