@@ -57,7 +57,7 @@ public enum CheckKind {
       PtpCheck::new),
   UNNECESSARY_DISTINCT_MODIFIER(
       "unnecessary-distinct-modifier",
-      "A 59/X modifier on a line that pairs with the subject code under no indicator-1 edit is"
+      "A 59/X modifier on a line that pairs with the subject code under no NCCI edit at all is"
           + " unnecessary.",
       UnnecessaryModifierCheck::new),
   MUE_UNITS(

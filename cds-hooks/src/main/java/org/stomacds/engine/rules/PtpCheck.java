@@ -14,7 +14,11 @@ import org.stomacds.engine.findings.Severity;
  * claim, outpatient hospital for an institutional one). Indicator 0: the column-2 line is not
  * payable; remove it. Indicator 1: payable only with a documented distinct-service modifier (25 or
  * 57 on an E/M); suggest the modifier the documentation supports, or removal. Indicator 9 or a
- * deleted edit: no edit.
+ * deleted edit: no edit. A global-surgery modifier (58, 78, 79: NCCI-associated) on either line
+ * bypasses an indicator-1 edit as a separate session of the global period. Column-2 codes listed as
+ * {@code coding-instruction-codes} are edits that carry a Medicare coding instruction rather than a
+ * bundling (99152 with GI endoscopy: Medicare takes G0500): the payer's sedation-code rule speaks
+ * for them, so the pair gets one card, never "remove" beside "replace".
  */
 final class PtpCheck implements Check {
 
@@ -25,15 +29,19 @@ final class PtpCheck implements Check {
   private final List<String> evaluationAndManagementModifiers;
   private final String xAccepted;
   private final String payerNote;
-  private final List<CodeSet> sessionOnly;
+  private final List<String> globalSurgeryModifiers;
+  private final List<String> codingInstructionCodes;
 
   PtpCheck(Parameters p, RuleDefinition rule) {
-    this.sessionOnly = p.has("session-only") ? p.valueSets("session-only") : List.of();
     this.distinct = p.valueSet("distinct-modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.evaluationAndManagementModifiers = p.codes("evaluation-and-management-modifiers");
     this.xAccepted = p.choice("x-modifiers-accepted", List.of("yes", "no", "unknown"), "unknown");
     this.payerNote = p.text("payer-note", null);
+    this.globalSurgeryModifiers =
+        p.has("global-surgery-modifiers") ? p.codes("global-surgery-modifiers") : List.of();
+    this.codingInstructionCodes =
+        p.has("coding-instruction-codes") ? p.codes("coding-instruction-codes") : List.of();
   }
 
   static String table(ClaimFacts claim) {
@@ -58,7 +66,7 @@ final class PtpCheck implements Check {
         }
         PtpEdit edit =
             selection.data().active(table, column1.code(), column2.code(), column2.date());
-        if (edit == null) {
+        if (edit == null || codingInstructionCodes.contains(column2.code())) {
           continue;
         }
         if (edit.modifierIndicator() == 0) {
@@ -108,10 +116,14 @@ final class PtpCheck implements Check {
       CmsData.Selection<CmsData.PtpData> selection,
       RuleContext context) {
     boolean em = evaluationAndManagement.containsCode(column2.code());
-    boolean sessionOnlyCode = sessionOnly(column2.code());
+    if (!em && (globalSurgery(column2) || globalSurgery(column1))) {
+      // 58, 78 and 79 are NCCI-associated modifiers: a staged, return-to-the-room or unrelated
+      // service of the global period is a separate session; the global-period rules judge them.
+      return;
+    }
     ClaimLine carrier = column2;
     String bypass = bypassModifier(column2);
-    if (bypass == null && !em && !sessionOnlyCode && bypassModifier(column1) != null) {
+    if (bypass == null && !em && bypassModifier(column1) != null) {
       // NCCI reads the modifier on either code of the pair; it is usually put on column 2.
       bypass = bypassModifier(column1);
       carrier = column1;
@@ -149,42 +161,9 @@ final class PtpCheck implements Check {
           .emit();
       return;
     }
-    Claims.Support support;
-    if (sessionOnlyCode) {
-      // Sedation in the same session is never a distinct service: only a separate session is.
-      Claims.Sessions sessions = Claims.sessions(claim, context.subjectCode());
-      support =
-          sessions.separate()
-              ? new Claims.Support("XE", "a separate session", sessions.evidence())
-              : null;
-    } else {
-      support = Claims.distinctSupport(claim, context.subjectCode());
-    }
+    Claims.Support support = Claims.distinctSupport(claim, context.subjectCode());
     if (bypass != null) {
-      if (support != null || (!sessionOnlyCode && (bypass.equals("XU") || bypass.equals("XP")))) {
-        return;
-      }
-      if (sessionOnlyCode) {
-        start(claim, column1, column2, edit, selection, context)
-            .severity(Severity.WARNING)
-            .message(
-                bypass
-                    + " on "
-                    + Claims.describe(carrier)
-                    + " does not make "
-                    + Claims.describe(column2)
-                    + " a distinct service: given in the same session it is bundled into "
-                    + Claims.describe(column1)
-                    + " (NCCI indicator 1). Remove the line; only a documented separate session"
-                    + " would justify XE.")
-            .fix(
-                Fixes.removeLine(
-                    claim.ref(),
-                    column2,
-                    "Remove line " + column2.sequence() + " (" + column2.code() + ")",
-                    true,
-                    null))
-            .emit();
+      if (support != null || bypass.equals("XU") || bypass.equals("XP")) {
         return;
       }
       start(claim, column1, column2, edit, selection, context)
@@ -271,22 +250,6 @@ final class PtpCheck implements Check {
                     + " if the payer takes it."
                 : context.payer().display() + " does not take the X modifiers: use 59.");
       }
-    } else if (sessionOnlyCode) {
-      finding
-          .message(
-              Claims.describe(column2)
-                  + " is bundled into "
-                  + Claims.describe(column1)
-                  + " (NCCI indicator 1): given in the same session it is not a distinct service,"
-                  + " so a payer that applies NCCI denies it. Remove the line; only a separate"
-                  + " session would justify XE.")
-          .fix(
-              Fixes.removeLine(
-                  claim.ref(),
-                  column2,
-                  "Remove line " + column2.sequence() + " (" + column2.code() + ")",
-                  true,
-                  null));
     } else {
       finding
           .message(
@@ -350,9 +313,9 @@ final class PtpCheck implements Check {
     return finding;
   }
 
-  private boolean sessionOnly(String code) {
-    for (CodeSet set : sessionOnly) {
-      if (set.containsCode(code)) {
+  private boolean globalSurgery(ClaimLine line) {
+    for (String modifier : line.modifiers()) {
+      if (globalSurgeryModifiers.contains(modifier)) {
         return true;
       }
     }

@@ -8,11 +8,13 @@ import org.stomacds.engine.findings.Evidence;
 
 /**
  * {@code unnecessary-distinct-modifier}: a 59/X modifier on a line that pairs with the subject code
- * under no active indicator-1 NCCI edit (e.g. 44405 with 74360, 45386, 44381, G0500) bypasses
- * nothing, so it is unnecessary, and an unneeded distinct-service modifier draws audits. The data
- * holds only edits involving the subject code, so the check speaks only when every other line of
- * the date and provider pairs with the subject code. A second line of the subject code itself is
- * left to the MUE and repeat-session rules.
+ * under no active NCCI edit at all (e.g. 44405 with 74360, 45386, 44381, G0500) bypasses nothing,
+ * so it is unnecessary, and an unneeded distinct-service modifier draws audits; it is never a
+ * reason to remove the payable line. Under an indicator-0 edit the modifier cannot help and the PTP
+ * rule asks for the line's removal, so this check is quiet there. The data holds only edits
+ * involving the subject code, so the check speaks only when every other line of the date and
+ * provider pairs with the subject code. A second line of the subject code itself is left to the MUE
+ * and repeat-session rules.
  */
 final class UnnecessaryModifierCheck implements Check {
 
@@ -88,7 +90,7 @@ final class UnnecessaryModifierCheck implements Check {
 
   /** What a distinct-service modifier on a line does, as far as the edits we hold can tell. */
   enum Verdict {
-    /** It bypasses an active indicator-1 edit with another line of the date and provider. */
+    /** An active edit pairs the line with another line of the date and provider. */
     EDIT,
     /** It bypasses nothing: every other line pairs with the subject code under no such edit. */
     NOTHING,
@@ -103,7 +105,7 @@ final class UnnecessaryModifierCheck implements Check {
   record Bypass(Verdict verdict, List<ClaimLine> others) {}
 
   /**
-   * Whether a distinct-service modifier on {@code line} bypasses an indicator-1 edit. The data
+   * Whether a distinct-service modifier on {@code line} stands on an active NCCI edit. The data
    * holds only edits involving the subject code, so a line is judged only when every other line of
    * its date and provider pairs with the subject code; a subject-code line alone on its date
    * bypasses nothing.
@@ -125,8 +127,10 @@ final class UnnecessaryModifierCheck implements Check {
       others.add(other);
       PtpEdit forward = ptp.active(table, line.code(), other.code(), line.date());
       PtpEdit backward = ptp.active(table, other.code(), line.code(), line.date());
-      if ((forward != null && forward.modifierIndicator() == 1)
-          || (backward != null && backward.modifierIndicator() == 1)) {
+      // An edit of either indicator means the pair is an NCCI pair: indicator 1 is what the
+      // modifier bypasses; indicator 0 is one no modifier bypasses, which the PTP rule reports as
+      // a line to remove. Either way the modifier is not "unnecessary".
+      if (forward != null || backward != null) {
         justified = true;
       }
     }

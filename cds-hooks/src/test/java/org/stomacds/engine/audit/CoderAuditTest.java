@@ -32,7 +32,8 @@ import org.stomacds.engine.findings.Severity;
  *
  * <p>The ratchet: {@code fixtures/audit/passing.txt} lists the claims that pass; a claim on the
  * list that stops passing fails the build. {@code -Dstomacds.audit.record=true} rewrites the list
- * and {@code fixtures/audit/REPORT.md}.
+ * and {@code fixtures/audit/REPORT.md}; {@code -Dstomacds.audit.show=19} prints every finding of
+ * the claims whose folder starts with 19.
  */
 class CoderAuditTest {
 
@@ -52,6 +53,23 @@ class CoderAuditTest {
                         AuditCase.resources(claim), Set.of(Stage.CLAIM), Set.of()))
                 .findings();
         results.add(AuditResult.compare(claim, findings, categories));
+        String show = System.getProperty("stomacds.audit.show", "");
+        if (!show.isEmpty() && claim.id().startsWith(show)) {
+          findings.forEach(
+              f ->
+                  System.out.println(
+                      claim.id()
+                          + " "
+                          + f.ruleId()
+                          + " "
+                          + f.severity()
+                          + " "
+                          + f.expression()
+                          + "\n    "
+                          + f.message()
+                          + "\n    fixes: "
+                          + f.fixes()));
+        }
       }
     }
     String report = AuditReport.render(results);

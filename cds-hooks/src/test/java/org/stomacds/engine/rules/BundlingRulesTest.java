@@ -117,18 +117,32 @@ class BundlingRulesTest {
   }
 
   @Test
-  void theEndoscopistsSedationIsNotADistinctServiceInTheSameSession() {
-    Finding bare = ptp(claim().sedationMinutes(20).line("44405").line("99152")).get(0);
-    assertThat(bare.message()).contains("not a distinct service");
-    assertThat(bare.fixes())
-        .singleElement()
-        .satisfies(f -> assertThat(f.kind()).isEqualTo(FixKind.REMOVE_LINE));
+  void theSedationEditIsMedicaresG0500InstructionNotABundling() {
+    // A payer that takes 99152 is not bound by the edit that carries Medicare's G0500 rule.
+    assertThat(ptp(claim().cigna().sedationMinutes(20).line("44405").line("99152"))).isEmpty();
+    // Original Medicare: one card, "replace 99152 with G0500", never "remove" beside it.
+    List<Finding> medicare =
+        evaluate(
+            claim().originalMedicare().sedationMinutes(20).line("44405").line("99152"),
+            Stage.CLAIM);
+    assertThat(ruleIds(medicare))
+        .contains("sedation-medicare-g0500")
+        .doesNotContain("ncci-ptp-edits");
+  }
 
-    Finding withModifier =
-        ptp(claim().sedationMinutes(20).line("44405").line("99152", "XS")).get(0);
-    assertThat(withModifier.message()).startsWith("XS on line 2 (99152) does not make");
-    assertThat(ptp(claim().sedationMinutes(20).line("44405", "59").line("99152")).get(0).message())
-        .doesNotContain("59 on");
+  @Test
+  void aGlobalSurgeryModifierBypassesAnIndicatorOneEditAsASeparateSession() {
+    assertThat(ptp(claim().line("44405").line("44391"))).hasSize(1);
+    assertThat(ptp(claim().line("44405").line("44391", "78"))).isEmpty();
+    assertThat(ptp(claim().line("44405").line("44391", "79"))).isEmpty();
+  }
+
+  @Test
+  void aModifierUnderAnIndicatorZeroEditIsNotCalledUnnecessary() {
+    List<Finding> all = evaluate(claim().line("44402").line("44405", "59"), Stage.CLAIM);
+    assertThat(ruleIds(all)).contains("ncci-ptp-edits").doesNotContain("ncci-unnecessary-modifier");
+    List<Finding> none = evaluate(claim().line("44405").line("74360", "59"), Stage.CLAIM);
+    assertThat(ruleIds(none)).contains("ncci-unnecessary-modifier");
   }
 
   @Test
