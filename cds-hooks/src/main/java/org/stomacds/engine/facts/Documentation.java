@@ -38,6 +38,7 @@ public final class Documentation {
   private final boolean complicationsOccurred;
   private final int distinctStrictures;
   private final boolean fluoroscopyUsed;
+  private final Map<String, List<Evidence>> cues;
 
   private Documentation(Builder b) {
     this.documented = Collections.unmodifiableMap(new EnumMap<>(b.documented));
@@ -59,6 +60,7 @@ public final class Documentation {
     this.complicationsOccurred = b.complicationsOccurred;
     this.distinctStrictures = b.distinctStrictures;
     this.fluoroscopyUsed = b.fluoroscopyUsed;
+    this.cues = Map.copyOf(b.cues);
   }
 
   /** Whether the element is documented (a negated mention such as "size not recorded" is not). */
@@ -164,6 +166,14 @@ public final class Documentation {
     return fluoroscopyUsed;
   }
 
+  /**
+   * Where the documentation states a procedure cue (an id of {@code narrative/cues.yaml}, such as
+   * {@code same-lesion-biopsied-and-removed}); empty when it does not.
+   */
+  public List<Evidence> cue(String id) {
+    return cues.getOrDefault(id, List.of());
+  }
+
   private static OptionalInt optional(Integer value) {
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
@@ -191,6 +201,12 @@ public final class Documentation {
     private boolean complicationsOccurred;
     private int distinctStrictures;
     private boolean fluoroscopyUsed;
+    private final Map<String, List<Evidence>> cues = new java.util.LinkedHashMap<>(0);
+
+    Builder cue(String id, Evidence evidence) {
+      cues.computeIfAbsent(id, k -> new java.util.ArrayList<>(1)).add(evidence);
+      return this;
+    }
 
     Builder documented(DocumentationElement element, Evidence evidence) {
       List<Evidence> list = documented.computeIfAbsent(element, e -> new java.util.ArrayList<>(1));

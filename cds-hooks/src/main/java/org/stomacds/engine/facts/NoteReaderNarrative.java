@@ -4,6 +4,7 @@ import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.narrative.DiscontinuedAt;
 import org.stomacds.engine.narrative.ElementMention;
+import org.stomacds.engine.narrative.NoteCues;
 import org.stomacds.engine.narrative.NoteReader;
 import org.stomacds.engine.narrative.NoteReading;
 
@@ -21,6 +22,9 @@ final class NoteReaderNarrative implements Narrative {
   @Override
   public void read(String text, String resource, String expression, Documentation.Builder into) {
     NoteReading reading = reader.read(text);
+    NoteCues.INSTANCE
+        .find(text)
+        .forEach((cue, quote) -> into.cue(cue, new Evidence(resource, expression, quote)));
     for (DocumentationElement element : ELEMENTS) {
       ElementMention mention = reading.mention(element).orElse(null);
       if (mention == null) {

@@ -60,6 +60,19 @@ public enum CheckKind {
       "A 59/X modifier on a line that pairs with the subject code under no NCCI edit at all is"
           + " unnecessary.",
       UnnecessaryModifierCheck::new),
+  DOCUMENTED_BUNDLE(
+      "documented-bundle",
+      "A line that is part of another line of the same date and provider when the documentation"
+          + " states a procedure cue (narrative/cues.yaml): the biopsy of a lesion then removed,"
+          + " the control of bleeding the session's own therapy caused; not with the"
+          + " unless-modifiers (78, 79).",
+      DocumentedBundleCheck::new),
+  DISTINCT_MODIFIER_FIT(
+      "distinct-modifier-fit",
+      "XP and XU bypass an NCCI edit only when what they claim is true (another practitioner; a"
+          + " service that overlaps nothing, when no specific X modifier fits); the X modifier the"
+          + " documentation supports is offered in their place.",
+      DistinctModifierFitCheck::new),
   MUE_UNITS(
       "mue-units",
       "Units of the subject code on all lines of a date of service within the MUE of that date.",

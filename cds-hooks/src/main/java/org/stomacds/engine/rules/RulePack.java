@@ -158,7 +158,7 @@ public final class RulePack {
         }
       }
     }
-    return distinctSorted(out);
+    return distinctSorted(OneCorrectionPerLine.apply(out, facts));
   }
 
   private static List<CompiledRule> effective(List<CompiledRule> rules, LocalDate date) {

@@ -90,6 +90,28 @@ class CoderAuditTest {
     assertThat(results).hasSize(40);
   }
 
+  /**
+   * One coherent correction per claim: the recommended claim changes of all the findings apply
+   * together (no line removed and then changed, no modifier both added and removed), and the claim
+   * they give draws no further claim change: following the cards once leads to a claim the rules
+   * accept.
+   */
+  @Test
+  void theCardsOfEveryAuditedClaimAgreeOnOneCorrection() throws IOException {
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(AUDIT.resolve("claims"))) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        AuditClaim audit = AuditClaim.read(folder);
+        List<org.hl7.fhir.r4.model.Resource> resources = AuditCase.resources(audit);
+        String problem = Corrections.check(audit.id(), resources);
+        if (problem != null) {
+          problems.add(problem);
+        }
+      }
+    }
+    assertThat(problems).as("claims whose cards do not agree on one correction").isEmpty();
+  }
+
   private static Map<String, String> categories() throws IOException {
     Map<String, String> map = new LinkedHashMap<>();
     for (String row : Files.readAllLines(AUDIT.resolve("categories.tsv"), StandardCharsets.UTF_8)) {

@@ -1,0 +1,61 @@
+package org.stomacds.engine.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Resource;
+import org.stomacds.cds.card.ClaimCorrector;
+import org.stomacds.engine.Engines;
+import org.stomacds.engine.EvaluationRequest;
+import org.stomacds.engine.Stage;
+import org.stomacds.engine.findings.Finding;
+import org.stomacds.engine.findings.Fix;
+
+/** Follows every card of a claim at once and checks that the corrections agree. */
+final class Corrections {
+
+  private Corrections() {}
+
+  /** Null when the corrections agree; otherwise what went wrong. */
+  static String check(String id, List<Resource> resources) {
+    List<Fix> fixes = recommendedClaimFixes(evaluate(resources));
+    if (fixes.isEmpty()) {
+      return null;
+    }
+    Claim claim = claim(resources);
+    Claim corrected;
+    try {
+      corrected = new ClaimCorrector().apply(claim, fixes);
+    } catch (IllegalArgumentException e) {
+      return id + ": the cards' changes do not apply together: " + e.getMessage() + " " + fixes;
+    }
+    List<Resource> after = new ArrayList<>(resources);
+    after.replaceAll(r -> r == claim ? corrected : r);
+    List<Fix> more = recommendedClaimFixes(evaluate(after));
+    return more.isEmpty() ? null : id + ": after the cards' changes the claim still draws " + more;
+  }
+
+  private static List<Finding> evaluate(List<Resource> resources) {
+    return Engines.standard()
+        .evaluate(new EvaluationRequest(resources, Set.of(Stage.CLAIM), Set.of()))
+        .findings();
+  }
+
+  private static Claim claim(List<Resource> resources) {
+    return (Claim) resources.stream().filter(r -> r instanceof Claim).findFirst().orElseThrow();
+  }
+
+  /** The claim changes each finding recommends (its first choice in each alternative group). */
+  private static List<Fix> recommendedClaimFixes(List<Finding> findings) {
+    List<Fix> out = new ArrayList<>();
+    for (Finding f : findings) {
+      for (Fix fix : f.fixes()) {
+        if (fix.recommended() && ClaimCorrector.changesClaim(fix.kind())) {
+          out.add(fix);
+        }
+      }
+    }
+    return out;
+  }
+}
