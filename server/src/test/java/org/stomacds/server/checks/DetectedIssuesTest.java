@@ -119,7 +119,8 @@ class DetectedIssuesTest {
                 .primitiveValue())
         .isEqualTo("Procedure.note[0].text");
     // The rule's page, which lists the public documents: never a document of its own.
-    assertThat(issue.getReference()).isEqualTo("https://cds.example.org/rules/doc-balloon-diameter");
+    assertThat(issue.getReference())
+        .isEqualTo("https://cds.example.org/rules/doc-balloon-diameter");
     assertThat(issue.getIdentifierFirstRep().getValue()).isEqualTo("k");
   }
 
