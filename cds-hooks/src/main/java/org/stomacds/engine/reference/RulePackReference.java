@@ -373,26 +373,8 @@ public final class RulePackReference {
     return String.join("<br>", parts);
   }
 
-  @SuppressWarnings("unchecked")
   private static String inline(Object value) {
-    if (value == null) {
-      return "none";
-    }
-    if (value instanceof List<?> list) {
-      List<String> items = new ArrayList<>();
-      for (Object item : list) {
-        items.add(inline(item));
-      }
-      return "[" + String.join(", ", items) + "]";
-    }
-    if (value instanceof Map<?, ?> map) {
-      List<String> items = new ArrayList<>();
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-        items.add(entry.getKey() + ": " + inline(entry.getValue()));
-      }
-      return "{" + String.join(", ", items) + "}";
-    }
-    return value.toString();
+    return RulePages.inline(value);
   }
 
   private static String words(String constant) {

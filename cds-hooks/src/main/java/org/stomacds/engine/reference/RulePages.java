@@ -231,8 +231,9 @@ public final class RulePages {
     return String.join(", ", stages);
   }
 
+  /** A parameter value in one line: lists in brackets, maps in braces. */
   @SuppressWarnings("unchecked")
-  private static String inline(Object value) {
+  static String inline(Object value) {
     if (value == null) {
       return "none";
     }
