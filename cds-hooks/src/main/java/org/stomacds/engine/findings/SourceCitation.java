@@ -17,6 +17,11 @@ public record SourceCitation(List<Citation> documents, Confidence confidence) {
     }
   }
 
+  /** A source of one document with no section or date (tests, hand-built findings). */
+  public SourceCitation(String id, String title, String url, Confidence confidence) {
+    this(List.of(new Citation(id, title, null, null, url, confidence, null)), confidence);
+  }
+
   /** The documents' labels joined with "; ", for one line of text. */
   public String title() {
     return String.join("; ", documents.stream().map(Citation::label).toList());
