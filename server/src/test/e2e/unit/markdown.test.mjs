@@ -69,7 +69,7 @@ test('drops links whose target is not http(s), mailto or a path here, keeping th
 
 test('keeps safe links', () => {
   assert.equal(md('[rule](https://example.org/docs#x "t")'), '<p><a href="https://example.org/docs#x">rule</a></p>');
-  assert.equal(md('[here](/docs/rule-pack-reference.md#doc-balloon-diameter)'), '<p><a href="/docs/rule-pack-reference.md#doc-balloon-diameter">here</a></p>');
+  assert.equal(md('[here](/rules/doc-balloon-diameter)'), '<p><a href="/rules/doc-balloon-diameter">here</a></p>');
   assert.equal(md('<https://example.org/a>'), '<p><a href="https://example.org/a">https://example.org/a</a></p>');
   assert.equal(md('[mail](mailto:coding@example.org)'), '<p><a href="mailto:coding@example.org">mail</a></p>');
 });

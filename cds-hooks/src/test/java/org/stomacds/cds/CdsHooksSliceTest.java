@@ -117,8 +117,7 @@ class CdsHooksSliceTest {
         .andExpect(jsonPath("$.cards", hasSize(1)))
         .andExpect(
             jsonPath("$.cards[0].links[0].url")
-                .value(
-                    "https://cds.example.org/docs/rule-pack-reference.md#order-documentation-checklist"))
+                .value("https://cds.example.org/rules/order-documentation-checklist"))
         .andExpect(jsonPath("$.systemActions[0].resource.resourceType").value("ServiceRequest"));
   }
 

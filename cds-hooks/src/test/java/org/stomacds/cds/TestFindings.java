@@ -1,6 +1,7 @@
 package org.stomacds.cds;
 
 import java.util.List;
+import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.findings.Finding;
@@ -15,13 +16,19 @@ public final class TestFindings {
   public static final String PACK = "2024.3-test";
 
   public static final SourceCitation NCCI =
-      new SourceCitation(
+      TestFindings.cited(
           "cms-ncci-ptp-2024q3",
           "CMS NCCI PTP edits, practitioner table, 2024 Q3",
           "https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits",
           Confidence.CMS_DATA);
 
   private TestFindings() {}
+
+  /** A source of one document. */
+  static SourceCitation cited(String id, String title, String url, Confidence confidence) {
+    return new SourceCitation(
+        java.util.List.of(new Citation(id, title, null, null, url, confidence, null)), confidence);
+  }
 
   /** 44388 billed with 44405: remove the base code line. */
   public static Finding bundledBaseCode(String claimRef) {
@@ -146,7 +153,7 @@ public final class TestFindings {
                 "balloon-diameter",
                 true,
                 null)),
-        new SourceCitation(
+        TestFindings.cited(
             "pack-doc",
             "Documentation requirements of the rule pack",
             null,
@@ -210,7 +217,7 @@ public final class TestFindings {
                 "stricture-location",
                 true,
                 null)),
-        new SourceCitation(
+        TestFindings.cited(
             "pack-doc",
             "Documentation requirements of the rule pack",
             null,
@@ -239,7 +246,7 @@ public final class TestFindings {
                 null,
                 true,
                 null)),
-        new SourceCitation(
+        TestFindings.cited(
             "uhc-gi",
             "UnitedHealthcare GI endoscopy notification",
             "https://www.uhcprovider.com/",

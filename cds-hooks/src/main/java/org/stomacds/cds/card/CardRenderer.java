@@ -28,7 +28,6 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
-import org.stomacds.engine.findings.SourceCitation;
 
 /**
  * Turns findings into CDS Hooks cards: one rule per card (the findings of one rule on one resource
@@ -51,12 +50,12 @@ public final class CardRenderer {
   public static final String RULE_SYSTEM = "https://stomacds.org/fhir/CodeSystem/rule";
   static final int MAX_SUMMARY = 139;
 
-  private final PublicEndpoints endpoints;
+  private final RuleReferences references;
   private final ClaimCorrector corrector = new ClaimCorrector();
   private final Clock clock;
 
   public CardRenderer(PublicEndpoints endpoints, Clock clock) {
-    this.endpoints = endpoints;
+    this.references = new RuleReferences(endpoints);
     this.clock = clock;
   }
 
@@ -296,7 +295,7 @@ public final class CardRenderer {
       md.append('\n');
     }
     Finding first = findings.get(0);
-    md.append(sourceLine(first.source())).append("\n\n");
+    md.append(RuleReferences.sourceLine(first.source())).append("\n\n");
     md.append("Rule ")
         .append(MarkdownText.escape(first.ruleId()))
         .append(", rule pack ")
@@ -386,52 +385,20 @@ public final class CardRenderer {
     return how == null ? label : label + " (" + how + ")";
   }
 
-  private static String sourceLine(SourceCitation source) {
-    if (source == null) {
-      return "**Policy source:** none on file.";
-    }
-    String title = MarkdownText.escape(source.title());
-    String url = MarkdownText.safeUrl(source.url());
-    String linked = url == null ? title : "[" + title + "](" + url + ")";
-    return "**Policy source:** " + linked + " (" + confidence(source.confidence()) + ")";
-  }
-
   static String confidence(Confidence confidence) {
-    if (confidence == null) {
-      return "confidence not stated";
-    }
-    return switch (confidence) {
-      case CMS_DATA -> "read from a CMS data file";
-      case SOURCED -> "stated by a public source";
-      case WIDELY_KNOWN -> "common coding knowledge, not checked against a primary source";
-      case UNCERTAIN -> "unverified: confirm before relying on it";
-    };
+    return RuleReferences.confidence(confidence);
   }
 
   private Card.Source source(Finding finding) {
     return new Card.Source(
         "stomacds rule pack " + finding.packVersion(),
-        ruleReference(finding.ruleId()),
+        references.rulePage(finding.ruleId()),
         null,
         new Coding(RULE_SYSTEM, finding.ruleId(), finding.ruleId()));
   }
 
-  private String ruleReference(String ruleId) {
-    return endpoints.url("/docs/rule-pack-reference.md#" + ruleId);
-  }
-
   private List<Card.Link> links(Finding finding) {
-    List<Card.Link> links = new ArrayList<>();
-    links.add(
-        new Card.Link(
-            "Rule " + finding.ruleId() + " in the rule pack reference",
-            ruleReference(finding.ruleId()),
-            "absolute",
-            null));
-    if (finding.source() != null && MarkdownText.safeUrl(finding.source().url()) != null) {
-      links.add(new Card.Link(finding.source().title(), finding.source().url(), "absolute", null));
-    }
-    return links;
+    return references.links(finding.ruleId(), finding.source());
   }
 
   private Card checklistCard(String uuid, List<Finding> checklist) {
@@ -455,7 +422,7 @@ public final class CardRenderer {
     md.append("The same list is written onto the order (assessment ")
         .append(uuid)
         .append("). This is documentation guidance, not a coverage decision.\n\n");
-    md.append(sourceLine(first.source())).append("\n\n");
+    md.append(RuleReferences.sourceLine(first.source())).append("\n\n");
     md.append("Rule ")
         .append(CHECKLIST_RULE)
         .append(", rule pack ")

@@ -1,9 +1,6 @@
 package org.stomacds.engine.findings;
 
-/**
- * How far the fact behind a rule is established, in the terms of {@code
- * ../shared/domain/cpt-44405-facts.md}.
- */
+/** How far the fact behind a rule, or a document cited for it, is established. */
 public enum Confidence {
   /** Read from a CMS data file (NCCI, MUE, fee schedule) loaded as dated data. */
   CMS_DATA,

@@ -1,11 +1,29 @@
 package org.stomacds.engine.findings;
 
+import java.util.List;
+
 /**
- * The policy a rule comes from.
+ * The public documents a rule comes from, and how far the rule is established.
  *
- * @param id stable id of the source in the rule pack (e.g. {@code cms-ncci-ptp-2024q3})
- * @param title what a reviewer reads (e.g. "CMS NCCI PTP edits, practitioner table, 2024 Q3")
- * @param url where to read it; may be null when the source is not online
- * @param confidence how far the fact is established
+ * @param documents one or more public documents, in the order the rule file lists them
+ * @param confidence how far the rule's requirement is established
  */
-public record SourceCitation(String id, String title, String url, Confidence confidence) {}
+public record SourceCitation(List<Citation> documents, Confidence confidence) {
+
+  public SourceCitation {
+    documents = List.copyOf(documents);
+    if (documents.isEmpty()) {
+      throw new IllegalArgumentException("a rule cites at least one document");
+    }
+  }
+
+  /** A source of one document with no section or date (tests, hand-built findings). */
+  public SourceCitation(String id, String title, String url, Confidence confidence) {
+    this(List.of(new Citation(id, title, null, null, url, confidence, null)), confidence);
+  }
+
+  /** The documents' labels joined with "; ", for one line of text. */
+  public String title() {
+    return String.join("; ", documents.stream().map(Citation::label).toList());
+  }
+}

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.Stage;
+import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.rules.CheckKind;
 import org.stomacds.engine.rules.DataFile;
-import org.stomacds.engine.rules.PackSource;
 import org.stomacds.engine.rules.PayerOverlay;
 import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
@@ -95,9 +95,9 @@ public final class RulePackReference {
         .append("- **effective / end**: the dates of service the rule applies to. CMS data files")
         .append(" have their own dates; past the newest file, the newest applies and the finding's")
         .append(" notes say so.\n")
-        .append(
-            "- **source** and **confidence**: where the requirement comes from and how far it is")
-        .append(" established (`cms-data`, `sourced`, `widely-known`, `uncertain`).\n")
+        .append("- **sources** and **confidence**: the public documents the requirement comes from")
+        .append(" (see [Sources](#sources)) and how far it is established (`cms-data`, `sourced`,")
+        .append(" `widely-known`, `uncertain`).\n")
         .append("- Findings come out in a fixed order: severity, rule id, resource, FHIRPath.")
         .append(
             " Fixes are data (add/remove a modifier, remove a line, set the place of service or")
@@ -117,16 +117,26 @@ public final class RulePackReference {
   }
 
   private static void sources(StringBuilder md, RulePack pack) {
-    md.append("## Sources\n\n| id | title | confidence | where |\n|---|---|---|---|\n");
-    for (PackSource source : pack.sources()) {
+    md.append("## Sources\n\nThe public documents the rules cite: each with the section that says")
+        .append(" what the rules check and the edition or date of the text. The application serves")
+        .append(" the same, rule by rule, at `/rules` (the links cards carry).\n\n")
+        .append("| id | document | section | date | confidence | where | note |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (Citation source : pack.sources()) {
       md.append("| `")
           .append(source.id())
           .append("` | ")
           .append(cell(source.title()))
           .append(" | ")
+          .append(source.section() == null ? "" : cell(source.section()))
+          .append(" | ")
+          .append(source.date() == null ? "" : cell(source.date()))
+          .append(" | ")
           .append(words(source.confidence().name()))
           .append(" | ")
-          .append(source.url() == null ? "" : "<" + source.url() + ">")
+          .append(source.url() == null ? "not public" : "<" + source.url() + ">")
+          .append(" | ")
+          .append(source.note() == null ? "" : cell(source.note()))
           .append(" |\n");
     }
     md.append('\n');
@@ -191,11 +201,9 @@ public final class RulePackReference {
         .append(" to ")
         .append(rule.end() == null ? "open" : rule.end().toString())
         .append(" |\n")
-        .append("| source | ")
-        .append(cell(rule.source().title()))
-        .append(" (`")
-        .append(rule.source().id())
-        .append("`) |\n")
+        .append("| sources | ")
+        .append(sourceIds(rule))
+        .append(" |\n")
         .append("| confidence | ")
         .append(words(rule.confidence().name()))
         .append(" |\n");
@@ -212,6 +220,14 @@ public final class RulePackReference {
       md.append("| note | ").append(cell(note)).append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String sourceIds(RuleDefinition rule) {
+    List<String> ids = new ArrayList<>();
+    for (Citation document : rule.source().documents()) {
+      ids.add(cell(document.label()) + " (`" + document.id() + "`)");
+    }
+    return String.join("<br>", ids);
   }
 
   private static void overlays(StringBuilder md, RulePack pack) {
@@ -357,26 +373,8 @@ public final class RulePackReference {
     return String.join("<br>", parts);
   }
 
-  @SuppressWarnings("unchecked")
   private static String inline(Object value) {
-    if (value == null) {
-      return "none";
-    }
-    if (value instanceof List<?> list) {
-      List<String> items = new ArrayList<>();
-      for (Object item : list) {
-        items.add(inline(item));
-      }
-      return "[" + String.join(", ", items) + "]";
-    }
-    if (value instanceof Map<?, ?> map) {
-      List<String> items = new ArrayList<>();
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) map).entrySet()) {
-        items.add(entry.getKey() + ": " + inline(entry.getValue()));
-      }
-      return "{" + String.join(", ", items) + "}";
-    }
-    return value.toString();
+    return RulePages.inline(value);
   }
 
   private static String words(String constant) {

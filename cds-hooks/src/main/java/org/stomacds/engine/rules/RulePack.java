@@ -14,6 +14,7 @@ import org.stomacds.engine.facts.CaseFacts;
 import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.OrderFacts;
 import org.stomacds.engine.facts.ProcedureFacts;
+import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.payer.Payer;
 
@@ -38,7 +39,7 @@ public final class RulePack {
   private final String description;
   private final String subjectCode;
   private final String file;
-  private final List<PackSource> sources;
+  private final List<Citation> sources;
   private final CmsData data;
   private final List<CompiledRule> baseRules;
   private final List<CompiledOverlay> overlays;
@@ -51,7 +52,7 @@ public final class RulePack {
       String description,
       String subjectCode,
       String file,
-      List<PackSource> sources,
+      List<Citation> sources,
       CmsData data,
       List<CompiledRule> baseRules,
       List<CompiledOverlay> overlays) {
@@ -93,7 +94,7 @@ public final class RulePack {
     return file;
   }
 
-  public List<PackSource> sources() {
+  public List<Citation> sources() {
     return sources;
   }
 

@@ -41,7 +41,7 @@ public final class RulePackLoader {
   public static final String DEFAULT_RESOURCE = "rules/cpt-44405.yaml";
 
   private static final List<String> PACK_KEYS =
-      List.of("pack", "sources", "data", "rules", "payer-overlays");
+      List.of("pack", "sources", "source-aliases", "data", "rules", "payer-overlays");
   private static final List<String> RULE_KEYS =
       List.of(
           "id",
@@ -126,7 +126,9 @@ public final class RulePackLoader {
     String description = pack.optText("description").orElse("");
     String code = pack.text("code");
 
-    Map<String, PackSource> sources = readSources(root.map("sources"));
+    PackSources sources =
+        PackSources.read(
+            root.map("sources"), root.has("source-aliases") ? root.map("source-aliases") : null);
     CmsData data = readData(root.list("data"), sources, opener, namer);
 
     // Phase 1: every rule definition, so checks that read other rules (the order checklist) see
@@ -213,7 +215,7 @@ public final class RulePackLoader {
         description,
         code,
         label,
-        List.copyOf(sources.values()),
+        sources.all(),
         data,
         compiled,
         compiledOverlays);
@@ -234,23 +236,8 @@ public final class RulePackLoader {
 
   // ---- sources and data ------------------------------------------------------------------------
 
-  private static Map<String, PackSource> readSources(YamlMap map) {
-    Map<String, PackSource> sources = new LinkedHashMap<>();
-    for (Map.Entry<String, YamlNode> entry : map.entries()) {
-      YamlMap source = entry.getValue().asMap().allowOnly("title", "url", "confidence");
-      sources.put(
-          entry.getKey(),
-          new PackSource(
-              entry.getKey(),
-              source.text("title"),
-              source.optText("url").orElse(null),
-              confidence(source.require("confidence"))));
-    }
-    return sources;
-  }
-
   private static CmsData readData(
-      List<YamlNode> nodes, Map<String, PackSource> sources, Opener opener, Namer namer) {
+      List<YamlNode> nodes, PackSources sources, Opener opener, Namer namer) {
     List<CmsData.Dated<CmsData.PtpData>> ptp = new ArrayList<>();
     List<CmsData.Dated<CmsData.MueData>> mue = new ArrayList<>();
     List<CmsData.Dated<CmsData.PfsData>> pfs = new ArrayList<>();
@@ -279,7 +266,7 @@ public final class RulePackLoader {
       if (end != null && end.isBefore(effective)) {
         throw entry.require("end").error("end " + end + " is before effective " + effective);
       }
-      String sourceId = source(entry.require("source"), sources);
+      String sourceId = sources.dataSource(entry.require("source"));
       String release = entry.text("release");
       String name = namer.name(file);
       try (BufferedReader reader = opener.open(file)) {
@@ -349,7 +336,7 @@ public final class RulePackLoader {
   // ---- rules and overlays ----------------------------------------------------------------------
 
   private PendingRule readRule(
-      YamlMap map, Map<String, PackSource> sources, String overlayId, List<String> keys) {
+      YamlMap map, PackSources sources, String overlayId, List<String> keys) {
     map.allowOnly(keys);
     String id = map.text("id");
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -389,9 +376,8 @@ public final class RulePackLoader {
     if (end != null && end.isBefore(effective)) {
       throw map.require("end").error("end " + end + " is before effective " + effective);
     }
-    String sourceId = source(map.require("source"), sources);
-    PackSource source = sources.get(sourceId);
     Confidence confidence = confidence(map.require("confidence"));
+    SourceCitation source = sources.citation(map.require("source"), confidence);
     List<String> replaces = map.textList("replaces");
     RuleDefinition definition =
         new RuleDefinition(
@@ -405,7 +391,7 @@ public final class RulePackLoader {
             map.text("fix").strip(),
             effective,
             end,
-            new SourceCitation(source.id(), source.title(), source.url(), confidence),
+            source,
             confidence,
             map.textList("notes"),
             overlayId,
@@ -414,8 +400,7 @@ public final class RulePackLoader {
     return new PendingRule(definition, parameters, parameterKeys, map);
   }
 
-  private PendingOverlay readOverlay(
-      YamlMap map, Map<String, PackSource> sources, Set<String> baseIds) {
+  private PendingOverlay readOverlay(YamlMap map, PackSources sources, Set<String> baseIds) {
     map.allowOnly("id", "title", "when", "overrides", "rules");
     PendingOverlay overlay = new PendingOverlay();
     overlay.id = map.text("id");
@@ -485,15 +470,6 @@ public final class RulePackLoader {
 
   // ---- words -----------------------------------------------------------------------------------
 
-  private static String source(YamlNode node, Map<String, PackSource> sources) {
-    String id = node.asText();
-    if (!sources.containsKey(id)) {
-      throw node.error(
-          "unknown source '" + id + "' (the sources table has: " + sources.keySet() + ")");
-    }
-    return id;
-  }
-
   static Severity severity(YamlNode node) {
     String text = node.asText();
     for (Severity severity : Severity.values()) {
@@ -519,17 +495,7 @@ public final class RulePackLoader {
   }
 
   static Confidence confidence(YamlNode node) {
-    String text = node.asText();
-    for (Confidence confidence : Confidence.values()) {
-      if (words(confidence.name()).equals(text)) {
-        return confidence;
-      }
-    }
-    List<String> known = new ArrayList<>();
-    for (Confidence confidence : Confidence.values()) {
-      known.add(words(confidence.name()));
-    }
-    throw node.error("unknown confidence '" + text + "' (known: " + known + ")");
+    return PackSources.confidence(node);
   }
 
   private static PayerKey payerKey(YamlNode node) {

@@ -82,8 +82,7 @@ class CardRendererTest {
     assertThat(card.summary().length()).isLessThan(140);
     assertThat(card.source().topic().system()).isEqualTo(CardRenderer.RULE_SYSTEM);
     assertThat(card.source().topic().code()).isEqualTo("long-rule");
-    assertThat(card.source().url())
-        .isEqualTo("https://cds.example.org/docs/rule-pack-reference.md#long-rule");
+    assertThat(card.source().url()).isEqualTo("https://cds.example.org/rules/long-rule");
     assertThat(card.uuid()).matches("[0-9a-f-]{36}");
   }
 
@@ -115,7 +114,15 @@ class CardRendererTest {
         .containsExactly(1, 3);
     assertThat(corrected.getDiagnosis()).hasSize(2);
     assertThat(card.overrideReasons()).isEqualTo(OverrideReasons.ALL);
-    assertThat(card.links()).extracting(Card.Link::url).contains(TestFindings.NCCI.url());
+    assertThat(card.links())
+        .extracting(Card.Link::url)
+        .containsExactly(
+            "https://cds.example.org/rules/ncci-44405-44388",
+            TestFindings.NCCI.documents().get(0).url());
+    assertThat(card.links().get(1).label()).isEqualTo(TestFindings.NCCI.documents().get(0).label());
+    assertThat(card.detail())
+        .contains(
+            "**Policy sources:** [CMS NCCI PTP edits, practitioner table, 2024 Q3](https://www");
   }
 
   @Test

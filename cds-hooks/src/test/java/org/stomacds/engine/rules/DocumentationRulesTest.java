@@ -68,7 +68,9 @@ class DocumentationRulesTest {
               assertThat(fix.kind()).isEqualTo(FixKind.DOCUMENT_ELEMENT);
               assertThat(fix.element()).isEqualTo(element.id());
             });
-    assertThat(finding.source().id()).isEqualTo("facts-5-documentation");
+    assertThat(finding.source().documents())
+        .extracting(org.stomacds.engine.findings.Citation::id)
+        .contains("cms-mln909160");
 
     assertThat(evaluate(CaseBuilder.newCase().documentedEverything(), Stage.DOCUMENTATION))
         .isEmpty();

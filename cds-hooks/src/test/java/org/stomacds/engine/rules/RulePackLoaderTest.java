@@ -161,7 +161,7 @@ class RulePackLoaderTest {
   void failsOnAMissingSource() {
     String yaml =
         replace(
-            "    source: cms-ncci-mue\n    confidence: cms-data\n\n",
+            "    source: [cms-ncci-mue, cms-ncci-policy-manual-ch1]\n    confidence: cms-data\n\n",
             "    confidence: cms-data\n\n");
     failsAt(yaml, "  - id: mue-units", "missing 'source'");
   }
@@ -170,9 +170,67 @@ class RulePackLoaderTest {
   void failsOnAnUnknownSource() {
     String yaml =
         replace(
-            "    source: cms-ncci-mue\n    confidence: cms-data\n\n",
+            "    source: [cms-ncci-mue, cms-ncci-policy-manual-ch1]\n    confidence: cms-data\n\n",
             "    source: cms-ncci-mue-2031\n    confidence: cms-data\n\n");
     failsAt(yaml, "source: cms-ncci-mue-2031", "unknown source 'cms-ncci-mue-2031'");
+  }
+
+  @Test
+  void failsOnAnUnknownSourceInAListAtItsOwnLine() {
+    String yaml =
+        replace(
+            "    source: [cms-ncci-mue, cms-ncci-policy-manual-ch1]\n    confidence: cms-data\n\n",
+            "    source:\n      - cms-ncci-mue\n      - ncci-manual-2031\n    confidence: cms-data\n\n");
+    failsAt(yaml, "      - ncci-manual-2031", "unknown source 'ncci-manual-2031'");
+  }
+
+  @Test
+  void aRuleCitesEveryDocumentOfItsListInOrder() throws IOException {
+    RuleDefinition mue =
+        load(DEFAULT).rules().stream()
+            .filter(r -> r.id().equals("mue-units"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mue.source().documents())
+        .extracting(org.stomacds.engine.findings.Citation::id)
+        .containsExactly("cms-ncci-mue", "cms-ncci-policy-manual-ch1");
+    assertThat(mue.source().documents().get(0).date()).contains("2024");
+  }
+
+  @Test
+  void anOldSourceIdStandsForThePublicDocumentsItsAliasNames() throws IOException {
+    String yaml =
+        replace(
+            "    source: [cms-ncci-mue, cms-ncci-policy-manual-ch1]\n    confidence: cms-data\n\n",
+            "    source: facts-2-ncci-mue-pfs\n    confidence: cms-data\n\n");
+    RuleDefinition mue =
+        load(yaml).rules().stream()
+            .filter(r -> r.id().equals("mue-units"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mue.source().documents())
+        .extracting(org.stomacds.engine.findings.Citation::id)
+        .containsExactly("cms-ncci-ptp", "cms-ncci-mue", "cms-pfs-rvu");
+  }
+
+  @Test
+  void failsOnAnAliasNamingAnUnknownSource() {
+    String yaml =
+        replace(
+            "  facts-5-documentation: [cms-mln909160]", "  facts-5-documentation: [cms-mln-2031]");
+    failsAt(
+        yaml,
+        "  facts-5-documentation: [cms-mln-2031]",
+        "alias 'facts-5-documentation' names unknown source 'cms-mln-2031'");
+  }
+
+  @Test
+  void failsOnASourceUrlThatIsNotAWebAddress() {
+    String yaml =
+        replace(
+            "    url: https://www.cms.gov/medicare/coding-billing/national-correct-coding-initiative-ncci-edits/medicare-ncci-medically-unlikely-edits",
+            "    url: ../shared/domain/facts.md#mue");
+    failsAt(yaml, "    url: ../shared/domain/facts.md#mue", "a source's url is an http(s) address");
   }
 
   @Test
@@ -202,7 +260,7 @@ class RulePackLoaderTest {
         "unknown stage 'billing'");
     failsAt(
         replace(
-            "    source: cms-ncci-mue\n    confidence: cms-data\n\n",
+            "    source: [cms-ncci-mue, cms-ncci-policy-manual-ch1]\n    confidence: cms-data\n\n",
             "    source: cms-ncci-mue\n    confidence: probable\n\n"),
         "confidence: probable",
         "unknown confidence 'probable'");

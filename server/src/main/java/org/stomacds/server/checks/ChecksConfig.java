@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stomacds.casedata.CaseAssembler;
 import org.stomacds.casedata.LocalFhirStore;
+import org.stomacds.cds.card.RuleReferences;
+import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
 import org.stomacds.engine.terminology.Terminology;
@@ -38,8 +40,8 @@ class ChecksConfig {
   }
 
   @Bean
-  RuleTitles checkRuleTitles(RuleEngine engine) {
-    return RuleTitles.of(engine);
+  RuleTitles checkRuleTitles(RuleEngine engine, PublicEndpoints endpoints) {
+    return RuleTitles.of(engine, new RuleReferences(endpoints)::rulePage);
   }
 
   @Bean

@@ -91,6 +91,7 @@ final class DetectedIssues {
    * @param subjectRef the implicated Procedure or Claim
    * @param patientRef the subject's patient, or null
    * @param title the rule's title, or null
+   * @param page the address of the rule's page ({@code /rules/{id}}), or null
    * @param identified when it was first found (kept while the issue stays open)
    */
   static DetectedIssue open(
@@ -99,6 +100,7 @@ final class DetectedIssues {
       String patientRef,
       Finding finding,
       String title,
+      String page,
       DateTimeType identified) {
     DetectedIssue issue = new DetectedIssue();
     issue.setId(idOf(key));
@@ -134,8 +136,9 @@ final class DetectedIssues {
       }
     }
     issue.setDetail(detail(finding));
-    if (finding.source() != null && finding.source().url() != null) {
-      issue.setReference(finding.source().url());
+    if (page != null) {
+      // The rule's page names the public documents it rests on, with their sections and dates.
+      issue.setReference(page);
     }
     return issue;
   }

@@ -82,6 +82,7 @@ final class IssueReconciler {
               patientRef,
               finding,
               titles.title(finding.ruleId()).orElse(null),
+              titles.page(finding.ruleId()).orElse(null),
               stillOpen ? stored.getIdentifiedDateTimeType() : now);
       ids.put(key, issue.getIdElement().getIdPart());
       if (!stillOpen) {

@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.UriType;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Severity;
 
@@ -14,12 +15,16 @@ import org.stomacds.engine.findings.Severity;
  * Findings as {@code OperationOutcome} issues: code {@code business-rule}, the rule id in {@code
  * details} (system {@value DetectedIssues#RULE_SYSTEM}), the message in {@code diagnostics}, the
  * FHIRPath in {@code expression}, and the resource the finding is about in our extension {@value
- * DetectedIssues#FINDING_RESOURCE} (an expression alone does not say which Procedure).
+ * DetectedIssues#FINDING_RESOURCE} (an expression alone does not say which Procedure), and the
+ * address of the rule's page in {@value #RULE_PAGE}.
  */
 final class Outcomes {
 
   static final String DETECTED_ISSUE =
       "https://stomacds.org/fhir/StructureDefinition/detected-issue";
+
+  /** The rule's page ({@code /rules/{id}}): what it checks and the public documents it cites. */
+  static final String RULE_PAGE = "https://stomacds.org/fhir/StructureDefinition/rule-page";
 
   /** How an error finding is reported. */
   enum Mode {
@@ -62,6 +67,9 @@ final class Outcomes {
       if (finding.resource() != null) {
         issue.addExtension(DetectedIssues.FINDING_RESOURCE, new Reference(finding.resource()));
       }
+      titles
+          .page(finding.ruleId())
+          .ifPresent(page -> issue.addExtension(RULE_PAGE, new UriType(page)));
       String issueId = issueIds.get(finding);
       if (issueId != null) {
         issue.addExtension(DETECTED_ISSUE, new Reference("DetectedIssue/" + issueId));

@@ -36,7 +36,8 @@ import org.stomacds.server.fhir.FhirServerCustomizer;
  *   <li>{@code /cds-services/**}: not here; the CDS Hooks JWT filter (ordered before this chain)
  *       authenticates every call, and this chain only stays out of its way;
  *   <li>{@code /fhir/metadata}, {@code /fhir/.well-known/smart-configuration} (SMART discovery),
- *       {@code /actuator/health/**}, CORS preflights: open;
+ *       {@code /actuator/health/**}, the rule pages ({@code GET /rules}, {@code /rules/{id}}), CORS
+ *       preflights: open;
  *   <li>{@code /fhir/**}: an OAuth2 access token from a configured authorization server, its SMART
  *       scopes enforced per resource type and interaction by HAPI ({@link SmartScopeRules});
  *   <li>{@code /actuator/prometheus}: a token with scope {@value
@@ -109,6 +110,8 @@ class ApiSecurityConfig {
               .requestMatchers(HttpMethod.GET, "/fhir/.well-known/smart-configuration")
               .permitAll();
           requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          // The rule pages: what cards, DetectedIssues and $check link to, readable without login.
+          requests.requestMatchers(HttpMethod.GET, "/rules", "/rules/", "/rules/*").permitAll();
           if (properties.metricsPublic()) {
             requests.requestMatchers("/actuator/prometheus").permitAll();
           } else {

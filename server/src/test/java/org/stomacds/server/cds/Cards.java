@@ -82,14 +82,18 @@ final class Cards {
       assertThat(card.path("source").path("label").asText()).as(what).contains("rule pack");
       assertThat(card.path("source").path("url").asText())
           .as(what)
-          .isEqualTo(SharedApplication.baseUrl() + "/docs/rule-pack-reference.md#" + rule);
+          .isEqualTo(SharedApplication.baseUrl() + "/rules/" + rule);
       assertThat(card.path("source").path("topic").path("system").asText())
           .as(what)
           .isEqualTo(RULE_SYSTEM);
+      // The rule's page first; then the public documents, each named by its title.
+      assertThat(card.path("links").path(0).path("url").asText())
+          .as(what)
+          .isEqualTo(card.path("source").path("url").asText());
       assertThat(rule).as(what).isNotBlank();
       assertThat(card.path("detail").asText())
           .as(what)
-          .contains("**Policy source:**")
+          .contains("**Policy sources:**")
           .contains("Rule " + rule + ", rule pack ")
           .doesNotContain("<script", "<div");
       assertThat(card.path("overrideReasons")).as(what).isNotEmpty();

@@ -51,6 +51,8 @@ class CheckOperationIT extends ChecksITSupport {
               ((Reference) doc.getExtensionByUrl(DetectedIssues.FINDING_RESOURCE).getValue())
                   .getReference())
           .isEqualTo(c.procedureRef());
+      assertThat(doc.getExtensionByUrl(Outcomes.RULE_PAGE).getValueAsPrimitive().getValueAsString())
+          .isEqualTo(baseUrl() + "/rules/doc-balloon-diameter");
     }
     assertThat(rules(outcome(get("/fhir/" + c.procedureRef() + "/$check"))))
         .containsExactly("doc-balloon-diameter");

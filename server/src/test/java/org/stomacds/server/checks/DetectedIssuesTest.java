@@ -7,6 +7,7 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.junit.jupiter.api.Test;
+import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.findings.Finding;
@@ -39,9 +40,15 @@ class DetectedIssuesTest {
                 true,
                 null)),
         new SourceCitation(
-            "facts-5",
-            "Documentation auditors look for",
-            "https://example.org/policy",
+            List.of(
+                new Citation(
+                    "cms-mln909160",
+                    "Complying with Medical Record Documentation Requirements",
+                    null,
+                    "March 2024",
+                    "https://example.org/policy",
+                    Confidence.SOURCED,
+                    null)),
             Confidence.SOURCED),
         List.of("No payer-specific policy on file."));
   }
@@ -89,6 +96,7 @@ class DetectedIssuesTest {
             "Patient/pt",
             f,
             "Balloon diameter",
+            "https://cds.example.org/rules/doc-balloon-diameter",
             new DateTimeType("2024-08-15T10:00:00Z"));
     assertThat(issue.getStatus()).isEqualTo(DetectedIssue.DetectedIssueStatus.FINAL);
     assertThat(issue.getSeverity()).isEqualTo(DetectedIssue.DetectedIssueSeverity.MODERATE);
@@ -110,7 +118,9 @@ class DetectedIssuesTest {
                 .getValue()
                 .primitiveValue())
         .isEqualTo("Procedure.note[0].text");
-    assertThat(issue.getReference()).isEqualTo("https://example.org/policy");
+    // The rule's page, which lists the public documents: never a document of its own.
+    assertThat(issue.getReference())
+        .isEqualTo("https://cds.example.org/rules/doc-balloon-diameter");
     assertThat(issue.getIdentifierFirstRep().getValue()).isEqualTo("k");
   }
 
@@ -128,7 +138,7 @@ class DetectedIssuesTest {
   void aCancelledIssueSaysWhatResolvedItAndWhen() {
     Finding f = finding("doc-balloon-diameter", Severity.WARNING, "Procedure/p1", "Procedure.note");
     DetectedIssue open =
-        DetectedIssues.open("k", "Claim/c1", null, f, null, new DateTimeType("2024-08-15"));
+        DetectedIssues.open("k", "Claim/c1", null, f, null, null, new DateTimeType("2024-08-15"));
     DetectedIssue cancelled =
         DetectedIssues.cancelled(
             open,
@@ -146,7 +156,7 @@ class DetectedIssuesTest {
   void storedMetadataDoesNotMakeAnIssueDifferent() {
     Finding f = finding("doc-balloon-diameter", Severity.WARNING, "Procedure/p1", "Procedure.note");
     DetectedIssue wanted =
-        DetectedIssues.open("k", "Claim/c1", null, f, null, new DateTimeType("2024-08-15"));
+        DetectedIssues.open("k", "Claim/c1", null, f, null, null, new DateTimeType("2024-08-15"));
     DetectedIssue stored = wanted.copy();
     stored.setId("DetectedIssue/" + DetectedIssues.idOf("k") + "/_history/3");
     stored

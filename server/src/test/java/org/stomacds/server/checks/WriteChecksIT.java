@@ -42,6 +42,8 @@ class WriteChecksIT extends ChecksITSupport {
     assertThat(issue.getPatient().getReference()).isEqualTo("Patient/" + c.patient.getIdPart());
     assertThat(issue.getDetail()).contains("does not give the balloon diameter");
     assertThat(issue.getAuthor().getReference()).isEqualTo("Device/stomacds");
+    // The rule's page at the public base URL, which names the public documents behind the rule.
+    assertThat(issue.getReference()).isEqualTo(baseUrl() + "/rules/doc-balloon-diameter");
     assertThat(issue.hasIdentified()).isTrue();
     assertThat(issue.getIdentifierFirstRep().getSystem())
         .isEqualTo("https://stomacds.org/fhir/detected-issue");
