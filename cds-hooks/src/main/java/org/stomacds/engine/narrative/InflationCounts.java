@@ -69,16 +69,22 @@ final class InflationCounts {
         continue;
       }
       int actStart = inflationBefore(f, s, b);
-      if (actStart < 0) {
-        continue;
-      }
       int n = 0;
       int end = b.end();
       for (int j = i; j < balloons.size() && balloons.get(j).sentence() == b.sentence(); j++) {
         n++;
         end = balloons.get(j).end();
       }
-      if (n >= 2) {
+      if (actStart < 0) {
+        // "balloon 15, 16.5, 18 mm, 60 s each": the sizes of one list, each an inflation
+        n = 0;
+        for (Value v : balloons) {
+          n += v.start() == b.start() && v.end() == b.end() ? 1 : 0;
+        }
+        end = eachAfter(f, s, b.end());
+        actStart = end < 0 ? -1 : b.start();
+      }
+      if (actStart >= 0 && n >= 2) {
         return new Value(n, b.sentence(), actStart, end, false);
       }
     }
@@ -133,7 +139,17 @@ final class InflationCounts {
   }
 
   private static boolean afterAnInflation(String f, List<Sentence> sentences, Value b) {
-    return inflationBefore(f, sentences.get(b.sentence()), b) >= 0;
+    Sentence s = sentences.get(b.sentence());
+    return inflationBefore(f, s, b) >= 0 || eachAfter(f, s, b.end()) >= 0;
+  }
+
+  /**
+   * Where a per-inflation word right after a list of sizes ends ("15, 16.5, 18 mm, 60 s each",
+   * "..., 1 minute per stage"), or -1: the sizes were inflations, one each.
+   */
+  private static int eachAfter(String f, Sentence s, int listEnd) {
+    Matcher each = EACH.matcher(f).region(listEnd, Math.min(s.end(), listEnd + 40));
+    return each.lookingAt() ? each.end() : -1;
   }
 
   /** Where the inflation right before size {@code b} starts ("inflated to 15, ..."), or -1. */
@@ -148,10 +164,19 @@ final class InflationCounts {
     return start;
   }
 
-  /** An inflation right before the sizes: "inflated sequentially to", "inflations at". */
+  /**
+   * An inflation right before the sizes: "inflated sequentially to", "inflations at", "balloon
+   * inflated 15, 16.5 and 18 mm".
+   */
   private static final Pattern ACT =
       Rx.compile(
           "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:sequentially"
-              + "|serially|successively|progressively|in\\s+turn|stepwise)\\s+)?(?:up\\s+)?"
-              + "(?:to|at)\\b");
+              + "|serially|successively|progressively|in\\s+turn|stepwise)\\s+)?(?:(?:up\\s+)?"
+              + "(?:to|at)\\b)?");
+
+  /** A duration said of each size right after the list: ", 60 s each", "(1 min per stage)". */
+  private static final Pattern EACH =
+      Rx.compile(
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
+              + "(?:each|apiece|per\\s+(?:stage|inflation|size|step|balloon))\\b");
 }
