@@ -47,6 +47,14 @@ class FeeScheduleModifierRulesTest {
   }
 
   @Test
+  void theIndicatorIsMedicaresOwnSoOnlyOtherPayersGetTheNoPolicyNote() {
+    assertThat(rule(medicare().line("44405", "50"), "mod-bilateral-50").get(0).notes())
+        .noneMatch(n -> n.contains("No payer-specific policy"));
+    assertThat(rule(claim().aetna().line("44405", "50"), "mod-bilateral-50").get(0).notes())
+        .anyMatch(n -> n.contains("No payer-specific policy on file for"));
+  }
+
+  @Test
   void modifier50StaysQuietWhereTheBilateralIndicatorAllowsIt() {
     // 49505 (inguinal hernia repair) has bilateral indicator 1: 150% for both sides.
     List<Finding> found = rule(claim().line("44405").line("49505", "50"), "mod-bilateral-50");
