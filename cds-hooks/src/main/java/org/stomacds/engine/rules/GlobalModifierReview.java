@@ -71,7 +71,8 @@ final class GlobalModifierReview {
     Diagnosis complication = null;
     for (Diagnosis diagnosis : line.diagnoses()) {
       for (String prefix : rule.complicationPrefixes()) {
-        if (complication == null && diagnosis.code().toUpperCase().startsWith(prefix)) {
+        if (complication == null
+            && diagnosis.code().toUpperCase(java.util.Locale.ROOT).startsWith(prefix)) {
           complication = diagnosis;
         }
       }
