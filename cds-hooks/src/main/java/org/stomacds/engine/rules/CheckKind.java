@@ -98,8 +98,22 @@ public enum CheckKind {
       XModifierCheck::new),
   GLOBAL_PERIOD(
       "global-period",
-      "Inside an earlier procedure's global period (same provider): 58, 78 or 79.",
+      "Inside an earlier procedure's global period (same provider): 58, 78 or 79; 58 on a"
+          + " complication is 78; none for another provider's surgery.",
       GlobalPeriodCheck::new),
+  FEE_SCHEDULE_MODIFIER(
+      "fee-schedule-modifier",
+      "A modifier on any line checked against one payment-policy indicator of the line's code in"
+          + " the fee schedule of its date (bilateral, assistant, co-surgeon, team, PC/TC,"
+          + " multiple procedure): listed indicator values rule it out.",
+      FeeScheduleModifierCheck::new),
+  GLOBAL_VISIT(
+      "global-visit",
+      "A visit (E/M) line against the global surgery package: on the day of a minor procedure it"
+          + " is part of it without 25 (package report); 57 beside only minor procedures, 59/X on"
+          + " a visit, 25 on a visit pointing only at the procedure's diagnoses, a visit in the"
+          + " same provider's 90-day global period without 24 (modifiers report).",
+      GlobalVisitCheck::new),
   UNEXPECTED_MODIFIER(
       "unexpected-modifier",
       "A modifier not expected on the subject line.",

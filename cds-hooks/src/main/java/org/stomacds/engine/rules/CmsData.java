@@ -323,12 +323,19 @@ public final class CmsData {
       return byCode == null ? null : byCode.get(modifier == null ? "" : modifier);
     }
 
+    /**
+     * Reads our extract or the full quarterly CMS file ({@link PfsFile}); a {@code confidence}
+     * column, when present, holds the pack's words for each row.
+     */
     static PfsData read(String file, BufferedReader reader) throws IOException {
-      CsvTable csv = CsvTable.read(file, reader, PFS_COLUMNS);
+      CsvTable csv = PfsFile.read(file, reader, PFS_COLUMNS);
       PfsData data = new PfsData();
       for (int row = 0; row < csv.size(); row++) {
         String code = code(csv, row, "hcpcs");
         String modifier = csv.get(row, "modifier").toUpperCase(java.util.Locale.ROOT);
+        if (!csv.get(row, "confidence").isEmpty()) {
+          confidence(csv, row);
+        }
         data.rows
             .computeIfAbsent(code, c -> new HashMap<>())
             .put(
@@ -336,11 +343,17 @@ public final class CmsData {
                 new FeeScheduleRow(
                     code,
                     modifier,
-                    csv.get(row, "global_days"),
+                    csv.get(row, "status").toUpperCase(java.util.Locale.ROOT),
+                    csv.get(row, "global_days").toUpperCase(java.util.Locale.ROOT),
                     decimal(csv, row, "nonfacility_total"),
                     decimal(csv, row, "facility_total"),
+                    csv.get(row, "pctc"),
                     csv.get(row, "mult_proc"),
-                    csv.get(row, "endo_base"),
+                    csv.get(row, "bilateral"),
+                    csv.get(row, "assistant"),
+                    csv.get(row, "co_surgeon"),
+                    csv.get(row, "team"),
+                    csv.get(row, "endo_base").toUpperCase(java.util.Locale.ROOT),
                     file + ":" + csv.line(row)));
         data.size++;
       }

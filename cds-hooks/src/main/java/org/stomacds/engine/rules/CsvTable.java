@@ -26,6 +26,15 @@ final class CsvTable {
 
   static CsvTable read(String file, BufferedReader reader, List<String> required)
       throws IOException {
+    return read(file, reader, required, 1);
+  }
+
+  /**
+   * Reads a table whose header row is line {@code headerLine} of the file (what comes before it was
+   * read by the caller), so errors name the file's own line numbers.
+   */
+  static CsvTable read(String file, BufferedReader reader, List<String> required, int headerLine)
+      throws IOException {
     CsvTable table = new CsvTable(file);
     String header = reader.readLine();
     if (header == null) {
@@ -34,18 +43,20 @@ final class CsvTable {
     if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
       header = header.substring(1);
     }
-    String[] names = split(header, file, 1);
+    String[] names = split(header, file, headerLine);
     for (int i = 0; i < names.length; i++) {
       table.columns.put(names[i].strip().toLowerCase(java.util.Locale.ROOT), i);
     }
     for (String column : required) {
       if (!table.columns.containsKey(column)) {
         throw new RuleFileException(
-            file, 1, "missing column '" + column + "' (the file must have: " + required + ")");
+            file,
+            headerLine,
+            "missing column '" + column + "' (the file must have: " + required + ")");
       }
     }
     String line;
-    int number = 1;
+    int number = headerLine;
     while ((line = reader.readLine()) != null) {
       number++;
       if (line.isBlank()) {
@@ -84,7 +95,7 @@ final class CsvTable {
   }
 
   /** Splits one CSV line; double quotes enclose values with commas, {@code ""} is a quote. */
-  private static String[] split(String line, String file, int number) {
+  static String[] split(String line, String file, int number) {
     List<String> values = new ArrayList<>();
     StringBuilder value = new StringBuilder();
     boolean quoted = false;

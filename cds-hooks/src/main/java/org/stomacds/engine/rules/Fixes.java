@@ -1,6 +1,7 @@
 package org.stomacds.engine.rules;
 
 import org.stomacds.engine.documentation.DocumentationElement;
+import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.facts.CodeSystems;
 import org.stomacds.engine.findings.Fix;
@@ -61,6 +62,22 @@ final class Fixes {
         null,
         recommended,
         group);
+  }
+
+  /**
+   * The line's removal; when it is the claim's only line, a claim cannot be corrected to no lines:
+   * the fix says not to send the claim (a step by hand, which no update can carry).
+   */
+  static Fix removeLine(
+      ClaimFacts claim, ClaimLine line, String label, boolean recommended, String group) {
+    if (claim.lines().size() == 1) {
+      return manual(
+          claim.ref(),
+          "Do not send this claim: its only line (" + line.code() + ") is not payable",
+          recommended,
+          group);
+    }
+    return removeLine(claim.ref(), line, label, recommended, group);
   }
 
   static Fix setPlaceOfService(

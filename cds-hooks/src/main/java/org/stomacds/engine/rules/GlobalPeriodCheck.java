@@ -23,12 +23,14 @@ final class GlobalPeriodCheck implements Check {
   private final String related;
   private final String unrelated;
   private final List<int[]> relatedRanges = new ArrayList<>();
+  private final List<String> complicationPrefixes;
 
   GlobalPeriodCheck(Parameters p, RuleDefinition rule) {
     this.globalModifiers = p.valueSet("global-modifiers");
     this.staged = p.text("staged", "58");
     this.related = p.text("related", "78");
     this.unrelated = p.text("unrelated", "79");
+    this.complicationPrefixes = p.codes("complication-diagnoses");
     for (String range : p.codes("related-ranges")) {
       String[] ends = range.split("-");
       try {
@@ -52,6 +54,7 @@ final class GlobalPeriodCheck implements Check {
         has |= globalModifiers.containsCode(modifier);
       }
       if (has) {
+        GlobalModifierReview.review(claim, line, this, context);
         continue;
       }
       for (PriorProcedure prior : claim.priorProcedures()) {
@@ -154,6 +157,22 @@ final class GlobalPeriodCheck implements Check {
         break;
       }
     }
+  }
+
+  String staged() {
+    return staged;
+  }
+
+  String related() {
+    return related;
+  }
+
+  CodeSet globalModifiers() {
+    return globalModifiers;
+  }
+
+  List<String> complicationPrefixes() {
+    return complicationPrefixes;
   }
 
   /** A data file's name and line without its folder (a server path is nobody's business). */

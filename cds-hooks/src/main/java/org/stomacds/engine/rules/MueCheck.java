@@ -152,17 +152,19 @@ final class MueCheck implements Check {
                 claim.ref(),
                 line,
                 "Remove line " + line.sequence() + " (" + line.code() + ")",
-                true,
+                !appeal,
                 group));
       }
     }
     if (appeal) {
+      // A documented second session is a real service: keep it (with 76 or 77, which the
+      // repeat-session rule asks for) and appeal; dropping the line is the alternative.
       finding.fix(
           Fixes.manual(
               claim.ref(),
               "Keep the extra units with 76 or 77 and be ready to appeal with the records of both"
                   + " sessions",
-              false,
+              true,
               group));
     }
     finding.emit();

@@ -11,6 +11,7 @@ import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
+import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
 
 /**
@@ -32,14 +33,14 @@ final class OneCorrectionPerLine {
     if (findings.size() < 2 || facts.claims().isEmpty()) {
       return findings;
     }
-    // The finding that removes each line (claim reference # line sequence).
+    // The finding whose recommended correction removes each line (claim reference # sequence).
     Map<String, Finding> remover = new HashMap<>();
     for (Finding f : findings) {
-      if (f.severity() == Severity.INFO || !removesOnly(f)) {
+      if (f.severity() == Severity.INFO) {
         continue;
       }
       for (Fix fix : f.fixes()) {
-        if (fix.kind() == org.stomacds.engine.findings.FixKind.REMOVE_LINE
+        if (fix.kind() == FixKind.REMOVE_LINE
             && fix.recommended()
             && fix.claimItemSequence() != null) {
           remover.merge(
@@ -57,17 +58,28 @@ final class OneCorrectionPerLine {
     for (Finding f : findings) {
       Integer line = line(f, sequences);
       Finding removes = line == null ? null : remover.get(f.resource() + "#" + line);
-      if (removes != null && removes != f && rank(f) >= rank(removes)) {
+      if (removes != null
+          && removes != f
+          && rank(f) >= rank(removes)
+          && !keepsAnAlternative(removes)) {
         continue;
       }
-      kept.add(withoutChangesToRemovedLines(f, remover));
+      Finding rest = withoutChangesToRemovedLines(f, remover);
+      if (rest != null) {
+        kept.add(rest);
+      }
     }
     return kept;
   }
 
-  /** The finding without its changes to lines another finding removes. */
+  /**
+   * The finding without its changes to lines another finding removes: dropped where that removal is
+   * the only way offered, demoted to an alternative where the remover offers a way to keep the line
+   * too (the visit kept with 25, the second session kept with 76 and an appeal).
+   */
   private static Finding withoutChangesToRemovedLines(Finding f, Map<String, Finding> remover) {
     List<Fix> fixes = new ArrayList<>(f.fixes().size());
+    boolean changed = false;
     for (Fix fix : f.fixes()) {
       Finding removes =
           fix.claimItemSequence() == null
@@ -75,10 +87,18 @@ final class OneCorrectionPerLine {
               : remover.get(fix.resource() + "#" + fix.claimItemSequence());
       if (removes == null || removes == f) {
         fixes.add(fix);
+      } else if (keepsAnAlternative(removes)) {
+        changed |= fix.recommended();
+        fixes.add(fix.recommended() ? demoted(fix) : fix);
+      } else {
+        changed = true;
       }
     }
-    if (fixes.size() == f.fixes().size() || fixes.isEmpty()) {
+    if (!changed) {
       return f;
+    }
+    if (fixes.isEmpty()) {
+      return null; // everything it asked is done by the removal another finding asks for
     }
     return new Finding(
         f.ruleId(),
@@ -93,25 +113,33 @@ final class OneCorrectionPerLine {
         f.notes());
   }
 
+  private static Fix demoted(Fix fix) {
+    return new Fix(
+        fix.kind(),
+        fix.label(),
+        fix.resource(),
+        fix.claimItemSequence(),
+        fix.system(),
+        fix.code(),
+        fix.element(),
+        false,
+        fix.alternativeGroup());
+  }
+
   /**
-   * Whether the finding's correction is a line's removal, with no alternative that keeps the line
-   * in another form: such an alternative (the E/M that stays with 25) leaves the other findings
-   * about the line their say.
+   * Whether the remover also offers a way to keep the line in another form (a modifier, a unit
+   * count, a step by hand such as an appeal): then the other findings about the line keep their
+   * say, as alternatives.
    */
-  private static boolean removesOnly(Finding f) {
-    boolean removes = false;
+  private static boolean keepsAnAlternative(Finding f) {
     for (Fix fix : f.fixes()) {
-      switch (fix.kind()) {
-        case REMOVE_LINE -> removes |= fix.recommended();
-        case ADD_MODIFIER, REMOVE_MODIFIER, SET_QUANTITY, SET_PLACE_OF_SERVICE -> {
-          return false;
-        }
-        default -> {
-          // documentation, records, a manual step: they do not keep the line in another form
-        }
+      if (!fix.recommended()
+          && fix.kind() != FixKind.REMOVE_LINE
+          && fix.kind() != FixKind.DOCUMENT_ELEMENT) {
+        return true;
       }
     }
-    return removes;
+    return false;
   }
 
   private static int rank(Finding f) {

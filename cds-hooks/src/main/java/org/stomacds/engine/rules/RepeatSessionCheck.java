@@ -5,12 +5,14 @@ import java.util.Objects;
 import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.facts.ProcedureFacts;
+import org.stomacds.engine.findings.Severity;
 
 /**
  * {@code repeat-session}: a second line of the subject code on one date. When the documentation
  * shows a separate session, the second line needs 76 (same physician) or 77 (another physician),
- * with the MUE warning; when it shows one session, 76/77 is wrong (another stricture in the same
- * session is one unit, which the MUE rule reports).
+ * with the MUE warning; when it shows one session, the repeated line is wrong (another stricture in
+ * the same session is one unit): it goes, and this card (before the MUE rule in the pack) is the
+ * one that says so.
  */
 final class RepeatSessionCheck implements Check {
 
@@ -92,14 +94,16 @@ final class RepeatSessionCheck implements Check {
                     + Claims.describe(line)
                     + " says the procedure was repeated in a separate session, but the documentation"
                     + " shows one session: another stricture dilated in the same session is one unit,"
-                    + " not a repeat.")
+                    + " not a repeat. Report "
+                    + context.subjectCode()
+                    + " once: remove the line.")
+            .severity(Severity.ERROR)
             .evidence(Claims.line(claim, line))
             .fix(
-                Fixes.removeModifier(
+                Fixes.removeLine(
                     claim.ref(),
                     line,
-                    present,
-                    "Remove " + present + " from line " + line.sequence(),
+                    "Remove line " + line.sequence() + " (" + line.code() + "-" + present + ")",
                     true,
                     null))
             .emit();

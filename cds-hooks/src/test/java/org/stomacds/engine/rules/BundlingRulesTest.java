@@ -256,8 +256,11 @@ class BundlingRulesTest {
     assertThat(finding.message()).contains("appeal");
     assertThat(finding.fixes()).hasSize(2);
     assertThat(finding.fixes()).allMatch(f -> MueCheck.GROUP.equals(f.alternativeGroup()));
+    // A documented second session is kept (with 76) and appealed; dropping it is the alternative.
+    assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.MANUAL);
     assertThat(finding.fixes().get(0).recommended()).isTrue();
-    assertThat(finding.fixes().get(1).kind()).isEqualTo(FixKind.MANUAL);
+    assertThat(finding.fixes().get(1).kind()).isEqualTo(FixKind.REMOVE_LINE);
+    assertThat(finding.fixes().get(1).recommended()).isFalse();
   }
 
   @Test

@@ -40,6 +40,10 @@ final class DefaultRuleEngineWithGlobals {
                 "global-days-supplement.csv")) {
           Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
         }
+        // The CY 2025 rows without 44320, so that the appended 2024 row is the fee schedule's.
+        String rows2025 = TestFiles.text("rules/data/pfs-rvu-2025.csv");
+        Files.writeString(
+            data.resolve("pfs-rvu-2025.csv"), rows2025.replaceAll("(?m)^44320,.*\\R", ""));
         Files.writeString(
             data.resolve("pfs-rvu-2024jul.csv"),
             "44320,,A,0,0,0,0,0,0,0,010,2,0,0,0,0,,33.2875\n",

@@ -184,16 +184,16 @@ class DocumentationRulesTest {
   void increasedWorkIsNeededWhen22IsOnTheLine() {
     CaseBuilder with22 =
         CaseBuilder.newCase().documentedEverything().diagnosis("K94.03").line("44405", "22");
-    assertThat(findings(evaluate(with22, Stage.CLAIM), "doc-increased-work")).hasSize(1);
+    assertThat(findings(evaluate(with22, Stage.CLAIM), "mod-22-increased-work")).hasSize(1);
 
     with22.documented(
         DocumentationElement.INCREASED_WORK,
         new StringType("three separate tight strictures, 95 minutes against the usual 40"));
-    assertThat(findings(evaluate(with22, Stage.CLAIM), "doc-increased-work")).isEmpty();
+    assertThat(findings(evaluate(with22, Stage.CLAIM), "mod-22-increased-work")).isEmpty();
 
     CaseBuilder without22 =
         CaseBuilder.newCase().documentedEverything().diagnosis("K94.03").line("44405");
-    assertThat(findings(evaluate(without22, Stage.CLAIM), "doc-increased-work")).isEmpty();
+    assertThat(findings(evaluate(without22, Stage.CLAIM), "mod-22-increased-work")).isEmpty();
   }
 
   // ---- readable notes and presence -------------------------------------------------------------

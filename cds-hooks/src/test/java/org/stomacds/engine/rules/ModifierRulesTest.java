@@ -3,6 +3,7 @@ package org.stomacds.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.stomacds.engine.Engines.evaluate;
 import static org.stomacds.engine.Engines.findings;
+import static org.stomacds.engine.Engines.ruleIds;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -204,9 +205,18 @@ class ModifierRulesTest {
 
   @Test
   void aRepeatModifierInOneSessionIsWrong() {
-    Finding finding = rule(claim().line("44405").line("44405", "76"), "mod-repeat-session").get(0);
-    assertThat(finding.message()).contains("one session");
-    assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.REMOVE_MODIFIER);
+    List<Finding> all = evaluate(claim().line("44405").line("44405", "76"), Stage.CLAIM);
+    Finding finding = findings(all, "mod-repeat-session").get(0);
+    assertThat(finding.message()).contains("one session").contains("once");
+    assertThat(finding.fixes())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.kind()).isEqualTo(FixKind.REMOVE_LINE);
+              assertThat(f.claimItemSequence()).isEqualTo(2);
+            });
+    // One card removes the line: the MUE rule does not say it again.
+    assertThat(ruleIds(all)).doesNotContain("mue-units");
   }
 
   // ---- global period ---------------------------------------------------------------------------
@@ -227,18 +237,17 @@ class ModifierRulesTest {
   }
 
   @Test
-  void aColectomyWithColostomyFromTheSupplementOpensAGlobalPeriodAndSaysWhereItsDaysCameFrom() {
+  void aColectomyWithColostomyOpensAGlobalPeriodFromTheCmsFeeSchedule() {
+    // 44143 is in the CY 2025 fee schedule copied from the CMS file, so the supplement's
+    // widely-known row is not what the finding rests on (the supplement's own note is tested
+    // where a code is only in the supplement: RulePackLoaderTest).
     CaseBuilder c = claim().line("44405");
     c.add(priorSurgery("44143", LocalDate.of(2024, 7, 22)));
     Finding finding = rule(c, "mod-global-period").get(0);
     assertThat(finding.message()).contains("90-day global period of 44143");
     assertThat(finding.fixes().get(0).code()).isEqualTo("78");
     assertThat(finding.notes())
-        .anyMatch(
-            n ->
-                n.contains("global-days-supplement.csv")
-                    && n.contains("widely-known")
-                    && n.contains("PPRRVU"));
+        .noneMatch(n -> n.contains("come from the pack's global-days supplement"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class RulePackLoaderTest {
             "ncci-ptp-44405-2024q3.csv",
             "ncci-mue-2024q3.csv",
             "pfs-rvu-2024jul.csv",
+            "pfs-rvu-2025.csv",
             "global-days-supplement.csv")) {
       if (!Files.exists(data.resolve(file))) {
         Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
@@ -81,7 +83,7 @@ class RulePackLoaderTest {
   void theDefaultFileLoadsFromDiskToo() throws IOException {
     RulePack pack = load(DEFAULT);
     assertThat(pack.rules()).hasSizeGreaterThan(30);
-    assertThat(pack.data().files()).hasSize(4);
+    assertThat(pack.data().files()).hasSize(5);
   }
 
   @Test
@@ -358,10 +360,10 @@ class RulePackLoaderTest {
     Path data = Files.createDirectories(folder.resolve("data"));
     Files.writeString(
         data.resolve("global-days-supplement.csv"),
-        "hcpcs,modifier,global_days,confidence\n44143,,090,widely-known\n44405,,090,uncertain\n");
+        "hcpcs,modifier,global_days,confidence\n44130,,090,widely-known\n44405,,090,uncertain\n");
     CmsData cms = load(DEFAULT).data();
-    assertThat(cms.globalDays("44143")).isEqualTo(90);
-    assertThat(cms.supplementedGlobalDays("44143").confidence())
+    assertThat(cms.globalDays("44130")).isEqualTo(90);
+    assertThat(cms.supplementedGlobalDays("44130").confidence())
         .isEqualTo(org.stomacds.engine.findings.Confidence.WIDELY_KNOWN);
     assertThat(cms.globalDays("44405")).as("the fee schedule's 000 wins").isZero();
     assertThat(cms.supplementedGlobalDays("44405")).isNull();
@@ -370,6 +372,42 @@ class RulePackLoaderTest {
         .filteredOn(f -> f.kind() == DataFile.DataKind.GLOBAL_DAYS)
         .singleElement()
         .satisfies(f -> assertThat(f.rows()).isEqualTo(2));
+  }
+
+  @Test
+  void aFullQuarterlyCmsFeeScheduleFileDroppedInTheDataFolderLoads() throws IOException {
+    Path data = Files.createDirectories(folder.resolve("data"));
+    Files.write(
+        data.resolve("PPRRVU25_OCT.csv"), TestFiles.resource("rules/pprrvu-cms-layout-sample.csv"));
+    String yaml = replace("file: data/pfs-rvu-2025.csv", "file: data/PPRRVU25_OCT.csv");
+    CmsData cms = load(yaml).data();
+    CmsData.Selection<CmsData.PfsData> selection = cms.pfs(LocalDate.of(2025, 10, 15));
+    assertThat(selection.file().file()).isEqualTo("data/PPRRVU25_OCT.csv");
+    assertThat(selection.file().rows()).isEqualTo(9);
+    FeeScheduleRow row = selection.data().row("44405", "");
+    assertThat(row.globalDays()).isEqualTo("000");
+    assertThat(row.multipleProcedure()).isEqualTo("3");
+    assertThat(row.bilateral()).isEqualTo("0");
+    assertThat(row.assistant()).isEqualTo("1");
+    assertThat(row.coSurgeon()).isEqualTo("0");
+    assertThat(row.team()).isEqualTo("0");
+    assertThat(row.endoscopicBase()).isEqualTo("44388");
+    assertThat(row.status()).isEqualTo("A");
+    assertThat(row.facilityTotal()).isEqualByComparingTo("5.43");
+    assertThat(row.file()).as("the CMS file's own line").endsWith("PPRRVU25_OCT.csv:13");
+    assertThat(selection.data().row("74360", "26").pctc()).isEqualTo("1");
+    assertThat(selection.data().row("49505", "").bilateral()).isEqualTo("1");
+  }
+
+  @Test
+  void aFeeScheduleFileWithNeitherHeaderFailsNamingTheFile() throws IOException {
+    Path data = Files.createDirectories(folder.resolve("data"));
+    Files.writeString(data.resolve("PPRRVU25_OCT.csv"), ",,a banner\n44405,,x,A\n");
+    String yaml = replace("file: data/pfs-rvu-2025.csv", "file: data/PPRRVU25_OCT.csv");
+    assertThatThrownBy(() -> load(yaml))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageContaining("PPRRVU25_OCT.csv:1: ")
+        .hasMessageContaining("no header row starting with HCPCS");
   }
 
   @Test

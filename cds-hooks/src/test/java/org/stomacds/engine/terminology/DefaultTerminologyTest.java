@@ -68,7 +68,7 @@ class DefaultTerminologyTest {
         new Object[] {"moderate-sedation-same-physician", 4},
         new Object[] {"moderate-sedation-other-physician", 3},
         new Object[] {"lower-gi-anesthesia", 3},
-        new Object[] {"evaluation-and-management", 46},
+        new Object[] {"evaluation-and-management", 50},
         new Object[] {"documentation-elements", 16});
   }
 
