@@ -73,7 +73,7 @@ class FeeScheduleModifierRulesTest {
       assertThat(finding.fixes().get(0).label()).startsWith("Do not send this claim");
     }
     Finding beside =
-        rule(medicare().line("44405").line("44405", "80"), "mod-assistant-at-surgery").get(0);
+        rule(medicare().line("44405", "80").line("74360", "26"), "mod-assistant-at-surgery").get(0);
     assertThat(beside.fixes().get(0).kind()).isEqualTo(FixKind.REMOVE_LINE);
   }
 
