@@ -41,8 +41,9 @@ public enum CheckKind {
       SupportingDiagnosisCheck::new),
   EXCLUDES1_PAIR(
       "excludes1-pair",
-      "A status code and a code of a conflicting value set for the same stoma are not both on the"
-          + " claim (ICD-10-CM Excludes1).",
+      "No two claim diagnoses form a pair an ICD-10-CM Excludes1 note forbids, at the level the"
+          + " note is written (the pack's Tabular notes of the date of service); the fix names the"
+          + " code to remove; codes about different sites (unrelated-sites) are exempt.",
       Excludes1Check::new),
   MEDICARE_ABN(
       "medicare-abn",

@@ -44,7 +44,8 @@ class RulePackLoaderTest {
             "ncci-ptp-44405-2024q3.csv",
             "ncci-mue-2024q3.csv",
             "pfs-rvu-2024jul.csv",
-            "global-days-supplement.csv")) {
+            "global-days-supplement.csv",
+            "icd10cm-tabular-notes-fy2025.csv")) {
       if (!Files.exists(data.resolve(file))) {
         Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
       }
@@ -81,7 +82,7 @@ class RulePackLoaderTest {
   void theDefaultFileLoadsFromDiskToo() throws IOException {
     RulePack pack = load(DEFAULT);
     assertThat(pack.rules()).hasSizeGreaterThan(30);
-    assertThat(pack.data().files()).hasSize(4);
+    assertThat(pack.data().files()).hasSize(5);
   }
 
   @Test
