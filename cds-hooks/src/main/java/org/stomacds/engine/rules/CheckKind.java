@@ -45,6 +45,17 @@ public enum CheckKind {
           + " note is written (the pack's Tabular notes of the date of service); the fix names the"
           + " code to remove; codes about different sites (unrelated-sites) are exempt.",
       Excludes1Check::new),
+  DIAGNOSIS_SEQUENCE(
+      "diagnosis-sequence",
+      "A status code (not-first value sets) is not the subject line's first diagnosis while a"
+          + " condition code is on the claim; and a code the Tabular says to code first comes"
+          + " first.",
+      DiagnosisSequenceCheck::new),
+  RESOLVED_CONDITION(
+      "resolved-condition",
+      "A claim diagnosis the patient's problem list has as resolved, inactive or in remission (and"
+          + " nowhere as present) is not coded as current; instead names its replacement.",
+      ResolvedConditionCheck::new),
   MEDICARE_ABN(
       "medicare-abn",
       "With no supporting diagnosis: obtain an ABN at order time; on the claim, GA when an ABN is"
