@@ -56,6 +56,11 @@ public enum CheckKind {
       "A claim diagnosis the patient's problem list has as resolved, inactive or in remission (and"
           + " nowhere as present) is not coded as current; instead names its replacement.",
       ResolvedConditionCheck::new),
+  DIAGNOSIS_COMPANION(
+      "diagnosis-companion",
+      "A code is billed with the companion its Tabular \"use additional code\" note asks for,"
+          + " for the pairs the rule names (companions) where the companion always applies.",
+      DiagnosisCompanionCheck::new),
   MEDICARE_ABN(
       "medicare-abn",
       "With no supporting diagnosis: obtain an ABN at order time; on the claim, GA when an ABN is"
