@@ -21,6 +21,7 @@ import java.util.List;
  * @param priorProcedures earlier procedures whose global period covers the date of service
  * @param dateOfService the date of service of the first subject-code line
  * @param patient the patient the claim is for
+ * @param problems the patient's problem list (the Conditions of the patient in the case)
  */
 public record ClaimFacts(
     String ref,
@@ -35,13 +36,15 @@ public record ClaimFacts(
     SettingFacts setting,
     List<PriorProcedure> priorProcedures,
     LocalDate dateOfService,
-    PatientFacts patient) {
+    PatientFacts patient,
+    List<ProblemEntry> problems) {
 
   public ClaimFacts {
     lines = List.copyOf(lines);
     diagnoses = List.copyOf(diagnoses);
     procedures = List.copyOf(procedures);
     priorProcedures = List.copyOf(priorProcedures);
+    problems = List.copyOf(problems);
   }
 
   /** The lines billing {@code code}, in order. */

@@ -442,7 +442,8 @@ public final class FactExtractor {
           setting,
           priorProcedures(dateOfService, patient, providers),
           dateOfService,
-          patient(claim.getPatient(), claim));
+          patient(claim.getPatient(), claim),
+          ProblemListReader.of(index.conditions, patient));
     }
 
     private ClaimLine line(

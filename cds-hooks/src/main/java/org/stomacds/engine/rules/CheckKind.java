@@ -41,9 +41,26 @@ public enum CheckKind {
       SupportingDiagnosisCheck::new),
   EXCLUDES1_PAIR(
       "excludes1-pair",
-      "A status code and a code of a conflicting value set for the same stoma are not both on the"
-          + " claim (ICD-10-CM Excludes1).",
+      "No two claim diagnoses form a pair an ICD-10-CM Excludes1 note forbids, at the level the"
+          + " note is written (the pack's Tabular notes of the date of service); the fix names the"
+          + " code to remove; codes about different sites (unrelated-sites) are exempt.",
       Excludes1Check::new),
+  DIAGNOSIS_SEQUENCE(
+      "diagnosis-sequence",
+      "A status code (not-first value sets) is not the subject line's first diagnosis while a"
+          + " condition code is on the claim; and a code the Tabular says to code first comes"
+          + " first.",
+      DiagnosisSequenceCheck::new),
+  RESOLVED_CONDITION(
+      "resolved-condition",
+      "A claim diagnosis the patient's problem list has as resolved, inactive or in remission (and"
+          + " nowhere as present) is not coded as current; instead names its replacement.",
+      ResolvedConditionCheck::new),
+  DIAGNOSIS_COMPANION(
+      "diagnosis-companion",
+      "A code is billed with the companion its Tabular \"use additional code\" note asks for,"
+          + " for the pairs the rule names (companions) where the companion always applies.",
+      DiagnosisCompanionCheck::new),
   MEDICARE_ABN(
       "medicare-abn",
       "With no supporting diagnosis: obtain an ABN at order time; on the claim, GA when an ABN is"

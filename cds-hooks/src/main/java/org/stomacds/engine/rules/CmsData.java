@@ -42,16 +42,19 @@ public final class CmsData {
   private final List<Dated<MueData>> mue;
   private final List<Dated<PfsData>> pfs;
   private final List<Dated<GlobalDaysData>> globalDays;
+  private final List<Dated<TabularNotes>> tabularNotes;
 
   CmsData(
       List<Dated<PtpData>> ptp,
       List<Dated<MueData>> mue,
       List<Dated<PfsData>> pfs,
-      List<Dated<GlobalDaysData>> globalDays) {
+      List<Dated<GlobalDaysData>> globalDays,
+      List<Dated<TabularNotes>> tabularNotes) {
     this.ptp = sorted(ptp);
     this.mue = sorted(mue);
     this.pfs = sorted(pfs);
     this.globalDays = sorted(globalDays);
+    this.tabularNotes = sorted(tabularNotes);
   }
 
   /** Every data file, by kind then date. */
@@ -61,6 +64,7 @@ public final class CmsData {
     mue.forEach(d -> files.add(d.file));
     pfs.forEach(d -> files.add(d.file));
     globalDays.forEach(d -> files.add(d.file));
+    tabularNotes.forEach(d -> files.add(d.file));
     return files;
   }
 
@@ -74,6 +78,11 @@ public final class CmsData {
 
   public Selection<PfsData> pfs(LocalDate dateOfService) {
     return select(pfs, dateOfService);
+  }
+
+  /** The ICD-10-CM Tabular notes of the fiscal year of a date of service. */
+  public Selection<TabularNotes> tabularNotes(LocalDate dateOfService) {
+    return select(tabularNotes, dateOfService);
   }
 
   /**

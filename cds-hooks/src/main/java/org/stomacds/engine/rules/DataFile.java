@@ -38,7 +38,12 @@ public record DataFile(
      * hcpcs}, {@code modifier}, {@code global_days}) with a confidence per row: not a CMS file, so
      * a fee-schedule row of the same code wins over it.
      */
-    GLOBAL_DAYS("global-days", "global surgery days (supplement to the fee schedule)");
+    GLOBAL_DAYS("global-days", "global surgery days (supplement to the fee schedule)"),
+    /**
+     * Instructional notes of the ICD-10-CM Tabular List (Excludes1, Excludes2, inclusion terms, use
+     * additional, code first, code also), one row per note and code named: {@link TabularNotes}.
+     */
+    ICD10CM_NOTES("icd10cm-notes", "ICD-10-CM Tabular List notes");
 
     private final String id;
     private final String words;

@@ -3,6 +3,7 @@ package org.stomacds.engine.audit;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -14,7 +15,7 @@ import org.stomacds.engine.CaseBuilder;
 /**
  * An audit scenario as the FHIR resources an EHR and a billing system would hold: the patient, the
  * payer and coverage, the setting, the procedure with the operative note, earlier procedures, an
- * ABN when one is on file, and the claim exactly as billed.
+ * ABN when one is on file, the problem list, and the claim exactly as billed.
  */
 final class AuditCase {
 
@@ -46,6 +47,19 @@ final class AuditCase {
           .setActor(
               new Reference(prior.sameSurgeon() ? "Practitioner/dr1" : "Practitioner/other1"));
       c.add(earlier);
+    }
+    for (AuditClaim.Problem problem : a.record().problemList()) {
+      Condition condition = new Condition();
+      condition.setId("Condition/problem" + (++n));
+      condition.setSubject(new Reference("Patient/pat1"));
+      condition.setCode(CaseBuilder.concept(CaseBuilder.ICD10, problem.code()));
+      condition.setClinicalStatus(
+          CaseBuilder.concept(
+              "http://terminology.hl7.org/CodeSystem/condition-clinical", problem.status()));
+      if (problem.abated() != null) {
+        condition.setAbatement(new DateTimeType(problem.abated().toString()));
+      }
+      c.add(condition);
     }
     if (a.record().priorProcedures().stream().anyMatch(p -> !p.sameSurgeon())) {
       c.add(practitioner("Practitioner/other1", "1952847361"));

@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * One scenario of the blind coder audit ({@code fixtures/audit/claims/NN-slug/claim.yaml}): the
  * note, the claim as billed and the coder's verdict, plus what the EHR holds beside the note
- * ({@code record.yaml}, optional: earlier surgery, an ABN on file), which never carries the
- * verdict.
+ * ({@code record.yaml}, optional: earlier surgery, an ABN on file, the problem list), which never
+ * carries the verdict.
  */
 record AuditClaim(
     String id,
@@ -47,9 +47,12 @@ record AuditClaim(
   /** An earlier procedure the EHR holds: code, date, and whether the same surgeon did it. */
   record Prior(String code, LocalDate date, boolean sameSurgeon) {}
 
+  /** A problem-list entry: ICD-10-CM code, clinical status, and the day it abated (or null). */
+  record Problem(String code, String status, LocalDate abated) {}
+
   /** What the EHR holds beside the note. */
-  record Record(List<Prior> priorProcedures, boolean abnOnFile) {
-    static final Record NONE = new Record(List.of(), false);
+  record Record(List<Prior> priorProcedures, boolean abnOnFile, List<Problem> problemList) {
+    static final Record NONE = new Record(List.of(), false, List.of());
   }
 
   static AuditClaim read(Path folder) throws IOException {
@@ -112,7 +115,16 @@ record AuditClaim(
               date(p.get("date")),
               Boolean.TRUE.equals(p.get("same-surgeon"))));
     }
-    return new Record(prior, Boolean.TRUE.equals(yaml.get("abn-on-file")));
+    List<Problem> problems = new ArrayList<>();
+    for (Object o : list(yaml.get("problem-list"))) {
+      Map<String, Object> p = map(o);
+      problems.add(
+          new Problem(
+              String.valueOf(p.get("code")),
+              String.valueOf(p.get("status")),
+              p.get("abated") == null ? null : date(p.get("abated"))));
+    }
+    return new Record(prior, Boolean.TRUE.equals(yaml.get("abn-on-file")), problems);
   }
 
   private static Map<String, Object> load(Path file) throws IOException {

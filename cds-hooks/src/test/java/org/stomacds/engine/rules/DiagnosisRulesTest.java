@@ -84,42 +84,27 @@ class DiagnosisRulesTest {
         .doesNotContain("dx-supporting-diagnosis");
   }
 
-  // ---- Excludes1 -------------------------------------------------------------------------------
-
   @Test
-  void flagsAStomaStatusCodeBilledWithAComplicationOfTheSameStoma() {
-    List<Finding> found =
-        findings(
-            evaluate(claim("K94.03", "Z93.3"), Stage.CLAIM), "dx-status-with-stoma-complication");
-    assertThat(found).hasSize(1);
-    assertThat(found.get(0).message()).contains("Z93.3").contains("K94.03");
-    assertThat(found.get(0).fixes().get(0).code()).isEqualTo("Z93.3");
-    assertThat(found.get(0).fixes().get(0).label()).contains("Remove Z93.3");
-
-    assertThat(
-            findings(
-                evaluate(claim("K94.13", "Z93.2"), Stage.CLAIM),
-                "dx-status-with-stoma-complication"))
-        .hasSize(1);
-    assertThat(
-            findings(
-                evaluate(claim("K56.699", "Z93.3", "Z43.3"), Stage.CLAIM),
-                "dx-status-with-stoma-complication"))
-        .hasSize(1);
+  void anIschemicStrictureAloneSupportsTheDilation() {
+    assertThat(findings(evaluate(claim("K55.1", "Z93.3"), Stage.CLAIM), "dx-supporting-diagnosis"))
+        .isEmpty();
+    CaseBuilder medicare = claim("K55.1").originalMedicare();
+    assertThat(findings(evaluate(medicare, Stage.CLAIM), "dx-medicare-abn")).isEmpty();
   }
 
   @Test
-  void allowsStatusAndComplicationCodesOfDifferentStomas() {
-    assertThat(
-            findings(
-                evaluate(claim("K94.03", "Z93.2"), Stage.CLAIM),
-                "dx-status-with-stoma-complication"))
+  void aTumourNarrowingTheColonSupportsTheDilation() {
+    assertThat(findings(evaluate(claim("C18.6"), Stage.CLAIM), "dx-supporting-diagnosis"))
         .isEmpty();
-    assertThat(
-            findings(
-                evaluate(claim("K56.699", "Z93.3"), Stage.CLAIM),
-                "dx-status-with-stoma-complication"))
-        .isEmpty();
+  }
+
+  @Test
+  void statusHistoryFollowUpAndStomaBleedingDoNotSupportItOnTheirOwn() {
+    for (String code : List.of("Z93.3", "Z43.3", "Z85.038", "Z08", "K94.01", "K56.51")) {
+      assertThat(findings(evaluate(claim(code), Stage.CLAIM), "dx-supporting-diagnosis"))
+          .as(code)
+          .hasSize(1);
+    }
   }
 
   // ---- Original Medicare ABN -------------------------------------------------------------------

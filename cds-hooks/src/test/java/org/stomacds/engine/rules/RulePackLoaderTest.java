@@ -46,7 +46,8 @@ class RulePackLoaderTest {
             "ncci-mue-2024q3.csv",
             "pfs-rvu-2024jul.csv",
             "pfs-rvu-2025.csv",
-            "global-days-supplement.csv")) {
+            "global-days-supplement.csv",
+            "icd10cm-tabular-notes-fy2025.csv")) {
       if (!Files.exists(data.resolve(file))) {
         Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
       }
@@ -83,7 +84,7 @@ class RulePackLoaderTest {
   void theDefaultFileLoadsFromDiskToo() throws IOException {
     RulePack pack = load(DEFAULT);
     assertThat(pack.rules()).hasSizeGreaterThan(30);
-    assertThat(pack.data().files()).hasSize(5);
+    assertThat(pack.data().files()).hasSize(6);
   }
 
   @Test

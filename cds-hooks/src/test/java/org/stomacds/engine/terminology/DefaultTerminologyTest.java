@@ -47,7 +47,7 @@ class DefaultTerminologyTest {
   /** The value sets of the terminology contract, with the number of members each must have. */
   static List<Object[]> contractValueSets() {
     return List.of(
-        new Object[] {"cpt-44405-supporting-diagnoses", 34},
+        new Object[] {"cpt-44405-supporting-diagnoses", 39},
         new Object[] {"ostomy-status-diagnoses", 3},
         new Object[] {"stoma-complication-diagnoses", 10},
         new Object[] {"stoma-attention-diagnoses", 2},
