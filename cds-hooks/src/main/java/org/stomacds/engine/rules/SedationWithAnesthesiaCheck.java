@@ -54,17 +54,20 @@ final class SedationWithAnesthesiaCheck implements Check {
     if (anesthesiaSeen.isEmpty()) {
       return;
     }
-    RuleContext.FindingBuilder finding =
-        context
-            .finding(claim.ref(), sedation.get(0).expression())
-            .message(
-                "Moderate sedation by the endoscopist ("
-                    + codes(sedation)
-                    + ") is billed for a session in which anesthesia care was given: only one of them"
-                    + " is reported. Remove the moderate sedation lines.")
-            .evidence(anesthesiaSeen);
+    // One finding per sedation line (an add-on falls with its primary code), each removing its
+    // own line, so that every line the payer would deny is named.
     for (ClaimLine line : sedation) {
-      finding
+      context
+          .finding(claim.ref(), line.expression())
+          .message(
+              "Moderate sedation by the endoscopist ("
+                  + Claims.describe(line)
+                  + ", of "
+                  + codes(sedation)
+                  + ") is billed for a session in which anesthesia care was given: the anesthesia"
+                  + " practitioner's service replaces it, and only one of them is reported."
+                  + " Remove the moderate sedation lines.")
+          .evidence(anesthesiaSeen)
           .evidence(Claims.line(claim, line))
           .fix(
               Fixes.removeLine(
@@ -72,9 +75,9 @@ final class SedationWithAnesthesiaCheck implements Check {
                   line,
                   "Remove line " + line.sequence() + " (" + line.code() + ")",
                   true,
-                  null));
+                  null))
+          .emit();
     }
-    finding.emit();
   }
 
   private static String codes(List<ClaimLine> lines) {
