@@ -36,21 +36,8 @@ final class SedationWithAnesthesiaCheck implements Check {
     if (sedation.isEmpty()) {
       return;
     }
-    List<Evidence> anesthesiaSeen = new ArrayList<>(1);
-    for (ClaimFacts other : context.facts().claims()) {
-      for (ClaimLine line : other.lines()) {
-        if (anesthesia.containsCode(line.code())
-            && Objects.equals(line.date(), sedation.get(0).date())) {
-          anesthesiaSeen.add(Claims.line(other, line));
-        }
-      }
-    }
-    if (claim.documentation().sedationKind().orElse(null) == SedationKind.MAC_OR_ANESTHESIA) {
-      anesthesiaSeen.addAll(claim.documentation().evidence(DocumentationElement.SEDATION_TYPE));
-      if (anesthesiaSeen.isEmpty()) {
-        anesthesiaSeen.add(new Evidence(null, null, "the documentation describes anesthesia care"));
-      }
-    }
+    List<Evidence> anesthesiaSeen =
+        anesthesiaCare(claim, context, anesthesia, sedation.get(0).date());
     if (anesthesiaSeen.isEmpty()) {
       return;
     }
@@ -78,6 +65,31 @@ final class SedationWithAnesthesiaCheck implements Check {
                   null))
           .emit();
     }
+  }
+
+  /**
+   * Where anesthesia care by an anesthesia practitioner is seen for the session: an anesthesia line
+   * on any claim of the case for that date, or documentation of monitored anesthesia care or
+   * general anesthesia. Empty when none. The other sedation checks stay quiet on such a session
+   * (its sedation lines are removed, not recoded), so that a claim gets one correction.
+   */
+  static List<Evidence> anesthesiaCare(
+      ClaimFacts claim, RuleContext context, CodeSet anesthesia, java.time.LocalDate date) {
+    List<Evidence> anesthesiaSeen = new ArrayList<>(1);
+    for (ClaimFacts other : context.facts().claims()) {
+      for (ClaimLine line : other.lines()) {
+        if (anesthesia.containsCode(line.code()) && Objects.equals(line.date(), date)) {
+          anesthesiaSeen.add(Claims.line(other, line));
+        }
+      }
+    }
+    if (claim.documentation().sedationKind().orElse(null) == SedationKind.MAC_OR_ANESTHESIA) {
+      anesthesiaSeen.addAll(claim.documentation().evidence(DocumentationElement.SEDATION_TYPE));
+      if (anesthesiaSeen.isEmpty()) {
+        anesthesiaSeen.add(new Evidence(null, null, "the documentation describes anesthesia care"));
+      }
+    }
+    return anesthesiaSeen;
   }
 
   private static String codes(List<ClaimLine> lines) {

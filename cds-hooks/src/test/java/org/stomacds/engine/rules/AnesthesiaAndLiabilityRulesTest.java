@@ -139,6 +139,35 @@ class AnesthesiaAndLiabilityRulesTest {
         .containsExactly("Claim.item[1]", "Claim.item[2]");
   }
 
+  @Test
+  void aSessionWithAnesthesiaCareGetsOneCorrectionForItsSedationLines() {
+    CaseBuilder child =
+        CaseBuilder.newCase()
+            .documentedEverything()
+            .originalMedicare()
+            .patientBorn(CaseBuilder.DATE_OF_SERVICE.minusYears(3))
+            .diagnosis("K94.03")
+            .line("44405")
+            .line("99152");
+    child.documented(
+        DocumentationElement.SEDATION_TYPE, new StringType("monitored anesthesia care"));
+    List<Finding> found = evaluate(child, Stage.CLAIM);
+    assertThat(findings(found, "sedation-with-anesthesia")).hasSize(1);
+    assertThat(findings(found, "sedation-age-code")).as("not recoded to 99151").isEmpty();
+    assertThat(findings(found, "sedation-medicare-g0500")).as("not recoded to G0500").isEmpty();
+
+    CaseBuilder moderate =
+        CaseBuilder.newCase()
+            .documentedEverything()
+            .originalMedicare()
+            .patientBorn(CaseBuilder.DATE_OF_SERVICE.minusYears(3))
+            .sedationMinutes(20)
+            .diagnosis("K94.03")
+            .line("44405")
+            .line("99152");
+    assertThat(findings(evaluate(moderate, Stage.CLAIM), "sedation-age-code")).hasSize(1);
+  }
+
   // ---- liability modifiers ---------------------------------------------------------------------
 
   @Test
