@@ -24,7 +24,9 @@ public enum DocumentationElement {
   POST_PROCEDURE_INSTRUCTIONS("post-procedure-instructions", "post-procedure instructions"),
   FLUOROSCOPY("fluoroscopy", "fluoroscopy use and findings"),
   INCREASED_WORK("increased-work", "the extra work behind modifier 22"),
-  DISTINCT_STRICTURE("distinct-stricture", "a distinct lesion or site");
+  DISTINCT_STRICTURE("distinct-stricture", "a distinct lesion or site"),
+  INDEPENDENT_OBSERVER(
+      "independent-observer", "independent trained observer (monitoring only) during the sedation");
 
   private final String id;
   private final String label;

@@ -11,11 +11,16 @@ import org.stomacds.engine.findings.Evidence;
  */
 final class AgeSpecificCodeCheck implements Check {
 
+  /** Anesthesia codes whose care for the session makes this check quiet (optional). */
+  private final CodeSet unlessAnesthesia;
+
   private final String younger;
   private final String older;
   private final int age;
 
   AgeSpecificCodeCheck(Parameters p, RuleDefinition rule) {
+    this.unlessAnesthesia =
+        p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.younger = p.text("younger-code").toUpperCase(java.util.Locale.ROOT);
     this.older = p.text("older-code").toUpperCase(java.util.Locale.ROOT);
     this.age = p.integer("from-age", 5);
@@ -23,6 +28,12 @@ final class AgeSpecificCodeCheck implements Check {
 
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
+    if (unlessAnesthesia != null
+        && !SedationWithAnesthesiaCheck.anesthesiaCare(
+                claim, context, unlessAnesthesia, claim.dateOfService())
+            .isEmpty()) {
+      return; // sedation-with-anesthesia removes the sedation lines of this session
+    }
     for (ClaimLine line : claim.lines()) {
       boolean isYounger = younger.equals(line.code());
       if (!isYounger && !older.equals(line.code())) {

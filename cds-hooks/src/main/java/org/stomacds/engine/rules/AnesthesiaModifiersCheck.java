@@ -1,22 +1,34 @@
 package org.stomacds.engine.rules;
 
+import java.util.List;
+import java.util.Locale;
 import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.findings.Severity;
 
 /**
  * {@code anesthesia-modifiers}: an anesthesia line (00811 for this procedure) needs a role modifier
- * (AA, AD, QK, QX, QY, QZ) and a physical status modifier (P1–P6).
+ * (AA, AD, QK, QX, QY, QZ: who gave the anesthesia decides the payment), and a physical status
+ * modifier (P1–P6) as CPT asks. Payers differ on the second: Medicare prices anesthesia without it,
+ * so its absence is only as serious as {@code physical-status-severity} says (a payer overlay
+ * lowers it), never the rule's severity by default.
  */
 final class AnesthesiaModifiersCheck implements Check {
 
   private final CodeSet anesthesia;
   private final CodeSet roles;
   private final CodeSet physicalStatus;
+  private final Severity physicalStatusSeverity;
+  private final String physicalStatusNote;
 
   AnesthesiaModifiersCheck(Parameters p, RuleDefinition rule) {
     this.anesthesia = p.valueSet("anesthesia-codes");
     this.roles = p.valueSet("role-modifiers");
     this.physicalStatus = p.valueSet("physical-status-modifiers");
+    String severity =
+        p.choice("physical-status-severity", List.of("error", "warning", "info"), "warning");
+    this.physicalStatusSeverity = Severity.valueOf(severity.toUpperCase(Locale.ROOT));
+    this.physicalStatusNote = p.text("physical-status-note", null);
   }
 
   @Override
@@ -58,6 +70,8 @@ final class AnesthesiaModifiersCheck implements Check {
       if (!status) {
         context
             .finding(claim.ref(), line.expression() + ".modifier")
+            .severity(physicalStatusSeverity)
+            .note(context.fill(physicalStatusNote))
             .message(
                 "The anesthesia "
                     + Claims.describe(line)

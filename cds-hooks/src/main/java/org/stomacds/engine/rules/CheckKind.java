@@ -166,6 +166,26 @@ public enum CheckKind {
       "sedation-with-anesthesia",
       "The endoscopist's moderate sedation is not billed for a session with anesthesia care.",
       SedationWithAnesthesiaCheck::new),
+  ANESTHESIA_CODE(
+      "anesthesia-code",
+      "The anesthesia code fits the session: the screening code only with a screening diagnosis;"
+          + " an upper and a lower endoscopy under one anesthetic as the combined code.",
+      AnesthesiaCodeCheck::new),
+  ANESTHESIA_TIME_UNITS(
+      "anesthesia-time-units",
+      "An anesthesia line carries the anesthesia time in minutes, not base units, and agrees with"
+          + " the documented time.",
+      AnesthesiaTimeCheck::new),
+  LIABILITY_MODIFIERS(
+      "liability-modifiers",
+      "The beneficiary-liability modifiers (GA, GX, GY, GZ): only on the lines of business whose"
+          + " notice they report, GY/GX only for excluded services, GZ denied automatically.",
+      LiabilityModifierCheck::new),
+  CLAIM_FORM(
+      "claim-form",
+      "A claim for a service in a given setting is on the form (professional or institutional)"
+          + " the payer takes for that setting.",
+      ClaimFormCheck::new),
   PAYER_NOTIFICATION(
       "payer-notification",
       "The payer's notification or authorization requirement, or that no payer-specific policy is"

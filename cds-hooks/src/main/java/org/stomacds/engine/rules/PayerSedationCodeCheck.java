@@ -12,11 +12,16 @@ import org.stomacds.engine.facts.CodeSystems;
  */
 final class PayerSedationCodeCheck implements Check {
 
+  /** Anesthesia codes whose care for the session makes this check quiet (optional). */
+  private final CodeSet unlessAnesthesia;
+
   private final String billed;
   private final String expected;
   private final boolean policyOnFile;
 
   PayerSedationCodeCheck(Parameters p, RuleDefinition rule) {
+    this.unlessAnesthesia =
+        p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.billed = p.text("billed").toUpperCase(java.util.Locale.ROOT);
     this.expected = p.text("expected").toUpperCase(java.util.Locale.ROOT);
     this.policyOnFile = p.bool("policy-on-file", false);
@@ -24,6 +29,12 @@ final class PayerSedationCodeCheck implements Check {
 
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
+    if (unlessAnesthesia != null
+        && !SedationWithAnesthesiaCheck.anesthesiaCare(
+                claim, context, unlessAnesthesia, claim.dateOfService())
+            .isEmpty()) {
+      return; // sedation-with-anesthesia removes the sedation lines of this session
+    }
     if (claim.linesWithCode(context.subjectCode()).isEmpty()) {
       return;
     }

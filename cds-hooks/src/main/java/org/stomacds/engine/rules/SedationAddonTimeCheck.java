@@ -13,11 +13,16 @@ import org.stomacds.engine.findings.Evidence;
  */
 final class SedationAddonTimeCheck implements Check {
 
+  /** Anesthesia codes whose care for the session makes this check quiet (optional). */
+  private final CodeSet unlessAnesthesia;
+
   private final List<String> addOns;
   private final int firstUnit;
   private final int unit;
 
   SedationAddonTimeCheck(Parameters p, RuleDefinition rule) {
+    this.unlessAnesthesia =
+        p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.addOns = p.codes("add-on-codes");
     this.firstUnit = p.integer("first-unit-minutes", 23);
     this.unit = p.integer("unit-minutes", 15);
@@ -33,6 +38,12 @@ final class SedationAddonTimeCheck implements Check {
 
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
+    if (unlessAnesthesia != null
+        && !SedationWithAnesthesiaCheck.anesthesiaCare(
+                claim, context, unlessAnesthesia, claim.dateOfService())
+            .isEmpty()) {
+      return; // sedation-with-anesthesia removes the sedation lines of this session
+    }
     for (ClaimLine line : claim.lines()) {
       if (line.code() == null || !addOns.contains(line.code())) {
         continue;

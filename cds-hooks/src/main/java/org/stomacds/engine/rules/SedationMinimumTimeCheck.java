@@ -12,11 +12,16 @@ import org.stomacds.engine.findings.Evidence;
  */
 final class SedationMinimumTimeCheck implements Check {
 
+  /** Anesthesia codes whose care for the session makes this check quiet (optional). */
+  private final CodeSet unlessAnesthesia;
+
   private final List<CodeSet> sedation;
   private final List<String> addOns;
   private final int minimum;
 
   SedationMinimumTimeCheck(Parameters p, RuleDefinition rule) {
+    this.unlessAnesthesia =
+        p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.sedation = p.valueSets("sedation-codes");
     this.addOns = p.codes("add-on-codes");
     this.minimum = p.integer("minimum-minutes", 10);
@@ -24,6 +29,12 @@ final class SedationMinimumTimeCheck implements Check {
 
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
+    if (unlessAnesthesia != null
+        && !SedationWithAnesthesiaCheck.anesthesiaCare(
+                claim, context, unlessAnesthesia, claim.dateOfService())
+            .isEmpty()) {
+      return; // sedation-with-anesthesia removes the sedation lines of this session
+    }
     if (claim.documentation().sedationMinutes().isEmpty()) {
       return;
     }

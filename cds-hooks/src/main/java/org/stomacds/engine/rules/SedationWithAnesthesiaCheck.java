@@ -36,11 +36,49 @@ final class SedationWithAnesthesiaCheck implements Check {
     if (sedation.isEmpty()) {
       return;
     }
+    List<Evidence> anesthesiaSeen =
+        anesthesiaCare(claim, context, anesthesia, sedation.get(0).date());
+    if (anesthesiaSeen.isEmpty()) {
+      return;
+    }
+    // One finding per sedation line (an add-on falls with its primary code), each removing its
+    // own line, so that every line the payer would deny is named.
+    for (ClaimLine line : sedation) {
+      context
+          .finding(claim.ref(), line.expression())
+          .message(
+              "Moderate sedation by the endoscopist ("
+                  + Claims.describe(line)
+                  + ", of "
+                  + codes(sedation)
+                  + ") is billed for a session in which anesthesia care was given: the anesthesia"
+                  + " practitioner's service replaces it, and only one of them is reported."
+                  + " Remove the moderate sedation lines.")
+          .evidence(anesthesiaSeen)
+          .evidence(Claims.line(claim, line))
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  line,
+                  "Remove line " + line.sequence() + " (" + line.code() + ")",
+                  true,
+                  null))
+          .emit();
+    }
+  }
+
+  /**
+   * Where anesthesia care by an anesthesia practitioner is seen for the session: an anesthesia line
+   * on any claim of the case for that date, or documentation of monitored anesthesia care or
+   * general anesthesia. Empty when none. The other sedation checks stay quiet on such a session
+   * (its sedation lines are removed, not recoded), so that a claim gets one correction.
+   */
+  static List<Evidence> anesthesiaCare(
+      ClaimFacts claim, RuleContext context, CodeSet anesthesia, java.time.LocalDate date) {
     List<Evidence> anesthesiaSeen = new ArrayList<>(1);
     for (ClaimFacts other : context.facts().claims()) {
       for (ClaimLine line : other.lines()) {
-        if (anesthesia.containsCode(line.code())
-            && Objects.equals(line.date(), sedation.get(0).date())) {
+        if (anesthesia.containsCode(line.code()) && Objects.equals(line.date(), date)) {
           anesthesiaSeen.add(Claims.line(other, line));
         }
       }
@@ -51,30 +89,7 @@ final class SedationWithAnesthesiaCheck implements Check {
         anesthesiaSeen.add(new Evidence(null, null, "the documentation describes anesthesia care"));
       }
     }
-    if (anesthesiaSeen.isEmpty()) {
-      return;
-    }
-    RuleContext.FindingBuilder finding =
-        context
-            .finding(claim.ref(), sedation.get(0).expression())
-            .message(
-                "Moderate sedation by the endoscopist ("
-                    + codes(sedation)
-                    + ") is billed for a session in which anesthesia care was given: only one of them"
-                    + " is reported. Remove the moderate sedation lines.")
-            .evidence(anesthesiaSeen);
-    for (ClaimLine line : sedation) {
-      finding
-          .evidence(Claims.line(claim, line))
-          .fix(
-              Fixes.removeLine(
-                  claim.ref(),
-                  line,
-                  "Remove line " + line.sequence() + " (" + line.code() + ")",
-                  true,
-                  null));
-    }
-    finding.emit();
+    return anesthesiaSeen;
   }
 
   private static String codes(List<ClaimLine> lines) {

@@ -32,7 +32,21 @@ final class Corrections {
     }
     List<Resource> after = new ArrayList<>(resources);
     after.replaceAll(r -> r == claim ? corrected : r);
+    // A step by hand (a code to replace, a claim not to send) is not applied here: what the rules
+    // still say about the lines it concerns is the person's to settle.
+    java.util.Set<Integer> byHand = new java.util.HashSet<>();
+    for (Finding f : evaluate(resources)) {
+      for (Fix fix : f.fixes()) {
+        if (fix.recommended() && fix.kind() == org.stomacds.engine.findings.FixKind.MANUAL) {
+          if (fix.claimItemSequence() == null) {
+            return null;
+          }
+          byHand.add(fix.claimItemSequence());
+        }
+      }
+    }
     List<Fix> more = recommendedClaimFixes(evaluate(after));
+    more.removeIf(fix -> byHand.contains(fix.claimItemSequence()));
     return more.isEmpty() ? null : id + ": after the cards' changes the claim still draws " + more;
   }
 

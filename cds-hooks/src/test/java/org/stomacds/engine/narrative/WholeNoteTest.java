@@ -7,6 +7,7 @@ import static org.stomacds.engine.documentation.DocumentationElement.DISTINCT_ST
 import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
 import static org.stomacds.engine.documentation.DocumentationElement.FLUOROSCOPY;
 import static org.stomacds.engine.documentation.DocumentationElement.INCREASED_WORK;
+import static org.stomacds.engine.documentation.DocumentationElement.INDEPENDENT_OBSERVER;
 import static org.stomacds.engine.documentation.DocumentationElement.INDICATION;
 import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_COUNT;
 import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_DURATION;
@@ -105,6 +106,7 @@ class WholeNoteTest {
     NoteReading r = Notes.read(note);
     assertThat(documented(r))
         .containsExactlyInAnyOrder(
+            INDEPENDENT_OBSERVER,
             INDICATION,
             SEDATION_TYPE,
             SEDATION_TIMES,
@@ -169,6 +171,7 @@ class WholeNoteTest {
     NoteReading r = Notes.read(note);
     assertThat(documented(r))
         .containsExactlyInAnyOrder(
+            INDEPENDENT_OBSERVER,
             ROUTE_THROUGH_STOMA,
             INDICATION,
             SEDATION_TYPE,
@@ -216,6 +219,7 @@ class WholeNoteTest {
     NoteReading r = Notes.read(note);
     assertThat(documented(r))
         .containsExactlyInAnyOrder(
+            INDEPENDENT_OBSERVER,
             INDICATION,
             STRICTURE_LOCATION,
             SEDATION_TYPE,

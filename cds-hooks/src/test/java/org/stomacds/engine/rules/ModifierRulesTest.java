@@ -303,11 +303,20 @@ class ModifierRulesTest {
   // ---- PT / 33 and anesthesia ------------------------------------------------------------------
 
   @Test
-  void screeningModifiersAreNotExpectedOn44405() {
+  void screeningModifiersAreNotExpectedOn44405WithoutAScreeningDiagnosis() {
     Finding finding = rule(claim().line("44405", "PT"), "mod-screening-pt-33").get(0);
-    assertThat(finding.severity()).isEqualTo(Severity.INFO);
-    assertThat(finding.source().confidence())
-        .isEqualTo(org.stomacds.engine.findings.Confidence.UNCERTAIN);
+    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+    assertThat(finding.source().title()).contains("Chapter 18").contains("§60");
+    assertThat(
+            rule(
+                CaseBuilder.newCase()
+                    .documentedEverything()
+                    .diagnosis("Z12.11")
+                    .diagnosis("K94.03")
+                    .line("44405", "PT"),
+                "mod-screening-pt-33"))
+        .as("a screening that became therapeutic keeps PT")
+        .isEmpty();
     assertThat(rule(claim().line("44405", "33"), "mod-screening-pt-33")).hasSize(1);
     assertThat(rule(claim().line("44405"), "mod-screening-pt-33")).isEmpty();
   }

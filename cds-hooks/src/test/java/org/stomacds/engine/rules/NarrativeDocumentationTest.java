@@ -34,7 +34,7 @@ public class NarrativeDocumentationTest {
       """;
 
   static final String DICTATED =
-      "Indication is a narrowed end ileostomy with obstructive symptoms. After moderate sedation was started at 09:10 the scope was passed"
+      "Indication is a narrowed end ileostomy with obstructive symptoms. After moderate sedation was started at 09:10, with an independent observer present, the scope was passed"
           + " through the ileostomy and a stricture was seen at the fascial level, roughly 7 mm. We"
           + " dilated it with a 15mm balloon, inflated x3, 1 minute each, after which the scope"
           + " passed easily and the lumen was about 15 mm. Sedation ended at 09:38. The exam went to"

@@ -25,14 +25,15 @@ class PayerRulesTest {
   // ---- UnitedHealthcare advance notification ---------------------------------------------------
 
   @Test
-  void unitedHealthcareCommercialNeedsAdvanceNotificationAtOrderTime() {
+  void unitedHealthcareCommercialAdvanceNotificationIsOnlyInformationAtOrderTime() {
     CaseBuilder c = CaseBuilder.newCase().unitedHealthcareCommercial();
     c.order("K94.03");
     Finding finding =
         findings(evaluate(c, Stage.ORDER_SELECT), "payer-uhc-advance-notification").get(0);
-    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-    assertThat(finding.message()).contains("advance notification");
-    assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.NOTIFY_PAYER);
+    assertThat(finding.severity()).isEqualTo(Severity.INFO);
+    assertThat(finding.message()).contains("advance notification").contains("not on file");
+    assertThat(finding.source().documents())
+        .anyMatch(d -> d.url() != null && d.url().startsWith("https://www.uhcprovider.com/"));
     assertThat(ruleIds(evaluate(c, Stage.ORDER_SELECT)))
         .doesNotContain("payer-notification-policy");
   }
@@ -54,10 +55,10 @@ class PayerRulesTest {
   }
 
   @Test
-  void theClaimCarriesTheNotificationReference() {
+  void anUnconfirmedNotificationPolicyNeverFlagsTheClaim() {
     CaseBuilder without = claim().unitedHealthcareCommercial().line("44405");
     assertThat(findings(evaluate(without, Stage.CLAIM), "payer-uhc-advance-notification"))
-        .hasSize(1);
+        .isEmpty();
     CaseBuilder with =
         claim().unitedHealthcareCommercial().line("44405").preAuthorization("UHC-778812");
     assertThat(findings(evaluate(with, Stage.CLAIM), "payer-uhc-advance-notification")).isEmpty();
@@ -133,13 +134,13 @@ class PayerRulesTest {
   // ---- Independence Blue Cross -----------------------------------------------------------------
 
   @Test
-  void independenceBlueCrossDenies59OnASingleLineClaim() {
+  void independenceBlueCrossUnconfirmedSingleLineEditIsOnlyInformation() {
     Finding finding =
         findings(
                 evaluate(claim().independenceBlueCross().line("44405", "59"), Stage.CLAIM),
                 "payer-ibx-single-line-59")
             .get(0);
-    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+    assertThat(finding.severity()).isEqualTo(Severity.INFO);
     assertThat(finding.message()).contains("Independence Blue Cross").contains("single-line");
     assertThat(
             findings(

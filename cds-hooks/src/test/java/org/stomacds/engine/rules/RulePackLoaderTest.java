@@ -238,13 +238,19 @@ class RulePackLoaderTest {
 
   @Test
   void failsOnABadDate() {
-    String yaml = replace("effective: 2018-01-01", "effective: 2018-13-01");
+    String yaml =
+        replace(
+            "    fix: Add the role modifier and the physical status modifier from the anesthesia record.\n    effective: 2018-01-01",
+            "    fix: Add the role modifier and the physical status modifier from the anesthesia record.\n    effective: 2018-13-01");
     failsAt(yaml, "effective: 2018-13-01", "bad date '2018-13-01'");
   }
 
   @Test
   void failsOnAnEndBeforeTheEffectiveDate() {
-    String yaml = replace("effective: 2018-01-01", "effective: 2018-01-01\n    end: 2017-12-31");
+    String yaml =
+        replace(
+            "    fix: Add the role modifier and the physical status modifier from the anesthesia record.\n    effective: 2018-01-01",
+            "    fix: Add the role modifier and the physical status modifier from the anesthesia record.\n    effective: 2018-01-01\n    end: 2017-12-31");
     failsAt(yaml, "end: 2017-12-31", "is before effective");
   }
 
@@ -282,8 +288,8 @@ class RulePackLoaderTest {
   void failsOnAnOverrideOrReplacementOfAnUnknownRule() {
     failsAt(
         replace(
-            "      - rule: mod-x-modifier-preferred\n        parameters: {x-modifiers-accepted: \"yes\"}\n    rules:\n      - id: dx-medicare-abn",
-            "      - rule: mod-x-modifier-favoured\n        parameters: {x-modifiers-accepted: \"yes\"}\n    rules:\n      - id: dx-medicare-abn"),
+            "      - rule: mod-x-modifier-preferred\n        parameters: {x-modifiers-accepted: \"yes\"}\n      # Medicare prices anesthesia",
+            "      - rule: mod-x-modifier-favoured\n        parameters: {x-modifiers-accepted: \"yes\"}\n      # Medicare prices anesthesia"),
         "rule: mod-x-modifier-favoured",
         "override of unknown rule 'mod-x-modifier-favoured'");
     failsAt(

@@ -69,7 +69,7 @@ class DefaultTerminologyTest {
         new Object[] {"moderate-sedation-other-physician", 3},
         new Object[] {"lower-gi-anesthesia", 3},
         new Object[] {"evaluation-and-management", 50},
-        new Object[] {"documentation-elements", 16});
+        new Object[] {"documentation-elements", 17});
   }
 
   @ParameterizedTest(name = "{0} has {1} members")
