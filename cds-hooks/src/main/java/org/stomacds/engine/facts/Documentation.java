@@ -38,6 +38,7 @@ public final class Documentation {
   private final boolean complicationsOccurred;
   private final int distinctStrictures;
   private final boolean fluoroscopyUsed;
+  private final PerformedService service;
 
   private Documentation(Builder b) {
     this.documented = Collections.unmodifiableMap(new EnumMap<>(b.documented));
@@ -59,6 +60,7 @@ public final class Documentation {
     this.complicationsOccurred = b.complicationsOccurred;
     this.distinctStrictures = b.distinctStrictures;
     this.fluoroscopyUsed = b.fluoroscopyUsed;
+    this.service = b.service;
   }
 
   /** Whether the element is documented (a negated mention such as "size not recorded" is not). */
@@ -164,6 +166,11 @@ public final class Documentation {
     return fluoroscopyUsed;
   }
 
+  /** What was done, as far as it decides the code (route, anatomy, dilation, stent...). */
+  public PerformedService service() {
+    return service;
+  }
+
   private static OptionalInt optional(Integer value) {
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
@@ -191,6 +198,7 @@ public final class Documentation {
     private boolean complicationsOccurred;
     private int distinctStrictures;
     private boolean fluoroscopyUsed;
+    private PerformedService service = PerformedService.UNKNOWN;
 
     Builder documented(DocumentationElement element, Evidence evidence) {
       List<Evidence> list = documented.computeIfAbsent(element, e -> new java.util.ArrayList<>(1));
@@ -316,6 +324,12 @@ public final class Documentation {
 
     Builder fluoroscopyUsed() {
       fluoroscopyUsed = true;
+      return this;
+    }
+
+    /** What another source says was done; what is already known is kept. */
+    Builder service(PerformedService value) {
+      service = service.or(value);
       return this;
     }
 

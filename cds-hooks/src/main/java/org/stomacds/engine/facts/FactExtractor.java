@@ -402,7 +402,11 @@ public final class FactExtractor {
       if (!linked.isEmpty()) {
         docs = documentation.of(linked);
       } else {
-        docs = documentation.ofEncounters(lineEncounters(claim));
+        List<Procedure> billed = billedProcedures(claim);
+        docs =
+            billed.isEmpty()
+                ? documentation.ofEncounters(lineEncounters(claim))
+                : documentation.of(billed);
       }
       SettingFacts setting = SettingFacts.UNKNOWN;
       for (ProcedureFacts procedure : procedures) {
@@ -566,6 +570,38 @@ public final class FactExtractor {
         }
       }
       return linked;
+    }
+
+    /**
+     * With no procedure of the subject code: the patient's procedures of a code the claim bills, on
+     * a date it bills it (the endoscopy coded 44402 behind a claim billing 44402 and 44405): their
+     * documentation is the documentation of the service billed.
+     */
+    private List<Procedure> billedProcedures(Claim claim) {
+      List<Procedure> found = new ArrayList<>(1);
+      String patient = ResourceIndex.key(claim.getPatient());
+      for (Procedure procedure : index.procedures) {
+        String code = FhirValues.procedureCode(procedure.getCode());
+        String subject = ResourceIndex.key(procedure.getSubject());
+        LocalDate date = FhirValues.day(procedure.getPerformed());
+        if (code == null
+            || date == null
+            || (patient != null && subject != null && !patient.equals(subject))) {
+          continue;
+        }
+        for (Claim.ItemComponent item : claim.getItem()) {
+          LocalDate billedOn = FhirValues.day(item.getServiced());
+          if (billedOn == null) {
+            billedOn = FhirValues.day(claim.getBillablePeriod().getStartElement());
+          }
+          if (code.equals(FhirValues.procedureCode(item.getProductOrService()))
+              && date.equals(billedOn)) {
+            addOnce(found, procedure);
+            break;
+          }
+        }
+      }
+      return found;
     }
 
     private List<String> lineEncounters(Claim claim) {

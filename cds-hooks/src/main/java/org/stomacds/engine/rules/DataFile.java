@@ -38,7 +38,12 @@ public record DataFile(
      * hcpcs}, {@code modifier}, {@code global_days}) with a confidence per row: not a CMS file, so
      * a fee-schedule row of the same code wins over it.
      */
-    GLOBAL_DAYS("global-days", "global surgery days (supplement to the fee schedule)");
+    GLOBAL_DAYS("global-days", "global surgery days (supplement to the fee schedule)"),
+    /**
+     * The lower-GI endoscopy code family (route, what is examined, therapy, base code, what each
+     * code includes), in our own words: not a CMS file, each row with its confidence.
+     */
+    CODE_FAMILY("code-family", "lower-GI endoscopy code family (route, extent, therapy)");
 
     private final String id;
     private final String words;

@@ -37,7 +37,8 @@ final class DefaultRuleEngineWithGlobals {
                 "ncci-ptp-44405-2024q3.csv",
                 "ncci-mue-2024q3.csv",
                 "pfs-rvu-2024jul.csv",
-                "global-days-supplement.csv")) {
+                "global-days-supplement.csv",
+                "endoscopy-code-family.csv")) {
           Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
         }
         Files.writeString(

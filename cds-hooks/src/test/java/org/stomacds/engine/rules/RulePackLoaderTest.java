@@ -44,7 +44,8 @@ class RulePackLoaderTest {
             "ncci-ptp-44405-2024q3.csv",
             "ncci-mue-2024q3.csv",
             "pfs-rvu-2024jul.csv",
-            "global-days-supplement.csv")) {
+            "global-days-supplement.csv",
+            "endoscopy-code-family.csv")) {
       if (!Files.exists(data.resolve(file))) {
         Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
       }
@@ -81,7 +82,7 @@ class RulePackLoaderTest {
   void theDefaultFileLoadsFromDiskToo() throws IOException {
     RulePack pack = load(DEFAULT);
     assertThat(pack.rules()).hasSizeGreaterThan(30);
-    assertThat(pack.data().files()).hasSize(4);
+    assertThat(pack.data().files()).hasSize(5);
   }
 
   @Test
@@ -134,17 +135,16 @@ class RulePackLoaderTest {
 
   @Test
   void failsOnAnUnknownDocumentationElement() {
-    String yaml = replace("{element: inflation-count}", "{element: inflation-counts}");
-    failsAt(
-        yaml, "{element: inflation-counts}", "unknown documentation element 'inflation-counts'");
+    String yaml = replace("{element: complications}", "{element: complication}");
+    failsAt(yaml, "{element: complication}", "unknown documentation element 'complication'");
   }
 
   @Test
   void failsOnAnUnknownParameter() {
-    String yaml = replace("{element: inflation-count}", "{element: inflation-count, minimum: 2}");
+    String yaml = replace("{element: complications}", "{element: complications, minimum: 2}");
     failsAt(
         yaml,
-        "{element: inflation-count, minimum: 2}",
+        "{element: complications, minimum: 2}",
         "unknown parameter 'minimum' for kind documentation-element");
   }
 
