@@ -21,6 +21,8 @@ final class ServiceReader {
           "route", List.of("ileostomy", "colostomy", "stoma", "anus"),
           "dilation", List.of("balloon", "other-method", "not-done"));
 
+  private static final int MAX_QUOTE = 200;
+
   private ServiceReader() {}
 
   static ServiceReading read(String text) {
@@ -44,8 +46,7 @@ final class ServiceReader {
         if (row.unless() != null && row.unless().matcher(part).find()) {
           continue;
         }
-        String quote =
-            text.substring(sentence.start() + m.start(), sentence.start() + m.end()).strip();
+        String quote = quote(text, sentence, m.start(), m.end());
         hits.computeIfAbsent(row.fact(), f -> new ArrayList<>())
             .add(new ServiceReading.Said(row.value(), quote));
       }
@@ -55,6 +56,20 @@ final class ServiceReader {
       decided.put(e.getKey(), decide(e.getKey(), e.getValue()));
     }
     return new ServiceReading(decided);
+  }
+
+  /** The sentence that says it (from its content, past a label), cut around the match if long. */
+  private static String quote(String text, Sentence sentence, int matchStart, int matchEnd) {
+    int from = Math.max(sentence.contentStart(), sentence.start());
+    int to = sentence.end();
+    if (to - from > MAX_QUOTE) {
+      from = Math.max(from, sentence.start() + matchStart - MAX_QUOTE / 2);
+      to = Math.min(to, Math.max(from + MAX_QUOTE, sentence.start() + matchEnd));
+    }
+    String quote = text.substring(from, to).strip().replaceAll("\\s+", " ");
+    return quote.isEmpty()
+        ? text.substring(sentence.start() + matchStart, sentence.start() + matchEnd)
+        : quote;
   }
 
   private static ServiceReading.Said decide(String fact, List<ServiceReading.Said> said) {

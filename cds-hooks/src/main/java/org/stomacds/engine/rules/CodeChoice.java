@@ -70,11 +70,13 @@ record CodeChoice(
         if (perAnus) {
           evidence.add(svc.route().evidence());
         }
+        reach(family, svc, reasons, evidence);
       } else if (perAnus) {
         family = perAnusFamily(docs, svc);
         alternativeFamily = reachUnsaid(docs, svc) ? SIGMOIDOSCOPY : null;
         reasons.add("the scope went in per anus, not through the stoma");
         evidence.add(svc.route().evidence());
+        reach(family, svc, reasons, evidence);
       } else if (stoma == Route.ILEOSTOMY
           && svc.colonAbsent() != null
           && STOMAL_COLONOSCOPY.equals(row.family())) {
@@ -154,6 +156,17 @@ record CodeChoice(
     return svc.splenicFlexureNotReached() != null && svc.shortExamPlanned() != null
         ? SIGMOIDOSCOPY
         : COLONOSCOPY;
+  }
+
+  private static void reach(
+      String family, PerformedService svc, List<String> reasons, List<Evidence> evidence) {
+    if (SIGMOIDOSCOPY.equals(family)) {
+      reasons.add(
+          "the exam was planned short and did not pass the splenic flexure, which is a"
+              + " sigmoidoscopy");
+      evidence.add(svc.splenicFlexureNotReached());
+      evidence.add(svc.shortExamPlanned());
+    }
   }
 
   private static boolean reachUnsaid(Documentation docs, PerformedService svc) {
