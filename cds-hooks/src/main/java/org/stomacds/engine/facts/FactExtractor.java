@@ -657,7 +657,26 @@ public final class FactExtractor {
         return new PatientFacts(ResourceIndex.key(reference), null);
       }
       return new PatientFacts(
-          ResourceIndex.ref(patient), FhirValues.day(patient.getBirthDateElement()));
+          ResourceIndex.ref(patient),
+          FhirValues.day(patient.getBirthDateElement()),
+          history(ResourceIndex.ref(patient)));
+    }
+
+    /** The patient's completed procedures with a code and a date, in the case. */
+    private List<PastProcedure> history(String patient) {
+      List<PastProcedure> history = new ArrayList<>(0);
+      for (Procedure procedure : index.procedures) {
+        String code = FhirValues.procedureCode(procedure.getCode());
+        LocalDate performed = FhirValues.day(procedure.getPerformed());
+        String subject = ResourceIndex.key(procedure.getSubject());
+        if (procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED
+            && code != null
+            && performed != null
+            && (subject == null || subject.equals(patient))) {
+          history.add(new PastProcedure(ResourceIndex.ref(procedure), code, performed));
+        }
+      }
+      return history;
     }
 
     /** The patient's coverage in the case: active, lowest {@code order} first. */

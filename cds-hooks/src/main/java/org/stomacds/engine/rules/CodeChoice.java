@@ -6,6 +6,7 @@ import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.facts.Documentation;
 import org.stomacds.engine.facts.ExamExtent;
+import org.stomacds.engine.facts.PastProcedure;
 import org.stomacds.engine.facts.PerformedService;
 import org.stomacds.engine.facts.PerformedService.Route;
 import org.stomacds.engine.findings.Evidence;
@@ -30,6 +31,18 @@ record CodeChoice(
     List<Evidence> evidence,
     CodeFamily.Row alternative) {
 
+  /**
+   * Surgery in the patient's record that settles the anatomy when the note does not: codes that
+   * remove the whole colon, codes that close a stoma (rule parameters).
+   */
+  record History(List<String> colonRemovedBy, List<String> stomaClosedBy) {
+    static final History NONE = new History(List.of(), List.of());
+
+    static History of(Parameters p) {
+      return new History(p.codes("colon-removed-by"), p.codes("stoma-closed-by"));
+    }
+  }
+
   static final String STOMAL_ILEOSCOPY = "stomal-ileoscopy";
   static final String STOMAL_COLONOSCOPY = "stomal-colonoscopy";
   static final String COLONOSCOPY = "colonoscopy";
@@ -48,13 +61,13 @@ record CodeChoice(
   }
 
   /** The choice for one line, or null when the line's code is not in the table. */
-  static CodeChoice of(CodeFamily table, ClaimFacts claim, ClaimLine line) {
+  static CodeChoice of(CodeFamily table, ClaimFacts claim, ClaimLine line, History history) {
     CodeFamily.Row row = table.row(line.code());
     if (row == null || "either".equals(row.route())) {
       return null;
     }
     Documentation docs = claim.documentation();
-    PerformedService svc = docs.service();
+    PerformedService svc = withHistory(docs.service(), claim, history);
     List<String> reasons = new ArrayList<>(2);
     List<Evidence> evidence = new ArrayList<>(2);
     String family = row.family();
@@ -149,6 +162,47 @@ record CodeChoice(
     CodeFamily.Row alternative =
         alternativeFamily == null ? null : table.code(alternativeFamily, therapy);
     return new CodeChoice(row, supported, List.copyOf(reasons), List.copyOf(evidence), alternative);
+  }
+
+  /**
+   * The service facts with what the note leaves unsaid filled from the patient's record: a total
+   * colectomy, a stoma closure, done before the date of service.
+   */
+  private static PerformedService withHistory(
+      PerformedService svc, ClaimFacts claim, History history) {
+    Evidence colon = svc.colonAbsent();
+    Evidence closed = svc.stomaClosed();
+    for (PastProcedure past : claim.patient().history()) {
+      if (claim.dateOfService() == null || !past.date().isBefore(claim.dateOfService())) {
+        continue;
+      }
+      if (colon == null && history.colonRemovedBy().contains(past.code())) {
+        colon = recorded(past, "removes the whole colon");
+      }
+      if (closed == null && history.stomaClosedBy().contains(past.code())) {
+        closed = recorded(past, "closes a stoma");
+      }
+    }
+    if (colon == svc.colonAbsent() && closed == svc.stomaClosed()) {
+      return svc;
+    }
+    return new PerformedService(
+        svc.route(),
+        svc.stomaKind(),
+        colon,
+        closed,
+        svc.dilation(),
+        svc.stentPlaced(),
+        svc.ablationDone(),
+        svc.shortExamPlanned(),
+        svc.splenicFlexureNotReached());
+  }
+
+  private static Evidence recorded(PastProcedure past, String what) {
+    return new Evidence(
+        past.ref(),
+        "Procedure.code",
+        "earlier procedure " + past.code() + " on " + past.date() + " (" + what + ")");
   }
 
   /** Per anus: a colonoscopy unless a short exam was planned and stopped before the flexure. */

@@ -21,8 +21,10 @@ final class CodeSelectionCheck implements Check {
   private final String therapeuticIncomplete;
   private final String facilityBeforeAnesthesia;
   private final String facilityAfterAnesthesia;
+  private final CodeChoice.History history;
 
   CodeSelectionCheck(Parameters p, RuleDefinition rule) {
+    this.history = CodeChoice.History.of(p);
     this.diagnosticIncomplete = p.text("diagnostic-incomplete", "53");
     this.therapeuticIncomplete = p.text("therapeutic-incomplete", "52");
     this.facilityBeforeAnesthesia = p.text("facility-before-anesthesia", "73");
@@ -36,7 +38,7 @@ final class CodeSelectionCheck implements Check {
       return;
     }
     for (ClaimLine line : claim.lines()) {
-      CodeChoice choice = CodeChoice.of(table.data(), claim, line);
+      CodeChoice choice = CodeChoice.of(table.data(), claim, line, history);
       if (choice == null || !choice.changes()) {
         continue;
       }

@@ -26,8 +26,10 @@ final class IncompleteProcedureCheck implements Check {
   private final String professional;
   private final String beforeAnesthesia;
   private final String afterAnesthesia;
+  private final CodeChoice.History history;
 
   IncompleteProcedureCheck(Parameters p, RuleDefinition rule) {
+    this.history = CodeChoice.History.of(p);
     this.incompleteModifiers = p.valueSet("incomplete-modifiers");
     this.professional = p.text("professional", "52");
     this.beforeAnesthesia = p.text("facility-before-anesthesia", "73");
@@ -92,7 +94,7 @@ final class IncompleteProcedureCheck implements Check {
    * the modifier of its replacement) and a line whose therapy another line's code includes
    * (bundling removes it).
    */
-  private static List<ClaimLine> linesToCheck(ClaimFacts claim, RuleContext context) {
+  private List<ClaimLine> linesToCheck(ClaimFacts claim, RuleContext context) {
     CmsData.Selection<CodeFamily> table = context.data().codeFamily(claim.dateOfService());
     List<ClaimLine> lines = new ArrayList<>(1);
     for (ClaimLine line : claim.lines()) {
@@ -108,7 +110,7 @@ final class IncompleteProcedureCheck implements Check {
       if (!colonoscopy) {
         continue;
       }
-      CodeChoice choice = CodeChoice.of(table.data(), claim, line);
+      CodeChoice choice = CodeChoice.of(table.data(), claim, line, history);
       if ((choice != null && choice.changes())
           || CodeChoice.includedByAnotherLine(table.data(), claim, line)) {
         continue;

@@ -6,6 +6,9 @@ import static org.stomacds.engine.Engines.evaluate;
 import static org.stomacds.engine.Engines.findings;
 
 import java.util.List;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.CaseBuilder;
 import org.stomacds.engine.Stage;
@@ -115,6 +118,41 @@ class CodeSelectionRulesTest {
     assertThat(code(noted(note, "44405")).get(0).fixes())
         .extracting(Fix::code, Fix::recommended, Fix::alternativeGroup)
         .containsExactly(tuple("45386", true, "code"), tuple("45340", false, "code"));
+  }
+
+  @Test
+  void aTotalProctocolectomyInTheRecordSettlesTheAnatomyTheNoteLeavesUnsaid() {
+    String note =
+        "Scope passed through the end ileostomy. TTS balloon 12-13.5-15 mm across the fascial"
+            + " ring; ileum normal to 40 cm.";
+    CaseBuilder c = noted(note, "44405");
+    assertThat(code(c)).as("no history: the colon may be there").isEmpty();
+    Procedure tpc = new Procedure();
+    tpc.setId("Procedure/tpc");
+    tpc.setStatus(Procedure.ProcedureStatus.COMPLETED);
+    tpc.setCode(CaseBuilder.concept(CaseBuilder.CPT, "44155"));
+    tpc.setSubject(new Reference("Patient/pat1"));
+    tpc.setPerformed(new DateTimeType("2016-03-01"));
+    Finding f = code(noted(note, "44405").add(tpc)).get(0);
+    assertThat(f.fixes()).extracting(Fix::code).containsExactly("44381");
+    assertThat(f.evidence())
+        .anySatisfy(e -> assertThat(e.text()).contains("44155").contains("2016-03-01"));
+  }
+
+  @Test
+  void aStomaClosureInTheRecordMakesAPerAnusExamOfAStomalCode() {
+    String note =
+        "Colonoscope advanced to the cecum. Anastomotic stricture at 40 cm dilated with an 18 mm"
+            + " TTS balloon.";
+    Procedure closure = new Procedure();
+    closure.setId("Procedure/closure");
+    closure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+    closure.setCode(CaseBuilder.concept(CaseBuilder.CPT, "44620"));
+    closure.setSubject(new Reference("Patient/pat1"));
+    closure.setPerformed(new DateTimeType("2023-03-01"));
+    assertThat(code(noted(note, "44405").add(closure)).get(0).fixes())
+        .extracting(Fix::code)
+        .containsExactly("45386");
   }
 
   // ---- the therapy -----------------------------------------------------------------------------
