@@ -402,7 +402,7 @@ public final class FactExtractor {
       if (!linked.isEmpty()) {
         docs = documentation.of(linked);
       } else {
-        List<Procedure> billed = billedProcedures(claim);
+        List<Procedure> billed = PatientProcedures.billedBy(index, claim);
         docs =
             billed.isEmpty()
                 ? documentation.ofEncounters(lineEncounters(claim))
@@ -572,38 +572,6 @@ public final class FactExtractor {
       return linked;
     }
 
-    /**
-     * With no procedure of the subject code: the patient's procedures of a code the claim bills, on
-     * a date it bills it (the endoscopy coded 44402 behind a claim billing 44402 and 44405): their
-     * documentation is the documentation of the service billed.
-     */
-    private List<Procedure> billedProcedures(Claim claim) {
-      List<Procedure> found = new ArrayList<>(1);
-      String patient = ResourceIndex.key(claim.getPatient());
-      for (Procedure procedure : index.procedures) {
-        String code = FhirValues.procedureCode(procedure.getCode());
-        String subject = ResourceIndex.key(procedure.getSubject());
-        LocalDate date = FhirValues.day(procedure.getPerformed());
-        if (code == null
-            || date == null
-            || (patient != null && subject != null && !patient.equals(subject))) {
-          continue;
-        }
-        for (Claim.ItemComponent item : claim.getItem()) {
-          LocalDate billedOn = FhirValues.day(item.getServiced());
-          if (billedOn == null) {
-            billedOn = FhirValues.day(claim.getBillablePeriod().getStartElement());
-          }
-          if (code.equals(FhirValues.procedureCode(item.getProductOrService()))
-              && date.equals(billedOn)) {
-            addOnce(found, procedure);
-            break;
-          }
-        }
-      }
-      return found;
-    }
-
     private List<String> lineEncounters(Claim claim) {
       List<String> encounters = new ArrayList<>(1);
       for (Claim.ItemComponent item : claim.getItem()) {
@@ -659,24 +627,7 @@ public final class FactExtractor {
       return new PatientFacts(
           ResourceIndex.ref(patient),
           FhirValues.day(patient.getBirthDateElement()),
-          history(ResourceIndex.ref(patient)));
-    }
-
-    /** The patient's completed procedures with a code and a date, in the case. */
-    private List<PastProcedure> history(String patient) {
-      List<PastProcedure> history = new ArrayList<>(0);
-      for (Procedure procedure : index.procedures) {
-        String code = FhirValues.procedureCode(procedure.getCode());
-        LocalDate performed = FhirValues.day(procedure.getPerformed());
-        String subject = ResourceIndex.key(procedure.getSubject());
-        if (procedure.getStatus() == Procedure.ProcedureStatus.COMPLETED
-            && code != null
-            && performed != null
-            && (subject == null || subject.equals(patient))) {
-          history.add(new PastProcedure(ResourceIndex.ref(procedure), code, performed));
-        }
-      }
-      return history;
+          PatientProcedures.history(index, ResourceIndex.ref(patient)));
     }
 
     /** The patient's coverage in the case: active, lowest {@code order} first. */
