@@ -360,6 +360,7 @@ public final class CardRenderer {
           case REMOVE_MODIFIER -> "on " + target + line + ", remove modifier " + code;
           case REMOVE_LINE ->
               "on " + target + ", remove" + line + " (other lines keep their numbers)";
+          case REPLACE_CODE -> "on " + target + line + ", bill code " + code + " instead";
           case SET_PLACE_OF_SERVICE ->
               "on "
                   + target

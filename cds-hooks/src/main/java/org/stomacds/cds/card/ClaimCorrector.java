@@ -44,6 +44,7 @@ public final class ClaimCorrector {
       case ADD_MODIFIER,
           REMOVE_MODIFIER,
           REMOVE_LINE,
+          REPLACE_CODE,
           SET_PLACE_OF_SERVICE,
           SET_QUANTITY,
           ADD_DIAGNOSIS ->
@@ -64,6 +65,7 @@ public final class ClaimCorrector {
         case ADD_MODIFIER -> addModifier(claim, fix);
         case REMOVE_MODIFIER -> removeModifier(claim, fix);
         case REMOVE_LINE -> removeLine(claim, fix);
+        case REPLACE_CODE -> replaceCode(claim, fix);
         case SET_PLACE_OF_SERVICE -> setPlaceOfService(claim, fix);
         case SET_QUANTITY -> setQuantity(claim, fix);
         case ADD_DIAGNOSIS -> addDiagnosis(claim, fix);
@@ -104,6 +106,17 @@ public final class ClaimCorrector {
           "removing line " + fix.claimItemSequence() + " would leave no line");
     }
     claim.getItem().remove(item);
+  }
+
+  /** The line's code becomes the fix's; everything else on the line stays. */
+  private static void replaceCode(Claim claim, Fix fix) {
+    String code = code(fix);
+    Claim.ItemComponent item = item(claim, fix);
+    item.setProductOrService(
+        new CodeableConcept()
+            .addCoding(
+                new org.hl7.fhir.r4.model.Coding(
+                    fix.system() != null ? fix.system() : CPT, code, null)));
   }
 
   private static void setPlaceOfService(Claim claim, Fix fix) {

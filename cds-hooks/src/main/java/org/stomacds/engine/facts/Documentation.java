@@ -39,6 +39,7 @@ public final class Documentation {
   private final int distinctStrictures;
   private final boolean fluoroscopyUsed;
   private final Map<String, List<Evidence>> cues;
+  private final PerformedService service;
 
   private Documentation(Builder b) {
     this.documented = Collections.unmodifiableMap(new EnumMap<>(b.documented));
@@ -61,6 +62,7 @@ public final class Documentation {
     this.distinctStrictures = b.distinctStrictures;
     this.fluoroscopyUsed = b.fluoroscopyUsed;
     this.cues = Map.copyOf(b.cues);
+    this.service = b.service;
   }
 
   /** Whether the element is documented (a negated mention such as "size not recorded" is not). */
@@ -174,6 +176,11 @@ public final class Documentation {
     return cues.getOrDefault(id, List.of());
   }
 
+  /** What was done, as far as it decides the code (route, anatomy, dilation, stent...). */
+  public PerformedService service() {
+    return service;
+  }
+
   private static OptionalInt optional(Integer value) {
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
@@ -207,6 +214,8 @@ public final class Documentation {
       cues.computeIfAbsent(id, k -> new java.util.ArrayList<>(1)).add(evidence);
       return this;
     }
+
+    private PerformedService service = PerformedService.UNKNOWN;
 
     Builder documented(DocumentationElement element, Evidence evidence) {
       List<Evidence> list = documented.computeIfAbsent(element, e -> new java.util.ArrayList<>(1));
@@ -332,6 +341,12 @@ public final class Documentation {
 
     Builder fluoroscopyUsed() {
       fluoroscopyUsed = true;
+      return this;
+    }
+
+    /** What another source says was done; what is already known is kept. */
+    Builder service(PerformedService value) {
+      service = service.or(value);
       return this;
     }
 

@@ -402,7 +402,11 @@ public final class FactExtractor {
       if (!linked.isEmpty()) {
         docs = documentation.of(linked);
       } else {
-        docs = documentation.ofEncounters(lineEncounters(claim));
+        List<Procedure> billed = PatientProcedures.billedBy(index, claim);
+        docs =
+            billed.isEmpty()
+                ? documentation.ofEncounters(lineEncounters(claim))
+                : documentation.of(billed);
       }
       SettingFacts setting = SettingFacts.UNKNOWN;
       for (ProcedureFacts procedure : procedures) {
@@ -622,7 +626,9 @@ public final class FactExtractor {
         return new PatientFacts(ResourceIndex.key(reference), null);
       }
       return new PatientFacts(
-          ResourceIndex.ref(patient), FhirValues.day(patient.getBirthDateElement()));
+          ResourceIndex.ref(patient),
+          FhirValues.day(patient.getBirthDateElement()),
+          PatientProcedures.history(index, ResourceIndex.ref(patient)));
     }
 
     /** The patient's coverage in the case: active, lowest {@code order} first. */

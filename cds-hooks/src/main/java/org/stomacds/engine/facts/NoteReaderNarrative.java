@@ -79,6 +79,7 @@ final class NoteReaderNarrative implements Narrative {
     if (reading.fluoroscopyUsed()) {
       into.fluoroscopyUsed();
     }
+    into.service(ServiceFacts.of(reader.readService(text), resource, expression));
   }
 
   /** The note's measured values, each with the note's words for its element as evidence. */

@@ -6,6 +6,11 @@ public enum FixKind {
   ADD_MODIFIER,
   /** Remove modifier {@code code} from claim line {@code claimItemSequence}. */
   REMOVE_MODIFIER,
+  /**
+   * Replace the code of claim line {@code claimItemSequence} with {@code code} (in {@code system});
+   * the line keeps its modifiers, units, pointers and charges.
+   */
+  REPLACE_CODE,
   /** Remove claim line {@code claimItemSequence}. */
   REMOVE_LINE,
   /** Set the place of service of claim line {@code claimItemSequence} to {@code code}. */

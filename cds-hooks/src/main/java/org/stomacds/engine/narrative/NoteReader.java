@@ -31,6 +31,14 @@ public final class NoteReader {
   }
 
   /**
+   * Reads what was done, for choosing the code (route, colon left, stoma closed, how the stricture
+   * was dilated, stent, ablation, a short exam): {@code narrative/service-facts.yaml}.
+   */
+  public ServiceReading readService(String plainText) {
+    return ServiceReader.read(plainText);
+  }
+
+  /**
    * Turns HTML or XHTML (a FHIR narrative, a note exported as HTML) into plain text: tags, scripts,
    * styles and comments go, entities are decoded, and block elements and line breaks become line
    * and paragraph breaks so that headings and template lines stay apart. Null gives "".

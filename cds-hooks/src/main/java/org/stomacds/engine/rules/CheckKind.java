@@ -99,6 +99,12 @@ public enum CheckKind {
       "A second line of the subject code on one date: 76/77 for a separate session, none for one"
           + " session.",
       RepeatSessionCheck::new),
+  CODE_SELECTION(
+      "code-selection",
+      "Each line of a lower-GI endoscopy code bills the code the documentation supports (route,"
+          + " anatomy, reach, therapy done), from the pack's code-family data; the fix replaces"
+          + " the code.",
+      CodeSelectionCheck::new),
   INCOMPLETE_PROCEDURE(
       "incomplete-procedure",
       "An incomplete exam carries 52 on the professional claim, 73/74 on the facility claim; a"

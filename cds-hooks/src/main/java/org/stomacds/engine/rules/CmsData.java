@@ -43,18 +43,21 @@ public final class CmsData {
   private final List<Dated<PfsData>> pfs;
   private final List<Dated<GlobalDaysData>> globalDays;
   private final List<Dated<TabularNotes>> tabularNotes;
+  private final List<Dated<CodeFamily>> codeFamily;
 
   CmsData(
       List<Dated<PtpData>> ptp,
       List<Dated<MueData>> mue,
       List<Dated<PfsData>> pfs,
       List<Dated<GlobalDaysData>> globalDays,
-      List<Dated<TabularNotes>> tabularNotes) {
+      List<Dated<TabularNotes>> tabularNotes,
+      List<Dated<CodeFamily>> codeFamily) {
     this.ptp = sorted(ptp);
     this.mue = sorted(mue);
     this.pfs = sorted(pfs);
     this.globalDays = sorted(globalDays);
     this.tabularNotes = sorted(tabularNotes);
+    this.codeFamily = sorted(codeFamily);
   }
 
   /** Every data file, by kind then date. */
@@ -65,7 +68,13 @@ public final class CmsData {
     pfs.forEach(d -> files.add(d.file));
     globalDays.forEach(d -> files.add(d.file));
     tabularNotes.forEach(d -> files.add(d.file));
+    codeFamily.forEach(d -> files.add(d.file));
     return files;
+  }
+
+  /** The code family table of a date of service (the newest past the last end), or null. */
+  public Selection<CodeFamily> codeFamily(LocalDate dateOfService) {
+    return select(codeFamily, dateOfService);
   }
 
   public Selection<PtpData> ptp(LocalDate dateOfService) {

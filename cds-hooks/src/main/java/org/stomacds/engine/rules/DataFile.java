@@ -43,7 +43,12 @@ public record DataFile(
      * Instructional notes of the ICD-10-CM Tabular List (Excludes1, Excludes2, inclusion terms, use
      * additional, code first, code also), one row per note and code named: {@link TabularNotes}.
      */
-    ICD10CM_NOTES("icd10cm-notes", "ICD-10-CM Tabular List notes");
+    ICD10CM_NOTES("icd10cm-notes", "ICD-10-CM Tabular List notes"),
+    /**
+     * The lower-GI endoscopy code family (route, what is examined, therapy, base code, what each
+     * code includes), in our own words: not a CMS file, each row with its confidence.
+     */
+    CODE_FAMILY("code-family", "lower-GI endoscopy code family (route, extent, therapy)");
 
     private final String id;
     private final String words;

@@ -23,8 +23,10 @@ final class DocumentationElementCheck implements Check {
   private final List<String> whenBilledCodes;
   private final List<String> whenModifier;
   private final String fixLabel;
+  private final boolean ofTheDilation;
 
   DocumentationElementCheck(Parameters p, RuleDefinition rule) {
+    this.ofTheDilation = p.bool("of-the-dilation", false);
     this.element = p.element("element");
     this.whenBilled = p.has("when-billed") ? p.valueSets("when-billed") : List.of();
     this.whenBilledCodes = p.codes("when-billed-codes");
@@ -95,6 +97,11 @@ final class DocumentationElementCheck implements Check {
   private void check(
       String resource, Documentation docs, List<Evidence> because, RuleContext context) {
     if (docs.documents(element)) {
+      return;
+    }
+    if (ofTheDilation && docs.service().noBalloonDilation()) {
+      // No balloon went through the scope: there is no balloon, inflation or lumen to describe,
+      // and the code-selection rule says which code was done.
       return;
     }
     RuleContext.FindingBuilder finding =

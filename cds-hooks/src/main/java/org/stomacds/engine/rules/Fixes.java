@@ -50,6 +50,20 @@ final class Fixes {
         group);
   }
 
+  static Fix replaceCode(
+      String claim, ClaimLine line, String code, String label, boolean recommended, String group) {
+    return new Fix(
+        FixKind.REPLACE_CODE,
+        label,
+        claim,
+        line.sequence(),
+        CodeSystems.serviceSystem(code),
+        code,
+        null,
+        recommended,
+        group);
+  }
+
   static Fix removeLine(
       String claim, ClaimLine line, String label, boolean recommended, String group) {
     return new Fix(

@@ -1,5 +1,7 @@
 package org.stomacds.engine.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.ClaimLine;
@@ -18,13 +20,16 @@ import org.stomacds.engine.findings.Evidence;
 final class IncompleteProcedureCheck implements Check {
 
   static final String GROUP = "discontinued";
+  private static final String COLON = "colon";
 
   private final CodeSet incompleteModifiers;
   private final String professional;
   private final String beforeAnesthesia;
   private final String afterAnesthesia;
+  private final CodeChoice.History history;
 
   IncompleteProcedureCheck(Parameters p, RuleDefinition rule) {
+    this.history = CodeChoice.History.of(p);
     this.incompleteModifiers = p.valueSet("incomplete-modifiers");
     this.professional = p.text("professional", "52");
     this.beforeAnesthesia = p.text("facility-before-anesthesia", "73");
@@ -40,7 +45,11 @@ final class IncompleteProcedureCheck implements Check {
     boolean incomplete =
         docs.extent().orElse(null) == ExamExtent.INCOMPLETE || docs.discontinuation().isPresent();
     boolean facility = claim.type() == ClaimType.INSTITUTIONAL;
-    for (ClaimLine line : claim.linesWithCode(context.subjectCode())) {
+    if (incomplete && docs.service().shortExamPlanned() != null) {
+      // An exam meant to stop short is the lesser exam it was, not an incomplete one.
+      return;
+    }
+    for (ClaimLine line : linesToCheck(claim, context)) {
       String present = null;
       for (String modifier : line.modifiers()) {
         if (incompleteModifiers.containsCode(modifier)) {
@@ -77,6 +86,38 @@ final class IncompleteProcedureCheck implements Check {
         professional(claim, line, present, docs, context);
       }
     }
+  }
+
+  /**
+   * The subject code's lines and the colonoscopy lines of the code family, less those another rule
+   * corrects: a line whose code the documentation does not support (code selection, which carries
+   * the modifier of its replacement) and a line whose therapy another line's code includes
+   * (bundling removes it).
+   */
+  private List<ClaimLine> linesToCheck(ClaimFacts claim, RuleContext context) {
+    CmsData.Selection<CodeFamily> table = context.data().codeFamily(claim.dateOfService());
+    List<ClaimLine> lines = new ArrayList<>(1);
+    for (ClaimLine line : claim.lines()) {
+      if (table == null) {
+        if (context.subjectCode().equals(line.code())) {
+          lines.add(line);
+        }
+        continue;
+      }
+      CodeFamily.Row row = table.data().row(line.code());
+      boolean colonoscopy =
+          row != null ? COLON.equals(row.examines()) : context.subjectCode().equals(line.code());
+      if (!colonoscopy) {
+        continue;
+      }
+      CodeChoice choice = CodeChoice.of(table.data(), claim, line, history);
+      if (CodeChoice.replaces(choice, claim)
+          || CodeChoice.includedByAnotherLine(table.data(), claim, line)) {
+        continue;
+      }
+      lines.add(line);
+    }
+    return lines;
   }
 
   private void professional(

@@ -243,6 +243,7 @@ public final class RulePackLoader {
     List<CmsData.Dated<CmsData.PfsData>> pfs = new ArrayList<>();
     List<CmsData.Dated<CmsData.GlobalDaysData>> globalDays = new ArrayList<>();
     List<CmsData.Dated<TabularNotes>> tabularNotes = new ArrayList<>();
+    List<CmsData.Dated<CodeFamily>> codeFamily = new ArrayList<>();
     for (YamlNode node : nodes) {
       YamlMap entry =
           node.asMap().allowOnly("kind", "file", "release", "effective", "end", "source");
@@ -310,12 +311,19 @@ public final class RulePackLoader {
             checkOverlap(tabularNotes, dataFile, entry);
             tabularNotes.add(new CmsData.Dated<>(dataFile, data));
           }
+          case CODE_FAMILY -> {
+            CodeFamily data = CodeFamily.read(name, reader);
+            DataFile dataFile =
+                new DataFile(kind, file, release, effective, end, sourceId, data.size());
+            checkOverlap(codeFamily, dataFile, entry);
+            codeFamily.add(new CmsData.Dated<>(dataFile, data));
+          }
         }
       } catch (IOException e) {
         throw CmsData.unreadable(name, e);
       }
     }
-    return new CmsData(ptp, mue, pfs, globalDays, tabularNotes);
+    return new CmsData(ptp, mue, pfs, globalDays, tabularNotes, codeFamily);
   }
 
   /** Two files of one kind may not claim the same date of service. */

@@ -51,6 +51,32 @@ class ClaimCorrectorTest {
   }
 
   @Test
+  void replacesALinesCodeAndKeepsItsModifiersUnitsPointersAndCharges() {
+    Claim original = claim();
+    original.getItem().get(0).addModifier(cc(ClaimCorrector.CPT, "52"));
+    Claim fixed =
+        corrector.apply(
+            original,
+            List.of(
+                fix(FixKind.REPLACE_CODE, 1, ClaimCorrector.CPT, "44388"),
+                fix(FixKind.ADD_MODIFIER, 1, null, "53")));
+    Claim.ItemComponent line = fixed.getItem().get(0);
+    assertThat(line.getProductOrService().getCodingFirstRep().getCode()).isEqualTo("44388");
+    assertThat(line.getProductOrService().getCodingFirstRep().getSystem())
+        .isEqualTo(ClaimCorrector.CPT);
+    assertThat(line.getModifier())
+        .extracting(m -> m.getCodingFirstRep().getCode())
+        .containsExactly("52", "53");
+    assertThat(line.getDiagnosisSequence())
+        .extracting(PositiveIntType::getValue)
+        .containsExactly(1);
+    assertThat(line.getNet().getValue()).isEqualByComparingTo("300");
+    assertThat(original.getItem().get(0).getProductOrService().getCodingFirstRep().getCode())
+        .isEqualTo("44405");
+    assertThat(ClaimCorrector.changesClaim(FixKind.REPLACE_CODE)).isTrue();
+  }
+
+  @Test
   void addsAModifierOnceAndLeavesTheOriginalUntouched() {
     Claim original = claim();
     Claim fixed =

@@ -38,7 +38,8 @@ final class DefaultRuleEngineWithGlobals {
                 "ncci-mue-2024q3.csv",
                 "pfs-rvu-2024jul.csv",
                 "global-days-supplement.csv",
-                "icd10cm-tabular-notes-fy2025.csv")) {
+                "icd10cm-tabular-notes-fy2025.csv",
+                "endoscopy-code-family.csv")) {
           Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
         }
         // The CY 2025 rows without 44320, so that the appended 2024 row is the fee schedule's.

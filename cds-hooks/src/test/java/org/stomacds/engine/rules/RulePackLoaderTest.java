@@ -47,7 +47,8 @@ class RulePackLoaderTest {
             "pfs-rvu-2024jul.csv",
             "pfs-rvu-2025.csv",
             "global-days-supplement.csv",
-            "icd10cm-tabular-notes-fy2025.csv")) {
+            "icd10cm-tabular-notes-fy2025.csv",
+            "endoscopy-code-family.csv")) {
       if (!Files.exists(data.resolve(file))) {
         Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
       }
@@ -84,7 +85,7 @@ class RulePackLoaderTest {
   void theDefaultFileLoadsFromDiskToo() throws IOException {
     RulePack pack = load(DEFAULT);
     assertThat(pack.rules()).hasSizeGreaterThan(30);
-    assertThat(pack.data().files()).hasSize(6);
+    assertThat(pack.data().files()).hasSize(7);
   }
 
   @Test
@@ -137,17 +138,16 @@ class RulePackLoaderTest {
 
   @Test
   void failsOnAnUnknownDocumentationElement() {
-    String yaml = replace("{element: inflation-count}", "{element: inflation-counts}");
-    failsAt(
-        yaml, "{element: inflation-counts}", "unknown documentation element 'inflation-counts'");
+    String yaml = replace("{element: complications}", "{element: complication}");
+    failsAt(yaml, "{element: complication}", "unknown documentation element 'complication'");
   }
 
   @Test
   void failsOnAnUnknownParameter() {
-    String yaml = replace("{element: inflation-count}", "{element: inflation-count, minimum: 2}");
+    String yaml = replace("{element: complications}", "{element: complications, minimum: 2}");
     failsAt(
         yaml,
-        "{element: inflation-count, minimum: 2}",
+        "{element: complications, minimum: 2}",
         "unknown parameter 'minimum' for kind documentation-element");
   }
 

@@ -1,0 +1,105 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Reads what was done (route, anatomy left, how a stricture was dilated, stent, ablation, a short
+ * exam) from a note, by the rows of {@code narrative/service-facts.yaml}, sentence by sentence in
+ * the sections each row allows. How the hits of one fact become its value is said in the file's
+ * header: a stoma route beats per anus; a balloon beats another method, which beats "not done".
+ */
+final class ServiceReader {
+
+  /** Hit values of a fact, strongest first; a fact not listed takes its first hit. */
+  private static final Map<String, List<String>> PRECEDENCE =
+      Map.of(
+          "route", List.of("ileostomy", "colostomy", "stoma", "anus"),
+          "dilation", List.of("balloon", "other-method", "not-done"));
+
+  private static final int MAX_QUOTE = 200;
+
+  private ServiceReader() {}
+
+  static ServiceReading read(String text) {
+    if (text == null || text.isBlank()) {
+      return ServiceReading.EMPTY;
+    }
+    ServiceTables.Tables tables = ServiceTables.get();
+    String folded = NoteText.fold(text);
+    List<Sentence> sentences = Segmenter.split(text, folded);
+    Map<String, List<ServiceReading.Said>> hits = new LinkedHashMap<>();
+    for (Sentence sentence : sentences) {
+      String part = folded.substring(sentence.start(), sentence.end());
+      for (ServiceTables.Row row : tables.rows()) {
+        if (row.skip().contains(sentence.section())) {
+          continue;
+        }
+        Matcher m = row.pattern().matcher(part);
+        if (!m.find()) {
+          continue;
+        }
+        if (row.unless() != null && row.unless().matcher(part).find()) {
+          continue;
+        }
+        String quote = quote(text, sentence, m.start(), m.end());
+        hits.computeIfAbsent(row.fact(), f -> new ArrayList<>())
+            .add(new ServiceReading.Said(row.value(), quote));
+      }
+    }
+    Map<String, ServiceReading.Said> decided = new HashMap<>();
+    for (Map.Entry<String, List<ServiceReading.Said>> e : hits.entrySet()) {
+      decided.put(e.getKey(), decide(e.getKey(), e.getValue()));
+    }
+    return new ServiceReading(decided);
+  }
+
+  /** The sentence that says it (from its content, past a label), cut around the match if long. */
+  private static String quote(String text, Sentence sentence, int matchStart, int matchEnd) {
+    int from = Math.max(sentence.contentStart(), sentence.start());
+    int to = sentence.end();
+    if (to - from > MAX_QUOTE) {
+      from = Math.max(from, sentence.start() + matchStart - MAX_QUOTE / 2);
+      to = Math.min(to, Math.max(from + MAX_QUOTE, sentence.start() + matchEnd));
+    }
+    String quote = text.substring(from, to).strip().replaceAll("\\s+", " ");
+    return quote.isEmpty()
+        ? text.substring(sentence.start() + matchStart, sentence.start() + matchEnd)
+        : quote;
+  }
+
+  private static ServiceReading.Said decide(String fact, List<ServiceReading.Said> said) {
+    List<String> order = PRECEDENCE.get(fact);
+    if (order == null) {
+      return said.get(0);
+    }
+    if ("route".equals(fact)) {
+      boolean ileo = said.stream().anyMatch(s -> s.value().equals("ileostomy"));
+      boolean colo = said.stream().anyMatch(s -> s.value().equals("colostomy"));
+      if (ileo && colo) {
+        // Both stomas named as routes: the kind is not decided here.
+        return new ServiceReading.Said("stoma", first(said, "ileostomy").quote());
+      }
+    }
+    for (String value : order) {
+      ServiceReading.Said hit = first(said, value);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    return said.get(0);
+  }
+
+  private static ServiceReading.Said first(List<ServiceReading.Said> said, String value) {
+    for (ServiceReading.Said s : said) {
+      if (s.value().equals(value)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}
