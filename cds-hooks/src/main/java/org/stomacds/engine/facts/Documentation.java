@@ -169,8 +169,9 @@ public final class Documentation {
   }
 
   /**
-   * Where the documentation states a procedure cue (an id of {@code narrative/cues.yaml}, such as
-   * {@code same-lesion-biopsied-and-removed}); empty when it does not.
+   * Where the documentation states a fact of what was done, as {@code fact=value} of {@code
+   * narrative/service-facts.yaml} (such as {@code lesion=biopsied-then-removed}); empty when it
+   * does not.
    */
   public List<Evidence> cue(String id) {
     return cues.getOrDefault(id, List.of());

@@ -4,9 +4,9 @@ import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.narrative.DiscontinuedAt;
 import org.stomacds.engine.narrative.ElementMention;
-import org.stomacds.engine.narrative.NoteCues;
 import org.stomacds.engine.narrative.NoteReader;
 import org.stomacds.engine.narrative.NoteReading;
+import org.stomacds.engine.narrative.ServiceReading;
 
 /** The narrative package's {@link NoteReader} as the facts use it. */
 final class NoteReaderNarrative implements Narrative {
@@ -22,9 +22,6 @@ final class NoteReaderNarrative implements Narrative {
   @Override
   public void read(String text, String resource, String expression, Documentation.Builder into) {
     NoteReading reading = reader.read(text);
-    NoteCues.INSTANCE
-        .find(text)
-        .forEach((cue, quote) -> into.cue(cue, new Evidence(resource, expression, quote)));
     for (DocumentationElement element : ELEMENTS) {
       ElementMention mention = reading.mention(element).orElse(null);
       if (mention == null) {
@@ -79,7 +76,14 @@ final class NoteReaderNarrative implements Narrative {
     if (reading.fluoroscopyUsed()) {
       into.fluoroscopyUsed();
     }
-    into.service(ServiceFacts.of(reader.readService(text), resource, expression));
+    ServiceReading service = reader.readService(text);
+    into.service(ServiceFacts.of(service, resource, expression));
+    service
+        .facts()
+        .forEach(
+            (fact, said) ->
+                into.cue(
+                    fact + "=" + said.value(), new Evidence(resource, expression, said.quote())));
   }
 
   /** The note's measured values, each with the note's words for its element as evidence. */

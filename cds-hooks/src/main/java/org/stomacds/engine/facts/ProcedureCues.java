@@ -1,15 +1,18 @@
 package org.stomacds.engine.facts;
 
 import java.util.List;
-import org.stomacds.engine.narrative.NoteCues;
+import org.stomacds.engine.narrative.NoteReader;
 
-/** The procedure cues documentation can state ({@link Documentation#cue}), for rule validation. */
+/**
+ * The facts of what was done that documentation can state ({@link Documentation#cue}), for rule
+ * validation.
+ */
 public final class ProcedureCues {
 
   private ProcedureCues() {}
 
-  /** The ids of every cue the note reader knows ({@code narrative/cues.yaml}). */
+  /** Every fact=value the note reader can say ({@code narrative/service-facts.yaml}). */
   public static List<String> known() {
-    return NoteCues.INSTANCE.ids();
+    return NoteReader.serviceFacts();
   }
 }

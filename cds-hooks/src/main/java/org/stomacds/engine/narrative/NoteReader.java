@@ -38,6 +38,15 @@ public final class NoteReader {
     return ServiceReader.read(plainText);
   }
 
+  /** Every fact=value the service facts can say ({@code narrative/service-facts.yaml}). */
+  public static java.util.List<String> serviceFacts() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    ServiceTables.get()
+        .facts()
+        .forEach((fact, values) -> values.forEach(v -> out.add(fact + "=" + v)));
+    return out;
+  }
+
   /**
    * Turns HTML or XHTML (a FHIR narrative, a note exported as HTML) into plain text: tags, scripts,
    * styles and comments go, entities are decoded, and block elements and line breaks become line

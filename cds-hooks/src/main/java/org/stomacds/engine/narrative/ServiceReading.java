@@ -26,6 +26,11 @@ public final class ServiceReading {
     return Optional.ofNullable(facts.get(fact));
   }
 
+  /** Every fact the note says, by fact name. */
+  public Map<String, Said> facts() {
+    return facts;
+  }
+
   @Override
   public String toString() {
     // Values only: the quotes are PHI.

@@ -80,7 +80,7 @@ public enum CheckKind {
   DOCUMENTED_BUNDLE(
       "documented-bundle",
       "A line that is part of another line of the same date and provider when the documentation"
-          + " states a procedure cue (narrative/cues.yaml): the biopsy of a lesion then removed,"
+          + " states a fact of what was done (narrative/service-facts.yaml): the biopsy of a lesion then removed,"
           + " the control of bleeding the session's own therapy caused; not with the"
           + " unless-modifiers (78, 79).",
       DocumentedBundleCheck::new),

@@ -8,12 +8,12 @@ import org.stomacds.engine.findings.Evidence;
 
 /**
  * {@code documented-bundle}: a line that is part of another line of the same date and provider when
- * the documentation states a procedure cue ({@code narrative/cues.yaml}): the biopsy of a lesion
- * that was then removed, the control of bleeding this session's own therapy caused. These are
- * coding rules no NCCI pair carries (the codes are paid together for different lesions), so the
- * note decides. A line with one of the {@code unless-modifiers} (78, 79: another session) is left
- * alone. The message is the rule's template: {@code {bundled}} and {@code {with}} name the two
- * lines.
+ * the documentation states a fact of what was done (a fact=value of {@code
+ * narrative/service-facts.yaml}): the biopsy of a lesion that was then removed, the control of
+ * bleeding this session's own therapy caused. These are coding rules no NCCI pair carries (the
+ * codes are paid together for different lesions), so the note decides. A line with one of the
+ * {@code unless-modifiers} (78, 79: another session) is left alone. The message is the rule's
+ * template: {@code {bundled}} and {@code {with}} name the two lines.
  */
 final class DocumentedBundleCheck implements Check {
 
@@ -26,7 +26,12 @@ final class DocumentedBundleCheck implements Check {
   DocumentedBundleCheck(Parameters p, RuleDefinition rule) {
     this.cue = p.text("cue");
     if (!ProcedureCues.known().contains(cue)) {
-      throw p.node("cue").error("no cue '" + cue + "' in narrative/cues.yaml");
+      throw p.node("cue")
+          .error(
+              "no fact=value '"
+                  + cue
+                  + "' in narrative/service-facts.yaml: "
+                  + ProcedureCues.known());
     }
     this.bundled = p.codes("bundled");
     this.with = p.codes("with");
