@@ -19,9 +19,12 @@ import org.stomacds.engine.findings.Evidence;
 final class UnnecessaryModifierCheck implements Check {
 
   private final CodeSet distinct;
+  private final CodeSet visits;
 
   UnnecessaryModifierCheck(Parameters p, RuleDefinition rule) {
     this.distinct = p.valueSet("distinct-modifiers");
+    this.visits =
+        p.has("evaluation-and-management") ? p.valueSet("evaluation-and-management") : null;
   }
 
   @Override
@@ -42,6 +45,9 @@ final class UnnecessaryModifierCheck implements Check {
       }
       if (modifier == null || line.code() == null) {
         continue;
+      }
+      if (visits != null && visits.containsCode(line.code())) {
+        continue; // 59 or an X modifier on a visit: the global-surgery visit rules speak to it
       }
       Bypass bypass = bypass(claim, line, selection.data(), table, subject);
       if (bypass.verdict() != Verdict.NOTHING) {

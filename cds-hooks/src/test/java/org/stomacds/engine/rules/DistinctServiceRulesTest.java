@@ -74,4 +74,13 @@ class DistinctServiceRulesTest {
             .line("44389", "XS");
     assertThat(ruleIds(evaluate(none, Stage.CLAIM))).contains("ncci-ptp-edits");
   }
+
+  @Test
+  void aDistinctModifierOnAVisitIsTheVisitRulesToReportNotCalledUnnecessaryToo() {
+    List<Finding> found =
+        evaluate(claim().originalMedicare().line("99204", "59").line("44405"), Stage.CLAIM);
+    assertThat(ruleIds(found))
+        .contains("mod-visit-modifiers")
+        .doesNotContain("ncci-unnecessary-modifier");
+  }
 }
