@@ -641,6 +641,8 @@ final class Quantities {
         || w.startsWith("strictur")
         || w.startsWith("stenos")
         || w.equals("stenotic")
+        || w.equals("ring")
+        || w.equals("web")
         || w.equals("caliber")
         || w.equals("calibre")
         || w.equals("opening")
