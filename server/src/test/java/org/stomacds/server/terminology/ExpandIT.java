@@ -73,8 +73,8 @@ class ExpandIT extends TerminologyCalls {
   void filtersByWordsOfTheDisplayAndCountsEveryMatch() {
     ValueSet all =
         expansion(query("/fhir/ValueSet/$expand", "url", SUPPORTING, "filter", "colostomy"));
-    assertThat(codes(all)).containsExactly("K94.00", "K94.01", "K94.02", "K94.03", "K94.09");
-    assertThat(all.getExpansion().getTotal()).isEqualTo(5);
+    assertThat(codes(all)).containsExactly("K94.00", "K94.03", "K94.09");
+    assertThat(all.getExpansion().getTotal()).isEqualTo(3);
 
     ValueSet second =
         expansion(
@@ -85,12 +85,12 @@ class ExpandIT extends TerminologyCalls {
                 "filter",
                 "colostomy",
                 "count",
-                "2",
+                "1",
                 "offset",
-                "2"));
-    assertThat(codes(second)).containsExactly("K94.02", "K94.03");
-    // HAPI alone says 4 here (the matches up to the end of this page).
-    assertThat(second.getExpansion().getTotal()).isEqualTo(5);
+                "1"));
+    assertThat(codes(second)).containsExactly("K94.03");
+    // HAPI alone says 2 here (the matches up to the end of this page).
+    assertThat(second.getExpansion().getTotal()).isEqualTo(3);
   }
 
   @Test
