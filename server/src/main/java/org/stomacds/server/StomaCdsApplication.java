@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The stomacds application: HAPI FHIR R4 JPA server at {@code /fhir} and the CDS Hooks service at
  * {@code /cds-services}, on one database.
  *
- * <p>Excluded auto-configurations fight HAPI (see ../shared/STACK.md): Elasticsearch keeps calling
+ * <p>Excluded auto-configurations fight HAPI (HAPI FHIR runs its own): Elasticsearch keeps calling
  * localhost:9200, Quartz and Thymeleaf duplicate what HAPI runs itself, and Boot's default Flyway
  * run would write its history table into HAPI's schema (our own tables get a Flyway of their own,
  * confined to the {@code stomacds} schema).
