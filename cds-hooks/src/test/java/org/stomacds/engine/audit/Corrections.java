@@ -19,7 +19,8 @@ final class Corrections {
 
   /** Null when the corrections agree; otherwise what went wrong. */
   static String check(String id, List<Resource> resources) {
-    List<Fix> fixes = recommendedClaimFixes(evaluate(resources));
+    List<Finding> findings = evaluate(resources);
+    List<Fix> fixes = recommendedClaimFixes(findings);
     if (fixes.isEmpty()) {
       return null;
     }
@@ -35,7 +36,7 @@ final class Corrections {
     // A step by hand (a code to replace, a claim not to send) is not applied here: what the rules
     // still say about the lines it concerns is the person's to settle.
     java.util.Set<Integer> byHand = new java.util.HashSet<>();
-    for (Finding f : evaluate(resources)) {
+    for (Finding f : findings) {
       for (Fix fix : f.fixes()) {
         if (fix.recommended() && fix.kind() == org.stomacds.engine.findings.FixKind.MANUAL) {
           if (fix.claimItemSequence() == null) {
