@@ -65,6 +65,7 @@ final class WriteCheckProcessor implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService sweeper;
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private final Counter evaluations;
   private final Counter failures;
   private final Timer evaluationTime;
@@ -151,6 +152,9 @@ final class WriteCheckProcessor implements AutoCloseable {
    * @return each subject's result; empty when another worker holds the batch
    */
   Map<String, SubjectResult> process(String batchId) {
+    if (stopping.get()) {
+      return Map.of(); // left unclaimed: the next sweep, here or on another replica, takes it
+    }
     String token = instance + "/" + UUID.randomUUID();
     Instant now = clock.instant();
     List<PendingEvaluations.Row> rows;
@@ -170,6 +174,11 @@ final class WriteCheckProcessor implements AutoCloseable {
       rows.forEach(r -> triggers.add(r.triggerRef()));
       String resolvedBy = "no longer found after " + describe(triggers) + " changed";
       for (String subject : resolver.subjectsOf(rows)) {
+        if (stopping.get()) {
+          // Stopping: hand the rest back at once rather than fail it against a closing pool.
+          release(batchId, token);
+          return results;
+        }
         try {
           results.put(subject, evaluateUnderLease(subject, resolvedBy));
         } catch (RuntimeException e) {
@@ -190,6 +199,15 @@ final class WriteCheckProcessor implements AutoCloseable {
     }
     finish(batchId, token, rows, failed);
     return results;
+  }
+
+  private void release(String batchId, String token) {
+    try {
+      pending.release(token);
+      log.info("write checks: batch {} handed back on shutdown", batchId);
+    } catch (RuntimeException e) {
+      log.warn("write checks: batch {} not handed back: {}", batchId, e.getClass().getSimpleName());
+    }
   }
 
   private void finish(
@@ -315,8 +333,14 @@ final class WriteCheckProcessor implements AutoCloseable {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
+  /**
+   * Stops before the database pool closes: no new batch is claimed, a batch being worked on
+   * finishes its current subject and hands the rest back (claimable by any replica's next sweep at
+   * once, not after {@code stale-after}).
+   */
   @Override
   public void close() {
+    stopping.set(true);
     sweeper.shutdownNow();
     workers.shutdown();
     try {
