@@ -53,6 +53,22 @@ final class ChildServer implements AutoCloseable {
       Path dataDir,
       Path log) {
     int port = freePort();
+    return startOn(port, "http://127.0.0.1:" + port, profiles, environment, settings, dataDir, log);
+  }
+
+  /**
+   * Starts the application on a given port (a replica behind a load balancer, started again on the
+   * port the balancer knows), with the public base URL its clients call: the balancer's, which is
+   * the audience of their JWTs and the {@code fhirServer} of their hook calls.
+   */
+  static ChildServer startOn(
+      int port,
+      String publicBaseUrl,
+      List<String> profiles,
+      Map<String, String> environment,
+      Map<String, String> settings,
+      Path dataDir,
+      Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
@@ -67,7 +83,7 @@ final class ChildServer implements AutoCloseable {
     command.add("--stomacds.fhir.data-dir=" + dataDir);
     // Tokens name the address the test calls: the audience of a CDS Hooks JWT, and our own store
     // as the fhirServer of a hook call.
-    command.add("--stomacds.public-base-url=http://127.0.0.1:" + port);
+    command.add("--stomacds.public-base-url=" + publicBaseUrl);
     command.add("--stomacds.cds.security.allowed-fhir-servers[0]=http://127.0.0.1:*");
     settings.forEach((key, value) -> command.add("--" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -75,11 +91,19 @@ final class ChildServer implements AutoCloseable {
     builder.environment().putAll(environment);
     try {
       ChildServer child = new ChildServer(builder.start(), port, log);
-      child.awaitReady(Duration.ofMinutes(4));
+      child.awaitReady(Duration.ofMinutes(6));
       return child;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   String baseUrl() {
@@ -143,7 +167,7 @@ final class ChildServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

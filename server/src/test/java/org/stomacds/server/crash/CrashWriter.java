@@ -28,6 +28,11 @@ import org.stomacds.server.support.TestTokens;
 final class CrashWriter implements Runnable {
 
   static final String DISCHARGE = "/cds-services/cpt-44405-encounter-discharge";
+  static final String ORDER_SIGN = "/cds-services/cpt-44405-order-sign";
+
+  /** A load-balanced writer's pause between calls. */
+  static final long THINK_MS = 100;
+
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -38,13 +43,33 @@ final class CrashWriter implements Runnable {
   private final AtomicInteger sequence;
   private final AtomicBoolean stop;
   private final Ledger ledger;
+  private final CallJournal journal;
+  private final String orderCase;
 
   CrashWriter(String base, String run, AtomicInteger sequence, AtomicBoolean stop, Ledger ledger) {
+    this(base, run, sequence, stop, ledger, null, null);
+  }
+
+  /**
+   * A writer behind a load balancer: it records every call in the journal and goes on after a
+   * failed one (another replica takes the next), and it also signs orders of {@code orderCase} (a
+   * case already stored) through the order-sign hook.
+   */
+  CrashWriter(
+      String base,
+      String run,
+      AtomicInteger sequence,
+      AtomicBoolean stop,
+      Ledger ledger,
+      CallJournal journal,
+      String orderCase) {
     this.base = base;
     this.run = run;
     this.sequence = sequence;
     this.stop = stop;
     this.ledger = ledger;
+    this.journal = journal;
+    this.orderCase = orderCase;
   }
 
   @Override
@@ -52,14 +77,20 @@ final class CrashWriter implements Runnable {
     while (!stop.get()) {
       int n = sequence.incrementAndGet();
       try {
-        switch (n % 4) {
+        switch (n % (orderCase == null ? 4 : 5)) {
           case 0 -> create("Procedure", CrashResources.procedure(null, run));
           case 1 -> create("Claim", CrashResources.claim(null, run));
           case 2 -> transaction(run + "-tx" + n, CrashResources.transaction(run + "-tx" + n, run));
-          default -> encounterWithHookCall(run + "-enc" + n);
+          case 3 -> encounterWithHookCall(run + "-enc" + n);
+          default -> orderSign();
+        }
+        if (journal != null) {
+          Thread.sleep(THINK_MS); // steady load, not a saturating one
         }
       } catch (IOException crashed) {
-        return; // the server is gone: what it did not acknowledge is not promised
+        if (journal == null) {
+          return; // the server is gone: what it did not acknowledge is not promised
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -142,8 +173,33 @@ final class CrashWriter implements Runnable {
     }
   }
 
+  /** An order-sign call for the stored order case, its prefetch filled by the EHR. */
+  private void orderSign() throws IOException, InterruptedException {
+    String hookInstance = CaseFiles.newHookInstance();
+    String request =
+        CaseFiles.fill(
+            "order-sign-epic.json",
+            Map.of(
+                "case",
+                orderCase,
+                "fhirServer",
+                base + "/fhir",
+                "token",
+                TestTokens.accessToken(TestTokens.FULL_ACCESS),
+                "hookInstance",
+                hookInstance));
+    HttpResponse<String> answered = send(ORDER_SIGN, request);
+    if (answered.statusCode() == 200) {
+      ledger.hookInstances.add(hookInstance);
+      JSON.readTree(answered.body())
+          .path("cards")
+          .forEach(c -> ledger.cards.add(c.path("uuid").asText()));
+      ledger.acknowledgements.incrementAndGet();
+    }
+  }
+
   /** Accepts the card's first suggestion, or overrides it with its first reason. */
-  private static ObjectNode feedback(JsonNode card) {
+  static ObjectNode feedback(JsonNode card) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode entry = body.putArray("feedback").addObject();
     entry.put("card", card.path("uuid").asText());
@@ -165,7 +221,7 @@ final class CrashWriter implements Runnable {
         path.startsWith("/cds-services")
             ? TestTokens.cdsHooks(base + path)
             : TestTokens.accessToken(TestTokens.FULL_ACCESS);
-    return HTTP.send(
+    HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
             .header(
@@ -173,7 +229,26 @@ final class CrashWriter implements Runnable {
                 path.startsWith("/cds-services") ? "application/json" : "application/fhir+json")
             .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .build();
+    if (journal == null) {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+    String kind =
+        path.startsWith("/fhir/") ? path.substring(6) : path.equals("/fhir") ? "transaction" : path;
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      journal.record(
+          new CallJournal.Call(
+              kind,
+              started,
+              System.nanoTime(),
+              answer.statusCode(),
+              answer.headers().firstValue("X-Served-By").orElse("?")));
+      return answer;
+    } catch (IOException failed) {
+      journal.record(new CallJournal.Call(kind, started, System.nanoTime(), -1, "?"));
+      throw failed;
+    }
   }
 }
