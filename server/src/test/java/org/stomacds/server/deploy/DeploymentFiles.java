@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -268,5 +274,51 @@ final class DeploymentFiles {
         .map(String::trim)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
         .toList();
+  }
+
+  /** Keys the server declares: application*.yaml and the README's configuration table. */
+  static Set<String> serverKeys() {
+    Set<String> keys = new LinkedHashSet<>(applicationKeys());
+    keys.addAll(readmeConfigurationKeys());
+    return keys;
+  }
+
+  static Map<String, Object> volume(Map<String, Object> podSpec, String name) {
+    return maps(podSpec.get("volumes")).stream()
+        .filter(v -> name.equals(v.get("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no volume " + name));
+  }
+
+  /** The default of a {@code ${VAR:default}} value in application.yaml, or the value itself. */
+  static String defaultOf(String... path) {
+    String value = at(applicationYaml(), path).toString();
+    Matcher placeholder = Pattern.compile("\\$\\{[A-Z0-9_]+:([^}]*)}").matcher(value);
+    return placeholder.matches() ? placeholder.group(1) : value;
+  }
+
+  static Duration duration(Object value) {
+    assertThat(value).as("a duration").isNotNull();
+    return DurationStyle.detectAndParse(value.toString());
+  }
+
+  /** The word after {@code after} in a line ({@code inter 2s} gives 2s). */
+  static String word(String line, String after) {
+    Matcher matcher = Pattern.compile("\\b" + after + "\\s+(\\S+)").matcher(line);
+    assertThat(matcher.find()).as("%s in %s", after, line).isTrue();
+    return matcher.group(1);
+  }
+
+  /** Whether Spring Boot binds the variable to one of the keys (relaxed binding, as it runs). */
+  static boolean bindsToAny(String variable, Set<String> keys) {
+    StandardEnvironment environment = new StandardEnvironment();
+    MutablePropertySources sources = environment.getPropertySources();
+    sources.forEach(source -> sources.remove(source.getName()));
+    sources.addFirst(
+        new SystemEnvironmentPropertySource(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            Map.of(variable, "probe")));
+    ConfigurationPropertySources.attach(environment);
+    return keys.stream().anyMatch(key -> "probe".equals(environment.getProperty(key)));
   }
 }

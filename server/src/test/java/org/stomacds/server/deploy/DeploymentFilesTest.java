@@ -6,6 +6,8 @@ import static org.stomacds.server.deploy.DeploymentFiles.list;
 import static org.stomacds.server.deploy.DeploymentFiles.map;
 import static org.stomacds.server.deploy.DeploymentFiles.maps;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,14 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.DurationStyle;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * deploy/compose.yaml, deploy/haproxy/haproxy.cfg and deploy/k8s agree with the server they run:
@@ -100,7 +99,9 @@ class DeploymentFilesTest {
   @Test
   void everyPortIsThePortTheServerListensOn() {
     String listens =
-        kubernetesEnvironment.getOrDefault("STOMACDS_PORT", defaultOf("server", "port")).toString();
+        kubernetesEnvironment
+            .getOrDefault("STOMACDS_PORT", DeploymentFiles.defaultOf("server", "port"))
+            .toString();
     Map<String, Object> port = maps(server.get("ports")).get(0);
     assertThat(port.get("containerPort").toString()).isEqualTo(listens);
     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
@@ -123,8 +124,7 @@ class DeploymentFilesTest {
 
   @Test
   void everyVariableTheFilesSetIsOneTheServerReads() {
-    Set<String> known = new LinkedHashSet<>(DeploymentFiles.applicationKeys());
-    known.addAll(DeploymentFiles.readmeConfigurationKeys());
+    Set<String> known = DeploymentFiles.serverKeys();
     known.addAll(BOOT_KEYS);
     known.addAll(KEYS_ADDED_WITH_THE_DRAIN);
     Set<String> placeholders = DeploymentFiles.placeholderVariables();
@@ -138,7 +138,9 @@ class DeploymentFilesTest {
         .isNotEmpty()
         .allSatisfy(
             variable ->
-                assertThat(placeholders.contains(variable) || bindsToAny(variable, known))
+                assertThat(
+                        placeholders.contains(variable)
+                            || DeploymentFiles.bindsToAny(variable, known))
                     .as("%s is read by the server (application*.yaml or README table)", variable)
                     .isTrue());
 
@@ -159,8 +161,7 @@ class DeploymentFilesTest {
 
   @Test
   void mountedApplicationYamlUsesOnlyKeysTheServerHas() {
-    Set<String> known = new LinkedHashSet<>(DeploymentFiles.applicationKeys());
-    known.addAll(DeploymentFiles.readmeConfigurationKeys());
+    Set<String> known = DeploymentFiles.serverKeys();
     Map<String, Object> configMap =
         DeploymentFiles.kubernetesObject("ConfigMap", "stomacds-application");
     Map<String, Object> kubernetesYaml =
@@ -231,19 +232,22 @@ class DeploymentFilesTest {
 
   @Test
   void shutdownOutlastsTheDrainAndTheGracefulPhase() {
-    Duration phase = duration(defaultOf("spring", "lifecycle", "timeout-per-shutdown-phase"));
+    Duration phase =
+        DeploymentFiles.duration(
+            DeploymentFiles.defaultOf("spring", "lifecycle", "timeout-per-shutdown-phase"));
     assertThat(phase).isPositive();
 
-    Duration kubernetesDrain = duration(kubernetesEnvironment.get("STOMACDS_SHUTDOWN_DRAIN"));
+    Duration kubernetesDrain =
+        DeploymentFiles.duration(kubernetesEnvironment.get("STOMACDS_SHUTDOWN_DRAIN"));
     assertThat(Duration.ofSeconds(((Number) pod.get("terminationGracePeriodSeconds")).longValue()))
         .isGreaterThan(kubernetesDrain.plus(phase));
 
     Map<String, String> composeServer = environmentOfFirstComposeServer();
-    Duration composeDrain = duration(composeServer.get("STOMACDS_SHUTDOWN_DRAIN"));
+    Duration composeDrain = DeploymentFiles.duration(composeServer.get("STOMACDS_SHUTDOWN_DRAIN"));
     assertThat(DeploymentFiles.composeServers(compose).values())
         .allSatisfy(
             s ->
-                assertThat(duration(s.get("stop_grace_period")))
+                assertThat(DeploymentFiles.duration(s.get("stop_grace_period")))
                     .isGreaterThan(composeDrain.plus(phase)));
 
     // HAProxy sees a replica go not-ready within inter x fall: the drain covers that.
@@ -252,8 +256,8 @@ class DeploymentFilesTest {
             .filter(line -> line.startsWith("default-server "))
             .findFirst()
             .orElseThrow();
-    Duration inter = duration(word(defaults, "inter"));
-    long fall = Long.parseLong(word(defaults, "fall"));
+    Duration inter = DeploymentFiles.duration(DeploymentFiles.word(defaults, "inter"));
+    long fall = Long.parseLong(DeploymentFiles.word(defaults, "fall"));
     assertThat(composeDrain).isGreaterThanOrEqualTo(inter.multipliedBy(fall));
   }
 
@@ -304,6 +308,25 @@ class DeploymentFilesTest {
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(list(at(compose, "services", "haproxy", "volumes")))
         .contains("./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+  }
+
+  @Test
+  void haproxyAcceptsItsConfiguration() throws Exception {
+    Path haproxy = Path.of("/usr/sbin/haproxy");
+    Assumptions.assumeTrue(
+        Files.isExecutable(haproxy), "HAProxy (Debian's haproxy) is not installed: not checked");
+    Process check =
+        new ProcessBuilder(
+                haproxy.toString(),
+                "-c",
+                "-f",
+                DeploymentFiles.DEPLOY.resolve("haproxy/haproxy.cfg").toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.exitValue()).as(output).isZero();
+    assertThat(output).contains("Configuration file is valid");
   }
 
   @Test
@@ -373,40 +396,6 @@ class DeploymentFilesTest {
   }
 
   private Map<String, Object> volume(String name) {
-    return maps(pod.get("volumes")).stream()
-        .filter(v -> name.equals(v.get("name")))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no volume " + name));
-  }
-
-  /** The default of a {@code ${VAR:default}} value in application.yaml, or the value itself. */
-  private static String defaultOf(String... path) {
-    String value = at(DeploymentFiles.applicationYaml(), path).toString();
-    Matcher placeholder = Pattern.compile("\\$\\{[A-Z0-9_]+:([^}]*)}").matcher(value);
-    return placeholder.matches() ? placeholder.group(1) : value;
-  }
-
-  private static Duration duration(Object value) {
-    assertThat(value).as("a duration").isNotNull();
-    return DurationStyle.detectAndParse(value.toString());
-  }
-
-  private static String word(String line, String after) {
-    Matcher matcher = Pattern.compile("\\b" + after + "\\s+(\\S+)").matcher(line);
-    assertThat(matcher.find()).as("%s in %s", after, line).isTrue();
-    return matcher.group(1);
-  }
-
-  /** Whether Spring Boot binds the variable to one of the keys (relaxed binding, as it runs). */
-  private static boolean bindsToAny(String variable, Set<String> keys) {
-    StandardEnvironment environment = new StandardEnvironment();
-    MutablePropertySources sources = environment.getPropertySources();
-    sources.forEach(source -> sources.remove(source.getName()));
-    sources.addFirst(
-        new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            Map.of(variable, "probe")));
-    ConfigurationPropertySources.attach(environment);
-    return keys.stream().anyMatch(key -> "probe".equals(environment.getProperty(key)));
+    return DeploymentFiles.volume(pod, name);
   }
 }
