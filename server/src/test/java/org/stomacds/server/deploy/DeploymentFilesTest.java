@@ -31,9 +31,7 @@ class DeploymentFilesTest {
   private static final String LIVENESS = "/actuator/health/liveness";
   private static final String READINESS = ReadinessCheck.PATH;
 
-  /**
-   * Keys Spring Boot itself reads before any application*.yaml (they choose which files to read).
-   */
+  /** Keys Spring Boot itself reads before any application*.yaml (which files to read). */
   private static final Set<String> BOOT_KEYS =
       Set.of("spring.profiles.active", "spring.config.additional-location");
 
@@ -63,12 +61,12 @@ class DeploymentFilesTest {
     Map<String, Object> kustomization =
         DeploymentFiles.yaml(DeploymentFiles.K8S.resolve("kustomization.yaml"));
 
-    Set<String> manifests = new LinkedHashSet<>();
-    DeploymentFiles.kubernetesManifests()
-        .forEach(file -> manifests.add(file.getFileName().toString()));
     assertThat(list(kustomization.get("resources")))
         .map(Object::toString)
-        .containsExactlyInAnyOrderElementsOf(manifests);
+        .containsExactlyInAnyOrderElementsOf(
+            DeploymentFiles.kubernetesManifests().stream()
+                .map(file -> file.getFileName().toString())
+                .toList());
     assertThat(DeploymentFiles.kubernetesObjects())
         .as("no Secret is committed: the operator creates it (docs/DEPLOY.md)")
         .noneMatch(object -> "Secret".equals(object.get("kind")));
