@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * HAProxy (Debian's package) in front of the replicas, as an operations team would put it: round
- * robin, the replicas' readiness probe as health check (so a replica that is starting or draining
- * gets nothing), a failed connection retried on the other replica, and the serving replica named in
- * {@code X-Served-By}. Only a connection that failed is retried: a request a replica received and
- * died on is not sent twice (a POST is not idempotent).
+ * HAProxy (Debian's package) in front of the replicas, running the configuration we ship
+ * ({@code deploy/haproxy/haproxy.cfg}) with this machine's addresses: round robin, the replicas'
+ * readiness probe as health check (so a replica that is starting or draining gets nothing), a
+ * request that could not be sent retried on the other replica, and, added for the test, the
+ * serving replica named in {@code X-Served-By}.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -46,34 +46,11 @@ final class LoadBalancer implements AutoCloseable {
     Assumptions.assumeTrue(installed, "the replica test needs HAProxy (apt-get install haproxy)");
   }
 
+  /** The configuration operators deploy (docs/DEPLOY.md), which this test runs. */
+  static final Path SHIPPED = Path.of("..", "deploy", "haproxy", "haproxy.cfg");
+
   static LoadBalancer start(int port, List<Integer> replicaPorts, Path dir) {
-    StringBuilder config =
-        new StringBuilder(
-            """
-            global
-              maxconn 2000
-            defaults
-              mode http
-              timeout connect 2s
-              timeout client 90s
-              timeout server 90s
-              retries 3
-              option redispatch 1
-              retry-on conn-failure
-              default-server inter 500ms fall 2 rise 2
-            frontend cds
-              bind 127.0.0.1:%d
-              default_backend replicas
-            backend replicas
-              balance roundrobin
-              option httpchk GET /actuator/health/readiness
-              http-check expect status 200
-              http-response set-header X-Served-By %%[srv_name]
-            """
-                .formatted(port));
-    for (int i = 0; i < replicaPorts.size(); i++) {
-      config.append("  server %s 127.0.0.1:%d check%n".formatted(name(i), replicaPorts.get(i)));
-    }
+    String config = onLoopback(readShipped(), port, replicaPorts);
     try {
       Path file = dir.resolve("haproxy.cfg");
       Files.writeString(file, config);
@@ -86,6 +63,60 @@ final class LoadBalancer implements AutoCloseable {
       LoadBalancer balancer = new LoadBalancer(process, port, log);
       balancer.awaitListening();
       return balancer;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The shipped configuration with this machine's addresses: the frontend on a loopback port, the
+   * replicas by port instead of by compose service name (no Docker DNS resolver), and the serving
+   * replica named in {@code X-Served-By}. Everything else (health checks, retries, timeouts) is as
+   * shipped.
+   */
+  static String onLoopback(String shipped, int port, List<Integer> replicaPorts) {
+    StringBuilder out = new StringBuilder();
+    boolean inResolvers = false;
+    boolean serversWritten = false;
+    for (String line : shipped.split("\n", -1)) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("resolvers ")) {
+        inResolvers = true;
+        continue;
+      }
+      if (inResolvers) {
+        if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+          inResolvers = false;
+        } else {
+          continue;
+        }
+      }
+      if (trimmed.startsWith("bind ")) {
+        out.append("    bind 127.0.0.1:").append(port).append('\n');
+      } else if (trimmed.startsWith("default-server ")) {
+        out.append(line.replaceAll("\\s+init-addr\\s+\\S+", "").replaceAll("\\s+resolvers\\s+\\S+", ""))
+            .append('\n');
+      } else if (trimmed.startsWith("server ")) {
+        // The shipped server lines (after default-server, which only applies to later lines).
+        if (!serversWritten) {
+          for (int i = 0; i < replicaPorts.size(); i++) {
+            out.append("    server %s 127.0.0.1:%d%n".formatted(name(i), replicaPorts.get(i)));
+          }
+          serversWritten = true;
+        }
+      } else if (trimmed.startsWith("backend ")) {
+        out.append(line).append('\n');
+        out.append("    http-response set-header X-Served-By %[srv_name]\n");
+      } else {
+        out.append(line).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String readShipped() {
+    try {
+      return Files.readString(SHIPPED);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -32,14 +32,14 @@ class ReplicaFailoverIT {
 
   /**
    * Short stale-after and sweep so the survivor finishes the killed replica's claimed evaluations
-   * within the test; a drain longer than the balancer needs to see readiness go down (two checks
-   * 500 ms apart).
+   * within the test; the drain of the shipped deployment (deploy/compose.yaml), longer than the
+   * shipped balancer needs to see readiness go down (two checks 2 s apart).
    */
   private static final Map<String, String> SETTINGS =
       Map.of(
           "stomacds.checks.stale-after", "10s",
           "stomacds.checks.sweep-interval", "2s",
-          "stomacds.shutdown.drain", "3s");
+          "stomacds.shutdown.drain", "5s");
 
   @TempDir Path dir;
 
@@ -208,9 +208,9 @@ class ReplicaFailoverIT {
       return root.resolve(LoadBalancer.name(r)).resolve("application.log");
     }
 
-    /** The balancer marks a replica up after two passing checks 500 ms apart. */
+    /** The shipped balancer marks a replica up after two passing checks 2 s apart. */
     void awaitInRotation() throws InterruptedException {
-      Thread.sleep(2_500);
+      Thread.sleep(5_000);
     }
 
     static void awaitNothingPending(Connection connection, Ledger ledger) throws Exception {
