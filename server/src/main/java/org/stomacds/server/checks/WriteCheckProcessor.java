@@ -136,13 +136,17 @@ final class WriteCheckProcessor implements AutoCloseable {
 
   /** Evaluates the batch soon, on a worker; if the queue is full, the sweep will. */
   void submit(String batchId) {
-    if (!started.get()) {
-      return;
+    if (started.get() && !enqueue(batchId)) {
+      log.warn("write checks: queue full, batch {} left to the sweep", batchId);
     }
+  }
+
+  private boolean enqueue(String batchId) {
     try {
       workers.execute(() -> process(batchId));
+      return true;
     } catch (RejectedExecutionException full) {
-      log.warn("write checks: queue full, batch {} left to the sweep", batchId);
+      return false;
     }
   }
 
@@ -307,8 +311,19 @@ final class WriteCheckProcessor implements AutoCloseable {
       Instant now = clock.instant();
       List<String> due =
           pending.dueBatches(unclaimedBefore, now.minus(properties.staleAfter()), 500);
-      due.forEach(this::submit);
-      return due.size();
+      int submitted = 0;
+      for (String batchId : due) {
+        if (!started.get() || !enqueue(batchId)) {
+          break;
+        }
+        submitted++;
+      }
+      if (submitted < due.size()) {
+        log.info(
+            "write checks: queue full, {} due batch(es) left to the next sweep",
+            due.size() - submitted);
+      }
+      return submitted;
     } catch (RuntimeException e) {
       log.error("write checks: sweep failed: {}", e.getClass().getSimpleName());
       return 0;

@@ -3,6 +3,7 @@ package org.stomacds.server.fhir;
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -75,6 +76,14 @@ class FhirServerConfig {
     settings.setReuseCachedSearchResultsForMillis(null);
     settings.setAdvancedHSearchIndexing(false);
     return settings;
+  }
+
+  /** Concurrent writes that create the same placeholder are retried, not answered 409. */
+  @Bean
+  ConcurrentCreateRetry concurrentCreateRetry(IInterceptorService jpaInterceptors) {
+    ConcurrentCreateRetry retry = new ConcurrentCreateRetry();
+    jpaInterceptors.registerInterceptor(retry);
+    return retry;
   }
 
   @Bean

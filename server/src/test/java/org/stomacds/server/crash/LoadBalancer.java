@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * HAProxy (Debian's package) in front of the replicas, running the configuration we ship
- * ({@code deploy/haproxy/haproxy.cfg}) with this machine's addresses: round robin, the replicas'
- * readiness probe as health check (so a replica that is starting or draining gets nothing), a
- * request that could not be sent retried on the other replica, and, added for the test, the
- * serving replica named in {@code X-Served-By}.
+ * HAProxy (Debian's package) in front of the replicas, running the configuration we ship ({@code
+ * deploy/haproxy/haproxy.cfg}) with this machine's addresses: round robin, the replicas' readiness
+ * probe as health check (so a replica that is starting or draining gets nothing), a request that
+ * could not be sent retried on the other replica, and, added for the test, the serving replica
+ * named in {@code X-Served-By}.
  */
 final class LoadBalancer implements AutoCloseable {
 
@@ -94,7 +94,9 @@ final class LoadBalancer implements AutoCloseable {
       if (trimmed.startsWith("bind ")) {
         out.append("    bind 127.0.0.1:").append(port).append('\n');
       } else if (trimmed.startsWith("default-server ")) {
-        out.append(line.replaceAll("\\s+init-addr\\s+\\S+", "").replaceAll("\\s+resolvers\\s+\\S+", ""))
+        out.append(
+                line.replaceAll("\\s+init-addr\\s+\\S+", "")
+                    .replaceAll("\\s+resolvers\\s+\\S+", ""))
             .append('\n');
       } else if (trimmed.startsWith("server ")) {
         // The shipped server lines (after default-server, which only applies to later lines).

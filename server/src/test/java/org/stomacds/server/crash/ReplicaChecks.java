@@ -10,12 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -152,8 +152,9 @@ final class ReplicaChecks {
   }
 
   /**
-   * No replica failed a write check: not under load, not at the kill, not while stopping (a stopping
-   * replica hands its unfinished batches back instead of failing them against a closing pool).
+   * No replica failed a write check: not under load, not at the kill, not while stopping (a
+   * stopping replica hands its unfinished batches back instead of failing them against a closing
+   * pool).
    */
   static void assertNoWriteCheckFailed(List<Path> logs) throws IOException {
     List<String> failed = new ArrayList<>();

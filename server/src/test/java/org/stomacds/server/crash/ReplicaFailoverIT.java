@@ -33,13 +33,17 @@ class ReplicaFailoverIT {
   /**
    * Short stale-after and sweep so the survivor finishes the killed replica's claimed evaluations
    * within the test; the drain of the shipped deployment (deploy/compose.yaml), longer than the
-   * shipped balancer needs to see readiness go down (two checks 2 s apart).
+   * shipped balancer needs to see readiness go down (two checks 2 s apart). Two cores carry the
+   * load, the balancer, the survivor and a replica starting: a hook's fetch from the FHIR server
+   * may take longer than the production 3 s, which would fail the call for slowness, not for the
+   * failover this test is about.
    */
   private static final Map<String, String> SETTINGS =
       Map.of(
           "stomacds.checks.stale-after", "10s",
           "stomacds.checks.sweep-interval", "2s",
-          "stomacds.shutdown.drain", "5s");
+          "stomacds.shutdown.drain", "5s",
+          "stomacds.cds.fetch-timeout", "15s");
 
   @TempDir Path dir;
 
@@ -97,8 +101,7 @@ class ReplicaFailoverIT {
         ReplicaChecks.assertFeedbackCountedOnceAcrossReplicas(
             balancer.baseUrl(), replicas, orderCase, connection);
       }
-      ReplicaChecks.assertNoWriteCheckFailed(
-          List.of(fleet.log(0), fleet.log(1)));
+      ReplicaChecks.assertNoWriteCheckFailed(List.of(fleet.log(0), fleet.log(1)));
       System.out.printf("replica test: %s; 0 lost, 0 duplicated, 0 pending%n", ledger.summary());
     } finally {
       for (ChildServer replica : replicas) {
