@@ -40,9 +40,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.stomacds.cds.prefetch.PublicEndpoints;
 
 /**
- * HAPI FHIR's JPA server, R4, mounted at {@code /fhir}. The
- * Hibernate Search (Lucene, on the file system) settings are what make {@code ValueSet/$expand}
- * work and keep working after a restart.
+ * HAPI FHIR's JPA server, R4, mounted at {@code /fhir}. The Hibernate Search (Lucene, on the file
+ * system) settings are what make {@code ValueSet/$expand} work and keep working after a restart.
  */
 @Configuration
 @Import({
