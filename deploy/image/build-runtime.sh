@@ -34,7 +34,7 @@ jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
 
 version=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ "$version" != 17 ]; then
-  echo "build-runtime.sh: the image carries a Java 17 runtime; the build runs on Java $version ($java_home)" >&2
+  echo "build-runtime.sh: the image carries a Java 17 runtime; the build runs on Java $version ($java_home). Build with a JDK 17, or leave the image out: -Dimage.skip=true" >&2
   exit 1
 fi
 if [ ! -d "$java_home/jmods" ]; then
