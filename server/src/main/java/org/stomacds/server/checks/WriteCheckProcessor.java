@@ -66,6 +66,9 @@ final class WriteCheckProcessor implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /** How long a stop works off the queue before it hands the rest back. */
+  private static final Duration DRAIN = Duration.ofSeconds(10);
   private final Counter evaluations;
   private final Counter failures;
   private final Timer evaluationTime;
@@ -349,21 +352,25 @@ final class WriteCheckProcessor implements AutoCloseable {
   }
 
   /**
-   * Stops before the database pool closes: no new batch is claimed, a batch being worked on
-   * finishes its current subject and hands the rest back (claimable by any replica's next sweep at
-   * once, not after {@code stale-after}).
+   * Stops before the database pool closes. The queue is worked off for up to {@link #DRAIN}; what
+   * is left then is not claimed, and a batch being worked on finishes its current subject and hands
+   * the rest back, so that nothing fails against a closing pool and every row is claimable at once
+   * by the next sweep (here after a restart, or on another replica), not after {@code stale-after}.
    */
   @Override
   public void close() {
-    stopping.set(true);
     sweeper.shutdownNow();
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
+      if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        stopping.set(true);
+        if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+          workers.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      stopping.set(true);
       workers.shutdownNow();
     }
   }
