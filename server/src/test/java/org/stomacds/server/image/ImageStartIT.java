@@ -25,11 +25,22 @@ import org.junit.jupiter.api.Test;
  * starts to readiness as its own config says, with no container engine on this machine: its layers
  * are unpacked in order into a root file system ({@link ImageTarball}), and the config's
  * entrypoint, environment, user and working directory are run in it ({@link ContainerProcess}: a
- * mount namespace, {@code /proc}, a chroot, the numeric user). First the image's one-shot
- * class-data-sharing step dumps the AppCDS archive (the command of deploy/image/README.md); then
- * the server starts on the embedded database in the image's data directory, must become ready, run
- * as the image's non-root user, load the application's classes from that archive, and stop cleanly
- * on SIGTERM.
+ * mount namespace, {@code /proc}, a chroot, the numeric user).
+ *
+ * <p>Class-data sharing, both ways the image is run (deploy/image/README.md):
+ *
+ * <ol>
+ *   <li>As shipped, with nothing in {@code /cds}: the entrypoint names no archive, so the JVM maps
+ *       the JDK's own (jlink's {@code lib/server/classes.jsa}). Shown by a short start of the
+ *       image's java with every entrypoint flag and {@code -version} before the main class: which
+ *       archive is mapped is settled when the JVM starts, before any main class, and the full start
+ *       below runs the same entrypoint to readiness. A second full start (over a minute of CPU)
+ *       would only add that the server also starts without the application's archive.
+ *   <li>As deploy/compose.yaml runs it: its one-shot step's dump command, then the server with the
+ *       {@code JAVA_TOOL_OPTIONS} its replicas set, both read from that file. The server must
+ *       become ready, run as the image's non-root user, load the application's classes from that
+ *       archive, and stop cleanly on SIGTERM.
+ * </ol>
  *
  * <p>Needs root (as a container runtime does). Without it the test is skipped, saying so, except
  * where {@code STOMACDS_E2E_REQUIRED} is set (CI, which runs as root), where it fails.
@@ -70,7 +81,7 @@ class ImageStartIT {
   }
 
   @Test
-  void imageStartsToReadinessAsItsNonRootUserWithTheAppCdsArchiveAndStopsCleanlyOnSigterm()
+  void imageMapsTheJdksArchiveAsShippedAndStartsOnComposesAppCdsArchiveAndStopsOnSigterm()
       throws Exception {
     long unpackStart = System.nanoTime();
     ImageTarball image = ImageTarball.unpack(TARBALL, WORK);
@@ -88,26 +99,46 @@ class ImageStartIT {
     assertThat(config.uid()).as("the image's user is not root").isNotZero();
     assertThat(config.gid()).as("the image's group is not root").isNotZero();
     assertThat(config.exposedPorts()).contains("8080/tcp");
+    assertThat(config.volumes()).contains("/var/lib/stomacds").doesNotContain("/cds");
     assertThat(config.entrypoint())
-        .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto")
+        .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
+        .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"))
         .endsWith(MAIN_CLASS);
     String dataDir = config.env().get("STOMACDS_DATA_DIR");
     assertThat(dataDir).as("STOMACDS_DATA_DIR in the image's environment").isNotBlank();
-    String archive = config.jvmOption("SharedArchiveFile");
-    assertThat(archive).as("the entrypoint's -XX:SharedArchiveFile").isNotNull();
-    String classList = "/app/cds/classes.lst";
-    assertThat(rootfs.resolve(classList.substring(1))).as("the AppCDS class list").isRegularFile();
     String java = config.entrypoint().get(0);
 
-    // 1. The one-shot step: dump the AppCDS archive with the image's own java and classpath.
-    List<String> dump =
-        List.of(
-            java,
-            "-Xshare:dump",
-            "-XX:SharedClassListFile=" + classList,
-            "-XX:SharedArchiveFile=" + archive,
-            "-cp",
-            "@/app/jib-classpath-file");
+    // 1. As shipped, no archive in /cds: the entrypoint's flags map the JDK's own archive.
+    String jdkArchive = java.replaceFirst("/bin/java$", "/lib/server/classes.jsa");
+    assertThat(rootfs.resolve(jdkArchive.substring(1))).as("jlink's CDS archive").isRegularFile();
+    assertThat(rootfs.resolve("cds")).isEmptyDirectory();
+    List<String> version = new ArrayList<>(config.entrypoint());
+    version.add(version.size() - 1, "-version");
+    Map<String, String> logged = new LinkedHashMap<>(config.env());
+    logged.put("JAVA_TOOL_OPTIONS", "-Xlog:cds=info -Xlog:class+load=info");
+    long versionStart = System.nanoTime();
+    try (ContainerProcess jvm = run(config, rootfs, logged, version, "jdk-archive.log")) {
+      assertThat(jvm.waitFor(Duration.ofMinutes(2))).as("java -version" + jvm.tail()).contains(0);
+      List<String> lines = jvm.output().lines().toList();
+      assertThat(lines)
+          .as("the JDK's archive is mapped" + jvm.tail())
+          .anyMatch(l -> l.contains("Opened archive " + jdkArchive))
+          .anyMatch(l -> l.endsWith(" java.lang.Object source: shared objects file"))
+          .noneMatch(l -> l.contains("Unable to map shared spaces"));
+      System.out.printf(
+          "[image] as shipped: JDK archive %s mapped, %d classes from it (java -version, %d s)%n",
+          jdkArchive,
+          lines.stream().filter(l -> l.endsWith("source: shared objects file")).count(),
+          seconds(versionStart));
+    }
+
+    // 2. Compose's one-shot step: its dump command, with the image's own java and classpath.
+    List<String> dump = ComposeFile.dumpCommand();
+    String archive = ComposeFile.option(dump, "-XX:SharedArchiveFile=");
+    String classList = ComposeFile.option(dump, "-XX:SharedClassListFile=");
+    assertThat(rootfs.resolve(classList.substring(1))).as("the AppCDS class list").isRegularFile();
+    String appCds = ComposeFile.replicaJavaToolOptions();
+    assertThat(appCds).contains("-XX:SharedArchiveFile=" + archive);
     long dumpStart = System.nanoTime();
     try (ContainerProcess dumping = run(config, rootfs, config.env(), dump, "cds-dump.log")) {
       Optional<Integer> status = dumping.waitFor(Duration.ofMinutes(10));
@@ -119,14 +150,16 @@ class ImageStartIT {
         "[image] CDS dump step: %d s, %d MB archive%n",
         seconds(dumpStart), Files.size(archiveFile) >> 20);
 
-    // 2. The server: the image's entrypoint and command, as `run image --server.address=...`.
+    // 3. The server: the image's entrypoint and command, as `run image --server.address=...`, with
+    // compose's JAVA_TOOL_OPTIONS.
     int port = freePort();
     Map<String, String> env = new LinkedHashMap<>(config.env());
     env.put("STOMACDS_PORT", Integer.toString(port));
     // Logged to files inside the image: which classes came from the archive, and the archive's use.
     env.put(
         "JAVA_TOOL_OPTIONS",
-        "-Xlog:class+load=info:file=/tmp/class-load.log -Xlog:cds=info:file=/tmp/cds.log");
+        appCds
+            + " -Xlog:class+load=info:file=/tmp/class-load.log -Xlog:cds=info:file=/tmp/cds.log");
     List<String> argv = new ArrayList<>(config.entrypoint());
     argv.addAll(config.cmd());
     argv.add("--server.address=127.0.0.1");
@@ -161,7 +194,7 @@ class ImageStartIT {
           "[image] ready in %d s (pid %d, uid %d); %d of %d classes loaded from the CDS archive%n",
           toReady, pid, config.uid(), shared, loads.size());
 
-      // 3. SIGTERM, as an orchestrator stops a container: graceful shutdown, exit 143.
+      // 4. SIGTERM, as an orchestrator stops a container: graceful shutdown, exit 143.
       long stopStart = System.nanoTime();
       ProcessHandle.of(pid).orElseThrow().destroy();
       Optional<Integer> exit = server.waitFor(Duration.ofSeconds(60));

@@ -39,16 +39,6 @@ final class ImageTarball {
       String[] parts = user.split(":");
       return Integer.parseInt(parts.length > 1 ? parts[1] : parts[0]);
     }
-
-    /** The value of an entrypoint option {@code -XX:Name=value}, or null. */
-    String jvmOption(String name) {
-      String prefix = "-XX:" + name + "=";
-      return entrypoint.stream()
-          .filter(a -> a.startsWith(prefix))
-          .map(a -> a.substring(prefix.length()))
-          .findFirst()
-          .orElse(null);
-    }
   }
 
   private final Config config;
