@@ -69,6 +69,7 @@ final class WriteCheckProcessor implements AutoCloseable {
 
   /** How long a stop works off the queue before it hands the rest back. */
   private static final Duration DRAIN = Duration.ofSeconds(10);
+
   private final Counter evaluations;
   private final Counter failures;
   private final Timer evaluationTime;
