@@ -61,7 +61,8 @@ final class ExtentReader {
   private static final Pattern AS_PLANNED =
       Rx.compile(
           "\\b(?:as\\s+planned|per\\s+plan|by\\s+design|as\\s+intended|intentionally|deliberately"
-              + "|planned\\s+(?:limited|short)|by\\s+plan)\\b");
+              + "|planned\\s+(?:limited|short)|by\\s+plan|not\\s+(?:a\\s+|meant\\s+to\\s+be\\s+a\\s+)?(?:full"
+              + "|complete)\\s+(?:colonoscopy|exam(?:ination)?))");
 
   private final String f;
   private final List<Sentence> sentences;
@@ -196,6 +197,7 @@ final class ExtentReader {
         || content.contains("caecum")
         || content.contains("cecal")
         || content.contains("ileum")
+        || TI.matcher(content).find()
         || content.contains("anastomosis")
         || content.contains("complete")
         || content.contains("ileocecal")
@@ -213,6 +215,8 @@ final class ExtentReader {
     return null;
   }
 
+  private static final Pattern TI = Rx.compile("\\b(?:neo-?)?ti\\b");
+
   private boolean namesTheIleum(Hit h) {
     String named = f.substring(h.start(), h.end());
     return named.contains("ileum") || named.startsWith("ti");
@@ -225,7 +229,7 @@ final class ExtentReader {
    * note says so.
    */
   private boolean reachedWithoutALimit(Hit h) {
-    if (!REACHED.matcher(f).region(h.start(), h.end()).lookingAt()) {
+    if (!REACHED_ON.matcher(f).region(h.start(), h.end()).lookingAt()) {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
@@ -251,11 +255,18 @@ final class ExtentReader {
           "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated)"
               + "\\s+(?:up\\s+)?to\\b");
 
+  /** {@link #REACHED}, or with words between ("passed freely into the colon to"), or "colon to". */
+  private static final Pattern REACHED_ON =
+      Rx.compile(
+          "(?:(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
+              + "|passed|traversed|went|continued)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
+
   private static final Pattern LIMIT =
       Rx.compile(
           "\\b(?:only|limited|limit|unable|could\\s+not|couldn't|cannot|can't|not\\s+able|stopped"
               + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
-              + "|poor|inadequate|looping|discomfort|resistance|not\\s+advanced|no\\s+further)\\b");
+              + "|poor|inadequate|looping|discomfort|(?<!without\\s)(?<!no\\s)resistance|not\\s+advanced"
+              + "|no\\s+further)\\b");
 
   private static boolean weakAfterInTheSameSentence(Hit complete, List<Hit> weaks) {
     for (Hit weak : weaks) {
