@@ -305,6 +305,10 @@ final class LumenReader {
       // 15mm") or before a dilation word ("post balloon").
       boolean bare = is(k, "pre") || is(k, "post");
       if (bare) {
+        if (wordEnds[k] < f.length() && f.charAt(wordEnds[k]) == ':' && !labelsANumber(k)) {
+          // "Post: admits the pediatric colonoscope": the label dates what it heads
+          return side;
+        }
         if (labelsANumber(k)) {
           // "pre ~6mm post ~11mm": a bare label dates only the number it labels
           return Math.abs(wordStarts[k + 1] - at) <= 2 ? side : 0;

@@ -96,7 +96,16 @@ final class Quantities {
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
-              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)");
+              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
+              // "13.5 mm balloon three times", "a 12 millimeter balloon, two times"
+              + "|\\bballoon\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(\\d{1,2}|one|two|three|four|five|six)"
+              + "\\s+times\\b"
+              // "to twelve millimeters times two"
+              + "|\\btimes\\s+(two|three|four|five|six|[2-9])\\b(?!\\s*(?:daily|a\\s+day|per|weekly))"
+              // "serial dilations, three total", "inflated in 3 steps"
+              + "|\\b(?:inflations|dilations|dilatations)\\b[,:]?\\s+(\\d{1,2}|two|three|four|five|six)"
+              + "\\s+(?:in\\s+)?total\\b"
+              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
