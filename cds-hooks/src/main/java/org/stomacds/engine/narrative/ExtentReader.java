@@ -61,7 +61,7 @@ final class ExtentReader {
   private static final Pattern AS_PLANNED =
       Rx.compile(
           "\\b(?:as\\s+planned|per\\s+plan|by\\s+design|as\\s+intended|intentionally|deliberately"
-              + "|planned\\s+(?:limited|short)|by\\s+plan|not\\s+(?:a\\s+|meant\\s+to\\s+be\\s+a\\s+)?(?:full"
+              + "|planned\\s+(?:limited|short|exam)|by\\s+plan|not\\s+(?:a\\s+|meant\\s+to\\s+be\\s+a\\s+)?(?:full"
               + "|complete)\\s+(?:colonoscopy|exam(?:ination)?))");
 
   private final String f;
@@ -233,8 +233,22 @@ final class ExtentReader {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
+    if (COLON_SEGMENT.matcher(f).region(h.start(), h.end()).find()
+        && !DEFUNCTIONED.matcher(f).find()) {
+      // "advanced to the hepatic flexure": a colonoscopy short of the cecum, unless planned or
+      // through a defunctioned limb, whose exam ends where that limb does
+      return false;
+    }
     return !LIMIT.matcher(f).region(s.start(), s.end()).find();
   }
+
+  private static final Pattern DEFUNCTIONED =
+      Rx.compile(
+          "\\bmucous\\s+fistula\\b|\\b(?:distal|efferent)\\s+(?:limb|opening|loop|stoma)\\b"
+              + "|\\bdefunction");
+
+  private static final Pattern COLON_SEGMENT =
+      Rx.compile("\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc)\\b");
 
   /** A length or segment reached, in a sentence that says the exam fell short there. */
   private boolean reachedShortOfItsAim(Hit h) {
