@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *   <li>an event of another time or a diagnosis: "Hartmann's procedure in 2022 for perforated
  *       diverticulitis", "resection 4 months ago complicated by leak";
  *   <li>the expected, self-limited oozing of a dilation: "minimal oozing at the dilation site,
- *       stopped spontaneously", "expected minor oozing only".
+ *       stopped spontaneously", "expected minor oozing only" (unless written as the complication,
+ *       under a complications label), or a superficial tear in the account of the procedure of a
+ *       note that says there were no complications.
  * </ul>
  *
  * Both still document the element (the note speaks of it), without saying a complication occurred.
@@ -35,7 +37,17 @@ final class ComplicationsReader {
     this.out = mentions.out;
   }
 
+  /** Whether the note says outright that there were no complications. */
+  private boolean saysNone;
+
   void read() {
+    for (Hit h : hits) {
+      if (h.element() == COMPLICATIONS
+          && (h.tag() == Tag.COMP_GENERIC && h.polarity() == Polarity.ABSENT
+              || h.tag() == Tag.COMP_NONE && h.polarity() == Polarity.AFFIRMED)) {
+        saysNone = true;
+      }
+    }
     for (Hit h : hits) {
       if (h.element() != COMPLICATIONS) {
         continue;
@@ -72,7 +84,10 @@ final class ComplicationsReader {
       return;
     }
     ElementMention m = mentions.mention(h, false);
-    if (p == Polarity.AFFIRMED && !expectedOozing(h) && !out.complicationsOccurred) {
+    if (p == Polarity.AFFIRMED
+        && !expectedOozing(h)
+        && !(saysNone && superficialInTheNarrative(h))
+        && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
     }
@@ -106,10 +121,33 @@ final class ComplicationsReader {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
+    if (s.section() == Section.COMPLICATIONS && !saysNone) {
+      // "Complications: minor oozing, stopped spontaneously": the clinician lists it as one
+      return false;
+    }
     int from = clauseStart(s, h.start());
     int to = clauseEnd(s, h.end());
     return MINOR.matcher(f).region(from, to).find();
   }
+
+  /**
+   * "Post-dilation 13 mm with superficial tear only" in the account of the procedure, in a note
+   * whose complications line says none: the expected effect of the dilation, as the note itself
+   * judges it.
+   */
+  private boolean superficialInTheNarrative(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    if (s.section() == Section.COMPLICATIONS) {
+      return false;
+    }
+    int from = clauseStart(s, h.start());
+    int to = clauseEnd(s, h.end());
+    return MINOR.matcher(f).region(from, to).find()
+        || SUPERFICIAL.matcher(f).region(from, to).find();
+  }
+
+  private static final Pattern SUPERFICIAL =
+      Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");
 
   private static final Pattern MINOR =
       Rx.compile(

@@ -220,6 +220,7 @@ final class Cues {
     // that it does not.
     int pendingAt = -1;
     int pending = -1;
+    boolean first = true;
     while (c.next()) {
       if (!c.isWord()) {
         if (pendingAt >= 0) {
@@ -231,10 +232,16 @@ final class Cues {
         return pendingAt;
       }
       pendingAt = -1;
+      boolean label = first && isHistoryLabel(s, c, to);
+      first = false;
       if (conditionalOnly) {
         if (c.in(CONDITIONAL_WORDS)) {
           return c.start();
         }
+      } else if (label) {
+        // "History: now a stricture causing bloating": the heading of the history section, which
+        // the sections read, not talk of the past; "history of perforation" still is.
+        continue;
       } else if (c.in(HYPOTHETICAL_WORDS)) {
         pending = pseudoHead(c);
         if (pending < 0) {
@@ -248,6 +255,12 @@ final class Cues {
       }
     }
     return pendingAt >= 0 ? pendingAt : Integer.MAX_VALUE;
+  }
+
+  /** "History:", "Hx:" opening a sentence: a label, the colon right after the word. */
+  private static boolean isHistoryLabel(String s, TokenCursor c, int to) {
+    int end = c.end();
+    return (c.is("history") || c.is("hx")) && end < to && s.charAt(end) == ':';
   }
 
   private static int pseudoHead(TokenCursor c) {

@@ -61,7 +61,8 @@ final class ExtentReader {
   private static final Pattern AS_PLANNED =
       Rx.compile(
           "\\b(?:as\\s+planned|per\\s+plan|by\\s+design|as\\s+intended|intentionally|deliberately"
-              + "|planned\\s+(?:limited|short)|by\\s+plan)\\b");
+              + "|planned\\s+(?:limited|short|exam)|by\\s+plan|not\\s+(?:a\\s+|meant\\s+to\\s+be\\s+a\\s+)?(?:full"
+              + "|complete)\\s+(?:colonoscopy|exam(?:ination)?))");
 
   private final String f;
   private final List<Sentence> sentences;
@@ -196,6 +197,7 @@ final class ExtentReader {
         || content.contains("caecum")
         || content.contains("cecal")
         || content.contains("ileum")
+        || TI.matcher(content).find()
         || content.contains("anastomosis")
         || content.contains("complete")
         || content.contains("ileocecal")
@@ -213,6 +215,8 @@ final class ExtentReader {
     return null;
   }
 
+  private static final Pattern TI = Rx.compile("\\b(?:neo-?)?ti\\b");
+
   private boolean namesTheIleum(Hit h) {
     String named = f.substring(h.start(), h.end());
     return named.contains("ileum") || named.startsWith("ti");
@@ -225,12 +229,26 @@ final class ExtentReader {
    * note says so.
    */
   private boolean reachedWithoutALimit(Hit h) {
-    if (!REACHED.matcher(f).region(h.start(), h.end()).lookingAt()) {
+    if (!REACHED_ON.matcher(f).region(h.start(), h.end()).lookingAt()) {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
+    if (COLON_SEGMENT.matcher(f).region(h.start(), h.end()).find()
+        && !DEFUNCTIONED.matcher(f).find()) {
+      // "advanced to the hepatic flexure": a colonoscopy short of the cecum, unless planned or
+      // through a defunctioned limb, whose exam ends where that limb does
+      return false;
+    }
     return !LIMIT.matcher(f).region(s.start(), s.end()).find();
   }
+
+  private static final Pattern DEFUNCTIONED =
+      Rx.compile(
+          "\\bmucous\\s+fistula\\b|\\b(?:distal|efferent)\\s+(?:limb|opening|loop|stoma)\\b"
+              + "|\\bdefunction");
+
+  private static final Pattern COLON_SEGMENT =
+      Rx.compile("\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc)\\b");
 
   /** A length or segment reached, in a sentence that says the exam fell short there. */
   private boolean reachedShortOfItsAim(Hit h) {
@@ -251,11 +269,18 @@ final class ExtentReader {
           "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated)"
               + "\\s+(?:up\\s+)?to\\b");
 
+  /** {@link #REACHED}, or with words between ("passed freely into the colon to"), or "colon to". */
+  private static final Pattern REACHED_ON =
+      Rx.compile(
+          "(?:(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
+              + "|passed|traversed|went|continued)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
+
   private static final Pattern LIMIT =
       Rx.compile(
           "\\b(?:only|limited|limit|unable|could\\s+not|couldn't|cannot|can't|not\\s+able|stopped"
               + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
-              + "|poor|inadequate|looping|discomfort|resistance|not\\s+advanced|no\\s+further)\\b");
+              + "|poor|inadequate|looping|discomfort|(?<!without\\s)(?<!no\\s)resistance|not\\s+advanced"
+              + "|no\\s+further)\\b");
 
   private static boolean weakAfterInTheSameSentence(Hit complete, List<Hit> weaks) {
     for (Hit weak : weaks) {

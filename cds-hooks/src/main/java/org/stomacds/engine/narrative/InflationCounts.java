@@ -75,6 +75,17 @@ final class InflationCounts {
         n++;
         end = balloons.get(j).end();
       }
+      int chained = thenChain(f, balloons, i);
+      if (actStart < 0 && chained >= 2) {
+        // "Balloon 10 mm then 12 mm, 60 s each", "10 mm TTS balloon, then 12 mm balloon, 1 minute
+        // each": one inflation each; without the "each" the count is not said
+        Value last = balloons.get(i + chained - 1);
+        Matcher name = BALLOON_NAME.matcher(f).region(last.end(), s.end());
+        int each = eachAfter(f, s, name.lookingAt() ? name.end() : last.end());
+        if (each >= 0) {
+          return new Value(chained, b.sentence(), b.start(), each, false);
+        }
+      }
       if (actStart < 0) {
         // "balloon 15, 16.5, 18 mm, 60 s each": the sizes of one list, each an inflation
         n = 0;
@@ -90,6 +101,37 @@ final class InflationCounts {
     }
     return null;
   }
+
+  /**
+   * How many sizes from {@code balloons[i]} on, in its sentence, follow one another joined by
+   * "then" ("10 mm then 12 mm", "10 mm TTS balloon, then a 12 mm balloon"): 1 when none do.
+   */
+  private static int thenChain(String f, List<Value> balloons, int i) {
+    int n = 1;
+    for (int j = i + 1; j < balloons.size(); j++) {
+      Value prev = balloons.get(j - 1);
+      Value next = balloons.get(j);
+      if (next.sentence() != prev.sentence()
+          || next.start() < prev.end()
+          || !THEN_LINK.matcher(f).region(prev.end(), next.start()).matches()) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * What stands between two sizes a "then" joins: the unit and balloon's name, "then", an article.
+   */
+  private static final Pattern BALLOON_NAME =
+      Rx.compile("\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?balloons?\\b");
+
+  private static final Pattern THEN_LINK =
+      Rx.compile(
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloons?\\b)?\\s*"
+              + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by)\\s+(?:(?:an?|the)\\s+)?"
+              + "(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:(?:to|at)\\s+)?");
 
   /**
    * The balloon sizes the dilation reached. A staged balloon's name lists the sizes it can take
@@ -170,7 +212,8 @@ final class InflationCounts {
    */
   private static final Pattern ACT =
       Rx.compile(
-          "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:sequentially"
+          "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:was|were)\\s+)?"
+              + "(?:performed\\s+)?(?:(?:sequentially"
               + "|serially|successively|progressively|in\\s+turn|stepwise)\\s+)?(?:(?:up\\s+)?"
               + "(?:to|at)\\b)?");
 
@@ -178,5 +221,6 @@ final class InflationCounts {
   private static final Pattern EACH =
       Rx.compile(
           "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
-              + "(?:each|apiece|per\\s+(?:stage|inflation|size|step|balloon))\\b");
+              + "(?:(?:one\\s+(?:inflation|dilation)\\s+)?(?:at\\s+)?each|apiece|per\\s+(?:stage|inflation|size"
+              + "|step|balloon))\\b");
 }

@@ -101,12 +101,30 @@ final class LumenReader {
    */
   private boolean withEase(Hit h) {
     Sentence s = sentences.get(h.sentence());
-    return EASE.matcher(f).region(h.end(), s.end()).lookingAt();
+    return EASE.matcher(f).region(h.end(), s.end()).lookingAt()
+        || THEN.matcher(f).region(s.start(), h.start()).find()
+            && !f.startsWith("advanced", h.start())
+            && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
   }
+
+  /** "Scope then passed to the cecum": the exam going on, not the stricture passed. */
+  private static final Pattern ONWARD =
+      Rx.compile("\\s*(?:through\\s+(?:the\\s+)?[a-z]+\\s+)?(?:up\\s+)?(?:to|into)\\b");
+
+  /**
+   * "Scope then passed", "inlet now admitted the scope", "after that the stoma easily accepted the
+   * scope": the passage that came next.
+   */
+  private static final Pattern THEN =
+      Rx.compile(
+          "\\b(?:then|now|subsequently|thereafter|afterwards?|after\\s+that)\\b(?:[\\s,]+[a-z'-]+){0,3}?"
+              + "[\\s,]+$");
 
   private static final Pattern EASE =
       Rx.compile(
-          "\\s*(?:(?:then|now|subsequently)\\s+)?(?:easily|freely|readily|easy|with\\s+ease|without"
+          "\\s*(?:(?:through|across|beyond|past)\\s+(?:(?:it|the\\s+[a-z]+)\\s+)?)?"
+              + "(?:(?:then|now|subsequently)\\s+)?(?:easily|freely|readily|easy|with\\s+ease|with\\s+no"
+              + "\\s+(?:difficulty|resistance)|without"
               + "\\s+(?:difficulty|resistance)|after(?:wards)?)\\b");
 
   /**
@@ -199,7 +217,7 @@ final class LumenReader {
     int best = 0;
     int bestDistance = Integer.MAX_VALUE;
     for (int k = 0; k < words; k++) {
-      int dir = cueDirection(k);
+      int dir = cueDirection(k, at);
       if (dir != 0) {
         // The gap between the cue and the number: "predilatation 6 mm, postdilatation 14 mm".
         int d = starts[k] < at ? at - ends[k] : starts[k] - at;
@@ -280,14 +298,22 @@ final class LumenReader {
     return wordEnds[k] - wordStarts[k] >= prefix.length() && f.startsWith(prefix, wordStarts[k]);
   }
 
-  private int cueDirection(int k) {
+  private int cueDirection(int k, int at) {
     int side = Quantities.dilationSide(f, wordStarts[k], wordEnds[k]);
     if (side != 0) {
       // "pre-dil", "post-dilation"; a bare "pre"/"post" only as a label ("Pre ~7 mm", "post:
       // 15mm") or before a dilation word ("post balloon").
       boolean bare = is(k, "pre") || is(k, "post");
       if (bare) {
-        return labelsANumber(k) || dilationWithin(k) ? side : 0;
+        if (wordEnds[k] < f.length() && f.charAt(wordEnds[k]) == ':' && !labelsANumber(k)) {
+          // "Post: admits the pediatric colonoscope": the label dates what it heads
+          return side;
+        }
+        if (labelsANumber(k)) {
+          // "pre ~6mm post ~11mm": a bare label dates only the number it labels
+          return Math.abs(wordStarts[k + 1] - at) <= 2 ? side : 0;
+        }
+        return dilationWithin(k) ? side : 0;
       }
       return otherTimeWithin(k + 1, k + 4) ? 0 : side;
     }

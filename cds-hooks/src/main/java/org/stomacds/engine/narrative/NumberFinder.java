@@ -751,6 +751,9 @@ final class NumberFinder {
     }
   }
 
+  private static final Pattern PER_SIZE =
+      Rx.compile("\\s+(?:at\\s+)?(?:each|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
+
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   private void counts(int i, Sentence s, List<Value> found) {
     atAnchors(
@@ -793,6 +796,10 @@ final class NumberFinder {
     double n = Quantities.parse(oneSpace(number));
     // "3 inflation" is no count, but the terse "3 infl" is one.
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
+      return;
+    }
+    if (n == 1 && PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()) {
+      // "one inflation at each size": the sizes count them
       return;
     }
     if (n >= 1 && n <= 20 && !elsewhen(i, s, m.start())) {

@@ -96,7 +96,16 @@ final class Quantities {
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
-              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)");
+              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
+              // "13.5 mm balloon three times", "a 12 millimeter balloon, two times"
+              + "|\\bballoon\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(\\d{1,2}|one|two|three|four|five|six)"
+              + "\\s+times\\b"
+              // "to twelve millimeters times two"
+              + "|\\btimes\\s+(two|three|four|five|six|[2-9])\\b(?!\\s*(?:daily|a\\s+day|per|weekly))"
+              // "serial dilations, three total", "inflated in 3 steps"
+              + "|\\b(?:inflations|dilations|dilatations)\\b[,:]?\\s+(\\d{1,2}|two|three|four|five|six)"
+              + "\\s+(?:in\\s+)?total\\b"
+              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
@@ -241,6 +250,10 @@ final class Quantities {
           "length",
           "lengths",
           "from",
+          "fr",
+          "frm",
+          "prox",
+          "dist",
           "proximal",
           "distal",
           "above",
@@ -307,7 +320,16 @@ final class Quantities {
   /** What the size at {@code [numStart, unitEnd)} measures. */
   static SizeKind classifySize(
       String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
+    int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
+    if (label == 2) {
+      // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size
+      return SizeKind.LUMEN;
+    }
     SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
+    if (label == 1 && after != SizeKind.BALLOON) {
+      // "post ~11mm scope then passes", "post dil ~13mm", "~14mm post"; not "post 15 mm balloon"
+      return SizeKind.LUMEN;
+    }
     if (after != null) {
       return after;
     }
@@ -372,9 +394,54 @@ final class Quantities {
     return nearest;
   }
 
+  /**
+   * A size labelled as the lumen before or after the dilation by a bare "pre" or "post" (or "post
+   * dil", "after:") right before it, or by a bare "pre" or "post" right after it ("~14mm post"): 1;
+   * named "lumen" right before it: 2 (that outweighs a balloon named after it); else 0.
+   */
+  private static int labelledBeforeOrAfter(String f, Sentence s, int numStart, int unitEnd) {
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    String w = null;
+    while (c.prev()) {
+      w = c.word();
+      if (w != null) {
+        break;
+      }
+      char p = c.punct();
+      if (p != '~' && p != ':' && p != '=') {
+        break;
+      }
+    }
+    if (w != null) {
+      if (w.equals("lumen") && !dilatedToBefore(f, s, c.start())) {
+        return 2;
+      }
+      if (w.equals("pre")
+          || w.equals("post")
+          || w.equals("after") && BARE_AFTER.matcher(f).region(c.start(), numStart).matches()) {
+        return 1;
+      }
+      if ((w.equals("dil") || w.startsWith("dilat") || w.equals("balloon"))
+          && c.prev()
+          && ("pre".equals(c.word()) || "post".equals(c.word()))) {
+        return 1;
+      }
+    }
+    TokenCursor a = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    if (a.next() && a.isWord() && ("post".equals(a.word()) || "pre".equals(a.word()))) {
+      // "~14mm post", not "15 mm post-dilation" (a compound word is not the bare label)
+      return !a.next() || a.word() == null || !a.word().startsWith("dilat") ? 1 : 0;
+    }
+    return 0;
+  }
+
+  /** "After: ~15mm", "after ~15 mm": the bare label, a colon or tilde between it and the size. */
+  private static final Pattern BARE_AFTER = Rx.compile("after\s*[:~]\s*~?\s*");
+
   private static final Pattern ADMITTED_BEFORE =
       Rx.compile(
-          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes)\\b[^.;:]{0,60},\\s*"
+          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
+              + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
               + "(?:approx\\.?|approximately|about|around|~|est\\.?|estimated)?\\s*$");
 
   private static final Pattern TIMED_BEFORE =

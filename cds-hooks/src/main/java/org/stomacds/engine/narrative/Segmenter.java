@@ -415,9 +415,11 @@ final class Segmenter {
     // narrates the procedure. A template's heading in capitals ("INDICATION: ...") governs its
     // whole paragraph, however long: the template puts the procedure under its own heading.
     // A plan ("Disposition: home. Resume diet. Likely another dilation at 18 mm.") is a plan to
-    // the end of its line: nobody narrates the procedure after "Plan:".
+    // the end of its line: nobody narrates the procedure after "Plan:". A "PROCEDURE:" label in
+    // capitals that goes on to narrate the procedure names it in its first sentence only: the
+    // narrative after it dates the dilation and the lumens like any other.
     boolean labelGovernsLine =
-        templateHeading
+        templateHeading && lineSection != Section.TITLE
             || bounds.size() <= MAX_SENTENCES_GOVERNED_BY_LABEL
             || lineSection == Section.PLAN;
     for (int k = 0; k < bounds.size(); k++) {

@@ -108,7 +108,11 @@ class ExtentReadingTest {
         "Exam limited to the stricture (full colonoscopy done 3 months ago, normal).",
         "Scope in colostomy, aborted @ ~15cm for pain.",
         "Incomplete ileoscopy to 25 cm.",
-        "Colon to splenic flexure only."
+        "Colon to splenic flexure only.",
+        // A colonoscopy through the stoma that stops at a colon segment, with no word that this
+        // was the plan, fell short of the cecum (the round-4 blind notes read it so).
+        "The scope was advanced to the transverse colon.",
+        "Scope thru, colon to hep flex only (solid stool)."
       })
   void readsAStopAtTheStrictureAsAnIncompleteExam(String note) {
     NoteReading r = Notes.read(note);
@@ -210,8 +214,9 @@ class ExtentReadingTest {
         "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan.",
         // A point reached with no word of a shortfall: the exam the note meant (clinicians in
         // the blind corpus read it so; the note says when it fell short).
-        "The scope was advanced to the transverse colon.",
-        "Ileum examined to 40 cm, normal."
+        "Ileum examined to 40 cm, normal.",
+        // A colon segment short of the cecum is the far end of a defunctioned limb.
+        "Through the mucous fistula the scope was advanced to the transverse colon."
       })
   void readsALengthOrTheFarEndOfASegmentAsTheWholeExam(String note) {
     NoteReading r = Notes.read(note);
