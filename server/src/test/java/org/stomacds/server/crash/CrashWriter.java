@@ -30,8 +30,10 @@ final class CrashWriter implements Runnable {
   static final String DISCHARGE = "/cds-services/cpt-44405-encounter-discharge";
   static final String ORDER_SIGN = "/cds-services/cpt-44405-order-sign";
 
+  static final int WRITES_PER_PATIENT = 10;
+
   /** A load-balanced writer's pause between calls. */
-  static final long THINK_MS = 100;
+  static final long THINK_MS = 300;
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,9 +80,11 @@ final class CrashWriter implements Runnable {
       int n = sequence.incrementAndGet();
       try {
         switch (n % (orderCase == null ? 4 : 5)) {
-          case 0 -> create("Procedure", CrashResources.procedure(null, run));
-          case 1 -> create("Claim", CrashResources.claim(null, run));
-          case 2 -> transaction(run + "-tx" + n, CrashResources.transaction(run + "-tx" + n, run));
+          case 0 -> create("Procedure", CrashResources.procedure(null, patientGroup(n)));
+          case 1 -> create("Claim", CrashResources.claim(null, patientGroup(n)));
+          case 2 ->
+              transaction(
+                  run + "-tx" + n, CrashResources.transaction(run + "-tx" + n, patientGroup(n)));
           case 3 -> encounterWithHookCall(run + "-enc" + n);
           default -> orderSign();
         }
@@ -171,6 +175,16 @@ final class CrashWriter implements Runnable {
       ledger.feedback.add(card.path("uuid").asText());
       ledger.acknowledgements.incrementAndGet();
     }
+  }
+
+  /**
+   * The patient (with the practitioner and coverage) a write names: a new one every {@link
+   * #WRITES_PER_PATIENT} writes, as in a real stream of claims, where a patient has a handful of
+   * procedures, not thousands (each evaluation reads the patient's record). Writers running at once
+   * often share a group, so they still race to create its placeholders.
+   */
+  private String patientGroup(int n) {
+    return run + "-g" + (n / WRITES_PER_PATIENT);
   }
 
   /** An order-sign call for the stored order case, its prefetch filled by the EHR. */
