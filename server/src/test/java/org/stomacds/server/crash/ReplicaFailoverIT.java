@@ -27,7 +27,7 @@ import org.stomacds.server.support.TestDatabases;
  */
 class ReplicaFailoverIT {
 
-  private static final int WRITERS = 3;
+  private static final int WRITERS = 2;
   private static final long STEADY_MS = 6_000;
 
   /**
