@@ -180,6 +180,10 @@ public class CdsConfiguration {
       CardIssuanceRepository issuance,
       AuditRepository audit,
       CdsProperties properties) {
+    catalog.requirePacks(
+        engine.packs().stream()
+            .map(org.stomacds.engine.rules.RulePack::id)
+            .collect(java.util.stream.Collectors.toSet()));
     Clock clock = Clock.systemUTC();
     return new CdsHookService(
         catalog,

@@ -1,12 +1,15 @@
 package org.stomacds.cds;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.stomacds.engine.Evaluation;
 import org.stomacds.engine.EvaluationRequest;
 import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.facts.PackSubjects;
 import org.stomacds.engine.findings.Finding;
+import org.stomacds.engine.rules.RulePack;
 
 /** A rule engine that returns the findings a test chooses, and remembers what it was asked. */
 public final class FakeRuleEngine implements RuleEngine {
@@ -32,5 +35,21 @@ public final class FakeRuleEngine implements RuleEngine {
   @Override
   public String packVersion() {
     return TestFindings.PACK;
+  }
+
+  @Override
+  public List<RulePack> packs() {
+    return List.of();
+  }
+
+  /** The orders and procedures of 44405 are subjects, as with the shipped pack. */
+  @Override
+  public PackSubjects subjects() {
+    return new PackSubjects(Set.of("44405"), Set.of("00811", "00812", "00813"));
+  }
+
+  @Override
+  public PackSubjects subjects(Set<String> packIds) {
+    return subjects();
   }
 }

@@ -12,8 +12,8 @@ class DefaultRuleEngineTest {
   void loadsTheDefaultPack() {
     DefaultRuleEngine engine = Engines.standard();
     assertThat(engine.packVersion()).isEqualTo("2024.07.1");
-    assertThat(engine.pack().subjectCode()).isEqualTo("44405");
-    assertThat(engine.pack().rules())
+    assertThat(engine.packFor("44405").orElseThrow().subjectCode()).isEqualTo("44405");
+    assertThat(engine.packFor("44405").orElseThrow().rules())
         .extracting(r -> r.id())
         .contains("doc-balloon-diameter", "ncci-ptp-edits");
   }

@@ -4,8 +4,10 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Claim;
@@ -34,6 +36,7 @@ import org.stomacds.cds.wire.HookContext;
 import org.stomacds.engine.Evaluation;
 import org.stomacds.engine.EvaluationRequest;
 import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.facts.PackSubjects;
 
 /**
  * Answers a hook call for any service of the catalog: read the request, check the hook's contract,
@@ -58,6 +61,7 @@ public final class CdsHookService {
   private final AuditRepository audit;
   private final Clock clock;
   private final long maxBodyBytes;
+  private final Map<String, PackSubjects> orderSubjects = new HashMap<>();
 
   public CdsHookService(
       CdsServiceCatalog catalog,
@@ -80,6 +84,9 @@ public final class CdsHookService {
     this.audit = audit;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
+    for (CdsServiceDefinition service : catalog.all()) {
+      orderSubjects.put(service.id(), engine.subjects(service.packs()));
+    }
   }
 
   /** What one call did, for the audit row and the log line. */
@@ -149,9 +156,9 @@ public final class CdsHookService {
         context.draftOrders() == null
             ? List.of()
             : context.draftOrders().stream().map(HookContext.DraftOrder::resource).toList();
-    List<Resource> focus = orderFocus(service, context);
+    List<Resource> focus = orderFocus(service, context, orderSubjects.get(service.id()));
     if (service.focus() != FocusSelection.ENCOUNTER_RECORDS && focus.isEmpty()) {
-      return CdsResponse.empty(); // no 44405 order in this call: nothing to say, nothing fetched
+      return CdsResponse.empty(); // no order of the service's packs: nothing said, nothing fetched
     }
     PrefetchIndex prefetch = PrefetchIndex.of(service, request, drafts);
     FhirDataSource source = sources.sourceFor(request);
@@ -179,7 +186,8 @@ public final class CdsHookService {
       focus.forEach(r -> References.of(r).ifPresent(focusRefs::add));
     }
     Evaluation evaluation =
-        engine.evaluate(new EvaluationRequest(data.resources(), service.stages(), focusRefs));
+        engine.evaluate(
+            new EvaluationRequest(data.resources(), service.stages(), focusRefs, service.packs()));
     RenderedCards rendered = renderer.render(evaluation, data, context.userId());
     issuance.recordIssued(
         service.id(),
@@ -233,8 +241,12 @@ public final class CdsHookService {
     }
   }
 
-  /** The 44405 orders the rules are asked about; 422 when a selection names no draft order. */
-  private static List<Resource> orderFocus(CdsServiceDefinition service, HookContext context) {
+  /**
+   * The orders of the service's packs the rules are asked about; 422 when a selection names no
+   * draft order.
+   */
+  private static List<Resource> orderFocus(
+      CdsServiceDefinition service, HookContext context, PackSubjects subjects) {
     if (service.focus() == FocusSelection.ENCOUNTER_RECORDS) {
       return List.of();
     }
@@ -262,7 +274,7 @@ public final class CdsHookService {
     }
     List<Resource> focus = new ArrayList<>();
     for (HookContext.DraftOrder d : candidates) {
-      if (OrderCodes.is44405Order(d.resource())) {
+      if (subjects.isOrder(d.resource())) {
         if (References.of(d.resource()).isEmpty()) {
           throw CdsException.contract("hook-contract", d.path() + ".id is missing");
         }

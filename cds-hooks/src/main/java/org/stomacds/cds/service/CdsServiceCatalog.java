@@ -61,6 +61,29 @@ public final class CdsServiceCatalog {
     return List.copyOf(services.values());
   }
 
+  /**
+   * Fails start-up when a service names a pack the engine has not loaded.
+   *
+   * @param loaded the ids of the loaded packs
+   */
+  public void requirePacks(Set<String> loaded) {
+    for (CdsServiceDefinition service : services.values()) {
+      for (String pack : service.packs()) {
+        if (!loaded.contains(pack)) {
+          throw new IllegalStateException(
+              RESOURCE
+                  + ", service '"
+                  + service.id()
+                  + "': no rule pack '"
+                  + pack
+                  + "' is loaded (loaded: "
+                  + loaded
+                  + ")");
+        }
+      }
+    }
+  }
+
   /** The discovery document. */
   public Discovery discovery() {
     return new Discovery(
@@ -88,6 +111,7 @@ public final class CdsServiceCatalog {
       List<Stage> stages,
       FocusSelection focus,
       CaseScope scope,
+      List<String> packs,
       LinkedHashMap<String, String> prefetch) {
 
     CdsServiceDefinition toDefinition() {
@@ -104,6 +128,10 @@ public final class CdsServiceCatalog {
       }
       if (focus == null || scope == null) {
         throw new IllegalStateException(where + ": focus and scope are required");
+      }
+      if (packs == null || packs.isEmpty()) {
+        throw new IllegalStateException(
+            where + ": packs (the rule packs it answers for) are required");
       }
       Map<String, String> templates = prefetch == null ? Map.of() : prefetch;
       templates.forEach(
@@ -123,7 +151,8 @@ public final class CdsServiceCatalog {
           usageRequirements,
           Set.copyOf(stages),
           focus,
-          scope);
+          scope,
+          Set.copyOf(packs));
     }
   }
 }

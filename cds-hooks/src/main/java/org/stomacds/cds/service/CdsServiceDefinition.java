@@ -19,6 +19,8 @@ import org.stomacds.engine.Stage;
  * @param stages the rule stages to evaluate
  * @param focus which resources of the call the rules are asked about
  * @param scope how much of the record the case needs
+ * @param packs ids of the rule packs the service answers for (the orders and procedures of their
+ *     codes)
  */
 public record CdsServiceDefinition(
     String id,
@@ -29,11 +31,13 @@ public record CdsServiceDefinition(
     String usageRequirements,
     Set<Stage> stages,
     FocusSelection focus,
-    CaseScope scope) {
+    CaseScope scope,
+    Set<String> packs) {
 
   public CdsServiceDefinition {
     // Discovery lists the templates in the order they are written.
     prefetch = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(prefetch));
     stages = Set.copyOf(stages);
+    packs = Set.copyOf(packs);
   }
 }

@@ -70,6 +70,7 @@ public final class FactExtractor {
   private final PayerMapping payers;
   private final Narrative narrative;
   private final Options options;
+  private final PackSubjects subjects;
 
   /**
    * @param payers how the payer and line of business are told
@@ -84,6 +85,7 @@ public final class FactExtractor {
     this.payers = payers;
     this.narrative = narrative;
     this.options = options;
+    this.subjects = new PackSubjects(Set.of(options.subjectCode()), options.anesthesiaCodes());
   }
 
   /**
@@ -142,16 +144,14 @@ public final class FactExtractor {
       }
       List<ClaimFacts> claims = new ArrayList<>(1);
       for (Claim claim : index.claims) {
-        if (claim.getStatus() == Claim.ClaimStatus.ENTEREDINERROR) {
+        if (!isSubject(claim)) {
           continue;
         }
-        boolean bills = isSubject(claim);
-        if (bills || billsAnesthesia(claim)) {
-          List<Procedure> linked = linkedProcedures(claim);
-          // An anesthesia claim belongs to the case only through a procedure of the subject code.
-          if ((bills || !linked.isEmpty()) && inFocus(claim, linked)) {
-            claims.add(claim(claim, linked));
-          }
+        boolean bills = subjects.bills(claim);
+        List<Procedure> linked = linkedProcedures(claim);
+        // An anesthesia claim belongs to the case only through a procedure of the subject code.
+        if ((bills || !linked.isEmpty()) && inFocus(claim, linked)) {
+          claims.add(claim(claim, linked));
         }
       }
       return new CaseFacts(orders, procedures, claims);
@@ -159,37 +159,8 @@ public final class FactExtractor {
 
     // ---- subjects and focus ----------------------------------------------------------------
 
-    private boolean isSubject(Procedure procedure) {
-      Procedure.ProcedureStatus status = procedure.getStatus();
-      return status != Procedure.ProcedureStatus.ENTEREDINERROR
-          && status != Procedure.ProcedureStatus.NOTDONE
-          && options.subjectCode().equals(FhirValues.procedureCode(procedure.getCode()));
-    }
-
-    private boolean isSubject(ServiceRequest request) {
-      ServiceRequest.ServiceRequestStatus status = request.getStatus();
-      return status != ServiceRequest.ServiceRequestStatus.ENTEREDINERROR
-          && status != ServiceRequest.ServiceRequestStatus.REVOKED
-          && options.subjectCode().equals(FhirValues.procedureCode(request.getCode()));
-    }
-
-    private boolean isSubject(Claim claim) {
-      for (Claim.ItemComponent item : claim.getItem()) {
-        if (options.subjectCode().equals(FhirValues.procedureCode(item.getProductOrService()))) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private boolean billsAnesthesia(Claim claim) {
-      for (Claim.ItemComponent item : claim.getItem()) {
-        String code = FhirValues.procedureCode(item.getProductOrService());
-        if (code != null && options.anesthesiaCodes().contains(code)) {
-          return true;
-        }
-      }
-      return false;
+    private boolean isSubject(Resource resource) {
+      return subjects.isLiveSubject(resource);
     }
 
     private boolean inFocus(ServiceRequest request) {
@@ -549,7 +520,7 @@ public final class FactExtractor {
       }
       String patient = ResourceIndex.key(claim.getPatient());
       Set<LocalDate> dates = new HashSet<>(2);
-      boolean bills = isSubject(claim);
+      boolean bills = subjects.bills(claim);
       for (Claim.ItemComponent item : claim.getItem()) {
         String code = FhirValues.procedureCode(item.getProductOrService());
         if (!bills || options.subjectCode().equals(code)) {

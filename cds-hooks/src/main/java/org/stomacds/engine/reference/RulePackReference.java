@@ -18,20 +18,30 @@ import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
 
 /**
- * Writes the rule-pack reference ({@code docs/rule-pack-reference.md}): everything a coding or
- * compliance reviewer needs to read the rules without reading YAML. Generated from the loaded pack,
- * so it is always what the engine runs; a unit test fails when the committed file differs.
+ * Writes the rule-pack reference ({@code docs/rule-pack-reference-cpt-44405.md}): everything a
+ * coding or compliance reviewer needs to read the rules without reading YAML. Generated from the
+ * loaded pack, so it is always what the engine runs; a unit test fails when the committed file
+ * differs.
  */
 public final class RulePackReference {
 
   private RulePackReference() {}
 
-  /** Writes the reference of the default pack to {@code args[0]} (default the repo's docs/). */
+  /**
+   * Writes the reference of every shipped pack into the folder {@code args[0]} (default the repo's
+   * docs/): {@link #fileName} of each.
+   */
   public static void main(String[] args) throws IOException {
-    Path target = Path.of(args.length > 0 ? args[0] : "docs/rule-pack-reference.md");
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Files.writeString(
-        target, markdown(DefaultRuleEngine.loadDefault().pack()), StandardCharsets.UTF_8);
+    Path folder = Path.of(args.length > 0 ? args[0] : "docs");
+    Files.createDirectories(folder);
+    for (RulePack pack : DefaultRuleEngine.loadDefault().packs()) {
+      Files.writeString(folder.resolve(fileName(pack)), markdown(pack), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code rule-pack-reference-<pack id>.md}. */
+  public static String fileName(RulePack pack) {
+    return "rule-pack-reference-" + pack.id() + ".md";
   }
 
   /** The reference of a pack, as Markdown. */

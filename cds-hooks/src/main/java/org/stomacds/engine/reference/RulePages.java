@@ -17,7 +17,7 @@ import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
 
 /**
- * The rule reference as HTML pages, generated from the loaded pack: an index of every rule and one
+ * The rule reference as HTML pages, generated from the loaded packs: an index of every rule and one
  * page per rule (what it checks, severity, stages, parameters, fix, dates, the public documents it
  * rests on with their sections, dates and links, confidence, notes). These are the pages cards and
  * DetectedIssues link to. Every piece of text is escaped; nothing from a request is written.
@@ -31,8 +31,9 @@ public final class RulePages {
           + "th{background:#f3f3f3}code{background:#f3f3f3;padding:0 .2rem}"
           + ".muted{color:#555}li{margin:.3rem 0}";
 
-  private final RulePack pack;
+  private final List<RulePack> packs;
   private final Map<String, RuleDefinition> rules = new LinkedHashMap<>();
+  private final Map<String, List<RulePack>> packsOf = new LinkedHashMap<>();
   private final Map<String, PayerOverlay> overlayOf = new LinkedHashMap<>();
   private final UnaryOperator<String> rulePage;
 
@@ -41,39 +42,67 @@ public final class RulePages {
    *     https://cds.example.org/rules/doc-balloon-diameter})
    */
   public RulePages(RulePack pack, UnaryOperator<String> rulePage) {
-    this.pack = pack;
+    this(List.of(pack), rulePage);
+  }
+
+  /**
+   * The pages of several packs: a rule id shared by packs (a rule a pack inherits) is one page,
+   * worded for the first pack that has it, naming every pack it applies to.
+   */
+  public RulePages(List<RulePack> packs, UnaryOperator<String> rulePage) {
+    this.packs = List.copyOf(packs);
     this.rulePage = rulePage;
-    for (RuleDefinition rule : pack.rules()) {
-      rules.put(rule.id(), rule);
+    for (RulePack pack : packs) {
+      for (RuleDefinition rule : pack.rules()) {
+        add(pack, rule, null);
+      }
     }
-    for (PayerOverlay overlay : pack.overlays()) {
-      for (RuleDefinition rule : overlay.rules()) {
-        rules.putIfAbsent(rule.id(), rule);
-        overlayOf.putIfAbsent(rule.id(), overlay);
+    for (RulePack pack : packs) {
+      for (PayerOverlay overlay : pack.overlays()) {
+        for (RuleDefinition rule : overlay.rules()) {
+          add(pack, rule, overlay);
+        }
       }
     }
   }
 
-  /** Every rule id of the pack (rules of every payer, then overlay rules). */
+  private void add(RulePack pack, RuleDefinition rule, PayerOverlay overlay) {
+    if (rules.putIfAbsent(rule.id(), rule) == null && overlay != null) {
+      overlayOf.put(rule.id(), overlay);
+    }
+    List<RulePack> of = packsOf.computeIfAbsent(rule.id(), k -> new ArrayList<>());
+    if (!of.contains(pack)) {
+      of.add(pack);
+    }
+  }
+
+  /** Every rule id of the packs (rules of every payer, then overlay rules). */
   public Set<String> ruleIds() {
     return rules.keySet();
   }
 
-  /** The index: every rule with its title, severity and public sources. */
+  /** The index: every rule with its title, severity, packs and public sources. */
   public String index() {
     StringBuilder html = new StringBuilder(32 * 1024);
-    head(html, "Rules of " + pack.id() + " " + pack.version());
-    html.append("<h1>")
-        .append(esc(pack.title()))
-        .append("</h1>\n<p>")
-        .append(esc(pack.description()))
-        .append("</p>\n<p class=\"muted\">Rule pack <code>")
-        .append(esc(pack.id()))
-        .append("</code> version ")
-        .append(esc(pack.version()))
-        .append(". Each rule's page names the public documents it rests on.</p>\n");
+    head(html, "Rules of " + packNames());
+    html.append("<h1>Rules of ").append(esc(packNames())).append("</h1>\n");
+    for (RulePack pack : packs) {
+      html.append("<h2>")
+          .append(esc(pack.title()))
+          .append("</h2>\n<p>")
+          .append(esc(pack.description()))
+          .append("</p>\n<p class=\"muted\">Rule pack <code>")
+          .append(esc(pack.id()))
+          .append("</code> version ")
+          .append(esc(pack.version()))
+          .append(", CPT ")
+          .append(esc(pack.subjectCode()))
+          .append(".</p>\n");
+    }
+    html.append(
+        "<p class=\"muted\">Each rule's page names the public documents it rests on.</p>\n");
     html.append("<table>\n<tr><th>rule</th><th>what it checks</th><th>severity</th>")
-        .append("<th>payer</th><th>public sources</th></tr>\n");
+        .append("<th>payer</th><th>codes</th><th>public sources</th></tr>\n");
     for (RuleDefinition rule : rules.values()) {
       PayerOverlay overlay = overlayOf.get(rule.id());
       html.append("<tr><td><a href=\"")
@@ -87,6 +116,8 @@ public final class RulePages {
           .append("</td><td>")
           .append(overlay == null ? "every payer" : esc(overlay.title()))
           .append("</td><td>")
+          .append(esc(codes(rule.id())))
+          .append("</td><td>")
           .append(
               esc(
                   rule.source().documents().stream()
@@ -97,6 +128,16 @@ public final class RulePages {
     }
     html.append("</table>\n");
     return foot(html);
+  }
+
+  private String packNames() {
+    return packs.stream().map(p -> p.id() + " " + p.version()).collect(Collectors.joining(", "));
+  }
+
+  private String codes(String ruleId) {
+    return packsOf.get(ruleId).stream()
+        .map(RulePack::subjectCode)
+        .collect(Collectors.joining(", "));
   }
 
   /** The page of one rule; empty when the pack has no rule of that id. */
@@ -125,6 +166,7 @@ public final class RulePages {
     row(html, "stages", esc(stages(rule)));
     PayerOverlay overlay = overlayOf.get(rule.id());
     row(html, "payers", overlay == null ? "every payer" : esc(overlay.title()));
+    row(html, "codes (packs)", esc(codesAndPacks(ruleId)));
     if (!rule.replaces().isEmpty()) {
       row(html, "replaces", esc(String.join(", ", rule.replaces())) + " (for these payers)");
     }
@@ -152,6 +194,12 @@ public final class RulePages {
     return Optional.of(foot(html));
   }
 
+  private String codesAndPacks(String ruleId) {
+    return packsOf.get(ruleId).stream()
+        .map(p -> p.subjectCode() + " (" + p.id() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
   private void sources(StringBuilder html, RuleDefinition rule) {
     html.append("<h2>Public sources</h2>\n<ul>\n");
     for (Citation document : rule.source().documents()) {
@@ -176,7 +224,11 @@ public final class RulePages {
         html.append(" ").append(esc(document.note()));
       }
       List<DataFile> files =
-          pack.data().files().stream().filter(f -> f.sourceId().equals(document.id())).toList();
+          packsOf.get(rule.id()).stream()
+              .flatMap(p -> p.data().files().stream())
+              .filter(f -> f.sourceId().equals(document.id()))
+              .distinct()
+              .toList();
       for (DataFile file : files) {
         html.append("<br><span class=\"muted\">Loaded: ")
             .append(esc(file.release()))
@@ -204,11 +256,9 @@ public final class RulePages {
   }
 
   private String foot(StringBuilder html) {
-    html.append("<hr>\n<p class=\"muted\">Rule pack <code>")
-        .append(esc(pack.id()))
-        .append("</code> version ")
-        .append(esc(pack.version()))
-        .append(". Generated from the loaded rule file; not legal or coverage advice.</p>\n")
+    html.append("<hr>\n<p class=\"muted\">Rule packs ")
+        .append(esc(packNames()))
+        .append(". Generated from the loaded rule files; not legal or coverage advice.</p>\n")
         .append("</body>\n</html>\n");
     return html.toString();
   }

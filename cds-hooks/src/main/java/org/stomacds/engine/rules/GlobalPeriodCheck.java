@@ -144,7 +144,7 @@ final class GlobalPeriodCheck implements Check {
                   + ") come from the pack's global-days supplement ("
                   + fileName(supplement.file())
                   + ", "
-                  + RulePackLoader.words(supplement.confidence().name())
+                  + PackWords.words(supplement.confidence().name())
                   + "), not from a CMS file: verify them against the CMS fee schedule (PPRRVU).");
         }
         if (!performerKnown) {

@@ -48,7 +48,7 @@ final class GlobalVisitCheck implements Check {
     this.unrelatedPostop = p.text("unrelated-postoperative", "24");
     this.separateVisitSeverity =
         p.has("separate-visit-severity")
-            ? RulePackLoader.severity(p.node("separate-visit-severity"))
+            ? PackWords.severity(p.node("separate-visit-severity"))
             : rule.severity();
   }
 

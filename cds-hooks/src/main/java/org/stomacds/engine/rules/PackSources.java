@@ -31,12 +31,31 @@ final class PackSources {
   }
 
   /**
-   * @param table the {@code sources:} map
-   * @param aliasTable the {@code source-aliases:} map, or null when the file has none
+   * @param tables the {@code sources:} maps, the extended pack's first
+   * @param aliasTables the {@code source-aliases:} maps, the extended pack's first
    */
-  static PackSources read(YamlMap table, YamlMap aliasTable) {
+  static PackSources read(List<YamlMap> tables, List<YamlMap> aliasTables) {
     Map<String, Citation> sources = new LinkedHashMap<>();
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("a pack needs a sources: table");
+    }
+    for (YamlMap table : tables) {
+      readTable(table, sources);
+    }
+    Map<String, List<String>> aliases = new LinkedHashMap<>();
+    for (YamlMap aliasTable : aliasTables) {
+      readAliases(aliasTable, sources, aliases);
+    }
+    return new PackSources(sources, aliases);
+  }
+
+  private static void readTable(YamlMap table, Map<String, Citation> sources) {
     for (Map.Entry<String, YamlNode> entry : table.entries()) {
+      if (sources.containsKey(entry.getKey())) {
+        throw table
+            .keyNode(entry.getKey())
+            .error("source '" + entry.getKey() + "' is already defined by the extended pack");
+      }
       YamlMap source = entry.getValue().asMap().allowOnly(SOURCE_KEYS);
       String url = source.optText("url").orElse(null);
       if (url != null && !url.matches("https?://\\S+")) {
@@ -55,26 +74,26 @@ final class PackSources {
               confidence(source.require("confidence")),
               source.optText("note").map(String::strip).orElse(null)));
     }
-    Map<String, List<String>> aliases = new LinkedHashMap<>();
-    if (aliasTable != null) {
-      for (Map.Entry<String, YamlNode> entry : aliasTable.entries()) {
-        if (sources.containsKey(entry.getKey())) {
-          throw aliasTable
-              .keyNode(entry.getKey())
-              .error("alias '" + entry.getKey() + "' is also a source id");
-        }
-        List<String> targets = new ArrayList<>();
-        for (YamlNode target : ids(entry.getValue())) {
-          if (!sources.containsKey(target.asText())) {
-            throw target.error(
-                "alias '" + entry.getKey() + "' names unknown source '" + target.asText() + "'");
-          }
-          targets.add(target.asText());
-        }
-        aliases.put(entry.getKey(), List.copyOf(targets));
+  }
+
+  private static void readAliases(
+      YamlMap aliasTable, Map<String, Citation> sources, Map<String, List<String>> aliases) {
+    for (Map.Entry<String, YamlNode> entry : aliasTable.entries()) {
+      if (sources.containsKey(entry.getKey())) {
+        throw aliasTable
+            .keyNode(entry.getKey())
+            .error("alias '" + entry.getKey() + "' is also a source id");
       }
+      List<String> targets = new ArrayList<>();
+      for (YamlNode target : ids(entry.getValue())) {
+        if (!sources.containsKey(target.asText())) {
+          throw target.error(
+              "alias '" + entry.getKey() + "' names unknown source '" + target.asText() + "'");
+        }
+        targets.add(target.asText());
+      }
+      aliases.put(entry.getKey(), List.copyOf(targets));
     }
-    return new PackSources(sources, aliases);
   }
 
   /** Every entry of the table, in file order. */

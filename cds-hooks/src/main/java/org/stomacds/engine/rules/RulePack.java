@@ -37,7 +37,7 @@ public final class RulePack {
   private final String version;
   private final String title;
   private final String description;
-  private final String subjectCode;
+  private final PackSubject subject;
   private final String file;
   private final List<Citation> sources;
   private final CmsData data;
@@ -50,7 +50,7 @@ public final class RulePack {
       String version,
       String title,
       String description,
-      String subjectCode,
+      PackSubject subject,
       String file,
       List<Citation> sources,
       CmsData data,
@@ -60,7 +60,7 @@ public final class RulePack {
     this.version = version;
     this.title = title;
     this.description = description;
-    this.subjectCode = subjectCode;
+    this.subject = subject;
     this.file = file;
     this.sources = List.copyOf(sources);
     this.data = data;
@@ -84,9 +84,21 @@ public final class RulePack {
     return description;
   }
 
+  /** Findings of several packs as one list, without duplicates, in {@link #ORDER}. */
+  public static List<Finding> inOrder(java.util.Collection<Finding> findings) {
+    List<Finding> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(findings));
+    sorted.sort(ORDER);
+    return List.copyOf(sorted);
+  }
+
   /** The CPT code the pack is about. */
   public String subjectCode() {
-    return subjectCode;
+    return subject.code();
+  }
+
+  /** What the pack is about: its code, base code, siblings, documentation and value sets. */
+  public PackSubject subject() {
+    return subject;
   }
 
   /** The rule file it was loaded from. */

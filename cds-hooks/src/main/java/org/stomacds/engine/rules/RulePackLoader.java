@@ -1,32 +1,22 @@
 package org.stomacds.engine.rules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Confidence;
-import org.stomacds.engine.findings.Severity;
 import org.stomacds.engine.findings.SourceCitation;
 import org.stomacds.engine.payer.LineOfBusiness;
 import org.stomacds.engine.payer.PayerKey;
 import org.stomacds.engine.payer.PayerMapping;
 import org.stomacds.engine.rules.yaml.RuleFileException;
-import org.stomacds.engine.rules.yaml.YamlFiles;
 import org.stomacds.engine.rules.yaml.YamlMap;
 import org.stomacds.engine.rules.yaml.YamlNode;
 
@@ -37,11 +27,12 @@ import org.stomacds.engine.rules.yaml.YamlNode;
  */
 public final class RulePackLoader {
 
-  /** The default pack on the classpath. */
-  public static final String DEFAULT_RESOURCE = "rules/cpt-44405.yaml";
+  /** The first of the application's packs (44405). */
+  public static final String DEFAULT_RESOURCE = "rules/packs/cpt-44405/pack.yaml";
 
-  private static final List<String> PACK_KEYS =
-      List.of("pack", "sources", "source-aliases", "data", "rules", "payer-overlays");
+  /** Where a rule's words name the pack's own code. */
+  static final String CODE = "{code}";
+
   private static final List<String> RULE_KEYS =
       List.of(
           "id",
@@ -73,70 +64,43 @@ public final class RulePackLoader {
     this.payers = payers;
   }
 
-  /** Loads a rule file from the classpath; its data files are next to it on the classpath. */
+  /**
+   * Loads a rule file from the classpath; its data files, and the pack it extends, are relative to
+   * it on the classpath.
+   */
   public RulePack loadResource(String resource) {
-    String label = "classpath:" + resource;
-    int slash = resource.lastIndexOf('/');
-    String folder = slash < 0 ? "" : resource.substring(0, slash + 1);
-    return load(
-        YamlFiles.readResource(resource, label),
-        label,
-        file -> {
-          InputStream in = RulePackLoader.class.getClassLoader().getResourceAsStream(folder + file);
-          if (in == null) {
-            return null;
-          }
-          return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        },
-        file -> "classpath:" + folder + file);
+    return load(PackLayers.read(PackFile.resource(resource)));
   }
 
-  /** Loads a rule file from disk; its data files are relative to it. */
+  /**
+   * Loads a rule file from disk; its data files, and the pack it extends, are relative to it
+   * ({@code classpath:} names one of the application's own).
+   */
   public RulePack loadFile(Path ruleFile) {
-    Path folder = ruleFile.toAbsolutePath().getParent();
-    return load(
-        YamlFiles.readFile(ruleFile),
-        ruleFile.toString(),
-        file -> {
-          Path path = folder.resolve(file);
-          return Files.isRegularFile(path)
-              ? Files.newBufferedReader(path, StandardCharsets.UTF_8)
-              : null;
-        },
-        file -> folder.resolve(file).toString());
+    return load(PackLayers.read(PackFile.file(ruleFile)));
   }
 
-  @FunctionalInterface
-  private interface Opener {
-    BufferedReader open(String file) throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface Namer {
-    String name(String file);
-  }
-
-  private RulePack load(YamlMap root, String label, Opener opener, Namer namer) {
-    root.allowOnly(PACK_KEYS);
+  private RulePack load(PackLayers layers) {
+    YamlMap root = layers.top.root();
+    String label = layers.top.label();
     YamlMap pack = root.map("pack");
     pack.allowOnly("id", "version", "title", "description", "code");
     String id = pack.text("id");
     String version = pack.text("version");
-    String title = pack.text("title");
-    String description = pack.optText("description").orElse("");
     String code = pack.text("code");
+    String title = pack.text("title").replace(CODE, code);
+    String description = pack.optText("description").orElse("").replace(CODE, code);
+    PackSubject subject = PackSubject.read(root.map("subject"), code, valueSets);
 
-    PackSources sources =
-        PackSources.read(
-            root.map("sources"), root.has("source-aliases") ? root.map("source-aliases") : null);
-    CmsData data = readData(root.list("data"), sources, opener, namer);
+    PackSources sources = PackSources.read(layers.sources, layers.aliases);
+    CmsData data = PackData.read(layers.data, sources);
 
     // Phase 1: every rule definition, so checks that read other rules (the order checklist) see
     // them all whatever the file order.
     List<PendingRule> base = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
-    for (YamlNode node : root.list("rules")) {
-      PendingRule rule = readRule(node.asMap(), sources, null, RULE_KEYS);
+    for (YamlNode node : layers.rules) {
+      PendingRule rule = readRule(node.asMap(), sources, null, RULE_KEYS, code);
       if (!ids.add(rule.definition.id())) {
         throw node.asMap().require("id").error("duplicate rule id '" + rule.definition.id() + "'");
       }
@@ -144,8 +108,8 @@ public final class RulePackLoader {
     }
     List<PendingOverlay> overlays = new ArrayList<>();
     Set<String> overlayIds = new LinkedHashSet<>();
-    for (YamlNode node : root.list("payer-overlays")) {
-      PendingOverlay overlay = readOverlay(node.asMap(), sources, ids);
+    for (YamlNode node : layers.overlays) {
+      PendingOverlay overlay = readOverlay(node.asMap(), sources, ids, code);
       if (!overlayIds.add(overlay.id)) {
         throw node.asMap().require("id").error("duplicate overlay id '" + overlay.id + "'");
       }
@@ -208,17 +172,37 @@ public final class RulePackLoader {
               overlay.location);
       compiledOverlays.add(new RulePack.CompiledOverlay(definition, rules, overrides));
     }
+    checkDocumentation(subject, baseDefinitions, root);
     return new RulePack(
         id,
         version,
         title,
         description,
-        code,
+        subject,
         label,
         sources.all(),
         data,
         compiled,
         compiledOverlays);
+  }
+
+  /** Every documentation rule asks for an element the subject names (and nothing else). */
+  private static void checkDocumentation(
+      PackSubject subject, List<RuleDefinition> rules, YamlMap root) {
+    for (RuleDefinition rule : rules) {
+      if (rule.kind() == CheckKind.DOCUMENTATION_ELEMENT
+          && subject.documentation().stream()
+              .noneMatch(e -> e.id().equals(rule.parameters().get("element")))) {
+        throw root.map("subject")
+            .require("documentation")
+            .error(
+                "rule "
+                    + rule.id()
+                    + " asks for '"
+                    + rule.parameters().get("element")
+                    + "', which subject.documentation does not list");
+      }
+    }
   }
 
   private RulePack.CompiledRule compile(
@@ -234,125 +218,10 @@ public final class RulePackLoader {
     return new RulePack.CompiledRule(definition, check);
   }
 
-  // ---- sources and data ------------------------------------------------------------------------
-
-  private static CmsData readData(
-      List<YamlNode> nodes, PackSources sources, Opener opener, Namer namer) {
-    List<CmsData.Dated<CmsData.PtpData>> ptp = new ArrayList<>();
-    List<CmsData.Dated<CmsData.MueData>> mue = new ArrayList<>();
-    List<CmsData.Dated<CmsData.PfsData>> pfs = new ArrayList<>();
-    List<CmsData.Dated<CmsData.GlobalDaysData>> globalDays = new ArrayList<>();
-    List<CmsData.Dated<TabularNotes>> tabularNotes = new ArrayList<>();
-    List<CmsData.Dated<CodeFamily>> codeFamily = new ArrayList<>();
-    for (YamlNode node : nodes) {
-      YamlMap entry =
-          node.asMap().allowOnly("kind", "file", "release", "effective", "end", "source");
-      YamlNode kindNode = entry.require("kind");
-      DataFile.DataKind kind = null;
-      for (DataFile.DataKind candidate : DataFile.DataKind.values()) {
-        if (candidate.id().equals(kindNode.asText())) {
-          kind = candidate;
-        }
-      }
-      if (kind == null) {
-        List<String> known = new ArrayList<>();
-        for (DataFile.DataKind candidate : DataFile.DataKind.values()) {
-          known.add(candidate.id());
-        }
-        throw kindNode.error(
-            "unknown data kind '" + kindNode.asText() + "' (known: " + known + ")");
-      }
-      String file = entry.text("file");
-      LocalDate effective = entry.date("effective");
-      LocalDate end = entry.optDate("end").orElse(null);
-      if (end != null && end.isBefore(effective)) {
-        throw entry.require("end").error("end " + end + " is before effective " + effective);
-      }
-      String sourceId = sources.dataSource(entry.require("source"));
-      String release = entry.text("release");
-      String name = namer.name(file);
-      try (BufferedReader reader = opener.open(file)) {
-        if (reader == null) {
-          throw entry.require("file").error("data file '" + file + "' not found (" + name + ")");
-        }
-        switch (kind) {
-          case NCCI_PTP -> {
-            CmsData.PtpData data = CmsData.PtpData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(ptp, dataFile, entry);
-            ptp.add(new CmsData.Dated<>(dataFile, data));
-          }
-          case NCCI_MUE -> {
-            CmsData.MueData data = CmsData.MueData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(mue, dataFile, entry);
-            mue.add(new CmsData.Dated<>(dataFile, data));
-          }
-          case PFS_RVU -> {
-            CmsData.PfsData data = CmsData.PfsData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(pfs, dataFile, entry);
-            pfs.add(new CmsData.Dated<>(dataFile, data));
-          }
-          case GLOBAL_DAYS -> {
-            CmsData.GlobalDaysData data = CmsData.GlobalDaysData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(globalDays, dataFile, entry);
-            globalDays.add(new CmsData.Dated<>(dataFile, data));
-          }
-          case ICD10CM_NOTES -> {
-            TabularNotes data = TabularNotes.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(tabularNotes, dataFile, entry);
-            tabularNotes.add(new CmsData.Dated<>(dataFile, data));
-          }
-          case CODE_FAMILY -> {
-            CodeFamily data = CodeFamily.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(codeFamily, dataFile, entry);
-            codeFamily.add(new CmsData.Dated<>(dataFile, data));
-          }
-        }
-      } catch (IOException e) {
-        throw CmsData.unreadable(name, e);
-      }
-    }
-    return new CmsData(ptp, mue, pfs, globalDays, tabularNotes, codeFamily);
-  }
-
-  /** Two files of one kind may not claim the same date of service. */
-  private static <T> void checkOverlap(
-      List<CmsData.Dated<T>> files, DataFile added, YamlMap entry) {
-    for (CmsData.Dated<T> existing : files) {
-      DataFile other = existing.file();
-      boolean overlap =
-          (other.end() == null || !added.effective().isAfter(other.end()))
-              && (added.end() == null || !other.effective().isAfter(added.end()));
-      if (overlap) {
-        throw entry
-            .require("effective")
-            .error(
-                "data file "
-                    + added.file()
-                    + " covers dates of service that "
-                    + other.file()
-                    + " already covers (both "
-                    + added.kind().id()
-                    + ")");
-      }
-    }
-  }
-
   // ---- rules and overlays ----------------------------------------------------------------------
 
   private PendingRule readRule(
-      YamlMap map, PackSources sources, String overlayId, List<String> keys) {
+      YamlMap map, PackSources sources, String overlayId, List<String> keys, String code) {
     map.allowOnly(keys);
     String id = map.text("id");
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -382,7 +251,7 @@ public final class RulePackLoader {
     }
     Set<Stage> stages = EnumSet.noneOf(Stage.class);
     for (YamlNode stage : map.require("stages").asList()) {
-      stages.add(stage(stage));
+      stages.add(PackWords.stage(stage));
     }
     if (stages.isEmpty()) {
       throw map.require("stages").error("a rule needs at least one stage");
@@ -392,39 +261,40 @@ public final class RulePackLoader {
     if (end != null && end.isBefore(effective)) {
       throw map.require("end").error("end " + end + " is before effective " + effective);
     }
-    Confidence confidence = confidence(map.require("confidence"));
+    Confidence confidence = PackWords.confidence(map.require("confidence"));
     SourceCitation source = sources.citation(map.require("source"), confidence);
     List<String> replaces = map.textList("replaces");
     RuleDefinition definition =
         new RuleDefinition(
             id,
-            map.text("title"),
-            map.text("text").strip(),
+            map.text("title").replace(CODE, code),
+            map.text("text").strip().replace(CODE, code),
             kind,
             view,
-            severity(map.require("severity")),
+            PackWords.severity(map.require("severity")),
             stages,
-            map.text("fix").strip(),
+            map.text("fix").strip().replace(CODE, code),
             effective,
             end,
             source,
             confidence,
-            map.textList("notes"),
+            map.textList("notes").stream().map(n -> n.replace(CODE, code)).toList(),
             overlayId,
             replaces,
             map.file() + ":" + map.line());
     return new PendingRule(definition, parameters, parameterKeys, map);
   }
 
-  private PendingOverlay readOverlay(YamlMap map, PackSources sources, Set<String> baseIds) {
+  private PendingOverlay readOverlay(
+      YamlMap map, PackSources sources, Set<String> baseIds, String code) {
     map.allowOnly("id", "title", "when", "overrides", "rules");
     PendingOverlay overlay = new PendingOverlay();
     overlay.id = map.text("id");
-    overlay.title = map.text("title");
+    overlay.title = map.text("title").replace(CODE, code);
     overlay.location = map.file() + ":" + map.line();
     YamlMap when = map.map("when").allowOnly("payer", "licensee", "line-of-business");
     for (YamlNode node : when.list("payer")) {
-      overlay.payerKeys.add(payerKey(node));
+      overlay.payerKeys.add(PackWords.payerKey(node));
     }
     for (YamlNode node : when.list("licensee")) {
       String licensee = node.asText();
@@ -442,7 +312,7 @@ public final class RulePackLoader {
       overlay.licensees.add(licensee);
     }
     for (YamlNode node : when.list("line-of-business")) {
-      overlay.lines.add(lineOfBusiness(node));
+      overlay.lines.add(PackWords.lineOfBusiness(node));
     }
     if (overlay.payerKeys.isEmpty() && overlay.lines.isEmpty()) {
       throw when.error("an overlay needs a payer or a line-of-business");
@@ -465,7 +335,7 @@ public final class RulePackLoader {
     }
     for (YamlNode node : map.list("rules")) {
       YamlMap ruleMap = node.asMap();
-      PendingRule rule = readRule(ruleMap, sources, overlay.id, OVERLAY_RULE_KEYS);
+      PendingRule rule = readRule(ruleMap, sources, overlay.id, OVERLAY_RULE_KEYS, code);
       if (baseIds.contains(rule.definition.id())) {
         throw ruleMap
             .require("id")
@@ -482,65 +352,6 @@ public final class RulePackLoader {
       overlay.rules.add(rule);
     }
     return overlay;
-  }
-
-  // ---- words -----------------------------------------------------------------------------------
-
-  static Severity severity(YamlNode node) {
-    String text = node.asText();
-    for (Severity severity : Severity.values()) {
-      if (severity.name().toLowerCase(Locale.ROOT).equals(text)) {
-        return severity;
-      }
-    }
-    throw node.error("unknown severity '" + text + "' (known: error, warning, info)");
-  }
-
-  static Stage stage(YamlNode node) {
-    String text = node.asText();
-    for (Stage stage : Stage.values()) {
-      if (words(stage.name()).equals(text)) {
-        return stage;
-      }
-    }
-    List<String> known = new ArrayList<>();
-    for (Stage stage : Stage.values()) {
-      known.add(words(stage.name()));
-    }
-    throw node.error("unknown stage '" + text + "' (known: " + known + ")");
-  }
-
-  static Confidence confidence(YamlNode node) {
-    return PackSources.confidence(node);
-  }
-
-  private static PayerKey payerKey(YamlNode node) {
-    String text = node.asText();
-    try {
-      return PayerKey.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "unknown payer '" + text + "' (known: " + Arrays.toString(PayerKey.values()) + ")");
-    }
-  }
-
-  private static LineOfBusiness lineOfBusiness(YamlNode node) {
-    String text = node.asText();
-    try {
-      return LineOfBusiness.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "unknown line of business '"
-              + text
-              + "' (known: "
-              + Arrays.toString(LineOfBusiness.values())
-              + ")");
-    }
-  }
-
-  /** {@code ORDER_SIGN} is {@code order-sign} in the file. */
-  static String words(String constant) {
-    return constant.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private record PendingRule(

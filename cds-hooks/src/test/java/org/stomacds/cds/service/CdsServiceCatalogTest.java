@@ -108,6 +108,7 @@ class CdsServiceCatalogTest {
             List.of(org.stomacds.engine.Stage.ORDER_SIGN),
             FocusSelection.DRAFT_ORDERS,
             org.stomacds.casedata.CaseScope.ORDER,
+            List.of("cpt-44405"),
             new java.util.LinkedHashMap<>(
                 Map.of("encounter", "Encounter/{{context.encounterId}}")));
 

@@ -14,12 +14,12 @@ class RulePagesTest {
   private static final String BASE = "https://cds.example.org/rules/";
 
   private static RulePages pages() {
-    return new RulePages(Engines.standard().pack(), id -> BASE + id);
+    return new RulePages(Engines.standard().packs(), id -> BASE + id);
   }
 
   @Test
   void theIndexLinksEveryRuleOfEveryPayerAndOverlay() {
-    RulePack pack = Engines.standard().pack();
+    RulePack pack = Engines.standard().packFor("44405").orElseThrow();
     String index = pages().index();
     assertThat(index).startsWith("<!DOCTYPE html>").contains(pack.version());
     for (RuleDefinition rule : pack.rules()) {
@@ -32,7 +32,7 @@ class RulePagesTest {
   @Test
   void aRulePageSaysWhatItChecksAndLinksItsPublicSourcesWithSectionAndDate() {
     RuleDefinition rule =
-        Engines.standard().pack().rules().stream()
+        Engines.standard().packFor("44405").orElseThrow().rules().stream()
             .filter(r -> r.id().equals("ncci-ptp-edits"))
             .findFirst()
             .orElseThrow();
@@ -70,7 +70,7 @@ class RulePagesTest {
     assertThat(RulePages.esc("<script>alert('x')</script> & \"q\""))
         .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
     RulePages pages = pages();
-    for (RuleDefinition rule : Engines.standard().pack().rules()) {
+    for (RuleDefinition rule : Engines.standard().packFor("44405").orElseThrow().rules()) {
       assertThat(pages.page(rule.id()).orElseThrow())
           .contains("<h1>" + RulePages.esc(rule.title()) + "</h1>")
           .contains("<p>" + RulePages.esc(rule.text()) + "</p>");

@@ -31,17 +31,8 @@ final class DefaultRuleEngineWithGlobals {
     if (instance == null) {
       try {
         Path folder = Files.createTempDirectory("pack");
-        Path data = Files.createDirectories(folder.resolve("data"));
-        for (String file :
-            List.of(
-                "ncci-ptp-44405-2024q3.csv",
-                "ncci-mue-2024q3.csv",
-                "pfs-rvu-2024jul.csv",
-                "global-days-supplement.csv",
-                "icd10cm-tabular-notes-fy2025.csv",
-                "endoscopy-code-family.csv")) {
-          Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
-        }
+        Path pack = PackFolders.copy44405(folder);
+        Path data = folder.resolve("data");
         // The CY 2025 rows without 44320, so that the appended 2024 row is the fee schedule's.
         String rows2025 = TestFiles.text("rules/data/pfs-rvu-2025.csv");
         Files.writeString(
@@ -50,12 +41,11 @@ final class DefaultRuleEngineWithGlobals {
             data.resolve("pfs-rvu-2024jul.csv"),
             "44320,,A,0,0,0,0,0,0,0,010,2,0,0,0,0,,33.2875\n",
             java.nio.file.StandardOpenOption.APPEND);
-        Files.write(folder.resolve("cpt-44405.yaml"), TestFiles.resource("rules/cpt-44405.yaml"));
         instance =
             new DefaultRuleEngineWithGlobals(
                 DefaultRuleEngine.builder()
                     .terminology(org.stomacds.engine.Engines.terminology())
-                    .ruleFile(folder.resolve("cpt-44405.yaml"))
+                    .ruleFile(pack)
                     .build());
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -22,7 +22,7 @@ class PublicSourcesTest {
           "\\.\\./|\\.md\\b|\\bdocs/|\\bfixtures/|\\bsrc/|\\bshared/domain|fact sheet §");
 
   private static List<RuleDefinition> everyRule() {
-    RulePack pack = Engines.standard().pack();
+    RulePack pack = Engines.standard().packFor("44405").orElseThrow();
     List<RuleDefinition> rules = new ArrayList<>(pack.rules());
     pack.overlays().forEach(o -> rules.addAll(o.rules()));
     return rules;
@@ -62,7 +62,7 @@ class PublicSourcesTest {
 
   @Test
   void everyDocumentIsNamedByItsTitleAndPublicOnesByTheirPublisherAddress() {
-    for (Citation document : Engines.standard().pack().sources()) {
+    for (Citation document : Engines.standard().packFor("44405").orElseThrow().sources()) {
       assertThat(document.title()).as(document.id()).isNotBlank().doesNotStartWith("http");
       if (document.url() != null) {
         assertThat(document.url())
@@ -81,7 +81,7 @@ class PublicSourcesTest {
     for (String path :
         List.of(
             "../shared/domain/cpt-44405-facts.md#5",
-            "docs/rule-pack-reference.md#x",
+            "docs/rule-pack-reference-cpt-44405.md#x",
             "fixtures/cases/a/README.md",
             "cds-hooks/src/main/resources/rules/data/x.csv")) {
       assertThat(REPOSITORY_PATH.matcher(path).find()).as(path).isTrue();

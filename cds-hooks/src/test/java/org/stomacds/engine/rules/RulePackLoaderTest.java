@@ -20,7 +20,7 @@ import org.stomacds.engine.terminology.Terminology;
 /** Every way a rule file can be wrong fails loading with the file and the line. */
 class RulePackLoaderTest {
 
-  private static final String DEFAULT = TestFiles.text("rules/cpt-44405.yaml");
+  private static final String DEFAULT = TestFiles.text("rules/packs/cpt-44405/pack.yaml");
 
   @TempDir Path folder;
 
@@ -39,23 +39,13 @@ class RulePackLoaderTest {
   }
 
   private RulePack load(String yaml) throws IOException {
-    Path data = Files.createDirectories(folder.resolve("data"));
-    for (String file :
-        List.of(
-            "ncci-ptp-44405-2024q3.csv",
-            "ncci-mue-2024q3.csv",
-            "pfs-rvu-2024jul.csv",
-            "pfs-rvu-2025.csv",
-            "global-days-supplement.csv",
-            "icd10cm-tabular-notes-fy2025.csv",
-            "endoscopy-code-family.csv")) {
-      if (!Files.exists(data.resolve(file))) {
-        Files.write(data.resolve(file), TestFiles.resource("rules/data/" + file));
-      }
-    }
-    Path file = folder.resolve("cpt-44405.yaml");
+    Path file = PackFolders.copy44405(folder);
     Files.writeString(file, yaml);
     return new RulePackLoader(valueSets(), PayerMapping.loadDefault()).loadFile(file);
+  }
+
+  private Path packFile() {
+    return folder.resolve("packs/cpt-44405/pack.yaml");
   }
 
   /** The default file with {@code from} (which must occur once) replaced by {@code to}. */
@@ -77,7 +67,7 @@ class RulePackLoaderTest {
     int line = lineOf(yaml, lineText);
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(RuleFileException.class)
-        .hasMessageStartingWith(folder.resolve("cpt-44405.yaml") + ":" + line + ": ")
+        .hasMessageStartingWith(packFile() + ":" + line + ": ")
         .hasMessageContaining(message);
   }
 
@@ -300,9 +290,12 @@ class RulePackLoaderTest {
 
   @Test
   void failsOnAMissingDataFile() {
-    String yaml = replace("file: data/ncci-mue-2024q3.csv", "file: data/ncci-mue-2024q4.csv");
+    String yaml =
+        replace("file: ../../data/ncci-mue-2024q3.csv", "file: ../../data/ncci-mue-2024q4.csv");
     failsAt(
-        yaml, "file: data/ncci-mue-2024q4.csv", "data file 'data/ncci-mue-2024q4.csv' not found");
+        yaml,
+        "file: ../../data/ncci-mue-2024q4.csv",
+        "data file '../../data/ncci-mue-2024q4.csv' not found");
   }
 
   @Test
@@ -313,7 +306,7 @@ class RulePackLoaderTest {
     String yaml =
         replace(
             "    source: cms-ncci-mue\n  - kind: pfs-rvu",
-            "    source: cms-ncci-mue\n  - kind: ncci-mue\n    file: data/mue-b.csv\n    release: B\n    effective: 2024-09-01\n    source: cms-ncci-mue\n  - kind: pfs-rvu");
+            "    source: cms-ncci-mue\n  - kind: ncci-mue\n    file: ../../data/mue-b.csv\n    release: B\n    effective: 2024-09-01\n    source: cms-ncci-mue\n  - kind: pfs-rvu");
     failsAt(yaml, "effective: 2024-09-01", "covers dates of service that");
   }
 
@@ -386,10 +379,10 @@ class RulePackLoaderTest {
     Path data = Files.createDirectories(folder.resolve("data"));
     Files.write(
         data.resolve("PPRRVU25_OCT.csv"), TestFiles.resource("rules/pprrvu-cms-layout-sample.csv"));
-    String yaml = replace("file: data/pfs-rvu-2025.csv", "file: data/PPRRVU25_OCT.csv");
+    String yaml = replace("file: ../../data/pfs-rvu-2025.csv", "file: ../../data/PPRRVU25_OCT.csv");
     CmsData cms = load(yaml).data();
     CmsData.Selection<CmsData.PfsData> selection = cms.pfs(LocalDate.of(2025, 10, 15));
-    assertThat(selection.file().file()).isEqualTo("data/PPRRVU25_OCT.csv");
+    assertThat(selection.file().file()).isEqualTo("../../data/PPRRVU25_OCT.csv");
     assertThat(selection.file().rows()).isEqualTo(9);
     FeeScheduleRow row = selection.data().row("44405", "");
     assertThat(row.globalDays()).isEqualTo("000");
@@ -410,7 +403,7 @@ class RulePackLoaderTest {
   void aFeeScheduleFileWithNeitherHeaderFailsNamingTheFile() throws IOException {
     Path data = Files.createDirectories(folder.resolve("data"));
     Files.writeString(data.resolve("PPRRVU25_OCT.csv"), ",,a banner\n44405,,x,A\n");
-    String yaml = replace("file: data/pfs-rvu-2025.csv", "file: data/PPRRVU25_OCT.csv");
+    String yaml = replace("file: ../../data/pfs-rvu-2025.csv", "file: ../../data/PPRRVU25_OCT.csv");
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(RuleFileException.class)
         .hasMessageContaining("PPRRVU25_OCT.csv:1: ")
@@ -422,7 +415,7 @@ class RulePackLoaderTest {
     String yaml = replace("title: Number of inflations", "title: [Number of inflations");
     assertThatThrownBy(() -> load(yaml))
         .isInstanceOf(RuleFileException.class)
-        .hasMessageStartingWith(folder.resolve("cpt-44405.yaml") + ":")
+        .hasMessageStartingWith(packFile() + ":")
         .hasMessageContaining("not valid YAML");
   }
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.stomacds.engine.facts.CodeSystems;
 
 /**
- * The supporting set is reviewed code by code in {@code rules/data/dx-44405-supporting-review.csv}:
- * every code of the value set has a row saying why it supports the dilation, and no code the review
- * rejects is in the value set.
+ * The supporting set is reviewed code by code in {@code
+ * rules/packs/cpt-44405/data/dx-44405-supporting-review.csv}: every code of the value set has a row
+ * saying why it supports the dilation, and no code the review rejects is in the value set.
  */
 class SupportingReviewTest {
 
@@ -29,7 +29,9 @@ class SupportingReviewTest {
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
-                getClass().getResourceAsStream("/rules/data/dx-44405-supporting-review.csv"),
+                getClass()
+                    .getResourceAsStream(
+                        "/rules/packs/cpt-44405/data/dx-44405-supporting-review.csv"),
                 StandardCharsets.UTF_8))) {
       CsvTable csv =
           CsvTable.read(

@@ -17,9 +17,7 @@ import org.stomacds.casedata.CaseAssembler;
 import org.stomacds.casedata.LocalFhirStore;
 import org.stomacds.cds.card.RuleReferences;
 import org.stomacds.cds.prefetch.PublicEndpoints;
-import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
-import org.stomacds.engine.terminology.Terminology;
 import org.stomacds.server.fhir.FhirServerCustomizer;
 
 /**
@@ -33,10 +31,8 @@ class ChecksConfig {
   private static final Clock CLOCK = Clock.systemUTC();
 
   @Bean
-  Subjects checkSubjects(RuleEngine engine, Terminology terminology) {
-    String code =
-        engine instanceof DefaultRuleEngine loaded ? loaded.pack().subjectCode() : "44405";
-    return new Subjects(code, terminology);
+  Subjects checkSubjects(RuleEngine engine) {
+    return new Subjects(engine.subjects());
   }
 
   @Bean

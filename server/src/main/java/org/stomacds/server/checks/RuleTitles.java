@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
 import org.stomacds.engine.rules.PayerOverlay;
 import org.stomacds.engine.rules.RuleDefinition;
+import org.stomacds.engine.rules.RulePack;
 
 /**
  * The title of each rule of the loaded pack (payer overlay rules included), for displays, and the
@@ -28,11 +28,11 @@ final class RuleTitles {
    */
   static RuleTitles of(RuleEngine engine, Function<String, String> pages) {
     Map<String, String> titles = new HashMap<>();
-    if (engine instanceof DefaultRuleEngine loaded) {
-      for (RuleDefinition rule : loaded.pack().rules()) {
-        titles.put(rule.id(), rule.title());
+    for (RulePack pack : engine.packs()) {
+      for (RuleDefinition rule : pack.rules()) {
+        titles.putIfAbsent(rule.id(), rule.title());
       }
-      for (PayerOverlay overlay : loaded.pack().overlays()) {
+      for (PayerOverlay overlay : pack.overlays()) {
         for (RuleDefinition rule : overlay.rules()) {
           titles.putIfAbsent(rule.id(), rule.title());
         }

@@ -52,7 +52,7 @@ final class SubjectResolver {
       switch (References.typePart(ref)) {
         case "Patient" -> {
           addSubjects(
-              found, store.search("Procedure?patient=" + id + "&code=" + subjects.subjectCode()));
+              found, store.search("Procedure?patient=" + id + "&code=" + subjects.codeSearch()));
           addSubjects(found, store.search("Claim?patient=" + id));
         }
         case "Encounter" -> {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.stomacds.cds.card.OverrideReasons;
 import org.stomacds.cds.wire.Coding;
-import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
 import org.stomacds.engine.rules.PayerOverlay;
+import org.stomacds.engine.rules.RulePack;
 import org.stomacds.engine.rules.RuleDefinition;
 
 /**
@@ -40,12 +40,12 @@ final class RuleCatalog {
     this.rules = Map.copyOf(byId);
   }
 
-  /** The rules of the engine's pack; empty for an engine that is not the shipped kind. */
+  /** The rules of the engine's packs (a rule several packs share is one entry). */
   static RuleCatalog of(RuleEngine engine) {
     List<Entry> entries = new ArrayList<>();
-    if (engine instanceof DefaultRuleEngine loaded) {
-      loaded.pack().rules().forEach(rule -> entries.add(entry(rule, null)));
-      for (PayerOverlay overlay : loaded.pack().overlays()) {
+    for (RulePack pack : engine.packs()) {
+      pack.rules().forEach(rule -> entries.add(entry(rule, null)));
+      for (PayerOverlay overlay : pack.overlays()) {
         overlay.rules().forEach(rule -> entries.add(entry(rule, overlay.id())));
       }
     }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.stomacds.cds.card.RuleReferences;
 import org.stomacds.cds.prefetch.PublicEndpoints;
-import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
 import org.stomacds.engine.reference.RulePages;
 
@@ -34,10 +33,7 @@ class RulePagesController {
   private final RulePages pages;
 
   RulePagesController(RuleEngine engine, PublicEndpoints endpoints) {
-    if (!(engine instanceof DefaultRuleEngine loaded)) {
-      throw new IllegalStateException("the rule pages need the loaded rule pack");
-    }
-    this.pages = new RulePages(loaded.pack(), new RuleReferences(endpoints)::rulePage);
+    this.pages = new RulePages(engine.packs(), new RuleReferences(endpoints)::rulePage);
   }
 
   @GetMapping({RuleReferences.RULES_PATH, RuleReferences.RULES_PATH + "/"})
@@ -56,7 +52,7 @@ class RulePagesController {
                     HttpStatus.NOT_FOUND,
                     "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                         + "<title>No such rule</title></head><body><h1>No such rule</h1>"
-                        + "<p>The rule pack has no rule of that id."
+                        + "<p>No rule pack has a rule of that id."
                         + " <a href=\"./\">All rules</a></p></body></html>\n"));
   }
 

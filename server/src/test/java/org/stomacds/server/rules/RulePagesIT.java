@@ -28,7 +28,7 @@ class RulePagesIT extends SecuredApplication {
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(index.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
-    for (RuleDefinition rule : DefaultRuleEngine.loadDefault().pack().rules()) {
+    for (RuleDefinition rule : DefaultRuleEngine.loadDefault().packFor("44405").orElseThrow().rules()) {
       assertThat(index.body()).contains("href=\"" + url("/rules/" + rule.id()) + "\"");
     }
   }
@@ -36,7 +36,7 @@ class RulePagesIT extends SecuredApplication {
   @Test
   void aRulePageIsPublicAndNamesItsPublicDocuments() {
     RuleDefinition rule =
-        DefaultRuleEngine.loadDefault().pack().rules().stream()
+        DefaultRuleEngine.loadDefault().packFor("44405").orElseThrow().rules().stream()
             .filter(r -> r.id().equals("mod-global-period"))
             .findFirst()
             .orElseThrow();

@@ -1,0 +1,75 @@
+package org.stomacds.engine.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.stomacds.engine.Stage;
+import org.stomacds.engine.findings.Confidence;
+import org.stomacds.engine.findings.Severity;
+import org.stomacds.engine.payer.LineOfBusiness;
+import org.stomacds.engine.payer.PayerKey;
+import org.stomacds.engine.rules.yaml.YamlNode;
+
+/** The closed words of a rule file (severity, stage, confidence, payer, line of business). */
+final class PackWords {
+
+  private PackWords() {}
+
+  static Severity severity(YamlNode node) {
+    String text = node.asText();
+    for (Severity severity : Severity.values()) {
+      if (severity.name().toLowerCase(Locale.ROOT).equals(text)) {
+        return severity;
+      }
+    }
+    throw node.error("unknown severity '" + text + "' (known: error, warning, info)");
+  }
+
+  static Stage stage(YamlNode node) {
+    String text = node.asText();
+    for (Stage stage : Stage.values()) {
+      if (words(stage.name()).equals(text)) {
+        return stage;
+      }
+    }
+    List<String> known = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      known.add(words(stage.name()));
+    }
+    throw node.error("unknown stage '" + text + "' (known: " + known + ")");
+  }
+
+  static Confidence confidence(YamlNode node) {
+    return PackSources.confidence(node);
+  }
+
+  static PayerKey payerKey(YamlNode node) {
+    String text = node.asText();
+    try {
+      return PayerKey.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw node.error(
+          "unknown payer '" + text + "' (known: " + Arrays.toString(PayerKey.values()) + ")");
+    }
+  }
+
+  static LineOfBusiness lineOfBusiness(YamlNode node) {
+    String text = node.asText();
+    try {
+      return LineOfBusiness.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw node.error(
+          "unknown line of business '"
+              + text
+              + "' (known: "
+              + Arrays.toString(LineOfBusiness.values())
+              + ")");
+    }
+  }
+
+  /** {@code ORDER_SIGN} is {@code order-sign} in the file. */
+  static String words(String constant) {
+    return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
