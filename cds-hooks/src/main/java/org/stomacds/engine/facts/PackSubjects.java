@@ -47,10 +47,10 @@ public final class PackSubjects {
   /** Whether the resource is about one of the codes, whatever its status. */
   public boolean isAbout(Resource resource) {
     if (resource instanceof ServiceRequest order) {
-      return codes.contains(FhirValues.procedureCode(order.getCode()));
+      return isCode(FhirValues.procedureCode(order.getCode()));
     }
     if (resource instanceof Procedure procedure) {
-      return codes.contains(FhirValues.procedureCode(procedure.getCode()));
+      return isCode(FhirValues.procedureCode(procedure.getCode()));
     }
     if (resource instanceof Claim claim) {
       return bills(claim) || billsAnesthesia(claim);
@@ -81,7 +81,7 @@ public final class PackSubjects {
   /** A Claim with a line for one of the codes (not only their anesthesia). */
   public boolean bills(Claim claim) {
     for (Claim.ItemComponent item : claim.getItem()) {
-      if (codes.contains(FhirValues.procedureCode(item.getProductOrService()))) {
+      if (isCode(FhirValues.procedureCode(item.getProductOrService()))) {
         return true;
       }
     }
@@ -97,6 +97,10 @@ public final class PackSubjects {
       }
     }
     return false;
+  }
+
+  private boolean isCode(String code) {
+    return code != null && codes.contains(code); // an immutable set refuses contains(null)
   }
 
   private static boolean isLive(Resource resource) {

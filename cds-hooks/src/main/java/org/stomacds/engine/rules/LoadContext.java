@@ -5,11 +5,16 @@ import org.stomacds.engine.payer.PayerMapping;
 
 /**
  * What a check may use while it is built: the terminology's value sets, the payer mapping, the
- * pack's CMS data, its subject code and its base rule definitions.
+ * pack's CMS data, its subject and its base rule definitions.
  */
 record LoadContext(
     ValueSets valueSets,
     PayerMapping payers,
     CmsData data,
-    String subjectCode,
-    List<RuleDefinition> baseRules) {}
+    PackSubject subject,
+    List<RuleDefinition> baseRules) {
+
+  String subjectCode() {
+    return subject.code();
+  }
+}

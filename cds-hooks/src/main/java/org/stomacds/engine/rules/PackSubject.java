@@ -40,6 +40,17 @@ public record PackSubject(
     anesthesia = List.copyOf(anesthesia);
   }
 
+  /** Where a rule names a value set of the subject rather than a fixed one. */
+  static final String SUPPORTING_DIAGNOSES = "{supporting-diagnoses}";
+
+  /**
+   * The value set a rule parameter names: {@value #SUPPORTING_DIAGNOSES} is this subject's
+   * supporting diagnoses (so a rule inherited by another pack reads that pack's set).
+   */
+  String valueSetName(String name) {
+    return SUPPORTING_DIAGNOSES.equals(name) ? supportingDiagnoses : name;
+  }
+
   static PackSubject read(YamlMap subject, String code, ValueSets valueSets) {
     subject.allowOnly("name", "base-code", "siblings", "documentation", "value-sets");
     List<DocumentationElement> elements = new ArrayList<>();

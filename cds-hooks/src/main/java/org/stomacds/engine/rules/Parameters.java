@@ -192,7 +192,7 @@ final class Parameters {
   }
 
   private CodeSet resolve(YamlNode node) {
-    String name = node.asText();
+    String name = context.subject().valueSetName(node.asText());
     String url = url(name);
     CodeSet set = context.valueSets().find(url);
     if (set == null) {

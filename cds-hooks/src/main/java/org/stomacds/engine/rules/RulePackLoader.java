@@ -123,7 +123,7 @@ public final class RulePackLoader {
       baseById.put(rule.definition.id(), rule);
     }
     LoadContext context =
-        new LoadContext(valueSets, payers, data, code, List.copyOf(baseDefinitions));
+        new LoadContext(valueSets, payers, data, subject, List.copyOf(baseDefinitions));
 
     // Phase 2: build the checks.
     List<RulePack.CompiledRule> compiled = new ArrayList<>();
