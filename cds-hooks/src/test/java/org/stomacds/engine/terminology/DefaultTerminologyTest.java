@@ -48,6 +48,8 @@ class DefaultTerminologyTest {
   static List<Object[]> contractValueSets() {
     return List.of(
         new Object[] {"cpt-44405-supporting-diagnoses", 39},
+        new Object[] {"cpt-44381-supporting-diagnoses", 19},
+        new Object[] {"cpt-45386-supporting-diagnoses", 35},
         new Object[] {"ostomy-status-diagnoses", 3},
         new Object[] {"stoma-complication-diagnoses", 10},
         new Object[] {"stoma-attention-diagnoses", 2},
@@ -382,9 +384,9 @@ class DefaultTerminologyTest {
   @Test
   void resourcesComeCodeSystemsFirstAndAreCopies() {
     List<Resource> resources = terminology.resources();
-    assertThat(resources).hasSize(29);
+    assertThat(resources).hasSize(31);
     assertThat(resources.subList(0, 6)).allMatch(CodeSystem.class::isInstance);
-    assertThat(resources.subList(6, 29)).allMatch(ValueSet.class::isInstance);
+    assertThat(resources.subList(6, 31)).allMatch(ValueSet.class::isInstance);
     ((ValueSet) resources.get(6)).setUrl("http://changed");
     assertThat(((ValueSet) terminology.resources().get(6)).getUrl())
         .startsWith(Terminology.VALUE_SET_BASE);
