@@ -20,6 +20,13 @@ public interface RuleEngine {
   /** The loaded packs, in the order they run. */
   List<RulePack> packs();
 
+  /** The ids of the loaded packs (what {@code services.json} names). */
+  default Set<String> packIds() {
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    packs().forEach(p -> ids.add(p.id()));
+    return ids;
+  }
+
   /** Which resources are about the code of a loaded pack (the hooks and the write checks ask). */
   PackSubjects subjects();
 

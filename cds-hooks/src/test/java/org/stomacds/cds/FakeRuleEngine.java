@@ -42,6 +42,12 @@ public final class FakeRuleEngine implements RuleEngine {
     return List.of();
   }
 
+  /** The shipped packs' ids, so the service catalog's packs are all known. */
+  @Override
+  public Set<String> packIds() {
+    return Set.of("cpt-44405", "cpt-44381", "cpt-45386");
+  }
+
   /** The orders and procedures of 44405 are subjects, as with the shipped pack. */
   @Override
   public PackSubjects subjects() {

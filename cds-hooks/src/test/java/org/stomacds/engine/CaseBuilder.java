@@ -197,6 +197,12 @@ public final class CaseBuilder {
   }
 
   /** A note on the Procedure ({@code Procedure.note}). */
+  /** The procedure coded with another code (a case of another pack: 44381, 45386). */
+  public CaseBuilder procedureCode(String code) {
+    procedure.setCode(concept(CPT, code));
+    return this;
+  }
+
   public CaseBuilder note(String text) {
     procedure.addNote().setText(text);
     return this;

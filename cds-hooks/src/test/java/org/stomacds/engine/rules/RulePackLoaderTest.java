@@ -145,7 +145,7 @@ class RulePackLoaderTest {
   void failsOnAMissingParameter() {
     String yaml =
         replace(
-            "    parameters: {value-set: cpt-44405-supporting-diagnoses}\n    severity: warning\n    stages: [order-select",
+            "    parameters: {value-set: \"{supporting-diagnoses}\"}\n    severity: warning\n    stages: [order-select",
             "    severity: warning\n    stages: [order-select");
     failsAt(yaml, "  - id: dx-supporting-diagnosis", "needs parameter 'value-set'");
   }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.rules.RulePack;
 import org.stomacds.engine.terminology.Terminology;
 
 /**
@@ -24,12 +25,17 @@ class EngineConfig {
     if (properties.ruleFile() != null) {
       builder.ruleFile(properties.ruleFile());
     }
+    properties.packFiles().forEach(builder::packFile);
     properties.payerMappings().forEach(builder::payerMapping);
     DefaultRuleEngine engine = builder.build();
-    log.info(
-        "Rule pack {} loaded ({})",
-        engine.packVersion(),
-        properties.ruleFile() == null ? "shipped pack" : properties.ruleFile());
+    for (RulePack pack : engine.packs()) {
+      log.info(
+          "Rule pack {} {} loaded for CPT {} ({})",
+          pack.id(),
+          pack.version(),
+          pack.subjectCode(),
+          pack.file());
+    }
     return engine;
   }
 }
