@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Copies of case bundles under new ids, so one case can be written many times. */
-final class Bundles {
+public final class Bundles {
 
   private Bundles() {}
 
@@ -18,7 +18,7 @@ final class Bundles {
    * A copy of a transaction bundle whose resources all get {@code id + "-" + suffix}, with every
    * reference, request URL and {@code {{resource:...}}}-style key renamed alike.
    */
-  static ObjectNode renamed(ObjectNode bundle, String suffix) {
+  public static ObjectNode renamed(ObjectNode bundle, String suffix) {
     Map<String, String> renames = renames(bundle, suffix);
     ObjectNode copy = bundle.deepCopy();
     for (JsonNode entry : copy.path("entry")) {
@@ -34,7 +34,7 @@ final class Bundles {
   }
 
   /** {@code Type/id} to its new {@code Type/id}. */
-  static Map<String, String> renames(ObjectNode bundle, String suffix) {
+  public static Map<String, String> renames(ObjectNode bundle, String suffix) {
     Map<String, String> renames = new HashMap<>();
     for (JsonNode entry : bundle.path("entry")) {
       String ref = reference(entry.path("resource"));
@@ -44,7 +44,7 @@ final class Bundles {
   }
 
   /** A copy without the entries whose resource matches. */
-  static ObjectNode without(ObjectNode bundle, Predicate<JsonNode> drop) {
+  public static ObjectNode without(ObjectNode bundle, Predicate<JsonNode> drop) {
     ObjectNode copy = bundle.deepCopy();
     ArrayNode entries = (ArrayNode) copy.path("entry");
     for (Iterator<JsonNode> it = entries.iterator(); it.hasNext(); ) {
@@ -55,11 +55,11 @@ final class Bundles {
     return copy;
   }
 
-  static String reference(JsonNode resource) {
+  public static String reference(JsonNode resource) {
     return resource.path("resourceType").asText() + "/" + resource.path("id").asText();
   }
 
-  static String id(String reference) {
+  public static String id(String reference) {
     return reference.substring(reference.indexOf('/') + 1);
   }
 

@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Plain HTTP calls on a FHIR base with an access token: loading data, prefetch, polling. */
-final class Fhir {
+public final class Fhir {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,8 +32,8 @@ final class Fhir {
   }
 
   /** One answer; the time is from just before sending to the last byte received. */
-  record Answer(int status, String body, double millis) {
-    JsonNode json() {
+  public record Answer(int status, String body, double millis) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -42,21 +42,21 @@ final class Fhir {
     }
   }
 
-  Answer transaction(JsonNode bundle) {
+  public Answer transaction(JsonNode bundle) {
     return send(request("").POST(HttpRequest.BodyPublishers.ofString(bundle.toString())));
   }
 
-  Answer put(String reference, JsonNode resource) {
+  public Answer put(String reference, JsonNode resource) {
     return send(
         request("/" + reference).PUT(HttpRequest.BodyPublishers.ofString(resource.toString())));
   }
 
-  Answer get(String relative) {
+  public Answer get(String relative) {
     return send(request("/" + relative).GET());
   }
 
   /** Loads a transaction bundle; fails loudly when the server refuses it. */
-  void load(JsonNode bundle, String what) {
+  public void load(JsonNode bundle, String what) {
     Answer answer = transaction(bundle);
     if (answer.status() != 200) {
       throw new IllegalStateException(
@@ -108,7 +108,7 @@ final class Fhir {
     return null;
   }
 
-  static String excerpt(Answer answer) {
+  public static String excerpt(Answer answer) {
     String b = answer.body() == null ? "" : answer.body();
     return b.length() > 400 ? b.substring(0, 400) + "…" : b;
   }

@@ -18,16 +18,16 @@ import java.util.stream.Stream;
  * templates, {@code expected.json}) read as the suite's corpus: realistic case data and the hook
  * calls made on it.
  */
-final class FixtureCases {
+public final class FixtureCases {
 
   private FixtureCases() {}
 
   /** One case folder. */
-  record FixtureCase(
+  public record FixtureCase(
       String name, ObjectNode bundle, Map<String, String> templates, JsonNode expected) {
 
     /** The resources of the bundle by {@code Type/id}. */
-    Map<String, JsonNode> resources() {
+    public Map<String, JsonNode> resources() {
       Map<String, JsonNode> byRef = new LinkedHashMap<>();
       for (JsonNode entry : bundle.path("entry")) {
         JsonNode r = entry.path("resource");
@@ -37,7 +37,7 @@ final class FixtureCases {
     }
 
     /** The expected answer of a request file: service and status. */
-    Optional<JsonNode> expectedRequest(String file) {
+    public Optional<JsonNode> expectedRequest(String file) {
       for (JsonNode r : expected.path("requests")) {
         if (file.equals(r.path("file").asText())) {
           return Optional.of(r);
@@ -47,7 +47,7 @@ final class FixtureCases {
     }
 
     /** The request file of this hook that the case expects to be answered 200 by a service. */
-    Optional<String> answeredRequest(String hook) {
+    public Optional<String> answeredRequest(String hook) {
       String file = "request-" + hook + ".json";
       return templates.containsKey(file)
               && expectedRequest(file).map(r -> r.path("status").asInt() == 200).orElse(false)
@@ -56,14 +56,14 @@ final class FixtureCases {
     }
 
     /** Expected DetectedIssues: implicated reference to rule ids (status final). */
-    List<JsonNode> detectedIssues() {
+    public List<JsonNode> detectedIssues() {
       List<JsonNode> issues = new ArrayList<>();
       expected.path("detectedIssues").forEach(issues::add);
       return issues;
     }
   }
 
-  static List<FixtureCase> load(Path directory) {
+  public static List<FixtureCase> load(Path directory) {
     try (Stream<Path> dirs = Files.list(directory)) {
       List<FixtureCase> cases = new ArrayList<>();
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {

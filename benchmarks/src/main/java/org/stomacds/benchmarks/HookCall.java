@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * @param fhirParts the FHIR resources inside the body as JSON text (draft orders, prefetch values):
  *     what HAPI's parser must parse at the least (the floor)
  */
-record HookCall(
+public record HookCall(
     String caseName,
     String serviceId,
     boolean prefetched,
@@ -50,7 +50,7 @@ record HookCall(
     return out;
   }
 
-  int size() {
+  public int size() {
     return before.length + after.length + 36;
   }
 }

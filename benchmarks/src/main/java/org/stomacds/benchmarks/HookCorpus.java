@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,7 +28,7 @@ import org.stomacds.benchmarks.FixtureCases.FixtureCase;
  *       orders (a lab order and a bowel preparation), an Epic-style {@code fhirAuthorization}.
  * </ul>
  */
-final class HookCorpus {
+public final class HookCorpus {
 
   static final String ORDER_SIGN = "cpt-44405-order-sign";
   static final String DISCHARGE = "cpt-44405-encounter-discharge";
@@ -49,8 +52,29 @@ final class HookCorpus {
     this.fhirToken = fhirToken;
   }
 
+  /**
+   * The prefetch templates of every service, from the service catalog the engine's jar carries
+   * ({@code cds/services.json}): service id to prefetch key to template.
+   */
+  static Map<String, Map<String, String>> prefetchTemplates() throws IOException {
+    try (InputStream in =
+        HookCorpus.class.getClassLoader().getResourceAsStream("cds/services.json")) {
+      JsonNode catalog = Fhir.JSON.readTree(in);
+      Map<String, Map<String, String>> templates = new HashMap<>();
+      for (JsonNode service : catalog.path("services")) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        service
+            .path("prefetch")
+            .fields()
+            .forEachRemaining(f -> keys.put(f.getKey(), f.getValue().asText()));
+        templates.put(service.path("id").asText(), keys);
+      }
+      return templates;
+    }
+  }
+
   /** The discharge calls of every case that expects one to be answered. */
-  List<HookCall> discharge(List<FixtureCase> cases, boolean prefetched) {
+  public List<HookCall> discharge(List<FixtureCase> cases, boolean prefetched) {
     List<HookCall> calls = new ArrayList<>();
     for (FixtureCase c : cases) {
       c.answeredRequest("encounter-discharge")
@@ -65,7 +89,7 @@ final class HookCorpus {
   }
 
   /** Epic-shaped order-sign calls of every case whose order call holds a 44405 draft order. */
-  List<HookCall> epicOrderSign(List<FixtureCase> cases, boolean prefetched) {
+  public List<HookCall> epicOrderSign(List<FixtureCase> cases, boolean prefetched) {
     List<HookCall> calls = new ArrayList<>();
     for (FixtureCase c : cases) {
       String file =

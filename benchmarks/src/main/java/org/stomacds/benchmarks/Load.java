@@ -30,7 +30,7 @@ import org.HdrHistogram.Recorder;
  *
  * <p>{@link #closedLoop}: one request at a time, for the service time without queueing.
  */
-final class Load {
+public final class Load {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,12 +45,12 @@ final class Load {
   /** The first answer body of each failing status (our error bodies name paths, never data). */
   private final Map<String, String> errorSamples = new ConcurrentHashMap<>();
 
-  Load(String baseUrl) {
+  public Load(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
   /** What one fixed-rate step did. */
-  record Step(
+  public record Step(
       int rate,
       int sent,
       int answered,
@@ -59,24 +59,24 @@ final class Load {
       double achievedRate,
       Histogram latencyMicros) {
 
-    double percentileMs(double p) {
+    public double percentileMs(double p) {
       return latencyMicros.getTotalCount() == 0
           ? Double.NaN
           : latencyMicros.getValueAtPercentile(p) / 1000.0;
     }
 
-    double maxMs() {
+    public double maxMs() {
       return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getMaxValue() / 1000.0;
     }
 
     /** Held: no error, p99 within the limit, and the schedule was kept. */
-    boolean held(double p99LimitMs) {
+    public boolean held(double p99LimitMs) {
       return errors == 0 && percentileMs(99) <= p99LimitMs && achievedRate >= rate * 0.95;
     }
   }
 
   /** Endpoint of a service: {@code /cds-services/{id}}, the URL its tokens are signed for. */
-  String endpoint(String serviceId) {
+  public String endpoint(String serviceId) {
     return baseUrl + "/cds-services/" + serviceId;
   }
 
@@ -85,7 +85,7 @@ final class Load {
    * requests due after the warm-up count. {@code tokens} holds one JWT per request, for the calls'
    * services ({@code tokens.get(serviceId)[i]}).
    */
-  Step openLoop(
+  public Step openLoop(
       List<HookCall> calls,
       Map<String, String[]> tokens,
       int rate,
@@ -155,7 +155,7 @@ final class Load {
   }
 
   /** One request at a time: {@code warmup} unmeasured, then {@code count} measured. */
-  Step closedLoop(List<HookCall> calls, Map<String, String[]> tokens, int warmup, int count)
+  public Step closedLoop(List<HookCall> calls, Map<String, String[]> tokens, int warmup, int count)
       throws IOException, InterruptedException {
     Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     Map<String, Integer> outcomes = new TreeMap<>();
@@ -190,7 +190,8 @@ final class Load {
    * trip of this client and the server's HTTP stack on loopback, the part of every service time
    * that is not the service's work.
    */
-  Step closedLoopGet(String url, int warmup, int count) throws IOException, InterruptedException {
+  public Step closedLoopGet(String url, int warmup, int count)
+      throws IOException, InterruptedException {
     Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     Map<String, Integer> outcomes = new TreeMap<>();
     int errors = 0;

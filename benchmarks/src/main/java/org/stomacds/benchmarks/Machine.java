@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What the suite ran on: written at the top of the report. */
-record Machine(
+public record Machine(
     int cores,
     long memoryMiB,
     String cpuModel,
@@ -39,7 +39,7 @@ record Machine(
   }
 
   /** The 1, 5 and 15 minute load averages, as /proc/loadavg says them. */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " " + parts[1] + " " + parts[2];
@@ -54,6 +54,18 @@ record Machine(
       return Double.parseDouble(loadAverage().split(" ")[0]);
     } catch (NumberFormatException e) {
       return Double.NaN;
+    }
+  }
+
+  /**
+   * Waits (up to 30 s, so a busy shared machine cannot stretch the suite past its time budget) for
+   * other work on the machine to calm down; the load is recorded with each part either way.
+   */
+  static void waitUntilQuiet() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (load1() > Runtime.getRuntime().availableProcessors() * 0.75
+        && System.nanoTime() < deadline) {
+      Thread.sleep(2000);
     }
   }
 

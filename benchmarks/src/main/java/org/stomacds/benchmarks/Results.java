@@ -5,23 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one run measured, filled part by part and rendered by {@link Report}. */
-final class Results {
+/**
+ * Everything one run measured, filled part by part and rendered by {@link
+ * org.stomacds.benchmarks.report.Report}.
+ */
+public final class Results {
 
-  Machine machine;
-  String loadAtStart;
-  String loadAtEnd;
-  final List<String> loadDuringParts = new ArrayList<>();
-  boolean jwtVerification = true;
-  String jvmOptions;
-  boolean quick;
-  boolean jfr;
-  double minutes;
-  final List<String> notes = new ArrayList<>();
-  int cases;
+  public Machine machine;
+  public String loadAtStart;
+  public String loadAtEnd;
+  public final List<String> loadDuringParts = new ArrayList<>();
+  public boolean jwtVerification = true;
+  public String jvmOptions;
+  public boolean quick;
+  public boolean jfr;
+  public double minutes;
+  public final List<String> notes = new ArrayList<>();
+  public int cases;
 
   // (1) hook latency under load
-  record Series(
+  public record Series(
       String title,
       String serviceId,
       boolean prefetched,
@@ -31,10 +34,10 @@ final class Results {
       int heldRate,
       String breakReason) {}
 
-  final List<Series> series = new ArrayList<>();
+  public final List<Series> series = new ArrayList<>();
 
   // (2) the floor
-  record Floor(
+  public record Floor(
       String title,
       double parseP50Ms,
       double parseMeanMs,
@@ -42,20 +45,20 @@ final class Results {
       double serviceP90Ms,
       double ratio) {}
 
-  final List<Floor> floors = new ArrayList<>();
+  public final List<Floor> floors = new ArrayList<>();
 
   /** Closed-loop GET of the liveness page: the loopback HTTP round trip, p50 and p90 in ms. */
-  double transportP50Ms = Double.NaN;
+  public double transportP50Ms = Double.NaN;
 
-  double transportP90Ms = Double.NaN;
+  public double transportP90Ms = Double.NaN;
 
   // (3) rule evaluation
-  record RuleCase(String caseName, double micros, double error, double allocBytes) {}
+  public record RuleCase(String caseName, double micros, double error, double allocBytes) {}
 
-  final List<RuleCase> ruleCases = new ArrayList<>();
+  public final List<RuleCase> ruleCases = new ArrayList<>();
 
   // (4) writes
-  record WriteKind(
+  public record WriteKind(
       String kind,
       int samples,
       double onP50,
@@ -67,13 +70,13 @@ final class Results {
       int issueSamples,
       int issueTimeouts) {}
 
-  final List<WriteKind> writes = new ArrayList<>();
+  public final List<WriteKind> writes = new ArrayList<>();
 
   /** Durable commits (on) beside H2's default 500 ms write delay (off), write checks on in both. */
-  final List<WriteKind> durability = new ArrayList<>();
+  public final List<WriteKind> durability = new ArrayList<>();
 
   // (5) start-up and memory
-  record StartUp(
+  public record StartUp(
       String server,
       String mode,
       double fhirMs,
@@ -81,9 +84,9 @@ final class Results {
       double firstHookMs,
       double rssAtReadyMiB) {}
 
-  final List<StartUp> startUps = new ArrayList<>();
+  public final List<StartUp> startUps = new ArrayList<>();
 
-  record Soak(
+  public record Soak(
       int rate,
       double minutes,
       Load.Step step,
@@ -94,10 +97,10 @@ final class Results {
       double rssAtEnd,
       double committedAtEnd) {}
 
-  Soak soak;
+  public Soak soak;
 
   // (6) growth
-  record Growth(
+  public record Growth(
       String variant,
       double prefetchKiB,
       double prefetchedP50,
@@ -106,7 +109,7 @@ final class Results {
       double storeP99,
       int errors) {}
 
-  final List<Growth> growth = new ArrayList<>();
+  public final List<Growth> growth = new ArrayList<>();
 
-  final Map<String, String> timings = new LinkedHashMap<>();
+  public final Map<String, String> timings = new LinkedHashMap<>();
 }

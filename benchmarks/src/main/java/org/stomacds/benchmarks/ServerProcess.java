@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A server JVM started by the suite ({@code java <options> -jar <jar> <arguments>}), its output in
  * a log file. Times are measured from just before {@link ProcessBuilder#start()}.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final HttpClient PROBE =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -123,7 +123,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Resident set size from /proc, MiB. */
-  double rssMiB() throws IOException {
+  public double rssMiB() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
@@ -143,12 +143,12 @@ final class ServerProcess implements AutoCloseable {
    * Waits until the server has used at most 5% of a core over a second (work queued by earlier
    * steps, such as write checks or JIT compilation, is done), at most {@code timeout}.
    */
-  void waitIdle(Duration timeout) throws IOException, InterruptedException {
+  public void waitIdle(Duration timeout) throws IOException, InterruptedException {
     waitIdle(timeout, Duration.ofSeconds(1));
   }
 
   /** As {@link #waitIdle(Duration)}, over windows of {@code window} (at least 200 ms). */
-  void waitIdle(Duration timeout, Duration window) throws IOException, InterruptedException {
+  public void waitIdle(Duration timeout, Duration window) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long allowedTicks = Math.max(1, window.toMillis() / 200); // 5% of a core, in 10 ms ticks
     long before = cpuTicks();
@@ -163,7 +163,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Heap in use and committed, MiB, as {@code jcmd GC.heap_info} reports it. */
-  Heap heap() throws IOException, InterruptedException {
+  public Heap heap() throws IOException, InterruptedException {
     String out = jcmd("GC.heap_info");
     Matcher m = HEAP.matcher(out);
     if (!m.find()) {
@@ -177,7 +177,7 @@ final class ServerProcess implements AutoCloseable {
    * safepoint (a {@code GC.run} followed by {@code GC.heap_info} would also count what the load
    * allocated between the two commands); committed from {@code GC.heap_info}.
    */
-  Heap heapAfterFullGc() throws IOException, InterruptedException {
+  public Heap heapAfterFullGc() throws IOException, InterruptedException {
     String histogram = jcmd("GC.class_histogram");
     Matcher m = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histogram);
     double committed = heap().committedMiB();
@@ -201,7 +201,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Heap figures in MiB. */
-  record Heap(double usedMiB, double committedMiB) {}
+  public record Heap(double usedMiB, double committedMiB) {}
 
   /** SIGTERM (graceful shutdown), then a kill after 60 s. */
   @Override

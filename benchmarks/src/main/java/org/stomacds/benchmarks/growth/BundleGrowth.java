@@ -1,12 +1,14 @@
-package org.stomacds.benchmarks;
+package org.stomacds.benchmarks.growth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import org.stomacds.benchmarks.Bundles;
+import org.stomacds.benchmarks.Fhir;
 
 /** Makes a case bigger, so the growth of cost with claim lines and history shows. */
-final class Growth {
+final class BundleGrowth {
 
   private static final String CPT = "http://www.ama-assn.org/go/cpt";
 
@@ -15,7 +17,7 @@ final class Growth {
     "99152", "99153", "88305", "74270", "45378", "44388", "99213", "36415", "81001", "85025"
   };
 
-  private Growth() {}
+  private BundleGrowth() {}
 
   /** The bundle's Claim gets {@code lines} lines: its own first line, then others. */
   static void claimLines(ObjectNode bundle, int lines) {

@@ -1,4 +1,4 @@
-package org.stomacds.benchmarks;
+package org.stomacds.benchmarks.writes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.stomacds.benchmarks.Bundles;
+import org.stomacds.benchmarks.Fhir;
 import org.stomacds.benchmarks.FixtureCases.FixtureCase;
+import org.stomacds.benchmarks.Results;
+import org.stomacds.benchmarks.RunningServer;
 
 /**
  * Writes with the write checks on and off, in the same run, on the same data: two servers (one
@@ -33,8 +37,8 @@ final class WriteOverhead {
   }
 
   static void run(
-      Suite.Running on,
-      Suite.Running off,
+      RunningServer on,
+      RunningServer off,
       List<FixtureCase> cases,
       int maxCases,
       Results results,
@@ -49,8 +53,8 @@ final class WriteOverhead {
    * their issues alike), off otherwise.
    */
   static void compare(
-      Suite.Running on,
-      Suite.Running off,
+      RunningServer on,
+      RunningServer off,
       boolean bChecked,
       List<FixtureCase> cases,
       int maxCases,
@@ -121,7 +125,7 @@ final class WriteOverhead {
   private static void write(
       FixtureCase c,
       String suffix,
-      Suite.Running server,
+      RunningServer server,
       boolean first,
       boolean checked,
       Map<String, Histogram[]> latency,
@@ -179,7 +183,7 @@ final class WriteOverhead {
    * one would at least, so both start each write from rest.
    */
   private static void pause(
-      Suite.Running server,
+      RunningServer server,
       boolean checked,
       List<JsonNode> expected,
       long start,
@@ -223,7 +227,7 @@ final class WriteOverhead {
     }
   }
 
-  private static int count(Suite.Running server, String implicated) {
+  private static int count(RunningServer server, String implicated) {
     Fhir.Answer a =
         server
             .fhir()

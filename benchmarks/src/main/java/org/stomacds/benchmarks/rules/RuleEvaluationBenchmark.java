@@ -1,4 +1,4 @@
-package org.stomacds.benchmarks;
+package org.stomacds.benchmarks.rules;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.stomacds.benchmarks.Fhir;
+import org.stomacds.benchmarks.FixtureCases;
 import org.stomacds.benchmarks.FixtureCases.FixtureCase;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.Evaluation;
