@@ -180,10 +180,7 @@ public class CdsConfiguration {
       CardIssuanceRepository issuance,
       AuditRepository audit,
       CdsProperties properties) {
-    catalog.requirePacks(
-        engine.packs().stream()
-            .map(org.stomacds.engine.rules.RulePack::id)
-            .collect(java.util.stream.Collectors.toSet()));
+    catalog.requirePacks(engine.packIds());
     Clock clock = Clock.systemUTC();
     return new CdsHookService(
         catalog,

@@ -100,12 +100,30 @@ public final class DefaultRuleEngine implements RuleEngine {
       if (findings == null) {
         findings = found;
       } else {
-        Set<Finding> merged = new LinkedHashSet<>(findings);
-        merged.addAll(found);
-        findings = RulePack.inOrder(merged);
+        findings = merge(findings, found);
       }
     }
     return new Evaluation(packVersion, findings == null ? List.of() : findings);
+  }
+
+  /**
+   * Two packs see the same claim: a rule they share that says the same thing about the same element
+   * (a modifier on a line both read) is said once, as the first pack words it.
+   */
+  private static List<Finding> merge(List<Finding> first, List<Finding> more) {
+    Map<List<String>, Finding> byWhat = new LinkedHashMap<>();
+    for (Finding finding : first) {
+      byWhat.putIfAbsent(key(finding), finding);
+    }
+    for (Finding finding : more) {
+      byWhat.putIfAbsent(key(finding), finding);
+    }
+    return RulePack.inOrder(byWhat.values());
+  }
+
+  private static List<String> key(Finding finding) {
+    return java.util.Arrays.asList(
+        finding.ruleId(), finding.resource(), finding.expression(), finding.message());
   }
 
   @Override

@@ -9,9 +9,13 @@ import org.stomacds.engine.findings.Finding;
 class DefaultRuleEngineTest {
 
   @Test
-  void loadsTheDefaultPack() {
+  void loadsTheShippedPacks() {
     DefaultRuleEngine engine = Engines.standard();
-    assertThat(engine.packVersion()).isEqualTo("2024.07.1");
+    assertThat(engine.packVersion())
+        .isEqualTo("cpt-44405 2024.07.1, cpt-44381 2024.07.1, cpt-45386 2024.07.1");
+    assertThat(engine.packs())
+        .extracting(p -> p.subjectCode())
+        .containsExactly("44405", "44381", "45386");
     assertThat(engine.packFor("44405").orElseThrow().subjectCode()).isEqualTo("44405");
     assertThat(engine.packFor("44405").orElseThrow().rules())
         .extracting(r -> r.id())

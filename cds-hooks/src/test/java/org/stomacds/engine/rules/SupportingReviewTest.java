@@ -14,8 +14,9 @@ import org.stomacds.engine.facts.CodeSystems;
 
 /**
  * Each pack's supporting set is reviewed code by code in its {@code
- * dx-<code>-supporting-review.csv} (in {@code rules/packs/cpt-<code>/data/}): every code of the value set has a row saying why it supports the
- * dilation, and no code the review rejects is in the value set.
+ * dx-<code>-supporting-review.csv} (in {@code rules/packs/cpt-<code>/data/}): every code of the
+ * value set has a row saying why it supports the dilation, and no code the review rejects is in the
+ * value set.
  */
 class SupportingReviewTest {
 
