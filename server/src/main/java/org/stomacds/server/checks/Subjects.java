@@ -6,9 +6,9 @@ import org.stomacds.engine.facts.PackSubjects;
 
 /**
  * The resources the write checks evaluate ("subjects"): those the engine's {@link PackSubjects}
- * says are about a loaded pack's code (a Procedure coded with it, a Claim with a line for it or
- * for anesthesia of it), the one definition the hooks and the facts use too. Status is not looked
- * at: a subject marked entered-in-error is still evaluated, so its open issues get cancelled.
+ * says are about a loaded pack's code (a Procedure coded with it, a Claim with a line for it or for
+ * anesthesia of it), the one definition the hooks and the facts use too. Status is not looked at: a
+ * subject marked entered-in-error is still evaluated, so its open issues get cancelled.
  */
 final class Subjects {
 

@@ -11,8 +11,8 @@ import org.stomacds.cds.card.OverrideReasons;
 import org.stomacds.cds.wire.Coding;
 import org.stomacds.engine.RuleEngine;
 import org.stomacds.engine.rules.PayerOverlay;
-import org.stomacds.engine.rules.RulePack;
 import org.stomacds.engine.rules.RuleDefinition;
+import org.stomacds.engine.rules.RulePack;
 
 /**
  * The rules of the loaded pack (payer overlay rules included) with their titles and severities, and

@@ -146,18 +146,7 @@ final class CrashWriter implements Runnable {
       return;
     }
     String hookInstance = CaseFiles.newHookInstance();
-    String request =
-        CaseFiles.fill(
-            "encounter-discharge-request.json",
-            Map.of(
-                "case",
-                caseId,
-                "fhirServer",
-                base + "/fhir",
-                "token",
-                TestTokens.accessToken(TestTokens.FULL_ACCESS),
-                "hookInstance",
-                hookInstance));
+    String request = hookRequest("encounter-discharge-request.json", caseId, base, hookInstance);
     HttpResponse<String> answered = send(DISCHARGE, request);
     if (answered.statusCode() != 200) {
       return;
@@ -190,18 +179,7 @@ final class CrashWriter implements Runnable {
   /** An order-sign call for the stored order case, its prefetch filled by the EHR. */
   private void orderSign() throws IOException, InterruptedException {
     String hookInstance = CaseFiles.newHookInstance();
-    String request =
-        CaseFiles.fill(
-            "order-sign-epic.json",
-            Map.of(
-                "case",
-                orderCase,
-                "fhirServer",
-                base + "/fhir",
-                "token",
-                TestTokens.accessToken(TestTokens.FULL_ACCESS),
-                "hookInstance",
-                hookInstance));
+    String request = hookRequest("order-sign-epic.json", orderCase, base, hookInstance);
     HttpResponse<String> answered = send(ORDER_SIGN, request);
     if (answered.statusCode() == 200) {
       ledger.hookInstances.add(hookInstance);
@@ -210,6 +188,36 @@ final class CrashWriter implements Runnable {
           .forEach(c -> ledger.cards.add(c.path("uuid").asText()));
       ledger.acknowledgements.incrementAndGet();
     }
+  }
+
+  /**
+   * A hook request from its template: the case, our own FHIR server at {@code base} with a token
+   * that reads everything, and the hook instance.
+   */
+  static String hookRequest(String template, String caseId, String base, String hookInstance) {
+    return CaseFiles.fill(
+        template,
+        Map.of(
+            "case",
+            caseId,
+            "fhirServer",
+            base + "/fhir",
+            "token",
+            TestTokens.accessToken(TestTokens.FULL_ACCESS),
+            "hookInstance",
+            hookInstance));
+  }
+
+  /** A POST with a bearer token: CDS Hooks JSON to {@code /cds-services}, FHIR JSON elsewhere. */
+  static HttpRequest post(String url, String bearer, String body) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(60))
+        .header(
+            "Content-Type",
+            url.contains("/cds-services") ? "application/json" : "application/fhir+json")
+        .header("Authorization", "Bearer " + bearer)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   /** Accepts the card's first suggestion, or overrides it with its first reason. */
@@ -235,15 +243,7 @@ final class CrashWriter implements Runnable {
         path.startsWith("/cds-services")
             ? TestTokens.cdsHooks(base + path)
             : TestTokens.accessToken(TestTokens.FULL_ACCESS);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header(
-                "Content-Type",
-                path.startsWith("/cds-services") ? "application/json" : "application/fhir+json")
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    HttpRequest request = post(base + path, token, body);
     if (journal == null) {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -170,31 +170,13 @@ final class ReplicaChecks {
   }
 
   private static String orderSign(String base, String orderCase) {
-    return CaseFiles.fill(
-        "order-sign-epic.json",
-        Map.of(
-            "case",
-            orderCase,
-            "fhirServer",
-            base + "/fhir",
-            "token",
-            TestTokens.accessToken(TestTokens.FULL_ACCESS),
-            "hookInstance",
-            CaseFiles.newHookInstance()));
+    return CrashWriter.hookRequest(
+        "order-sign-epic.json", orderCase, base, CaseFiles.newHookInstance());
   }
 
   private static HttpResponse<String> post(String url, String bearer, String body)
       throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(60))
-            .header(
-                "Content-Type",
-                url.contains("/cds-services") ? "application/json" : "application/fhir+json")
-            .header("Authorization", "Bearer " + bearer)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(CrashWriter.post(url, bearer, body), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -28,7 +28,8 @@ class RulePagesIT extends SecuredApplication {
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(index.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
-    for (RuleDefinition rule : DefaultRuleEngine.loadDefault().packFor("44405").orElseThrow().rules()) {
+    for (RuleDefinition rule :
+        DefaultRuleEngine.loadDefault().packFor("44405").orElseThrow().rules()) {
       assertThat(index.body()).contains("href=\"" + url("/rules/" + rule.id()) + "\"");
     }
   }
