@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.Severity;
 import org.stomacds.engine.findings.SourceCitation;
