@@ -206,13 +206,20 @@ try {
   });
 
   await step('another payer rewrites the case before loading', async () => {
+    // The payers offered are the application's (GET /sandbox/api/payers), not a copy in the page.
+    const offered = (await fetchJson('/sandbox/api/payers')).body.payers;
+    const labels = await page.locator('#payer-select option').allTextContents();
+    check(JSON.stringify(labels.slice(1)) === JSON.stringify(offered.map((p) => p.label)),
+      `the payer choice lists the application's payers: ${labels.join(' | ')}`);
+    const cigna = offered.find((p) => p.key === 'CIGNA' && p.lineOfBusiness === 'COMMERCIAL');
+    check(cigna, 'Cigna (commercial) is offered');
     await chooseCase('warn-missing-balloon-size');
-    await page.getByLabel('Payer').selectOption('cigna');
+    await page.getByLabel('Payer').selectOption(cigna.id);
     await fire();
     const coverage = await fetchJson('/fhir/Coverage/wmb01-coverage');
-    check(coverage.body.type.coding[0].code === '5', 'Coverage type rewritten');
+    check(coverage.body.type.coding[0].code === cigna.type.coding[0].code, 'Coverage type rewritten');
     const payer = await fetchJson('/fhir/Organization/wmb01-payer');
-    check(payer.body.name === 'Cigna Healthcare', `payer Organization rewritten: ${payer.body.name}`);
+    check(payer.body.name === cigna.name, `payer Organization rewritten: ${payer.body.name}`);
     check(await page.locator('#expectations').isHidden(), 'expectations are for the case\'s own payer only');
     await page.getByLabel('Payer').selectOption('case');
     await fire();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   fillTemplate, pastedTransaction, prefetchValues, resolvePrefetchTemplate, resourcesByReference, specRequest,
 } from '../../../main/resources/static/sandbox/requests.js';
-import { PAYERS, describePayer, withPayer } from '../../../main/resources/static/sandbox/payers.js';
+import { describePayer, withPayer } from '../../../main/resources/static/sandbox/payers.js';
 
 const bundle = {
   resourceType: 'Bundle',
@@ -93,18 +93,33 @@ test('spec-shaped requests take their context from the data', () => {
   assert.throws(() => specRequest('encounter-discharge', [{ resourceType: 'Claim', id: 'c' }], {}), /names no patient/);
 });
 
+// An entry of GET /sandbox/api/payers, as the application answers it.
+const CIGNA = {
+  id: 'cigna-commercial', label: 'Cigna (commercial)', name: 'Cigna',
+  identifier: [{ system: 'https://stomacds.org/fixtures/payer-id', value: '62308' }],
+  type: { coding: [{ system: 'https://nahdo.org/sopt', code: '5' }] }, plan: 'commercial plan',
+  key: 'CIGNA', licensee: null, lineOfBusiness: 'COMMERCIAL',
+};
+
 test('choosing a payer rewrites the payer Organization and the Coverage, not other Organizations', () => {
-  const cigna = withPayer(bundle, 'cigna');
+  const cigna = withPayer(bundle, CIGNA);
   const [, payer, hospital, coverage] = cigna.entry.map((e) => e.resource);
-  assert.equal(payer.name, 'Cigna Healthcare');
+  assert.equal(payer.name, 'Cigna');
   assert.equal(payer.alias, undefined);
   assert.deepEqual(payer.identifier, [{ system: 'https://stomacds.org/fixtures/payer-id', value: '62308' }]);
   assert.equal(hospital.name, 'Mercy General Hospital');
   assert.equal(coverage.type.coding[0].code, '5');
-  assert.equal(coverage.class[0].name, 'Open Access Plus');
+  assert.equal(coverage.class[0].name, 'commercial plan');
   assert.equal(bundle.entry[1].resource.name, 'Novitas Solutions', 'the case itself is untouched');
-  assert.equal(describePayer(cigna), 'Cigna Healthcare, Open Access Plus');
-  assert.equal(withPayer(bundle, 'case'), bundle);
-  assert.throws(() => withPayer({ entry: [] }, 'cigna'), /no Coverage/);
-  assert.ok(PAYERS.length >= 9 && new Set(PAYERS.map((p) => p.id)).size === PAYERS.length);
+  assert.notEqual(coverage.type, CIGNA.type, 'the payer option itself is not shared with the case');
+  assert.equal(describePayer(cigna), 'Cigna, commercial plan');
+  assert.equal(withPayer(bundle, null), bundle);
+  assert.throws(() => withPayer({ entry: [] }, CIGNA), /no Coverage/);
+});
+
+test('a payer without identifiers removes the case payer\'s own', () => {
+  const cigna = withPayer(bundle, CIGNA);
+  assert.equal(cigna.entry[1].resource.identifier.length, 1);
+  const medicare = withPayer(cigna, { ...CIGNA, name: 'Medicare', identifier: [] });
+  assert.equal(medicare.entry[1].resource.identifier, undefined);
 });

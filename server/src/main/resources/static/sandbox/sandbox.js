@@ -6,7 +6,7 @@ import { call, getJson, problem } from '/ui/http.js';
 import { renderMarkdown } from '/ui/markdown.js';
 import { renderCard } from './cards.js';
 import { applyActions, sendFeedback } from './actions.js';
-import { PAYERS, describePayer, withPayer } from './payers.js';
+import { describePayer, withPayer } from './payers.js';
 import {
   fillTemplate, pastedTransaction, prefetchValues, resourcesByReference, specRequest,
 } from './requests.js';
@@ -27,7 +27,14 @@ const state = {
   detail: null, // the selected fixture case, whole
   loaded: null, // {key, resources: [...]}: what was last loaded into the FHIR server
   run: null, // {serviceId, build}: the last request, to fire again
+  payers: [], // GET /sandbox/api/payers: the payers a case's own can be replaced by
 };
+
+/** The payer chosen to replace the data's own, or null for the data's own. */
+function chosenPayer() {
+  const id = $('payer-select').value;
+  return id === 'case' ? null : state.payers.find((p) => p.id === id) ?? null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Log
@@ -158,10 +165,10 @@ function currentData() {
   const payer = $('payer-select').value;
   if (source() === 'case') {
     if (!state.detail) throw new Error('Choose a case first.');
-    return { key: `case:${state.detail.name}:${payer}`, bundle: withPayer(state.detail.bundle, payer) };
+    return { key: `case:${state.detail.name}:${payer}`, bundle: withPayer(state.detail.bundle, chosenPayer()) };
   }
   const text = $('paste-input').value;
-  const bundle = withPayer(pastedTransaction(text), payer === 'case' ? 'case' : payer);
+  const bundle = withPayer(pastedTransaction(text), chosenPayer());
   return { key: `paste:${text.length}:${hash(text)}:${payer}`, bundle };
 }
 
@@ -422,11 +429,16 @@ function showRaw(serviceId, request, answer) {
 // Start
 
 async function start() {
+  try {
+    state.payers = (await getJson('/sandbox/api/payers')).payers ?? [];
+  } catch (e) {
+    log(`The payers could not be listed (each case keeps its own): ${e.message}`, 'error');
+  }
   replace($('payer-select'),
     h('option', { value: 'case' }, 'As in the case'),
-    PAYERS.map((p) => h('option', { value: p.id }, p.label)));
+    state.payers.map((p) => h('option', { value: p.id }, p.label)));
   const params = new URLSearchParams(location.search);
-  if (PAYERS.some((p) => p.id === params.get('payer'))) $('payer-select').value = params.get('payer');
+  if (state.payers.some((p) => p.id === params.get('payer'))) $('payer-select').value = params.get('payer');
 
   document.querySelectorAll('input[name="source"]').forEach((radio) => radio.addEventListener('change', () => {
     const pasted = source() === 'paste';

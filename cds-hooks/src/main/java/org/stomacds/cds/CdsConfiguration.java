@@ -28,9 +28,9 @@ import org.stomacds.cds.prefetch.DataSourceResolver;
 import org.stomacds.cds.prefetch.FhirServerPolicy;
 import org.stomacds.cds.prefetch.HttpFhirDataSourceFactory;
 import org.stomacds.cds.prefetch.OwnFhirServer;
-import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
 import org.stomacds.cds.security.CdsSecurityConfiguration;
+import org.stomacds.cds.security.CdsSecurityProperties;
 import org.stomacds.cds.security.DemoProfile;
 import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.CdsServiceCatalog;
@@ -39,6 +39,7 @@ import org.stomacds.cds.store.AuditRepository;
 import org.stomacds.cds.store.CardIssuanceRepository;
 import org.stomacds.cds.store.FeedbackRepository;
 import org.stomacds.cds.store.StomacdsSchema;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.cds.wire.CdsJson;
 import org.stomacds.cds.wire.CdsRequestReader;
 import org.stomacds.cds.wire.FeedbackReader;
@@ -71,6 +72,19 @@ public class CdsConfiguration {
       @Value("${stomacds.public-base-url:}") String publicBaseUrl,
       @Value("${server.port:8080}") int port) {
     return PublicEndpoints.of(publicBaseUrl, "http://localhost" + (port > 0 ? ":" + port : ""));
+  }
+
+  /**
+   * The {@code fhirServer} allowlist ({@code stomacds.cds.security.allowed-fhir-servers}, plus
+   * loopback in the demo profile). Wired here, above both, so the prefetch layer that applies it
+   * and the security layer whose properties hold it need not know each other.
+   */
+  @Bean
+  FhirServerPolicy fhirServerPolicy(CdsSecurityProperties properties, Environment environment) {
+    return FhirServerPolicy.allowing(
+        DemoProfile.plusLoopbackInDemo(
+            environment, properties.allowedFhirServers(), DemoProfile.LOOPBACK_FHIR_SERVERS),
+        "stomacds.cds.security.allowed-fhir-servers");
   }
 
   @Bean

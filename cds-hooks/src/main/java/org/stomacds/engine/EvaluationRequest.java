@@ -3,6 +3,7 @@ package org.stomacds.engine;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Resource;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * What to evaluate.

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.stomacds.engine.EvaluationRequest;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
+import org.stomacds.engine.rules.Stage;
 
 class CdsHooksDischargeTest {
 

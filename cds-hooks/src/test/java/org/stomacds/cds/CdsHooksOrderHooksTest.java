@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.stomacds.engine.EvaluationRequest;
-import org.stomacds.engine.Stage;
+import org.stomacds.engine.rules.Stage;
 
 class CdsHooksOrderHooksTest {
 

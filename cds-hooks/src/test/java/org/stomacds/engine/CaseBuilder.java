@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.stomacds.engine.documentation.DocumentationElement;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * Builds a small, valid 44405 case for tests: a patient, an endoscopist, an encounter at a

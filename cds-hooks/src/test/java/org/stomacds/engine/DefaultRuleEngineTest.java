@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.findings.Finding;
+import org.stomacds.engine.rules.Stage;
 
 class DefaultRuleEngineTest {
 

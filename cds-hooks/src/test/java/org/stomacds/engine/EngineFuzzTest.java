@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * Fact extraction and rule evaluation on whatever a parser makes of arbitrary bytes: the engine

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * The engine never throws for odd clinical data: every element of every resource of a busy case

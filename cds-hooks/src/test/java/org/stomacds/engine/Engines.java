@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.stomacds.engine.findings.Finding;
+import org.stomacds.engine.rules.Stage;
 
 /** The default engine, loaded once for every test (terminology parsing takes a second). */
 public final class Engines {

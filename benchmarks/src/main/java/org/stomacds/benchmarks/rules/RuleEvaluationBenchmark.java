@@ -30,7 +30,7 @@ import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.Evaluation;
 import org.stomacds.engine.EvaluationRequest;
 import org.stomacds.engine.RuleEngine;
-import org.stomacds.engine.Stage;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * Rule evaluation per fixture case, as the CDS service asks for it: the case's resources (already

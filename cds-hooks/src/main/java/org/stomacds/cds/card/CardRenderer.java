@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.stomacds.casedata.CaseData;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.cds.wire.Card;
 import org.stomacds.cds.wire.CdsResponse;
 import org.stomacds.cds.wire.Coding;

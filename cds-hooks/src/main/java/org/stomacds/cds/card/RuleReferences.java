@@ -2,7 +2,7 @@ package org.stomacds.cds.card;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.cds.wire.Card;
 import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.findings.Confidence;

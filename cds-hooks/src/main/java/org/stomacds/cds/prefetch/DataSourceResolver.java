@@ -3,7 +3,8 @@ package org.stomacds.cds.prefetch;
 import java.util.Optional;
 import org.stomacds.casedata.FhirDataSource;
 import org.stomacds.casedata.LocalFhirStore;
-import org.stomacds.cds.security.CanonicalUrl;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.cds.wire.CdsRequest;
 
 /**

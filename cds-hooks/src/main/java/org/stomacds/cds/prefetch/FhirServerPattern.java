@@ -1,7 +1,7 @@
 package org.stomacds.cds.prefetch;
 
-import org.stomacds.cds.security.CanonicalUrl;
-import org.stomacds.cds.security.Loopback;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.Loopback;
 
 /**
  * One entry of {@code stomacds.cds.security.allowed-fhir-servers}: a {@link CanonicalUrl} base

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.stomacds.cds.security.CanonicalUrl;
-import org.stomacds.cds.security.Loopback;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.Loopback;
 
 /**
  * Decides whether we may call a client's {@code fhirServer}: the one place that guards against

@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;
 import org.stomacds.casedata.FhirDataSource;
 import org.stomacds.casedata.FhirDataUnavailableException;
-import org.stomacds.cds.security.CanonicalUrl;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.PublicEndpoints;
 
 /**
  * Our own FHIR server as a hook's {@code fhirServer}: read with the caller's authority only. The

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.stomacds.casedata.FhirDataSource;
 import org.stomacds.casedata.FhirDataUnavailableException;
-import org.stomacds.cds.security.CanonicalUrl;
+import org.stomacds.cds.url.CanonicalUrl;
 
 /**
  * Reads a client's FHIR server over HTTP for one hook call, with that call's bearer token. The

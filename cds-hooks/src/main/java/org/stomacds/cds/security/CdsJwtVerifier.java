@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
 import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
+import org.stomacds.cds.url.CanonicalUrl;
 
 /**
  * Checks the JWT a CDS Client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"):

@@ -13,12 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.stomacds.cds.prefetch.FhirServerPolicy;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 
 /**
- * Authentication of CDS Clients and the allowlist of FHIR servers we call back. Imported by the CDS
- * Hooks configuration, so the endpoints are never wired without it.
+ * Authentication of CDS Clients (and the properties that also hold the allowlist of FHIR servers we
+ * call back, applied by {@code CdsConfiguration}). Imported by the CDS Hooks configuration, so the
+ * endpoints are never wired without it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CdsSecurityProperties.class)
@@ -28,14 +28,6 @@ public class CdsSecurityConfiguration {
 
   /** After CORS ({@code HIGHEST_PRECEDENCE + 100}), before everything else. */
   static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 110;
-
-  @Bean
-  FhirServerPolicy fhirServerPolicy(CdsSecurityProperties properties, Environment environment) {
-    return FhirServerPolicy.allowing(
-        DemoProfile.plusLoopbackInDemo(
-            environment, properties.allowedFhirServers(), DemoProfile.LOOPBACK_FHIR_SERVERS),
-        "stomacds.cds.security.allowed-fhir-servers");
-  }
 
   @Bean
   JtiReplayCache jtiReplayCache(

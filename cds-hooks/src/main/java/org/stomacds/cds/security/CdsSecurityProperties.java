@@ -8,6 +8,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.Loopback;
 
 /**
  * Who may call {@code /cds-services} and whom we may call back, prefix {@code

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.Loopback;
 
 /**
  * The key sources one issuer's {@code jku} header may select, bounded so that forged tokens cannot

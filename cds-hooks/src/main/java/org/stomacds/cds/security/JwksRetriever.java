@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.stomacds.cds.url.CanonicalUrl;
+import org.stomacds.cds.url.Loopback;
 
 /**
  * Fetches JWK Sets for Nimbus' key sources: over https (plain http only on loopback), with a

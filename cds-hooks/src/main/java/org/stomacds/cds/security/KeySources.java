@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import org.stomacds.cds.url.CanonicalUrl;
 
 /**
  * Builds Nimbus key sources for an issuer's keys: cached, refetched when a token names an unknown

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.stomacds.casedata.CaseScope;
 import org.stomacds.cds.wire.CdsJson;
 import org.stomacds.cds.wire.Discovery;
-import org.stomacds.engine.Stage;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * The CDS services, read from {@code cds/services.json}: services are data, one generic endpoint

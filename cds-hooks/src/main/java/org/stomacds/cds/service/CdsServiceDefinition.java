@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.stomacds.casedata.CaseScope;
-import org.stomacds.engine.Stage;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * A CDS service as a value: what discovery lists, and what one generic endpoint does for it.

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +103,46 @@ public final class PayerMapping {
       }
     }
     return licensees;
+  }
+
+  /** The payers the mapping knows, operator entries first, each in its file's order. */
+  public List<KnownPayer> known() {
+    List<KnownPayer> known = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      known.add(
+          new KnownPayer(
+              entry.key,
+              entry.licensee,
+              entry.government,
+              entry.firstName,
+              entry.identifiers.isEmpty() ? null : entry.identifiers.get(0),
+              entry.defaultLineOfBusiness));
+    }
+    return known;
+  }
+
+  /**
+   * A {@code Coverage.type} coding that by itself says this line of business (the first code the
+   * mapping lists with that meaning, in its type system's main URL), or empty when none does.
+   */
+  public Optional<PayerIdentity.Code> coverageTypeSaying(LineOfBusiness lineOfBusiness) {
+    Hint wanted =
+        switch (lineOfBusiness) {
+          case ORIGINAL_MEDICARE -> Hint.MEDICARE_FEE_FOR_SERVICE;
+          case MEDICARE_ADVANTAGE -> Hint.MEDICARE_MANAGED_CARE;
+          case MEDICAID -> Hint.MEDICAID;
+          case COMMERCIAL -> Hint.PRIVATE;
+          case UNKNOWN -> null;
+        };
+    for (TypeSystem system : typeSystems) {
+      for (Map.Entry<String, TypeHint> code : system.codes().entrySet()) {
+        if (wanted != null && code.getValue().hint() == wanted && code.getValue().payer() == null) {
+          return Optional.of(
+              new PayerIdentity.Code(system.systems().iterator().next(), code.getKey()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Decides the payer of a case. Never throws for odd input: what is not known is UNKNOWN. */
@@ -375,8 +416,9 @@ public final class PayerMapping {
       throw map.require("licensee").error("only BCBS entries have a licensee");
     }
     boolean government = map.get("government").map(YamlNode::asBoolean).orElse(false);
+    List<String> written = map.textList("names");
     List<String> names = new ArrayList<>();
-    for (String name : map.textList("names")) {
+    for (String name : written) {
       names.add(normalize(name));
     }
     List<PayerIdentity.Code> identifiers = new ArrayList<>();
@@ -391,7 +433,8 @@ public final class PayerMapping {
     }
     LineOfBusiness lob = parseLob(map.require("default-line-of-business"));
     names.sort(Comparator.comparingInt(String::length).reversed());
-    return new Entry(key, licensee, government, names, identifiers, lob);
+    String firstName = written.isEmpty() ? null : written.get(0).strip();
+    return new Entry(key, licensee, government, firstName, names, identifiers, lob);
   }
 
   private static TypeSystem readTypeSystem(YamlMap map) {
@@ -485,6 +528,7 @@ public final class PayerMapping {
       PayerKey key,
       String licensee,
       boolean government,
+      String firstName,
       List<String> names,
       List<PayerIdentity.Code> identifiers,
       LineOfBusiness defaultLineOfBusiness) {

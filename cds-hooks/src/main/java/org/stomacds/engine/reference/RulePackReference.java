@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stomacds.engine.DefaultRuleEngine;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.rules.CheckKind;
 import org.stomacds.engine.rules.DataFile;
 import org.stomacds.engine.rules.PayerOverlay;
 import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * Writes the rule-pack reference ({@code docs/rule-pack-reference-cpt-44405.md}): everything a

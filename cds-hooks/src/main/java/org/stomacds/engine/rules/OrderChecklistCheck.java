@@ -2,7 +2,6 @@ package org.stomacds.engine.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.facts.OrderFacts;
 import org.stomacds.engine.findings.Evidence;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.Severity;
 import org.stomacds.engine.payer.LineOfBusiness;

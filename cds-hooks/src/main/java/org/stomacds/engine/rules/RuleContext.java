@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.facts.CaseFacts;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.findings.Finding;

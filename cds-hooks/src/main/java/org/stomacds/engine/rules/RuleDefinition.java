@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.Severity;
 import org.stomacds.engine.findings.SourceCitation;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.facts.CaseFacts;
 import org.stomacds.engine.facts.ClaimFacts;
 import org.stomacds.engine.facts.OrderFacts;

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.SourceCitation;
 import org.stomacds.engine.payer.LineOfBusiness;

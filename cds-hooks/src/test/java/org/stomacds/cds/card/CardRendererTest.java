@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.stomacds.casedata.CaseData;
 import org.stomacds.cds.TestFindings;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.cds.wire.Card;
 import org.stomacds.engine.Evaluation;
 import org.stomacds.engine.findings.Finding;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.cds.wire.Card;
 import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.findings.Confidence;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stomacds.cds.url.PublicEndpoints;
 
 class FhirServerPolicyTest {
 

@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-import org.stomacds.cds.prefetch.PublicEndpoints;
 import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.store.StomacdsSchema;
+import org.stomacds.cds.url.PublicEndpoints;
 
 /** The filter in front of the endpoints: every call authenticated, preflights not, 401s bare. */
 @ExtendWith(OutputCaptureExtension.class)

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
+import org.stomacds.cds.url.CanonicalUrl;
 
 /** The bound on the key sources a {@code jku} may create, and on the fetches they cause. */
 class JkuKeysTest {

@@ -105,7 +105,7 @@ class CdsServiceCatalogTest {
             "t",
             "d",
             null,
-            List.of(org.stomacds.engine.Stage.ORDER_SIGN),
+            List.of(org.stomacds.engine.rules.Stage.ORDER_SIGN),
             FocusSelection.DRAFT_ORDERS,
             org.stomacds.casedata.CaseScope.ORDER,
             List.of("cpt-44405"),

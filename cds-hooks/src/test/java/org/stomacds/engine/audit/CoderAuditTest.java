@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.Engines;
 import org.stomacds.engine.EvaluationRequest;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Severity;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * The blind coder audit (issue 15): forty claims written by a certified coder who never saw the

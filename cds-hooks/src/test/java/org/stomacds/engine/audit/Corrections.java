@@ -8,9 +8,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.stomacds.cds.card.ClaimCorrector;
 import org.stomacds.engine.Engines;
 import org.stomacds.engine.EvaluationRequest;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
+import org.stomacds.engine.rules.Stage;
 
 /** Follows every card of a claim at once and checks that the corrections agree. */
 final class Corrections {

@@ -161,4 +161,42 @@ class PayerMappingTest {
     assertThatThrownBy(() -> PayerMapping.load(List.of(file)))
         .hasMessageStartingWith(file + ":4: unknown line of business");
   }
+
+  @Test
+  void listsTheKnownPayersByTheFirstNameTheirEntryGives() {
+    List<KnownPayer> known = MAPPING.known();
+
+    assertThat(known)
+        .extracting(KnownPayer::key, KnownPayer::licensee, KnownPayer::name)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(PayerKey.CIGNA, null, "Cigna"),
+            org.assertj.core.groups.Tuple.tuple(
+                PayerKey.BCBS, "Independence Blue Cross", "Independence Blue Cross"),
+            org.assertj.core.groups.Tuple.tuple(PayerKey.MEDICARE, null, "Medicare"));
+    assertThat(known)
+        .filteredOn(k -> k.key() == PayerKey.AETNA)
+        .singleElement()
+        .satisfies(
+            aetna -> {
+              assertThat(aetna.identifier().value()).isEqualTo("60054");
+              assertThat(aetna.government()).isFalse();
+              assertThat(aetna.defaultLineOfBusiness()).isEqualTo(LineOfBusiness.COMMERCIAL);
+            });
+  }
+
+  @Test
+  void offersACoverageTypeThatSaysEachLineOfBusinessByItself() {
+    for (LineOfBusiness line :
+        List.of(
+            LineOfBusiness.ORIGINAL_MEDICARE,
+            LineOfBusiness.MEDICARE_ADVANTAGE,
+            LineOfBusiness.COMMERCIAL,
+            LineOfBusiness.MEDICAID)) {
+      PayerIdentity.Code type = MAPPING.coverageTypeSaying(line).orElseThrow();
+      assertThat(type.system()).isEqualTo(SOPT);
+      Payer payer = resolve("Harbor Mutual Health Plan", type.system(), type.value());
+      assertThat(payer.lineOfBusiness()).as("%s says %s", type.value(), line).isEqualTo(line);
+    }
+    assertThat(MAPPING.coverageTypeSaying(LineOfBusiness.UNKNOWN)).isEmpty();
+  }
 }

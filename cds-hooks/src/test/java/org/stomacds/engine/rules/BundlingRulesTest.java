@@ -10,7 +10,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.CaseBuilder;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.stomacds.engine.CaseBuilder;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.EvaluationRequest;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 
 /**

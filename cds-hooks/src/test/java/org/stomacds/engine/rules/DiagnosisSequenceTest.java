@@ -7,7 +7,6 @@ import static org.stomacds.engine.Engines.findings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.CaseBuilder;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 
 class DiagnosisSequenceTest {

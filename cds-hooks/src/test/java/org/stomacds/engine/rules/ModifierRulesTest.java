@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.CaseBuilder;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;

@@ -7,7 +7,6 @@ import static org.stomacds.engine.Engines.ruleIds;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.CaseBuilder;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 
 /** Several rules about one claim line give one correction, never "remove" beside "change". */

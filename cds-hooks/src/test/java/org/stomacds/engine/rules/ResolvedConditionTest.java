@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.stomacds.engine.CaseBuilder;
-import org.stomacds.engine.Stage;
 import org.stomacds.engine.findings.Finding;
 
 class ResolvedConditionTest {

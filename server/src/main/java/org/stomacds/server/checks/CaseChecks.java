@@ -20,7 +20,7 @@ import org.stomacds.casedata.References;
 import org.stomacds.engine.Evaluation;
 import org.stomacds.engine.EvaluationRequest;
 import org.stomacds.engine.RuleEngine;
-import org.stomacds.engine.Stage;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * Evaluates Procedures and Claims the way the encounter-discharge CDS service does (same stages,

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.stomacds.casedata.CaseAssembler;
 import org.stomacds.casedata.LocalFhirStore;
 import org.stomacds.cds.card.RuleReferences;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.engine.RuleEngine;
 import org.stomacds.server.fhir.FhirServerCustomizer;
 

@@ -24,18 +24,17 @@ import ca.uhn.fhir.storage.interceptor.AutoCreatePlaceholderReferenceTargetRespo
 @Interceptor
 final class OwnWrites {
 
-  private static final String MARK = OwnWrites.class.getName();
-
-  /** The request details of a write of ours. */
+  /** The request details of a write of ours: their type says so, no marker in the user data. */
   static SystemRequestDetails request() {
-    SystemRequestDetails request = new SystemRequestDetails();
-    request.getUserData().put(MARK, Boolean.TRUE);
-    return request;
+    return new OwnRequest();
   }
 
   static boolean isOwn(RequestDetails request) {
-    return request != null && Boolean.TRUE.equals(request.getUserData().get(MARK));
+    return request instanceof OwnRequest;
   }
+
+  /** A system request made by the write checks, for their own DetectedIssues. */
+  private static final class OwnRequest extends SystemRequestDetails {}
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
   public DeleteConflictOutcome deleteConflicts(DeleteConflictList conflicts) {

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
@@ -27,11 +28,13 @@ final class PreferOutcomeInterceptor {
   private static final Logger log = LoggerFactory.getLogger(PreferOutcomeInterceptor.class);
 
   private final WriteCheckProcessor processor;
+  private final WriteOutcomes outcomes;
   private final CheckService checks;
   private final RuleTitles titles;
 
   PreferOutcomeInterceptor(WriteCheckProcessor processor, CheckService checks, RuleTitles titles) {
     this.processor = processor;
+    this.outcomes = processor.outcomes();
     this.checks = checks;
     this.titles = titles;
   }
@@ -44,8 +47,9 @@ final class PreferOutcomeInterceptor {
     OperationOutcome outcome =
         response.getResponseResource() instanceof OperationOutcome oo ? oo : new OperationOutcome();
     response.setResponseResource(outcome);
-    String batchId = (String) request.getUserData().remove(WriteRecorder.BATCH_KEY);
-    String written = (String) request.getUserData().remove(WriteRecorder.WRITTEN_KEY);
+    Optional<WriteOutcomes.Answered> answered = outcomes.take(request);
+    String batchId = answered.map(WriteOutcomes.Answered::batchId).orElse(null);
+    String written = answered.map(WriteOutcomes.Answered::written).orElse(null);
     try {
       if (batchId != null) {
         Map<String, WriteCheckProcessor.SubjectResult> results = processor.process(batchId);
@@ -72,6 +76,15 @@ final class PreferOutcomeInterceptor {
               + " DetectedIssues.");
     }
     return true;
+  }
+
+  /**
+   * Whatever became of the request (a failed write never reaches {@link #outgoing}), what {@link
+   * WriteRecorder} handed over for it goes.
+   */
+  @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+  public void completed(RequestDetails request) {
+    outcomes.completed(request);
   }
 
   private void addFindings(

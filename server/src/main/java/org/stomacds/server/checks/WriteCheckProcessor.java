@@ -64,6 +64,7 @@ final class WriteCheckProcessor implements AutoCloseable {
   private final String instance;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService sweeper;
+  private final WriteOutcomes outcomes = new WriteOutcomes();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -117,6 +118,15 @@ final class WriteCheckProcessor implements AutoCloseable {
         Timer.builder("stomacds.checks.evaluation")
             .description("Time to evaluate one subject and write its DetectedIssues")
             .register(meters);
+  }
+
+  /**
+   * The batches answered in a response rather than here in the background: what {@link
+   * WriteRecorder} hands to {@link PreferOutcomeInterceptor}, both of which work with this
+   * processor.
+   */
+  WriteOutcomes outcomes() {
+    return outcomes;
   }
 
   /**

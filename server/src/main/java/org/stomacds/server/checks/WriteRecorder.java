@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A request asking {@code Prefer: return=OperationOutcome} on a create/update of a Procedure or
  * Claim leaves its batch to the {@link PreferOutcomeInterceptor}, which evaluates it before
- * answering. Our own DetectedIssue writes are not trigger types, so they never loop back here.
+ * answering: handed over through the processor's {@link WriteOutcomes}. Our own DetectedIssue
+ * writes are not trigger types, so they never loop back here.
  *
  * <p>Never throws into the write: the worst a failure here does is lose an evaluation, logged. The
  * insert itself cannot break a constraint (generated key, no unique columns, values clipped to
@@ -42,19 +43,15 @@ final class WriteRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(WriteRecorder.class);
 
-  /** {@code RequestDetails} user data: the batch a Prefer request's response must evaluate. */
-  static final String BATCH_KEY = WriteRecorder.class.getName() + ".batch";
-
-  /** {@code RequestDetails} user data: the Procedure or Claim the Prefer request wrote. */
-  static final String WRITTEN_KEY = WriteRecorder.class.getName() + ".written";
-
   private final PendingEvaluations pending;
   private final WriteCheckProcessor processor;
+  private final WriteOutcomes outcomes;
   private final Clock clock;
 
   WriteRecorder(PendingEvaluations pending, WriteCheckProcessor processor, Clock clock) {
     this.pending = pending;
     this.processor = processor;
+    this.outcomes = processor.outcomes();
     this.clock = clock;
   }
 
@@ -110,7 +107,7 @@ final class WriteRecorder {
       if (batch.answeredInResponse
           && request != null
           && ref.startsWith(request.getResourceName() + "/")) {
-        request.getUserData().put(WRITTEN_KEY, ref);
+        outcomes.subjectWritten(request, ref);
       }
     } catch (RuntimeException e) {
       log.error("write check not recorded for {}: {}", ref, e.getClass().getSimpleName());
@@ -132,7 +129,7 @@ final class WriteRecorder {
     Batch batch = new Batch(UUID.randomUUID().toString(), wantsOutcome(request));
     TransactionSynchronizationManager.registerSynchronization(new AfterCommit(batch));
     if (batch.answeredInResponse) {
-      request.getUserData().put(BATCH_KEY, batch.id);
+      outcomes.batchOpened(request, batch.id);
     }
     return batch;
   }

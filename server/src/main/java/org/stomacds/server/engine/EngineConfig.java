@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.payer.PayerMapping;
 import org.stomacds.engine.rules.RulePack;
 import org.stomacds.engine.terminology.Terminology;
 
@@ -37,5 +38,14 @@ class EngineConfig {
           pack.file());
     }
     return engine;
+  }
+
+  /**
+   * The payer mapping the engine reads (the shipped file and the same operator files), for pages
+   * that offer the payers it knows, such as the sandbox's payer choice.
+   */
+  @Bean
+  PayerMapping payerMapping(EngineProperties properties) {
+    return PayerMapping.load(properties.payerMappings());
   }
 }

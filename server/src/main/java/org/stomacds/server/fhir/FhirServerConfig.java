@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 
 /**
  * HAPI FHIR's JPA server, R4, mounted at {@code /fhir}. The Hibernate Search (Lucene, on the file

@@ -4,7 +4,7 @@ import ca.uhn.fhir.rest.server.IServerAddressStrategy;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 
 /**
  * The FHIR base URL HAPI puts in links ({@code self}, {@code next}, {@code fullUrl}, {@code

@@ -1,5 +1,6 @@
 package org.stomacds.server.sandbox;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,16 +10,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.stomacds.cds.CdsProperties;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
+import org.stomacds.engine.RuleEngine;
+import org.stomacds.engine.rules.RulePack;
 import org.stomacds.fixtures.cases.CaseFormatException;
 
 /**
- * The sandbox page's read-only JSON: the fixture cases it offers.
+ * The sandbox page's read-only JSON: the fixture cases it offers, and what the loaded engine knows.
  *
  * <ul>
  *   <li>{@code GET /sandbox/api/cases}: the list, with the FHIR base a request should name;
  *   <li>{@code GET /sandbox/api/cases/{name}}: one case whole (bundle, request templates, what it
- *       expects).
+ *       expects);
+ *   <li>{@code GET /sandbox/api/payers}: the payers that can replace a case's own, from the
+ *       engine's payer mapping ({@link SandboxPayers});
+ *   <li>{@code GET /sandbox/api/packs}: the rule packs the engine has loaded (id, code, title,
+ *       version).
  * </ul>
  *
  * The cases are synthetic test data shipped with the application, never patient data.
@@ -28,13 +35,45 @@ import org.stomacds.fixtures.cases.CaseFormatException;
 class SandboxApiController {
 
   private final SandboxCases cases;
+  private final SandboxPayers payers;
+  private final RuleEngine engine;
   private final PublicEndpoints endpoints;
   private final CdsProperties cds;
 
-  SandboxApiController(SandboxCases cases, PublicEndpoints endpoints, CdsProperties cds) {
+  SandboxApiController(
+      SandboxCases cases,
+      SandboxPayers payers,
+      RuleEngine engine,
+      PublicEndpoints endpoints,
+      CdsProperties cds) {
     this.cases = cases;
+    this.payers = payers;
+    this.engine = engine;
     this.endpoints = endpoints;
     this.cds = cds;
+  }
+
+  /** One loaded rule pack: its id, the procedure code it checks, its title and version. */
+  record Pack(String id, String code, String title, String version) {}
+
+  record Packs(List<Pack> packs) {}
+
+  @GetMapping("/payers")
+  SandboxPayers.Listing payers() {
+    return payers.listing();
+  }
+
+  @GetMapping("/packs")
+  Packs packs() {
+    return new Packs(
+        loadedPacks().stream()
+            .map(p -> new Pack(p.id(), p.subjectCode(), p.title(), p.version()))
+            .toList());
+  }
+
+  /** The engine's packs, in the order they run. */
+  private List<RulePack> loadedPacks() {
+    return engine.packs();
   }
 
   @GetMapping("/cases")

@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.stomacds.cds.security.KeySources;
-import org.stomacds.cds.security.Loopback;
+import org.stomacds.cds.url.Loopback;
 import org.stomacds.server.security.ApiSecurityProperties.TokenIssuer;
 
 /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.stomacds.cds.security.Loopback;
+import org.stomacds.cds.url.Loopback;
 
 /**
  * Protection of the FHIR API and the other pages, prefix {@code stomacds.security}. Checked at

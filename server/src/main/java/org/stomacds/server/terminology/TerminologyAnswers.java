@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.stomacds.server.fhir.PerRequest;
 import org.stomacds.server.terminology.TerminologyRequestChecks.Asked;
 
 /**
@@ -39,17 +40,25 @@ final class TerminologyAnswers {
 
   private static final List<String> PLACE_PROPERTIES = List.of("parent", "child", "definition");
 
+  private final PerRequest<Asked> questions;
   private final FilteredTotals filteredTotals;
 
-  TerminologyAnswers(FilteredTotals filteredTotals) {
+  /**
+   * @param questions what {@link TerminologyRequestChecks} found a call asks, handed over per
+   *     request
+   */
+  TerminologyAnswers(PerRequest<Asked> questions, FilteredTotals filteredTotals) {
+    this.questions = questions;
     this.filteredTotals = filteredTotals;
   }
 
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public void complete(RequestDetails request, ResponseDetails response) {
-    if (!(request.getUserData().get(TerminologyRequestChecks.ASKED) instanceof Asked asked)) {
+    Optional<Asked> question = questions.take(request);
+    if (question.isEmpty()) {
       return;
     }
+    Asked asked = question.get();
     switch (asked.operation()) {
       case "$lookup" -> {
         if (response.getResponseResource() instanceof Parameters lookup) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.stomacds.engine.terminology.Terminology;
 import org.stomacds.server.fhir.FhirServerCustomizer;
+import org.stomacds.server.fhir.PerRequest;
 
 /** The one terminology source, read once: the rule engine and the FHIR server share it. */
 @Configuration
@@ -45,15 +46,20 @@ class TerminologyConfig {
             .filter(r -> r instanceof CodeSystem cs && TerminologyTargets.hierarchical(cs))
             .map(r -> ((CodeSystem) r).getUrl())
             .toList();
+    // What the checks found a call asks, for the answer; forgotten when the request completes.
+    PerRequest<TerminologyRequestChecks.Asked> questions = new PerRequest<>();
     TerminologyRequestChecks checks =
         new TerminologyRequestChecks(
+            questions,
             new TerminologyTargets(termReadSvc, validationSupport, daoRegistry),
             DisplayLanguages.of(terminology.resources()),
             hierarchical);
     return server -> {
+      server.registerInterceptor(questions);
       server.registerInterceptor(checks);
       server.registerInterceptor(
           new TerminologyAnswers(
+              questions,
               new FilteredTotals(daoRegistry, storageSettings.getPreExpandValueSetsMaxCount())));
     };
   }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
 import org.hl7.fhir.r4.model.Coding;
+import org.stomacds.server.fhir.PerRequest;
 
 /**
  * Checks a terminology operation call before HAPI answers it, where HAPI would answer a 500, ignore
@@ -26,27 +27,30 @@ import org.hl7.fhir.r4.model.Coding;
  *       404, 422), and a value set about to be expanded has its expansion stored.
  * </ul>
  *
- * What the answer needs from the check (the concept looked up, the codes compared) is left in the
- * request's user data for {@link TerminologyAnswers}.
+ * What the answer needs from the check (the concept looked up, the codes compared) is handed to
+ * {@link TerminologyAnswers} through the {@link PerRequest} both are given.
  */
 @Interceptor
 final class TerminologyRequestChecks {
 
-  /** User-data key: the {@link Asked} of this call. */
-  static final String ASKED = TerminologyRequestChecks.class.getName() + ".asked";
-
   private static final Pattern WHOLE_NUMBER = Pattern.compile("\\+?[0-9]{1,9}");
 
+  private final PerRequest<Asked> questions;
   private final TerminologyTargets targets;
   private final DisplayLanguages languages;
   private final List<String> hierarchicalSystems;
 
   /**
+   * @param questions where a checked call's {@link Asked} goes, for {@link TerminologyAnswers}
    * @param hierarchicalSystems the urls of our code systems with a hierarchy, named when a {@code
    *     $subsumes} on another is refused
    */
   TerminologyRequestChecks(
-      TerminologyTargets targets, DisplayLanguages languages, List<String> hierarchicalSystems) {
+      PerRequest<Asked> questions,
+      TerminologyTargets targets,
+      DisplayLanguages languages,
+      List<String> hierarchicalSystems) {
+    this.questions = questions;
     this.targets = targets;
     this.languages = languages;
     this.hierarchicalSystems = List.copyOf(hierarchicalSystems);
@@ -107,7 +111,7 @@ final class TerminologyRequestChecks {
           default -> null;
         };
     if (asked != null) {
-      request.getUserData().put(ASKED, asked);
+      questions.put(request, asked);
     }
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.stomacds.cds.prefetch.PublicEndpoints;
+import org.stomacds.cds.url.PublicEndpoints;
 
 class PublicServerAddressTest {
 

@@ -132,7 +132,7 @@ public final class RunningServer implements AutoCloseable {
 
   /** The public URL of an endpoint ({@code stomacds.public-base-url} + path): a JWT's aud. */
   public String publicUrl(String path) {
-    return context.getBean(org.stomacds.cds.prefetch.PublicEndpoints.class).url(path);
+    return context.getBean(org.stomacds.cds.url.PublicEndpoints.class).url(path);
   }
 
   public <T> T bean(Class<T> type) {

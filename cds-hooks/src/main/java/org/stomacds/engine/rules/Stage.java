@@ -1,4 +1,4 @@
-package org.stomacds.engine;
+package org.stomacds.engine.rules;
 
 /** When in the life of a case the rules are asked; a rule declares the stages it applies at. */
 public enum Stage {

@@ -1,10 +1,8 @@
-package org.stomacds.cds.prefetch;
+package org.stomacds.cds.url;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.stomacds.cds.security.CanonicalUrl;
-import org.stomacds.cds.security.Loopback;
 
 /**
  * This application's public addresses: the FHIR base a client names as {@code fhirServer} when it

@@ -1,4 +1,4 @@
-package org.stomacds.cds.security;
+package org.stomacds.cds.url;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.stomacds.cds.prefetch;
+package org.stomacds.cds.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

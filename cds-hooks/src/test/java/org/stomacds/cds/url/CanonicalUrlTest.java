@@ -1,4 +1,4 @@
-package org.stomacds.cds.security;
+package org.stomacds.cds.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
