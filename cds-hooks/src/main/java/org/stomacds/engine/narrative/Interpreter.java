@@ -393,7 +393,7 @@ final class Interpreter {
             mentions.mention(h, true);
             continue;
           }
-          double n = h.group() == null ? Double.NaN : Quantities.parse(h.group());
+          double n = h.group() == null ? Double.NaN : NumberWords.parse(h.group());
           if (n >= 2 && n <= 20) {
             count = Math.max(count, (int) n);
             mentions.mention(h, false);
