@@ -7,10 +7,7 @@ import static org.stomacds.engine.documentation.DocumentationElement.INDICATION;
 import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_COUNT;
 import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_DURATION;
 import static org.stomacds.engine.documentation.DocumentationElement.POST_PROCEDURE_INSTRUCTIONS;
-import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TIMES;
-import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
 
-import java.time.LocalTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +15,9 @@ import org.stomacds.engine.documentation.DocumentationElement;
 
 /**
  * Turns the hits and numbers of a note into its reading, element by element: which are documented
- * (and by which words), which are said to be missing, and the values.
+ * (and by which words), which are said to be missing, and the values. The elements that need more
+ * than a pass over the hits have readers of their own (extent, reach, complications, indication,
+ * sedation, lumen); this class runs them in order and reads the rest.
  */
 final class Interpreter {
 
@@ -30,8 +29,6 @@ final class Interpreter {
   private final List<Value> balloonSizes;
   private final List<Value> counts;
   private final List<Value> inflationSeconds;
-  private final List<Value> sedationMinutes;
-  private final List<Clock> clocks;
   private final Mentions mentions;
   private final NoteReading.Builder out;
 
@@ -44,8 +41,6 @@ final class Interpreter {
     this.balloonSizes = numbers.balloonSizes();
     this.counts = numbers.counts();
     this.inflationSeconds = numbers.inflationSeconds();
-    this.sedationMinutes = numbers.sedationMinutes();
-    this.clocks = numbers.clocks();
     this.mentions = new Mentions(note);
     this.out = mentions.out;
   }
@@ -70,8 +65,7 @@ final class Interpreter {
     sectionContent(Section.INDICATION, INDICATION);
     new IndicationReader(note, numbers, mentions).read();
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
-    sedation();
-    sedationTimes();
+    new SedationReader(note, hits, numbers, mentions).read();
     dilation();
     new LumenReader(note, hits, numbers, mentions).read();
     distinct();
@@ -161,144 +155,6 @@ final class Interpreter {
       }
     }
     return false;
-  }
-
-  private void sedation() {
-    Hit mac = null;
-    Hit moderate = null;
-    Hit none = null;
-    Hit drugMac = null;
-    Hit drugModerate = null;
-    for (Hit h : hits) {
-      if (h.element() != SEDATION_TYPE) {
-        continue;
-      }
-      Polarity p = h.polarity();
-      if (p == Polarity.UNRECORDED) {
-        mentions.mention(h, true);
-        continue;
-      }
-      switch (h.tag()) {
-        case SED_MAC -> mac = p == Polarity.AFFIRMED ? Hit.first(mac, h) : mac;
-        case SED_MODERATE -> moderate = p == Polarity.AFFIRMED ? Hit.first(moderate, h) : moderate;
-        case SED_NONE -> none = p == Polarity.AFFIRMED ? Hit.first(none, h) : none;
-        case SED_GENERIC -> none = p == Polarity.ABSENT ? Hit.first(none, h) : none;
-        case SED_DRUG_MAC -> drugMac = p == Polarity.AFFIRMED ? Hit.first(drugMac, h) : drugMac;
-        case SED_DRUG_MODERATE ->
-            drugModerate = p == Polarity.AFFIRMED ? Hit.first(drugModerate, h) : drugModerate;
-        default -> {
-          continue;
-        }
-      }
-      boolean generic = h.tag() == Tag.SED_GENERIC;
-      if ((!generic && p == Polarity.AFFIRMED) || (generic && p == Polarity.ABSENT)) {
-        mentions.mention(h, false);
-      }
-    }
-    // "Sedation:\nNone", "Anesthesia: not documented".
-    Sentence noneHeading = null;
-    int noneIndex = -1;
-    for (int i = 0; i < sentences.size(); i++) {
-      Sentence s = sentences.get(i);
-      if (s.headingOnly() || !s.section().isSedation()) {
-        continue;
-      }
-      Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
-      DocumentationElement element =
-          s.section() == Section.SEDATION_TIME ? SEDATION_TIMES : SEDATION_TYPE;
-      if (cue == Cues.Cue.UNRECORDED || (cue == Cues.Cue.ABSENT && element == SEDATION_TIMES)) {
-        mentions.mention(element, true, i, s.start(), s.end(), true);
-      } else if (cue == Cues.Cue.ABSENT && noneHeading == null) {
-        noneHeading = s;
-        noneIndex = i;
-      }
-    }
-    Hit decided =
-        mac != null
-            ? mac
-            : moderate != null
-                ? moderate
-                : none != null ? none : drugMac != null ? drugMac : drugModerate;
-    if (decided != null) {
-      out.sedationType =
-          decided == mac || decided == drugMac
-              ? SedationType.MAC_OR_ANESTHESIA
-              : decided == none ? SedationType.NONE : SedationType.MODERATE;
-      out.preferred.put(SEDATION_TYPE, mentions.mention(decided, false));
-    } else if (noneHeading != null) {
-      out.sedationType = SedationType.NONE;
-      out.preferred.put(
-          SEDATION_TYPE,
-          mentions.mention(
-              SEDATION_TYPE, false, noneIndex, noneHeading.start(), noneHeading.end(), true));
-    }
-  }
-
-  private void sedationTimes() {
-    if (!sedationMinutes.isEmpty()) {
-      Value v = sedationMinutes.get(0);
-      out.sedationMinutes = (int) Math.round(v.value());
-      out.preferred.put(SEDATION_TIMES, mentions.mention(SEDATION_TIMES, false, v));
-    }
-    Clock[] pair = startAndStop(clocks);
-    if (pair == null) {
-      // No sedation times: the procedure's own start and end stand for them.
-      pair = startAndStop(numbers.procedureTimes());
-    }
-    if (pair == null) {
-      return;
-    }
-    Clock start = pair[0];
-    Clock stop = pair[1];
-    int minutes = stop.minuteOfDay() - start.minuteOfDay();
-    if (minutes < 0) {
-      // "11:50 to 12:15" written without am/pm, or a case across midnight.
-      minutes += (minutes > -12 * 60) ? 12 * 60 : 24 * 60;
-    }
-    if (minutes < 1 || minutes > 600) {
-      return;
-    }
-    out.sedationStart = LocalTime.of(start.minuteOfDay() / 60, start.minuteOfDay() % 60);
-    out.sedationStop = LocalTime.of(stop.minuteOfDay() / 60, stop.minuteOfDay() % 60);
-    if (out.sedationMinutes == null) {
-      out.sedationMinutes = minutes;
-    }
-    ElementMention m =
-        mentions.mention(
-            SEDATION_TIMES, false, start.sentence(), start.start(), start.end(), false);
-    if (stop.sentence() != start.sentence()) {
-      mentions.mention(SEDATION_TIMES, false, stop.sentence(), stop.start(), stop.end(), false);
-    }
-    out.preferred.putIfAbsent(SEDATION_TIMES, m);
-  }
-
-  /** The first start and the stop after it, or null when the times do not make a pair. */
-  private static Clock[] startAndStop(List<Clock> clocks) {
-    if (clocks.size() < 2) {
-      return null;
-    }
-    Clock start = null;
-    for (Clock c : clocks) {
-      if (c.role() == Clock.Role.START) {
-        start = c;
-        break;
-      }
-    }
-    if (start == null) {
-      start = clocks.get(0);
-    }
-    Clock stop = null;
-    for (Clock c : clocks) {
-      if (c.start() > start.start() && c.role() == Clock.Role.STOP) {
-        stop = c;
-        break;
-      }
-    }
-    if (stop == null) {
-      Clock last = clocks.get(clocks.size() - 1);
-      stop = last.start() > start.start() && last.role() != Clock.Role.START ? last : null;
-    }
-    return stop == null ? null : new Clock[] {start, stop};
   }
 
   private void dilation() {
@@ -393,7 +249,7 @@ final class Interpreter {
             mentions.mention(h, true);
             continue;
           }
-          double n = h.group() == null ? Double.NaN : Quantities.parse(h.group());
+          double n = h.group() == null ? Double.NaN : NumberWords.parse(h.group());
           if (n >= 2 && n <= 20) {
             count = Math.max(count, (int) n);
             mentions.mention(h, false);

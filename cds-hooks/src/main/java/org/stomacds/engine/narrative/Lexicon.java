@@ -14,7 +14,7 @@ import java.util.Map;
  * length of the note.
  *
  * <p>The numbers (balloon sizes, lumen sizes, inflation counts and durations, sedation minutes and
- * clock times) are read by {@link Quantities}; the tables have their "not recorded" phrasings.
+ * clock times) are read by {@link NumberFinder}; the tables have their "not recorded" phrasings.
  */
 final class Lexicon {
 

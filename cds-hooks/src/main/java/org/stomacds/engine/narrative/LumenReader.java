@@ -299,7 +299,7 @@ final class LumenReader {
   }
 
   private int cueDirection(int k, int at) {
-    int side = Quantities.dilationSide(f, wordStarts[k], wordEnds[k]);
+    int side = SizeCues.dilationSide(f, wordStarts[k], wordEnds[k]);
     if (side != 0) {
       // "pre-dil", "post-dilation"; a bare "pre"/"post" only as a label ("Pre ~7 mm", "post:
       // 15mm") or before a dilation word ("post balloon").

@@ -48,9 +48,10 @@ public final class NoteReader {
   }
 
   /**
-   * Turns HTML or XHTML (a FHIR narrative, a note exported as HTML) into plain text: tags, scripts,
-   * styles and comments go, entities are decoded, and block elements and line breaks become line
-   * and paragraph breaks so that headings and template lines stay apart. Null gives "".
+   * Turns HTML or XHTML (a FHIR narrative, a note exported as HTML), parsed as a browser would,
+   * into plain text: tags, scripts, styles and comments go, entities are decoded, and block
+   * elements and line breaks become line and paragraph breaks so that headings and template lines
+   * stay apart. Null gives "".
    */
   public static String htmlToText(String html) {
     return HtmlText.toText(html);

@@ -6,7 +6,8 @@
  * org.stomacds.engine.documentation.DocumentationElement} the mentions found (each with the
  * sentence it stands in and its offsets), and the values the rules need. Plain Java; no Spring, no
  * servlet or FHIR types. HTML (a FHIR narrative) goes through {@link
- * org.stomacds.engine.narrative.NoteReader#htmlToText(String)} first.
+ * org.stomacds.engine.narrative.NoteReader#htmlToText(String)} first (jsoup parses it; {@code
+ * HtmlText} lays out its text).
  *
  * <h2>What "documents" means</h2>
  *
@@ -51,8 +52,9 @@
  *       quote, so offsets are shared ({@link org.stomacds.engine.narrative.NoteText});
  *   <li><b>sections</b>: headings, "Label:" lines and the first cell of a table row name the
  *       section a line is in ({@code narrative/section-labels.tsv}, each row with an example label
- *       a test reads);
- *   <li><b>sentences</b>: the note cut into sentences that know their section;
+ *       a test reads; {@code Segmenter}, {@code LineLabels});
+ *   <li><b>sentences</b>: the note cut into sentences that know their section ({@code
+ *       SentenceEnds});
  *   <li><b>anchors</b>: one Aho-Corasick pass finds every feature word ({@code
  *       narrative/features.yaml}) and every phrase anchor; each sentence gets a bit per feature;
  *   <li><b>phrases</b>: the phrase tables ({@code narrative/phrases/<element>.yaml}, macros in
@@ -66,8 +68,9 @@
  *       literal or pattern, category, direction, max_scope, examples) make it negated, not recorded
  *       or hypothetical; the negation scope is stricter than ConText's, crossing only FILLER words,
  *       and phrases of one list share their cues;
- *   <li><b>values</b>: numbers and what they measure ({@code Quantities}, {@code NumberFinder},
- *       {@code LumenReader}, {@code ExtentReader});
+ *   <li><b>values</b>: numbers and what they measure ({@code NumberFinder} walks the number starts
+ *       and hands each to {@code SizeFinder}, {@code DurationFinder}, {@code CountFinder} or {@code
+ *       ClockFinder}; then {@code LumenReader}, {@code ExtentReader});
  *   <li><b>reading</b>: per element the mentions, each quoting its sentence (the evidence, with its
  *       offsets in the text as given), and the values.
  * </ol>

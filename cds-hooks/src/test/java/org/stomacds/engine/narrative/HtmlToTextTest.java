@@ -16,10 +16,12 @@ class HtmlToTextTest {
   }
 
   @Test
-  void decodesNamedAndNumericEntities() {
+  void decodesNamedAndNumericEntitiesToPlainText() {
     assertThat(
             NoteReader.htmlToText("<p>18&ndash;19&#8211;20&nbsp;mm &amp; EBL &lt; 5&#x20;mL</p>"))
-        .isEqualTo("18-19\u201320 mm & EBL < 5 mL");
+        .isEqualTo("18-19-20 mm & EBL < 5 mL");
+    assertThat(NoteReader.htmlToText("<p>3 &times; 60&#160;sec, ~\u00bd min &hellip;</p>"))
+        .isEqualTo("3 x 60 sec, ~1/2 min ...");
   }
 
   @Test
@@ -55,10 +57,20 @@ class HtmlToTextTest {
     assertThat(NoteReader.htmlToText("<div></div>")).isEmpty();
   }
 
+  /** As a browser shows them: a tag cut off by the end of the text is dropped, not its text. */
   @Test
   void survivesAnUnclosedTagAndComment() {
-    assertThat(NoteReader.htmlToText("Dilated to 15 mm <b")).isEqualTo("Dilated to 15 mm <b");
+    assertThat(NoteReader.htmlToText("Dilated to 15 mm <b")).isEqualTo("Dilated to 15 mm");
     assertThat(NoteReader.htmlToText("Dilated <!-- to 99 mm")).isEqualTo("Dilated");
+  }
+
+  @Test
+  void repairsMalformedMarkupAsABrowserDoes() {
+    assertThat(
+            NoteReader.htmlToText(
+                "<P>Lumen 6 mm<p>Dilated to 15 mm<table><tr><td>Sedation<td>MAC</table>"
+                    + "<p class=MsoNormal>Complications: none<o:p></o:p>"))
+        .isEqualTo("Lumen 6 mm\n\nDilated to 15 mm\n\nSedation\tMAC\n\nComplications: none");
   }
 
   /** Issue 14: EHRs write any HTML5 entity, not only the common ones. */
@@ -69,8 +81,8 @@ class HtmlToTextTest {
         .isEqualTo("12 \u2192 13.5 \u2192 15 mm * lumen \u2248 8 mm");
     assertThat(NoteReader.htmlToText("<p>&frac13; &hearts; &CounterClockwiseContourIntegral;</p>"))
         .isEqualTo("\u2153 \u2665 \u2233");
-    assertThat(NoteReader.htmlToText("<p>&nosuchentity; &amp</p>"))
-        .isEqualTo("&nosuchentity; &amp");
+    // HTML5 reads "&amp" without its semicolon as "&", as browsers do.
+    assertThat(NoteReader.htmlToText("<p>&nosuchentity; &amp</p>")).isEqualTo("&nosuchentity; &");
   }
 
   @Test

@@ -79,6 +79,21 @@ class PathologicalInputTest {
     assertThat(Duration.ofNanos(cpu)).isLessThan(BOUND);
   }
 
+  @Test
+  void readsDeeplyNestedHtmlQuickly() {
+    for (String html :
+        new String[] {
+          "<div><b><i>".repeat(20_000) + "Dilated to 15 mm",
+          "<table><tr><td>".repeat(10_000) + "Balloon 15 mm",
+          "<ul><li>".repeat(20_000) + "Resume diet"
+        }) {
+      String[] text = new String[1];
+      long cpu = cpuNanos(() -> text[0] = NoteReader.htmlToText(html));
+      assertThat(Duration.ofNanos(cpu)).as("html %.20s", html).isLessThan(BOUND);
+      assertThat(text[0]).endsWith(html.substring(html.lastIndexOf('>') + 1));
+    }
+  }
+
   private static long cpuNanos(Runnable r) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long start = mx.getCurrentThreadCpuTime();

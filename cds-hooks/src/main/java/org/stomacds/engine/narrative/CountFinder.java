@@ -1,0 +1,153 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the inflation counts of this procedure: a number before a count noun ("three inflations",
+ * "a single dilation"), "x3", "inflated twice", "Inflations: 2". A count is a whole number from 1
+ * to 20; "one inflation at each size" is left to the sizes, and planned or earlier counts are left
+ * out.
+ */
+final class CountFinder {
+
+  private final IndexedNote note;
+  private final String f;
+  private final QuantityMatchers matchers;
+  private final Elsewhen elsewhen;
+  private final DilationSigns signs;
+  final List<Value> counts = new ArrayList<>();
+
+  CountFinder(IndexedNote note, QuantityMatchers matchers, Elsewhen elsewhen, DilationSigns signs) {
+    this.note = note;
+    this.f = note.f;
+    this.matchers = matchers;
+    this.elsewhen = elsewhen;
+    this.signs = signs;
+  }
+
+  /**
+   * A count that starts with the number at {@code start} (ending at {@code after}) and ends in a
+   * count noun: "3 inflations", "two 60-second dilations". Kept in {@code found} until the
+   * sentence's other counts are read.
+   */
+  void countNoun(int i, Sentence s, int start, int after, List<Value> found) {
+    if (countNounAfter(i, s, after)) {
+      Matcher m = matchers.get(QuantityMatchers.COUNT_NOUN).region(start, s.end());
+      if (m.lookingAt()) {
+        count(i, s, m, m.group(1), m.group(2), found);
+      }
+    }
+  }
+
+  private static final Pattern PER_SIZE =
+      Rx.compile("\\s+(?:at\\s+)?(?:each|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
+
+  /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
+  void counts(int i, Sentence s, List<Value> found) {
+    matchers.atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.TIMES_X),
+        QuantityMatchers.COUNT_TIMES,
+        m -> {
+          if (!holds(s, "biops")) {
+            count(i, s, m, m.group(1), null, found);
+          }
+        });
+    matchers.atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.COUNT_VERB),
+        QuantityMatchers.COUNT_VERB,
+        m -> {
+          for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+              count(i, s, m, m.group(g), null, found);
+              return;
+            }
+          }
+        });
+    matchers.atAnchors(
+        i,
+        s,
+        Lexicon.bit(Feature.COUNT_LABEL),
+        QuantityMatchers.COUNT_LABEL,
+        m -> count(i, s, m, m.group(1), null, found));
+    found.sort(Comparator.comparingInt(Value::start));
+    for (Value v : found) {
+      this.counts.add(v);
+      signs.add(i, v.start());
+    }
+  }
+
+  private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
+    double n = NumberWords.parse(oneSpace(number));
+    // "3 inflation" is no count, but the terse "3 infl" is one.
+    if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
+      return;
+    }
+    if (n == 1 && PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()) {
+      // "one inflation at each size": the sizes count them
+      return;
+    }
+    if (n >= 1 && n <= 20 && !elsewhen.at(i, s, m.start())) {
+      found.add(new Value(n, i, m.start(), m.end(), false));
+    }
+  }
+
+  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
+  private static String oneSpace(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
+        StringBuilder b = new StringBuilder(number.length());
+        boolean space = false;
+        for (int j = 0; j < number.length(); j++) {
+          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
+          if (d != ' ' || !space) {
+            b.append(d);
+          }
+          space = d == ' ';
+        }
+        return b.toString();
+      }
+    }
+    return number;
+  }
+
+  /** Whether the sentence holds {@code word}; looks no further than the sentence. */
+  boolean holds(Sentence s, String word) {
+    return holdsFrom(s.start(), s.end(), word);
+  }
+
+  private boolean holdsFrom(int from, int to, String word) {
+    char first = word.charAt(0);
+    for (int j = from; j + word.length() <= to; j++) {
+      if (f.charAt(j) == first && f.startsWith(word, j)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a count noun ("inflations", "dilatations", "passes", "cycles") may follow the number
+   * ending at {@code after}: its anchor stands later in the sentence. A cheap test before the count
+   * pattern.
+   */
+  private boolean countNounAfter(int i, Sentence s, int after) {
+    long nouns = Lexicon.bit(Feature.DILATE) | Lexicon.bit(Feature.PASSAGE);
+    Ints occurrences = note.occurrences;
+    for (int k = note.occurrencesFrom[i]; k < note.occurrencesFrom[i + 1]; k += 3) {
+      if (occurrences.get(k + 1) >= after
+          && (note.lexicon.featuresByAnchor[occurrences.get(k)] & nouns) != 0) {
+        return true;
+      }
+    }
+    return holdsFrom(after, s.end(), "cycles") || holdsFrom(after, s.end(), "infl");
+  }
+}

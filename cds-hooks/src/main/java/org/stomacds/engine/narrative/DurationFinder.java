@@ -1,0 +1,83 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Keeps the durations of this procedure that time an inflation (in seconds) or the sedation (in
+ * minutes), as {@link DurationKind} sorts them: "60 seconds", "1 min", "45s", and the ones with no
+ * number ("a minute", "half a minute"). Planned and earlier durations are left out.
+ */
+final class DurationFinder {
+
+  private final IndexedNote note;
+  private final String f;
+  private final Elsewhen elsewhen;
+  private final DilationSigns signs;
+  final List<Value> inflationSeconds = new ArrayList<>();
+  final List<Value> sedationMinutes = new ArrayList<>();
+
+  DurationFinder(IndexedNote note, Elsewhen elsewhen, DilationSigns signs) {
+    this.note = note;
+    this.f = note.f;
+    this.elsewhen = elsewhen;
+    this.signs = signs;
+  }
+
+  /** A duration matched by {@link QuantityPatterns#DURATION}: its number and its unit. */
+  void duration(int i, Sentence s, boolean thisProcedure, Matcher m, String amount) {
+    duration(i, s, thisProcedure, m.start(), m.end(), m.group(2), NumberWords.parse(amount));
+  }
+
+  /** "a minute", "a full minute", "half a minute": durations with no number. */
+  void articleMinutes(int i, Sentence s, boolean thisProcedure) {
+    Ints occurrences = note.occurrences;
+    for (int k = note.occurrencesFrom[i]; k < note.occurrencesFrom[i + 1]; k += 3) {
+      if ((note.lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(Feature.MINUTE)) == 0
+          || !note.startsItsWord(k)) {
+        continue;
+      }
+      int at = occurrences.get(k + 2);
+      if (!f.startsWith("minute", at)) {
+        continue;
+      }
+      TokenCursor c = new TokenCursor(f, s.start(), at, at);
+      if (!c.prev()) {
+        continue;
+      }
+      if (c.is("full") && !c.prev()) {
+        continue;
+      }
+      if (c.is("a") || c.is("an")) {
+        int start = c.start();
+        double amount = c.prev() && c.is("half") ? 0.5 : 1;
+        int end = at + (f.startsWith("minutes", at) ? 7 : 6);
+        duration(i, s, thisProcedure, start, end, "minute", amount);
+      }
+    }
+  }
+
+  /**
+   * The duration {@code v} (in {@code unit}: seconds, minutes or hours) written at {@code [start,
+   * end)}, kept when it times this procedure's inflation or sedation.
+   */
+  void duration(
+      int i, Sentence s, boolean thisProcedure, int start, int end, String unit, double v) {
+    if (Double.isNaN(v) || !thisProcedure || elsewhen.at(i, s, start)) {
+      return;
+    }
+    boolean seconds = unit.charAt(0) == 's';
+    double secs = unit.charAt(0) == 'h' ? v * 3600 : unit.charAt(0) == 'm' ? v * 60 : v;
+    DurationKind kind = DurationKind.of(f, s, start, end);
+    if (kind == DurationKind.INFLATION && secs >= 3 && secs <= 600) {
+      inflationSeconds.add(new Value(secs, i, start, end, false));
+      signs.add(i, start);
+    } else if (kind == DurationKind.SEDATION && !seconds) {
+      double minutes = secs / 60;
+      if (minutes >= 1 && minutes <= 600) {
+        sedationMinutes.add(new Value(minutes, i, start, end, false));
+      }
+    }
+  }
+}

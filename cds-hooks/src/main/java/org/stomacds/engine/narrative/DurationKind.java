@@ -1,0 +1,124 @@
+package org.stomacds.engine.narrative;
+
+/**
+ * What a duration times (an inflation, sedation, fluoroscopy, something else), read from the words
+ * right after it, then from the nearest telling word before it.
+ */
+enum DurationKind {
+  INFLATION,
+  SEDATION,
+  FLUOROSCOPY,
+  OTHER,
+  UNKNOWN;
+
+  /** What the duration at {@code [numStart, unitEnd)} times. */
+  static DurationKind of(String f, Sentence s, int numStart, int unitEnd) {
+    TokenCursor c = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    for (int i = 0; i < 3 && c.next(); i++) {
+      String w = c.word();
+      if (w == null) {
+        break;
+      }
+      if (w.equals("each")
+          || w.equals("ea")
+          || w.equals("apiece")
+          || w.equals("per")
+          || w.startsWith("inflation")
+          || w.startsWith("dilation")
+          || w.startsWith("dilatation")) {
+        return DurationKind.INFLATION;
+      }
+      if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("intra-service")) {
+        return DurationKind.SEDATION;
+      }
+      if (w.startsWith("fluoro")) {
+        return DurationKind.FLUOROSCOPY;
+      }
+      if (!w.equals("of") && !w.equals("moderate") && !w.equals("conscious") && !w.equals("iv")) {
+        break;
+      }
+    }
+    c = new TokenCursor(f, s.start(), numStart, numStart);
+    int words = 0;
+    while (c.prev() && words < 14) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == ';') {
+          break;
+        }
+        continue;
+      }
+      if (c.isNumber()) {
+        continue;
+      }
+      words++;
+      DurationKind k = durationCue(w);
+      if (k != null) {
+        return k;
+      }
+    }
+    return DurationKind.UNKNOWN;
+  }
+
+  /** "x3", "x 3": the inflation count in terse notes, which a duration often follows. */
+  private static boolean isTimesCount(String w) {
+    if (w.isEmpty() || w.charAt(0) != 'x') {
+      return false;
+    }
+    for (int i = 1; i < w.length(); i++) {
+      if (w.charAt(i) < '0' || w.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static DurationKind durationCue(String w) {
+    if (w.startsWith("sedat")
+        || w.equals("intraservice")
+        || w.equals("intra-service")
+        || w.startsWith("anesthe")
+        || w.startsWith("anaesthe")
+        || w.equals("mac")) {
+      return DurationKind.SEDATION;
+    }
+    if (w.startsWith("fluoro")) {
+      return DurationKind.FLUOROSCOPY;
+    }
+    if (w.equals("held")
+        || w.equals("hold")
+        || w.equals("holding")
+        || w.equals("holds")
+        || w.startsWith("maintain")
+        || w.equals("kept")
+        || w.startsWith("inflat")
+        || w.startsWith("dilat")
+        || w.startsWith("balloon")
+        || w.equals("each")
+        || w.equals("ea")
+        || isTimesCount(w)
+        || w.equals("tts")
+        || w.equals("cre")
+        || w.equals("twice")
+        || w.equals("thrice")) {
+      return DurationKind.INFLATION;
+    }
+    if (w.equals("procedure")
+        || w.equals("procedural")
+        || w.equals("withdrawal")
+        || w.equals("total")
+        || w.equals("insertion")
+        || w.startsWith("observ")
+        || w.equals("recovery")
+        || w.startsWith("monitor")
+        || w.startsWith("wait")
+        || w.equals("cecal")
+        || w.equals("scope")
+        || w.equals("ago")
+        || w.equals("every")
+        || w.equals("exam")) {
+      return DurationKind.OTHER;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,143 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Set;
+
+/**
+ * Whether the words around a number date it to another session than this one: a plan ("will dilate
+ * to 18 mm"), a history ("s/p dilation to 15 mm"), "dilated 2 weeks ago". Such a number is not a
+ * value of this procedure.
+ */
+final class Elsewhen {
+
+  private static final WordSet ELSEWHEN =
+      WordSet.of(
+          "will",
+          "plan",
+          "plans",
+          "planned",
+          "planning",
+          "future",
+          "would",
+          "consider",
+          "considering",
+          "recommend",
+          "recommended",
+          "history",
+          "h/o",
+          "hx",
+          "s/p",
+          "previous",
+          "previously",
+          "past",
+          "next",
+          "repeat");
+
+  private static final Set<String> HEDGED_ESTIMATE =
+      Set.of("estimate", "say", "guess", "put", "call", "judge", "think");
+
+  private static final WordSet LATER =
+      WordSet.of(
+          "planned",
+          "scheduled",
+          "recommended",
+          "future",
+          "anticipated",
+          "intended",
+          "ago",
+          "yesterday");
+
+  /** After a dilation verb: it happened at another time than this session. */
+  private static final WordSet ANOTHER_TIME =
+      WordSet.of(
+          "ago",
+          "yesterday",
+          "earlier",
+          "previously",
+          "recently",
+          "previous",
+          "prior",
+          "last",
+          "morning",
+          "afternoon",
+          "evening",
+          "week",
+          "weeks",
+          "month",
+          "months",
+          "year",
+          "years");
+
+  private final IndexedNote note;
+  private final String f;
+
+  Elsewhen(IndexedNote note) {
+    this.note = note;
+    this.f = note.f;
+  }
+
+  /**
+   * Whether the words right after a dilation verb say when it happened, and that is not now: "this
+   * morning", "2 weeks ago", "last month", "at the previous visit". Up to the end of the clause.
+   */
+  boolean anotherTime(Sentence s, int end) {
+    TokenCursor ahead = new TokenCursor(f, end, s.end(), end);
+    for (int k = 0; k < 6 && ahead.next(); k++) {
+      if (!ahead.isWord()) {
+        char p = ahead.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')' || p == '.') {
+          return false;
+        }
+        continue;
+      }
+      if (ahead.in(ANOTHER_TIME)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the words around {@code at} in its clause put it in the past or future. */
+  boolean at(int i, Sentence s, int at) {
+    if (!note.has(i, Feature.ELSEWHEN_CUE)) {
+      // None of the words looked for below is anywhere in the sentence.
+      return false;
+    }
+    TokenCursor ahead = new TokenCursor(f, at, s.end(), at);
+    for (int k = 0; k < 8 && ahead.next(); k++) {
+      if (!ahead.isWord()) {
+        char p = ahead.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')') {
+          break;
+        }
+        continue;
+      }
+      if (ahead.in(LATER)) {
+        return true;
+      }
+    }
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    boolean beforeTo = false;
+    String afterWould = null;
+    for (int k = 0; k < 15 && c.prev(); k++) {
+      if (!c.isWord()) {
+        char p = c.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')') {
+          return false;
+        }
+        beforeTo = false;
+        continue;
+      }
+      if (c.is("would") && afterWould != null && HEDGED_ESTIMATE.contains(afterWould)) {
+        // "a lumen I would estimate at about 6 mm": a hedge on this procedure's size
+        afterWould = null;
+        continue;
+      }
+      if (c.in(ELSEWHEN) || (c.is("prior") && !beforeTo)) {
+        return true;
+      }
+      beforeTo = c.is("to");
+      afterWould = c.word();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+package org.stomacds.engine.narrative;
+
+import java.util.regex.Pattern;
+
+/**
+ * The patterns of the numbers a note states: sizes (with a unit, or bare beside a balloon),
+ * durations, inflation counts, clock times and the procedure's own dilation. {@link NumberFinder}
+ * tries each only where its anchor starts a word; what a match measures is decided elsewhere
+ * ({@link SizeClassifier}, {@link DurationKind}).
+ */
+final class QuantityPatterns {
+
+  /** A number in digits (up to 3, optional decimals) or in words (zero to ninety-nine). */
+  static final String NUM =
+      "(?:\\d{1,3}(?:\\.\\d{1,2})?(?!\\d)"
+          + "|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\\b)?\\b"
+          + "|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+          + "|zero|one|two|three|four|five|six|seven|eight|nine)\\b)";
+
+  static final Pattern NUMBER = Rx.compile(NUM);
+
+  /**
+   * A size or list of sizes with one unit: "15 mm", "18-19-20 mm", "15, 16.5 and 18 mm", "12 ->
+   * 13.5 -> 15 mm".
+   */
+  static final Pattern SIZE =
+      Rx.compile(
+          "(?<![\\w.])("
+              + NUM
+              + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-+>|\u2192|-|/|to|and\\s+then|and|or|then)\\s*"
+              + NUM
+              + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
+
+  private static final String LIST_TAIL =
+      "((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and|or)\\s*" + NUM + "){0,6})";
+
+  /** What a bare number after "balloon" must not be followed by to be its size. */
+  private static final String NOT_ANOTHER_UNIT =
+      "(?!\\s*-?\\s*(?:mm|cm|millim|centim|sec|s\\b|min|x\\b|times|%|mcg|mg|fr\\b|french|cc|ml"
+          + "|inflations?|dilations?|hours?|hrs?|atm|psi|cm|inflat|dilat|passes))";
+
+  /** Sizes written without a unit after the balloon: "CRE balloon 15-16.5-18", "Balloon: 15". */
+  static final Pattern BALLOON_BARE =
+      Rx.compile(
+          "\\b(?:cre|tts|balloon)\\b(?:\\s+(?:balloon|dilator|size|sizes|diameter))?\\s*"
+              + "(?::|=|-|\\(|of)?\\s*("
+              + NUM
+              + ")"
+              + LIST_TAIL
+              + NOT_ANOTHER_UNIT);
+
+  /** Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon". */
+  static final Pattern BALLOON_BEFORE =
+      Rx.compile("(?<![\\w.])(" + NUM + ")" + LIST_TAIL + "\\s*(?:cre|tts)\\b");
+
+  /** A duration: "60 seconds", "1 min", "45s", "one minute", "30-second". */
+  static final Pattern DURATION =
+      Rx.compile(
+          "(?<![\\w.])(" + NUM + ")\\s*-?\\s*(seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\\b");
+
+  private static final String COUNT_NUM =
+      "(\\d{1,2}(?!\\d|\\.\\d)|one|two|three|four|five|six|seven|eight|nine|ten|a\\s+single|single)";
+
+  /** "three inflations", "3 sequential dilations", "a single inflation". */
+  static final Pattern COUNT_NOUN =
+      Rx.compile(
+          "(?<![\\w.])"
+              + COUNT_NUM
+              // "a single forty five second inflation", "3 30-second inflations"
+              + "(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
+              + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
+              + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?)\\b)[a-z0-9.'-]+\\s+){0,2}?(?:balloon\\s+)?"
+              + "(inflations?|infls?|dilations?|dilatations?|passes|cycles)\\b");
+
+  /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
+  static final Pattern COUNT_TIMES =
+      Rx.compile(
+          "(?<![a-z\\d])(?:(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?|x(?=\\d))(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
+
+  /**
+   * "dilated three times", "inflated twice", "dilation was performed twice", "dilated once", "60 s
+   * per inflation (2 total)".
+   */
+  static final Pattern COUNT_VERB =
+      Rx.compile(
+          "\\b(?:inflated|dilated|dilatated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
+              + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
+              + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
+              + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
+              + "(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(twice|thrice)\\b"
+              + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
+              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
+              + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
+              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
+              // "13.5 mm balloon three times", "a 12 millimeter balloon, two times"
+              + "|\\bballoon\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(\\d{1,2}|one|two|three|four|five|six)"
+              + "\\s+times\\b"
+              // "to twelve millimeters times two"
+              + "|\\btimes\\s+(two|three|four|five|six|[2-9])\\b(?!\\s*(?:daily|a\\s+day|per|weekly))"
+              // "serial dilations, three total", "inflated in 3 steps"
+              + "|\\b(?:inflations|dilations|dilatations)\\b[,:]?\\s+(\\d{1,2}|two|three|four|five|six)"
+              + "\\s+(?:in\\s+)?total\\b"
+              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b");
+
+  /** "Inflations: 3", "number of inflations = 2". */
+  static final Pattern COUNT_LABEL =
+      Rx.compile(
+          "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
+              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
+              + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?!\\s*[-/]\\s*\\d)"
+              + "(?!\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?))");
+
+  /** A clock time with a colon: "09:12", "9:12 am". */
+  static final Pattern CLOCK =
+      Rx.compile(
+          "(?<![\\d:])([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d)?(?!\\d)\\s*(a\\.?m\\.?|p\\.?m\\.?)?");
+
+  /** A four-digit time ("0912"); only taken as a time next to a time word. */
+  static final Pattern MILITARY =
+      Rx.compile(
+          "(?<![\\d:.])([01]\\d|2[0-3])([0-5]\\d)(?![\\d:]|\\.\\d)(\\s*(?:h|hrs|hours)\\b)?");
+
+  /**
+   * Where the procedure's own dilation happens, to tell a later lumen from an earlier one. Tried at
+   * the start of words holding "dilat" or "inflat" only.
+   */
+  static final Pattern DILATION_ACT =
+      Rx.compile(
+          "(?<=\\b(?:was|were|then|we|i|gently|serially|sequentially|successfully|subsequently)"
+              + "\\s{1,3})(?:dilated|inflated|dilatated)\\b"
+              + "|\\b(?:dilated|inflated)\\s+(?:with|using|to|up|sequentially|serially)\\b"
+              + "|\\b(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b");
+
+  private QuantityPatterns() {}
+}

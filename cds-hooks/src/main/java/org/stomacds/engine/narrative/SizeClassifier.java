@@ -1,0 +1,301 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a size ("15 mm") measures: a balloon, a lumen or something else (a distance, a length, a
+ * scope, a polyp), according to a label right at it ("pre", "post", "lumen"), then the words right
+ * after it, then the word right before it, then the nearest telling word before it ({@link
+ * SizeCues}): "the stricture measured 8 mm and was dilated to 15 mm" gives a lumen of 8 and a
+ * balloon of 15.
+ */
+final class SizeClassifier {
+
+  private static final Set<String> DISTANCE_AFTER =
+      Set.of(
+          "long",
+          "length",
+          "lengths",
+          "from",
+          "fr",
+          "frm",
+          "prox",
+          "dist",
+          "proximal",
+          "distal",
+          "above",
+          "below",
+          "beyond",
+          "into",
+          "past",
+          "deep",
+          "inside",
+          "x",
+          "by",
+          "segment",
+          "wide",
+          "width");
+
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "and", "or", "but", "was", "were", "is", "are", "which", "that", "then", "the", "a", "an",
+          "to", "with", "at", "on", "after", "before", "when", "while", "so", "for");
+
+  private SizeClassifier() {}
+
+  /** What the size at {@code [numStart, unitEnd)} measures. */
+  static SizeKind classify(
+      String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
+    int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
+    if (label == 2) {
+      // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size
+      return SizeKind.LUMEN;
+    }
+    SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
+    if (label == 1 && after != SizeKind.BALLOON) {
+      // "post ~11mm scope then passes", "post dil ~13mm", "~14mm post"; not "post 15 mm balloon"
+      return SizeKind.LUMEN;
+    }
+    if (after != null) {
+      return after;
+    }
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    // The word right before: "at 20 cm" is a distance, "2 x 3 cm" a dimension, "Pre ~7 mm" and
+    // "post-dil: 15 mm" the lumen before and after dilation.
+    while (c.prev()) {
+      String w = c.word();
+      if (w == null) {
+        char p = c.punct();
+        if (p == '~' || p == ':' || p == '=') {
+          continue;
+        }
+        break;
+      }
+      if (SizeCues.dilationSide(w) != 0) {
+        return SizeKind.LUMEN;
+      }
+      if (w.equals("approximately")
+          || w.equals("approx")
+          || w.equals("about")
+          || w.equals("around")
+          || w.equals("roughly")
+          || w.equals("an")
+          || w.equals("a")) {
+        continue;
+      }
+      if (w.equals("at")) {
+        // "estimated at 7 mm", "measured at 9 mm": a size judged, not a place.
+        TokenCursor back = c.copy();
+        if (!cm
+            && back.prev()
+            && back.word() != null
+            && (JUDGED.contains(back.word())
+                || back.startsWith("inflat")
+                || back.startsWith("dilat"))) {
+          break;
+        }
+        return SizeKind.OTHER;
+      }
+      if (w.equals("x") || w.equals("by")) {
+        if (c.prev() && c.isNumber()) {
+          return SizeKind.OTHER;
+        }
+      }
+      if (w.equals("from") && single && isChangeBefore(f, s, c.start())) {
+        return SizeKind.LUMEN_FROM;
+      }
+      break;
+    }
+    if (ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
+      // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
+      return SizeKind.LUMEN;
+    }
+    SizeKind nearest = SizeCues.nearest(f, s, numStart);
+    if (nearest == SizeKind.UNKNOWN
+        && !cm
+        && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
+      // "Afterwards ~20 mm", "initially about 6 mm": a size dated against the dilation
+      return SizeKind.LUMEN;
+    }
+    return nearest;
+  }
+
+  /**
+   * A size labelled as the lumen before or after the dilation by a bare "pre" or "post" (or "post
+   * dil", "after:") right before it, or by a bare "pre" or "post" right after it ("~14mm post"): 1;
+   * named "lumen" right before it: 2 (that outweighs a balloon named after it); else 0.
+   */
+  private static int labelledBeforeOrAfter(String f, Sentence s, int numStart, int unitEnd) {
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    String w = null;
+    while (c.prev()) {
+      w = c.word();
+      if (w != null) {
+        break;
+      }
+      char p = c.punct();
+      if (p != '~' && p != ':' && p != '=') {
+        break;
+      }
+    }
+    if (w != null) {
+      if (w.equals("lumen") && !SizeCues.dilatedToBefore(f, s, c.start())) {
+        return 2;
+      }
+      if (w.equals("pre")
+          || w.equals("post")
+          || w.equals("after") && BARE_AFTER.matcher(f).region(c.start(), numStart).matches()) {
+        return 1;
+      }
+      if ((w.equals("dil") || w.startsWith("dilat") || w.equals("balloon"))
+          && c.prev()
+          && ("pre".equals(c.word()) || "post".equals(c.word()))) {
+        return 1;
+      }
+    }
+    TokenCursor a = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    if (a.next() && a.isWord() && ("post".equals(a.word()) || "pre".equals(a.word()))) {
+      // "~14mm post", not "15 mm post-dilation" (a compound word is not the bare label)
+      return !a.next() || a.word() == null || !a.word().startsWith("dilat") ? 1 : 0;
+    }
+    return 0;
+  }
+
+  /** "After: ~15mm", "after ~15 mm": the bare label, a colon or tilde between it and the size. */
+  private static final Pattern BARE_AFTER = Rx.compile("after\s*[:~]\s*~?\s*");
+
+  private static final Pattern ADMITTED_BEFORE =
+      Rx.compile(
+          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
+              + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
+              + "(?:approx\\.?|approximately|about|around|~|est\\.?|estimated)?\\s*$");
+
+  private static final Pattern TIMED_BEFORE =
+      Rx.compile(
+          "\\b(?:afterwards?|after\\s+dilat[a-z]*|post(?:-?dil[a-z]*)?|following\\s+dilat[a-z]*"
+              + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
+              + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
+
+  /** Verbs after which "at" gives a size's estimate rather than a place. */
+  private static final Set<String> JUDGED =
+      Set.of(
+          "estimated",
+          "measured",
+          "measuring",
+          "sized",
+          "gauged",
+          "judged",
+          "assessed",
+          "calibrated",
+          "estimate",
+          "measures",
+          "appeared",
+          "appears");
+
+  private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
+    TokenCursor c = new TokenCursor(f, at, s.end(), at);
+    for (int i = 0; i < 3 && c.next(); i++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == '-') {
+          i--;
+          continue;
+        }
+        return null;
+      }
+      if (CLAUSE_WORDS.contains(w)) {
+        // "8 mm and the scope could not pass": what follows is another clause.
+        return null;
+      }
+      if (w.startsWith("balloon")
+          || w.equals("cre")
+          || w.equals("tts")
+          || w.startsWith("dilator")
+          || w.equals("dilating")) {
+        return SizeKind.BALLOON;
+      }
+      if (w.equals("in")) {
+        if (c.next() && c.word() != null) {
+          String n = c.word();
+          if (n.equals("length") || n.equals("from") || n.equals("size")) {
+            return SizeKind.OTHER;
+          }
+          if (n.equals("diameter") || n.equals("width") || n.equals("caliber")) {
+            return cm ? null : SizeKind.LUMEN;
+          }
+        }
+        // "stenosis at the fascia, 3 cm in": how deep it lies, not how wide.
+        return cm ? SizeKind.OTHER : null;
+      }
+      if (w.equals("x")) {
+        if (countFollows(c)) {
+          // "dilated to 18 mm x 3": the number of inflations; the words before say what 18 is.
+          return null;
+        }
+        // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
+        return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
+      }
+      if (DISTANCE_AFTER.contains(w)
+          || SizeCues.LESIONS.contains(w)
+          || SizeCues.SCOPES.contains(w)) {
+        return SizeKind.OTHER;
+      }
+      if (w.startsWith("strictur")
+          || w.startsWith("stenos")
+          || w.startsWith("narrowing")
+          || w.equals("web")
+          || w.equals("lumen")
+          || w.equals("opening")
+          || w.equals("ring")
+          || w.equals("aperture")) {
+        return cm ? SizeKind.OTHER : SizeKind.LUMEN;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the "x" just read starts a count ("15 mm x 3, 30 s each") rather than a second
+   * dimension ("2 x 3 cm", "20 mm x 5.5 cm"): a whole number with no length unit after it. Reads a
+   * copy, so the caller's cursor stays on the "x".
+   */
+  private static boolean countFollows(TokenCursor c) {
+    TokenCursor ahead = c.copy();
+    if (!ahead.next() || !ahead.isNumber() || ahead.startsDecimal()) {
+      return false;
+    }
+    return !ahead.next() || !ahead.isWord() || !SizeCues.UNIT_WORDS.contains(ahead.word());
+  }
+
+  private static boolean balloonAhead(TokenCursor c) {
+    for (int i = 0; i < 6 && c.next(); i++) {
+      if (c.startsWith("balloon") || c.is("cre") || c.is("tts")) {
+        return true;
+      }
+      if (c.isWord() && !c.isNumber() && !SizeCues.UNIT_WORDS.contains(c.word())) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */
+  private static boolean isChangeBefore(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int i = 0; i < 3 && c.prev(); i++) {
+      String w = c.word();
+      if (w != null
+          && (w.startsWith("dilat")
+              || w.equals("increased")
+              || w.equals("improved")
+              || w.equals("widened")
+              || w.equals("enlarged")
+              || w.equals("went")
+              || w.equals("opened"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,259 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Set;
+
+/**
+ * The words that tell what a size measures, one word at a time ("balloon", "stricture", "scope",
+ * "pre-dilation"), and the walk back from a size to the nearest of them. {@link SizeClassifier}
+ * asks here when the words right around the size do not decide.
+ */
+final class SizeCues {
+
+  static final Set<String> SCOPES =
+      Set.of(
+          "scope",
+          "colonoscope",
+          "gastroscope",
+          "endoscope",
+          "enteroscope",
+          "pediatric",
+          "paediatric",
+          "adult",
+          "ultrathin",
+          "ultra-thin",
+          "slim",
+          "wire",
+          "guidewire",
+          "catheter",
+          "stent",
+          "forceps",
+          "snare",
+          "probe",
+          "clip");
+
+  static final Set<String> LESIONS =
+      Set.of(
+          "polyp",
+          "polyps",
+          "lesion",
+          "lesions",
+          "mass",
+          "ulcer",
+          "ulcers",
+          "nodule",
+          "adenoma",
+          "diverticulum",
+          "hernia",
+          "tumor",
+          "tumour");
+
+  static final Set<String> UNIT_WORDS =
+      Set.of(
+          "mm",
+          "cm",
+          "millimeter",
+          "millimeters",
+          "millimetre",
+          "millimetres",
+          "centimeter",
+          "centimeters",
+          "centimetre",
+          "centimetres");
+
+  private SizeCues() {}
+
+  /**
+   * -1 for a word that labels what follows as before the dilation ("pre", "pre-dil",
+   * "pre-dilation", "predilatation", "pre-balloon"), +1 for after ("post", "post-dil",
+   * "postdilation"), 0 for any other word (a verb such as "predilated" included: it names a
+   * dilation, not a time).
+   */
+  static int dilationSide(String w) {
+    return dilationSide(w, 0, w.length());
+  }
+
+  /** {@link #dilationSide(String)} of the word {@code text[from, to)}. */
+  static int dilationSide(String text, int from, int to) {
+    int side;
+    int rest;
+    if (text.startsWith("pre", from) && to - from >= 3) {
+      side = -1;
+      rest = from + 3;
+    } else if (text.startsWith("post", from) && to - from >= 4) {
+      side = 1;
+      rest = from + 4;
+    } else {
+      return 0;
+    }
+    if (rest < to && text.charAt(rest) == '-') {
+      rest++;
+    }
+    if (rest == to) {
+      return side;
+    }
+    if (to - rest >= 2 && text.charAt(to - 2) == 'e' && text.charAt(to - 1) == 'd') {
+      return 0;
+    }
+    return startsAt(text, rest, to, "dil")
+            || startsAt(text, rest, to, "inflat")
+            || startsAt(text, rest, to, "balloon")
+        ? side
+        : 0;
+  }
+
+  private static boolean startsAt(String text, int at, int to, String prefix) {
+    return to - at >= prefix.length() && text.startsWith(prefix, at);
+  }
+
+  /**
+   * The nearest word before {@code at} in its sentence (up to 14 words back, not past a semicolon;
+   * numbers and units skipped) that says what a size measures; UNKNOWN when none does.
+   */
+  static SizeKind nearest(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    int words = 0;
+    String after = null; // the word after the current one (the last one read, going back)
+    while (c.prev() && words < 14) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == ';') {
+          break;
+        }
+        continue;
+      }
+      if (c.isNumber() || UNIT_WORDS.contains(w)) {
+        continue;
+      }
+      words++;
+      if (w.equals("lumen") || w.equals("luminal")) {
+        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
+      }
+      SizeKind k = sizeCue(w);
+      if (k == SizeKind.BALLOON && namesATime(c, after)) {
+        // "the stricture before dilation was 10 mm": the dilation dates the size, it is not
+        // the balloon's ("after dilation to 15 mm" still is).
+        return SizeKind.LUMEN;
+      }
+      if (k != null) {
+        return k;
+      }
+      after = w;
+    }
+    return SizeKind.UNKNOWN;
+  }
+
+  private static final Set<String> TIME_WORDS =
+      Set.of("before", "after", "following", "prior", "pre", "post", "until");
+
+  private static final Set<String> SIZE_FOLLOWS =
+      Set.of("to", "with", "using", "up", "of", "at", "by");
+
+  /**
+   * Whether the dilation word under the cursor only says when ("before dilation", "prior to balloon
+   * dilation", "post dilation"), with no size of its own after it ("dilation to 15 mm").
+   */
+  private static boolean namesATime(TokenCursor c, String after) {
+    if (!(c.startsWith("dilat") || c.startsWith("inflat") || c.startsWith("balloon"))
+        || (after != null && SIZE_FOLLOWS.contains(after))) {
+      return false;
+    }
+    TokenCursor back = c.copy();
+    for (int i = 0; i < 3 && back.prev(); i++) {
+      String w = back.word();
+      if (w == null) {
+        return false;
+      }
+      if (TIME_WORDS.contains(w)) {
+        return true;
+      }
+      if (!w.equals("the") && !w.equals("to") && !w.equals("balloon") && !w.equals("our")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static SizeKind sizeCue(String w) {
+    if (w.endsWith("ed") && (w.startsWith("predilat") || w.startsWith("pre-dilat"))) {
+      // "predilated to 10 mm": a dilation, so the balloon's size.
+      return SizeKind.BALLOON;
+    }
+    if (w.length() > 4 && dilationSide(w) != 0) {
+      // "pre-dilation diameter 5 mm"; a bare "pre" or "post" labels only the size right after it.
+      return SizeKind.LUMEN;
+    }
+    if (w.startsWith("balloon")
+        || w.startsWith("dilat")
+        || w.startsWith("inflat")
+        || w.equals("cre")
+        || w.equals("tts")
+        || w.equals("sequentially")
+        || w.equals("serially")
+        || w.equals("sequential")
+        || w.equals("serial")
+        || w.equals("expanded")
+        || w.equals("expansion")
+        || w.equals("sizes")
+        || w.equals("sized")) {
+      return SizeKind.BALLOON;
+    }
+    if (w.startsWith("measur")
+        || w.equals("estimated")
+        || w.equals("estimate")
+        || w.startsWith("narrow")
+        || w.startsWith("strictur")
+        || w.startsWith("stenos")
+        || w.equals("stenotic")
+        || w.equals("ring")
+        || w.equals("web")
+        || w.equals("caliber")
+        || w.equals("calibre")
+        || w.equals("opening")
+        || w.equals("aperture")
+        || w.equals("orifice")
+        || w.equals("tight")
+        || w.equals("pinhole")
+        || w.equals("patent")
+        || w.equals("widened")
+        || w.equals("improved")
+        || w.equals("increased")
+        || w.equals("enlarged")
+        || w.equals("opened")) {
+      return SizeKind.LUMEN;
+    }
+    if (w.equals("length")
+        || w.equals("long")
+        || w.equals("distance")
+        || w.equals("fr")
+        || w.equals("french")
+        || SCOPES.contains(w)
+        || LESIONS.contains(w)) {
+      return SizeKind.OTHER;
+    }
+    return null;
+  }
+
+  /** "dilated to a lumen of 15 mm" names the balloon's diameter. */
+  static boolean dilatedToBefore(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    boolean to = false;
+    for (int i = 0; i < 4 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (w.equals("a") || w.equals("an") || w.equals("the") || w.equals("up")) {
+        continue;
+      }
+      if (!to) {
+        if (!w.equals("to")) {
+          return false;
+        }
+        to = true;
+      } else {
+        return w.startsWith("dilat") || w.startsWith("inflat");
+      }
+    }
+    return false;
+  }
+}

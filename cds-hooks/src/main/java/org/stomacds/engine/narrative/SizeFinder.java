@@ -1,0 +1,93 @@
+package org.stomacds.engine.narrative;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Keeps the sizes of this procedure that measure a balloon or a lumen, in millimetres: a size with
+ * its unit ("15 mm", "1.5 cm", "12-13.5-15 mm") sorted by {@link SizeClassifier}, and sizes written
+ * bare beside the balloon's name ("CRE 15-16.5-18"). Planned and earlier sizes are left out.
+ */
+final class SizeFinder {
+
+  private final String f;
+  private final QuantityMatchers matchers;
+  private final Elsewhen elsewhen;
+  private final DilationSigns signs;
+  final List<Value> balloonSizes = new ArrayList<>();
+  final List<Value> lumenSizes = new ArrayList<>();
+
+  SizeFinder(String f, QuantityMatchers matchers, Elsewhen elsewhen, DilationSigns signs) {
+    this.f = f;
+    this.matchers = matchers;
+    this.elsewhen = elsewhen;
+    this.signs = signs;
+  }
+
+  /** Balloon sizes written without a unit, next to the balloon's name: millimetres. */
+  void bareBalloon(int i, Sentence s, Matcher m) {
+    if (elsewhen.at(i, s, m.start())) {
+      return;
+    }
+    List<Double> values = matchers.numbersIn(m.start(1), m.end(2));
+    for (double mm : values) {
+      if (mm >= 5 && mm <= 40) {
+        balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
+        signs.add(i, m.start());
+      }
+    }
+  }
+
+  /** The size (or list of sizes) {@code values} written at [start, end), in mm or in cm. */
+  void size(
+      int i,
+      Sentence s,
+      boolean thisProcedure,
+      int start,
+      int end,
+      List<Double> values,
+      boolean cm) {
+    if (!thisProcedure || elsewhen.at(i, s, start)) {
+      return;
+    }
+    SizeKind kind = SizeClassifier.classify(f, s, start, end, values.size() == 1, cm);
+    double factor = cm ? 10 : 1;
+    switch (kind) {
+      case BALLOON -> {
+        for (double v : values) {
+          double mm = v * factor;
+          if (mm >= 5 && mm <= 40) {
+            balloonSizes.add(new Value(mm, i, start, end, false));
+            signs.add(i, start);
+          }
+        }
+      }
+      case LUMEN, LUMEN_FROM -> {
+        double mm = lumenOf(values, kind) * factor;
+        if (mm >= 0.5 && mm <= 40) {
+          lumenSizes.add(new Value(mm, i, start, end, kind == SizeKind.LUMEN_FROM));
+        }
+      }
+      default -> {
+        // a distance, a length, a scope, a polyp: not ours
+      }
+    }
+  }
+
+  /**
+   * The lumen a size or list of sizes states: a hedged range ("7-8 mm", "6 or 7 mm", "13 to 14 mm")
+   * is read as its upper end, as clinicians read their own estimates; a list that moves further ("8
+   * -> 13 mm", "dilated from 8 to 15 mm") states the lumen before at its start.
+   */
+  private static double lumenOf(List<Double> values, SizeKind kind) {
+    double first = values.get(0);
+    if (kind == SizeKind.LUMEN && values.size() == 2) {
+      double second = values.get(1);
+      if (second > first && second - first <= 3) {
+        return second;
+      }
+    }
+    return first;
+  }
+}
