@@ -37,4 +37,28 @@ public record Finding(
     fixes = List.copyOf(fixes);
     notes = List.copyOf(notes);
   }
+
+  /**
+   * Whether this is an order's documentation checklist rather than a problem: a finding about a
+   * ServiceRequest whose fixes (one at least) all ask for a documentation element there, that is,
+   * in the note of the procedure the order is for (see {@link FixKind#DOCUMENT_ELEMENT}). Renderers
+   * gather such findings into one list and record it on the order; they are told apart by this, not
+   * by their rule id.
+   */
+  public boolean isOrderChecklist() {
+    if (fixes.isEmpty() || !isServiceRequest(resource)) {
+      return false;
+    }
+    for (Fix fix : fixes) {
+      String target = fix.resource() != null ? fix.resource() : resource;
+      if (fix.kind() != FixKind.DOCUMENT_ELEMENT || !isServiceRequest(target)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isServiceRequest(String reference) {
+    return reference != null && reference.startsWith("ServiceRequest/");
+  }
 }

@@ -21,7 +21,11 @@ public enum FixKind {
    * Put diagnosis {@code code} on the claim and point claim line {@code claimItemSequence} at it.
    */
   ADD_DIAGNOSIS,
-  /** Ask the author to document {@code element} in the procedure note. */
+  /**
+   * Ask the author to document {@code element} in the procedure note. On a ServiceRequest it is the
+   * note of the procedure ordered, still to be written: a finding made only of such fixes is the
+   * order's documentation checklist ({@link Finding#isOrderChecklist()}).
+   */
   DOCUMENT_ELEMENT,
   /** Obtain an Advance Beneficiary Notice before the service (Original Medicare). */
   OBTAIN_ABN,

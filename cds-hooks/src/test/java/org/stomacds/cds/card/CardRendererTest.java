@@ -248,7 +248,7 @@ class CardRendererTest {
     assertThat(cards).hasSize(2);
     Card checklist =
         cards.stream()
-            .filter(c -> c.source().topic().code().equals(CardRenderer.CHECKLIST_RULE))
+            .filter(c -> c.source().topic().code().equals("order-documentation-checklist"))
             .findFirst()
             .orElseThrow();
     assertThat(checklist.indicator()).isEqualTo("info");
@@ -276,6 +276,44 @@ class CardRendererTest {
         .containsOnly("element", "rule-pack-version", "date", "assessment-id");
     assertThat(rendered.issued())
         .extracting(RenderedCards.Issued::ruleId)
-        .contains(CardRenderer.CHECKLIST_RULE, "payer-advance-notification");
+        .contains("order-documentation-checklist", "payer-advance-notification");
+  }
+
+  @Test
+  void knowsTheChecklistByItsDocumentationFixesOnTheOrderNotByItsRuleId() {
+    Finding shipped = TestFindings.checklist("ServiceRequest/sr1");
+    Finding renamed =
+        new Finding(
+            "another-pack-note-checklist",
+            shipped.packVersion(),
+            shipped.severity(),
+            shipped.message(),
+            shipped.resource(),
+            shipped.expression(),
+            shipped.evidence(),
+            shipped.fixes(),
+            shipped.source(),
+            shipped.notes());
+
+    RenderedCards rendered =
+        renderer.render(new Evaluation(TestFindings.PACK, List.of(renamed)), caseOf(order()), null);
+
+    Card card = rendered.response().cards().get(0);
+    assertThat(rendered.response().cards()).hasSize(1);
+    assertThat(card.summary()).startsWith("Document these 3 items in the procedure note");
+    assertThat(card.detail()).contains("Rule another-pack-note-checklist,");
+    assertThat(rendered.response().systemActions()).hasSize(1);
+    assertThat(rendered.issued())
+        .extracting(RenderedCards.Issued::ruleId)
+        .containsExactly("another-pack-note-checklist");
+  }
+
+  @Test
+  void treatsADocumentationFindingOnAProcedureAsAnOrdinaryCardNotAsTheChecklist() {
+    Card card =
+        render(List.of(TestFindings.missingBalloonDiameter("Procedure/proc1")), procedure()).only();
+
+    assertThat(card.summary()).doesNotStartWith("Document these");
+    assertThat(card.detail()).doesNotContain("The same list is written onto the order");
   }
 }
