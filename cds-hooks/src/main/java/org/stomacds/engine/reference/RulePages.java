@@ -34,6 +34,7 @@ public final class RulePages {
   private final List<RulePack> packs;
   private final Map<String, RuleDefinition> rules = new LinkedHashMap<>();
   private final Map<String, List<RulePack>> packsOf = new LinkedHashMap<>();
+  private final Map<String, Map<RulePack, RuleDefinition>> definitions = new LinkedHashMap<>();
   private final Map<String, PayerOverlay> overlayOf = new LinkedHashMap<>();
   private final UnaryOperator<String> rulePage;
 
@@ -70,6 +71,7 @@ public final class RulePages {
     if (rules.putIfAbsent(rule.id(), rule) == null && overlay != null) {
       overlayOf.put(rule.id(), overlay);
     }
+    definitions.computeIfAbsent(rule.id(), k -> new LinkedHashMap<>()).putIfAbsent(pack, rule);
     List<RulePack> of = packsOf.computeIfAbsent(rule.id(), k -> new ArrayList<>());
     if (!of.contains(pack)) {
       of.add(pack);
@@ -157,6 +159,7 @@ public final class RulePages {
         .append(esc(rule.id()))
         .append("</code></p>\n");
     html.append("<h2>What it checks</h2>\n<p>").append(esc(rule.text())).append("</p>\n");
+    ownWording(html, rule);
     html.append("<table>\n");
     row(
         html,
@@ -192,6 +195,27 @@ public final class RulePages {
       html.append("</ul>\n");
     }
     return Optional.of(foot(html));
+  }
+
+  /** A pack that words the rule again for its code (its own definition, not the inherited one). */
+  private void ownWording(StringBuilder html, RuleDefinition first) {
+    for (Map.Entry<RulePack, RuleDefinition> entry : definitions.get(first.id()).entrySet()) {
+      RuleDefinition own = entry.getValue();
+      if (own.location().equals(first.location())) {
+        continue;
+      }
+      html.append("<h2>For CPT ")
+          .append(esc(entry.getKey().subjectCode()))
+          .append(" (<code>")
+          .append(esc(entry.getKey().id()))
+          .append("</code>): ")
+          .append(esc(own.title()))
+          .append("</h2>\n<p>")
+          .append(esc(own.text()))
+          .append("</p>\n<p><strong>Fix:</strong> ")
+          .append(esc(own.fix()))
+          .append("</p>\n");
+    }
   }
 
   private String codesAndPacks(String ruleId) {

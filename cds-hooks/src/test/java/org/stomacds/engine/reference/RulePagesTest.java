@@ -60,6 +60,28 @@ class RulePagesTest {
   }
 
   @Test
+  void aRuleSharedByThePacksIsOnePageNamingEveryCode() {
+    String page = pages().page("mue-units").orElseThrow();
+    assertThat(page).contains("44405 (cpt-44405), 44381 (cpt-44381), 45386 (cpt-45386)");
+    assertThat(page).doesNotContain("For CPT 44381");
+  }
+
+  @Test
+  void aRuleAPackWordsForItsOwnCodeShowsThatWordingToo() {
+    String page = pages().page("dx-supporting-diagnosis").orElseThrow();
+    RuleDefinition ileum =
+        Engines.standard().packFor("44381").orElseThrow().rules().stream()
+            .filter(r -> r.id().equals("dx-supporting-diagnosis"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ileum.text()).contains("ileum").doesNotContain("{code}");
+    assertThat(page)
+        .contains("For CPT 44381 (<code>cpt-44381</code>)")
+        .contains("For CPT 45386 (<code>cpt-45386</code>)")
+        .contains("stricture of the ileum or of an ileostomy");
+  }
+
+  @Test
   void anUnknownRuleHasNoPage() {
     assertThat(pages().page("no-such-rule")).isEmpty();
     assertThat(pages().page("<script>")).isEmpty();
