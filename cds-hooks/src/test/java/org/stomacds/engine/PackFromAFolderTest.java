@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stomacds.engine.rules.Stage;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.rules.RulePack;
+import org.stomacds.engine.rules.Stage;
 import org.stomacds.engine.rules.yaml.RuleFileException;
 
 /**

@@ -60,8 +60,8 @@ final class MappingRows {
   record Keyword(String phrase, Hint hint) {}
 
   /**
-   * One payer of the mapping; {@code names} are normalized, longest first; {@code firstName} is
-   * the first name as the file writes it (null when it lists identifiers only).
+   * One payer of the mapping; {@code names} are normalized, longest first; {@code firstName} is the
+   * first name as the file writes it (null when it lists identifiers only).
    */
   record Entry(
       PayerKey key,
