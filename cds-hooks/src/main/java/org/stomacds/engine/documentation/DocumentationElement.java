@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The things a 44405 procedure note must say, by the ids every layer shares (the narrative reader,
- * the facts, the rule file, the cards, and the code system {@code
- * https://stomacds.org/fhir/CodeSystem/documentation-element}).
+ * The documentation elements the note reader and the structured sources can read, by the ids every
+ * layer shares (the narrative reader, the facts, the rule packs, the cards, and the code system
+ * {@code https://stomacds.org/fhir/CodeSystem/documentation-element}). Each pack lists in its
+ * {@code subject.documentation} the ones its procedure's note must hold (45386, per anus, has no
+ * route through a stoma).
  */
 public enum DocumentationElement {
   ROUTE_THROUGH_STOMA("route-through-stoma", "route of the scope through the stoma"),
