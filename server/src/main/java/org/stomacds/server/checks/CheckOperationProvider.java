@@ -34,8 +34,9 @@ final class CheckOperationProvider {
 
   static final String CANONICAL = "https://stomacds.org/fhir/OperationDefinition/check";
   private static final String DESCRIPTION =
-      "Checks a CPT 44405 Procedure or Claim against the stomacds rule pack and returns the"
-          + " findings as an OperationOutcome; writes nothing.";
+      "Checks a Procedure or Claim of a code the loaded rule packs check (CPT 44405, 44381 and"
+          + " 45386 are shipped) against its pack and returns the findings as an OperationOutcome;"
+          + " writes nothing.";
 
   private final CheckService checks;
   private final CheckBodyReader reader;

@@ -70,7 +70,7 @@ final class CheckService {
 
   static String notASubject(String what) {
     return what
-        + " is not a CPT 44405 Procedure or a Claim billing 44405 (or its anesthesia): stomacds has"
-        + " nothing to check in it.";
+        + " is not a Procedure or a Claim of a code a loaded rule pack checks (or of its"
+        + " anesthesia): stomacds has nothing to check in it.";
   }
 }

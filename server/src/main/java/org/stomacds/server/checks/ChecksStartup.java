@@ -89,7 +89,12 @@ final class ChecksStartup implements ApplicationRunner {
     device.setStatus(Device.FHIRDeviceStatus.ACTIVE);
     device.setManufacturer("stomacds");
     device.addDeviceName().setName("stomacds").setType(Device.DeviceNameType.MANUFACTURERNAME);
-    device.getType().setText("Clinical decision support for CPT 44405 claims");
+    device
+        .getType()
+        .setText(
+            "Clinical decision support for CPT "
+                + String.join(", ", engine.packs().stream().map(p -> p.subjectCode()).toList())
+                + " claims");
     device.addVersion().setValue(engine.packVersion()).getType().setText("rule pack");
     return device;
   }

@@ -32,7 +32,7 @@ final class LookupNotFound {
             + asked.code()
             + "' is not in code system '"
             + asked.system()
-            + "' on this server, which carries the codes the CPT 44405 rules use (see"
+            + "' on this server, which carries the codes its rule packs use (see"
             + " CodeSystem?_summary=true for the systems and ValueSet/$expand for their codes)");
   }
 
