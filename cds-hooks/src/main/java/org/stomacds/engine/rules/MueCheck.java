@@ -20,7 +20,23 @@ final class MueCheck implements Check {
 
   static final String GROUP = "mue";
 
-  MueCheck(Parameters p, RuleDefinition rule) {}
+  private static final String[] COUNT = {"units", "date", "limit"};
+
+  private final MessageTemplate overPerDate;
+  private final MessageTemplate overPerLine;
+  private final MessageTemplate oneSession;
+  private final MessageTemplate separateSessionsClinical;
+  private final MessageTemplate separateSessionsPolicy;
+  private final MessageTemplate keepAndAppeal;
+
+  MueCheck(Parameters p, RuleDefinition rule) {
+    overPerDate = p.message("over-per-date", COUNT);
+    overPerLine = p.message("over-per-line", COUNT);
+    oneSession = p.message("one-session");
+    separateSessionsClinical = p.message("separate-sessions-clinical-edit");
+    separateSessionsPolicy = p.message("separate-sessions-policy-edit");
+    keepAndAppeal = p.message("keep-and-appeal");
+  }
 
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {
@@ -91,30 +107,21 @@ final class MueCheck implements Check {
     }
     String date = Objects.toString(first.date(), "the date of service");
     StringBuilder message =
-        new StringBuilder()
-            .append(units)
-            .append(" units of ")
-            .append(context.subjectCode())
-            .append(" are billed for ")
-            .append(date)
-            .append("; the MUE allows ")
-            .append(limit.units())
-            .append(
-                limit.perDateOfService()
-                    ? " per date of service, counting all lines."
-                    : " per line.");
+        new StringBuilder(
+            context.message(
+                limit.perDateOfService() ? overPerDate : overPerLine,
+                "units",
+                units,
+                "date",
+                date,
+                "limit",
+                limit.units()));
     if (!separate) {
-      message
-          .append(" Dilating more than one stricture in one session is still one unit of ")
-          .append(context.subjectCode())
-          .append(".");
+      message.append(' ').append(context.message(oneSession));
     } else if (limit.adjudicationIndicator() == 3) {
-      message.append(
-          " The documentation shows separate sessions, but this is a date-of-service edit: a"
-              + " second line with 76, 77, 59 or XS is not paid without an appeal with the records"
-              + " of both sessions.");
+      message.append(' ').append(context.message(separateSessionsClinical));
     } else if (limit.adjudicationIndicator() == 2) {
-      message.append(" This is an absolute date-of-service limit: an appeal will not pay more.");
+      message.append(' ').append(context.message(separateSessionsPolicy));
     }
     finding.message(message.toString());
     // Keep the first units on the first lines; the rest go.
@@ -159,13 +166,7 @@ final class MueCheck implements Check {
     if (appeal) {
       // A documented second session is a real service: keep it (with 76 or 77, which the
       // repeat-session rule asks for) and appeal; dropping the line is the alternative.
-      finding.fix(
-          Fixes.manual(
-              claim.ref(),
-              "Keep the extra units with 76 or 77 and be ready to appeal with the records of both"
-                  + " sessions",
-              true,
-              group));
+      finding.fix(Fixes.manual(claim.ref(), context.message(keepAndAppeal), true, group));
     }
     finding.emit();
   }

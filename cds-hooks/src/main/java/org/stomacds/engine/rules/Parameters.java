@@ -21,6 +21,9 @@ final class Parameters {
 
   static final String VALUE_SET_BASE = "https://stomacds.org/fhir/ValueSet/";
 
+  /** The parameter holding a rule's card wording. */
+  static final String MESSAGES = "messages";
+
   private final String ruleId;
   private final CheckKind kind;
   private final Map<String, YamlNode> values;
@@ -28,6 +31,7 @@ final class Parameters {
   private final YamlMap owner;
   private final LoadContext context;
   private final Set<String> asked = new LinkedHashSet<>();
+  private final Set<String> askedMessages = new LinkedHashSet<>();
 
   Parameters(
       String ruleId,
@@ -173,7 +177,50 @@ final class Parameters {
   }
 
   /** Fails on the first parameter the check did not ask for. */
+  /**
+   * A message of the rule's {@code messages:} parameter: the card wording, in the pack's words,
+   * with the placeholders the check fills ({@code {payer}} and {@code {code}} always).
+   *
+   * @param key the message's key under {@code messages:}
+   * @param names the placeholders the check fills
+   */
+  MessageTemplate message(String key, String... names) {
+    YamlMap messages = node(MESSAGES).asMap();
+    askedMessages.add(key);
+    YamlNode node =
+        messages
+            .get(key)
+            .orElseThrow(
+                () ->
+                    messages.error(
+                        "rule '"
+                            + ruleId
+                            + "' (kind "
+                            + kind.id()
+                            + ") needs the message '"
+                            + key
+                            + "' under messages:"));
+    return MessageTemplate.compile(node, new LinkedHashSet<>(List.of(names)));
+  }
+
   void checkAllUsed() {
+    if (values.containsKey(MESSAGES) && !values.get(MESSAGES).isNull()) {
+      YamlMap messages = values.get(MESSAGES).asMap();
+      for (String key : messages.keys()) {
+        if (!askedMessages.contains(key)) {
+          throw messages
+              .keyNode(key)
+              .error(
+                  "unknown message '"
+                      + key
+                      + "' for kind "
+                      + kind.id()
+                      + " (it words: "
+                      + String.join(", ", askedMessages)
+                      + ")");
+        }
+      }
+    }
     for (Map.Entry<String, YamlNode> entry : values.entrySet()) {
       if (!asked.contains(entry.getKey())) {
         YamlNode at = keys.getOrDefault(entry.getKey(), entry.getValue());

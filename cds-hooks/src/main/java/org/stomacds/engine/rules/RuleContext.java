@@ -3,6 +3,7 @@ package org.stomacds.engine.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.stomacds.engine.facts.CaseFacts;
 import org.stomacds.engine.findings.Evidence;
@@ -80,6 +81,20 @@ final class RuleContext {
       return text;
     }
     return text.replace("{payer}", payer.display()).replace("{code}", pack.subjectCode());
+  }
+
+  /**
+   * A message of the rule file with the check's values, then {@code {payer}} and {@code {code}}
+   * filled in.
+   *
+   * @param values placeholder names and values, alternating
+   */
+  String message(MessageTemplate template, Object... values) {
+    Map<String, Object> named = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < values.length; i += 2) {
+      named.put((String) values[i], values[i + 1]);
+    }
+    return fill(template.fill(named));
   }
 
   /** Starts a finding of this rule about a resource and element. */

@@ -245,16 +245,40 @@ class RulePackLoaderTest {
   }
 
   @Test
-  void failsOnUnknownSeverityStageAndConfidence() {
+  void aMessageWithAPlaceholderTheCheckDoesNotFillFailsAtItsLine() {
     failsAt(
         replace(
-            "    kind: mue-units\n    severity: error", "    kind: mue-units\n    severity: fatal"),
+            "per date of service, counting all lines.\"",
+            "per date of service, counting all {lines}.\""),
+        "counting all {lines}",
+        "unknown placeholder {lines} (this message may use: [units, date, limit, payer, code])");
+  }
+
+  @Test
+  void aMessageTheCheckNeedsMissingFailsNamingIt() {
+    String yaml = replace("        one-session: \"Dilating", "        one-sessions: \"Dilating");
+    failsAt(yaml, "        over-per-date:", "needs the message 'one-session' under messages:");
+  }
+
+  @Test
+  void aMessageTheCheckDoesNotUseFailsNamingTheOnesItDoes() {
+    String yaml =
+        replace(
+            "        one-session: \"Dilating",
+            "        spare: \"Not a message of this kind.\"\n        one-session: \"Dilating");
+    failsAt(yaml, "        spare:", "unknown message 'spare' for kind mue-units (it words:");
+  }
+
+  @Test
+  void failsOnUnknownSeverityStageAndConfidence() {
+    failsAt(
+        replace("both sessions\n    severity: error", "both sessions\n    severity: fatal"),
         "severity: fatal",
         "unknown severity 'fatal'");
     failsAt(
         replace(
-            "    kind: mue-units\n    severity: error\n    stages: [claim]",
-            "    kind: mue-units\n    severity: error\n    stages: [billing]"),
+            "both sessions\n    severity: error\n    stages: [claim]",
+            "both sessions\n    severity: error\n    stages: [billing]"),
         "stages: [billing]",
         "unknown stage 'billing'");
     failsAt(
