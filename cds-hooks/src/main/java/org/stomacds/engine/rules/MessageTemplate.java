@@ -16,7 +16,7 @@ import org.stomacds.engine.rules.yaml.YamlNode;
 public final class MessageTemplate {
 
   /** Filled by the rule context for every message. */
-  static final Set<String> ALWAYS = Set.of("payer", "code");
+  static final List<String> ALWAYS = List.of("payer", "code");
 
   private final List<String> parts;
 
