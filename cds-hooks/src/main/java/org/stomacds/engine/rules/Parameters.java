@@ -17,7 +17,7 @@ import org.stomacds.engine.rules.yaml.YamlNode;
  * after the check is built any key it did not ask for is an unknown parameter, reported with its
  * line and the keys the kind takes.
  */
-final class Parameters {
+public final class Parameters {
 
   static final String VALUE_SET_BASE = "https://stomacds.org/fhir/ValueSet/";
 
@@ -29,7 +29,7 @@ final class Parameters {
   private final LoadContext context;
   private final Set<String> asked = new LinkedHashSet<>();
 
-  Parameters(
+  public Parameters(
       String ruleId,
       CheckKind kind,
       Map<String, YamlNode> values,
@@ -44,7 +44,7 @@ final class Parameters {
     this.context = context;
   }
 
-  LoadContext context() {
+  public LoadContext context() {
     return context;
   }
 
@@ -52,12 +52,12 @@ final class Parameters {
     return ruleId;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     asked.add(key);
     return values.containsKey(key) && !values.get(key).isNull();
   }
 
-  YamlNode node(String key) {
+  public YamlNode node(String key) {
     asked.add(key);
     YamlNode node = values.get(key);
     if (node == null || node.isNull()) {
@@ -67,24 +67,24 @@ final class Parameters {
     return node;
   }
 
-  String text(String key) {
+  public String text(String key) {
     return node(key).asText();
   }
 
-  String text(String key, String otherwise) {
+  public String text(String key, String otherwise) {
     return has(key) ? text(key) : otherwise;
   }
 
-  int integer(String key, int otherwise) {
+  public int integer(String key, int otherwise) {
     return has(key) ? node(key).asInt() : otherwise;
   }
 
-  boolean bool(String key, boolean otherwise) {
+  public boolean bool(String key, boolean otherwise) {
     return has(key) ? node(key).asBoolean() : otherwise;
   }
 
   /** One of a few words. */
-  String choice(String key, List<String> allowed, String otherwise) {
+  public String choice(String key, List<String> allowed, String otherwise) {
     if (!has(key)) {
       return otherwise;
     }
@@ -98,7 +98,7 @@ final class Parameters {
   }
 
   /** A list of codes (upper case, as claims carry them). */
-  List<String> codes(String key) {
+  public List<String> codes(String key) {
     if (!has(key)) {
       return List.of();
     }
@@ -110,11 +110,11 @@ final class Parameters {
   }
 
   /** A value set named by id or canonical url; it must exist in the terminology. */
-  CodeSet valueSet(String key) {
+  public CodeSet valueSet(String key) {
     return resolve(node(key));
   }
 
-  CodeSet valueSet(String key, String otherwiseId) {
+  public CodeSet valueSet(String key, String otherwiseId) {
     if (has(key)) {
       return valueSet(key);
     }
@@ -130,7 +130,7 @@ final class Parameters {
     return set;
   }
 
-  List<CodeSet> valueSets(String key) {
+  public List<CodeSet> valueSets(String key) {
     List<CodeSet> sets = new ArrayList<>();
     for (YamlNode item : node(key).asList()) {
       sets.add(resolve(item));
@@ -138,11 +138,11 @@ final class Parameters {
     return sets;
   }
 
-  DocumentationElement element(String key) {
+  public DocumentationElement element(String key) {
     return element(node(key));
   }
 
-  static DocumentationElement element(YamlNode node) {
+  public static DocumentationElement element(YamlNode node) {
     String id = node.asText();
     return DocumentationElement.fromId(id)
         .orElseThrow(
@@ -157,7 +157,7 @@ final class Parameters {
   }
 
   /** A mapping of words to lists of codes ({@code Z93.3: [K94.0, Z43.3]}). */
-  Map<String, List<String>> codeLists(String key) {
+  public Map<String, List<String>> codeLists(String key) {
     if (!has(key)) {
       return Map.of();
     }
@@ -168,12 +168,12 @@ final class Parameters {
     return lists;
   }
 
-  YamlMap map(String key) {
+  public YamlMap map(String key) {
     return node(key).asMap();
   }
 
   /** Fails on the first parameter the check did not ask for. */
-  void checkAllUsed() {
+  public void checkAllUsed() {
     for (Map.Entry<String, YamlNode> entry : values.entrySet()) {
       if (!asked.contains(entry.getKey())) {
         YamlNode at = keys.getOrDefault(entry.getKey(), entry.getValue());

@@ -16,6 +16,8 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
+import org.stomacds.engine.rules.bundling.MueCheck;
+import org.stomacds.engine.rules.bundling.PtpCheck;
 
 class BundlingRulesTest {
 

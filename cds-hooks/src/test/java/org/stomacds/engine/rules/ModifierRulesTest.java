@@ -20,6 +20,8 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
+import org.stomacds.engine.rules.coding.IncompleteProcedureCheck;
+import org.stomacds.engine.rules.modifiers.GlobalPeriodCheck;
 
 class ModifierRulesTest {
 

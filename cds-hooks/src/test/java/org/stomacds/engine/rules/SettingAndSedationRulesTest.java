@@ -17,6 +17,7 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
+import org.stomacds.engine.rules.coding.PlaceOfServiceCheck;
 
 class SettingAndSedationRulesTest {
 

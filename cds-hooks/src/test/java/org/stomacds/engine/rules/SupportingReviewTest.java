@@ -11,11 +11,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stomacds.engine.facts.CodeSystems;
+import org.stomacds.engine.rules.cms.CsvTable;
 
 /**
  * Each pack's supporting set is reviewed code by code in its {@code
- * dx-<code>-supporting-review.csv} (in {@code rules/packs/cpt-<code>/data/}): every code of the value set has a row saying why it supports the
- * dilation, and no code the review rejects is in the value set.
+ * dx-<code>-supporting-review.csv} (in {@code rules/packs/cpt-<code>/data/}): every code of the
+ * value set has a row saying why it supports the dilation, and no code the review rejects is in the
+ * value set.
  */
 class SupportingReviewTest {
 
