@@ -20,8 +20,6 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
-import org.stomacds.engine.rules.coding.IncompleteProcedureCheck;
-import org.stomacds.engine.rules.modifiers.GlobalPeriodCheck;
 
 class ModifierRulesTest {
 
@@ -91,8 +89,7 @@ class ModifierRulesTest {
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes().get(1).code()).isEqualTo("73");
     assertThat(finding.fixes().get(1).recommended()).isFalse();
-    assertThat(finding.fixes())
-        .allMatch(f -> IncompleteProcedureCheck.GROUP.equals(f.alternativeGroup()));
+    assertThat(finding.fixes()).allMatch(f -> "discontinued".equals(f.alternativeGroup()));
     assertThat(rule(incomplete().institutional().line("44405", "74"), "mod-incomplete-exam"))
         .isEmpty();
   }
@@ -231,7 +228,7 @@ class ModifierRulesTest {
     assertThat(finding.message()).contains("90-day global period of 44320");
     assertThat(finding.fixes()).extracting(Fix::code).containsExactly("78", "79", "58");
     assertThat(finding.fixes().get(0).recommended()).isTrue();
-    assertThat(finding.fixes()).allMatch(f -> GlobalPeriodCheck.GROUP.equals(f.alternativeGroup()));
+    assertThat(finding.fixes()).allMatch(f -> "global-period".equals(f.alternativeGroup()));
 
     CaseBuilder with78 = claim().line("44405", "78");
     with78.add(priorSurgery("44320", LocalDate.of(2024, 7, 20)));

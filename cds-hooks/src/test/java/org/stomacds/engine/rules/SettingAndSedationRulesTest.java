@@ -17,7 +17,6 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 import org.stomacds.engine.findings.Severity;
-import org.stomacds.engine.rules.coding.PlaceOfServiceCheck;
 
 class SettingAndSedationRulesTest {
 
@@ -41,7 +40,7 @@ class SettingAndSedationRulesTest {
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.SET_PLACE_OF_SERVICE);
     assertThat(finding.fixes())
-        .allMatch(f -> (PlaceOfServiceCheck.GROUP + "-line-1").equals(f.alternativeGroup()));
+        .allMatch(f -> "place-of-service-line-1".equals(f.alternativeGroup()));
   }
 
   @Test

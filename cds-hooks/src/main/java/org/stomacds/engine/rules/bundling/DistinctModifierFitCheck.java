@@ -22,11 +22,11 @@ import org.stomacds.engine.rules.cms.Selection;
  * place; otherwise it asks for the documentation or the line's removal. A modifier with no edit to
  * bypass is the {@code unnecessary-distinct-modifier} rule's; XS and XE are judged by the PTP rule.
  */
-public final class DistinctModifierFitCheck implements Check {
+final class DistinctModifierFitCheck implements Check {
 
   private final CodeSet distinct;
 
-  public DistinctModifierFitCheck(Parameters p, RuleDefinition rule) {
+  DistinctModifierFitCheck(Parameters p, RuleDefinition rule) {
     this.distinct = p.valueSet("distinct-modifiers");
   }
 

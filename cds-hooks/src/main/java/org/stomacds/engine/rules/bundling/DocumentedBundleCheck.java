@@ -21,7 +21,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code unless-modifiers} (78, 79: another session) is left alone. The message is the rule's
  * template: {@code {bundled}} and {@code {with}} name the two lines.
  */
-public final class DocumentedBundleCheck implements Check {
+final class DocumentedBundleCheck implements Check {
 
   private final String cue;
   private final List<String> bundled;
@@ -29,7 +29,7 @@ public final class DocumentedBundleCheck implements Check {
   private final List<String> unlessModifiers;
   private final String message;
 
-  public DocumentedBundleCheck(Parameters p, RuleDefinition rule) {
+  DocumentedBundleCheck(Parameters p, RuleDefinition rule) {
     this.cue = p.text("cue");
     if (!ProcedureCues.known().contains(cue)) {
       throw p.node("cue")

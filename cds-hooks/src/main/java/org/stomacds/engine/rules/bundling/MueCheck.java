@@ -25,11 +25,11 @@ import org.stomacds.engine.rules.cms.Selection;
  * session is still one unit; a separate session gets no second unit paid without an appeal with
  * records (MAI 3), whatever modifier the second line carries.
  */
-public final class MueCheck implements Check {
+final class MueCheck implements Check {
 
-  public static final String GROUP = "mue";
+  static final String GROUP = "mue";
 
-  public MueCheck(Parameters p, RuleDefinition rule) {}
+  MueCheck(Parameters p, RuleDefinition rule) {}
 
   @Override
   public void onClaim(ClaimFacts claim, RuleContext context) {

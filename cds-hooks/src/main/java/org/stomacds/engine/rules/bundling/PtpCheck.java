@@ -30,9 +30,9 @@ import org.stomacds.engine.rules.cms.Selection;
  * bundling (99152 with GI endoscopy: Medicare takes G0500): the payer's sedation-code rule speaks
  * for them, so the pair gets one card, never "remove" beside "replace".
  */
-public final class PtpCheck implements Check {
+final class PtpCheck implements Check {
 
-  public static final String GROUP = "ptp";
+  static final String GROUP = "ptp";
 
   private final CodeSet distinct;
   private final CodeSet evaluationAndManagement;
@@ -42,7 +42,7 @@ public final class PtpCheck implements Check {
   private final List<String> globalSurgeryModifiers;
   private final List<String> codingInstructionCodes;
 
-  public PtpCheck(Parameters p, RuleDefinition rule) {
+  PtpCheck(Parameters p, RuleDefinition rule) {
     this.distinct = p.valueSet("distinct-modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.evaluationAndManagementModifiers = p.codes("evaluation-and-management-modifiers");

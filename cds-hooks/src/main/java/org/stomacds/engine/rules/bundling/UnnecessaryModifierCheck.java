@@ -26,12 +26,12 @@ import org.stomacds.engine.rules.cms.Selection;
  * provider pairs with the subject code. A second line of the subject code itself is left to the MUE
  * and repeat-session rules.
  */
-public final class UnnecessaryModifierCheck implements Check {
+final class UnnecessaryModifierCheck implements Check {
 
   private final CodeSet distinct;
   private final CodeSet visits;
 
-  public UnnecessaryModifierCheck(Parameters p, RuleDefinition rule) {
+  UnnecessaryModifierCheck(Parameters p, RuleDefinition rule) {
     this.distinct = p.valueSet("distinct-modifiers");
     this.visits =
         p.has("evaluation-and-management") ? p.valueSet("evaluation-and-management") : null;

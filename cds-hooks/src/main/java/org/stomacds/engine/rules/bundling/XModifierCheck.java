@@ -21,13 +21,13 @@ import org.stomacds.engine.rules.cms.Selection;
  * {@code unnecessary-distinct-modifier} rule's verdict) should go, not be swapped, so the check is
  * quiet on it.
  */
-public final class XModifierCheck implements Check {
+final class XModifierCheck implements Check {
 
   private final CodeSet xModifiers;
   private final String accepted;
   private final String general;
 
-  public XModifierCheck(Parameters p, RuleDefinition rule) {
+  XModifierCheck(Parameters p, RuleDefinition rule) {
     this.xModifiers = p.valueSet("x-modifiers");
     this.accepted = p.choice("x-modifiers-accepted", List.of("yes", "no", "unknown"), "unknown");
     this.general = p.text("general-modifier", "59");

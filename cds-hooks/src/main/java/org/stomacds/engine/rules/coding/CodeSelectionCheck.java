@@ -23,7 +23,7 @@ import org.stomacds.engine.rules.cms.Selection;
  * the discontinued-exam modifier (53 on a professional claim, 73/74 on a facility claim), and the
  * reduced-service modifier of the therapy goes.
  */
-public final class CodeSelectionCheck implements Check {
+final class CodeSelectionCheck implements Check {
 
   private final String diagnosticIncomplete;
   private final String therapeuticIncomplete;
@@ -31,7 +31,7 @@ public final class CodeSelectionCheck implements Check {
   private final String facilityAfterAnesthesia;
   private final CodeChoice.History history;
 
-  public CodeSelectionCheck(Parameters p, RuleDefinition rule) {
+  CodeSelectionCheck(Parameters p, RuleDefinition rule) {
     this.history = CodeChoice.History.of(p);
     this.diagnosticIncomplete = p.text("diagnostic-incomplete", "53");
     this.therapeuticIncomplete = p.text("therapeutic-incomplete", "52");

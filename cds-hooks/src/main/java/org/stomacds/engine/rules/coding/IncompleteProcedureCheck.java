@@ -26,9 +26,9 @@ import org.stomacds.engine.rules.cms.Selection;
  * claim the discontinued-procedure modifier: 73 before anesthesia, 74 after anesthesia or scope
  * insertion. A complete exam carries none of them.
  */
-public final class IncompleteProcedureCheck implements Check {
+final class IncompleteProcedureCheck implements Check {
 
-  public static final String GROUP = "discontinued";
+  static final String GROUP = "discontinued";
   private static final String COLON = "colon";
 
   private final CodeSet incompleteModifiers;
@@ -37,7 +37,7 @@ public final class IncompleteProcedureCheck implements Check {
   private final String afterAnesthesia;
   private final CodeChoice.History history;
 
-  public IncompleteProcedureCheck(Parameters p, RuleDefinition rule) {
+  IncompleteProcedureCheck(Parameters p, RuleDefinition rule) {
     this.history = CodeChoice.History.of(p);
     this.incompleteModifiers = p.valueSet("incomplete-modifiers");
     this.professional = p.text("professional", "52");

@@ -28,15 +28,15 @@ import org.stomacds.engine.rules.cms.Selection;
  * overpayment the payer will take back): the rule's severity. Any other mismatch: {@code
  * other-mismatch-severity}.
  */
-public final class PlaceOfServiceCheck implements Check {
+final class PlaceOfServiceCheck implements Check {
 
-  public static final String GROUP = "place-of-service";
+  static final String GROUP = "place-of-service";
 
   private final CodeSet office;
   private final CodeSet facility;
   private final Severity otherMismatch;
 
-  public PlaceOfServiceCheck(Parameters p, RuleDefinition rule) {
+  PlaceOfServiceCheck(Parameters p, RuleDefinition rule) {
     this.office = p.valueSet("office-places");
     this.facility = p.valueSet("facility-places");
     String severity =

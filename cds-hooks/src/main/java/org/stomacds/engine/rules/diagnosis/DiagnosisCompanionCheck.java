@@ -19,11 +19,11 @@ import org.stomacds.engine.rules.cms.TabularNotes;
  * history code). Only pairs the pack names are checked: most "use additional" notes apply only when
  * the other condition exists.
  */
-public final class DiagnosisCompanionCheck implements Check {
+final class DiagnosisCompanionCheck implements Check {
 
   private final Map<String, List<String>> companions;
 
-  public DiagnosisCompanionCheck(Parameters p, RuleDefinition rule) {
+  DiagnosisCompanionCheck(Parameters p, RuleDefinition rule) {
     this.companions = p.codeLists("companions");
   }
 

@@ -24,12 +24,12 @@ import org.stomacds.engine.rules.cms.TabularNotes;
  * <p>The first diagnosis of a line is its first pointer; a line with no pointers takes the claim's
  * first diagnosis.
  */
-public final class DiagnosisSequenceCheck implements Check {
+final class DiagnosisSequenceCheck implements Check {
 
   private final List<CodeSet> notFirst;
   private final CodeSet condition;
 
-  public DiagnosisSequenceCheck(Parameters p, RuleDefinition rule) {
+  DiagnosisSequenceCheck(Parameters p, RuleDefinition rule) {
     this.notFirst = p.valueSets("not-first");
     this.condition = p.valueSet("condition");
   }

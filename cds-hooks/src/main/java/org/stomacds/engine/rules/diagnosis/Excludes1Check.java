@@ -29,14 +29,14 @@ import org.stomacds.engine.rules.cms.TabularNotes;
  * site they concern (a colostomy, an enterostomy); two codes that each belong to a group, but to no
  * common group, are about different things and may be reported together.
  */
-public final class Excludes1Check implements Check {
+final class Excludes1Check implements Check {
 
   private static final String KIND = "excludes1";
 
   private final Map<String, List<String>> sites;
   private final String fixLabel;
 
-  public Excludes1Check(Parameters p, RuleDefinition rule) {
+  Excludes1Check(Parameters p, RuleDefinition rule) {
     this.sites = p.codeLists("unrelated-sites");
     this.fixLabel = rule.fix();
   }

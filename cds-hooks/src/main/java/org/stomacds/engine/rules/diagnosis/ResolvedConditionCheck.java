@@ -19,12 +19,12 @@ import org.stomacds.engine.rules.RuleDefinition;
  * encounter. {@code instead} maps a code prefix to what replaces it (a cancer that is gone: its
  * personal-history code, with the follow-up code first for a surveillance exam).
  */
-public final class ResolvedConditionCheck implements Check {
+final class ResolvedConditionCheck implements Check {
 
   private final Map<String, List<String>> instead;
   private final String fixLabel;
 
-  public ResolvedConditionCheck(Parameters p, RuleDefinition rule) {
+  ResolvedConditionCheck(Parameters p, RuleDefinition rule) {
     this.instead = p.codeLists("instead");
     this.fixLabel = rule.fix();
   }

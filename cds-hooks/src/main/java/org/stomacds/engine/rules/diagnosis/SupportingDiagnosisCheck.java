@@ -19,12 +19,12 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code supporting-diagnosis}: the order's reasons, or the diagnoses the subject claim line points
  * at, must include a code of the supporting value set.
  */
-public final class SupportingDiagnosisCheck implements Check {
+final class SupportingDiagnosisCheck implements Check {
 
   private final CodeSet supporting;
   private final String fixLabel;
 
-  public SupportingDiagnosisCheck(Parameters p, RuleDefinition rule) {
+  SupportingDiagnosisCheck(Parameters p, RuleDefinition rule) {
     this.supporting = p.valueSet("value-set");
     this.fixLabel = rule.fix();
   }

@@ -20,7 +20,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * balloon documents each of its sizes, so it agrees with a note that names any one of them. Both
  * values stay evidence of the element; the finding quotes each with where it was stated.
  */
-public final class DocumentationAgreementCheck implements Check {
+final class DocumentationAgreementCheck implements Check {
 
   /** Values closer than this (in mm, counts, seconds or minutes) are the same value. */
   private static final double SAME = 0.05;
@@ -28,7 +28,7 @@ public final class DocumentationAgreementCheck implements Check {
   private final List<DocumentationElement> elements;
   private final String fixLabel;
 
-  public DocumentationAgreementCheck(Parameters p, RuleDefinition rule) {
+  DocumentationAgreementCheck(Parameters p, RuleDefinition rule) {
     List<DocumentationElement> list = new ArrayList<>();
     for (var node : p.node("elements").asList()) {
       list.add(Parameters.element(node));

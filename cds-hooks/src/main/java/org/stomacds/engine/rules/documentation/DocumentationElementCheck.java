@@ -23,7 +23,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * the claim bills such a code; with {@code when-modifier} only when the subject line carries the
  * modifier. Conditional rules are evaluated on claims.
  */
-public final class DocumentationElementCheck implements Check {
+final class DocumentationElementCheck implements Check {
 
   private final DocumentationElement element;
   private final List<CodeSet> whenBilled;
@@ -32,7 +32,7 @@ public final class DocumentationElementCheck implements Check {
   private final String fixLabel;
   private final boolean ofTheDilation;
 
-  public DocumentationElementCheck(Parameters p, RuleDefinition rule) {
+  DocumentationElementCheck(Parameters p, RuleDefinition rule) {
     this.ofTheDilation = p.bool("of-the-dilation", false);
     this.element = p.element("element");
     this.whenBilled = p.has("when-billed") ? p.valueSets("when-billed") : List.of();

@@ -13,11 +13,11 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code documentation-present}: a claim billing the subject code must have its procedure
  * documentation in the case (a Procedure, or a note linked to the line's encounter).
  */
-public final class DocumentationPresentCheck implements Check {
+final class DocumentationPresentCheck implements Check {
 
   private final String fixLabel;
 
-  public DocumentationPresentCheck(Parameters p, RuleDefinition rule) {
+  DocumentationPresentCheck(Parameters p, RuleDefinition rule) {
     this.fixLabel = rule.fix();
   }
 

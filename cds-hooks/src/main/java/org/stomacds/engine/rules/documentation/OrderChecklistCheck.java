@@ -19,12 +19,12 @@ import org.stomacds.engine.rules.RuleDefinition;
  * the procedure note will need for the claim: the elements of the pack's documentation-element
  * rules (unconditional ones as fixes, conditional ones as notes).
  */
-public final class OrderChecklistCheck implements Check {
+final class OrderChecklistCheck implements Check {
 
   private final List<Item> always = new ArrayList<>();
   private final List<String> conditional = new ArrayList<>();
 
-  public OrderChecklistCheck(Parameters p, RuleDefinition rule) {
+  OrderChecklistCheck(Parameters p, RuleDefinition rule) {
     for (RuleDefinition other : p.context().baseRules()) {
       if (other.kind() != CheckKind.DOCUMENTATION_ELEMENT) {
         continue;

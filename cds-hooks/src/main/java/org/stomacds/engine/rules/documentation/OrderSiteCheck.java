@@ -15,11 +15,11 @@ import org.stomacds.engine.rules.cms.Selection;
  * {@code order-site}: a signed order should say where the procedure will be done, because the place
  * of service on the claim must match it and the payment differs by setting.
  */
-public final class OrderSiteCheck implements Check {
+final class OrderSiteCheck implements Check {
 
   private final String fixLabel;
 
-  public OrderSiteCheck(Parameters p, RuleDefinition rule) {
+  OrderSiteCheck(Parameters p, RuleDefinition rule) {
     this.fixLabel = rule.fix();
   }
 

@@ -16,11 +16,11 @@ import org.stomacds.engine.rules.RuleDefinition;
  * text/html, in the request); a PDF or image note with no readable alternative is a finding,
  * because nothing in it can be checked.
  */
-public final class ReadableNoteCheck implements Check {
+final class ReadableNoteCheck implements Check {
 
   private final String fixLabel;
 
-  public ReadableNoteCheck(Parameters p, RuleDefinition rule) {
+  ReadableNoteCheck(Parameters p, RuleDefinition rule) {
     this.fixLabel = rule.fix();
   }
 

@@ -14,12 +14,12 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code exclusive-modifiers}: a modifier of one value set ({@code remove}) and a modifier of
  * another ({@code keep}) never go on one line; the first is removed (59 with XE/XS/XP/XU).
  */
-public final class ExclusiveModifiersCheck implements Check {
+final class ExclusiveModifiersCheck implements Check {
 
   private final CodeSet remove;
   private final CodeSet keep;
 
-  public ExclusiveModifiersCheck(Parameters p, RuleDefinition rule) {
+  ExclusiveModifiersCheck(Parameters p, RuleDefinition rule) {
     this.remove = p.valueSet("remove");
     this.keep = p.valueSet("keep");
   }

@@ -26,7 +26,7 @@ import org.stomacds.engine.rules.cms.Selection;
  * judged. The fix removes the modifier, or the line when the modifier is the whole claim (an
  * assistant's line).
  */
-public final class FeeScheduleModifierCheck implements Check {
+final class FeeScheduleModifierCheck implements Check {
 
   private final List<String> modifiers;
   private final FeeScheduleRow.Indicator indicator;
@@ -34,7 +34,7 @@ public final class FeeScheduleModifierCheck implements Check {
   private final boolean removeLine;
   private final String payerNote;
 
-  public FeeScheduleModifierCheck(Parameters p, RuleDefinition rule) {
+  FeeScheduleModifierCheck(Parameters p, RuleDefinition rule) {
     this.modifiers = p.codes("modifiers");
     if (modifiers.isEmpty()) {
       throw p.node("modifiers").error("name at least one modifier");

@@ -23,9 +23,9 @@ import org.stomacds.engine.rules.cms.GlobalDaysRow;
  * 78 when the earlier procedure is in the {@code related-ranges} (surgery on the same organ system,
  * where a stricture is a likely complication), else 79.
  */
-public final class GlobalPeriodCheck implements Check {
+final class GlobalPeriodCheck implements Check {
 
-  public static final String GROUP = "global-period";
+  static final String GROUP = "global-period";
 
   private final CodeSet globalModifiers;
   private final String staged;
@@ -34,7 +34,7 @@ public final class GlobalPeriodCheck implements Check {
   private final List<int[]> relatedRanges = new ArrayList<>();
   private final List<String> complicationPrefixes;
 
-  public GlobalPeriodCheck(Parameters p, RuleDefinition rule) {
+  GlobalPeriodCheck(Parameters p, RuleDefinition rule) {
     this.globalModifiers = p.valueSet("global-modifiers");
     this.staged = p.text("staged", "58");
     this.related = p.text("related", "78");

@@ -38,7 +38,7 @@ import org.stomacds.engine.rules.cms.Selection;
  *       none of 24, 25, 57.
  * </ul>
  */
-public final class GlobalVisitCheck implements Check {
+final class GlobalVisitCheck implements Check {
 
   static final String GROUP = "global-visit";
 
@@ -50,7 +50,7 @@ public final class GlobalVisitCheck implements Check {
   private final String unrelatedPostop;
   private final org.stomacds.engine.findings.Severity separateVisitSeverity;
 
-  public GlobalVisitCheck(Parameters p, RuleDefinition rule) {
+  GlobalVisitCheck(Parameters p, RuleDefinition rule) {
     this.visits = p.valueSet("evaluation-and-management");
     this.distinct = p.valueSet("distinct-modifiers");
     p.node("report");

@@ -22,7 +22,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * list, never for a covered or bundled benefit; the automatic-denial modifiers ({@code
  * automatic-denial}, GZ) deny the line with the provider liable.
  */
-public final class LiabilityModifierCheck implements Check {
+final class LiabilityModifierCheck implements Check {
 
   private final CodeSet modifiers;
   private final List<LineOfBusiness> linesOfBusiness = new ArrayList<>(1);
@@ -30,7 +30,7 @@ public final class LiabilityModifierCheck implements Check {
   private final List<String> statutorilyExcluded;
   private final List<String> automaticDenial;
 
-  public LiabilityModifierCheck(Parameters p, RuleDefinition rule) {
+  LiabilityModifierCheck(Parameters p, RuleDefinition rule) {
     this.modifiers = p.valueSet("modifiers");
     for (String name : p.codes("lines-of-business")) {
       try {

@@ -21,7 +21,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * the same session is one unit): it goes, and this card (before the MUE rule in the pack) is the
  * one that says so.
  */
-public final class RepeatSessionCheck implements Check {
+final class RepeatSessionCheck implements Check {
 
   static final String GROUP = "repeat-procedure";
 
@@ -29,7 +29,7 @@ public final class RepeatSessionCheck implements Check {
   private final String sameProvider;
   private final String otherProvider;
 
-  public RepeatSessionCheck(Parameters p, RuleDefinition rule) {
+  RepeatSessionCheck(Parameters p, RuleDefinition rule) {
     this.repeatModifiers = p.valueSet("repeat-modifiers");
     this.sameProvider = p.text("same-physician", "76");
     this.otherProvider = p.text("other-physician", "77");

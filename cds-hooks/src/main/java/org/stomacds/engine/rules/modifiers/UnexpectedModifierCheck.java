@@ -19,7 +19,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * dilation of a stricture is normally not screening), unless the claim carries a diagnosis starting
  * with one of {@code unless-diagnoses} (a screening diagnosis for PT/33).
  */
-public final class UnexpectedModifierCheck implements Check {
+final class UnexpectedModifierCheck implements Check {
 
   private final CodeSet modifiers;
   private final List<String> modifierCodes;
@@ -27,7 +27,7 @@ public final class UnexpectedModifierCheck implements Check {
   private final String why;
   private final String fixLabel;
 
-  public UnexpectedModifierCheck(Parameters p, RuleDefinition rule) {
+  UnexpectedModifierCheck(Parameters p, RuleDefinition rule) {
     this.modifierCodes = p.codes("modifier-codes");
     this.modifiers = modifierCodes.isEmpty() ? p.valueSet("modifiers") : null;
     this.unlessDiagnoses = p.codes("unless-diagnoses");

@@ -21,12 +21,12 @@ import org.stomacds.engine.rules.RuleDefinition;
  * otherwise the risk explained. Never an automatic GZ: a GZ line is denied automatically, so only a
  * person who knows no ABN was given should add it.
  */
-public final class AbnCheck implements Check {
+final class AbnCheck implements Check {
 
   private final CodeSet supporting;
   private final String fixLabel;
 
-  public AbnCheck(Parameters p, RuleDefinition rule) {
+  AbnCheck(Parameters p, RuleDefinition rule) {
     this.supporting = p.valueSet("value-set");
     this.fixLabel = rule.fix();
   }

@@ -19,14 +19,14 @@ import org.stomacds.engine.rules.RuleDefinition;
  * with the place of service {@code place-of-service} when that form is professional (Medicare ASCs
  * bill their facility fee on the professional form with place of service 24).
  */
-public final class ClaimFormCheck implements Check {
+final class ClaimFormCheck implements Check {
 
   private final List<Setting> settings = new ArrayList<>(1);
   private final ClaimType expected;
   private final String placeOfService;
   private final String why;
 
-  public ClaimFormCheck(Parameters p, RuleDefinition rule) {
+  ClaimFormCheck(Parameters p, RuleDefinition rule) {
     for (String name : p.codes("settings")) {
       String constant = name.replace('-', '_');
       try {

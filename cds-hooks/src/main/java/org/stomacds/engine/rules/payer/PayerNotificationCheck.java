@@ -17,13 +17,13 @@ import org.stomacds.engine.rules.RuleDefinition;
  * requirement and fires when no notification or authorization is on file; with {@code policy: none}
  * it says that no payer-specific policy is on file (never an invented one).
  */
-public final class PayerNotificationCheck implements Check {
+final class PayerNotificationCheck implements Check {
 
   private final boolean required;
   private final String message;
   private final String fixLabel;
 
-  public PayerNotificationCheck(Parameters p, RuleDefinition rule) {
+  PayerNotificationCheck(Parameters p, RuleDefinition rule) {
     this.required = p.choice("policy", List.of("required", "none"), "none").equals("required");
     this.message = required ? p.text("message") : p.text("message", null);
     this.fixLabel = rule.fix();

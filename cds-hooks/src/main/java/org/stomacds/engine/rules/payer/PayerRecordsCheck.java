@@ -15,14 +15,14 @@ import org.stomacds.engine.rules.RuleDefinition;
  * or 25, Aetna with 22). Fires once per claim with the lines that carry them; the rule's {@code
  * message} states the payer's practice.
  */
-public final class PayerRecordsCheck implements Check {
+final class PayerRecordsCheck implements Check {
 
   private final List<String> modifiers;
   private final boolean subjectLinesOnly;
   private final String message;
   private final String fixLabel;
 
-  public PayerRecordsCheck(Parameters p, RuleDefinition rule) {
+  PayerRecordsCheck(Parameters p, RuleDefinition rule) {
     this.modifiers = p.codes("modifiers");
     this.subjectLinesOnly = p.choice("lines", List.of("all", "subject"), "all").equals("subject");
     this.message = p.text("message");

@@ -14,13 +14,13 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code single-line-modifier}: a payer edit on distinct-service modifiers (Independence Blue
  * Cross: 59, XS, XU): denied on a single-line claim, on an E/M code, and on a line with 51.
  */
-public final class SingleLineModifierCheck implements Check {
+final class SingleLineModifierCheck implements Check {
 
   private final java.util.List<String> modifiers;
   private final CodeSet evaluationAndManagement;
   private final java.util.List<String> notWith;
 
-  public SingleLineModifierCheck(Parameters p, RuleDefinition rule) {
+  SingleLineModifierCheck(Parameters p, RuleDefinition rule) {
     this.modifiers = p.codes("modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.notWith = p.codes("not-with");

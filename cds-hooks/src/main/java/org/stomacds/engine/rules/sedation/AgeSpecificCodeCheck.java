@@ -16,7 +16,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code age-specific-code}: a pair of codes split by the patient's age (99151 under 5 years, 99152
  * from 5): the line must carry the one that fits the age on the date of service.
  */
-public final class AgeSpecificCodeCheck implements Check {
+final class AgeSpecificCodeCheck implements Check {
 
   /** Anesthesia codes whose care for the session makes this check quiet (optional). */
   private final CodeSet unlessAnesthesia;
@@ -25,7 +25,7 @@ public final class AgeSpecificCodeCheck implements Check {
   private final String older;
   private final int age;
 
-  public AgeSpecificCodeCheck(Parameters p, RuleDefinition rule) {
+  AgeSpecificCodeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
         p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.younger = p.text("younger-code").toUpperCase(java.util.Locale.ROOT);

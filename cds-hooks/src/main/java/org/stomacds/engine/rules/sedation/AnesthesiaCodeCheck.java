@@ -19,7 +19,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * applies; an upper and a lower endoscopy code billed for one date by one provider are one session
  * with its own combined code ({@code combined-code}), reported once with the total time.
  */
-public final class AnesthesiaCodeCheck implements Check {
+final class AnesthesiaCodeCheck implements Check {
 
   private final String screeningCode;
   private final List<String> screeningDiagnoses;
@@ -28,7 +28,7 @@ public final class AnesthesiaCodeCheck implements Check {
   private final List<String> lowerCodes;
   private final String combinedCode;
 
-  public AnesthesiaCodeCheck(Parameters p, RuleDefinition rule) {
+  AnesthesiaCodeCheck(Parameters p, RuleDefinition rule) {
     this.screeningCode = p.text("screening-code");
     this.screeningDiagnoses = p.codes("screening-diagnoses");
     this.alternativeCode = p.text("alternative-code");

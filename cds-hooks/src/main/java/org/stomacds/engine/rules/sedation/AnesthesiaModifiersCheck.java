@@ -20,7 +20,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * so its absence is only as serious as {@code physical-status-severity} says (a payer overlay
  * lowers it), never the rule's severity by default.
  */
-public final class AnesthesiaModifiersCheck implements Check {
+final class AnesthesiaModifiersCheck implements Check {
 
   private final CodeSet anesthesia;
   private final CodeSet roles;
@@ -28,7 +28,7 @@ public final class AnesthesiaModifiersCheck implements Check {
   private final Severity physicalStatusSeverity;
   private final String physicalStatusNote;
 
-  public AnesthesiaModifiersCheck(Parameters p, RuleDefinition rule) {
+  AnesthesiaModifiersCheck(Parameters p, RuleDefinition rule) {
     this.anesthesia = p.valueSet("anesthesia-codes");
     this.roles = p.valueSet("role-modifiers");
     this.physicalStatus = p.valueSet("physical-status-modifiers");

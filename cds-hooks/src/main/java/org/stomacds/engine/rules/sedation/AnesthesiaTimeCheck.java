@@ -20,12 +20,12 @@ import org.stomacds.engine.rules.yaml.YamlNode;
  * units that differ from the documented anesthesia minutes by more than {@code tolerance-minutes}
  * are not the documented time.
  */
-public final class AnesthesiaTimeCheck implements Check {
+final class AnesthesiaTimeCheck implements Check {
 
   private final Map<String, Integer> baseUnits = new LinkedHashMap<>();
   private final int tolerance;
 
-  public AnesthesiaTimeCheck(Parameters p, RuleDefinition rule) {
+  AnesthesiaTimeCheck(Parameters p, RuleDefinition rule) {
     for (Map.Entry<String, YamlNode> entry : p.map("base-units").entries()) {
       baseUnits.put(entry.getKey(), entry.getValue().asInt());
     }

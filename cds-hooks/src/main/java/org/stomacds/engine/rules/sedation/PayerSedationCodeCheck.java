@@ -17,7 +17,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * (Medicare: G0500 instead of 99152) and the billed code is replaced; with {@code false} the
  * finding says no payer-specific policy is on file.
  */
-public final class PayerSedationCodeCheck implements Check {
+final class PayerSedationCodeCheck implements Check {
 
   /** Anesthesia codes whose care for the session makes this check quiet (optional). */
   private final CodeSet unlessAnesthesia;
@@ -26,7 +26,7 @@ public final class PayerSedationCodeCheck implements Check {
   private final String expected;
   private final boolean policyOnFile;
 
-  public PayerSedationCodeCheck(Parameters p, RuleDefinition rule) {
+  PayerSedationCodeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
         p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.billed = p.text("billed").toUpperCase(java.util.Locale.ROOT);

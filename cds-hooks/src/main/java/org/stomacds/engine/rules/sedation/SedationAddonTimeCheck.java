@@ -18,7 +18,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * intraservice time reaches {@code first-unit-minutes} (23), and one more unit for each further
  * {@code unit-minutes} (15).
  */
-public final class SedationAddonTimeCheck implements Check {
+final class SedationAddonTimeCheck implements Check {
 
   /** Anesthesia codes whose care for the session makes this check quiet (optional). */
   private final CodeSet unlessAnesthesia;
@@ -27,7 +27,7 @@ public final class SedationAddonTimeCheck implements Check {
   private final int firstUnit;
   private final int unit;
 
-  public SedationAddonTimeCheck(Parameters p, RuleDefinition rule) {
+  SedationAddonTimeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
         p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.addOns = p.codes("add-on-codes");

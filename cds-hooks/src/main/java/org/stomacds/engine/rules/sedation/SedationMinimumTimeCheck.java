@@ -17,7 +17,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * {@code sedation-minimum-time}: moderate sedation with less intraservice time than {@code
  * minimum-minutes} (10) is not reported: its lines (and their add-ons) come off the claim.
  */
-public final class SedationMinimumTimeCheck implements Check {
+final class SedationMinimumTimeCheck implements Check {
 
   /** Anesthesia codes whose care for the session makes this check quiet (optional). */
   private final CodeSet unlessAnesthesia;
@@ -26,7 +26,7 @@ public final class SedationMinimumTimeCheck implements Check {
   private final List<String> addOns;
   private final int minimum;
 
-  public SedationMinimumTimeCheck(Parameters p, RuleDefinition rule) {
+  SedationMinimumTimeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
         p.has("unless-anesthesia-care") ? p.valueSet("unless-anesthesia-care") : null;
     this.sedation = p.valueSets("sedation-codes");

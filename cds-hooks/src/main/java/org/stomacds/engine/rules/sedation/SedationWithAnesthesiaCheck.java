@@ -22,12 +22,12 @@ import org.stomacds.engine.rules.RuleDefinition;
  * The anesthesia is seen on this claim, on another claim of the case for the same date, or in the
  * documentation (monitored anesthesia care or general anesthesia).
  */
-public final class SedationWithAnesthesiaCheck implements Check {
+final class SedationWithAnesthesiaCheck implements Check {
 
   private final CodeSet moderate;
   private final CodeSet anesthesia;
 
-  public SedationWithAnesthesiaCheck(Parameters p, RuleDefinition rule) {
+  SedationWithAnesthesiaCheck(Parameters p, RuleDefinition rule) {
     this.moderate = p.valueSet("moderate-sedation");
     this.anesthesia = p.valueSet("anesthesia-codes");
   }
