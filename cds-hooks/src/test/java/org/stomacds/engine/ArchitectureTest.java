@@ -1,5 +1,6 @@
 package org.stomacds.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -145,6 +146,22 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("org.stomacds.engine.rules.loading..")
         .because("the loader builds each check kind (CheckFactories); the core only names them")
+        .check(engine);
+  }
+
+  @Test
+  void aRuleFeatureShowsOnlyItsFactoriesToTheLoader() {
+    classes()
+        .that()
+        .resideInAnyPackage(
+            RULE_FEATURES.stream()
+                .map(feature -> "org.stomacds.engine.rules." + feature + "..")
+                .toArray(String[]::new))
+        .and()
+        .haveSimpleNameNotEndingWith("Checks")
+        .should()
+        .notBePublic()
+        .because("a check is built by its feature's *Checks factories and used through Check")
         .check(engine);
   }
 }
