@@ -29,8 +29,8 @@ import org.stomacds.engine.payer.PayerMapping;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.PackSubject;
 import org.stomacds.engine.rules.RulePack;
-import org.stomacds.engine.rules.RulePackLoader;
 import org.stomacds.engine.rules.ValueSets;
+import org.stomacds.engine.rules.loading.RulePackLoader;
 import org.stomacds.engine.terminology.Terminology;
 
 /**

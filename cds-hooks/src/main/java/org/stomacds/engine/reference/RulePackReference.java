@@ -11,11 +11,11 @@ import java.util.Map;
 import org.stomacds.engine.DefaultRuleEngine;
 import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.rules.CheckKind;
-import org.stomacds.engine.rules.DataFile;
 import org.stomacds.engine.rules.PayerOverlay;
 import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
 import org.stomacds.engine.rules.Stage;
+import org.stomacds.engine.rules.cms.DataFile;
 
 /**
  * Writes the rule-pack reference ({@code docs/rule-pack-reference-cpt-44405.md}): everything a

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.stomacds.engine.findings.Citation;
-import org.stomacds.engine.rules.DataFile;
 import org.stomacds.engine.rules.PayerOverlay;
 import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
 import org.stomacds.engine.rules.Stage;
+import org.stomacds.engine.rules.cms.DataFile;
 
 /**
  * The rule reference as HTML pages, generated from the loaded packs: an index of every rule and one

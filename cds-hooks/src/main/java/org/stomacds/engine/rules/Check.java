@@ -10,7 +10,7 @@ import org.stomacds.engine.facts.ProcedureFacts;
  * subject of the stages its rule runs at: orders (order-select, order-sign), procedures
  * (documentation) and claims (claim); it reports through the context.
  */
-interface Check {
+public interface Check {
 
   default void onOrder(OrderFacts order, RuleContext context) {}
 

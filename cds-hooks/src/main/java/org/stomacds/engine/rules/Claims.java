@@ -12,16 +12,16 @@ import org.stomacds.engine.facts.ProcedureFacts;
 import org.stomacds.engine.findings.Evidence;
 
 /** Questions several checks ask of a claim. */
-final class Claims {
+public final class Claims {
 
   private Claims() {}
 
   /** Lines NCCI compares: the same date of service and the same rendering provider. */
-  static boolean sameDateAndProvider(ClaimLine a, ClaimLine b) {
+  public static boolean sameDateAndProvider(ClaimLine a, ClaimLine b) {
     return Objects.equals(a.date(), b.date()) && Objects.equals(a.provider(), b.provider());
   }
 
-  static Evidence line(ClaimFacts claim, ClaimLine line) {
+  public static Evidence line(ClaimFacts claim, ClaimLine line) {
     StringBuilder text = new StringBuilder("line ").append(line.sequence()).append(": ");
     text.append(line.code() == null ? "(no code)" : line.code());
     if (!line.modifiers().isEmpty()) {
@@ -36,7 +36,7 @@ final class Claims {
     return new Evidence(claim.ref(), line.expression(), text.toString());
   }
 
-  static String describe(ClaimLine line) {
+  public static String describe(ClaimLine line) {
     return "line " + line.sequence() + " (" + line.code() + ")";
   }
 
@@ -45,7 +45,7 @@ final class Claims {
    * different encounters or at times that do not overlap, or subject lines naming different
    * encounters.
    */
-  static Sessions sessions(ClaimFacts claim, String subjectCode) {
+  public static Sessions sessions(ClaimFacts claim, String subjectCode) {
     List<ProcedureFacts> procedures = claim.procedures();
     List<Evidence> evidence = new ArrayList<>(2);
     for (int i = 0; i < procedures.size(); i++) {
@@ -98,13 +98,13 @@ final class Claims {
   }
 
   /** What the separate sessions finding was based on. */
-  record Sessions(boolean separate, List<Evidence> evidence) {}
+  public record Sessions(boolean separate, List<Evidence> evidence) {}
 
   /**
    * The distinct-service modifier the documentation supports, or null: XS for a distinct stricture
    * or site, XE for a separate session.
    */
-  static Support distinctSupport(ClaimFacts claim, String subjectCode) {
+  public static Support distinctSupport(ClaimFacts claim, String subjectCode) {
     Documentation docs = claim.documentation();
     if (docs.documents(DocumentationElement.DISTINCT_STRICTURE) || docs.distinctStrictures() >= 2) {
       List<Evidence> evidence = docs.evidence(DocumentationElement.DISTINCT_STRICTURE);
@@ -118,5 +118,5 @@ final class Claims {
   }
 
   /** A modifier the documentation supports and why. */
-  record Support(String xModifier, String reason, List<Evidence> evidence) {}
+  public record Support(String xModifier, String reason, List<Evidence> evidence) {}
 }

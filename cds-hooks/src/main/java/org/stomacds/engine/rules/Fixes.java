@@ -8,11 +8,11 @@ import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.FixKind;
 
 /** Builds the fixes the checks suggest, so every check writes them the same way. */
-final class Fixes {
+public final class Fixes {
 
   private Fixes() {}
 
-  static Fix addModifier(
+  public static Fix addModifier(
       String claim,
       ClaimLine line,
       String modifier,
@@ -31,7 +31,7 @@ final class Fixes {
         group);
   }
 
-  static Fix removeModifier(
+  public static Fix removeModifier(
       String claim,
       ClaimLine line,
       String modifier,
@@ -50,7 +50,7 @@ final class Fixes {
         group);
   }
 
-  static Fix replaceCode(
+  public static Fix replaceCode(
       String claim, ClaimLine line, String code, String label, boolean recommended, String group) {
     return new Fix(
         FixKind.REPLACE_CODE,
@@ -64,7 +64,7 @@ final class Fixes {
         group);
   }
 
-  static Fix removeLine(
+  public static Fix removeLine(
       String claim, ClaimLine line, String label, boolean recommended, String group) {
     return new Fix(
         FixKind.REMOVE_LINE,
@@ -82,7 +82,7 @@ final class Fixes {
    * The line's removal; when it is the claim's only line, a claim cannot be corrected to no lines:
    * the fix says not to send the claim (a step by hand, which no update can carry).
    */
-  static Fix removeLine(
+  public static Fix removeLine(
       ClaimFacts claim, ClaimLine line, String label, boolean recommended, String group) {
     if (claim.lines().size() == 1) {
       return manual(
@@ -94,7 +94,7 @@ final class Fixes {
     return removeLine(claim.ref(), line, label, recommended, group);
   }
 
-  static Fix setPlaceOfService(
+  public static Fix setPlaceOfService(
       String claim, ClaimLine line, String pos, String label, boolean recommended, String group) {
     return new Fix(
         FixKind.SET_PLACE_OF_SERVICE,
@@ -108,7 +108,7 @@ final class Fixes {
         group);
   }
 
-  static Fix setQuantity(
+  public static Fix setQuantity(
       String claim, ClaimLine line, int quantity, String label, boolean recommended, String group) {
     return new Fix(
         FixKind.SET_QUANTITY,
@@ -122,7 +122,7 @@ final class Fixes {
         group);
   }
 
-  static Fix addDiagnosis(String claim, ClaimLine line, String code, String label) {
+  public static Fix addDiagnosis(String claim, ClaimLine line, String code, String label) {
     return new Fix(
         FixKind.ADD_DIAGNOSIS,
         label,
@@ -135,12 +135,12 @@ final class Fixes {
         null);
   }
 
-  static Fix document(String resource, DocumentationElement element, String label) {
+  public static Fix document(String resource, DocumentationElement element, String label) {
     return new Fix(
         FixKind.DOCUMENT_ELEMENT, label, resource, null, null, null, element.id(), true, null);
   }
 
-  static Fix document(
+  public static Fix document(
       String resource,
       DocumentationElement element,
       String label,
@@ -158,23 +158,23 @@ final class Fixes {
         group);
   }
 
-  static Fix obtainAbn(String label) {
+  public static Fix obtainAbn(String label) {
     return new Fix(FixKind.OBTAIN_ABN, label, null, null, null, null, null, true, null);
   }
 
-  static Fix notifyPayer(String label) {
+  public static Fix notifyPayer(String label) {
     return new Fix(FixKind.NOTIFY_PAYER, label, null, null, null, null, null, true, null);
   }
 
-  static Fix attachRecords(String claim, String label) {
+  public static Fix attachRecords(String claim, String label) {
     return new Fix(FixKind.ATTACH_RECORDS, label, claim, null, null, null, null, true, null);
   }
 
-  static Fix manual(String resource, String label, boolean recommended, String group) {
+  public static Fix manual(String resource, String label, boolean recommended, String group) {
     return new Fix(FixKind.MANUAL, label, resource, null, null, null, null, recommended, group);
   }
 
-  static Fix manual(
+  public static Fix manual(
       String resource,
       ClaimLine line,
       String system,

@@ -51,7 +51,7 @@ public record PackSubject(
     return SUPPORTING_DIAGNOSES.equals(name) ? supportingDiagnoses : name;
   }
 
-  static PackSubject read(YamlMap subject, String code, ValueSets valueSets) {
+  public static PackSubject read(YamlMap subject, String code, ValueSets valueSets) {
     subject.allowOnly("name", "base-code", "siblings", "documentation", "value-sets");
     List<DocumentationElement> elements = new ArrayList<>();
     for (YamlNode node : subject.list("documentation")) {

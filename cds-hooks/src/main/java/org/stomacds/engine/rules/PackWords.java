@@ -11,11 +11,11 @@ import org.stomacds.engine.payer.PayerKey;
 import org.stomacds.engine.rules.yaml.YamlNode;
 
 /** The closed words of a rule file (severity, stage, confidence, payer, line of business). */
-final class PackWords {
+public final class PackWords {
 
   private PackWords() {}
 
-  static Severity severity(YamlNode node) {
+  public static Severity severity(YamlNode node) {
     String text = node.asText();
     for (Severity severity : Severity.values()) {
       if (severity.name().toLowerCase(Locale.ROOT).equals(text)) {
@@ -25,7 +25,7 @@ final class PackWords {
     throw node.error("unknown severity '" + text + "' (known: error, warning, info)");
   }
 
-  static Stage stage(YamlNode node) {
+  public static Stage stage(YamlNode node) {
     String text = node.asText();
     for (Stage stage : Stage.values()) {
       if (words(stage.name()).equals(text)) {
@@ -39,11 +39,20 @@ final class PackWords {
     throw node.error("unknown stage '" + text + "' (known: " + known + ")");
   }
 
-  static Confidence confidence(YamlNode node) {
-    return PackSources.confidence(node);
+  public static Confidence confidence(YamlNode node) {
+    String text = node.asText();
+    List<String> known = new ArrayList<>();
+    for (Confidence confidence : Confidence.values()) {
+      String words = confidence.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      if (words.equals(text)) {
+        return confidence;
+      }
+      known.add(words);
+    }
+    throw node.error("unknown confidence '" + text + "' (known: " + known + ")");
   }
 
-  static PayerKey payerKey(YamlNode node) {
+  public static PayerKey payerKey(YamlNode node) {
     String text = node.asText();
     try {
       return PayerKey.valueOf(text);
@@ -53,7 +62,7 @@ final class PackWords {
     }
   }
 
-  static LineOfBusiness lineOfBusiness(YamlNode node) {
+  public static LineOfBusiness lineOfBusiness(YamlNode node) {
     String text = node.asText();
     try {
       return LineOfBusiness.valueOf(text);
@@ -68,7 +77,7 @@ final class PackWords {
   }
 
   /** {@code ORDER_SIGN} is {@code order-sign} in the file. */
-  static String words(String constant) {
+  public static String words(String constant) {
     return constant.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -17,7 +17,7 @@ import org.stomacds.engine.rules.yaml.YamlNode;
  * after the check is built any key it did not ask for is an unknown parameter, reported with its
  * line and the keys the kind takes.
  */
-final class Parameters {
+public final class Parameters {
 
   static final String VALUE_SET_BASE = "https://stomacds.org/fhir/ValueSet/";
 
@@ -33,7 +33,7 @@ final class Parameters {
   private final Set<String> asked = new LinkedHashSet<>();
   private final Set<String> askedMessages = new LinkedHashSet<>();
 
-  Parameters(
+  public Parameters(
       String ruleId,
       CheckKind kind,
       Map<String, YamlNode> values,
@@ -48,7 +48,7 @@ final class Parameters {
     this.context = context;
   }
 
-  LoadContext context() {
+  public LoadContext context() {
     return context;
   }
 
@@ -56,12 +56,12 @@ final class Parameters {
     return ruleId;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     asked.add(key);
     return values.containsKey(key) && !values.get(key).isNull();
   }
 
-  YamlNode node(String key) {
+  public YamlNode node(String key) {
     asked.add(key);
     YamlNode node = values.get(key);
     if (node == null || node.isNull()) {
@@ -71,24 +71,24 @@ final class Parameters {
     return node;
   }
 
-  String text(String key) {
+  public String text(String key) {
     return node(key).asText();
   }
 
-  String text(String key, String otherwise) {
+  public String text(String key, String otherwise) {
     return has(key) ? text(key) : otherwise;
   }
 
-  int integer(String key, int otherwise) {
+  public int integer(String key, int otherwise) {
     return has(key) ? node(key).asInt() : otherwise;
   }
 
-  boolean bool(String key, boolean otherwise) {
+  public boolean bool(String key, boolean otherwise) {
     return has(key) ? node(key).asBoolean() : otherwise;
   }
 
   /** One of a few words. */
-  String choice(String key, List<String> allowed, String otherwise) {
+  public String choice(String key, List<String> allowed, String otherwise) {
     if (!has(key)) {
       return otherwise;
     }
@@ -102,7 +102,7 @@ final class Parameters {
   }
 
   /** A list of codes (upper case, as claims carry them). */
-  List<String> codes(String key) {
+  public List<String> codes(String key) {
     if (!has(key)) {
       return List.of();
     }
@@ -114,11 +114,11 @@ final class Parameters {
   }
 
   /** A value set named by id or canonical url; it must exist in the terminology. */
-  CodeSet valueSet(String key) {
+  public CodeSet valueSet(String key) {
     return resolve(node(key));
   }
 
-  CodeSet valueSet(String key, String otherwiseId) {
+  public CodeSet valueSet(String key, String otherwiseId) {
     if (has(key)) {
       return valueSet(key);
     }
@@ -134,7 +134,7 @@ final class Parameters {
     return set;
   }
 
-  List<CodeSet> valueSets(String key) {
+  public List<CodeSet> valueSets(String key) {
     List<CodeSet> sets = new ArrayList<>();
     for (YamlNode item : node(key).asList()) {
       sets.add(resolve(item));
@@ -142,11 +142,11 @@ final class Parameters {
     return sets;
   }
 
-  DocumentationElement element(String key) {
+  public DocumentationElement element(String key) {
     return element(node(key));
   }
 
-  static DocumentationElement element(YamlNode node) {
+  public static DocumentationElement element(YamlNode node) {
     String id = node.asText();
     return DocumentationElement.fromId(id)
         .orElseThrow(
@@ -161,7 +161,7 @@ final class Parameters {
   }
 
   /** A mapping of words to lists of codes ({@code Z93.3: [K94.0, Z43.3]}). */
-  Map<String, List<String>> codeLists(String key) {
+  public Map<String, List<String>> codeLists(String key) {
     if (!has(key)) {
       return Map.of();
     }
@@ -172,7 +172,7 @@ final class Parameters {
     return lists;
   }
 
-  YamlMap map(String key) {
+  public YamlMap map(String key) {
     return node(key).asMap();
   }
 
@@ -184,7 +184,7 @@ final class Parameters {
    * @param key the message's key under {@code messages:}
    * @param names the placeholders the check fills
    */
-  MessageTemplate message(String key, String... names) {
+  public MessageTemplate message(String key, String... names) {
     YamlMap messages = node(MESSAGES).asMap();
     askedMessages.add(key);
     YamlNode node =
@@ -203,7 +203,7 @@ final class Parameters {
     return MessageTemplate.compile(node, new LinkedHashSet<>(List.of(names)));
   }
 
-  void checkAllUsed() {
+  public void checkAllUsed() {
     if (values.containsKey(MESSAGES) && !values.get(MESSAGES).isNull()) {
       YamlMap messages = values.get(MESSAGES).asMap();
       for (String key : messages.keys()) {

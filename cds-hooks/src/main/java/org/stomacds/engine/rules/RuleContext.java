@@ -11,12 +11,13 @@ import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.findings.Severity;
 import org.stomacds.engine.payer.Payer;
+import org.stomacds.engine.rules.cms.CmsData;
 
 /**
  * What a check sees while it evaluates one subject for one rule, and where it reports. Made per
  * rule and subject; never shared between requests.
  */
-final class RuleContext {
+public final class RuleContext {
 
   private final RulePack pack;
   private final RuleDefinition rule;
@@ -47,11 +48,11 @@ final class RuleContext {
     return rule;
   }
 
-  Payer payer() {
+  public Payer payer() {
     return payer;
   }
 
-  Set<Stage> stages() {
+  public Set<Stage> stages() {
     return stages;
   }
 
@@ -59,20 +60,20 @@ final class RuleContext {
     return dateOfService;
   }
 
-  CaseFacts facts() {
+  public CaseFacts facts() {
     return facts;
   }
 
-  CmsData data() {
+  public CmsData data() {
     return pack.data();
   }
 
-  String subjectCode() {
+  public String subjectCode() {
     return pack.subjectCode();
   }
 
   /** A template of the rule file with {@code {payer}} and {@code {code}} filled in. */
-  String fill(String template) {
+  public String fill(String template) {
     if (template == null) {
       return null;
     }
@@ -89,7 +90,7 @@ final class RuleContext {
    *
    * @param values placeholder names and values, alternating
    */
-  String message(MessageTemplate template, Object... values) {
+  public String message(MessageTemplate template, Object... values) {
     Map<String, Object> named = new java.util.HashMap<>();
     for (int i = 0; i + 1 < values.length; i += 2) {
       named.put((String) values[i], values[i + 1]);
@@ -98,12 +99,12 @@ final class RuleContext {
   }
 
   /** Starts a finding of this rule about a resource and element. */
-  FindingBuilder finding(String resource, String expression) {
+  public FindingBuilder finding(String resource, String expression) {
     return new FindingBuilder(resource, expression);
   }
 
   /** Collects one finding; {@link #emit()} adds it with the rule's source and notes. */
-  final class FindingBuilder {
+  public final class FindingBuilder {
     private final String resource;
     private final String expression;
     private String message;
@@ -117,42 +118,42 @@ final class RuleContext {
       this.expression = expression;
     }
 
-    FindingBuilder message(String message) {
+    public FindingBuilder message(String message) {
       this.message = message;
       return this;
     }
 
     /** A severity other than the rule's, for the branches a rule's parameters name. */
-    FindingBuilder severity(Severity severity) {
+    public FindingBuilder severity(Severity severity) {
       this.severity = severity;
       return this;
     }
 
-    FindingBuilder evidence(Evidence item) {
+    public FindingBuilder evidence(Evidence item) {
       if (item != null) {
         evidence.add(item);
       }
       return this;
     }
 
-    FindingBuilder evidence(List<Evidence> items) {
+    public FindingBuilder evidence(List<Evidence> items) {
       evidence.addAll(items);
       return this;
     }
 
-    FindingBuilder fix(Fix fix) {
+    public FindingBuilder fix(Fix fix) {
       fixes.add(fix);
       return this;
     }
 
-    FindingBuilder note(String note) {
+    public FindingBuilder note(String note) {
       if (note != null && !note.isBlank() && !notes.contains(note)) {
         notes.add(note);
       }
       return this;
     }
 
-    void emit() {
+    public void emit() {
       List<String> all = new ArrayList<>(rule.notes().size() + notes.size());
       for (String note : rule.notes()) {
         all.add(fill(note));

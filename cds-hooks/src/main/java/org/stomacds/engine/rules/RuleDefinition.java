@@ -59,7 +59,7 @@ public record RuleDefinition(
   }
 
   /** The same rule with other parameters (a payer overlay's override). */
-  RuleDefinition withParameters(Map<String, Object> merged, String overlayId) {
+  public RuleDefinition withParameters(Map<String, Object> merged, String overlayId) {
     return new RuleDefinition(
         id,
         title,

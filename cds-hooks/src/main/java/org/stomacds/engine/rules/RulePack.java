@@ -16,6 +16,7 @@ import org.stomacds.engine.facts.ProcedureFacts;
 import org.stomacds.engine.findings.Citation;
 import org.stomacds.engine.findings.Finding;
 import org.stomacds.engine.payer.Payer;
+import org.stomacds.engine.rules.cms.CmsData;
 
 /**
  * A loaded rule pack: its rules and payer overlays with their checks built, its sources and its CMS
@@ -44,7 +45,7 @@ public final class RulePack {
   private final List<CompiledOverlay> overlays;
   private final Map<String, List<CompiledRule>> byPayer = new ConcurrentHashMap<>();
 
-  RulePack(
+  public RulePack(
       String id,
       String version,
       String title,
@@ -256,13 +257,13 @@ public final class RulePack {
    * A rule with its check built. {@code replaced} are the rules an overlay rule replaces: they
    * still apply on the dates of service the overlay rule does not cover.
    */
-  record CompiledRule(RuleDefinition definition, Check check, List<CompiledRule> replaced) {
-    CompiledRule {
+  public record CompiledRule(RuleDefinition definition, Check check, List<CompiledRule> replaced) {
+    public CompiledRule {
       Objects.requireNonNull(check);
       replaced = List.copyOf(replaced);
     }
 
-    CompiledRule(RuleDefinition definition, Check check) {
+    public CompiledRule(RuleDefinition definition, Check check) {
       this(definition, check, List.of());
     }
 
@@ -289,6 +290,6 @@ public final class RulePack {
   }
 
   /** An overlay with its rules and overrides built. */
-  record CompiledOverlay(
+  public record CompiledOverlay(
       PayerOverlay overlay, List<CompiledRule> rules, Map<String, CompiledRule> overrides) {}
 }

@@ -75,7 +75,7 @@ class BundlingRulesTest {
     Finding finding = ptp(claim().line("44401").line("44405")).get(0);
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.REMOVE_LINE);
     assertThat(finding.fixes().get(0).recommended()).isTrue();
-    assertThat(finding.fixes()).allMatch(f -> PtpCheck.GROUP.equals(f.alternativeGroup()));
+    assertThat(finding.fixes()).allMatch(f -> "ptp".equals(f.alternativeGroup()));
   }
 
   @Test
@@ -254,7 +254,7 @@ class BundlingRulesTest {
     Finding finding = findings(evaluate(c, Stage.CLAIM), "mue-units").get(0);
     assertThat(finding.message()).contains("appeal");
     assertThat(finding.fixes()).hasSize(2);
-    assertThat(finding.fixes()).allMatch(f -> MueCheck.GROUP.equals(f.alternativeGroup()));
+    assertThat(finding.fixes()).allMatch(f -> "mue".equals(f.alternativeGroup()));
     // A documented second session is kept (with 76) and appealed; dropping it is the alternative.
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.MANUAL);
     assertThat(finding.fixes().get(0).recommended()).isTrue();

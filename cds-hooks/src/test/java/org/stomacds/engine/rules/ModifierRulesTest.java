@@ -88,8 +88,7 @@ class ModifierRulesTest {
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes().get(1).code()).isEqualTo("73");
     assertThat(finding.fixes().get(1).recommended()).isFalse();
-    assertThat(finding.fixes())
-        .allMatch(f -> IncompleteProcedureCheck.GROUP.equals(f.alternativeGroup()));
+    assertThat(finding.fixes()).allMatch(f -> "discontinued".equals(f.alternativeGroup()));
     assertThat(rule(incomplete().institutional().line("44405", "74"), "mod-incomplete-exam"))
         .isEmpty();
   }
@@ -228,7 +227,7 @@ class ModifierRulesTest {
     assertThat(finding.message()).contains("90-day global period of 44320");
     assertThat(finding.fixes()).extracting(Fix::code).containsExactly("78", "79", "58");
     assertThat(finding.fixes().get(0).recommended()).isTrue();
-    assertThat(finding.fixes()).allMatch(f -> GlobalPeriodCheck.GROUP.equals(f.alternativeGroup()));
+    assertThat(finding.fixes()).allMatch(f -> "global-period".equals(f.alternativeGroup()));
 
     CaseBuilder with78 = claim().line("44405", "78");
     with78.add(priorSurgery("44320", LocalDate.of(2024, 7, 20)));

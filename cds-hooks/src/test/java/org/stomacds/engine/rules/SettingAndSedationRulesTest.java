@@ -39,7 +39,7 @@ class SettingAndSedationRulesTest {
     assertThat(finding.fixes().get(0).recommended()).isTrue();
     assertThat(finding.fixes().get(0).kind()).isEqualTo(FixKind.SET_PLACE_OF_SERVICE);
     assertThat(finding.fixes())
-        .allMatch(f -> (PlaceOfServiceCheck.GROUP + "-line-1").equals(f.alternativeGroup()));
+        .allMatch(f -> "place-of-service-line-1".equals(f.alternativeGroup()));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.stomacds.engine.facts.CodeSystems;
+import org.stomacds.engine.rules.cms.CsvTable;
 
 /**
  * Each pack's supporting set is reviewed code by code in its {@code

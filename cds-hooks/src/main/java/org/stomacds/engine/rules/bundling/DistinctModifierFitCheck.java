@@ -1,0 +1,131 @@
+package org.stomacds.engine.rules.bundling;
+
+import org.stomacds.engine.documentation.DocumentationElement;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.rules.Check;
+import org.stomacds.engine.rules.Claims;
+import org.stomacds.engine.rules.CodeSet;
+import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.Parameters;
+import org.stomacds.engine.rules.RuleContext;
+import org.stomacds.engine.rules.RuleDefinition;
+import org.stomacds.engine.rules.cms.PtpData;
+import org.stomacds.engine.rules.cms.Selection;
+
+/**
+ * {@code distinct-modifier-fit}: XP and XU bypass an NCCI edit only when what they claim is true.
+ * XP says another practitioner performed the service, but NCCI pairs only lines of one rendering
+ * provider, so under an edit XP is never true; XU says the service does not overlap the usual
+ * components of the other, and is for when no more specific X modifier fits. Where the
+ * documentation shows a distinct site or session the finding offers that modifier (XS, XE) in its
+ * place; otherwise it asks for the documentation or the line's removal. A modifier with no edit to
+ * bypass is the {@code unnecessary-distinct-modifier} rule's; XS and XE are judged by the PTP rule.
+ */
+final class DistinctModifierFitCheck implements Check {
+
+  private final CodeSet distinct;
+
+  DistinctModifierFitCheck(Parameters p, RuleDefinition rule) {
+    this.distinct = p.valueSet("distinct-modifiers");
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    Selection<PtpData> selection = context.data().ptp(claim.dateOfService());
+    if (selection == null) {
+      return;
+    }
+    String table = PtpCheck.table(claim);
+    for (ClaimLine line : claim.lines()) {
+      String modifier = line.hasModifier("XP") ? "XP" : line.hasModifier("XU") ? "XU" : null;
+      if (modifier == null || line.code() == null || !distinct.containsCode(modifier)) {
+        continue;
+      }
+      UnnecessaryModifierCheck.Bypass bypass =
+          UnnecessaryModifierCheck.bypass(
+              claim, line, selection.data(), table, context.subjectCode());
+      if (bypass.verdict() != UnnecessaryModifierCheck.Verdict.EDIT) {
+        continue;
+      }
+      Claims.Support support = Claims.distinctSupport(claim, context.subjectCode());
+      String claimed =
+          modifier.equals("XP")
+              ? "XP says another practitioner performed it, but NCCI pairs only the lines of one"
+                  + " rendering provider, and both lines are this practitioner's"
+              : "XU says the service does not overlap the usual parts of the other, and is for"
+                  + " when no more specific X modifier fits";
+      RuleContext.FindingBuilder finding =
+          context
+              .finding(claim.ref(), line.modifierExpression(modifier))
+              .evidence(Claims.line(claim, line));
+      bypass.others().forEach(o -> finding.evidence(Claims.line(claim, o)));
+      if (support != null && !support.xModifier().equals(modifier)) {
+        String x = support.xModifier();
+        finding
+            .message(
+                modifier
+                    + " on "
+                    + Claims.describe(line)
+                    + ": "
+                    + claimed
+                    + ". The documentation"
+                    + " shows "
+                    + support.reason()
+                    + ": replace "
+                    + modifier
+                    + " with "
+                    + x
+                    + ".")
+            .evidence(support.evidence())
+            .fix(
+                Fixes.removeModifier(
+                    claim.ref(),
+                    line,
+                    modifier,
+                    "Remove " + modifier + " from line " + line.sequence(),
+                    true,
+                    null))
+            .fix(
+                Fixes.addModifier(
+                    claim.ref(),
+                    line,
+                    x,
+                    "Add " + x + " to line " + line.sequence() + " (" + support.reason() + ")",
+                    true,
+                    null))
+            .emit();
+        continue;
+      }
+      if (support != null) {
+        continue;
+      }
+      finding
+          .message(
+              modifier
+                  + " on "
+                  + Claims.describe(line)
+                  + ": "
+                  + claimed
+                  + ". Nothing in the"
+                  + " documentation shows what would make the line distinct (another site or"
+                  + " lesion, another session): document it and use the modifier that fits, or"
+                  + " remove the line.")
+          .fix(
+              Fixes.document(
+                  claim.procedures().isEmpty() ? claim.ref() : claim.procedures().get(0).ref(),
+                  DocumentationElement.DISTINCT_STRICTURE,
+                  "Document the distinct site, lesion or session, then use XS or XE",
+                  true,
+                  PtpCheck.GROUP))
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  line,
+                  "Remove line " + line.sequence() + " (" + line.code() + ")",
+                  false,
+                  PtpCheck.GROUP))
+          .emit();
+    }
+  }
+}

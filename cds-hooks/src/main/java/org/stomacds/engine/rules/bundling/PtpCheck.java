@@ -1,0 +1,347 @@
+package org.stomacds.engine.rules.bundling;
+
+import java.util.List;
+import org.stomacds.engine.documentation.DocumentationElement;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.facts.ClaimType;
+import org.stomacds.engine.findings.Evidence;
+import org.stomacds.engine.findings.Severity;
+import org.stomacds.engine.rules.Check;
+import org.stomacds.engine.rules.Claims;
+import org.stomacds.engine.rules.CodeSet;
+import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.Parameters;
+import org.stomacds.engine.rules.RuleContext;
+import org.stomacds.engine.rules.RuleDefinition;
+import org.stomacds.engine.rules.cms.PtpData;
+import org.stomacds.engine.rules.cms.PtpEdit;
+import org.stomacds.engine.rules.cms.Selection;
+
+/**
+ * {@code ncci-ptp}: every pair of lines of the claim with the same date of service and provider is
+ * looked up in the NCCI PTP edits that apply on that date (practitioner table for a professional
+ * claim, outpatient hospital for an institutional one). Indicator 0: the column-2 line is not
+ * payable; remove it. Indicator 1: payable only with a documented distinct-service modifier (25 or
+ * 57 on an E/M); suggest the modifier the documentation supports, or removal. Indicator 9 or a
+ * deleted edit: no edit. A global-surgery modifier (58, 78, 79: NCCI-associated) on either line
+ * bypasses an indicator-1 edit as a separate session of the global period. Column-2 codes listed as
+ * {@code coding-instruction-codes} are edits that carry a Medicare coding instruction rather than a
+ * bundling (99152 with GI endoscopy: Medicare takes G0500): the payer's sedation-code rule speaks
+ * for them, so the pair gets one card, never "remove" beside "replace".
+ */
+final class PtpCheck implements Check {
+
+  static final String GROUP = "ptp";
+
+  private final CodeSet distinct;
+  private final CodeSet evaluationAndManagement;
+  private final List<String> evaluationAndManagementModifiers;
+  private final String xAccepted;
+  private final String payerNote;
+  private final List<String> globalSurgeryModifiers;
+  private final List<String> codingInstructionCodes;
+
+  PtpCheck(Parameters p, RuleDefinition rule) {
+    this.distinct = p.valueSet("distinct-modifiers");
+    this.evaluationAndManagement = p.valueSet("evaluation-and-management");
+    this.evaluationAndManagementModifiers = p.codes("evaluation-and-management-modifiers");
+    this.xAccepted = p.choice("x-modifiers-accepted", List.of("yes", "no", "unknown"), "unknown");
+    this.payerNote = p.text("payer-note", null);
+    this.globalSurgeryModifiers =
+        p.has("global-surgery-modifiers") ? p.codes("global-surgery-modifiers") : List.of();
+    this.codingInstructionCodes =
+        p.has("coding-instruction-codes") ? p.codes("coding-instruction-codes") : List.of();
+  }
+
+  static String table(ClaimFacts claim) {
+    return claim.type() == ClaimType.INSTITUTIONAL ? "outpatient_hospital" : "practitioner";
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    List<ClaimLine> lines = claim.lines();
+    Selection<PtpData> selection = context.data().ptp(claim.dateOfService());
+    if (selection == null) {
+      return;
+    }
+    String table = table(claim);
+    for (ClaimLine column1 : lines) {
+      for (ClaimLine column2 : lines) {
+        if (column1 == column2
+            || column1.code() == null
+            || column2.code() == null
+            || !Claims.sameDateAndProvider(column1, column2)) {
+          continue;
+        }
+        PtpEdit edit =
+            selection.data().active(table, column1.code(), column2.code(), column2.date());
+        if (edit == null || codingInstructionCodes.contains(column2.code())) {
+          continue;
+        }
+        if (edit.modifierIndicator() == 0) {
+          indicatorZero(claim, column1, column2, edit, selection, context);
+        } else {
+          indicatorOne(claim, column1, column2, edit, selection, context);
+        }
+      }
+    }
+  }
+
+  private void indicatorZero(
+      ClaimFacts claim,
+      ClaimLine column1,
+      ClaimLine column2,
+      PtpEdit edit,
+      Selection<PtpData> selection,
+      RuleContext context) {
+    String bypass = bypassModifier(column2);
+    RuleContext.FindingBuilder finding =
+        start(claim, column1, column2, edit, selection, context)
+            .message(
+                Claims.describe(column2)
+                    + " is not payable with "
+                    + Claims.describe(column1)
+                    + " on the same day by the same provider (NCCI edit, modifier indicator 0:"
+                    + " no modifier can bypass it"
+                    + (bypass == null ? "" : ", so " + bypass + " does not help")
+                    + "). Remove "
+                    + Claims.describe(column2)
+                    + ".")
+            .fix(
+                Fixes.removeLine(
+                    claim.ref(),
+                    column2,
+                    "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                    true,
+                    null));
+    finding.emit();
+  }
+
+  private void indicatorOne(
+      ClaimFacts claim,
+      ClaimLine column1,
+      ClaimLine column2,
+      PtpEdit edit,
+      Selection<PtpData> selection,
+      RuleContext context) {
+    boolean em = evaluationAndManagement.containsCode(column2.code());
+    if (!em && (globalSurgery(column2) || globalSurgery(column1))) {
+      // 58, 78 and 79 are NCCI-associated modifiers: a staged, return-to-the-room or unrelated
+      // service of the global period is a separate session; the global-period rules judge them.
+      return;
+    }
+    ClaimLine carrier = column2;
+    String bypass = bypassModifier(column2);
+    if (bypass == null && !em && bypassModifier(column1) != null) {
+      // NCCI reads the modifier on either code of the pair; it is usually put on column 2.
+      bypass = bypassModifier(column1);
+      carrier = column1;
+    }
+    if (em) {
+      if (bypass != null) {
+        return;
+      }
+      start(claim, column1, column2, edit, selection, context)
+          .message(
+              "The E/M "
+                  + Claims.describe(column2)
+                  + " is bundled into "
+                  + Claims.describe(column1)
+                  + " (NCCI indicator 1): its global period already includes the visit where the"
+                  + " decision was made. Remove it, or add 25 if the visit was a significant,"
+                  + " separately identifiable service the record shows.")
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  column2,
+                  "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                  true,
+                  GROUP))
+          .fix(
+              Fixes.addModifier(
+                  claim.ref(),
+                  column2,
+                  "25",
+                  "Add 25 to line "
+                      + column2.sequence()
+                      + " if the record shows a separately identifiable visit",
+                  false,
+                  GROUP))
+          .emit();
+      return;
+    }
+    Claims.Support support = Claims.distinctSupport(claim, context.subjectCode());
+    if (bypass != null) {
+      if (support != null || bypass.equals("XU") || bypass.equals("XP")) {
+        return;
+      }
+      start(claim, column1, column2, edit, selection, context)
+          .severity(Severity.WARNING)
+          .message(
+              bypass
+                  + " on "
+                  + Claims.describe(carrier)
+                  + " bypasses the NCCI edit between "
+                  + Claims.describe(column1)
+                  + " and "
+                  + Claims.describe(column2)
+                  + ", but the documentation does not show a distinct stricture or site, or a"
+                  + " separate session: document what makes the service distinct, or remove the"
+                  + " line.")
+          .fix(
+              Fixes.document(
+                  claim.procedures().isEmpty() ? claim.ref() : claim.procedures().get(0).ref(),
+                  DocumentationElement.DISTINCT_STRICTURE,
+                  "Document the distinct stricture or site (its location and that it is separate)",
+                  true,
+                  GROUP))
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  column2,
+                  "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                  false,
+                  GROUP))
+          .emit();
+      return;
+    }
+    RuleContext.FindingBuilder finding = start(claim, column1, column2, edit, selection, context);
+    if (support != null) {
+      boolean preferX = xAccepted.equals("yes");
+      boolean offerX = !xAccepted.equals("no");
+      String x = support.xModifier();
+      finding
+          .message(
+              Claims.describe(column2)
+                  + " is payable with "
+                  + Claims.describe(column1)
+                  + " only with a distinct-service modifier (NCCI indicator 1). The documentation"
+                  + " shows "
+                  + support.reason()
+                  + ": add "
+                  + (preferX ? x : offerX ? "59 (or " + x + ")" : "59")
+                  + ".")
+          .evidence(support.evidence());
+      if (offerX) {
+        finding.fix(
+            Fixes.addModifier(
+                claim.ref(),
+                column2,
+                x,
+                "Add " + x + " to line " + column2.sequence() + " (" + support.reason() + ")",
+                preferX,
+                GROUP));
+      }
+      finding
+          .fix(
+              Fixes.addModifier(
+                  claim.ref(),
+                  column2,
+                  "59",
+                  "Add 59 to line " + column2.sequence() + " (" + support.reason() + ")",
+                  !preferX,
+                  GROUP))
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  column2,
+                  "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                  false,
+                  GROUP));
+      if (!preferX) {
+        finding.note(
+            offerX
+                ? "Whether "
+                    + context.payer().display()
+                    + " accepts the X modifiers (XE, XS, XP, XU) is not on file: 59 is suggested;"
+                    + " use "
+                    + x
+                    + " if the payer takes it."
+                : context.payer().display() + " does not take the X modifiers: use 59.");
+      }
+    } else {
+      finding
+          .message(
+              Claims.describe(column2)
+                  + " is payable with "
+                  + Claims.describe(column1)
+                  + " only with a distinct-service modifier (NCCI indicator 1), and the"
+                  + " documentation does not show a distinct stricture, site or session. Remove the"
+                  + " line, or document what makes it distinct and add the modifier that fits.")
+          .fix(
+              Fixes.removeLine(
+                  claim.ref(),
+                  column2,
+                  "Remove line " + column2.sequence() + " (" + column2.code() + ")",
+                  true,
+                  GROUP))
+          .fix(
+              Fixes.document(
+                  claim.procedures().isEmpty() ? claim.ref() : claim.procedures().get(0).ref(),
+                  DocumentationElement.DISTINCT_STRICTURE,
+                  "If the service was distinct, document the separate stricture, site or session,"
+                      + " then add the X modifier (or 59) it supports",
+                  false,
+                  GROUP));
+    }
+    finding.emit();
+  }
+
+  private RuleContext.FindingBuilder start(
+      ClaimFacts claim,
+      ClaimLine column1,
+      ClaimLine column2,
+      PtpEdit edit,
+      Selection<PtpData> selection,
+      RuleContext context) {
+    RuleContext.FindingBuilder finding =
+        context
+            .finding(claim.ref(), column2.expression())
+            .evidence(Claims.line(claim, column1))
+            .evidence(Claims.line(claim, column2))
+            .evidence(
+                new Evidence(
+                    null,
+                    null,
+                    selection.file().release()
+                        + ", "
+                        + edit.table()
+                        + " table: column 1 "
+                        + edit.column1()
+                        + ", column 2 "
+                        + edit.column2()
+                        + ", modifier indicator "
+                        + edit.modifierIndicator()
+                        + " ("
+                        + edit.rationale()
+                        + ")"))
+            .note(selection.note());
+    if (payerNote != null) {
+      finding.note(context.fill(payerNote));
+    }
+    return finding;
+  }
+
+  private boolean globalSurgery(ClaimLine line) {
+    for (String modifier : line.modifiers()) {
+      if (globalSurgeryModifiers.contains(modifier)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first modifier on the line that bypasses an indicator-1 edit, or null. */
+  private String bypassModifier(ClaimLine line) {
+    boolean em = evaluationAndManagement.containsCode(line.code());
+    for (String modifier : line.modifiers()) {
+      if (em
+          ? evaluationAndManagementModifiers.contains(modifier)
+          : distinct.containsCode(modifier)) {
+        return modifier;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+package org.stomacds.engine.rules.documentation;
+
+import org.stomacds.engine.facts.OrderFacts;
+import org.stomacds.engine.facts.Setting;
+import org.stomacds.engine.rules.Check;
+import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.Parameters;
+import org.stomacds.engine.rules.RuleContext;
+import org.stomacds.engine.rules.RuleDefinition;
+import org.stomacds.engine.rules.cms.FeeScheduleRow;
+import org.stomacds.engine.rules.cms.PfsData;
+import org.stomacds.engine.rules.cms.Selection;
+
+/**
+ * {@code order-site}: a signed order should say where the procedure will be done, because the place
+ * of service on the claim must match it and the payment differs by setting.
+ */
+final class OrderSiteCheck implements Check {
+
+  private final String fixLabel;
+
+  OrderSiteCheck(Parameters p, RuleDefinition rule) {
+    this.fixLabel = rule.fix();
+  }
+
+  @Override
+  public void onOrder(OrderFacts order, RuleContext context) {
+    if (order.setting().setting() != Setting.UNKNOWN) {
+      return;
+    }
+    StringBuilder message =
+        new StringBuilder(
+            "The order does not say where the procedure will be done (office, ambulatory surgical"
+                + " center, hospital outpatient or inpatient): the place of service on the claim must"
+                + " match the setting.");
+    Selection<PfsData> selection = context.data().pfs(order.date());
+    if (selection != null) {
+      FeeScheduleRow row = selection.data().row(context.subjectCode(), "");
+      if (row != null && row.nonFacilityTotal() != null && row.facilityTotal() != null) {
+        message
+            .append(" The fee schedule (")
+            .append(selection.file().release())
+            .append(") pays ")
+            .append(context.subjectCode())
+            .append(' ')
+            .append(row.nonFacilityTotal().toPlainString())
+            .append(" RVU in an office against ")
+            .append(row.facilityTotal().toPlainString())
+            .append(" in a facility.");
+      }
+    }
+    context
+        .finding(order.ref(), "ServiceRequest.locationCode")
+        .message(message.toString())
+        .fix(Fixes.manual(order.ref(), context.fill(fixLabel), true, null))
+        .emit();
+  }
+}

@@ -1,0 +1,131 @@
+package org.stomacds.engine.rules.modifiers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.stomacds.engine.facts.ClaimFacts;
+import org.stomacds.engine.facts.ClaimLine;
+import org.stomacds.engine.payer.LineOfBusiness;
+import org.stomacds.engine.rules.Check;
+import org.stomacds.engine.rules.Claims;
+import org.stomacds.engine.rules.CodeSet;
+import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.Parameters;
+import org.stomacds.engine.rules.RuleContext;
+import org.stomacds.engine.rules.RuleDefinition;
+
+/**
+ * {@code liability-modifiers}: the beneficiary-liability modifiers (GA, GX, GY, GZ) say what they
+ * mean. They belong to the lines of business named in {@code lines-of-business} (Original
+ * Medicare's ABN process) and mean nothing elsewhere; the excluded-service modifiers ({@code
+ * excluded-service-modifiers}, GY/GX) are only for services on the {@code statutorily-excluded}
+ * list, never for a covered or bundled benefit; the automatic-denial modifiers ({@code
+ * automatic-denial}, GZ) deny the line with the provider liable.
+ */
+final class LiabilityModifierCheck implements Check {
+
+  private final CodeSet modifiers;
+  private final List<LineOfBusiness> linesOfBusiness = new ArrayList<>(1);
+  private final List<String> excludedServiceModifiers;
+  private final List<String> statutorilyExcluded;
+  private final List<String> automaticDenial;
+
+  LiabilityModifierCheck(Parameters p, RuleDefinition rule) {
+    this.modifiers = p.valueSet("modifiers");
+    for (String name : p.codes("lines-of-business")) {
+      try {
+        linesOfBusiness.add(LineOfBusiness.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw p.node("lines-of-business").error("unknown line of business '" + name + "'");
+      }
+    }
+    this.excludedServiceModifiers = p.codes("excluded-service-modifiers");
+    this.statutorilyExcluded = p.codes("statutorily-excluded");
+    this.automaticDenial = p.codes("automatic-denial");
+  }
+
+  @Override
+  public void onClaim(ClaimFacts claim, RuleContext context) {
+    LineOfBusiness line = context.payer().lineOfBusiness();
+    boolean applies = line == LineOfBusiness.UNKNOWN || linesOfBusiness.contains(line);
+    for (ClaimLine item : claim.lines()) {
+      for (String modifier : item.modifiers()) {
+        if (!modifiers.containsCode(modifier)) {
+          continue;
+        }
+        String why;
+        if (!applies) {
+          why =
+              modifier
+                  + " is an Advance Beneficiary Notice modifier of "
+                  + names()
+                  + "; it has no meaning on a claim to "
+                  + context.payer().display()
+                  + ", where coverage questions go through the plan's own process (for a"
+                  + " Medicare Advantage plan, an organization determination before the service).";
+        } else if (excludedServiceModifiers.contains(modifier) && !excluded(item.code())) {
+          why =
+              modifier
+                  + " says the service is statutorily excluded or not a benefit, but "
+                  + item.code()
+                  + " is a covered benefit (not on the pack's list of excluded services); a"
+                  + " service that is denied or bundled as a benefit cannot be shifted to the"
+                  + " patient with "
+                  + modifier
+                  + ".";
+        } else if (automaticDenial.contains(modifier)) {
+          why =
+              modifier
+                  + " declares an expected medical-necessity denial with no signed notice: the"
+                  + " line is denied automatically and the patient may not be billed. Bill the"
+                  + " line only if it is payable (then without "
+                  + modifier
+                  + "); otherwise do not bill it.";
+        } else {
+          continue;
+        }
+        context
+            .finding(claim.ref(), item.modifierExpression(modifier))
+            .message(modifier + " on " + Claims.describe(item) + ": " + why)
+            .evidence(Claims.line(claim, item))
+            .fix(
+                Fixes.removeModifier(
+                    claim.ref(),
+                    item,
+                    modifier,
+                    "Remove " + modifier + " from line " + item.sequence(),
+                    true,
+                    null))
+            .emit();
+      }
+    }
+  }
+
+  private boolean excluded(String code) {
+    if (code == null) {
+      return false;
+    }
+    String upper = code.toUpperCase(Locale.ROOT);
+    for (String entry : statutorilyExcluded) {
+      if (entry.contains("-")) {
+        String[] range = entry.split("-", 2);
+        if (upper.length() == range[0].length()
+            && upper.compareTo(range[0]) >= 0
+            && upper.compareTo(range[1]) <= 0) {
+          return true;
+        }
+      } else if (upper.equals(entry)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String names() {
+    List<String> labels = new ArrayList<>(linesOfBusiness.size());
+    for (LineOfBusiness l : linesOfBusiness) {
+      labels.add(l.label());
+    }
+    return String.join(", ", labels);
+  }
+}
