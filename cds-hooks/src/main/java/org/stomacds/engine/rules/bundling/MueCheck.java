@@ -12,6 +12,7 @@ import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;

@@ -12,6 +12,7 @@ import org.stomacds.engine.rules.Fixes;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
+import org.stomacds.engine.rules.Stage;
 
 /**
  * {@code order-checklist}: one finding for a signed order listing, as DOCUMENT_ELEMENT fixes, what

@@ -24,6 +24,7 @@ import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.PayerOverlay;
 import org.stomacds.engine.rules.RuleDefinition;
 import org.stomacds.engine.rules.RulePack;
+import org.stomacds.engine.rules.Stage;
 import org.stomacds.engine.rules.ValueSets;
 import org.stomacds.engine.rules.cms.CmsData;
 import org.stomacds.engine.rules.yaml.RuleFileException;
