@@ -1,5 +1,8 @@
 package org.stomacds.engine.payer;
 
+import java.util.Arrays;
+import org.stomacds.engine.rules.yaml.YamlNode;
+
 /** The kind of coverage: the same carrier applies different rules to each. */
 public enum LineOfBusiness {
   ORIGINAL_MEDICARE("Original Medicare"),
@@ -16,5 +19,16 @@ public enum LineOfBusiness {
 
   public String label() {
     return label;
+  }
+
+  /** The line of business a rule or mapping file names; an unknown one fails at its line. */
+  public static LineOfBusiness read(YamlNode node) {
+    String text = node.asText();
+    try {
+      return valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw node.error(
+          "unknown line of business '" + text + "' (known: " + Arrays.toString(values()) + ")");
+    }
   }
 }

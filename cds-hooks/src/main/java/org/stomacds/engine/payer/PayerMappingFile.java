@@ -1,7 +1,6 @@
 package org.stomacds.engine.payer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +52,7 @@ final class PayerMappingFile {
   private static Entry readEntry(YamlMap map) {
     map.allowOnly(
         "key", "licensee", "government", "names", "identifiers", "default-line-of-business");
-    PayerKey key = parseKey(map.require("key"));
+    PayerKey key = PayerKey.read(map.require("key"));
     String licensee = map.optText("licensee").orElse(null);
     if (licensee != null && key != PayerKey.BCBS) {
       throw map.require("licensee").error("only BCBS entries have a licensee");
@@ -74,7 +73,7 @@ final class PayerMappingFile {
     if (names.isEmpty() && identifiers.isEmpty()) {
       throw map.error("a payer entry needs names or identifiers");
     }
-    LineOfBusiness lob = parseLob(map.require("default-line-of-business"));
+    LineOfBusiness lob = LineOfBusiness.read(map.require("default-line-of-business"));
     names.sort(Comparator.comparingInt(String::length).reversed());
     String firstName = written.isEmpty() ? null : written.get(0).strip();
     return new Entry(key, licensee, government, firstName, names, identifiers, lob);
@@ -95,36 +94,12 @@ final class PayerMappingFile {
       YamlNode value = code.getValue();
       if (value.isMap()) {
         YamlMap detail = value.asMap().allowOnly("means", "payer");
-        PayerKey payer = detail.get("payer").map(PayerMappingFile::parseKey).orElse(null);
+        PayerKey payer = detail.get("payer").map(PayerKey::read).orElse(null);
         hints.put(code.getKey(), new TypeHint(Hint.parse(detail.require("means")), payer));
       } else {
         hints.put(code.getKey(), new TypeHint(Hint.parse(value), null));
       }
     }
     return new TypeSystem(systems, match.equals("prefix"), hints);
-  }
-
-  static PayerKey parseKey(YamlNode node) {
-    String text = node.asText();
-    try {
-      return PayerKey.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "unknown payer '" + text + "' (known: " + Arrays.toString(PayerKey.values()) + ")");
-    }
-  }
-
-  static LineOfBusiness parseLob(YamlNode node) {
-    String text = node.asText();
-    try {
-      return LineOfBusiness.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "unknown line of business '"
-              + text
-              + "' (known: "
-              + Arrays.toString(LineOfBusiness.values())
-              + ")");
-    }
   }
 }

@@ -1,13 +1,10 @@
 package org.stomacds.engine.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.stomacds.engine.findings.Confidence;
 import org.stomacds.engine.findings.Severity;
-import org.stomacds.engine.payer.LineOfBusiness;
-import org.stomacds.engine.payer.PayerKey;
 import org.stomacds.engine.rules.yaml.YamlNode;
 
 /** The closed words of a rule file (severity, stage, confidence, payer, line of business). */
@@ -50,30 +47,6 @@ public final class PackWords {
       known.add(words);
     }
     throw node.error("unknown confidence '" + text + "' (known: " + known + ")");
-  }
-
-  public static PayerKey payerKey(YamlNode node) {
-    String text = node.asText();
-    try {
-      return PayerKey.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "unknown payer '" + text + "' (known: " + Arrays.toString(PayerKey.values()) + ")");
-    }
-  }
-
-  public static LineOfBusiness lineOfBusiness(YamlNode node) {
-    String text = node.asText();
-    try {
-      return LineOfBusiness.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "unknown line of business '"
-              + text
-              + "' (known: "
-              + Arrays.toString(LineOfBusiness.values())
-              + ")");
-    }
   }
 
   /** {@code ORDER_SIGN} is {@code order-sign} in the file. */

@@ -65,55 +65,48 @@ final class PackData {
         if (reader == null) {
           throw entry.require("file").error("data file '" + file + "' not found (" + name + ")");
         }
+        DataFile.DataKind readKind = kind;
+        Dating dating =
+            data -> new DataFile(readKind, file, release, effective, end, sourceId, data);
         switch (kind) {
-          case NCCI_PTP -> {
-            PtpData data = PtpData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(ptp, dataFile, entry);
-            ptp.add(new Dated<>(dataFile, data));
-          }
-          case NCCI_MUE -> {
-            MueData data = MueData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(mue, dataFile, entry);
-            mue.add(new Dated<>(dataFile, data));
-          }
-          case PFS_RVU -> {
-            PfsData data = PfsData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(pfs, dataFile, entry);
-            pfs.add(new Dated<>(dataFile, data));
-          }
-          case GLOBAL_DAYS -> {
-            GlobalDaysData data = GlobalDaysData.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(globalDays, dataFile, entry);
-            globalDays.add(new Dated<>(dataFile, data));
-          }
-          case ICD10CM_NOTES -> {
-            TabularNotes data = TabularNotes.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(tabularNotes, dataFile, entry);
-            tabularNotes.add(new Dated<>(dataFile, data));
-          }
-          case CODE_FAMILY -> {
-            CodeFamily data = CodeFamily.read(name, reader);
-            DataFile dataFile =
-                new DataFile(kind, file, release, effective, end, sourceId, data.size());
-            checkOverlap(codeFamily, dataFile, entry);
-            codeFamily.add(new Dated<>(dataFile, data));
-          }
+          case NCCI_PTP -> add(ptp, PtpData.read(name, reader), PtpData::size, dating, entry);
+          case NCCI_MUE -> add(mue, MueData.read(name, reader), MueData::size, dating, entry);
+          case PFS_RVU -> add(pfs, PfsData.read(name, reader), PfsData::size, dating, entry);
+          case GLOBAL_DAYS ->
+              add(
+                  globalDays,
+                  GlobalDaysData.read(name, reader),
+                  GlobalDaysData::size,
+                  dating,
+                  entry);
+          case ICD10CM_NOTES ->
+              add(tabularNotes, TabularNotes.read(name, reader), TabularNotes::size, dating, entry);
+          case CODE_FAMILY ->
+              add(codeFamily, CodeFamily.read(name, reader), CodeFamily::size, dating, entry);
         }
       } catch (IOException e) {
         throw CmsData.unreadable(name, e);
       }
     }
     return new CmsData(ptp, mue, pfs, globalDays, tabularNotes, codeFamily);
+  }
+
+  /** The file's entry with its row count. */
+  @FunctionalInterface
+  private interface Dating {
+    DataFile of(int rows);
+  }
+
+  /** A read file of one kind, added after its dates are checked against the others of the kind. */
+  private static <T> void add(
+      List<Dated<T>> files,
+      T data,
+      java.util.function.ToIntFunction<T> rows,
+      Dating dating,
+      YamlMap entry) {
+    DataFile dataFile = dating.of(rows.applyAsInt(data));
+    checkOverlap(files, dataFile, entry);
+    files.add(new Dated<>(dataFile, data));
   }
 
   /** Two files of one kind may not claim the same date of service. */

@@ -305,7 +305,7 @@ public final class RulePackLoader {
     overlay.location = map.file() + ":" + map.line();
     YamlMap when = map.map("when").allowOnly("payer", "licensee", "line-of-business");
     for (YamlNode node : when.list("payer")) {
-      overlay.payerKeys.add(PackWords.payerKey(node));
+      overlay.payerKeys.add(PayerKey.read(node));
     }
     for (YamlNode node : when.list("licensee")) {
       String licensee = node.asText();
@@ -323,7 +323,7 @@ public final class RulePackLoader {
       overlay.licensees.add(licensee);
     }
     for (YamlNode node : when.list("line-of-business")) {
-      overlay.lines.add(PackWords.lineOfBusiness(node));
+      overlay.lines.add(LineOfBusiness.read(node));
     }
     if (overlay.payerKeys.isEmpty() && overlay.lines.isEmpty()) {
       throw when.error("an overlay needs a payer or a line-of-business");
