@@ -101,22 +101,44 @@ public final class Claims {
   public record Sessions(boolean separate, List<Evidence> evidence) {}
 
   /**
-   * The distinct-service modifier the documentation supports, or null: XS for a distinct stricture
-   * or site, XE for a separate session.
+   * The distinct-service modifier the documentation supports, or null: XS for a distinct lesion or
+   * site, XE for a separate session.
    */
   public static Support distinctSupport(ClaimFacts claim, String subjectCode) {
     Documentation docs = claim.documentation();
     if (docs.documents(DocumentationElement.DISTINCT_STRICTURE) || docs.distinctStrictures() >= 2) {
       List<Evidence> evidence = docs.evidence(DocumentationElement.DISTINCT_STRICTURE);
-      return new Support("XS", "a distinct stricture or site", evidence);
+      return new Support("XS", Basis.DISTINCT_SITE, evidence);
     }
     Sessions sessions = sessions(claim, subjectCode);
     if (sessions.separate()) {
-      return new Support("XE", "a separate session", sessions.evidence());
+      return new Support("XE", Basis.SEPARATE_SESSION, sessions.evidence());
     }
     return null;
   }
 
+  /** What makes a service distinct. */
+  public enum Basis {
+    DISTINCT_SITE,
+    SEPARATE_SESSION
+  }
+
   /** A modifier the documentation supports and why. */
-  public record Support(String xModifier, String reason, List<Evidence> evidence) {}
+  public record Support(String xModifier, Basis basis, List<Evidence> evidence) {}
+
+  /**
+   * The pack's words for the two reasons (messages {@code distinct-site}, e.g. "a distinct
+   * stricture or site", and {@code separate-session}) of a rule whose check names them.
+   */
+  public record Reasons(MessageTemplate distinctSite, MessageTemplate separateSession) {
+
+    public static Reasons read(Parameters p) {
+      return new Reasons(p.message("distinct-site"), p.message("separate-session"));
+    }
+
+    public String of(Support support, RuleContext context) {
+      return context.message(
+          support.basis() == Basis.DISTINCT_SITE ? distinctSite : separateSession);
+    }
+  }
 }

@@ -151,8 +151,8 @@ class RulePackLoaderTest {
   void failsOnAMissingParameter() {
     String yaml =
         replace(
-            "    parameters: {value-set: \"{supporting-diagnoses}\"}\n    severity: warning\n    stages: [order-select",
-            "    severity: warning\n    stages: [order-select");
+            "      value-set: \"{supporting-diagnoses}\"\n      messages:\n        no-indication:",
+            "      messages:\n        no-indication:");
     failsAt(yaml, "  - id: dx-supporting-diagnosis", "needs parameter 'value-set'");
   }
 

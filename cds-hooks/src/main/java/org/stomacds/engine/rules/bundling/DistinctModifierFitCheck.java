@@ -26,7 +26,10 @@ final class DistinctModifierFitCheck implements Check {
 
   private final CodeSet distinct;
 
+  private final Claims.Reasons reasons;
+
   DistinctModifierFitCheck(Parameters p, RuleDefinition rule) {
+    this.reasons = Claims.Reasons.read(p);
     this.distinct = p.valueSet("distinct-modifiers");
   }
 
@@ -71,7 +74,7 @@ final class DistinctModifierFitCheck implements Check {
                     + claimed
                     + ". The documentation"
                     + " shows "
-                    + support.reason()
+                    + reasons.of(support, context)
                     + ": replace "
                     + modifier
                     + " with "
@@ -91,7 +94,13 @@ final class DistinctModifierFitCheck implements Check {
                     claim.ref(),
                     line,
                     x,
-                    "Add " + x + " to line " + line.sequence() + " (" + support.reason() + ")",
+                    "Add "
+                        + x
+                        + " to line "
+                        + line.sequence()
+                        + " ("
+                        + reasons.of(support, context)
+                        + ")",
                     true,
                     null))
             .emit();

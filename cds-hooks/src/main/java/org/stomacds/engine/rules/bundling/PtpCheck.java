@@ -11,6 +11,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -42,7 +43,22 @@ final class PtpCheck implements Check {
   private final List<String> globalSurgeryModifiers;
   private final List<String> codingInstructionCodes;
 
+  private final Claims.Reasons reasons;
+  private final MessageTemplate bypassUndocumented;
+  private final MessageTemplate documentDistinct;
+  private final MessageTemplate needsModifierSupported;
+  private final MessageTemplate needsModifierUndocumented;
+  private final MessageTemplate documentIfDistinct;
+
   PtpCheck(Parameters p, RuleDefinition rule) {
+    this.reasons = Claims.Reasons.read(p);
+    this.bypassUndocumented =
+        p.message("bypass-undocumented", "modifier", "line", "column1", "column2");
+    this.documentDistinct = p.message("document-distinct");
+    this.needsModifierSupported =
+        p.message("needs-modifier-supported", "column1", "column2", "reason", "modifier");
+    this.needsModifierUndocumented = p.message("needs-modifier-undocumented", "column1", "column2");
+    this.documentIfDistinct = p.message("document-if-distinct");
     this.distinct = p.valueSet("distinct-modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.evaluationAndManagementModifiers = p.codes("evaluation-and-management-modifiers");
@@ -179,21 +195,21 @@ final class PtpCheck implements Check {
       start(claim, column1, column2, edit, selection, context)
           .severity(Severity.WARNING)
           .message(
-              bypass
-                  + " on "
-                  + Claims.describe(carrier)
-                  + " bypasses the NCCI edit between "
-                  + Claims.describe(column1)
-                  + " and "
-                  + Claims.describe(column2)
-                  + ", but the documentation does not show a distinct stricture or site, or a"
-                  + " separate session: document what makes the service distinct, or remove the"
-                  + " line.")
+              context.message(
+                  bypassUndocumented,
+                  "modifier",
+                  bypass,
+                  "line",
+                  Claims.describe(carrier),
+                  "column1",
+                  Claims.describe(column1),
+                  "column2",
+                  Claims.describe(column2)))
           .fix(
               Fixes.document(
                   claim.procedures().isEmpty() ? claim.ref() : claim.procedures().get(0).ref(),
                   DocumentationElement.DISTINCT_STRICTURE,
-                  "Document the distinct stricture or site (its location and that it is separate)",
+                  context.message(documentDistinct),
                   true,
                   GROUP))
           .fix(
@@ -213,15 +229,16 @@ final class PtpCheck implements Check {
       String x = support.xModifier();
       finding
           .message(
-              Claims.describe(column2)
-                  + " is payable with "
-                  + Claims.describe(column1)
-                  + " only with a distinct-service modifier (NCCI indicator 1). The documentation"
-                  + " shows "
-                  + support.reason()
-                  + ": add "
-                  + (preferX ? x : offerX ? "59 (or " + x + ")" : "59")
-                  + ".")
+              context.message(
+                  needsModifierSupported,
+                  "column1",
+                  Claims.describe(column1),
+                  "column2",
+                  Claims.describe(column2),
+                  "reason",
+                  reasons.of(support, context),
+                  "modifier",
+                  preferX ? x : offerX ? "59 (or " + x + ")" : "59"))
           .evidence(support.evidence());
       if (offerX) {
         finding.fix(
@@ -229,7 +246,13 @@ final class PtpCheck implements Check {
                 claim.ref(),
                 column2,
                 x,
-                "Add " + x + " to line " + column2.sequence() + " (" + support.reason() + ")",
+                "Add "
+                    + x
+                    + " to line "
+                    + column2.sequence()
+                    + " ("
+                    + reasons.of(support, context)
+                    + ")",
                 preferX,
                 GROUP));
       }
@@ -239,7 +262,11 @@ final class PtpCheck implements Check {
                   claim.ref(),
                   column2,
                   "59",
-                  "Add 59 to line " + column2.sequence() + " (" + support.reason() + ")",
+                  "Add 59 to line "
+                      + column2.sequence()
+                      + " ("
+                      + reasons.of(support, context)
+                      + ")",
                   !preferX,
                   GROUP))
           .fix(
@@ -263,12 +290,12 @@ final class PtpCheck implements Check {
     } else {
       finding
           .message(
-              Claims.describe(column2)
-                  + " is payable with "
-                  + Claims.describe(column1)
-                  + " only with a distinct-service modifier (NCCI indicator 1), and the"
-                  + " documentation does not show a distinct stricture, site or session. Remove the"
-                  + " line, or document what makes it distinct and add the modifier that fits.")
+              context.message(
+                  needsModifierUndocumented,
+                  "column1",
+                  Claims.describe(column1),
+                  "column2",
+                  Claims.describe(column2)))
           .fix(
               Fixes.removeLine(
                   claim.ref(),
@@ -280,8 +307,7 @@ final class PtpCheck implements Check {
               Fixes.document(
                   claim.procedures().isEmpty() ? claim.ref() : claim.procedures().get(0).ref(),
                   DocumentationElement.DISTINCT_STRICTURE,
-                  "If the service was distinct, document the separate stricture, site or session,"
-                      + " then add the X modifier (or 59) it supports",
+                  context.message(documentIfDistinct),
                   false,
                   GROUP));
     }

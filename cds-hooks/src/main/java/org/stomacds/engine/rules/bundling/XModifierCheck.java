@@ -27,7 +27,10 @@ final class XModifierCheck implements Check {
   private final String accepted;
   private final String general;
 
+  private final Claims.Reasons reasons;
+
   XModifierCheck(Parameters p, RuleDefinition rule) {
+    this.reasons = Claims.Reasons.read(p);
     this.xModifiers = p.valueSet("x-modifiers");
     this.accepted = p.choice("x-modifiers-accepted", List.of("yes", "no", "unknown"), "unknown");
     this.general = p.text("general-modifier", "59");
@@ -109,7 +112,7 @@ final class XModifierCheck implements Check {
                   + " accepts the X modifiers, which are preferred to "
                   + general
                   + ": the documentation shows "
-                  + support.reason()
+                  + reasons.of(support, context)
                   + ", so use "
                   + x
                   + " on "

@@ -9,6 +9,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -29,9 +30,12 @@ final class DiagnosisSequenceCheck implements Check {
   private final List<CodeSet> notFirst;
   private final CodeSet condition;
 
+  private final MessageTemplate statusFirst;
+
   DiagnosisSequenceCheck(Parameters p, RuleDefinition rule) {
     this.notFirst = p.valueSets("not-first");
     this.condition = p.valueSet("condition");
+    this.statusFirst = p.message("status-first", "status", "line", "treated");
   }
 
   @Override
@@ -60,15 +64,14 @@ final class DiagnosisSequenceCheck implements Check {
       context
           .finding(claim.ref(), line.expression() + ".diagnosisSequence")
           .message(
-              first.code()
-                  + " (a status code) is the first diagnosis of "
-                  + Claims.describe(line)
-                  + ", ahead of "
-                  + treated.code()
-                  + ", the condition the dilation treated: list "
-                  + treated.code()
-                  + " first. A status code only adds that the patient has a stoma; it is not the"
-                  + " reason for the service.")
+              context.message(
+                  statusFirst,
+                  "status",
+                  first.code(),
+                  "line",
+                  Claims.describe(line),
+                  "treated",
+                  treated.code()))
           .evidence(Claims.line(claim, line))
           .evidence(new Evidence(first.resource(), first.expression(), first.code()))
           .evidence(new Evidence(treated.resource(), treated.expression(), treated.code()))

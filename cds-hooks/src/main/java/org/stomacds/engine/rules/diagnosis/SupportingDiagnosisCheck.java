@@ -11,6 +11,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -23,10 +24,12 @@ final class SupportingDiagnosisCheck implements Check {
 
   private final CodeSet supporting;
   private final String fixLabel;
+  private final MessageTemplate noIndication;
 
   SupportingDiagnosisCheck(Parameters p, RuleDefinition rule) {
     this.supporting = p.valueSet("value-set");
     this.fixLabel = rule.fix();
+    this.noIndication = p.message("no-indication");
   }
 
   @Override
@@ -42,9 +45,7 @@ final class SupportingDiagnosisCheck implements Check {
       anyIcd10 |= reason.isIcd10();
     }
     if (!order.reasonStated()) {
-      finding.message(
-          "The order gives no indication: name the diagnosis behind the dilation (e.g. a stoma"
-              + " stricture or obstruction) so the claim can carry a supporting diagnosis.");
+      finding.message(context.message(noIndication));
     } else if (!anyIcd10) {
       finding.message(
           "The order's indication is not coded in ICD-10-CM: add the ICD-10-CM code of the"

@@ -10,6 +10,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -29,7 +30,10 @@ final class RepeatSessionCheck implements Check {
   private final String sameProvider;
   private final String otherProvider;
 
+  private final MessageTemplate oneSession;
+
   RepeatSessionCheck(Parameters p, RuleDefinition rule) {
+    this.oneSession = p.message("repeat-in-one-session", "modifier", "line");
     this.repeatModifiers = p.valueSet("repeat-modifiers");
     this.sameProvider = p.text("same-physician", "76");
     this.otherProvider = p.text("other-physician", "77");
@@ -96,14 +100,7 @@ final class RepeatSessionCheck implements Check {
         context
             .finding(claim.ref(), line.modifierExpression(present))
             .message(
-                present
-                    + " on "
-                    + Claims.describe(line)
-                    + " says the procedure was repeated in a separate session, but the documentation"
-                    + " shows one session: another stricture dilated in the same session is one unit,"
-                    + " not a repeat. Report "
-                    + context.subjectCode()
-                    + " once: remove the line.")
+                context.message(oneSession, "modifier", present, "line", Claims.describe(line)))
             .severity(Severity.ERROR)
             .evidence(Claims.line(claim, line))
             .fix(
