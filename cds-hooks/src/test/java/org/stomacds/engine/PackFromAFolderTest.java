@@ -173,4 +173,63 @@ class PackFromAFolderTest {
         .isInstanceOf(RuleFileException.class)
         .hasMessageContaining("subject.documentation does not list");
   }
+
+  private static final String MUE_WORDED_BY_THE_PACK =
+      """
+      remove-rules: [mue-units]
+      rules:
+        - id: mue-units
+          title: Units within the MUE
+          text: The units of {code} on one date stay within its MUE.
+          kind: mue-units
+          severity: error
+          stages: [claim]
+          fix: Bill the units the MUE allows.
+          effective: 2015-01-01
+          source: cms-ncci-mue
+          confidence: cms-data
+      messages:
+        mue-units:
+          over-per-date: "{units} units of {code} on {date}, and its MUE is {limit} a day."
+          over-per-line: "{units} units of {code} on one line of {date}; its MUE is {limit}."
+          one-session: One session of sigmoidoscopy is one unit.
+          separate-sessions-clinical-edit: Separate sessions still need an appeal.
+          separate-sessions-policy-edit: No appeal pays more.
+          keep-and-appeal: Keep the units and appeal
+      """;
+
+  @Test
+  void aPackWordsAKindOnceForEveryRuleOfIt() throws IOException {
+    DefaultRuleEngine engine = engine(writePack(MUE_WORDED_BY_THE_PACK));
+    CaseBuilder c =
+        CaseBuilder.newCase().procedureCode("45340").diagnosis("K56.699").line("45340", 2);
+    List<Finding> findings =
+        engine
+            .evaluate(new EvaluationRequest(c.resources(), EnumSet.of(Stage.CLAIM), Set.of()))
+            .findings();
+    assertThat(findings)
+        .filteredOn(f -> f.ruleId().equals("mue-units"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith("2 units of 45340 on ")
+                    .contains("and its MUE is 1 a day.")
+                    .contains("One session of sigmoidoscopy is one unit."));
+  }
+
+  @Test
+  void aPackMessageForAnUnknownKindOrAKeyNoCheckUsesFailsLoading() throws IOException {
+    Path unknownKind = writePack("messages:\n  mue-unit: {over-per-date: x}\n");
+    assertThatThrownBy(() -> engine(unknownKind))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageContaining("unknown check kind 'mue-unit'");
+    Path unusedKey =
+        writePack(
+            MUE_WORDED_BY_THE_PACK.replace(
+                "    keep-and-appeal:", "    spare: Not a message.\n    keep-and-appeal:"));
+    assertThatThrownBy(() -> engine(unusedKey))
+        .isInstanceOf(RuleFileException.class)
+        .hasMessageContaining("unknown message 'spare' for kind mue-units");
+  }
 }

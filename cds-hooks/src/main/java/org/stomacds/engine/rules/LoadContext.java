@@ -6,13 +6,14 @@ import org.stomacds.engine.rules.cms.CmsData;
 
 /**
  * What a check may use while it is built: the terminology's value sets, the payer mapping, the
- * pack's CMS data, its subject and its base rule definitions.
+ * pack's CMS data, its subject, its card wording by kind and its base rule definitions.
  */
 public record LoadContext(
     ValueSets valueSets,
     PayerMapping payers,
     CmsData data,
     PackSubject subject,
+    PackMessages messages,
     List<RuleDefinition> baseRules) {
 
   String subjectCode() {

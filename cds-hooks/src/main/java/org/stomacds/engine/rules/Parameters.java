@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.stomacds.engine.documentation.DocumentationElement;
 import org.stomacds.engine.rules.yaml.RuleFileException;
@@ -185,21 +186,25 @@ public final class Parameters {
    * @param names the placeholders the check fills
    */
   public MessageTemplate message(String key, String... names) {
-    YamlMap messages = node(MESSAGES).asMap();
     askedMessages.add(key);
+    YamlMap own = has(MESSAGES) ? node(MESSAGES).asMap() : null;
+    Optional<YamlNode> ownWords = own == null ? Optional.empty() : own.get(key);
+    Optional<YamlNode> packWords = context.messages().find(kind, key);
     YamlNode node =
-        messages
-            .get(key)
+        ownWords
+            .or(() -> packWords)
             .orElseThrow(
                 () ->
-                    messages.error(
+                    owner.error(
                         "rule '"
                             + ruleId
                             + "' (kind "
                             + kind.id()
                             + ") needs the message '"
                             + key
-                            + "' under messages:"));
+                            + "': under the rule's messages: or the pack's messages: "
+                            + kind.id()
+                            + ":"));
     return MessageTemplate.compile(node, new LinkedHashSet<>(List.of(names)));
   }
 

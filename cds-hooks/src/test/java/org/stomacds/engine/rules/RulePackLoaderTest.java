@@ -263,7 +263,8 @@ class RulePackLoaderTest {
   @Test
   void aMessageTheCheckNeedsMissingFailsNamingIt() {
     String yaml = replace("        one-session: \"Dilating", "        one-sessions: \"Dilating");
-    failsAt(yaml, "        over-per-date:", "needs the message 'one-session' under messages:");
+    failsAt(
+        yaml, "  - id: mue-units", "needs the message 'one-session': under the rule's messages:");
   }
 
   @Test

@@ -14,6 +14,8 @@ import org.stomacds.engine.rules.yaml.YamlNode;
  *
  * <ul>
  *   <li>{@code pack:} and {@code subject:} are its own (never inherited);
+ *   <li>{@code messages:} (card wording by check kind) add to the extended pack's, a key worded
+ *       again replacing the inherited words;
  *   <li>{@code sources:} and {@code source-aliases:} add to the extended pack's (an id may not be
  *       defined twice);
  *   <li>{@code data:} entries replace every entry of the same kind of the extended pack (its own
@@ -40,7 +42,8 @@ final class PackLayers {
           "source-aliases",
           "data",
           "rules",
-          "payer-overlays");
+          "payer-overlays",
+          "messages");
 
   private static final int MAX_DEPTH = 4;
 
@@ -53,6 +56,7 @@ final class PackLayers {
   final List<DataEntry> data = new ArrayList<>();
   final List<YamlNode> rules = new ArrayList<>();
   final List<YamlNode> overlays = new ArrayList<>();
+  final List<YamlMap> messages = new ArrayList<>();
 
   private PackLayers(PackFile top) {
     this.top = top;
@@ -101,6 +105,9 @@ final class PackLayers {
     }
     layers.rules.addAll(root.list("rules"));
     layers.overlays.addAll(root.list("payer-overlays"));
+    if (root.has("messages")) {
+      layers.messages.add(root.map("messages"));
+    }
     return layers;
   }
 
@@ -110,6 +117,7 @@ final class PackLayers {
     data.addAll(parent.data);
     rules.addAll(parent.rules);
     overlays.addAll(parent.overlays);
+    messages.addAll(parent.messages);
     remove(rules, root.list("remove-rules"), "rule");
     remove(overlays, root.list("remove-overlays"), "payer overlay");
   }

@@ -18,6 +18,7 @@ import org.stomacds.engine.payer.PayerMapping;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.CheckKind;
 import org.stomacds.engine.rules.LoadContext;
+import org.stomacds.engine.rules.PackMessages;
 import org.stomacds.engine.rules.PackSubject;
 import org.stomacds.engine.rules.PackWords;
 import org.stomacds.engine.rules.Parameters;
@@ -102,6 +103,7 @@ public final class RulePackLoader {
     String title = pack.text("title").replace(CODE, code);
     String description = pack.optText("description").orElse("").replace(CODE, code);
     PackSubject subject = PackSubject.read(root.map("subject"), code, valueSets);
+    PackMessages messages = PackMessages.read(layers.messages);
 
     PackSources sources = PackSources.read(layers.sources, layers.aliases);
     CmsData data = PackData.read(layers.data, sources);
@@ -134,7 +136,7 @@ public final class RulePackLoader {
       baseById.put(rule.definition.id(), rule);
     }
     LoadContext context =
-        new LoadContext(valueSets, payers, data, subject, List.copyOf(baseDefinitions));
+        new LoadContext(valueSets, payers, data, subject, messages, List.copyOf(baseDefinitions));
 
     // Phase 2: build the checks.
     List<RulePack.CompiledRule> compiled = new ArrayList<>();
@@ -183,6 +185,7 @@ public final class RulePackLoader {
               overlay.location);
       compiledOverlays.add(new RulePack.CompiledOverlay(definition, rules, overrides));
     }
+    messages.checkAllUsed();
     checkDocumentation(subject, baseDefinitions, root);
     return new RulePack(
         id,
