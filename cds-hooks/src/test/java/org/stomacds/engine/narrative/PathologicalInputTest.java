@@ -15,8 +15,13 @@ import org.stomacds.engine.documentation.DocumentationElement;
 /** Input that must not hang, throw or blow up: empty, huge, and built to make regexes backtrack. */
 class PathologicalInputTest {
 
-  /** Generous on purpose: a shared CI machine must not make this flaky; real runs are far below. */
-  private static final Duration BOUND = Duration.ofSeconds(2);
+  /**
+   * A guard against a hang (catastrophic backtracking takes minutes to hours on these inputs), not
+   * a speed target: how fast the reader is is measured by the JMH benchmark beside its baseline
+   * (docs/BENCHMARKS.md). A 1 MB note reads in about 1 s of CPU on a quiet machine and twice that
+   * on a loaded CI machine, so the guard leaves ten times that.
+   */
+  private static final Duration BOUND = Duration.ofSeconds(20);
 
   @ParameterizedTest
   @NullAndEmptySource
