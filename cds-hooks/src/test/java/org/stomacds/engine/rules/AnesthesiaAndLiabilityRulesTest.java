@@ -200,7 +200,12 @@ class AnesthesiaAndLiabilityRulesTest {
   void gzDeniesTheLineAutomatically() {
     Finding finding =
         rule(claim().originalMedicare().line("44405", "80", "GZ"), "payer-abn-modifiers").get(0);
-    assertThat(finding.message()).contains("denied automatically");
+    assertThat(finding.message())
+        .isEqualTo(
+            "GZ on line 1 (44405): GZ declares an expected medical-necessity denial with no signed"
+                + " notice: the line is denied automatically and the patient may not be billed."
+                + " Bill the line only if it is payable (then without GZ); otherwise do not bill"
+                + " it.");
   }
 
   // ---- claim form and modifiers of a Medicare ASC ----------------------------------------------
@@ -227,7 +232,14 @@ class AnesthesiaAndLiabilityRulesTest {
   void kxWithNoPolicyIsInformation() {
     assertThat(rule(claim().line("44405", "KX"), "mod-kx-no-policy"))
         .singleElement()
-        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO))
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .isEqualTo(
+                        "KX on line 1 (44405) is not expected: KX attests that a specific"
+                            + " policy's documentation requirements are met, and no policy on"
+                            + " file attaches KX to 44405."));
     assertThat(rule(claim().line("44405"), "mod-kx-no-policy")).isEmpty();
   }
 }

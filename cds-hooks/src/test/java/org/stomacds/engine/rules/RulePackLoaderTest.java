@@ -127,8 +127,8 @@ class RulePackLoaderTest {
   void failsOnAnUnknownValueSet() {
     String yaml =
         replace(
-            "{remove: distinct-service-modifiers, keep: x-modifiers}",
-            "{remove: distinct-service-modifiers, keep: y-modifiers}");
+            "remove: distinct-service-modifiers\n      keep: x-modifiers",
+            "remove: distinct-service-modifiers\n      keep: y-modifiers");
     failsAt(yaml, "keep: y-modifiers", "unknown value set 'y-modifiers'");
   }
 

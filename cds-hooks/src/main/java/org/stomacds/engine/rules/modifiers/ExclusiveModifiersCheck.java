@@ -6,6 +6,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -18,8 +19,10 @@ final class ExclusiveModifiersCheck implements Check {
 
   private final CodeSet remove;
   private final CodeSet keep;
+  private final MessageTemplate bothOnOneLine;
 
   ExclusiveModifiersCheck(Parameters p, RuleDefinition rule) {
+    this.bothOnOneLine = p.message("both-on-one-line", "line", "removed", "kept");
     this.remove = p.valueSet("remove");
     this.keep = p.valueSet("keep");
   }
@@ -42,16 +45,8 @@ final class ExclusiveModifiersCheck implements Check {
       context
           .finding(claim.ref(), line.modifierExpression(removed))
           .message(
-              Claims.describe(line)
-                  + " carries both "
-                  + removed
-                  + " and "
-                  + kept
-                  + ": they are never used together on one line. Keep "
-                  + kept
-                  + " (the more specific) and remove "
-                  + removed
-                  + ".")
+              context.message(
+                  bothOnOneLine, "line", Claims.describe(line), "removed", removed, "kept", kept))
           .evidence(Claims.line(claim, line))
           .fix(
               Fixes.removeModifier(

@@ -10,6 +10,7 @@ import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -33,8 +34,12 @@ final class FeeScheduleModifierCheck implements Check {
   private final Map<String, String> notAllowed = new LinkedHashMap<>();
   private final boolean removeLine;
   private final String payerNote;
+  private final MessageTemplate ruledOut;
 
   FeeScheduleModifierCheck(Parameters p, RuleDefinition rule) {
+    this.ruledOut =
+        p.message(
+            "ruled-out-by-indicator", "modifier", "line", "indicator", "line-code", "value", "why");
     this.modifiers = p.codes("modifiers");
     if (modifiers.isEmpty()) {
       throw p.node("modifiers").error("name at least one modifier");
@@ -103,18 +108,20 @@ final class FeeScheduleModifierCheck implements Check {
         context
             .finding(claim.ref(), line.modifierExpression(modifier))
             .message(
-                modifier
-                    + " on "
-                    + Claims.describe(line)
-                    + ": the fee schedule's "
-                    + indicator.words()
-                    + " indicator for "
-                    + line.code()
-                    + " is "
-                    + value
-                    + ", and "
-                    + why.strip()
-                    + ".")
+                context.message(
+                    ruledOut,
+                    "modifier",
+                    modifier,
+                    "line",
+                    Claims.describe(line),
+                    "indicator",
+                    indicator.words(),
+                    "line-code",
+                    line.code(),
+                    "value",
+                    value,
+                    "why",
+                    why.strip()))
             .evidence(Claims.line(claim, line))
             .evidence(
                 new Evidence(

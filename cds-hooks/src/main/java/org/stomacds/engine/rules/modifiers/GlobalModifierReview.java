@@ -43,16 +43,16 @@ final class GlobalModifierReview {
       context
           .finding(claim.ref(), line.modifierExpression(present))
           .message(
-              present
-                  + " on "
-                  + Claims.describe(line)
-                  + " is not needed: the global period of "
-                  + prior.code()
-                  + " done on "
-                  + prior.date()
-                  + " binds the provider who did it (and that provider's group), and the record"
-                  + " names another provider. A different group bills its own service without a"
-                  + " global-period modifier.")
+              context.message(
+                  rule.anotherProvidersPeriod(),
+                  "modifier",
+                  present,
+                  "line",
+                  Claims.describe(line),
+                  "prior-code",
+                  prior.code(),
+                  "prior-date",
+                  prior.date()))
           .evidence(Claims.line(claim, line))
           .evidence(
               new Evidence(
@@ -88,18 +88,16 @@ final class GlobalModifierReview {
     context
         .finding(claim.ref(), line.modifierExpression(staged))
         .message(
-            staged
-                + " on "
-                + Claims.describe(line)
-                + " says the procedure was staged or planned at the time of the first surgery, but"
-                + " the line treats a complication of earlier care ("
-                + complication.code()
-                + "): an unplanned return to the procedure room for a complication in the global"
-                + " period is "
-                + related
-                + " (paid for the procedure itself, no new global period). Keep "
-                + staged
-                + " only if the first operation's record planned this procedure.")
+            context.message(
+                rule.stagedForComplication(),
+                "staged",
+                staged,
+                "line",
+                Claims.describe(line),
+                "diagnosis",
+                complication.code(),
+                "related",
+                related))
         .evidence(Claims.line(claim, line))
         .evidence(
             new Evidence(complication.resource(), complication.expression(), complication.code()))

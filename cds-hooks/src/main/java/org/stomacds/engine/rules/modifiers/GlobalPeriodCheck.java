@@ -10,6 +10,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.PackWords;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
@@ -33,8 +34,32 @@ final class GlobalPeriodCheck implements Check {
   private final String unrelated;
   private final List<int[]> relatedRanges = new ArrayList<>();
   private final List<String> complicationPrefixes;
+  private final MessageTemplate insideGlobalPeriod;
+  private final MessageTemplate supplementedDays;
+  private final MessageTemplate performerUnknown;
+  private final MessageTemplate anotherProvidersPeriod;
+  private final MessageTemplate stagedForComplication;
 
   GlobalPeriodCheck(Parameters p, RuleDefinition rule) {
+    this.insideGlobalPeriod =
+        p.message(
+            "inside-global-period",
+            "line",
+            "global-days",
+            "prior-code",
+            "prior-date",
+            "global-ends",
+            "staged",
+            "related",
+            "unrelated");
+    this.supplementedDays =
+        p.message("supplemented-global-days", "prior-code", "global-days", "file", "confidence");
+    this.performerUnknown = p.message("performer-unknown", "prior-code");
+    this.anotherProvidersPeriod =
+        p.message(
+            "another-providers-global-period", "modifier", "line", "prior-code", "prior-date");
+    this.stagedForComplication =
+        p.message("staged-for-a-complication", "staged", "line", "diagnosis", "related");
     this.globalModifiers = p.valueSet("global-modifiers");
     this.staged = p.text("staged", "58");
     this.related = p.text("related", "78");
@@ -76,28 +101,24 @@ final class GlobalPeriodCheck implements Check {
             context
                 .finding(claim.ref(), line.modifierExpression(related))
                 .message(
-                    Claims.describe(line)
-                        + " falls inside the "
-                        + prior.globalDays()
-                        + "-day global period of "
-                        + prior.code()
-                        + " done on "
-                        + prior.date()
-                        + " (until "
-                        + prior.globalEnds()
-                        + "): without "
-                        + staged
-                        + ", "
-                        + related
-                        + " or "
-                        + unrelated
-                        + " it is taken as part of that surgery's package and denied. Choose "
-                        + staged
-                        + " if it was staged or planned, "
-                        + related
-                        + " if it treats a problem from that surgery, "
-                        + unrelated
-                        + " if it is unrelated.")
+                    context.message(
+                        insideGlobalPeriod,
+                        "line",
+                        Claims.describe(line),
+                        "global-days",
+                        prior.globalDays(),
+                        "prior-code",
+                        prior.code(),
+                        "prior-date",
+                        prior.date(),
+                        "global-ends",
+                        prior.globalEnds(),
+                        "staged",
+                        staged,
+                        "related",
+                        related,
+                        "unrelated",
+                        unrelated))
                 .evidence(Claims.line(claim, line))
                 .evidence(
                     new Evidence(
@@ -146,21 +167,19 @@ final class GlobalPeriodCheck implements Check {
         GlobalDaysRow supplement = context.data().supplementedGlobalDays(prior.code());
         if (supplement != null && supplement.globalPeriodDays() == prior.globalDays()) {
           finding.note(
-              "The global days of "
-                  + prior.code()
-                  + " ("
-                  + supplement.globalDays()
-                  + ") come from the pack's global-days supplement ("
-                  + fileName(supplement.file())
-                  + ", "
-                  + PackWords.words(supplement.confidence().name())
-                  + "), not from a CMS file: verify them against the CMS fee schedule (PPRRVU).");
+              context.message(
+                  supplementedDays,
+                  "prior-code",
+                  prior.code(),
+                  "global-days",
+                  supplement.globalDays(),
+                  "file",
+                  fileName(supplement.file()),
+                  "confidence",
+                  PackWords.words(supplement.confidence().name())));
         }
         if (!performerKnown) {
-          finding.note(
-              "Who performed "
-                  + prior.code()
-                  + " is not known: a global period binds only the same surgeon (or group).");
+          finding.note(context.message(performerUnknown, "prior-code", prior.code()));
         }
         finding.emit();
         break;
@@ -174,6 +193,14 @@ final class GlobalPeriodCheck implements Check {
 
   String related() {
     return related;
+  }
+
+  MessageTemplate anotherProvidersPeriod() {
+    return anotherProvidersPeriod;
+  }
+
+  MessageTemplate stagedForComplication() {
+    return stagedForComplication;
   }
 
   CodeSet globalModifiers() {

@@ -12,6 +12,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.PackWords;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
@@ -49,6 +50,13 @@ final class GlobalVisitCheck implements Check {
   private final String major;
   private final String unrelatedPostop;
   private final org.stomacds.engine.findings.Severity separateVisitSeverity;
+  private MessageTemplate inPackage;
+  private MessageTemplate distinctDoesNotUnbundle;
+  private MessageTemplate majorBesideMinor;
+  private MessageTemplate distinctOnVisit;
+  private MessageTemplate separateForProcedureDiagnoses;
+  private MessageTemplate keepWithNote;
+  private MessageTemplate insidePostoperative;
 
   GlobalVisitCheck(Parameters p, RuleDefinition rule) {
     this.visits = p.valueSet("evaluation-and-management");
@@ -62,6 +70,33 @@ final class GlobalVisitCheck implements Check {
         p.has("separate-visit-severity")
             ? PackWords.severity(p.node("separate-visit-severity"))
             : rule.severity();
+    if (packageReport) {
+      inPackage =
+          p.message(
+              "visit-in-minor-package", "visit", "procedure", "global-days", "separate-visit");
+      distinctDoesNotUnbundle = p.message("distinct-does-not-unbundle-a-visit");
+    } else {
+      majorBesideMinor =
+          p.message(
+              "decision-for-major-beside-minor",
+              "modifier",
+              "visit",
+              "procedure-code",
+              "separate-visit");
+      distinctOnVisit =
+          p.message("distinct-modifier-on-visit", "modifier", "visit", "separate-visit");
+      separateForProcedureDiagnoses =
+          p.message(
+              "separate-visit-for-procedure-diagnoses", "modifier", "visit", "procedure-code");
+      keepWithNote = p.message("keep-separate-visit-with-note", "separate-visit");
+      insidePostoperative =
+          p.message(
+              "inside-postoperative-period",
+              "visit",
+              "prior-code",
+              "prior-date",
+              "unrelated-visit");
+    }
   }
 
   @Override
@@ -122,18 +157,17 @@ final class GlobalVisitCheck implements Check {
     context
         .finding(claim.ref(), visit.expression())
         .message(
-            Claims.describe(visit)
-                + " is a visit on the day of "
-                + Claims.describe(minor)
-                + ", a minor procedure (global "
-                + row.globalDays()
-                + "): the assessment before it and the decision to do it are part of the"
-                + " procedure's payment, for a new patient too. A visit is billed beside it only"
-                + " when it was significant and separately identifiable (another problem, or work"
-                + " well beyond the usual pre-procedure assessment), with "
-                + separate
-                + "."
-                + (hasDistinct(visit) ? " A 59 or X modifier does not unbundle a visit." : ""))
+            context.message(
+                    inPackage,
+                    "visit",
+                    Claims.describe(visit),
+                    "procedure",
+                    Claims.describe(minor),
+                    "global-days",
+                    row.globalDays(),
+                    "separate-visit",
+                    separate)
+                + (hasDistinct(visit) ? " " + context.message(distinctDoesNotUnbundle) : ""))
         .evidence(Claims.line(claim, visit))
         .evidence(Claims.line(claim, minor))
         .fix(
@@ -169,17 +203,16 @@ final class GlobalVisitCheck implements Check {
       context
           .finding(claim.ref(), visit.modifierExpression(major))
           .message(
-              major
-                  + " on "
-                  + Claims.describe(visit)
-                  + " marks the visit where the decision for major surgery (a 90-day global"
-                  + " period) was made; "
-                  + minor.code()
-                  + " on the same day is a minor procedure, whose decision is part of it. The"
-                  + " visit is not billed, unless it was significant and separately identifiable,"
-                  + " then with "
-                  + separate
-                  + ".")
+              context.message(
+                  majorBesideMinor,
+                  "modifier",
+                  major,
+                  "visit",
+                  Claims.describe(visit),
+                  "procedure-code",
+                  minor.code(),
+                  "separate-visit",
+                  separate))
           .evidence(Claims.line(claim, visit))
           .evidence(Claims.line(claim, minor))
           .fix(
@@ -197,13 +230,14 @@ final class GlobalVisitCheck implements Check {
       context
           .finding(claim.ref(), visit.modifierExpression(modifier))
           .message(
-              modifier
-                  + " on "
-                  + Claims.describe(visit)
-                  + ": 59 and the X modifiers are for procedures, never for a visit. A visit"
-                  + " separately identifiable from a procedure the same day carries "
-                  + separate
-                  + ".")
+              context.message(
+                  distinctOnVisit,
+                  "modifier",
+                  modifier,
+                  "visit",
+                  Claims.describe(visit),
+                  "separate-visit",
+                  separate))
           .evidence(Claims.line(claim, visit))
           .fix(
               Fixes.removeModifier(
@@ -221,14 +255,14 @@ final class GlobalVisitCheck implements Check {
           .finding(claim.ref(), visit.modifierExpression(separate))
           .severity(separateVisitSeverity)
           .message(
-              separate
-                  + " on "
-                  + Claims.describe(visit)
-                  + " says the visit was significant and separately identifiable from "
-                  + minor.code()
-                  + ", but it points only at the diagnoses of the procedure: a visit that is the"
-                  + " pre-procedure assessment and consent is part of the procedure. Keep it only"
-                  + " if the visit note documents another problem or work well beyond that.")
+              context.message(
+                  separateForProcedureDiagnoses,
+                  "modifier",
+                  separate,
+                  "visit",
+                  Claims.describe(visit),
+                  "procedure-code",
+                  minor.code()))
           .evidence(Claims.line(claim, visit))
           .evidence(Claims.line(claim, minor))
           .fix(
@@ -241,9 +275,7 @@ final class GlobalVisitCheck implements Check {
           .fix(
               Fixes.manual(
                   claim.ref(),
-                  "Keep "
-                      + separate
-                      + " only with a visit note that documents the separate problem or work",
+                  context.message(keepWithNote, "separate-visit", separate),
                   true,
                   GROUP))
           .emit();
@@ -266,15 +298,16 @@ final class GlobalVisitCheck implements Check {
       context
           .finding(claim.ref(), visit.modifierExpression(unrelatedPostop))
           .message(
-              Claims.describe(visit)
-                  + " falls inside the 90-day global period of "
-                  + prior.code()
-                  + " done on "
-                  + prior.date()
-                  + " by the same provider: visits for that surgery and its complications are"
-                  + " part of its payment. A visit for an unrelated problem carries "
-                  + unrelatedPostop
-                  + ".")
+              context.message(
+                  insidePostoperative,
+                  "visit",
+                  Claims.describe(visit),
+                  "prior-code",
+                  prior.code(),
+                  "prior-date",
+                  prior.date(),
+                  "unrelated-visit",
+                  unrelatedPostop))
           .evidence(Claims.line(claim, visit))
           .fix(
               Fixes.removeLine(

@@ -10,6 +10,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -29,8 +30,16 @@ final class LiabilityModifierCheck implements Check {
   private final List<String> excludedServiceModifiers;
   private final List<String> statutorilyExcluded;
   private final List<String> automaticDenial;
+  private final MessageTemplate otherLineOfBusiness;
+  private final MessageTemplate coveredBenefit;
+  private final MessageTemplate deniedAutomatically;
 
   LiabilityModifierCheck(Parameters p, RuleDefinition rule) {
+    this.otherLineOfBusiness =
+        p.message("outside-its-lines-of-business", "modifier", "line", "lines-of-business");
+    this.coveredBenefit =
+        p.message("excluded-service-on-covered-benefit", "modifier", "line", "line-code");
+    this.deniedAutomatically = p.message("denied-automatically", "modifier", "line");
     this.modifiers = p.valueSet("modifiers");
     for (String name : p.codes("lines-of-business")) {
       try {
@@ -53,40 +62,37 @@ final class LiabilityModifierCheck implements Check {
         if (!modifiers.containsCode(modifier)) {
           continue;
         }
-        String why;
+        String message;
         if (!applies) {
-          why =
-              modifier
-                  + " is an Advance Beneficiary Notice modifier of "
-                  + names()
-                  + "; it has no meaning on a claim to "
-                  + context.payer().display()
-                  + ", where coverage questions go through the plan's own process (for a"
-                  + " Medicare Advantage plan, an organization determination before the service).";
+          message =
+              context.message(
+                  otherLineOfBusiness,
+                  "modifier",
+                  modifier,
+                  "line",
+                  Claims.describe(item),
+                  "lines-of-business",
+                  names());
         } else if (excludedServiceModifiers.contains(modifier) && !excluded(item.code())) {
-          why =
-              modifier
-                  + " says the service is statutorily excluded or not a benefit, but "
-                  + item.code()
-                  + " is a covered benefit (not on the pack's list of excluded services); a"
-                  + " service that is denied or bundled as a benefit cannot be shifted to the"
-                  + " patient with "
-                  + modifier
-                  + ".";
+          message =
+              context.message(
+                  coveredBenefit,
+                  "modifier",
+                  modifier,
+                  "line",
+                  Claims.describe(item),
+                  "line-code",
+                  item.code());
         } else if (automaticDenial.contains(modifier)) {
-          why =
-              modifier
-                  + " declares an expected medical-necessity denial with no signed notice: the"
-                  + " line is denied automatically and the patient may not be billed. Bill the"
-                  + " line only if it is payable (then without "
-                  + modifier
-                  + "); otherwise do not bill it.";
+          message =
+              context.message(
+                  deniedAutomatically, "modifier", modifier, "line", Claims.describe(item));
         } else {
           continue;
         }
         context
             .finding(claim.ref(), item.modifierExpression(modifier))
-            .message(modifier + " on " + Claims.describe(item) + ": " + why)
+            .message(message)
             .evidence(Claims.line(claim, item))
             .fix(
                 Fixes.removeModifier(

@@ -31,9 +31,12 @@ final class RepeatSessionCheck implements Check {
   private final String otherProvider;
 
   private final MessageTemplate oneSession;
+  private final MessageTemplate separateSession;
 
   RepeatSessionCheck(Parameters p, RuleDefinition rule) {
     this.oneSession = p.message("repeat-in-one-session", "modifier", "line");
+    this.separateSession =
+        p.message("separate-session-without-modifier", "line", "same-physician", "other-physician");
     this.repeatModifiers = p.valueSet("repeat-modifiers");
     this.sameProvider = p.text("same-physician", "76");
     this.otherProvider = p.text("other-physician", "77");
@@ -68,14 +71,14 @@ final class RepeatSessionCheck implements Check {
         context
             .finding(claim.ref(), line.modifierExpression(sameProvider))
             .message(
-                "The documentation shows "
-                    + Claims.describe(line)
-                    + " was a separate session on the same day: add "
-                    + sameProvider
-                    + " (same physician) or "
-                    + otherProvider
-                    + " (another physician). Expect the MUE date-of-service edit to deny it anyway:"
-                    + " payment needs an appeal with the records of both sessions.")
+                context.message(
+                    separateSession,
+                    "line",
+                    Claims.describe(line),
+                    "same-physician",
+                    sameProvider,
+                    "other-physician",
+                    otherProvider))
             .evidence(Claims.line(claim, first))
             .evidence(Claims.line(claim, line))
             .evidence(sessions.evidence())

@@ -9,6 +9,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -26,8 +27,10 @@ final class UnexpectedModifierCheck implements Check {
   private final List<String> unlessDiagnoses;
   private final String why;
   private final String fixLabel;
+  private final MessageTemplate notExpected;
 
   UnexpectedModifierCheck(Parameters p, RuleDefinition rule) {
+    this.notExpected = p.message("not-expected", "modifier", "line", "why");
     this.modifierCodes = p.codes("modifier-codes");
     this.modifiers = modifierCodes.isEmpty() ? p.valueSet("modifiers") : null;
     this.unlessDiagnoses = p.codes("unless-diagnoses");
@@ -55,11 +58,8 @@ final class UnexpectedModifierCheck implements Check {
         context
             .finding(claim.ref(), line.modifierExpression(modifier))
             .message(
-                modifier
-                    + " on "
-                    + Claims.describe(line)
-                    + " is not expected: "
-                    + context.fill(why))
+                context.message(
+                    notExpected, "modifier", modifier, "line", Claims.describe(line), "why", why))
             .evidence(Claims.line(claim, line))
             .fix(
                 Fixes.removeModifier(
