@@ -9,6 +9,7 @@ import org.stomacds.engine.facts.ExamExtent;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -30,8 +31,22 @@ final class CodeSelectionCheck implements Check {
   private final String facilityBeforeAnesthesia;
   private final String facilityAfterAnesthesia;
   private final CodeChoice.History history;
+  private final MessageTemplate wrongCode;
+  private final MessageTemplate wrongCodeStoppedShort;
+  private final MessageTemplate ifPlannedShort;
+  private final MessageTemplate comparedBy;
+
+  private static final String[] CHOICE = {
+    "billed", "line", "billed-summary", "reasons", "supported", "supported-summary"
+  };
 
   CodeSelectionCheck(Parameters p, RuleDefinition rule) {
+    this.wrongCode = p.message("wrong-code", CHOICE);
+    String[] withModifier = java.util.Arrays.copyOf(CHOICE, CHOICE.length + 1);
+    withModifier[CHOICE.length] = "modifier";
+    this.wrongCodeStoppedShort = p.message("wrong-code-stopped-short", withModifier);
+    this.ifPlannedShort = p.message("replace-if-planned-short", "billed", "other", "line");
+    this.comparedBy = p.message("compared-by", "release", "billed-where", "supported-where");
     this.history = CodeChoice.History.of(p);
     this.diagnosticIncomplete = p.text("diagnostic-incomplete", "53");
     this.therapeuticIncomplete = p.text("therapeutic-incomplete", "52");
@@ -61,20 +76,6 @@ final class CodeSelectionCheck implements Check {
       Selection<CodeFamily> table,
       RuleContext context) {
     String right = choice.supported().code();
-    StringBuilder message =
-        new StringBuilder()
-            .append(line.code())
-            .append(" on line ")
-            .append(line.sequence())
-            .append(" is ")
-            .append(lower(choice.billed().summary()))
-            .append(", but the documentation says ")
-            .append(String.join("; and ", choice.reasons()))
-            .append(". What was done is ")
-            .append(right)
-            .append(" (")
-            .append(lower(choice.supported().summary()))
-            .append(')');
     String modifier = null;
     boolean incomplete =
         claim.documentation().extent().orElse(null) == ExamExtent.INCOMPLETE
@@ -89,16 +90,28 @@ final class CodeSelectionCheck implements Check {
       } else {
         modifier = diagnosticIncomplete;
       }
-      message
-          .append(", with ")
-          .append(modifier)
-          .append(" because the exam stopped before the cecum or the anastomosis");
     }
-    message.append('.');
+    String message =
+        context.message(
+            modifier == null ? wrongCode : wrongCodeStoppedShort,
+            "billed",
+            line.code(),
+            "line",
+            line.sequence(),
+            "billed-summary",
+            lower(choice.billed().summary()),
+            "reasons",
+            String.join("; and ", choice.reasons()),
+            "supported",
+            right,
+            "supported-summary",
+            lower(choice.supported().summary()),
+            "modifier",
+            modifier);
     RuleContext.FindingBuilder finding =
         context
             .finding(claim.ref(), line.expression() + ".productOrService")
-            .message(message.toString())
+            .message(message)
             .evidence(Claims.line(claim, line))
             .evidence(choice.evidence())
             .fix(
@@ -138,24 +151,20 @@ final class CodeSelectionCheck implements Check {
               claim.ref(),
               line,
               other,
-              "Replace "
-                  + line.code()
-                  + " with "
-                  + other
-                  + " on line "
-                  + line.sequence()
-                  + " if the exam was planned to stop before the splenic flexure",
+              context.message(
+                  ifPlannedShort, "billed", line.code(), "other", other, "line", line.sequence()),
               false,
               "code"));
     }
     finding.note(
-        "Codes compared by the code family table ("
-            + table.file().release()
-            + "): "
-            + choice.billed().where()
-            + ", "
-            + choice.supported().where()
-            + ".");
+        context.message(
+            comparedBy,
+            "release",
+            table.file().release(),
+            "billed-where",
+            choice.billed().where(),
+            "supported-where",
+            choice.supported().where()));
     if (table.note() != null) {
       finding.note(table.note());
     }

@@ -14,6 +14,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -36,8 +37,36 @@ final class IncompleteProcedureCheck implements Check {
   private final String beforeAnesthesia;
   private final String afterAnesthesia;
   private final CodeChoice.History history;
+  private final MessageTemplate complete;
+  private final MessageTemplate typeUnknown;
+  private final MessageTemplate facilityModifierOnProfessional;
+  private final MessageTemplate discontinuedOnProfessional;
+  private final MessageTemplate addProfessional;
+  private final MessageTemplate facilityModifier;
+  private final MessageTemplate facilityModifierNot;
+  private final MessageTemplate whenUnknown;
+  private final MessageTemplate beforeAnesthesiaPoint;
+  private final MessageTemplate afterAnesthesiaPoint;
+  private final MessageTemplate addIfBefore;
+  private final MessageTemplate addIfAfter;
+
+  private static final String[] FACILITY = {"point", "before", "after", "present"};
 
   IncompleteProcedureCheck(Parameters p, RuleDefinition rule) {
+    this.complete = p.message("complete-exam", "modifier", "line");
+    this.typeUnknown = p.message("claim-type-unknown");
+    this.facilityModifierOnProfessional =
+        p.message("facility-modifier-on-professional", "expected", "present");
+    this.discontinuedOnProfessional =
+        p.message("discontinued-on-professional", "expected", "present");
+    this.addProfessional = p.message("professional-missing", "expected", "line");
+    this.facilityModifier = p.message("facility-missing", FACILITY);
+    this.facilityModifierNot = p.message("facility-wrong", FACILITY);
+    this.whenUnknown = p.message("stopped-when-unknown", "after");
+    this.beforeAnesthesiaPoint = p.message("stopped-before-anesthesia");
+    this.afterAnesthesiaPoint = p.message("stopped-after-anesthesia");
+    this.addIfBefore = p.message("add-if-stopped-before", "modifier", "line");
+    this.addIfAfter = p.message("add-if-stopped-after", "modifier", "line");
     this.history = CodeChoice.History.of(p);
     this.incompleteModifiers = p.valueSet("incomplete-modifiers");
     this.professional = p.text("professional", "52");
@@ -70,11 +99,7 @@ final class IncompleteProcedureCheck implements Check {
           context
               .finding(claim.ref(), line.modifierExpression(present))
               .message(
-                  present
-                      + " on "
-                      + Claims.describe(line)
-                      + " says the procedure was reduced or stopped, but the documentation says the"
-                      + " exam was complete.")
+                  context.message(complete, "modifier", present, "line", Claims.describe(line)))
               .evidence(Claims.line(claim, line))
               .evidence(docs.evidence(DocumentationElement.EXTENT_OF_EXAM))
               .fix(
@@ -141,25 +166,19 @@ final class IncompleteProcedureCheck implements Check {
             .evidence(docs.evidence(DocumentationElement.EXTENT_OF_EXAM));
     reason(finding, docs);
     if (claim.type() == ClaimType.OTHER) {
-      finding.note(
-          "The claim does not say whether it is professional or institutional: read as professional.");
+      finding.note(context.message(typeUnknown));
     }
-    String because =
-        "The documentation says the exam was incomplete (the cecum or the anastomosis was not"
-            + " reached)";
     if (present != null) {
       finding
           .message(
-              because
-                  + ": on the professional claim that is "
-                  + professional
-                  + ", not "
-                  + present
-                  + " ("
-                  + (present.equals(beforeAnesthesia) || present.equals(afterAnesthesia)
-                      ? "73 and 74 are facility modifiers"
-                      : "53 is for a discontinued diagnostic exam such as 44388")
-                  + ").")
+              context.message(
+                  present.equals(beforeAnesthesia) || present.equals(afterAnesthesia)
+                      ? facilityModifierOnProfessional
+                      : discontinuedOnProfessional,
+                  "expected",
+                  professional,
+                  "present",
+                  present))
           .fix(
               Fixes.removeModifier(
                   claim.ref(),
@@ -169,7 +188,9 @@ final class IncompleteProcedureCheck implements Check {
                   true,
                   null));
     } else {
-      finding.message(because + ": add " + professional + " to " + Claims.describe(line) + ".");
+      finding.message(
+          context.message(
+              addProfessional, "expected", professional, "line", Claims.describe(line)));
     }
     finding
         .fix(
@@ -201,21 +222,22 @@ final class IncompleteProcedureCheck implements Check {
     reason(finding, docs);
     String point =
         when == null
-            ? "the note does not say when it was stopped; once the scope is in, that is "
-                + afterAnesthesia
+            ? context.message(whenUnknown, "after", afterAnesthesia)
             : when == Discontinuation.BEFORE_ANESTHESIA
-                ? "it was stopped before anesthesia"
-                : "it was stopped after anesthesia or scope insertion";
-    StringBuilder message =
-        new StringBuilder("The documentation says the exam was incomplete and ")
-            .append(point)
-            .append(": on the facility claim use ")
-            .append(beforeAnesthesia)
-            .append(" (before anesthesia) or ")
-            .append(afterAnesthesia)
-            .append(" (after anesthesia or scope insertion)");
+                ? context.message(beforeAnesthesiaPoint)
+                : context.message(afterAnesthesiaPoint);
+    String message =
+        context.message(
+            present == null ? facilityModifier : facilityModifierNot,
+            "point",
+            point,
+            "before",
+            beforeAnesthesia,
+            "after",
+            afterAnesthesia,
+            "present",
+            present);
     if (present != null) {
-      message.append(", not ").append(present);
       finding.fix(
           Fixes.removeModifier(
               claim.ref(),
@@ -226,7 +248,7 @@ final class IncompleteProcedureCheck implements Check {
               null));
     }
     finding
-        .message(message.append('.').toString())
+        .message(message)
         .fix(
             Fixes.addModifier(
                 claim.ref(),
@@ -240,13 +262,12 @@ final class IncompleteProcedureCheck implements Check {
                 claim.ref(),
                 line,
                 expected.equals(afterAnesthesia) ? beforeAnesthesia : afterAnesthesia,
-                "Add "
-                    + (expected.equals(afterAnesthesia) ? beforeAnesthesia : afterAnesthesia)
-                    + " to line "
-                    + line.sequence()
-                    + (expected.equals(afterAnesthesia)
-                        ? " if it was stopped before anesthesia"
-                        : " if it was stopped after anesthesia or scope insertion"),
+                context.message(
+                    expected.equals(afterAnesthesia) ? addIfBefore : addIfAfter,
+                    "modifier",
+                    expected.equals(afterAnesthesia) ? beforeAnesthesia : afterAnesthesia,
+                    "line",
+                    line.sequence()),
                 false,
                 GROUP))
         .emit();

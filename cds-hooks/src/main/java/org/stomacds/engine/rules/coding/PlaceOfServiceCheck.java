@@ -15,6 +15,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -35,8 +36,13 @@ final class PlaceOfServiceCheck implements Check {
   private final CodeSet office;
   private final CodeSet facility;
   private final Severity otherMismatch;
+  private final MessageTemplate mismatch;
+  private final MessageTemplate payments;
 
   PlaceOfServiceCheck(Parameters p, RuleDefinition rule) {
+    this.mismatch = p.message("mismatch", "place-of-service", "lines", "setting", "expected");
+    this.payments =
+        p.message("fee-schedule-payments", "release", "line-code", "office-rvu", "facility-rvu");
     this.office = p.valueSet("office-places");
     this.facility = p.valueSet("facility-places");
     String severity =
@@ -80,17 +86,18 @@ final class PlaceOfServiceCheck implements Check {
                 claim.ref(), line.expression() + ".locationCodeableConcept", "POS " + pos));
       }
       String message =
-          "Place of service "
-              + pos
-              + " on "
-              + String.join(", ", described)
-              + " does not match the encounter, which was in "
-              + setting.words()
-              + " (place of service "
-              + String.join(" or ", places)
-              + ").";
+          context.message(
+              mismatch,
+              "place-of-service",
+              pos,
+              "lines",
+              String.join(", ", described),
+              "setting",
+              setting.words(),
+              "expected",
+              String.join(" or ", places));
       if (officeOnFacility || facilityOnOffice) {
-        String rates = rates(context, lines);
+        String rates = rates(context, lines, payments);
         if (rates != null) {
           message += " " + rates;
         }
@@ -137,7 +144,8 @@ final class PlaceOfServiceCheck implements Check {
   }
 
   /** The office and facility RVUs of the first line the fee schedule prices differently. */
-  private static String rates(RuleContext context, List<ClaimLine> lines) {
+  private static String rates(
+      RuleContext context, List<ClaimLine> lines, MessageTemplate payments) {
     for (ClaimLine line : lines) {
       Selection<PfsData> selection = context.data().pfs(line.date());
       if (selection == null) {
@@ -158,15 +166,16 @@ final class PlaceOfServiceCheck implements Check {
       }
       BigDecimal office = row.nonFacilityTotal();
       BigDecimal facility = row.facilityTotal();
-      return "The fee schedule ("
-          + selection.file().release()
-          + ") pays "
-          + line.code()
-          + " "
-          + office.toPlainString()
-          + " RVU in an office against "
-          + facility.toPlainString()
-          + " in a facility.";
+      return context.message(
+          payments,
+          "release",
+          selection.file().release(),
+          "line-code",
+          line.code(),
+          "office-rvu",
+          office.toPlainString(),
+          "facility-rvu",
+          facility.toPlainString());
     }
     return null;
   }

@@ -7,6 +7,7 @@ import org.stomacds.engine.facts.Diagnosis;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -22,8 +23,14 @@ import org.stomacds.engine.rules.cms.TabularNotes;
 final class DiagnosisCompanionCheck implements Check {
 
   private final Map<String, List<String>> companions;
+  private final MessageTemplate missing;
+  private final MessageTemplate cites;
+  private final MessageTemplate addCompanion;
 
   DiagnosisCompanionCheck(Parameters p, RuleDefinition rule) {
+    this.missing = p.message("missing-companion", "diagnosis", "companion", "cited");
+    this.cites = p.message("tabular-note", "release", "note");
+    this.addCompanion = p.message("add-companion", "diagnosis", "companion");
     this.companions = p.codeLists("companions");
   }
 
@@ -49,29 +56,31 @@ final class DiagnosisCompanionCheck implements Check {
                   && note.kind().equals("use-additional")
                   && TabularNotes.covers(note.at(), diagnosis.code())
                   && TabularNotes.target(note.target()).equals(companion)) {
-                cited = " (" + selection.file().release() + ", " + note.cited() + ")";
+                cited =
+                    " "
+                        + context.message(
+                            cites, "release", selection.file().release(), "note", note.cited());
               }
             }
           }
           context
               .finding(diagnosis.resource(), diagnosis.expression())
               .message(
-                  diagnosis.code()
-                      + " is billed without a "
-                      + companion
-                      + " code: the Tabular asks for one with it"
-                      + cited
-                      + ". Add the "
-                      + companion
-                      + " code the record supports, after "
-                      + diagnosis.code()
-                      + ".")
+                  context.message(
+                      missing,
+                      "diagnosis",
+                      diagnosis.code(),
+                      "companion",
+                      companion,
+                      "cited",
+                      cited))
               .evidence(
                   new Evidence(diagnosis.resource(), diagnosis.expression(), diagnosis.code()))
               .fix(
                   Fixes.manual(
                       claim.ref(),
-                      "Add the " + companion + " code after " + diagnosis.code(),
+                      context.message(
+                          addCompanion, "diagnosis", diagnosis.code(), "companion", companion),
                       true,
                       null))
               .emit();

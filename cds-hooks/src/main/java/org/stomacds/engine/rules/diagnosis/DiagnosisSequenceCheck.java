@@ -31,8 +31,14 @@ final class DiagnosisSequenceCheck implements Check {
   private final CodeSet condition;
 
   private final MessageTemplate statusFirst;
+  private final MessageTemplate listTreatedFirst;
+  private final MessageTemplate codeFirst;
+  private final MessageTemplate listBefore;
 
   DiagnosisSequenceCheck(Parameters p, RuleDefinition rule) {
+    this.listTreatedFirst = p.message("list-treated-first", "treated", "line");
+    this.codeFirst = p.message("code-first", "earlier", "later", "release", "note");
+    this.listBefore = p.message("list-before", "earlier", "later");
     this.notFirst = p.valueSets("not-first");
     this.condition = p.valueSet("condition");
     this.statusFirst = p.message("status-first", "status", "line", "treated");
@@ -78,7 +84,8 @@ final class DiagnosisSequenceCheck implements Check {
           .fix(
               Fixes.manual(
                   claim.ref(),
-                  "List " + treated.code() + " first and point line " + line.sequence() + " at it",
+                  context.message(
+                      listTreatedFirst, "treated", treated.code(), "line", line.sequence()),
                   true,
                   null))
           .emit();
@@ -103,7 +110,7 @@ final class DiagnosisSequenceCheck implements Check {
   }
 
   /** The Tabular's "code first" notes: the code named goes before the code with the note. */
-  private static void codeFirst(ClaimFacts claim, RuleContext context) {
+  private void codeFirst(ClaimFacts claim, RuleContext context) {
     Selection<TabularNotes> selection = context.data().tabularNotes(claim.dateOfService());
     if (selection == null) {
       return;
@@ -124,24 +131,25 @@ final class DiagnosisSequenceCheck implements Check {
         context
             .finding(earlier.resource(), earlier.expression())
             .message(
-                earlier.code()
-                    + " is listed before "
-                    + later.code()
-                    + ", but the Tabular says to code "
-                    + later.code()
-                    + " first ("
-                    + selection.file().release()
-                    + ", "
-                    + notes.get(0).cited()
-                    + "): list "
-                    + later.code()
-                    + " first.")
+                context.message(
+                    codeFirst,
+                    "earlier",
+                    earlier.code(),
+                    "later",
+                    later.code(),
+                    "release",
+                    selection.file().release(),
+                    "note",
+                    notes.get(0).cited()))
             .evidence(new Evidence(earlier.resource(), earlier.expression(), earlier.code()))
             .evidence(new Evidence(later.resource(), later.expression(), later.code()))
             .note(selection.note())
             .fix(
                 Fixes.manual(
-                    claim.ref(), "List " + later.code() + " before " + earlier.code(), true, null))
+                    claim.ref(),
+                    context.message(listBefore, "earlier", earlier.code(), "later", later.code()),
+                    true,
+                    null))
             .emit();
       }
     }

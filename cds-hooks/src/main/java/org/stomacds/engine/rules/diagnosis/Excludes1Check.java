@@ -10,6 +10,7 @@ import org.stomacds.engine.facts.Diagnosis;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -35,8 +36,22 @@ final class Excludes1Check implements Check {
 
   private final Map<String, List<String>> sites;
   private final String fixLabel;
+  private final MessageTemplate forbiddenPair;
+  private final MessageTemplate classifiedAt;
+  private final MessageTemplate eachExcludes;
+  private final MessageTemplate keepDocumented;
+  private final MessageTemplate keepOne;
+  private final MessageTemplate guideline;
+  private final MessageTemplate keepEither;
 
   Excludes1Check(Parameters p, RuleDefinition rule) {
+    this.forbiddenPair = p.message("forbidden-pair", "first", "second", "release", "notes", "why");
+    this.classifiedAt = p.message("classified-at", "classifier");
+    this.eachExcludes = p.message("each-excludes-other");
+    this.keepDocumented = p.message("keep-documented");
+    this.keepOne = p.message("keep-one", "keep", "remove");
+    this.guideline = p.message("unrelated-exception");
+    this.keepEither = p.message("keep-either", "first", "second");
     this.sites = p.codeLists("unrelated-sites");
     this.fixLabel = rule.fix();
   }
@@ -79,17 +94,17 @@ final class Excludes1Check implements Check {
     String why;
     if (atB.isEmpty()) {
       remove = a;
-      why = b.code() + " is where ICD-10-CM classifies that condition";
+      why = context.message(classifiedAt, "classifier", b.code());
     } else if (atA.isEmpty()) {
       remove = b;
-      why = a.code() + " is where ICD-10-CM classifies that condition";
+      why = context.message(classifiedAt, "classifier", a.code());
     } else {
       boolean pointsAtA = pointedAt(claim, context, a);
       boolean pointsAtB = pointedAt(claim, context, b);
       if (pointsAtA != pointsAtB) {
         remove = pointsAtA ? b : a;
       }
-      why = "each code's note excludes the other";
+      why = context.message(eachExcludes);
     }
     List<String> cited = new ArrayList<>();
     for (TabularNotes.Note note : atA) {
@@ -99,20 +114,24 @@ final class Excludes1Check implements Check {
       cited.add(note.cited());
     }
     String release = selection.file().release();
-    String pair = a.code() + " and " + b.code();
     String message =
-        pair
-            + " are on the claim together, but ICD-10-CM forbids the pair ("
-            + release
-            + ", "
-            + String.join("; ", cited)
-            + "): "
-            + why
-            + ". "
+        context.message(
+                forbiddenPair,
+                "first",
+                a.code(),
+                "second",
+                b.code(),
+                "release",
+                release,
+                "notes",
+                String.join("; ", cited),
+                "why",
+                why)
+            + " "
             + (remove == null
-                ? "Keep the one the physician's documentation supports for this encounter and"
-                    + " remove the other."
-                : "Keep " + (remove == a ? b : a).code() + " and remove " + remove.code() + ".");
+                ? context.message(keepDocumented)
+                : context.message(
+                    keepOne, "keep", (remove == a ? b : a).code(), "remove", remove.code()));
     Diagnosis subject = remove == null ? a : remove;
     RuleContext.FindingBuilder finding =
         context
@@ -120,10 +139,7 @@ final class Excludes1Check implements Check {
             .message(message)
             .evidence(new Evidence(a.resource(), a.expression(), a.code()))
             .evidence(new Evidence(b.resource(), b.expression(), b.code()))
-            .note(
-                "Official Guidelines FY2025 I.A.12.a: an Excludes1 note means the two codes are"
-                    + " never reported together; the one exception is two conditions that are"
-                    + " unrelated to each other.")
+            .note(context.message(guideline))
             .note(selection.note());
     if (remove != null) {
       String label =
@@ -136,7 +152,7 @@ final class Excludes1Check implements Check {
       finding.fix(
           Fixes.manual(
               claim.ref(),
-              "Keep " + a.code() + " or " + b.code() + ", whichever the documentation supports",
+              context.message(keepEither, "first", a.code(), "second", b.code()),
               true,
               null));
     }

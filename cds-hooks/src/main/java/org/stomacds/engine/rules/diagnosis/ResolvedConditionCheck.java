@@ -9,6 +9,7 @@ import org.stomacds.engine.facts.ProblemEntry;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -23,8 +24,16 @@ final class ResolvedConditionCheck implements Check {
 
   private final Map<String, List<String>> instead;
   private final String fixLabel;
+  private final MessageTemplate noLongerPresent;
+  private final MessageTemplate abated;
+  private final MessageTemplate remove;
+  private final MessageTemplate codeInstead;
 
   ResolvedConditionCheck(Parameters p, RuleDefinition rule) {
+    this.noLongerPresent = p.message("gone", "diagnosis", "status", "since");
+    this.abated = p.message("abated", "date");
+    this.remove = p.message("remove");
+    this.codeInstead = p.message("code-instead", "codes");
     this.instead = p.codeLists("instead");
     this.fixLabel = rule.fix();
   }
@@ -50,19 +59,23 @@ final class ResolvedConditionCheck implements Check {
         continue;
       }
       List<String> replacement = replacement(diagnosis.code());
-      String since = gone.abated() == null ? "" : " (abated " + gone.abated() + ")";
+      String since =
+          gone.abated() == null ? "" : " " + context.message(abated, "date", gone.abated());
       context
           .finding(diagnosis.resource(), diagnosis.expression())
           .message(
-              diagnosis.code()
-                  + " is billed as a condition present at this encounter, but the patient's"
-                  + " problem list has it "
-                  + gone.clinicalStatus()
-                  + since
-                  + ": a condition treated and no longer present is not coded as current. "
+              context.message(
+                      noLongerPresent,
+                      "diagnosis",
+                      diagnosis.code(),
+                      "status",
+                      gone.clinicalStatus(),
+                      "since",
+                      since)
+                  + " "
                   + (replacement.isEmpty()
-                      ? "Remove it."
-                      : "Code " + String.join(" and ", replacement) + " instead."))
+                      ? context.message(remove)
+                      : context.message(codeInstead, "codes", String.join(" and ", replacement))))
           .evidence(new Evidence(diagnosis.resource(), diagnosis.expression(), diagnosis.code()))
           .evidence(
               new Evidence(gone.resource(), "Condition.clinicalStatus", gone.clinicalStatus()))

@@ -25,11 +25,23 @@ final class SupportingDiagnosisCheck implements Check {
   private final CodeSet supporting;
   private final String fixLabel;
   private final MessageTemplate noIndication;
+  private final MessageTemplate notIcd10;
+  private final MessageTemplate orderUnsupported;
+  private final MessageTemplate noPointers;
+  private final MessageTemplate pointAtIt;
+  private final MessageTemplate noDiagnosis;
+  private final MessageTemplate lineUnsupported;
 
   SupportingDiagnosisCheck(Parameters p, RuleDefinition rule) {
     this.supporting = p.valueSet("value-set");
     this.fixLabel = rule.fix();
     this.noIndication = p.message("no-indication");
+    this.notIcd10 = p.message("indication-not-icd10");
+    this.orderUnsupported = p.message("order-reasons-unsupported", "reasons");
+    this.noPointers = p.message("line-points-at-none", "line");
+    this.pointAtIt = p.message("supporting-elsewhere", "line", "diagnosis");
+    this.noDiagnosis = p.message("line-without-diagnosis", "line");
+    this.lineUnsupported = p.message("line-diagnoses-unsupported", "line", "diagnoses");
   }
 
   @Override
@@ -47,16 +59,9 @@ final class SupportingDiagnosisCheck implements Check {
     if (!order.reasonStated()) {
       finding.message(context.message(noIndication));
     } else if (!anyIcd10) {
-      finding.message(
-          "The order's indication is not coded in ICD-10-CM: add the ICD-10-CM code of the"
-              + " diagnosis behind the dilation, so it can be checked and carried to the claim.");
+      finding.message(context.message(notIcd10));
     } else {
-      finding.message(
-          "None of the order's reasons ("
-              + codes(order.reasons())
-              + ") is a diagnosis that supports "
-              + context.subjectCode()
-              + " in our value set.");
+      finding.message(context.message(orderUnsupported, "reasons", codes(order.reasons())));
     }
     for (Diagnosis reason : order.reasons()) {
       finding.evidence(new Evidence(reason.resource(), reason.expression(), reason.code()));
@@ -83,9 +88,7 @@ final class SupportingDiagnosisCheck implements Check {
             new Evidence(diagnosis.resource(), diagnosis.expression(), diagnosis.code()));
       }
       if (!line.diagnosisPointers()) {
-        finding.note(
-            Claims.describe(line)
-                + " points at no diagnosis; every claim diagnosis was considered.");
+        finding.note(context.message(noPointers, "line", Claims.describe(line)));
       }
       Diagnosis elsewhere = null;
       for (Diagnosis diagnosis : claim.diagnoses()) {
@@ -97,10 +100,8 @@ final class SupportingDiagnosisCheck implements Check {
       if (elsewhere != null) {
         finding
             .message(
-                Claims.describe(line)
-                    + " does not point at a supporting diagnosis, but the claim has one ("
-                    + elsewhere.code()
-                    + "): point the line at it.")
+                context.message(
+                    pointAtIt, "line", Claims.describe(line), "diagnosis", elsewhere.code()))
             .fix(
                 Fixes.addDiagnosis(
                     claim.ref(),
@@ -111,14 +112,13 @@ final class SupportingDiagnosisCheck implements Check {
         finding
             .message(
                 considered.isEmpty()
-                    ? Claims.describe(line) + " has no diagnosis at all."
-                    : "No diagnosis of "
-                        + Claims.describe(line)
-                        + " ("
-                        + codes(considered)
-                        + ") supports "
-                        + context.subjectCode()
-                        + " in our value set.")
+                    ? context.message(noDiagnosis, "line", Claims.describe(line))
+                    : context.message(
+                        lineUnsupported,
+                        "line",
+                        Claims.describe(line),
+                        "diagnoses",
+                        codes(considered)))
             .fix(Fixes.manual(claim.ref(), context.fill(fixLabel), true, null));
       }
       finding.emit();

@@ -10,6 +10,7 @@ import org.stomacds.engine.facts.StatedValue;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -27,8 +28,10 @@ final class DocumentationAgreementCheck implements Check {
 
   private final List<DocumentationElement> elements;
   private final String fixLabel;
+  private final MessageTemplate disagree;
 
   DocumentationAgreementCheck(Parameters p, RuleDefinition rule) {
+    this.disagree = p.message("disagree", "element", "structured", "note");
     List<DocumentationElement> list = new ArrayList<>();
     for (var node : p.node("elements").asList()) {
       list.add(Parameters.element(node));
@@ -80,15 +83,14 @@ final class DocumentationAgreementCheck implements Check {
       context
           .finding(resource, null)
           .message(
-              "The structured record and the note disagree on the "
-                  + element.label()
-                  + ": the structured record says "
-                  + says(structured)
-                  + ", the note says "
-                  + says(notes)
-                  + ". Both are kept as documentation of the "
-                  + element.label()
-                  + " until one is corrected.")
+              context.message(
+                  disagree,
+                  "element",
+                  element.label(),
+                  "structured",
+                  says(structured),
+                  "note",
+                  says(notes)))
           .evidence(evidence)
           .fix(Fixes.manual(resource, context.fill(fixLabel), true, null))
           .emit();

@@ -13,6 +13,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -31,8 +32,18 @@ final class DocumentationElementCheck implements Check {
   private final List<String> whenModifier;
   private final String fixLabel;
   private final boolean ofTheDilation;
+  private final MessageTemplate notGiven;
+  private final MessageTemplate mentionedWithoutValue;
+  private final MessageTemplate neededBecause;
+  private final MessageTemplate noDocumentation;
+  private final MessageTemplate noteUnreadable;
 
   DocumentationElementCheck(Parameters p, RuleDefinition rule) {
+    this.notGiven = p.message("not-given", "element");
+    this.mentionedWithoutValue = p.message("mentioned-without-value", "mention");
+    this.neededBecause = p.message("needed-because", "line");
+    this.noDocumentation = p.message("no-documentation");
+    this.noteUnreadable = p.message("note-unreadable", "note", "content-type");
     this.ofTheDilation = p.bool("of-the-dilation", false);
     this.element = p.element("element");
     this.whenBilled = p.has("when-billed") ? p.valueSets("when-billed") : List.of();
@@ -116,36 +127,32 @@ final class DocumentationElementCheck implements Check {
             resource,
             resource != null && resource.startsWith("Procedure/") ? "Procedure.note" : null);
     StringBuilder message =
-        new StringBuilder("The procedure documentation does not give the ")
-            .append(element.label())
-            .append('.');
+        new StringBuilder(context.message(notGiven, "element", element.label()));
     List<Evidence> mentioned = docs.mentionedWithoutDocumenting(element);
     if (!mentioned.isEmpty()) {
       message
-          .append(" It is mentioned without a value (\"")
-          .append(mentioned.get(0).text())
-          .append("\"), which documents nothing.");
+          .append(' ')
+          .append(context.message(mentionedWithoutValue, "mention", mentioned.get(0).text()));
       finding.evidence(mentioned);
     }
     if (because != null && !because.isEmpty()) {
-      message
-          .append(" It is needed because the claim bills ")
-          .append(because.get(0).text())
-          .append('.');
+      message.append(' ').append(context.message(neededBecause, "line", because.get(0).text()));
       finding.evidence(because);
     }
     for (String source : docs.sources()) {
       finding.evidence(new Evidence(source, null, "read: no " + element.label() + " found"));
     }
     if (!docs.any()) {
-      finding.note("No note or structured documentation of the procedure is in the case.");
+      finding.note(context.message(noDocumentation));
     }
     for (UnreadableNote note : docs.unreadableNotes()) {
       finding.note(
-          note.resource()
-              + " could not be read ("
-              + (note.contentType() == null ? "no content type" : note.contentType())
-              + "): the element may be in it.");
+          context.message(
+              noteUnreadable,
+              "note",
+              note.resource(),
+              "content-type",
+              note.contentType() == null ? "no content type" : note.contentType()));
     }
     finding
         .message(message.toString())

@@ -5,6 +5,7 @@ import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -16,9 +17,11 @@ import org.stomacds.engine.rules.RuleDefinition;
 final class DocumentationPresentCheck implements Check {
 
   private final String fixLabel;
+  private final MessageTemplate missing;
 
   DocumentationPresentCheck(Parameters p, RuleDefinition rule) {
     this.fixLabel = rule.fix();
+    this.missing = p.message("missing", "line");
   }
 
   @Override
@@ -29,11 +32,7 @@ final class DocumentationPresentCheck implements Check {
     for (ClaimLine line : claim.linesWithCode(context.subjectCode())) {
       context
           .finding(claim.ref(), line.expression())
-          .message(
-              "No procedure documentation for "
-                  + Claims.describe(line)
-                  + " is in the case: no Procedure and no note linked to its encounter, so"
-                  + " nothing on the claim can be checked against the record.")
+          .message(context.message(missing, "line", Claims.describe(line)))
           .evidence(Claims.line(claim, line))
           .fix(Fixes.manual(claim.ref(), context.fill(fixLabel), true, null))
           .emit();

@@ -9,6 +9,7 @@ import org.stomacds.engine.findings.Fix;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.CheckKind;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -23,8 +24,12 @@ final class OrderChecklistCheck implements Check {
 
   private final List<Item> always = new ArrayList<>();
   private final List<String> conditional = new ArrayList<>();
+  private final MessageTemplate willNeed;
+  private final MessageTemplate whenItApplies;
 
   OrderChecklistCheck(Parameters p, RuleDefinition rule) {
+    this.willNeed = p.message("note-will-need", "elements");
+    this.whenItApplies = p.message("when-it-applies", "item");
     for (RuleDefinition other : p.context().baseRules()) {
       if (other.kind() != CheckKind.DOCUMENTATION_ELEMENT) {
         continue;
@@ -52,14 +57,14 @@ final class OrderChecklistCheck implements Check {
     RuleContext.FindingBuilder finding =
         context
             .finding(order.ref(), "ServiceRequest")
-            .message("For the claim to be paid, the procedure note will need: " + labels() + ".")
+            .message(context.message(willNeed, "elements", labels()))
             .evidence(new Evidence(order.ref(), "ServiceRequest.code", context.subjectCode()));
     for (Item item : always) {
       Fix fix = Fixes.document(order.ref(), item.element, context.fill(item.label));
       finding.fix(fix);
     }
     for (String line : conditional) {
-      finding.note("When it applies: " + context.fill(line));
+      finding.note(context.message(whenItApplies, "item", line));
     }
     finding.emit();
   }

@@ -4,6 +4,7 @@ import org.stomacds.engine.facts.OrderFacts;
 import org.stomacds.engine.facts.Setting;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -18,9 +19,13 @@ import org.stomacds.engine.rules.cms.Selection;
 final class OrderSiteCheck implements Check {
 
   private final String fixLabel;
+  private final MessageTemplate noSetting;
+  private final MessageTemplate payments;
 
   OrderSiteCheck(Parameters p, RuleDefinition rule) {
     this.fixLabel = rule.fix();
+    this.noSetting = p.message("no-setting");
+    this.payments = p.message("fee-schedule-payments", "release", "office-rvu", "facility-rvu");
   }
 
   @Override
@@ -28,25 +33,22 @@ final class OrderSiteCheck implements Check {
     if (order.setting().setting() != Setting.UNKNOWN) {
       return;
     }
-    StringBuilder message =
-        new StringBuilder(
-            "The order does not say where the procedure will be done (office, ambulatory surgical"
-                + " center, hospital outpatient or inpatient): the place of service on the claim must"
-                + " match the setting.");
+    StringBuilder message = new StringBuilder(context.message(noSetting));
     Selection<PfsData> selection = context.data().pfs(order.date());
     if (selection != null) {
       FeeScheduleRow row = selection.data().row(context.subjectCode(), "");
       if (row != null && row.nonFacilityTotal() != null && row.facilityTotal() != null) {
         message
-            .append(" The fee schedule (")
-            .append(selection.file().release())
-            .append(") pays ")
-            .append(context.subjectCode())
             .append(' ')
-            .append(row.nonFacilityTotal().toPlainString())
-            .append(" RVU in an office against ")
-            .append(row.facilityTotal().toPlainString())
-            .append(" in a facility.");
+            .append(
+                context.message(
+                    payments,
+                    "release",
+                    selection.file().release(),
+                    "office-rvu",
+                    row.nonFacilityTotal().toPlainString(),
+                    "facility-rvu",
+                    row.facilityTotal().toPlainString()));
       }
     }
     context

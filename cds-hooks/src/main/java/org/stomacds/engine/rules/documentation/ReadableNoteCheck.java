@@ -7,6 +7,7 @@ import org.stomacds.engine.facts.UnreadableNote;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -19,9 +20,11 @@ import org.stomacds.engine.rules.RuleDefinition;
 final class ReadableNoteCheck implements Check {
 
   private final String fixLabel;
+  private final MessageTemplate unreadable;
 
   ReadableNoteCheck(Parameters p, RuleDefinition rule) {
     this.fixLabel = rule.fix();
+    this.unreadable = p.message("unreadable", "note", "content-type");
   }
 
   @Override
@@ -39,13 +42,7 @@ final class ReadableNoteCheck implements Check {
       String type = note.contentType() == null ? "no content type" : note.contentType();
       context
           .finding(note.resource(), note.expression())
-          .message(
-              "The note "
-                  + note.resource()
-                  + " cannot be read by machine ("
-                  + type
-                  + ", or its content is not in the request): its documentation cannot be"
-                  + " checked, and findings about missing elements may be wrong.")
+          .message(context.message(unreadable, "note", note.resource(), "content-type", type))
           .evidence(new Evidence(note.resource(), note.expression(), type))
           .fix(Fixes.manual(note.resource(), context.fill(fixLabel), true, null))
           .emit();

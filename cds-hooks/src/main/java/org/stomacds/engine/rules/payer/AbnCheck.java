@@ -11,6 +11,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -25,8 +26,22 @@ final class AbnCheck implements Check {
 
   private final CodeSet supporting;
   private final String fixLabel;
+  private final MessageTemplate mayNotCover;
+  private final MessageTemplate addGa;
+  private final MessageTemplate removeGz;
+  private final MessageTemplate addGaFix;
+  private final MessageTemplate gaWithoutAbn;
+  private final MessageTemplate recordAbn;
+  private final MessageTemplate noAbn;
 
   AbnCheck(Parameters p, RuleDefinition rule) {
+    this.mayNotCover = p.message("may-not-cover");
+    this.addGa = p.message("abn-without-ga", "line");
+    this.removeGz = p.message("remove-gz");
+    this.addGaFix = p.message("add-ga", "line");
+    this.gaWithoutAbn = p.message("ga-without-abn", "line");
+    this.recordAbn = p.message("record-abn");
+    this.noAbn = p.message("no-abn", "line");
     this.supporting = p.valueSet("value-set");
     this.fixLabel = rule.fix();
   }
@@ -46,12 +61,7 @@ final class AbnCheck implements Check {
     RuleContext.FindingBuilder finding =
         context
             .finding(order.ref(), "ServiceRequest.reasonCode")
-            .message(
-                "Medicare may not cover "
-                    + context.subjectCode()
-                    + " for these reasons (none is in our supporting set): give the patient an"
-                    + " Advance Beneficiary Notice before the procedure, or the practice cannot bill"
-                    + " the patient if Medicare denies it.");
+            .message(context.message(mayNotCover));
     for (Diagnosis reason : coded) {
       finding.evidence(new Evidence(reason.resource(), reason.expression(), reason.code()));
     }
@@ -74,47 +84,29 @@ final class AbnCheck implements Check {
               .evidence(Claims.line(claim, line))
               .evidence(claim.abn().evidence());
       if (abn && !ga) {
-        finding.message(
-            "An ABN is on file and no diagnosis of "
-                + Claims.describe(line)
-                + " supports it: add GA so Medicare knows the patient was notified and can be"
-                + " billed if it denies the line.");
+        finding.message(context.message(addGa, "line", Claims.describe(line)));
         if (gz) {
           finding.fix(
-              Fixes.removeModifier(
-                  claim.ref(), line, "GZ", "Remove GZ: an ABN is on file", true, null));
+              Fixes.removeModifier(claim.ref(), line, "GZ", context.message(removeGz), true, null));
         }
         finding.fix(
             Fixes.addModifier(
                 claim.ref(),
                 line,
                 "GA",
-                "Add GA to line " + line.sequence() + " (ABN on file)",
+                context.message(addGaFix, "line", line.sequence()),
                 true,
                 null));
         finding.emit();
       } else if (!abn && ga) {
         finding
-            .message(
-                Claims.describe(line)
-                    + " carries GA, which says an ABN is on file, but none is in the case: record the"
-                    + " signed ABN, or remove GA.")
-            .fix(
-                Fixes.manual(
-                    claim.ref(),
-                    "Record the signed ABN with the case (a DocumentReference coded abn)",
-                    true,
-                    null))
+            .message(context.message(gaWithoutAbn, "line", Claims.describe(line)))
+            .fix(Fixes.manual(claim.ref(), context.message(recordAbn), true, null))
             .emit();
       } else if (!abn && !gz) {
         finding
             .severity(Severity.WARNING)
-            .message(
-                "No diagnosis of "
-                    + Claims.describe(line)
-                    + " supports it and no ABN is on file: if Medicare denies the line, the practice"
-                    + " cannot bill the patient. GZ is not added for you: a GZ line is denied"
-                    + " automatically; add it only if you know no ABN was given.")
+            .message(context.message(noAbn, "line", Claims.describe(line)))
             .fix(Fixes.manual(claim.ref(), context.fill(fixLabel), true, null))
             .emit();
       }

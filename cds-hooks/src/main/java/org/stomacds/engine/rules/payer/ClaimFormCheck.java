@@ -9,6 +9,7 @@ import org.stomacds.engine.facts.Setting;
 import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -25,8 +26,14 @@ final class ClaimFormCheck implements Check {
   private final ClaimType expected;
   private final String placeOfService;
   private final String why;
+  private final MessageTemplate wrongForm;
+  private final MessageTemplate resubmit;
+  private final MessageTemplate formWords;
+  private final MessageTemplate withPlaceOfService;
 
   ClaimFormCheck(Parameters p, RuleDefinition rule) {
+    this.wrongForm = p.message("wrong-form", "claim-type", "setting", "form", "why");
+    this.resubmit = p.message("resubmit", "form");
     for (String name : p.codes("settings")) {
       String constant = name.replace('-', '_');
       try {
@@ -40,6 +47,11 @@ final class ClaimFormCheck implements Check {
     this.expected = ClaimType.valueOf(type.toUpperCase(Locale.ROOT));
     this.placeOfService = p.text("place-of-service", null);
     this.why = p.text("why");
+    // Both are worded, whichever form this rule expects, so the words read as a set.
+    MessageTemplate professional = p.message("professional-form");
+    MessageTemplate institutional = p.message("institutional-form");
+    this.formWords = expected == ClaimType.PROFESSIONAL ? professional : institutional;
+    this.withPlaceOfService = p.message("with-place-of-service", "place-of-service");
   }
 
   @Override
@@ -51,27 +63,24 @@ final class ClaimFormCheck implements Check {
       return;
     }
     String form =
-        expected == ClaimType.PROFESSIONAL
-            ? "the professional form (837P/CMS-1500)"
-            : "the" + " institutional form (837I/UB-04)";
-    String label =
-        "Resubmit on "
-            + form
-            + (placeOfService == null ? "" : " with place of service " + placeOfService);
+        context.message(formWords)
+            + (placeOfService == null
+                ? ""
+                : " " + context.message(withPlaceOfService, "place-of-service", placeOfService));
+    String label = context.message(resubmit, "form", form);
     context
         .finding(claim.ref(), "Claim.type")
         .message(
-            "This "
-                + claim.type().name().toLowerCase(Locale.ROOT)
-                + " claim is for a service in "
-                + setting.words()
-                + ", which "
-                + context.payer().display()
-                + " takes on "
-                + form
-                + (placeOfService == null ? "" : " with place of service " + placeOfService)
-                + ": "
-                + context.fill(why))
+            context.message(
+                wrongForm,
+                "claim-type",
+                claim.type().name().toLowerCase(Locale.ROOT),
+                "setting",
+                setting.words(),
+                "form",
+                form,
+                "why",
+                why))
         .evidence(
             new Evidence(claim.ref(), "Claim.type", claim.type().name().toLowerCase(Locale.ROOT)))
         .evidence(claim.setting().evidence())

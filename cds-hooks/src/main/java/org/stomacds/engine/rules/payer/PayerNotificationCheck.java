@@ -7,6 +7,7 @@ import org.stomacds.engine.facts.OrderFacts;
 import org.stomacds.engine.payer.PayerKey;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -22,8 +23,14 @@ final class PayerNotificationCheck implements Check {
   private final boolean required;
   private final String message;
   private final String fixLabel;
+  private final MessageTemplate nothingOnFile;
+  private final MessageTemplate noPolicy;
+  private final MessageTemplate payerBasis;
 
   PayerNotificationCheck(Parameters p, RuleDefinition rule) {
+    this.nothingOnFile = p.message("nothing-on-file");
+    this.noPolicy = p.message("no-policy-on-file");
+    this.payerBasis = p.message("payer-basis", "basis");
     this.required = p.choice("policy", List.of("required", "none"), "none").equals("required");
     this.message = required ? p.text("message") : p.text("message", null);
     this.fixLabel = rule.fix();
@@ -49,21 +56,14 @@ final class PayerNotificationCheck implements Check {
     RuleContext.FindingBuilder finding = context.finding(resource, expression);
     if (required) {
       finding
-          .message(context.fill(message) + " No notification or authorization is on file.")
+          .message(context.fill(message) + " " + context.message(nothingOnFile))
           .fix(Fixes.notifyPayer(context.fill(fixLabel)));
     } else {
-      String text =
-          message != null
-              ? context.fill(message)
-              : "No payer-specific notification or prior-authorization policy for "
-                  + context.subjectCode()
-                  + " is on file for "
-                  + context.payer().display()
-                  + ": check the payer's own list before scheduling.";
+      String text = message != null ? context.fill(message) : context.message(noPolicy);
       finding.message(text).fix(Fixes.manual(null, context.fill(fixLabel), true, null));
       if (context.payer().key() == PayerKey.UNKNOWN) {
         for (String basis : context.payer().basis()) {
-          finding.note("Payer: " + basis + ".");
+          finding.note(context.message(payerBasis, "basis", basis));
         }
       }
     }

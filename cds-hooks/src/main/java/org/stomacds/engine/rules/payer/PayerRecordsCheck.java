@@ -6,6 +6,7 @@ import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -21,8 +22,10 @@ final class PayerRecordsCheck implements Check {
   private final boolean subjectLinesOnly;
   private final String message;
   private final String fixLabel;
+  private final MessageTemplate modifierOn;
 
   PayerRecordsCheck(Parameters p, RuleDefinition rule) {
+    this.modifierOn = p.message("modifier-on-line", "modifier", "line");
     this.modifiers = p.codes("modifiers");
     this.subjectLinesOnly = p.choice("lines", List.of("all", "subject"), "all").equals("subject");
     this.message = p.text("message");
@@ -50,10 +53,8 @@ final class PayerRecordsCheck implements Check {
                   .message(
                       context.fill(message)
                           + " "
-                          + modifier
-                          + " is on "
-                          + Claims.describe(line)
-                          + ".")
+                          + context.message(
+                              modifierOn, "modifier", modifier, "line", Claims.describe(line)))
                   .fix(Fixes.attachRecords(claim.ref(), context.fill(fixLabel)));
         }
         finding.evidence(Claims.line(claim, line));

@@ -6,6 +6,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -19,8 +20,16 @@ final class SingleLineModifierCheck implements Check {
   private final java.util.List<String> modifiers;
   private final CodeSet evaluationAndManagement;
   private final java.util.List<String> notWith;
+  private final MessageTemplate denies;
+  private final MessageTemplate singleLine;
+  private final MessageTemplate onEvaluationAndManagement;
+  private final MessageTemplate withOther;
 
   SingleLineModifierCheck(Parameters p, RuleDefinition rule) {
+    this.denies = p.message("denies", "modifier", "line", "why");
+    this.singleLine = p.message("single-line-claim");
+    this.onEvaluationAndManagement = p.message("on-evaluation-and-management");
+    this.withOther = p.message("with-other-modifier", "other");
     this.modifiers = p.codes("modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.notWith = p.codes("not-with");
@@ -35,13 +44,13 @@ final class SingleLineModifierCheck implements Check {
         }
         String why = null;
         if (claim.lines().size() == 1) {
-          why = "on a single-line claim there is nothing for it to be distinct from";
+          why = context.message(singleLine);
         } else if (evaluationAndManagement.containsCode(line.code())) {
-          why = "it is not accepted on an E/M code";
+          why = context.message(onEvaluationAndManagement);
         } else {
           for (String other : notWith) {
             if (line.hasModifier(other)) {
-              why = "it is not accepted on a line that also carries " + other;
+              why = context.message(withOther, "other", other);
             }
           }
         }
@@ -51,14 +60,8 @@ final class SingleLineModifierCheck implements Check {
         context
             .finding(claim.ref(), line.modifierExpression(modifier))
             .message(
-                context.payer().display()
-                    + " denies "
-                    + modifier
-                    + " on "
-                    + Claims.describe(line)
-                    + ": "
-                    + why
-                    + ".")
+                context.message(
+                    denies, "modifier", modifier, "line", Claims.describe(line), "why", why))
             .evidence(Claims.line(claim, line))
             .fix(
                 Fixes.removeModifier(
