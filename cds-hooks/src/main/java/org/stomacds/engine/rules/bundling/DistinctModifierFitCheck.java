@@ -7,6 +7,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -27,9 +28,20 @@ final class DistinctModifierFitCheck implements Check {
   private final CodeSet distinct;
 
   private final Claims.Reasons reasons;
+  private final MessageTemplate xpClaims;
+  private final MessageTemplate xuClaims;
+  private final MessageTemplate replaceModifier;
+  private final MessageTemplate undocumented;
+  private final MessageTemplate documentDistinct;
 
   DistinctModifierFitCheck(Parameters p, RuleDefinition rule) {
     this.reasons = Claims.Reasons.read(p);
+    this.xpClaims = p.message("xp-claims");
+    this.xuClaims = p.message("xu-claims");
+    this.replaceModifier =
+        p.message("replace-modifier", "modifier", "line", "claimed", "reason", "x");
+    this.undocumented = p.message("undocumented", "modifier", "line", "claimed");
+    this.documentDistinct = p.message("document-distinct");
     this.distinct = p.valueSet("distinct-modifiers");
   }
 
@@ -52,12 +64,7 @@ final class DistinctModifierFitCheck implements Check {
         continue;
       }
       Claims.Support support = Claims.distinctSupport(claim, context.subjectCode());
-      String claimed =
-          modifier.equals("XP")
-              ? "XP says another practitioner performed it, but NCCI pairs only the lines of one"
-                  + " rendering provider, and both lines are this practitioner's"
-              : "XU says the service does not overlap the usual parts of the other, and is for"
-                  + " when no more specific X modifier fits";
+      String claimed = context.message(modifier.equals("XP") ? xpClaims : xuClaims);
       RuleContext.FindingBuilder finding =
           context
               .finding(claim.ref(), line.modifierExpression(modifier))
@@ -67,19 +74,18 @@ final class DistinctModifierFitCheck implements Check {
         String x = support.xModifier();
         finding
             .message(
-                modifier
-                    + " on "
-                    + Claims.describe(line)
-                    + ": "
-                    + claimed
-                    + ". The documentation"
-                    + " shows "
-                    + reasons.of(support, context)
-                    + ": replace "
-                    + modifier
-                    + " with "
-                    + x
-                    + ".")
+                context.message(
+                    replaceModifier,
+                    "modifier",
+                    modifier,
+                    "line",
+                    Claims.describe(line),
+                    "claimed",
+                    claimed,
+                    "reason",
+                    reasons.of(support, context),
+                    "x",
+                    x))
             .evidence(support.evidence())
             .fix(
                 Fixes.removeModifier(
@@ -111,20 +117,19 @@ final class DistinctModifierFitCheck implements Check {
       }
       finding
           .message(
-              modifier
-                  + " on "
-                  + Claims.describe(line)
-                  + ": "
-                  + claimed
-                  + ". Nothing in the"
-                  + " documentation shows what would make the line distinct (another site or"
-                  + " lesion, another session): document it and use the modifier that fits, or"
-                  + " remove the line.")
+              context.message(
+                  undocumented,
+                  "modifier",
+                  modifier,
+                  "line",
+                  Claims.describe(line),
+                  "claimed",
+                  claimed))
           .fix(
               Fixes.document(
                   claim.procedures().isEmpty() ? claim.ref() : claim.procedures().get(0).ref(),
                   DocumentationElement.DISTINCT_STRICTURE,
-                  "Document the distinct site, lesion or session, then use XS or XE",
+                  context.message(documentDistinct),
                   true,
                   PtpCheck.GROUP))
           .fix(

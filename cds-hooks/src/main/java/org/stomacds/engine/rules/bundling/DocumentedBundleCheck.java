@@ -8,6 +8,7 @@ import org.stomacds.engine.findings.Evidence;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -19,7 +20,7 @@ import org.stomacds.engine.rules.RuleDefinition;
  * bleeding this session's own therapy caused. These are coding rules no NCCI pair carries (the
  * codes are paid together for different lesions), so the note decides. A line with one of the
  * {@code unless-modifiers} (78, 79: another session) is left alone. The message is the rule's
- * template: {@code {bundled}} and {@code {with}} name the two lines.
+ * {@code part-of-other-line}: {@code {bundled}} and {@code {with}} name the two lines.
  */
 final class DocumentedBundleCheck implements Check {
 
@@ -27,7 +28,7 @@ final class DocumentedBundleCheck implements Check {
   private final List<String> bundled;
   private final List<String> with;
   private final List<String> unlessModifiers;
-  private final String message;
+  private final MessageTemplate message;
 
   DocumentedBundleCheck(Parameters p, RuleDefinition rule) {
     this.cue = p.text("cue");
@@ -42,7 +43,7 @@ final class DocumentedBundleCheck implements Check {
     this.bundled = p.codes("bundled");
     this.with = p.codes("with");
     this.unlessModifiers = p.has("unless-modifiers") ? p.codes("unless-modifiers") : List.of();
-    this.message = p.text("message");
+    this.message = p.message("part-of-other-line", "bundled", "with");
   }
 
   @Override
@@ -62,10 +63,8 @@ final class DocumentedBundleCheck implements Check {
       context
           .finding(claim.ref(), line.expression())
           .message(
-              context
-                  .fill(message)
-                  .replace("{bundled}", Claims.describe(line))
-                  .replace("{with}", Claims.describe(absorbing)))
+              context.message(
+                  message, "bundled", Claims.describe(line), "with", Claims.describe(absorbing)))
           .evidence(Claims.line(claim, absorbing))
           .evidence(Claims.line(claim, line))
           .evidence(said)

@@ -49,6 +49,12 @@ final class PtpCheck implements Check {
   private final MessageTemplate needsModifierSupported;
   private final MessageTemplate needsModifierUndocumented;
   private final MessageTemplate documentIfDistinct;
+  private final MessageTemplate notPayable;
+  private final MessageTemplate notPayableDespiteModifier;
+  private final MessageTemplate visitBundled;
+  private final MessageTemplate addVisitModifier;
+  private final MessageTemplate xAcceptanceUnknown;
+  private final MessageTemplate xNotAccepted;
 
   PtpCheck(Parameters p, RuleDefinition rule) {
     this.reasons = Claims.Reasons.read(p);
@@ -59,6 +65,13 @@ final class PtpCheck implements Check {
         p.message("needs-modifier-supported", "column1", "column2", "reason", "modifier");
     this.needsModifierUndocumented = p.message("needs-modifier-undocumented", "column1", "column2");
     this.documentIfDistinct = p.message("document-if-distinct");
+    this.notPayable = p.message("not-payable", "column1", "column2");
+    this.notPayableDespiteModifier =
+        p.message("not-payable-despite-modifier", "column1", "column2", "modifier");
+    this.visitBundled = p.message("visit-bundled", "column1", "column2");
+    this.addVisitModifier = p.message("add-25-if-separate-visit", "sequence");
+    this.xAcceptanceUnknown = p.message("x-acceptance-unknown", "modifier");
+    this.xNotAccepted = p.message("x-not-accepted");
     this.distinct = p.valueSet("distinct-modifiers");
     this.evaluationAndManagement = p.valueSet("evaluation-and-management");
     this.evaluationAndManagementModifiers = p.codes("evaluation-and-management-modifiers");
@@ -115,15 +128,14 @@ final class PtpCheck implements Check {
     RuleContext.FindingBuilder finding =
         start(claim, column1, column2, edit, selection, context)
             .message(
-                Claims.describe(column2)
-                    + " is not payable with "
-                    + Claims.describe(column1)
-                    + " on the same day by the same provider (NCCI edit, modifier indicator 0:"
-                    + " no modifier can bypass it"
-                    + (bypass == null ? "" : ", so " + bypass + " does not help")
-                    + "). Remove "
-                    + Claims.describe(column2)
-                    + ".")
+                context.message(
+                    bypass == null ? notPayable : notPayableDespiteModifier,
+                    "column1",
+                    Claims.describe(column1),
+                    "column2",
+                    Claims.describe(column2),
+                    "modifier",
+                    bypass))
             .fix(
                 Fixes.removeLine(
                     claim.ref(),
@@ -160,13 +172,12 @@ final class PtpCheck implements Check {
       }
       start(claim, column1, column2, edit, selection, context)
           .message(
-              "The E/M "
-                  + Claims.describe(column2)
-                  + " is bundled into "
-                  + Claims.describe(column1)
-                  + " (NCCI indicator 1): its global period already includes the visit where the"
-                  + " decision was made. Remove it, or add 25 if the visit was a significant,"
-                  + " separately identifiable service the record shows.")
+              context.message(
+                  visitBundled,
+                  "column1",
+                  Claims.describe(column1),
+                  "column2",
+                  Claims.describe(column2)))
           .fix(
               Fixes.removeLine(
                   claim.ref(),
@@ -179,9 +190,7 @@ final class PtpCheck implements Check {
                   claim.ref(),
                   column2,
                   "25",
-                  "Add 25 to line "
-                      + column2.sequence()
-                      + " if the record shows a separately identifiable visit",
+                  context.message(addVisitModifier, "sequence", column2.sequence()),
                   false,
                   GROUP))
           .emit();
@@ -279,13 +288,8 @@ final class PtpCheck implements Check {
       if (!preferX) {
         finding.note(
             offerX
-                ? "Whether "
-                    + context.payer().display()
-                    + " accepts the X modifiers (XE, XS, XP, XU) is not on file: 59 is suggested;"
-                    + " use "
-                    + x
-                    + " if the payer takes it."
-                : context.payer().display() + " does not take the X modifiers: use 59.");
+                ? context.message(xAcceptanceUnknown, "modifier", x)
+                : context.message(xNotAccepted));
       }
     } else {
       finding

@@ -9,6 +9,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -30,8 +31,12 @@ final class UnnecessaryModifierCheck implements Check {
 
   private final CodeSet distinct;
   private final CodeSet visits;
+  private final MessageTemplate noOtherLine;
+  private final MessageTemplate noEdit;
 
   UnnecessaryModifierCheck(Parameters p, RuleDefinition rule) {
+    this.noOtherLine = p.message("no-other-line", "modifier", "line", "billed");
+    this.noEdit = p.message("no-edit", "modifier", "line", "billed", "others");
     this.distinct = p.valueSet("distinct-modifiers");
     this.visits =
         p.has("evaluation-and-management") ? p.valueSet("evaluation-and-management") : null;
@@ -72,13 +77,6 @@ final class UnnecessaryModifierCheck implements Check {
       for (ClaimLine other : others) {
         finding.evidence(Claims.line(claim, other));
       }
-      String pairs =
-          others.isEmpty()
-              ? "there is no other line on the date for it to separate " + line.code() + " from"
-              : "there is no NCCI edit that a modifier bypasses between "
-                  + line.code()
-                  + " and "
-                  + codes(others);
       finding
           .evidence(
               new Evidence(
@@ -86,12 +84,16 @@ final class UnnecessaryModifierCheck implements Check {
                   null,
                   selection.file().release() + ": no active indicator-1 edit for these pairs"))
           .message(
-              modifier
-                  + " on "
-                  + Claims.describe(line)
-                  + " is unnecessary: "
-                  + pairs
-                  + ". A distinct-service modifier where none is needed draws audits; remove it.")
+              context.message(
+                  others.isEmpty() ? noOtherLine : noEdit,
+                  "modifier",
+                  modifier,
+                  "line",
+                  Claims.describe(line),
+                  "billed",
+                  line.code(),
+                  "others",
+                  codes(others)))
           .fix(
               Fixes.removeModifier(
                   claim.ref(),

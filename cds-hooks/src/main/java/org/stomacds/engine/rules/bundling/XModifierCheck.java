@@ -7,6 +7,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -28,9 +29,19 @@ final class XModifierCheck implements Check {
   private final String general;
 
   private final Claims.Reasons reasons;
+  private final MessageTemplate acceptanceUnknown;
+  private final MessageTemplate askPayer;
+  private final MessageTemplate acceptedUndocumented;
+  private final MessageTemplate replaceWithSupported;
+  private final MessageTemplate acceptedSupported;
 
   XModifierCheck(Parameters p, RuleDefinition rule) {
     this.reasons = Claims.Reasons.read(p);
+    this.acceptanceUnknown = p.message("acceptance-unknown", "modifier", "line");
+    this.askPayer = p.message("ask-payer");
+    this.acceptedUndocumented = p.message("accepted-undocumented", "modifier", "line");
+    this.replaceWithSupported = p.message("replace-with-supported", "modifier", "sequence");
+    this.acceptedSupported = p.message("accepted-supported", "modifier", "line", "reason", "x");
     this.xModifiers = p.valueSet("x-modifiers");
     this.accepted = p.choice("x-modifiers-accepted", List.of("yes", "no", "unknown"), "unknown");
     this.general = p.text("general-modifier", "59");
@@ -63,43 +74,22 @@ final class XModifierCheck implements Check {
       if (accepted.equals("unknown")) {
         finding
             .message(
-                general
-                    + " on "
-                    + Claims.describe(line)
-                    + ": the X modifiers (XE separate encounter, XS separate structure, XP separate"
-                    + " practitioner, XU unusual non-overlapping service) are more specific, but"
-                    + " whether "
-                    + context.payer().display()
-                    + " accepts them is not on file. Keep "
-                    + general
-                    + " unless the payer confirms it takes them.")
-            .fix(
-                Fixes.manual(
-                    claim.ref(),
-                    "Ask " + context.payer().display() + " whether it accepts XE, XS, XP and XU",
-                    true,
-                    null))
+                context.message(
+                    acceptanceUnknown, "modifier", general, "line", Claims.describe(line)))
+            .fix(Fixes.manual(claim.ref(), context.message(askPayer), true, null))
             .emit();
         continue;
       }
       if (support == null) {
         finding
             .message(
-                context.payer().display()
-                    + " accepts the X modifiers, which are preferred to "
-                    + general
-                    + ": if the documentation shows a separate structure (XS), encounter (XE),"
-                    + " practitioner (XP) or unusual non-overlapping service (XU), use that on "
-                    + Claims.describe(line)
-                    + " instead.")
+                context.message(
+                    acceptedUndocumented, "modifier", general, "line", Claims.describe(line)))
             .fix(
                 Fixes.manual(
                     claim.ref(),
-                    "Replace "
-                        + general
-                        + " on line "
-                        + line.sequence()
-                        + " with the X modifier the record supports",
+                    context.message(
+                        replaceWithSupported, "modifier", general, "sequence", line.sequence()),
                     true,
                     null))
             .emit();
@@ -108,18 +98,16 @@ final class XModifierCheck implements Check {
       String x = support.xModifier();
       finding
           .message(
-              context.payer().display()
-                  + " accepts the X modifiers, which are preferred to "
-                  + general
-                  + ": the documentation shows "
-                  + reasons.of(support, context)
-                  + ", so use "
-                  + x
-                  + " on "
-                  + Claims.describe(line)
-                  + " instead of "
-                  + general
-                  + ".")
+              context.message(
+                  acceptedSupported,
+                  "modifier",
+                  general,
+                  "line",
+                  Claims.describe(line),
+                  "reason",
+                  reasons.of(support, context),
+                  "x",
+                  x))
           .evidence(support.evidence())
           .fix(
               Fixes.removeModifier(

@@ -8,6 +8,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -24,6 +25,8 @@ final class AgeSpecificCodeCheck implements Check {
   private final String younger;
   private final String older;
   private final int age;
+  private final MessageTemplate youngerCodeTooOld;
+  private final MessageTemplate olderCodeTooYoung;
 
   AgeSpecificCodeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
@@ -31,6 +34,9 @@ final class AgeSpecificCodeCheck implements Check {
     this.younger = p.text("younger-code").toUpperCase(java.util.Locale.ROOT);
     this.older = p.text("older-code").toUpperCase(java.util.Locale.ROOT);
     this.age = p.integer("from-age", 5);
+    String[] names = {"billed", "sequence", "age", "years", "date", "right"};
+    this.youngerCodeTooOld = p.message("younger-code-older-patient", names);
+    this.olderCodeTooYoung = p.message("older-code-younger-patient", names);
   }
 
   @Override
@@ -54,18 +60,20 @@ final class AgeSpecificCodeCheck implements Check {
       context
           .finding(claim.ref(), line.expression() + ".productOrService")
           .message(
-              line.code()
-                  + " on line "
-                  + line.sequence()
-                  + " is for a patient "
-                  + (isYounger ? "under " + age : age + " or older")
-                  + ", but the patient was "
-                  + years
-                  + " on "
-                  + line.date()
-                  + ": bill "
-                  + right
-                  + ".")
+              context.message(
+                  isYounger ? youngerCodeTooOld : olderCodeTooYoung,
+                  "billed",
+                  line.code(),
+                  "sequence",
+                  line.sequence(),
+                  "age",
+                  age,
+                  "years",
+                  years,
+                  "date",
+                  line.date(),
+                  "right",
+                  right))
           .evidence(Claims.line(claim, line))
           .evidence(
               new Evidence(

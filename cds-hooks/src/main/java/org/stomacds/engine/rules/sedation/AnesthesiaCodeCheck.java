@@ -9,6 +9,7 @@ import org.stomacds.engine.facts.Diagnosis;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -27,6 +28,9 @@ final class AnesthesiaCodeCheck implements Check {
   private final List<String> upperCodes;
   private final List<String> lowerCodes;
   private final String combinedCode;
+  private final MessageTemplate screeningWithout;
+  private final MessageTemplate upperAndLower;
+  private final MessageTemplate replaceWithCombined;
 
   AnesthesiaCodeCheck(Parameters p, RuleDefinition rule) {
     this.screeningCode = p.text("screening-code");
@@ -35,6 +39,10 @@ final class AnesthesiaCodeCheck implements Check {
     this.upperCodes = p.codes("upper-codes");
     this.lowerCodes = p.codes("lower-codes");
     this.combinedCode = p.text("combined-code");
+    this.screeningWithout =
+        p.message("screening-code-without-screening", "line", "alternative", "combined");
+    this.upperAndLower = p.message("upper-and-lower", "upper", "lower", "combined");
+    this.replaceWithCombined = p.message("replace-with-combined", "sequence", "combined");
   }
 
   @Override
@@ -48,14 +56,14 @@ final class AnesthesiaCodeCheck implements Check {
       context
           .finding(claim.ref(), line.expression() + ".productOrService")
           .message(
-              Claims.describe(line)
-                  + " is the anesthesia code for a screening colonoscopy, but no screening"
-                  + " diagnosis is on the claim: anesthesia for a diagnostic or therapeutic lower"
-                  + " endoscopy (a dilation through a stoma included) is "
-                  + alternativeCode
-                  + ", or "
-                  + combinedCode
-                  + " when an upper endoscopy was done under the same anesthetic.")
+              context.message(
+                  screeningWithout,
+                  "line",
+                  Claims.describe(line),
+                  "alternative",
+                  alternativeCode,
+                  "combined",
+                  combinedCode))
           .evidence(Claims.line(claim, line))
           .fix(
               Fixes.manual(
@@ -94,14 +102,14 @@ final class AnesthesiaCodeCheck implements Check {
         context
             .finding(claim.ref(), low.expression() + ".productOrService")
             .message(
-                "An upper ("
-                    + Claims.describe(up)
-                    + ") and a lower ("
-                    + Claims.describe(low)
-                    + ") GI endoscopy anesthesia code are billed for one date by one provider: one"
-                    + " anesthetic for both is one service, "
-                    + combinedCode
-                    + ", on one line with the total anesthesia time.")
+                context.message(
+                    upperAndLower,
+                    "upper",
+                    Claims.describe(up),
+                    "lower",
+                    Claims.describe(low),
+                    "combined",
+                    combinedCode))
             .evidence(Claims.line(claim, up))
             .evidence(Claims.line(claim, low))
             .fix(
@@ -110,11 +118,8 @@ final class AnesthesiaCodeCheck implements Check {
                     low,
                     CodeSystems.CPT,
                     combinedCode,
-                    "Replace line "
-                        + low.sequence()
-                        + " with "
-                        + combinedCode
-                        + " carrying the whole session's time",
+                    context.message(
+                        replaceWithCombined, "sequence", low.sequence(), "combined", combinedCode),
                     true,
                     null))
             .fix(

@@ -9,6 +9,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -27,6 +28,10 @@ final class AnesthesiaModifiersCheck implements Check {
   private final CodeSet physicalStatus;
   private final Severity physicalStatusSeverity;
   private final String physicalStatusNote;
+  private final MessageTemplate noRole;
+  private final MessageTemplate addRole;
+  private final MessageTemplate noPhysicalStatus;
+  private final MessageTemplate addPhysicalStatus;
 
   AnesthesiaModifiersCheck(Parameters p, RuleDefinition rule) {
     this.anesthesia = p.valueSet("anesthesia-codes");
@@ -36,6 +41,10 @@ final class AnesthesiaModifiersCheck implements Check {
         p.choice("physical-status-severity", List.of("error", "warning", "info"), "warning");
     this.physicalStatusSeverity = Severity.valueOf(severity.toUpperCase(Locale.ROOT));
     this.physicalStatusNote = p.text("physical-status-note", null);
+    this.noRole = p.message("no-role-modifier", "line", "roles");
+    this.addRole = p.message("add-role-modifier", "roles", "sequence");
+    this.noPhysicalStatus = p.message("no-physical-status-modifier", "line", "statuses");
+    this.addPhysicalStatus = p.message("add-physical-status-modifier", "sequence");
   }
 
   @Override
@@ -54,11 +63,12 @@ final class AnesthesiaModifiersCheck implements Check {
         context
             .finding(claim.ref(), line.expression() + ".modifier")
             .message(
-                "The anesthesia "
-                    + Claims.describe(line)
-                    + " has no role modifier: payers need to know who gave the anesthesia ("
-                    + String.join(", ", roles.codes())
-                    + ").")
+                context.message(
+                    noRole,
+                    "line",
+                    Claims.describe(line),
+                    "roles",
+                    String.join(", ", roles.codes())))
             .evidence(Claims.line(claim, line))
             .fix(
                 Fixes.manual(
@@ -66,10 +76,12 @@ final class AnesthesiaModifiersCheck implements Check {
                     line,
                     null,
                     null,
-                    "Add the role modifier for who gave the anesthesia ("
-                        + String.join(", ", roles.codes())
-                        + ") to line "
-                        + line.sequence(),
+                    context.message(
+                        addRole,
+                        "roles",
+                        String.join(", ", roles.codes()),
+                        "sequence",
+                        line.sequence()),
                     true,
                     null))
             .emit();
@@ -80,11 +92,12 @@ final class AnesthesiaModifiersCheck implements Check {
             .severity(physicalStatusSeverity)
             .note(context.fill(physicalStatusNote))
             .message(
-                "The anesthesia "
-                    + Claims.describe(line)
-                    + " has no physical status modifier ("
-                    + String.join(", ", physicalStatus.codes())
-                    + "): add the patient's ASA class from the anesthesia record.")
+                context.message(
+                    noPhysicalStatus,
+                    "line",
+                    Claims.describe(line),
+                    "statuses",
+                    String.join(", ", physicalStatus.codes())))
             .evidence(Claims.line(claim, line))
             .fix(
                 Fixes.manual(
@@ -92,8 +105,7 @@ final class AnesthesiaModifiersCheck implements Check {
                     line,
                     null,
                     null,
-                    "Add the physical status modifier (P1–P6) from the anesthesia record to line "
-                        + line.sequence(),
+                    context.message(addPhysicalStatus, "sequence", line.sequence()),
                     true,
                     null))
             .emit();

@@ -8,6 +8,7 @@ import org.stomacds.engine.facts.ClaimLine;
 import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -24,12 +25,23 @@ final class AnesthesiaTimeCheck implements Check {
 
   private final Map<String, Integer> baseUnits = new LinkedHashMap<>();
   private final int tolerance;
+  private final MessageTemplate readsAsBaseUnits;
+  private final MessageTemplate minutesDiffer;
+  private final MessageTemplate reportDocumented;
+  private final MessageTemplate reportFromRecord;
+  private final MessageTemplate reportSessionTotal;
 
   AnesthesiaTimeCheck(Parameters p, RuleDefinition rule) {
     for (Map.Entry<String, YamlNode> entry : p.map("base-units").entries()) {
       baseUnits.put(entry.getKey(), entry.getValue().asInt());
     }
     this.tolerance = p.integer("tolerance-minutes", 15);
+    String[] names = {"line", "units", "base", "billed", "documented"};
+    this.readsAsBaseUnits = p.message("units-read-as-base-units", names);
+    this.minutesDiffer = p.message("minutes-differ-from-record", names);
+    this.reportDocumented = p.message("report-documented-minutes", "minutes", "sequence");
+    this.reportFromRecord = p.message("report-minutes-from-record", "sequence");
+    this.reportSessionTotal = p.message("report-session-total");
   }
 
   @Override
@@ -45,21 +57,11 @@ final class AnesthesiaTimeCheck implements Check {
         continue;
       }
       int units = line.quantity();
-      String why;
+      MessageTemplate why;
       if (units <= base) {
-        why =
-            units
-                + " unit(s) is no more than the "
-                + base
-                + " base units of "
-                + line.code()
-                + ": it reads as base units, not time.";
+        why = readsAsBaseUnits;
       } else if (documented.isPresent() && Math.abs(units - documented.getAsInt()) > tolerance) {
-        why =
-            units
-                + " minute(s) billed, but the documentation gives "
-                + documented.getAsInt()
-                + " minutes of anesthesia time.";
+        why = minutesDiffer;
       } else {
         continue;
       }
@@ -67,12 +69,18 @@ final class AnesthesiaTimeCheck implements Check {
           context
               .finding(claim.ref(), line.expression() + ".quantity")
               .message(
-                  "Anesthesia on "
-                      + Claims.describe(line)
-                      + " is reported in minutes of anesthesia time ("
-                      + context.payer().display()
-                      + "); the base units are added by the payer. "
-                      + why)
+                  context.message(
+                      why,
+                      "line",
+                      Claims.describe(line),
+                      "units",
+                      units,
+                      "base",
+                      base,
+                      "billed",
+                      line.code(),
+                      "documented",
+                      documented.isPresent() ? documented.getAsInt() : null))
               .evidence(Claims.line(claim, line));
       // With several anesthesia lines the session's time goes on the one line that remains (the
       // anesthesia-code rule says which): no per-line quantity that would contradict it.
@@ -82,11 +90,12 @@ final class AnesthesiaTimeCheck implements Check {
                 claim.ref(),
                 line,
                 documented.getAsInt(),
-                "Report "
-                    + documented.getAsInt()
-                    + " minutes on line "
-                    + line.sequence()
-                    + " (the documented anesthesia time)",
+                context.message(
+                    reportDocumented,
+                    "minutes",
+                    documented.getAsInt(),
+                    "sequence",
+                    line.sequence()),
                 true,
                 null));
       } else {
@@ -97,10 +106,8 @@ final class AnesthesiaTimeCheck implements Check {
                 null,
                 null,
                 anesthesiaLines == 1
-                    ? "Report the anesthesia time in minutes from the anesthesia record on line "
-                        + line.sequence()
-                    : "Report the session's total anesthesia minutes on the one anesthesia line"
-                        + " that remains",
+                    ? context.message(reportFromRecord, "sequence", line.sequence())
+                    : context.message(reportSessionTotal),
                 true,
                 null));
       }

@@ -7,6 +7,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -25,6 +26,9 @@ final class PayerSedationCodeCheck implements Check {
   private final String billed;
   private final String expected;
   private final boolean policyOnFile;
+  private final MessageTemplate payerTakesOther;
+  private final MessageTemplate noPolicy;
+  private final MessageTemplate confirmWithPayer;
 
   PayerSedationCodeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
@@ -32,6 +36,9 @@ final class PayerSedationCodeCheck implements Check {
     this.billed = p.text("billed").toUpperCase(java.util.Locale.ROOT);
     this.expected = p.text("expected").toUpperCase(java.util.Locale.ROOT);
     this.policyOnFile = p.bool("policy-on-file", false);
+    this.payerTakesOther = p.message("payer-takes-other", "billed", "expected", "sequence");
+    this.noPolicy = p.message("no-policy-on-file", "billed", "expected", "sequence");
+    this.confirmWithPayer = p.message("confirm-with-payer", "billed", "expected");
   }
 
   @Override
@@ -53,16 +60,14 @@ final class PayerSedationCodeCheck implements Check {
       if (policyOnFile) {
         finding
             .message(
-                context.payer().display()
-                    + " takes "
-                    + expected
-                    + ", not "
-                    + billed
-                    + ", for moderate sedation the endoscopist gives during "
-                    + context.subjectCode()
-                    + ": replace the code on line "
-                    + line.sequence()
-                    + ".")
+                context.message(
+                    payerTakesOther,
+                    "billed",
+                    billed,
+                    "expected",
+                    expected,
+                    "sequence",
+                    line.sequence()))
             .fix(
                 Fixes.manual(
                     claim.ref(),
@@ -75,27 +80,15 @@ final class PayerSedationCodeCheck implements Check {
       } else {
         finding
             .message(
-                billed
-                    + " on line "
-                    + line.sequence()
-                    + " is the code Medicare takes for the endoscopist's moderate sedation; no"
-                    + " payer-specific policy is on file for "
-                    + context.payer().display()
-                    + ". Payers other than Medicare vary; many take "
-                    + expected
-                    + ". Confirm which code this payer wants.")
+                context.message(
+                    noPolicy, "billed", billed, "expected", expected, "sequence", line.sequence()))
             .fix(
                 Fixes.manual(
                     claim.ref(),
                     line,
                     CodeSystems.serviceSystem(expected),
                     expected,
-                    "Confirm with "
-                        + context.payer().display()
-                        + " whether it takes "
-                        + billed
-                        + " or "
-                        + expected,
+                    context.message(confirmWithPayer, "billed", billed, "expected", expected),
                     true,
                     null));
       }

@@ -9,6 +9,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -26,6 +27,8 @@ final class SedationAddonTimeCheck implements Check {
   private final List<String> addOns;
   private final int firstUnit;
   private final int unit;
+  private final MessageTemplate tooManyNone;
+  private final MessageTemplate tooManyFewer;
 
   SedationAddonTimeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
@@ -33,6 +36,9 @@ final class SedationAddonTimeCheck implements Check {
     this.addOns = p.codes("add-on-codes");
     this.firstUnit = p.integer("first-unit-minutes", 23);
     this.unit = p.integer("unit-minutes", 15);
+    String[] names = {"billed", "units", "sequence", "minutes", "first-unit", "unit", "allowed"};
+    this.tooManyNone = p.message("no-unit-supported", names);
+    this.tooManyFewer = p.message("fewer-units-supported", names);
     if (addOns.isEmpty() || unit <= 0) {
       throw p.node("add-on-codes").error("add-on-codes and a positive unit-minutes are needed");
     }
@@ -70,19 +76,22 @@ final class SedationAddonTimeCheck implements Check {
               .evidence(claim.documentation().evidence(DocumentationElement.SEDATION_TIMES))
               .evidence(new Evidence(null, null, "intraservice time: " + minutes + " minutes"))
               .message(
-                  line.code()
-                      + " x"
-                      + line.quantity()
-                      + " on line "
-                      + line.sequence()
-                      + " needs more sedation time than the "
-                      + minutes
-                      + " minutes documented: the first unit needs "
-                      + firstUnit
-                      + " minutes in all, each further unit "
-                      + unit
-                      + " more"
-                      + (allowed == 0 ? ". Remove the line." : ", so " + allowed + " unit(s)."));
+                  context.message(
+                      allowed == 0 ? tooManyNone : tooManyFewer,
+                      "billed",
+                      line.code(),
+                      "units",
+                      line.quantity(),
+                      "sequence",
+                      line.sequence(),
+                      "minutes",
+                      minutes,
+                      "first-unit",
+                      firstUnit,
+                      "unit",
+                      unit,
+                      "allowed",
+                      allowed));
       if (allowed == 0) {
         finding.fix(
             Fixes.removeLine(

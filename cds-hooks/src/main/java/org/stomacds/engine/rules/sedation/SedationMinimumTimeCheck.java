@@ -9,6 +9,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -25,6 +26,7 @@ final class SedationMinimumTimeCheck implements Check {
   private final List<CodeSet> sedation;
   private final List<String> addOns;
   private final int minimum;
+  private final MessageTemplate underMinimum;
 
   SedationMinimumTimeCheck(Parameters p, RuleDefinition rule) {
     this.unlessAnesthesia =
@@ -32,6 +34,7 @@ final class SedationMinimumTimeCheck implements Check {
     this.sedation = p.valueSets("sedation-codes");
     this.addOns = p.codes("add-on-codes");
     this.minimum = p.integer("minimum-minutes", 10);
+    this.underMinimum = p.message("under-minimum", "minutes", "minimum");
   }
 
   @Override
@@ -58,13 +61,7 @@ final class SedationMinimumTimeCheck implements Check {
         finding =
             context
                 .finding(claim.ref(), line.expression())
-                .message(
-                    "The documentation gives "
-                        + minutes
-                        + " minutes of moderate sedation; under "
-                        + minimum
-                        + " minutes of intraservice time it is not reported. Remove the sedation"
-                        + " lines.")
+                .message(context.message(underMinimum, "minutes", minutes, "minimum", minimum))
                 .evidence(claim.documentation().evidence(DocumentationElement.SEDATION_TIMES))
                 .evidence(new Evidence(null, null, "intraservice time: " + minutes + " minutes"));
       }

@@ -12,6 +12,7 @@ import org.stomacds.engine.rules.Check;
 import org.stomacds.engine.rules.Claims;
 import org.stomacds.engine.rules.CodeSet;
 import org.stomacds.engine.rules.Fixes;
+import org.stomacds.engine.rules.MessageTemplate;
 import org.stomacds.engine.rules.Parameters;
 import org.stomacds.engine.rules.RuleContext;
 import org.stomacds.engine.rules.RuleDefinition;
@@ -26,10 +27,12 @@ final class SedationWithAnesthesiaCheck implements Check {
 
   private final CodeSet moderate;
   private final CodeSet anesthesia;
+  private final MessageTemplate sedationReplaced;
 
   SedationWithAnesthesiaCheck(Parameters p, RuleDefinition rule) {
     this.moderate = p.valueSet("moderate-sedation");
     this.anesthesia = p.valueSet("anesthesia-codes");
+    this.sedationReplaced = p.message("sedation-replaced", "line", "codes");
   }
 
   @Override
@@ -54,13 +57,8 @@ final class SedationWithAnesthesiaCheck implements Check {
       context
           .finding(claim.ref(), line.expression())
           .message(
-              "Moderate sedation by the endoscopist ("
-                  + Claims.describe(line)
-                  + ", of "
-                  + codes(sedation)
-                  + ") is billed for a session in which anesthesia care was given: the anesthesia"
-                  + " practitioner's service replaces it, and only one of them is reported."
-                  + " Remove the moderate sedation lines.")
+              context.message(
+                  sedationReplaced, "line", Claims.describe(line), "codes", codes(sedation)))
           .evidence(anesthesiaSeen)
           .evidence(Claims.line(claim, line))
           .fix(
