@@ -89,8 +89,29 @@ public final class RulePackReference {
       rule(md, rule, "###");
     }
     overlays(md, pack);
+    wording(md, pack);
     CaseShapesSection.append(md);
     return md.toString();
+  }
+
+  /** The card wording the pack gives every rule of a kind (a rule's own messages: win). */
+  private static void wording(StringBuilder md, RulePack pack) {
+    if (pack.wording().isEmpty()) {
+      return;
+    }
+    md.append("## Card wording by check kind\n\n")
+        .append("Every rule of the kind words its cards so, unless its own `messages:` parameter")
+        .append(" words a key itself. `{code}` is the pack's code, `{payer}` the payer's name;")
+        .append(" the other placeholders are the claim's values the check fills.\n\n");
+    pack.wording()
+        .forEach(
+            (kind, words) -> {
+              md.append("### `").append(kind).append("`\n\n");
+              words.forEach(
+                  (key, text) ->
+                      md.append("- `").append(key).append("`: ").append(text).append('\n'));
+              md.append('\n');
+            });
   }
 
   private static void howToRead(StringBuilder md) {

@@ -194,7 +194,29 @@ public final class RulePages {
       rule.notes().forEach(n -> html.append("<li>").append(esc(n)).append("</li>\n"));
       html.append("</ul>\n");
     }
+    kindWording(html, rule);
     return Optional.of(foot(html));
+  }
+
+  /** The words the rule's pack gives every rule of its kind (the rule's own messages: win). */
+  private void kindWording(StringBuilder html, RuleDefinition rule) {
+    Map<String, String> words =
+        packsOf.get(rule.id()).get(0).wording().getOrDefault(rule.kind().id(), Map.of());
+    if (words.isEmpty()) {
+      return;
+    }
+    html.append(
+            "<h2>Card wording</h2>\n<p class=\"muted\">Worded once for every rule of kind <code>")
+        .append(esc(rule.kind().id()))
+        .append("</code>; placeholders in braces are the claim's values.</p>\n<ul>\n");
+    words.forEach(
+        (key, text) ->
+            html.append("<li><code>")
+                .append(esc(key))
+                .append("</code>: ")
+                .append(esc(text))
+                .append("</li>\n"));
+    html.append("</ul>\n");
   }
 
   /** A pack that words the rule again for its code (its own definition, not the inherited one). */

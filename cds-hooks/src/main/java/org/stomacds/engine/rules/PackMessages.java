@@ -53,6 +53,18 @@ public final class PackMessages {
     return messages;
   }
 
+  /** The wording as written, by kind id then message key, for the reference and the rule pages. */
+  public Map<String, Map<String, String>> asText() {
+    Map<String, Map<String, String>> text = new LinkedHashMap<>();
+    byKind.forEach(
+        (kind, words) -> {
+          Map<String, String> ofKind = new LinkedHashMap<>();
+          words.forEach((key, node) -> ofKind.put(key, node.asText().strip()));
+          text.put(kind, java.util.Collections.unmodifiableMap(ofKind));
+        });
+    return java.util.Collections.unmodifiableMap(text);
+  }
+
   /** No wording at all (a pack without a {@code messages:} section). */
   public static PackMessages none() {
     return new PackMessages();

@@ -38,6 +38,7 @@ public final class RulePack {
   private final String title;
   private final String description;
   private final PackSubject subject;
+  private final Map<String, Map<String, String>> wording;
   private final String file;
   private final List<Citation> sources;
   private final CmsData data;
@@ -55,7 +56,9 @@ public final class RulePack {
       List<Citation> sources,
       CmsData data,
       List<CompiledRule> baseRules,
-      List<CompiledOverlay> overlays) {
+      List<CompiledOverlay> overlays,
+      Map<String, Map<String, String>> wording) {
+    this.wording = wording;
     this.id = id;
     this.version = version;
     this.title = title;
@@ -94,6 +97,14 @@ public final class RulePack {
   /** The CPT code the pack is about. */
   public String subjectCode() {
     return subject.code();
+  }
+
+  /**
+   * The pack's card wording by check kind (its top-level {@code messages:}, inherited ones
+   * included): kind id, then message key, then the template as written.
+   */
+  public Map<String, Map<String, String>> wording() {
+    return wording;
   }
 
   /** What the pack is about: its code, base code, siblings, documentation and value sets. */

@@ -72,5 +72,9 @@ class RulePackReferenceTest {
         .forEach(
             o -> o.rules().forEach(r -> assertThat(markdown).contains("#### `" + r.id() + "`")));
     assertThat(markdown).contains("data/ncci-ptp-44405-2024q3.csv").contains("2024-09-30");
+    assertThat(markdown)
+        .contains("## Card wording by check kind")
+        .contains("### `documentation-element`")
+        .contains("- `not-given`: The procedure documentation does not give the {element}.");
   }
 }

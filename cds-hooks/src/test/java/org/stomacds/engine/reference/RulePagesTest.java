@@ -82,6 +82,15 @@ class RulePagesTest {
   }
 
   @Test
+  void aRuleWordedByItsKindShowsThatWordingOnItsPage() {
+    String page = pages().page("doc-balloon-diameter").orElseThrow();
+    assertThat(page)
+        .contains("<h2>Card wording</h2>")
+        .contains("<code>documentation-element</code>")
+        .contains("The procedure documentation does not give the {element}.");
+  }
+
+  @Test
   void anUnknownRuleHasNoPage() {
     assertThat(pages().page("no-such-rule")).isEmpty();
     assertThat(pages().page("<script>")).isEmpty();

@@ -197,7 +197,8 @@ public final class RulePackLoader {
         sources.all(),
         data,
         compiled,
-        compiledOverlays);
+        compiledOverlays,
+        messages.asText());
   }
 
   /** Every documentation rule asks for an element the subject names (and nothing else). */
