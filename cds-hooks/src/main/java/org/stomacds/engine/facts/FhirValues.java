@@ -77,7 +77,8 @@ final class FhirValues {
       return null;
     }
     for (Coding coding : concept.getCoding()) {
-      if (coding.hasCode()
+      if (coding != null // a client's "coding": [null] parses to a null element
+          && coding.hasCode()
           && (!coding.hasSystem() || CodeSystems.isProcedureCodeSystem(coding.getSystem()))) {
         return coding.getCode().strip().toUpperCase(java.util.Locale.ROOT);
       }
@@ -90,7 +91,7 @@ final class FhirValues {
       return false;
     }
     for (Coding coding : concept.getCoding()) {
-      if (system.equals(coding.getSystem()) && code.equals(coding.getCode())) {
+      if (coding != null && system.equals(coding.getSystem()) && code.equals(coding.getCode())) {
         return true;
       }
     }

@@ -23,6 +23,10 @@ import org.stomacds.server.support.TestTokens;
  */
 class FeedbackAndAuditIT extends SharedApplication {
 
+  /** The one engine of the application: the audit row names the versions of its packs. */
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.stomacds.engine.RuleEngine engine;
+
   static final String DISCHARGE_SERVICE = "cpt-44405-encounter-discharge";
   static final String FEEDBACK = "/cds-services/" + DISCHARGE_SERVICE + "/feedback";
   static final String REASONS = Cards.OVERRIDE_REASON_SYSTEM;
@@ -256,7 +260,8 @@ class FeedbackAndAuditIT extends SharedApplication {
     assertThat(row.get("error_code")).isNull();
     assertThat(List.of(row.get("rule_ids").split(","))).containsExactlyElementsOf(ruleIds);
     assertThat(List.of(row.get("card_uuids").split(","))).containsExactlyElementsOf(cardUuids);
-    assertThat(row.get("pack_version")).isEqualTo("2024.07.1");
+    assertThat(row.get("pack_version")).isEqualTo(engine.packVersion());
+    assertThat(engine.packVersion()).contains("cpt-44405 2024.07.1").contains("cpt-45386");
     assertThat(Long.parseLong(row.get("duration_ms"))).isNotNegative();
     assertThat(row.toString())
         .doesNotContain("Bellweather")
