@@ -77,10 +77,13 @@ final class FhirValues {
       return null;
     }
     for (Coding coding : concept.getCoding()) {
-      if (coding != null // a client's "coding": [null] parses to a null element
-          && coding.hasCode()
+      // a client's "coding": [null] parses to a null element, and a code with only an extension
+      // (a data-absent reason) has no value
+      String code = coding == null ? null : coding.getCode();
+      if (code != null
+          && !code.isBlank()
           && (!coding.hasSystem() || CodeSystems.isProcedureCodeSystem(coding.getSystem()))) {
-        return coding.getCode().strip().toUpperCase(java.util.Locale.ROOT);
+        return code.strip().toUpperCase(java.util.Locale.ROOT);
       }
     }
     return null;

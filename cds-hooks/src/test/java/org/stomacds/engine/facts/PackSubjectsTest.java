@@ -33,6 +33,13 @@ class PackSubjectsTest {
     CodeableConcept code = new CodeableConcept();
     code.getCoding().add(null);
     code.addCoding(new Coding());
+    Coding absent = new Coding().setSystem(CPT);
+    absent
+        .getCodeElement()
+        .addExtension(
+            "http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+            new org.hl7.fhir.r4.model.CodeType("unknown"));
+    code.addCoding(absent);
     code.addCoding(new Coding(null, "44405", null));
     order.setCode(code);
     assertThat(subjects.isOrder(order)).isTrue();
