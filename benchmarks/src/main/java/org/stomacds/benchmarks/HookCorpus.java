@@ -31,6 +31,7 @@ import org.stomacds.benchmarks.FixtureCases.FixtureCase;
 public final class HookCorpus {
 
   static final String ORDER_SIGN = "cpt-44405-order-sign";
+  static final String ORDER_SELECT = "cpt-44405-order-select";
   static final String DISCHARGE = "cpt-44405-encounter-discharge";
 
   private static final Pattern RESOURCE = Pattern.compile("\"\\{\\{resource:([^}\"]+)}}\"");
@@ -100,6 +101,46 @@ public final class HookCorpus {
       ObjectNode request = fill(c, c.templates().get(file));
       if (epicShape(request)) {
         calls.add(finish(c.name(), ORDER_SIGN, request, prefetched));
+      }
+    }
+    return calls;
+  }
+
+  /**
+   * The call an EHR makes most: for every case of {@link #epicOrderSign}, the same patient's
+   * order-sign (Epic-shaped) and order-select calls with the full prefetch, but with draft orders
+   * none of our packs is about ({@link OtherOrders}): the service must answer no cards.
+   */
+  public List<HookCall> ordersWithoutPackCode(List<FixtureCase> cases) {
+    List<HookCall> calls = new ArrayList<>();
+    for (FixtureCase c : cases) {
+      String file =
+          c.answeredRequest("order-sign").or(() -> c.answeredRequest("order-select")).orElse(null);
+      if (file == null) {
+        continue;
+      }
+      for (String hook : List.of("order-sign", "order-select")) {
+        ObjectNode request = fill(c, c.templates().get(file));
+        if (!epicShape(request)) {
+          break;
+        }
+        ObjectNode context = (ObjectNode) request.path("context");
+        String prefix = "other-" + Integer.toHexString(c.name().hashCode());
+        context.set(
+            "draftOrders",
+            OtherOrders.bundle(
+                prefix,
+                context.path("patientId").asText(),
+                context.path("encounterId").asText(null),
+                context.path("userId").asText(null)));
+        String service = ORDER_SIGN;
+        if (hook.equals("order-select")) {
+          request.put("hook", hook);
+          request.remove("extension");
+          context.putArray("selections").add(OtherOrders.selected(prefix));
+          service = ORDER_SELECT;
+        }
+        calls.add(finish(c.name(), service, request, true));
       }
     }
     return calls;

@@ -24,6 +24,14 @@ public final class Results {
   public int cases;
 
   // (1) hook latency under load
+
+  /**
+   * The title of the series of the call an EHR makes most: order-sign and order-select with the
+   * full prefetch and no order of our packs (answered with no card).
+   */
+  public static final String COMMON_PATH =
+      "order-sign and order-select, no pack order, full prefetch";
+
   public record Series(
       String title,
       String serviceId,

@@ -179,6 +179,7 @@ public final class Suite {
           "corpus",
           () -> {
             series.put("order-sign (Epic), full prefetch", corpus.epicOrderSign(cases, true));
+            series.put(Results.COMMON_PATH, corpus.ordersWithoutPackCode(cases));
             series.put("encounter-discharge, full prefetch", corpus.discharge(cases, true));
             series.put("order-sign (Epic), no prefetch", corpus.epicOrderSign(cases, false));
             series.put("encounter-discharge, no prefetch", corpus.discharge(cases, false));

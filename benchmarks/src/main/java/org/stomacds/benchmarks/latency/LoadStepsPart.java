@@ -1,5 +1,7 @@
 package org.stomacds.benchmarks.latency;
 
+import static java.util.stream.Collectors.joining;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class LoadStepsPart {
       results.series.add(
           new Results.Series(
               entry.getKey(),
-              calls.get(0).serviceId(),
+              calls.stream().map(HookCall::serviceId).distinct().collect(joining("`, `")),
               prefetched,
               calls.size(),
               kib,

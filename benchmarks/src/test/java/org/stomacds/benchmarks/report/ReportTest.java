@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stomacds.benchmarks.Results;
@@ -66,6 +67,40 @@ class ReportTest {
             "| write overhead, Claim PUT (p50 checks on / off) | ≤ 1.15× | 1.50× (30.0 ms / 20.0 ms)"
                 + " | **missed** |")
         .contains("## Analysis\n\n(none written yet)");
+  }
+
+  @Test
+  void judgesTheCallWithoutAPackOrderByTheHighestRateHeldWithAP99Of10Ms() {
+    Results r = SampleResults.full();
+    r.series.add(
+        new Results.Series(
+            Results.COMMON_PATH,
+            "cpt-44405-order-sign`, `cpt-44405-order-select",
+            true,
+            18,
+            7.0,
+            List.of(
+                SampleResults.step(2500, 0, 2000, 4000, 9000),
+                SampleResults.step(3000, 0, 3000, 5000, 12_000),
+                SampleResults.step(4000, 0, 90_000, 200_000, 400_000)),
+            4000,
+            "did not break up to 4000 req/s"));
+    r.floors.add(new Results.Floor(Results.COMMON_PATH, 0.1, 0.12, 0.9, 1.4, 9));
+
+    String report = Report.render(r, null);
+
+    assertThat(report)
+        .contains(
+            "| "
+                + Results.COMMON_PATH
+                + ": highest rate held with p99 ≤ 10 ms (no error) | ≥ 3,000 req/s |"
+                + " 2,500 req/s (p99 12.0 ms at 3,000 req/s) | **missed** |")
+        .contains(
+            "| "
+                + Results.COMMON_PATH
+                + ": service time / floor (loopback round trip + HAPI parse) | (none set) |"
+                + " 2.0× (0.90 ms / 0.35 ms + 0.10 ms) | |")
+        .doesNotContain(Results.COMMON_PATH + ": p99 at 500 req/s");
   }
 
   @Test
