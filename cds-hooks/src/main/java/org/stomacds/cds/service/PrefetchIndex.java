@@ -50,7 +50,7 @@ final class PrefetchIndex {
                 return; // a token without a value: the key does not apply to this call
               }
               String lookup = CaseQueries.normalize(resolved.get());
-              PrefetchValue value = request.prefetch().get(key);
+              PrefetchValue value = request.prefetch().values().get(key);
               String status;
               if (value instanceof PrefetchValue.Data data) {
                 Optional<String> unusable = unusable(data.resource());

@@ -1,7 +1,6 @@
 package org.stomacds.cds.wire;
 
 import java.net.URI;
-import java.util.Map;
 
 /**
  * A CDS Hooks 2.0 service request, parsed.
@@ -11,7 +10,7 @@ import java.util.Map;
  * @param fhirServer the client's FHIR base, or null
  * @param fhirAuthorization the token for {@code fhirServer}, or null
  * @param context the hook's context
- * @param prefetch the prefetch entries the client sent, by key; a key the client omitted is absent
+ * @param prefetch the prefetch entries the client sent, parsed when first asked for
  */
 public record CdsRequest(
     String hook,
@@ -19,9 +18,4 @@ public record CdsRequest(
     URI fhirServer,
     FhirAuthorization fhirAuthorization,
     HookContext context,
-    Map<String, PrefetchValue> prefetch) {
-
-  public CdsRequest {
-    prefetch = Map.copyOf(prefetch);
-  }
-}
+    ClientPrefetch prefetch) {}

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Reads a hook request body into a {@link CdsRequest}: 400 for wrong JSON types and invalid FHIR
@@ -32,7 +28,9 @@ public final class CdsRequestReader {
   }
 
   /**
-   * @param prefetchKeys the keys the service declares; other prefetch entries are ignored unparsed
+   * @param prefetchKeys the keys the service declares; other prefetch entries are ignored unparsed,
+   *     and the declared ones are parsed only when the service asks for them ({@link
+   *     CdsRequest#prefetch()})
    */
   public CdsRequest read(byte[] body, Set<String> prefetchKeys) {
     JsonNode root = json.readTree(body);
@@ -124,33 +122,18 @@ public final class CdsRequestReader {
     return orders;
   }
 
-  private Map<String, PrefetchValue> prefetch(JsonNode root, Set<String> keys) {
+  /**
+   * The prefetch object, its entries parsed when the service first asks ({@link ClientPrefetch}).
+   */
+  private ClientPrefetch prefetch(JsonNode root, Set<String> keys) {
     JsonNode prefetch = root.get("prefetch");
     if (prefetch == null || prefetch.isNull()) {
-      return Map.of();
+      return ClientPrefetch.none();
     }
     if (!prefetch.isObject()) {
       throw CdsException.invalid("invalid-request", "prefetch must be a JSON object");
     }
-    Map<String, PrefetchValue> values = new HashMap<>();
-    for (String key : keys) {
-      if (!prefetch.has(key)) {
-        continue;
-      }
-      JsonNode value = prefetch.get(key);
-      String path = "prefetch." + key;
-      if (value.isNull()) {
-        values.put(key, new PrefetchValue.NoData());
-        continue;
-      }
-      Resource resource = json.parseResource(value, path);
-      values.put(
-          key,
-          resource instanceof OperationOutcome outcome
-              ? new PrefetchValue.Failed(outcome)
-              : new PrefetchValue.Data(resource));
-    }
-    return values;
+    return ClientPrefetch.of(json, prefetch, keys);
   }
 
   private URI fhirServer(JsonNode root) {
