@@ -22,6 +22,12 @@ public final class ServerLauncher {
   /** The JVM options of every server the suite starts. */
   static final List<String> JVM_OPTIONS = List.of("-Xmx1g");
 
+  /**
+   * How long a server may take to come up: a quiet machine needs well under a minute; a machine
+   * shared with builds (load 10 and more on two cores) has been seen to need more than three.
+   */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+
   private final SuiteRun run;
 
   ServerLauncher(SuiteRun run) {
@@ -101,7 +107,7 @@ public final class ServerLauncher {
             jvm,
             args,
             run.work().resolve("logs").resolve(name.replace(' ', '-') + "-" + port + ".log"));
-    double fhirMs = process.waitForGet(base + "/fhir/metadata", Duration.ofMinutes(3));
+    double fhirMs = process.waitForGet(base + "/fhir/metadata", STARTUP_TIMEOUT);
     double firstHookMs = Double.NaN;
     if (firstHook != null) {
       int[] next = {0};
@@ -117,13 +123,13 @@ public final class ServerLauncher {
                           HttpRequest.BodyPublishers.ofByteArray(
                               firstHook.body(UUID.randomUUID().toString()))),
               r -> r.statusCode() == 200,
-              Duration.ofMinutes(3));
+              STARTUP_TIMEOUT);
     }
     double readyMs =
         process.waitFor(
             () -> HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET(),
             r -> r.statusCode() == 200 && r.body().contains("\"UP\""),
-            Duration.ofMinutes(3));
+            STARTUP_TIMEOUT);
     double rss = process.rssMiB();
     if (record) {
       String mode = cds ? "AppCDS archive" : "no archive";

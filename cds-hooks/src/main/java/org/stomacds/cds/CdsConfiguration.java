@@ -36,6 +36,7 @@ import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.CdsServiceCatalog;
 import org.stomacds.cds.service.FeedbackService;
 import org.stomacds.cds.store.AuditRepository;
+import org.stomacds.cds.store.CallRecords;
 import org.stomacds.cds.store.CardIssuanceRepository;
 import org.stomacds.cds.store.FeedbackRepository;
 import org.stomacds.cds.store.StomacdsSchema;
@@ -193,6 +194,7 @@ public class CdsConfiguration {
       PublicEndpoints endpoints,
       CardIssuanceRepository issuance,
       AuditRepository audit,
+      DataSource dataSource,
       CdsProperties properties) {
     catalog.requirePacks(engine.packIds());
     Clock clock = Clock.systemUTC();
@@ -203,8 +205,7 @@ public class CdsConfiguration {
         assembler,
         engine,
         new CardRenderer(endpoints, clock),
-        issuance,
-        audit,
+        new CallRecords(dataSource, audit, issuance),
         clock,
         properties.maxBodySize().toBytes());
   }

@@ -28,6 +28,7 @@ import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.CdsServiceCatalog;
 import org.stomacds.cds.service.FeedbackService;
 import org.stomacds.cds.store.AuditRepository;
+import org.stomacds.cds.store.CallRecords;
 import org.stomacds.cds.store.CardIssuanceRepository;
 import org.stomacds.cds.store.FeedbackRepository;
 import org.stomacds.cds.store.StomacdsSchema;
@@ -58,14 +59,19 @@ final class CdsHooksHarness implements AutoCloseable {
   final List<RemoteCall> remoteCalls = new CopyOnWriteArrayList<>();
   final RecordingSource localData = new RecordingSource();
   final JdbcTemplate jdbc;
+
+  /** What the calls write, counted at the JDBC boundary. */
+  final CountingDataSource counting;
+
   final MockMvc mvc;
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
   CdsHooksHarness(boolean withLocalStore, boolean sharedStore) {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:cds-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    DataSource dataSource = h2;
-    StomacdsSchema.flyway(dataSource).migrate();
+    StomacdsSchema.flyway(h2).migrate();
+    counting = new CountingDataSource(h2);
+    DataSource dataSource = counting.dataSource();
     jdbc = new JdbcTemplate(dataSource);
 
     CdsJson json = new CdsJson(FhirContext.forR4Cached());
@@ -110,8 +116,7 @@ final class CdsHooksHarness implements AutoCloseable {
             new CaseAssembler(pool, Duration.ofSeconds(2)),
             engine,
             new CardRenderer(endpoints, clock),
-            issuance,
-            new AuditRepository(jdbc),
+            new CallRecords(dataSource, new AuditRepository(jdbc), issuance),
             clock,
             MAX_BODY);
     FeedbackService feedback =

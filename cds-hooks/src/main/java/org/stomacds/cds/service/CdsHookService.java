@@ -26,7 +26,7 @@ import org.stomacds.cds.card.CardRenderer;
 import org.stomacds.cds.card.RenderedCards;
 import org.stomacds.cds.prefetch.DataSourceResolver;
 import org.stomacds.cds.store.AuditRepository;
-import org.stomacds.cds.store.CardIssuanceRepository;
+import org.stomacds.cds.store.CallRecords;
 import org.stomacds.cds.wire.CdsException;
 import org.stomacds.cds.wire.CdsRequest;
 import org.stomacds.cds.wire.CdsRequestReader;
@@ -41,7 +41,10 @@ import org.stomacds.engine.facts.PackSubjects;
 /**
  * Answers a hook call for any service of the catalog: read the request, check the hook's contract,
  * pick the focus, gather the case (prefetch first, then the client's FHIR server or our store),
- * evaluate the rules, render the cards, record the cards issued and the invocation.
+ * evaluate the rules, render the cards, record the cards issued and the invocation (one
+ * transaction, committed before the answer). A call about no order of the service's packs is
+ * answered {@code {"cards":[]}} from its draft orders alone: its prefetch is never parsed, nothing
+ * is fetched, only its audit row is written.
  *
  * <p>No per-request state in fields. Logs ids, rule ids and timing only.
  */
@@ -57,8 +60,7 @@ public final class CdsHookService {
   private final CaseAssembler assembler;
   private final RuleEngine engine;
   private final CardRenderer renderer;
-  private final CardIssuanceRepository issuance;
-  private final AuditRepository audit;
+  private final CallRecords records;
   private final Clock clock;
   private final long maxBodyBytes;
   private final Map<String, PackSubjects> orderSubjects = new HashMap<>();
@@ -70,8 +72,7 @@ public final class CdsHookService {
       CaseAssembler assembler,
       RuleEngine engine,
       CardRenderer renderer,
-      CardIssuanceRepository issuance,
-      AuditRepository audit,
+      CallRecords records,
       Clock clock,
       long maxBodyBytes) {
     this.catalog = catalog;
@@ -80,8 +81,7 @@ public final class CdsHookService {
     this.assembler = assembler;
     this.engine = engine;
     this.renderer = renderer;
-    this.issuance = issuance;
-    this.audit = audit;
+    this.records = records;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
     for (CdsServiceDefinition service : catalog.all()) {
@@ -99,6 +99,7 @@ public final class CdsHookService {
     List<String> ruleIds = List.of();
     List<String> cardUuids = List.of();
     String packVersion;
+    CallRecords.IssuedCards issued;
   }
 
   /**
@@ -112,24 +113,27 @@ public final class CdsHookService {
     Instant startedAt = clock.instant();
     Outcome outcome = new Outcome();
     outcome.caller = caller;
+    CdsResponse response;
     try {
       CdsServiceDefinition service = find(serviceId);
       CdsRequest request =
           reader.read(Bodies.read(body, maxBodyBytes), service.prefetch().keySet());
       outcome.hookInstance = request.hookInstance();
       outcome.hook = request.hook();
-      return answer(service, request, outcome);
+      response = answer(service, request, outcome);
     } catch (CdsException e) {
       outcome.status = e.status();
       outcome.errorCode = e.code();
+      finish(serviceId, startedAt, start, outcome);
       throw e;
     } catch (RuntimeException e) {
       outcome.status = 500;
       outcome.errorCode = "internal-error";
-      throw e;
-    } finally {
       finish(serviceId, startedAt, start, outcome);
+      throw e;
     }
+    finish(serviceId, startedAt, start, outcome); // throws when the cards could not be recorded
+    return response;
   }
 
   public CdsServiceCatalog catalog() {
@@ -189,12 +193,13 @@ public final class CdsHookService {
         engine.evaluate(
             new EvaluationRequest(data.resources(), service.stages(), focusRefs, service.packs()));
     RenderedCards rendered = renderer.render(evaluation, data, context.userId());
-    issuance.recordIssued(
-        service.id(),
-        request.hookInstance(),
-        evaluation.packVersion(),
-        clock.instant(),
-        rendered.issued());
+    outcome.issued =
+        new CallRecords.IssuedCards(
+            service.id(),
+            request.hookInstance(),
+            evaluation.packVersion(),
+            clock.instant(),
+            rendered.issued());
     outcome.packVersion = evaluation.packVersion();
     outcome.ruleIds = rendered.issued().stream().map(RenderedCards.Issued::ruleId).toList();
     outcome.cardUuids = rendered.issued().stream().map(RenderedCards.Issued::cardUuid).toList();
@@ -304,9 +309,41 @@ public final class CdsHookService {
         details);
   }
 
+  /**
+   * Writes the call's audit row and the rows of the cards it issued (one transaction), then logs
+   * it. When the rows of issued cards cannot be committed, the call fails instead (a 500, audited
+   * as such when the database lets us): cards whose issuance is not on record would be refused
+   * feedback. When only an audit row cannot be written, the answer stands and the failure is
+   * logged.
+   */
   private void finish(String serviceId, Instant startedAt, long startNanos, Outcome o) {
     long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
     String service = safeId(serviceId);
+    RuntimeException failed = null;
+    try {
+      records.record(invocation(service, startedAt, tookMs, o), o.issued);
+    } catch (RuntimeException e) {
+      log.error(
+          "cds audit row not written for hookInstance={}: {}",
+          o.hookInstance,
+          e.getClass().getSimpleName());
+      if (o.issued != null && !o.issued.cards().isEmpty()) {
+        failed = e;
+        o.status = 500;
+        o.errorCode = "internal-error";
+        o.ruleIds = List.of();
+        o.cardUuids = List.of();
+        o.issued = null;
+        try {
+          records.record(invocation(service, startedAt, tookMs, o), null);
+        } catch (RuntimeException again) {
+          log.error(
+              "cds audit row of the failed call not written for hookInstance={}: {}",
+              o.hookInstance,
+              again.getClass().getSimpleName());
+        }
+      }
+    }
     log.info(
         "cds hook service={} hook={} hookInstance={} caller=[{}] status={} error={} rules={}"
             + " tookMs={}",
@@ -318,27 +355,25 @@ public final class CdsHookService {
         o.errorCode,
         o.ruleIds,
         tookMs);
-    try {
-      audit.record(
-          new AuditRepository.Invocation(
-              o.caller,
-              o.hookInstance,
-              service,
-              o.hook == null ? null : safeId(o.hook),
-              o.status,
-              o.errorCode,
-              o.ruleIds,
-              o.cardUuids,
-              o.packVersion,
-              startedAt,
-              tookMs));
-    } catch (RuntimeException e) {
-      // The answer stands; the failure to audit is itself logged (without content).
-      log.error(
-          "cds audit row not written for hookInstance={}: {}",
-          o.hookInstance,
-          e.getClass().getSimpleName());
+    if (failed != null) {
+      throw failed;
     }
+  }
+
+  private static AuditRepository.Invocation invocation(
+      String service, Instant startedAt, long tookMs, Outcome o) {
+    return new AuditRepository.Invocation(
+        o.caller,
+        o.hookInstance,
+        service,
+        o.hook == null ? null : safeId(o.hook),
+        o.status,
+        o.errorCode,
+        o.ruleIds,
+        o.cardUuids,
+        o.packVersion,
+        startedAt,
+        tookMs);
   }
 
   static String safeId(String value) {
