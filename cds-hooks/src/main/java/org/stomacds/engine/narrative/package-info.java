@@ -87,8 +87,8 @@
  * reads in about 65-70 us of CPU on the shared build machine; most of that is still the phrase
  * patterns (about 150 attempts per note) and the negation cue walks. The service facts ({@code
  * narrative/service-facts.yaml}) are read from the same fold and sentences ({@link
- * org.stomacds.engine.narrative.NoteReader#readWithService}), each row tried only where one of
- * the anchors derived from its pattern starts ({@code RowGate}), not searched for across every
+ * org.stomacds.engine.narrative.NoteReader#readWithService}), each row tried only where one of the
+ * anchors derived from its pattern starts ({@code RowGate}), not searched for across every
  * sentence.
  */
 package org.stomacds.engine.narrative;
