@@ -21,7 +21,8 @@ final class NoteReaderNarrative implements Narrative {
 
   @Override
   public void read(String text, String resource, String expression, Documentation.Builder into) {
-    NoteReading reading = reader.read(text);
+    NoteReader.Readings both = reader.readWithService(text);
+    NoteReading reading = both.note();
     for (DocumentationElement element : ELEMENTS) {
       ElementMention mention = reading.mention(element).orElse(null);
       if (mention == null) {
@@ -76,7 +77,7 @@ final class NoteReaderNarrative implements Narrative {
     if (reading.fluoroscopyUsed()) {
       into.fluoroscopyUsed();
     }
-    ServiceReading service = reader.readService(text);
+    ServiceReading service = both.service();
     into.service(ServiceFacts.of(service, resource, expression));
     service
         .facts()

@@ -172,20 +172,28 @@ final class AnchorScanner {
     return b;
   }
 
+  /** How many word starts {@link #scan} remembers: more than any anchor spans. */
+  private static final int RECENT = 32;
+
   /**
    * Appends every anchor occurrence in {@code text[from, to)} to {@code occurrences} as the triple
    * (id, start of the anchor, start of the word that holds the anchor's first character), in order
    * of their ends. Patterns are tried at that word start, so it is worked out here, in the same
-   * pass.
+   * pass: the scan remembers where the last words started, so an anchor that spans words ("blood
+   * loss") or starts with a mark finds its word start without walking back.
    */
   void scan(String text, int from, int to, Ints occurrences) {
     int state = 0;
     int wordStart = from;
+    int[] starts = new int[RECENT];
+    int words = 0;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < ALPHABET) {
         if (!ASCII_WORD[c]) {
           wordStart = i + 1;
+        } else if (i == wordStart) {
+          starts[words++ & (RECENT - 1)] = i;
         }
         int move = delta[state * classes + classOf[c]];
         state = move & STATE;
@@ -195,6 +203,8 @@ final class AnchorScanner {
       } else {
         if (!Character.isLetterOrDigit(c)) {
           wordStart = i + 1;
+        } else if (i == wordStart) {
+          starts[words++ & (RECENT - 1)] = i;
         }
         // The root reports nothing.
         state = 0;
@@ -207,7 +217,9 @@ final class AnchorScanner {
           occurrences.add(id);
           occurrences.add(anchorStart);
           occurrences.add(
-              anchorStart >= wordStart ? wordStart : wordStartBefore(text, anchorStart, from));
+              anchorStart >= wordStart
+                  ? wordStart
+                  : wordStartBefore(text, anchorStart, from, starts, words));
         }
       }
     }
@@ -217,8 +229,23 @@ final class AnchorScanner {
     return c < ALPHABET ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
-  /** For an anchor that spans words ("blood loss"): the start of the word it begins in. */
-  private static int wordStartBefore(String text, int at, int min) {
+  /**
+   * For an anchor that spans words ("blood loss") or starts with a mark: the start of the run of
+   * word characters that ends at {@code at} ({@code at} itself when there is none), at most 64
+   * characters back. {@code starts} holds the last word starts the scan saw, {@code words} of them
+   * in all.
+   */
+  private static int wordStartBefore(String text, int at, int min, int[] starts, int words) {
+    if (at <= min || !isWordChar(text.charAt(at - 1))) {
+      return at;
+    }
+    for (int w = words - 1; w >= 0 && w >= words - RECENT; w--) {
+      int start = starts[w & (RECENT - 1)];
+      if (start < at) {
+        // The run that holds at - 1 is the last one started before it.
+        return Math.max(start, at - 64);
+      }
+    }
     int b = at;
     while (b > min && isWordChar(text.charAt(b - 1)) && at - b < 64) {
       b--;

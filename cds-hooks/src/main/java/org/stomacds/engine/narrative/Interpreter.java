@@ -49,12 +49,27 @@ final class Interpreter {
   static NoteReading read(Lexicon lexicon, String text) {
     IndexedNote note = new IndexedNote(lexicon, text);
     try {
-      List<Hit> hits = new PhraseFinder(note).find();
-      NumberFinder.Found numbers = new NumberFinder(note).find();
-      return new Interpreter(note, hits, numbers).interpret();
+      return read(note);
     } finally {
       note.close();
     }
+  }
+
+  /** Reads a note and what it says was done, from one fold and one cut into sentences. */
+  static NoteReader.Readings readWithService(Lexicon lexicon, String text) {
+    IndexedNote note = new IndexedNote(lexicon, text);
+    try {
+      return new NoteReader.Readings(
+          read(note), ServiceReader.read(note.text, note.f, note.sentences));
+    } finally {
+      note.close();
+    }
+  }
+
+  private static NoteReading read(IndexedNote note) {
+    List<Hit> hits = new PhraseFinder(note).find();
+    NumberFinder.Found numbers = new NumberFinder(note).find();
+    return new Interpreter(note, hits, numbers).interpret();
   }
 
   private NoteReading interpret() {

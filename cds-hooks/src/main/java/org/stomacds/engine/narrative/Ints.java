@@ -31,6 +31,16 @@ final class Ints {
     return values[i];
   }
 
+  /** Empties the list, keeping its room. */
+  void clear() {
+    size = 0;
+  }
+
+  /** Sorts the values in increasing order. */
+  void sort() {
+    Arrays.sort(values, 0, size);
+  }
+
   int size() {
     return size;
   }

@@ -30,6 +30,20 @@ public final class NoteReader {
     return Interpreter.read(lexicon, plainText);
   }
 
+  /** A note's reading and what it says was done, read together. */
+  public record Readings(NoteReading note, ServiceReading service) {}
+
+  /**
+   * Reads a note and what it says was done ({@link #read} and {@link #readService} of the same
+   * text), folding the text and cutting it into sentences once for both.
+   */
+  public Readings readWithService(String plainText) {
+    if (plainText == null || plainText.isBlank()) {
+      return new Readings(NoteReading.EMPTY, ServiceReading.EMPTY);
+    }
+    return Interpreter.readWithService(lexicon, plainText);
+  }
+
   /**
    * Reads what was done, for choosing the code (route, colon left, stoma closed, how the stricture
    * was dilated, stent, ablation, a short exam): {@code narrative/service-facts.yaml}.

@@ -29,18 +29,29 @@ final class ServiceReader {
     if (text == null || text.isBlank()) {
       return ServiceReading.EMPTY;
     }
-    ServiceTables.Tables tables = ServiceTables.get();
     String folded = NoteText.fold(text);
-    List<Sentence> sentences = Segmenter.split(text, folded);
+    return read(text, folded, Segmenter.split(text, folded));
+  }
+
+  /** Reads a note already folded and cut into sentences (by the note reader's own pass). */
+  static ServiceReading read(String text, String folded, List<Sentence> sentences) {
+    ServiceTables.Tables tables = ServiceTables.get();
     Map<String, List<ServiceReading.Said>> hits = new LinkedHashMap<>();
+    List<ServiceTables.Row> rows = tables.rows();
+    RowGate.Found found = tables.gate().found();
     for (Sentence sentence : sentences) {
-      String part = folded.substring(sentence.start(), sentence.end());
-      for (ServiceTables.Row row : tables.rows()) {
-        if (row.skip().contains(sentence.section())) {
+      tables.gate().scan(folded, sentence.start(), sentence.end(), found);
+      String part = null;
+      for (int r = 0; r < rows.size(); r++) {
+        ServiceTables.Row row = rows.get(r);
+        if (!found.may(r) || row.skip().contains(sentence.section())) {
           continue;
         }
+        if (part == null) {
+          part = folded.substring(sentence.start(), sentence.end());
+        }
         Matcher m = row.pattern().matcher(part);
-        if (!m.find()) {
+        if (!found.find(r, m)) {
           continue;
         }
         if (row.unless() != null && row.unless().matcher(part).find()) {

@@ -36,8 +36,11 @@ final class ServiceTables {
   /** A row's example: a text and the value the whole reading gives its fact ("none": silent). */
   record Example(String text, String value) {}
 
-  /** The loaded file: the facts with their values, and the rows in the order they are tried. */
-  record Tables(Map<String, List<String>> facts, List<Row> rows) {}
+  /**
+   * The loaded file: the facts with their values, the rows in the order they are tried, and which
+   * rows may match where (each row's anchors, derived from its pattern).
+   */
+  record Tables(Map<String, List<String>> facts, List<Row> rows, RowGate gate) {}
 
   private static volatile Tables loaded;
 
@@ -109,7 +112,10 @@ final class ServiceTables {
               skip,
               List.copyOf(examples)));
     }
-    return new Tables(Map.copyOf(facts), List.copyOf(rows));
+    return new Tables(
+        Map.copyOf(facts),
+        List.copyOf(rows),
+        new RowGate(rows.stream().map(Row::pattern).toList(), true));
   }
 
   /**

@@ -1,0 +1,62 @@
+package org.stomacds.engine.narrative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class RowGateTest {
+
+  private static final List<Pattern> ROWS =
+      List.of(
+          Pattern.compile("\\b(?:through|via)\\s+the\\s+stoma\\b", Pattern.COMMENTS),
+          Pattern.compile("\\b\\d{1,2}\\s*mm\\s+balloon\\b", Pattern.COMMENTS),
+          Pattern.compile("[a-z]+ostomy\\b", Pattern.COMMENTS));
+
+  private static final RowGate GATE = new RowGate(ROWS, true);
+
+  @Test
+  void findsTheSameFirstMatchAsAFullSearch() {
+    String text = "scope via a loop. then via the stoma; a 15 mm balloon and an 18 mm balloon.";
+    RowGate.Found found = GATE.found();
+    GATE.scan(text, 0, text.length(), found);
+    for (int row = 0; row < ROWS.size(); row++) {
+      Matcher full = ROWS.get(row).matcher(text);
+      Matcher gated = ROWS.get(row).matcher(text);
+      boolean expected = full.find();
+      assertThat(found.find(row, gated)).as("row %d", row).isEqualTo(expected);
+      if (expected) {
+        assertThat(gated.start()).isEqualTo(full.start());
+        assertThat(gated.end()).isEqualTo(full.end());
+      }
+    }
+  }
+
+  @Test
+  void skipsARowWhoseAnchorsTheTextDoesNotHold() {
+    String text = "no balloon was used";
+    RowGate.Found found = GATE.found();
+    GATE.scan(text, 0, text.length(), found);
+    assertThat(found.may(0)).isFalse();
+    assertThat(found.find(0, ROWS.get(0).matcher(text))).isFalse();
+  }
+
+  @Test
+  void triesARowThatNeedNotStartWithALiteralEverywhere() {
+    assertThat(RowGate.anchors("[a-z]+ostomy\\b", true)).isNull();
+    String text = "the ileostomy";
+    RowGate.Found found = GATE.found();
+    GATE.scan(text, 0, text.length(), found);
+    Matcher m = ROWS.get(2).matcher(text);
+    assertThat(found.find(2, m)).isTrue();
+    assertThat(m.group()).isEqualTo("ileostomy");
+  }
+
+  @Test
+  void readsWhiteSpaceInACommentsPatternAsLayout() {
+    assertThat(RowGate.anchors("\\b(?:thr ough | via)\\s+x", true))
+        .containsExactlyInAnyOrder("through ", "via ");
+  }
+}
