@@ -54,7 +54,9 @@ final class CountFinder {
         Lexicon.bit(Feature.TIMES_X),
         QuantityMatchers.COUNT_TIMES,
         m -> {
-          if (!holds(s, "biops")) {
+          if (!holds(s, "biops")
+              && !countsOtherThings(s, m.start(), m.end())
+              && (talksOfDilation(s) || afterASize(s, m.start()))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -77,12 +79,89 @@ final class CountFinder {
         Lexicon.bit(Feature.COUNT_LABEL),
         QuantityMatchers.COUNT_LABEL,
         m -> count(i, s, m, m.group(1), null, found));
+    if (holds(s, "inflation")) {
+      // "then a third inflation at 15 mm": at least that many
+      Matcher m = ORDINAL.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        if (!elsewhen.at(i, s, m.start())) {
+          found.add(new Value(ORDINALS.indexOf(m.group(1)) + 2, i, m.start(), m.end(), true));
+        }
+      }
+    }
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
       this.counts.add(v);
       signs.add(i, v.start());
     }
   }
+
+  private static final List<String> ORDINALS =
+      List.of("second", "third", "fourth", "fifth", "sixth");
+
+  /** "a third inflation", "the second and final inflation": an ordinal counts those before it. */
+  private static final Pattern ORDINAL =
+      Rx.compile(
+          "\\b(second|third|fourth|fifth|sixth)\\s+(?:and\\s+(?:final|last)\\s+)?(?:balloon\\s+)?"
+              + "inflation\\b");
+
+  /**
+   * Whether an "x2" counts something other than inflations: the strictures, sites or biopsies named
+   * right before it ("strictures of the transverse colon x2", "bx x4") or after it ("x2 sites"),
+   * with no dilation or size between.
+   */
+  private boolean countsOtherThings(Sentence s, int x, int end) {
+    Matcher after = OTHER_THINGS.matcher(f).region(end, s.end());
+    if (after.lookingAt()) {
+      return true;
+    }
+    boolean other = false;
+    TokenCursor c = new TokenCursor(f, s.start(), x, x);
+    for (int k = 0; k < 8 && c.prev(); k++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == ',' || c.punct() == ';' || c.punct() == ':') {
+          break;
+        }
+        continue;
+      }
+      if (w.startsWith("dilat")
+          || w.startsWith("inflat")
+          || w.startsWith("balloon")
+          || w.equals("mm")
+          || w.equals("cre")
+          || w.equals("tts")
+          || c.isNumber()) {
+        // "inflated across the stricture x 2", "balloon dilation at the fascial level x3"
+        return false;
+      }
+      other |= OTHER_NOUNS.matcher(w).matches();
+    }
+    return other;
+  }
+
+  /** Whether the sentence names a dilation, an inflation or the balloon. */
+  private boolean talksOfDilation(Sentence s) {
+    return holds(s, "dilat")
+        || holds(s, "inflat")
+        || holds(s, "balloon")
+        || holds(s, "cre")
+        || holds(s, "tts");
+  }
+
+  /** "today: 18mm x3 60s": a terse count right after a size in millimetres. */
+  private boolean afterASize(Sentence s, int x) {
+    TokenCursor c = new TokenCursor(f, s.start(), x, x);
+    return c.prev() && c.word() != null && c.word().endsWith("mm");
+  }
+
+  private static final Pattern OTHER_THINGS =
+      Rx.compile(
+          "\\s*(?:sites?|strictures?|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?)\\b");
+
+  private static final Pattern OTHER_NOUNS =
+      Rx.compile(
+          "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
+              + "|polyps?|specimens?|ulcers?|segments?");
 
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
     double n = NumberWords.parse(oneSpace(number));

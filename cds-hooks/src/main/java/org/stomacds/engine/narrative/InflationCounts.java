@@ -48,9 +48,12 @@ final class InflationCounts {
   /** The balloon size stated last before {@code count} in its sentence or the one before it. */
   private static double balloonBefore(List<Value> balloons, Value count) {
     double size = Double.NaN;
+    int at = -1;
     for (Value b : balloons) {
-      if (b.start() < count.start() && b.sentence() >= count.sentence() - 1) {
+      // the nearest before it: sizes are not all listed in note order
+      if (b.start() < count.start() && b.sentence() >= count.sentence() - 1 && b.start() > at) {
         size = b.value();
+        at = b.start();
       }
     }
     return size;
@@ -84,6 +87,14 @@ final class InflationCounts {
         int each = eachAfter(f, s, name.lookingAt() ? name.end() : last.end());
         if (each >= 0) {
           return new Value(chained, b.sentence(), b.start(), each, false);
+        }
+      }
+      if (actStart < 0 && (progression(f, b) || chainedArrows(f, balloons, i) >= 2)) {
+        // "Balloon sizes: 10 mm -> 11 mm -> 12 mm", "12 -> 13.5 -> 15 mm": one inflation a step
+        int steps = Math.max(chainedArrows(f, balloons, i), sameSpan(balloons, b));
+        if (steps >= 2) {
+          Value last = balloons.get(i + chainedArrows(f, balloons, i) - 1);
+          return new Value(steps, b.sentence(), b.start(), Math.max(last.end(), b.end()), false);
         }
       }
       if (actStart < 0) {
@@ -120,6 +131,39 @@ final class InflationCounts {
     }
     return n;
   }
+
+  /** Whether a list of sizes is written as steps: "12 -> 13.5 -> 15", "12 then 15". */
+  private static boolean progression(String f, Value b) {
+    String written = f.substring(b.start(), b.end());
+    return written.contains(">") || written.contains("\u2192") || written.contains("then");
+  }
+
+  /** How many values share {@code b}'s span: the sizes of one written list. */
+  private static int sameSpan(List<Value> balloons, Value b) {
+    int n = 0;
+    for (Value v : balloons) {
+      n += v.start() == b.start() && v.end() == b.end() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** How many sizes from {@code balloons[i]} on are joined by arrows ("10 mm -> 11 mm"). */
+  private static int chainedArrows(String f, List<Value> balloons, int i) {
+    int n = 1;
+    for (int j = i + 1; j < balloons.size(); j++) {
+      Value prev = balloons.get(j - 1);
+      Value next = balloons.get(j);
+      if (next.sentence() != prev.sentence()
+          || next.start() < prev.end()
+          || !ARROW_LINK.matcher(f).region(prev.end(), next.start()).matches()) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  private static final Pattern ARROW_LINK = Rx.compile("\\s*(?:-+>|\u2192|=>)\\s*");
 
   /**
    * What stands between two sizes a "then" joins: the unit and balloon's name, "then", an article.
@@ -213,6 +257,8 @@ final class InflationCounts {
   private static final Pattern ACT =
       Rx.compile(
           "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:was|were)\\s+)?"
+              // "I inflated it to 12, 13.5 and 15"
+              + "(?:it\\s+)?"
               + "(?:performed\\s+)?(?:(?:sequentially"
               + "|serially|successively|progressively|in\\s+turn|stepwise)\\s+)?(?:(?:up\\s+)?"
               + "(?:to|at)\\b)?");
@@ -220,7 +266,12 @@ final class InflationCounts {
   /** A duration said of each size right after the list: ", 60 s each", "(1 min per stage)". */
   private static final Pattern EACH =
       Rx.compile(
-          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?"
+              // "12-13.5-15 mm CRE balloon, one inflation at each size", "12, 13.5 and 15 mm
+              // across the ring, 60 seconds each"
+              + "(?:\\s*(?:(?:tts|cre)\\s+)?balloons?\\b)?(?:\\s*\\b(?:across|through|at|in)\\s+(?:the\\s+)?"
+              + "[a-z]+)?"
+              + "[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
               + "(?:(?:one\\s+(?:inflation|dilation)\\s+)?(?:at\\s+)?each|apiece|per\\s+(?:stage|inflation|size"
               + "|step|balloon))\\b");
 }

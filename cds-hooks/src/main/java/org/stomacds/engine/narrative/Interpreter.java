@@ -167,11 +167,19 @@ final class Interpreter {
     }
     int addendum = addendumStart();
     if (!counts.isEmpty()) {
-      Value v = stated(counts, addendum, true);
-      out.inflationCount =
-          v.start() >= addendum || isATotal(v)
-              ? (int) v.value()
-              : InflationCounts.summed(sentences, counts, balloonSizes, v);
+      // an ordinal ("a third inflation") says at least that many were done
+      List<Value> numbered = counts.stream().filter(c -> !c.flag()).toList();
+      int atLeast =
+          counts.stream().filter(Value::flag).mapToInt(c -> (int) c.value()).max().orElse(0);
+      int n = 0;
+      if (!numbered.isEmpty()) {
+        Value v = stated(numbered, addendum, true);
+        n =
+            v.start() >= addendum || isATotal(v)
+                ? (int) v.value()
+                : InflationCounts.summed(sentences, numbered, balloonSizes, v);
+      }
+      out.inflationCount = Math.max(n, atLeast);
       counts.forEach(c -> mentions.mention(INFLATION_COUNT, false, c));
     } else {
       Value listed = InflationCounts.listed(f, sentences, balloonSizes);
@@ -192,6 +200,12 @@ final class Interpreter {
    * then 15 mm x 2"), else the first statement.
    */
   private Value stated(List<Value> values, int addendum, boolean totals) {
+    for (Value v : values) {
+      if (totals && v.start() >= addendum && isATotal(v)) {
+        // "(one additional inflation), giving three inflations total"
+        return v;
+      }
+    }
     for (Value v : values) {
       if (v.start() >= addendum) {
         return v;
