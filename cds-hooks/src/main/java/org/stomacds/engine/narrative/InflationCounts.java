@@ -23,7 +23,7 @@ final class InflationCounts {
    * repeating the description) or stands apart.
    */
   static int summed(
-      List<Sentence> sentences, List<Value> counts, List<Value> balloons, Value first) {
+      String f, List<Sentence> sentences, List<Value> counts, List<Value> balloons, Value first) {
     int at = counts.indexOf(first);
     double sum = first.value();
     double key = balloonBefore(balloons, first);
@@ -35,7 +35,7 @@ final class InflationCounts {
           || sentences.get(next.sentence()).section() != sentences.get(last.sentence()).section()
           || Double.isNaN(key)
           || Double.isNaN(nextKey)
-          || nextKey == key) {
+          || (nextKey == key && !anotherStrictureBetween(f, last, next))) {
         break;
       }
       sum += next.value();
@@ -43,6 +43,21 @@ final class InflationCounts {
       last = next;
     }
     return (int) sum;
+  }
+
+  /**
+   * A second stricture named between two counts: its counts add up even with the same balloon
+   * ("Stricture A: 15 mm balloon x2. Stricture B: 15 mm balloon x1").
+   */
+  private static final Pattern ANOTHER_STRICTURE =
+      Rx.compile(
+          "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
+              + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s"
+              + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b");
+
+  private static boolean anotherStrictureBetween(String f, Value last, Value next) {
+    return last.end() < next.start()
+        && ANOTHER_STRICTURE.matcher(f).region(last.end(), next.start()).find();
   }
 
   /** The balloon size stated last before {@code count} in its sentence or the one before it. */
@@ -72,11 +87,15 @@ final class InflationCounts {
         continue;
       }
       int actStart = inflationBefore(f, s, b);
+      // the sizes from this one on in its sentence ("inflated to 12, 13.5 and 15 mm"; "at 12 mm (1
+      // min), 13.5 mm (1 min) and 15 mm"), not a balloon's name read again before them
       int n = 0;
       int end = b.end();
-      for (int j = i; j < balloons.size() && balloons.get(j).sentence() == b.sentence(); j++) {
-        n++;
-        end = balloons.get(j).end();
+      for (Value v : balloons) {
+        if (v.sentence() == b.sentence() && v.start() >= b.start()) {
+          n++;
+          end = Math.max(end, v.end());
+        }
       }
       int chained = thenChain(f, balloons, i);
       if (actStart < 0 && chained >= 2) {
@@ -98,13 +117,11 @@ final class InflationCounts {
         }
       }
       if (actStart < 0) {
-        // "balloon 15, 16.5, 18 mm, 60 s each": the sizes of one list, each an inflation
-        n = 0;
-        for (Value v : balloons) {
-          n += v.start() == b.start() && v.end() == b.end() ? 1 : 0;
-        }
+        // "balloon 15, 16.5, 18 mm, 60 s each", "12 mm, 13.5 mm and 15 mm balloons, one
+        // inflation each": the sizes up to here in the sentence, each an inflation
         end = eachAfter(f, s, b.end());
         actStart = end < 0 ? -1 : b.start();
+        n = end < 0 ? 0 : sizesUpTo(balloons, b);
       }
       if (actStart >= 0 && n >= 2) {
         return new Value(n, b.sentence(), actStart, end, false);
@@ -136,6 +153,17 @@ final class InflationCounts {
   private static boolean progression(String f, Value b) {
     String written = f.substring(b.start(), b.end());
     return written.contains(">") || written.contains("\u2192") || written.contains("then");
+  }
+
+  /** How many different sizes its sentence states up to the end of {@code b}. */
+  private static int sizesUpTo(List<Value> balloons, Value b) {
+    java.util.Set<Double> sizes = new java.util.HashSet<>();
+    for (Value v : balloons) {
+      if (v.sentence() == b.sentence() && v.end() <= b.end()) {
+        sizes.add(v.value());
+      }
+    }
+    return sizes.size();
   }
 
   /** How many values share {@code b}'s span: the sizes of one written list. */

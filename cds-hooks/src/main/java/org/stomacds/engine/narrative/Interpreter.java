@@ -177,7 +177,7 @@ final class Interpreter {
         n =
             v.start() >= addendum || isATotal(v)
                 ? (int) v.value()
-                : InflationCounts.summed(sentences, numbered, balloonSizes, v);
+                : InflationCounts.summed(f, sentences, numbered, balloonSizes, v);
       }
       out.inflationCount = Math.max(n, atLeast);
       counts.forEach(c -> mentions.mention(INFLATION_COUNT, false, c));

@@ -68,7 +68,7 @@ final class QuantityPatterns {
           "(?<![\\w.])"
               + COUNT_NUM
               // "a single forty five second inflation", "3 30-second inflations"
-              + "(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
+              + "(?:\\s*x)?(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
               // a word between the number and the noun is no number and no "x" ("18 x 2
               // inflations" is two)
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
