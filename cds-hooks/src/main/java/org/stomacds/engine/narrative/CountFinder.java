@@ -43,6 +43,9 @@ final class CountFinder {
     }
   }
 
+  /** "12, 13.5 and 15 mm balloons, one inflation each": the sizes count them. */
+  private static final Pattern ONE_EACH = Rx.compile("\\s*,?\\s*(?:each|apiece)\\b");
+
   private static final Pattern PER_SIZE =
       Rx.compile("\\s+(?:at\\s+)?(?:each|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
 
@@ -54,7 +57,9 @@ final class CountFinder {
         Lexicon.bit(Feature.TIMES_X),
         QuantityMatchers.COUNT_TIMES,
         m -> {
-          if (!holds(s, "biops")) {
+          if (!holds(s, "biops")
+              && !countsOtherThings(s, m.start(), m.end())
+              && (talksOfDilation(s) || afterASize(s, m.start()))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -77,6 +82,75 @@ final class CountFinder {
         Lexicon.bit(Feature.COUNT_LABEL),
         QuantityMatchers.COUNT_LABEL,
         m -> count(i, s, m, m.group(1), null, found));
+    if (holds(s, "inflation")
+        || holds(s, "second")
+        || holds(s, "third")
+        || holds(s, "fourth")
+        || holds(s, "nd ")
+        || holds(s, "rd ")) {
+      // "then a third inflation at 15 mm", "then a third with the 16.5 mm": at least that many
+      Matcher m = CountShapes.ORDINAL.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        if (!elsewhen.at(i, s, m.start())) {
+          int n =
+              m.group(1) != null
+                  ? CountShapes.ORDINALS.indexOf(m.group(1)) % 5 + 2
+                  : Integer.parseInt(m.group(2));
+          found.add(new Value(n, i, m.start(), m.end(), true));
+        }
+      }
+    }
+    if (holds(s, "more")
+        || holds(s, "additional")
+        || holds(s, "once")
+        || holds(s, "further")
+        || holds(s, "repeated")
+        || holds(s, "inflated")) {
+      // "repeated once", "repeated two more times", "then two more inflations": one more than said
+      Matcher m = CountShapes.REPEATED.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        double n = g == null ? 1 : g.equals("once") ? 1 : NumberWords.parse(g);
+        if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
+          found.add(new Value(n + 1, i, m.start(), m.end(), true));
+        }
+      }
+    }
+    if (holds(s, "stage") || holds(s, "step") || holds(s, "increment")) {
+      Matcher m = CountShapes.IN_STAGES.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        if (!CountShapes.overlaps(found, m.start(), m.end())) {
+          count(i, s, m, m.group(1), null, found);
+        }
+      }
+    }
+    if (holds(s, "s")) {
+      // "three 30-second inflations", "a single 60-second inflation", "2 x 60 s"
+      Matcher m = CountShapes.TIMED_COUNT.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        if (!CountShapes.overlaps(found, m.start(), m.end())) {
+          if (m.group(1) != null) {
+            count(i, s, m, m.group(1), m.group(2), found);
+          } else {
+            count(i, s, m, m.group(3), null, found);
+          }
+        }
+      }
+    }
+    if (s.section() != Section.TITLE && (holds(s, "dilat") || holds(s, "inflat"))) {
+      // "inflated sequentially to 12, 13.5 and 15 mm": one inflation a size (a title names the
+      // procedure, not its inflations)
+      Matcher m = CountShapes.ACT_LIST.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        int n = CountShapes.sizesIn(f, m.start(1), m.end(1));
+        if (n >= 2 && n <= 8 && !elsewhen.at(i, s, m.start())) {
+          found.add(new Value(n, i, m.start(), m.end(), true));
+        }
+      }
+    }
+    if (holds(s, "mm")) {
+      CountShapes.summedAtSizes(f, elsewhen, i, s, found);
+    }
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
       this.counts.add(v);
@@ -84,13 +158,74 @@ final class CountFinder {
     }
   }
 
+  /**
+   * Whether an "x2" counts something other than inflations: the strictures, sites or biopsies named
+   * right before it ("strictures of the transverse colon x2", "bx x4") or after it ("x2 sites"),
+   * with no dilation or size between.
+   */
+  private boolean countsOtherThings(Sentence s, int x, int end) {
+    Matcher after = OTHER_THINGS.matcher(f).region(end, s.end());
+    if (after.lookingAt()) {
+      return true;
+    }
+    boolean other = false;
+    TokenCursor c = new TokenCursor(f, s.start(), x, x);
+    for (int k = 0; k < 8 && c.prev(); k++) {
+      String w = c.word();
+      if (w == null) {
+        if (c.punct() == ',' || c.punct() == ';' || c.punct() == ':') {
+          break;
+        }
+        continue;
+      }
+      if (w.startsWith("dilat")
+          || w.startsWith("inflat")
+          || w.startsWith("balloon")
+          || w.equals("mm")
+          || w.equals("cre")
+          || w.equals("tts")
+          || c.isNumber()) {
+        // "inflated across the stricture x 2", "balloon dilation at the fascial level x3"
+        return false;
+      }
+      other |= OTHER_NOUNS.matcher(w).matches();
+    }
+    return other;
+  }
+
+  /** Whether the sentence names a dilation, an inflation or the balloon. */
+  private boolean talksOfDilation(Sentence s) {
+    return holds(s, "dilat")
+        || holds(s, "inflat")
+        || holds(s, "balloon")
+        || holds(s, "cre")
+        || holds(s, "tts");
+  }
+
+  /** "today: 18mm x3 60s": a terse count right after a size in millimetres. */
+  private boolean afterASize(Sentence s, int x) {
+    TokenCursor c = new TokenCursor(f, s.start(), x, x);
+    return c.prev() && c.word() != null && c.word().endsWith("mm");
+  }
+
+  private static final Pattern OTHER_THINGS =
+      Rx.compile(
+          "\\s*(?:sites?|strictures?|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?)\\b");
+
+  private static final Pattern OTHER_NOUNS =
+      Rx.compile(
+          "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
+              + "|polyps?|specimens?|ulcers?|segments?");
+
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
     double n = NumberWords.parse(oneSpace(number));
     // "3 inflation" is no count, but the terse "3 infl" is one.
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
-    if (n == 1 && PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()) {
+    if (n == 1
+        && (PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()
+            || (noun != null && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt()))) {
       // "one inflation at each size": the sizes count them
       return;
     }

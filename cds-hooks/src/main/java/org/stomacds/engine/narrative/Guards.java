@@ -65,7 +65,11 @@ final class Guards {
         if (c.punct() == '~') {
           continue;
         }
-        return null;
+        if (c.punct() != '@') {
+          return null;
+        }
+        // terse notes write "@" for "at": "stricture @ 18cm"
+        w = "at";
       }
       if (!skip.contains(w)) {
         return w;
@@ -80,7 +84,8 @@ final class Guards {
     for (int i = 0; i < 6 && c.prev(); i++) {
       String w = c.word();
       if (w == null) {
-        return false;
+        // terse notes write "@" for "at": "stenosis @ skin/fascia"
+        return c.punct() == '@';
       }
       switch (w) {
         case "the" -> {
@@ -132,6 +137,40 @@ final class Guards {
     }
     return true;
   }
+
+  private static final Set<String> ON_THE_WAY =
+      Set.of("the", "approximately", "approx", "about", "around", "roughly", "level", "of", ".");
+
+  /**
+   * The scope reached the place ("advanced to the anastomosis", "to approx 15 cm") and a stricture
+   * is said there: after the match in its sentence ("..., which was narrowed") or in the sentence
+   * that follows ("... at 30 cm. Smooth stricture, lumen 8 mm").
+   */
+  static boolean reachedTheStricture(String f, Sentence s, int a, int b) {
+    String w = previousWord(f, s, a, ON_THE_WAY);
+    if (w == null || !(w.equals("to") || w.equals("reached") || w.equals("reaching"))) {
+      return false;
+    }
+    int next = Math.min(f.length(), s.end() + 1);
+    while (next < f.length() && next < s.end() + 4 && !Character.isLetter(f.charAt(next))) {
+      next++;
+    }
+    int stop = next;
+    while (stop < f.length()
+        && stop < next + 160
+        && f.charAt(stop) != '.'
+        && f.charAt(stop) != '\n'
+        && f.charAt(stop) != ';') {
+      stop++;
+    }
+    return STRICTURE_THERE.matcher(f).region(b, s.end()).find()
+        || (next > s.end() && STRICTURE_THERE.matcher(f).region(next, stop).find());
+  }
+
+  private static final Pattern STRICTURE_THERE =
+      Rx.compile(
+          "\\b(?:strictur|stenos|stenotic|narrow|tight|pin-?hole|pin-?point|fibrotic|web\\b"
+              + "|ring\\b|lumen)");
 
   /** Whether the word before {@code at} (in the sentence) is one of {@code words}. */
   static boolean precededBy(String f, Sentence s, int at, String... words) {

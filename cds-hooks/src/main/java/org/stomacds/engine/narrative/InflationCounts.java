@@ -23,7 +23,7 @@ final class InflationCounts {
    * repeating the description) or stands apart.
    */
   static int summed(
-      List<Sentence> sentences, List<Value> counts, List<Value> balloons, Value first) {
+      String f, List<Sentence> sentences, List<Value> counts, List<Value> balloons, Value first) {
     int at = counts.indexOf(first);
     double sum = first.value();
     double key = balloonBefore(balloons, first);
@@ -35,7 +35,7 @@ final class InflationCounts {
           || sentences.get(next.sentence()).section() != sentences.get(last.sentence()).section()
           || Double.isNaN(key)
           || Double.isNaN(nextKey)
-          || nextKey == key) {
+          || (nextKey == key && !anotherStrictureBetween(f, last, next))) {
         break;
       }
       sum += next.value();
@@ -45,12 +45,30 @@ final class InflationCounts {
     return (int) sum;
   }
 
+  /**
+   * A second stricture named between two counts: its counts add up even with the same balloon
+   * ("Stricture A: 15 mm balloon x2. Stricture B: 15 mm balloon x1").
+   */
+  private static final Pattern ANOTHER_STRICTURE =
+      Rx.compile(
+          "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
+              + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s"
+              + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b");
+
+  private static boolean anotherStrictureBetween(String f, Value last, Value next) {
+    return last.end() < next.start()
+        && ANOTHER_STRICTURE.matcher(f).region(last.end(), next.start()).find();
+  }
+
   /** The balloon size stated last before {@code count} in its sentence or the one before it. */
   private static double balloonBefore(List<Value> balloons, Value count) {
     double size = Double.NaN;
+    int at = -1;
     for (Value b : balloons) {
-      if (b.start() < count.start() && b.sentence() >= count.sentence() - 1) {
+      // the nearest before it: sizes are not all listed in note order
+      if (b.start() < count.start() && b.sentence() >= count.sentence() - 1 && b.start() > at) {
         size = b.value();
+        at = b.start();
       }
     }
     return size;
@@ -69,11 +87,15 @@ final class InflationCounts {
         continue;
       }
       int actStart = inflationBefore(f, s, b);
+      // the sizes from this one on in its sentence ("inflated to 12, 13.5 and 15 mm"; "at 12 mm (1
+      // min), 13.5 mm (1 min) and 15 mm"), not a balloon's name read again before them
       int n = 0;
       int end = b.end();
-      for (int j = i; j < balloons.size() && balloons.get(j).sentence() == b.sentence(); j++) {
-        n++;
-        end = balloons.get(j).end();
+      for (Value v : balloons) {
+        if (v.sentence() == b.sentence() && v.start() >= b.start()) {
+          n++;
+          end = Math.max(end, v.end());
+        }
       }
       int chained = thenChain(f, balloons, i);
       if (actStart < 0 && chained >= 2) {
@@ -86,14 +108,20 @@ final class InflationCounts {
           return new Value(chained, b.sentence(), b.start(), each, false);
         }
       }
-      if (actStart < 0) {
-        // "balloon 15, 16.5, 18 mm, 60 s each": the sizes of one list, each an inflation
-        n = 0;
-        for (Value v : balloons) {
-          n += v.start() == b.start() && v.end() == b.end() ? 1 : 0;
+      if (actStart < 0 && (progression(f, b) || chainedArrows(f, balloons, i) >= 2)) {
+        // "Balloon sizes: 10 mm -> 11 mm -> 12 mm", "12 -> 13.5 -> 15 mm": one inflation a step
+        int steps = Math.max(chainedArrows(f, balloons, i), sameSpan(balloons, b));
+        if (steps >= 2) {
+          Value last = balloons.get(i + chainedArrows(f, balloons, i) - 1);
+          return new Value(steps, b.sentence(), b.start(), Math.max(last.end(), b.end()), false);
         }
+      }
+      if (actStart < 0) {
+        // "balloon 15, 16.5, 18 mm, 60 s each", "12 mm, 13.5 mm and 15 mm balloons, one
+        // inflation each": the sizes up to here in the sentence, each an inflation
         end = eachAfter(f, s, b.end());
         actStart = end < 0 ? -1 : b.start();
+        n = end < 0 ? 0 : sizesUpTo(balloons, b);
       }
       if (actStart >= 0 && n >= 2) {
         return new Value(n, b.sentence(), actStart, end, false);
@@ -120,6 +148,50 @@ final class InflationCounts {
     }
     return n;
   }
+
+  /** Whether a list of sizes is written as steps: "12 -> 13.5 -> 15", "12 then 15". */
+  private static boolean progression(String f, Value b) {
+    String written = f.substring(b.start(), b.end());
+    return written.contains(">") || written.contains("\u2192") || written.contains("then");
+  }
+
+  /** How many different sizes its sentence states up to the end of {@code b}. */
+  private static int sizesUpTo(List<Value> balloons, Value b) {
+    java.util.Set<Double> sizes = new java.util.HashSet<>();
+    for (Value v : balloons) {
+      if (v.sentence() == b.sentence() && v.end() <= b.end()) {
+        sizes.add(v.value());
+      }
+    }
+    return sizes.size();
+  }
+
+  /** How many values share {@code b}'s span: the sizes of one written list. */
+  private static int sameSpan(List<Value> balloons, Value b) {
+    int n = 0;
+    for (Value v : balloons) {
+      n += v.start() == b.start() && v.end() == b.end() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** How many sizes from {@code balloons[i]} on are joined by arrows ("10 mm -> 11 mm"). */
+  private static int chainedArrows(String f, List<Value> balloons, int i) {
+    int n = 1;
+    for (int j = i + 1; j < balloons.size(); j++) {
+      Value prev = balloons.get(j - 1);
+      Value next = balloons.get(j);
+      if (next.sentence() != prev.sentence()
+          || next.start() < prev.end()
+          || !ARROW_LINK.matcher(f).region(prev.end(), next.start()).matches()) {
+        break;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  private static final Pattern ARROW_LINK = Rx.compile("\\s*(?:-+>|\u2192|=>)\\s*");
 
   /**
    * What stands between two sizes a "then" joins: the unit and balloon's name, "then", an article.
@@ -213,6 +285,8 @@ final class InflationCounts {
   private static final Pattern ACT =
       Rx.compile(
           "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:was|were)\\s+)?"
+              // "I inflated it to 12, 13.5 and 15"
+              + "(?:it\\s+)?"
               + "(?:performed\\s+)?(?:(?:sequentially"
               + "|serially|successively|progressively|in\\s+turn|stepwise)\\s+)?(?:(?:up\\s+)?"
               + "(?:to|at)\\b)?");
@@ -220,7 +294,12 @@ final class InflationCounts {
   /** A duration said of each size right after the list: ", 60 s each", "(1 min per stage)". */
   private static final Pattern EACH =
       Rx.compile(
-          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?"
+              // "12-13.5-15 mm CRE balloon, one inflation at each size", "12, 13.5 and 15 mm
+              // across the ring, 60 seconds each"
+              + "(?:\\s*(?:(?:tts|cre)\\s+)?balloons?\\b)?(?:\\s*\\b(?:across|through|at|in)\\s+(?:the\\s+)?"
+              + "[a-z]+)?"
+              + "[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
               + "(?:(?:one\\s+(?:inflation|dilation)\\s+)?(?:at\\s+)?each|apiece|per\\s+(?:stage|inflation|size"
               + "|step|balloon))\\b");
 }

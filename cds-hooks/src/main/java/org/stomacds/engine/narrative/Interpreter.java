@@ -81,9 +81,9 @@ final class Interpreter {
     new IndicationReader(note, numbers, mentions).read();
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
     new SedationReader(note, hits, numbers, mentions).read();
+    distinct();
     dilation();
     new LumenReader(note, hits, numbers, mentions).read();
-    distinct();
     return out.build();
   }
 
@@ -182,11 +182,28 @@ final class Interpreter {
     }
     int addendum = addendumStart();
     if (!counts.isEmpty()) {
-      Value v = stated(counts, addendum, true);
-      out.inflationCount =
-          v.start() >= addendum || isATotal(v)
-              ? (int) v.value()
-              : InflationCounts.summed(sentences, counts, balloonSizes, v);
+      // an ordinal ("a third inflation") says at least that many were done
+      List<Value> numbered = counts.stream().filter(c -> !c.flag()).toList();
+      int atLeast =
+          counts.stream().filter(Value::flag).mapToInt(c -> (int) c.value()).max().orElse(0);
+      int n = 0;
+      if (!numbered.isEmpty()) {
+        Value v = stated(numbered, addendum, true);
+        n =
+            v.start() >= addendum || isATotal(v)
+                ? (int) v.value()
+                : InflationCounts.summed(f, sentences, numbered, balloonSizes, v);
+      }
+      if (!numbered.isEmpty() && out.distinctStrictures >= 2) {
+        // "2 inflations at each", "each with 2 inflations" after two strictures
+        Value v = stated(numbered, addendum, true);
+        Sentence s = sentences.get(v.sentence());
+        if (AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end()).lookingAt()
+            || EACH_WITH.matcher(f).region(Math.max(s.start(), v.start() - 12), v.start()).find()) {
+          n *= out.distinctStrictures;
+        }
+      }
+      out.inflationCount = Math.max(n, atLeast);
       counts.forEach(c -> mentions.mention(INFLATION_COUNT, false, c));
     } else {
       Value listed = InflationCounts.listed(f, sentences, balloonSizes);
@@ -208,6 +225,12 @@ final class Interpreter {
    */
   private Value stated(List<Value> values, int addendum, boolean totals) {
     for (Value v : values) {
+      if (totals && v.start() >= addendum && isATotal(v)) {
+        // "(one additional inflation), giving three inflations total"
+        return v;
+      }
+    }
+    for (Value v : values) {
       if (v.start() >= addendum) {
         return v;
       }
@@ -228,6 +251,13 @@ final class Interpreter {
     int to = Math.min(s.end(), v.end() + 16);
     return TOTAL.matcher(f).region(from, to).find();
   }
+
+  private static final Pattern AT_EACH_STRICTURE =
+      Rx.compile(
+          "\\s*(?:(?:at|to|for|in)\\s+)?each\\b(?!\\s+(?:size|diameter|stage|step|balloon|level\\s+of))"
+              + "(?:\\s+(?:stricture|site|narrowing|lesion|one))?");
+
+  private static final Pattern EACH_WITH = Rx.compile("\\beach\\s+(?:with|received|had)\\s+$");
 
   private static final Pattern TOTAL = Rx.compile("\\b(?:total|in\\s+all|overall)\\b");
 

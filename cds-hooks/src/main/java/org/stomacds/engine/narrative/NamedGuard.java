@@ -18,6 +18,12 @@ enum NamedGuard implements Trigger.Guard {
       "after-at",
       "'at' comes before the match ('approximately', 'about'... skipped): 'at 5 cm'",
       Guards::afterAt),
+  REACHED_THE_STRICTURE(
+      "reached-the-stricture",
+      "'to' or 'reached' comes before the match ('the', 'approximately'... skipped) and a"
+          + " stricture, narrowing or lumen is said after it in its sentence or in the next one:"
+          + " 'advanced to the anastomosis at 30 cm. Smooth stricture, lumen 8 mm'",
+      Guards::reachedTheStricture),
   REACHED_IT(
       "reached-it",
       "a reaching word comes before the match ('advanced to', 'reached', 'intubated'; 'the',"

@@ -68,16 +68,20 @@ final class QuantityPatterns {
           "(?<![\\w.])"
               + COUNT_NUM
               // "a single forty five second inflation", "3 30-second inflations"
-              + "(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
+              + "(?:\\s*x)?(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
+              // a word between the number and the noun is no number and no "x" ("18 x 2
+              // inflations" is two)
               + "\\s+(?:(?!(?:prior|previous|earlier|past|mm|cm|millimet[a-z]*|centimet[a-z]*"
-              + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?)\\b)[a-z0-9.'-]+\\s+){0,2}?(?:balloon\\s+)?"
+              + "|sec[a-z]*|s|min[a-z]*|hours?|hrs?|x|\\d+)\\b)[a-z0-9.'-]+\\s+){0,2}?"
+              + "(?:balloon\\s+)?"
               + "(inflations?|infls?|dilations?|dilatations?|passes|cycles)\\b");
 
   /** "inflated x3", "60 sec x 3" (not "2 x 3 cm"). */
   static final Pattern COUNT_TIMES =
       Rx.compile(
           "(?<![a-z\\d])(?:(?<!\\d\\s)(?<!\\d\\s\\s)x\\s?|x(?=\\d))(\\d{1,2})(?!\\d|\\.\\d)"
-              + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?)))");
+              + "(?!\\s*(?:mm|cm|millim|-?\\s*(?:sec|min|s\\b|hours?|hrs?|h\\b|days?|d\\b|weeks?"
+              + "|wks?|months?|mos?\\b|years?|yrs?)))");
 
   /**
    * "dilated three times", "inflated twice", "dilation was performed twice", "dilated once", "60 s
@@ -109,9 +113,12 @@ final class QuantityPatterns {
       Rx.compile(
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
               + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
-              + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*(\\d{1,2})(?!\\d|\\.\\d)"
+              + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*"
+              // "Inflations: 3", "Inflations: three sequential", "Total inflations three (2 + 1)"
+              + "(\\d{1,2}(?!\\d|\\.\\d)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)"
               + "(?!\\s*[-/]\\s*\\d)"
-              + "(?!\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?))");
+              + "(?!\\s*-?\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?|days?|weeks?|wks?|months?"
+              + "|mos?\\b|years?|yrs?))");
 
   /** A clock time with a colon: "09:12", "9:12 am". */
   static final Pattern CLOCK =

@@ -1,0 +1,146 @@
+package org.stomacds.engine.narrative;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shapes of an inflation count that {@link CountFinder} reads besides a number before a noun:
+ * an ordinal ("a third inflation"), a repeat ("repeated once"), stages ("in three stages"), counts
+ * said size by size ("twice at 13.5 mm and once at 15 mm"), sizes listed after the inflation
+ * ("inflated to 12, 13.5 and 15 mm") and a count times a duration ("2 x 60 s").
+ */
+final class CountShapes {
+
+  private CountShapes() {}
+
+  static final List<String> ORDINALS =
+      List.of("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "6th");
+
+  /**
+   * "a third inflation", "the second and final inflation": an ordinal counts those before it (an
+   * article before it, so that "a 60-second inflation" is a duration).
+   */
+  static final Pattern ORDINAL =
+      Rx.compile(
+          "(?:\\b(?:a|an|the|then)\\s+|[;,.:]\\s*|^\\s*)(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th"
+              + "|6th)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
+              + "|minutes?)\\s+)?(?:balloon\\s+)?inflation\\b|time\\b|(?:one\\s+)?"
+              + "(?:with|at|to)\\s+(?:the\\s+|an?\\s+)?\\d)"
+              // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"
+              + "|\\binflation\\s*#?\\s*([2-6])\\s*[:=)-]");
+
+  /** "repeated once", "repeated two more times", "two additional inflations": n more. */
+  static final Pattern REPEATED =
+      Rx.compile(
+          "\\b(?:repeated|performed|inflated|dilated)\\s+(once)\\s+more\\b|\\brepeated\\s+(once)\\b"
+              // "This was repeated.", "deflated and re-inflated": a second one
+              + "|\\b(?:this|it|which)\\s+was\\s+(?:then\\s+)?repeated\\b(?!\\s*(?:x|\\d|once|twice|two"
+              + "|three|four|for\\s+a\\s+total))|\\bre-?inflated\\b"
+              + "|\\b(?:repeated\\s+)?(?<![\\d.]\\s?)(one|two|three|four|five|\\d)\\s+(?:more|additional"
+              + "|further)\\s+(?:times|inflations?|dilations?)\\b");
+
+  /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
+  static final Pattern IN_STAGES =
+      Rx.compile(
+          "\\bin\\s+(two|three|four|five|\\d)\\s+(?:sequential\\s+)?(?:steps|stages|increments)\\b");
+
+  /**
+   * A count said size by size: "twice at 13.5 mm and once at 15 mm", "2 at 13.5 mm, 1 at 15 mm",
+   * "to 13.5 mm twice, then to 15 mm once".
+   */
+  static final Pattern AT_SIZE =
+      Rx.compile(
+          "(?<![\\w.])(once|twice|thrice|\\d|one|two|three|four)\\s*(?:x\\s*|times\\s+)?"
+              + "(?:(?:balloon\\s+)?(?:inflations?|dilations?)\\s+)?(?:at|@|to|of|with)\\s+(?:an?\\s+|the\\s+)?"
+              + "\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b"
+              + "|(?:\\b(?:at|to)\\s+)?(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\s*(?:(?:balloon|cre|tts)\\s*)?"
+              + "\\(?\\s*(?:[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)|(once|twice|thrice)\\b)"
+              + "(?!\\s*(?:mm|cm|sec|s\\b|min))");
+
+  /**
+   * Two or more counts said size by size in one sentence add up; they replace the counts found
+   * inside their span ("Inflations: 2 at 13.5 mm, 1 at 15 mm" is three, not two).
+   */
+  static void summedAtSizes(String f, Elsewhen elsewhen, int i, Sentence s, List<Value> found) {
+    Matcher m = AT_SIZE.matcher(f).region(s.start(), s.end());
+    double sum = 0;
+    int n = 0;
+    int start = -1;
+    int end = -1;
+    while (m.find()) {
+      String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      double v =
+          switch (g) {
+            case "once" -> 1;
+            case "twice" -> 2;
+            case "thrice" -> 3;
+            default -> NumberWords.parse(g);
+          };
+      if (v < 1 || v > 10 || elsewhen.at(i, s, m.start())) {
+        continue;
+      }
+      sum += v;
+      n++;
+      start = start < 0 ? m.start() : start;
+      end = m.end();
+    }
+    if (n >= 2) {
+      int from = start;
+      int to = end;
+      found.removeIf(v -> !v.flag() && v.start() < to && v.end() > from);
+      found.add(new Value(sum, i, from, to, false));
+    }
+  }
+
+  static final String SIZE_WORD =
+      "(?:\\d{1,2}(?:\\.\\d{1,2})?(?!\\d)|(?:six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+          + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?:\\s+and\\s+a\\s+half)?\\b)"
+          + "(?:\\s*mm\\b)?(?!\\s*(?:[a-z]+\\s+)?(?:inflations?|dilations?|times|x)\\b)";
+
+  /**
+   * Sizes listed right after an inflation, each one inflation: "inflated to 12, 13.5 and 15 mm",
+   * "Dilation performed sequentially at 10, 11 and 12 mm", "dilated with the CRE balloon at 8, then
+   * 9, then 10 mm", "I inflated it to twelve, thirteen and a half and fifteen".
+   */
+  static final Pattern ACT_LIST =
+      Rx.compile(
+          "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:was|were)\\s+)?"
+              + "(?:with\\s+(?:the\\s+|an?\\s+)?(?:[a-z]+\\s+){0,2}?balloon\\s+(?:to|at)\\s+"
+              + "|(?:it\\s+)?(?:performed\\s+)?(?:(?:sequentially|serially|successively|progressively"
+              + "|stepwise|in\\s+turn)\\s+)?(?:(?:up\\s+)?(?:to|at)\\s+)?)("
+              + SIZE_WORD
+              + "(?:\\s*(?:,\\s*and(?:\\s+then)?|,\\s*then|,|and\\s+then|and|then|-+>|\u2192|/)\\s*"
+              + SIZE_WORD
+              + "){1,6})(?!\\s*(?:cm|centim|sec|s\\b|min))");
+
+  static final Pattern ONE_SIZE = Rx.compile(SIZE_WORD);
+
+  static int sizesIn(String f, int from, int to) {
+    Matcher m = ONE_SIZE.matcher(f).region(from, to);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * "three 30-second inflations", "a single 60-second inflation", "2 1-minute dilations"; "2 x 60
+   * s", "3 x 30 seconds" (the count times the duration, no noun).
+   */
+  static final Pattern TIMED_COUNT =
+      Rx.compile(
+          "(?<![\\w.-])(\\d|one|two|three|four|five|six|a\\s+single|single)\\s+(?:x\\s*)?\\d{1,3}\\s*-?\\s*"
+              + "(?:seconds?|secs?|s|minutes?|mins?)\\s+(?:balloon\\s+)?(inflations?|dilations?)\\b"
+              + "|(?<![\\w.])(?<![\\d.]\\s)([1-6])\\s*[x\u00d7]\\s*\\d{1,3}\\s*-?\\s*(?:seconds?|secs?|s|minutes?|mins?)\\b");
+
+  static boolean overlaps(List<Value> found, int start, int end) {
+    for (Value v : found) {
+      if (v.start() < end && v.end() > start) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
