@@ -106,7 +106,9 @@ final class Interpreter {
   private void sectionContent(Section section, DocumentationElement element) {
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
-      if (s.section() != section || s.headingOnly()) {
+      if (s.section() != section
+          || s.headingOnly()
+          || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
