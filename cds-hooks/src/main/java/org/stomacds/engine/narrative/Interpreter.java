@@ -59,6 +59,7 @@ final class Interpreter {
 
   private NoteReading interpret() {
     plain();
+    new FluoroscopyReader(note, mentions).read();
     new ExtentReader(note, hits, mentions).read();
     new ReachReader(note, mentions).read();
     complications();
