@@ -55,7 +55,9 @@ final class ClockFinder {
           "till",
           "through",
           "completed",
+          "finish",
           "finished",
+          "done",
           "out",
           "concluded",
           "discontinued");
@@ -132,6 +134,17 @@ final class ClockFinder {
       }
     }
     Clock.Role role = roleBefore(s, m.start(), into == procedureTimes);
+    if (role == null && into == clocks) {
+      // "scope in 15:12", "procedure 09:05-09:40" in a sedation sentence: the procedure's own
+      // start or end, or a range of its times
+      role = roleBefore(s, m.start(), true);
+      into = procedureTimes;
+    }
+    if (into == procedureTimes && role == Clock.Role.ANY && headingStamp(s, m.end())) {
+      // "PROCEDURE (08:05): ...", "PRE-PROCEDURE NOTE (07:30):": when a part of the note was
+      // written, not when the procedure began or ended
+      return;
+    }
     if (role != null) {
       into.add(new Clock(h * 60 + min, role, i, m.start(), m.end()));
       if (into == clocks) {
@@ -148,7 +161,17 @@ final class ClockFinder {
       // "Lot number 2010-2020": a number, not a time
       return;
     }
+    if (yearBefore(s, m.start(), m.group(3) == null)) {
+      // "colectomy in 2021", "back in 2009": a year, not a time
+      return;
+    }
     Clock.Role role = roleBefore(s, m.start(), into == procedureTimes);
+    if (role == null && into == clocks) {
+      // "scope out 1537", "procedure 0905-0940" in a sedation sentence: the procedure's own
+      // start or end, or a range of its times (a lone time with no role is left out below)
+      role = roleBefore(s, m.start(), true);
+      into = procedureTimes;
+    }
     int h = Integer.parseInt(m.group(1));
     int min = Integer.parseInt(m.group(2));
     if ((role == Clock.Role.ANY || role == Clock.Role.START) && m.group(3) == null) {
@@ -234,11 +257,59 @@ final class ClockFinder {
     return false;
   }
 
+  /** Whether a time closes a heading's parenthesis: "PROCEDURE (08:05):". */
+  private boolean headingStamp(Sentence s, int end) {
+    int j = end;
+    while (j < s.end() && f.charAt(j) == ' ') {
+      j++;
+    }
+    if (j >= s.end() || f.charAt(j) != ')') {
+      return false;
+    }
+    j++;
+    while (j < s.end() && f.charAt(j) == ' ') {
+      j++;
+    }
+    return j < s.end() && f.charAt(j) == ':';
+  }
+
+  /** Words that put a year after them: "in 2021", "since 2019". */
+  private static final WordSet BEFORE_A_YEAR = WordSet.of("in", "since", "of", "year", "during");
+
+  /** Words before "in" that make the four digits after it a time: "scope in 1412", "in room". */
+  private static final WordSet BEFORE_IN_A_TIME =
+      WordSet.of("scope", "room", "time", "wheels", "patient", "pt", "procedure", "sedation");
+
+  /**
+   * Whether four digits at {@code at} read as a year from 1950 to 2049 after a word that dates
+   * ("colectomy in 2021"); never with am/pm after them ({@code bare} false).
+   */
+  private boolean yearBefore(Sentence s, int at, boolean bare) {
+    int n = (f.charAt(at) - '0') * 1000 + (f.charAt(at + 1) - '0') * 100;
+    n += (f.charAt(at + 2) - '0') * 10 + (f.charAt(at + 3) - '0');
+    if (!bare || n < 1950 || n > 2049) {
+      return false;
+    }
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    if (!c.prev() || !c.isWord() || !c.in(BEFORE_A_YEAR)) {
+      return false;
+    }
+    boolean in = c.is("in");
+    return !in || !c.prev() || !c.isWord() || !c.in(BEFORE_IN_A_TIME);
+  }
+
   private static final String[] RANGE_WORDS = {"to", "until", "till", "through", "thru"};
 
   /** Words naming the procedure's own time, which stand for sedation times when none is given. */
   private static final WordSet PROCEDURE_CLOCK =
-      WordSet.of("procedure", "scope", "intra-procedure", "intraprocedure", "procedural");
+      WordSet.of(
+          "procedure",
+          "scope",
+          "intra-procedure",
+          "intraprocedure",
+          "procedural",
+          "endoscopy",
+          "colonoscopy");
 
   /**
    * START or STOP from the words just before a time, ANY when none says; null when the time belongs

@@ -70,6 +70,10 @@ final class DurationFinder {
     boolean seconds = unit.charAt(0) == 's';
     double secs = unit.charAt(0) == 'h' ? v * 3600 : unit.charAt(0) == 'm' ? v * 60 : v;
     DurationKind kind = DurationKind.of(f, s, start, end);
+    if (kind == DurationKind.UNKNOWN && s.section().isSedation() && !seconds) {
+      // "SEDATION: midazolam 2 mg, fentanyl 50 mcg.\n25 minutes.", "TIME: 34 MIN."
+      kind = DurationKind.SEDATION;
+    }
     if (kind == DurationKind.INFLATION && secs >= 3 && secs <= 600) {
       inflationSeconds.add(new Value(secs, i, start, end, false));
       signs.add(i, start);

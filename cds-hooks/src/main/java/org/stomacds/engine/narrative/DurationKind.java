@@ -40,6 +40,7 @@ enum DurationKind {
     }
     c = new TokenCursor(f, s.start(), numStart, numStart);
     int words = 0;
+    boolean total = false;
     while (c.prev() && words < 14) {
       String w = c.word();
       if (w == null) {
@@ -52,9 +53,14 @@ enum DurationKind {
         continue;
       }
       words++;
+      if (w.equals("total")) {
+        // "Sedation: conscious sedation, total 24 minutes": a total of what is named before it
+        total = true;
+        continue;
+      }
       DurationKind k = durationCue(w);
       if (k != null) {
-        return k;
+        return total && k != SEDATION ? OTHER : k;
       }
     }
     return DurationKind.UNKNOWN;
@@ -75,6 +81,8 @@ enum DurationKind {
 
   private static DurationKind durationCue(String w) {
     if (w.startsWith("sedat")
+        || w.equals("sed")
+        || w.equals("sedn")
         || w.equals("intraservice")
         || w.equals("intra-service")
         || w.startsWith("anesthe")
@@ -106,7 +114,6 @@ enum DurationKind {
     if (w.equals("procedure")
         || w.equals("procedural")
         || w.equals("withdrawal")
-        || w.equals("total")
         || w.equals("insertion")
         || w.startsWith("observ")
         || w.equals("recovery")

@@ -33,19 +33,20 @@ final class IndicationReader {
 
   void read() {
     int begins = accountBegins();
-    for (int i = 0; i < begins; i++) {
+    for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
-      if (!TOLD_HERE.contains(s.section())
-          || s.headingOnly()
-          || s.contentStart() >= s.end()
-          || afterTheFact(s)) {
+      // A history section tells what brought the patient wherever it stands in the note; other
+      // unlabelled text only before the procedure's account begins.
+      boolean told =
+          s.section() == Section.HISTORY
+              || historyLabel(s)
+              || (i < begins && TOLD_HERE.contains(s.section()));
+      if (!told || s.headingOnly() || s.contentStart() >= s.end() || afterTheFact(s)) {
         continue;
       }
-      Matcher reason = REASON.matcher(f).region(s.contentStart(), s.end());
-      if (reason.find()
-          && !DEFERRED.matcher(f).region(s.contentStart(), s.end()).lookingAt()
-          && !DURING.matcher(f).region(s.contentStart(), s.end()).find()
-          && !DENIED.matcher(f).region(s.contentStart(), reason.start()).find()) {
+      if (!DEFERRED.matcher(f).region(s.contentStart(), s.end()).lookingAt()
+          && !duringThisProcedure(s)
+          && reasonNow(s)) {
         mentions.mention(INDICATION, false, i, s.start(), s.end(), false);
       }
     }
@@ -53,6 +54,17 @@ final class IndicationReader {
 
   /** Sections where an unlabelled reason may be told: not sedation, consent, plans or a title. */
   private static final Set<Section> TOLD_HERE = EnumSet.of(Section.OTHER, Section.INDICATION);
+
+  /**
+   * A line of its own labelled as history ("Hx: s/p Hartmann's, stomal stenosis"), whose label does
+   * not make a section of the lines after it.
+   */
+  private boolean historyLabel(Sentence s) {
+    return s.contentStart() > s.start()
+        && HISTORY_LABEL.matcher(f).region(s.start(), s.contentStart()).lookingAt();
+  }
+
+  private static final Pattern HISTORY_LABEL = Rx.compile("\\W*(?:hx|h/o)\\W*$");
 
   /** A labelled line that reports after the fact: "Post-procedure diagnosis:", "Impression:". */
   private boolean afterTheFact(Sentence s) {
@@ -69,9 +81,69 @@ final class IndicationReader {
           "\\b(?:during|intra-?procedur[a-z]*|post-?(?:procedure|dilation|op)|inflation|inflated"
               + "|dilated|dilation\\s+(?:was|to))\\b");
 
+  /**
+   * Whether the sentence names a reason that is not denied ("denies pain") and not dated to an
+   * earlier time in its clause ("prior colostomy stricture dilated in 2019").
+   */
+  private boolean reasonNow(Sentence s) {
+    Matcher reason = REASON.matcher(f).region(s.contentStart(), s.end());
+    while (reason.find()) {
+      if (!DENIED.matcher(f).region(s.contentStart(), reason.start()).find()
+          && !PAST.matcher(f)
+              .region(clauseStart(s, reason.start()), clauseEnd(s, reason.end()))
+              .find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words that date what a clause tells to an earlier time. */
+  private static final Pattern PAST =
+      Rx.compile("\\b(?:prior|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
+
+  /**
+   * Whether the sentence speaks of this procedure's own events ("cramping during balloon
+   * inflation"); a dilation dated to another session in its clause ("prior dilation to 15 mm 2
+   * months ago", "dilated twice before") is history, not this procedure.
+   */
+  private boolean duringThisProcedure(Sentence s) {
+    Matcher during = DURING.matcher(f).region(s.contentStart(), s.end());
+    while (during.find()) {
+      int from = clauseStart(s, during.start());
+      int to = clauseEnd(s, during.end());
+      if (!ANOTHER_SESSION.matcher(f).region(from, to).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int clauseStart(Sentence s, int at) {
+    int i = at;
+    while (i > s.contentStart() && ",;(".indexOf(f.charAt(i - 1)) < 0) {
+      i--;
+    }
+    return i;
+  }
+
+  private int clauseEnd(Sentence s, int at) {
+    int i = at;
+    while (i < s.end() && ",;)".indexOf(f.charAt(i)) < 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Words that date a dilation to another session than this one. */
+  private static final Pattern ANOTHER_SESSION =
+      Rx.compile(
+          "\\b(?:prior|previous|previously|before|last|ago|earlier|history|hx|s/p|h/o"
+              + "|recent|recently|in\\s+(?:19|20)\\d\\d)\\b");
+
   /** "Denies pain", "no distension": the symptom is said to be missing. */
   private static final Pattern DENIED =
-      Rx.compile("\\b(?:denies|denied|no|without|negative\\s+for|free\\s+of)\\b[^.;,]{0,30}$");
+      Rx.compile("\\b(?:denies|denied|no|without|negative\\s+for|free\\s+of)\\b[^.;,)]{0,30}$");
 
   /** The first sentence of the procedure's own account: the route, a balloon, a dilation. */
   private int accountBegins() {
@@ -79,8 +151,20 @@ final class IndicationReader {
     for (ElementMention m : mentions.out.mentions) {
       if (m.element() == ROUTE_THROUGH_STOMA && !m.negated()) {
         int at = sentenceAt(m.start());
-        // a title or the history names the route without the account having begun
-        if (at < sentences.size() && TOLD_HERE.contains(sentences.get(at).section())) {
+        if (at >= sentences.size()) {
+          continue;
+        }
+        Sentence s = sentences.get(at);
+        boolean narrated = narrated(s);
+        // "Dictation, colonoscopy via end colostomy with balloon dilation.", "comes for
+        // colonoscopy via the stoma": the procedure named, not yet told; a title or the history
+        // names the route without the account having begun, unless it tells the passage
+        // ("Procedure: the colonoscope was advanced through the stoma")
+        boolean told =
+            TOLD_HERE.contains(s.section())
+                ? narrated || !namesProcedure(s)
+                : s.section() == Section.TITLE && narrated;
+        if (told) {
           first = Math.min(first, at);
         }
       }
@@ -95,6 +179,28 @@ final class IndicationReader {
     }
     return first;
   }
+
+  /** Whether a sentence tells the scope's passage rather than naming the procedure. */
+  private boolean narrated(Sentence s) {
+    return NARRATED.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  /** An instrument or a verb of passing it: the account of the procedure has begun. */
+  private static final Pattern NARRATED =
+      Rx.compile(
+          "\\b(?:scope|scoped|colonoscope|gastroscope|endoscope|enteroscope|ileoscope|pcf|cf|gif"
+              + "|instrument|inserted|introduced|intubated|advanced|passed|entered|went|put|placed"
+              + "|insertion|traversed)\\b");
+
+  private boolean namesProcedure(Sentence s) {
+    return PROCEDURE_NAMED.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  /** The procedure or a study named as a whole: "colonoscopy via the stoma with dilation". */
+  private static final Pattern PROCEDURE_NAMED =
+      Rx.compile(
+          "\\b(?:colonoscopy|endoscopy|ileoscopy|sigmoidoscopy|pouchoscopy|procedure|dilation"
+              + "|dilatation|evaluation|study|enema|exam(?:ination)?)\\b");
 
   private int sentenceAt(int offset) {
     for (int i = 0; i < sentences.size(); i++) {
@@ -111,7 +217,7 @@ final class IndicationReader {
           "\\b(?:obstruct[a-z]*|sbo|cramp[a-z]*|bloat[a-z]*|disten[st]ion|pain[a-z]*|vomit[a-z]*"
               + "|nausea|emesis|output|irrigat[a-z]*|strain[a-z]*|ribbon|pellets?|enemas?|washouts?"
               + "|intolerance|strictu?res?|stricure|stenos[ie]s|stenotic|narrow[a-z]*|retract[a-z]*"
-              + "|prolapse|sx|symptom[a-z]*|pinhole|admits\\s+only|difficult[a-z]*)\\b");
+              + "|prolapse|sx|symptom[a-z]*|pinhole|admits\\s+only|difficult[a-z]*|tight)\\b");
 
   /** "See H&P", "per referral": the reason is elsewhere, not here. */
   static final Pattern DEFERRED =

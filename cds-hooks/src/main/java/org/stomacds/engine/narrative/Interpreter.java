@@ -74,6 +74,7 @@ final class Interpreter {
 
   private NoteReading interpret() {
     plain();
+    new FluoroscopyReader(note, mentions).read();
     new ExtentReader(note, hits, mentions).read();
     new ReachReader(note, mentions).read();
     complications();
@@ -121,7 +122,9 @@ final class Interpreter {
   private void sectionContent(Section section, DocumentationElement element) {
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
-      if (s.section() != section || s.headingOnly()) {
+      if (s.section() != section
+          || s.headingOnly()
+          || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());

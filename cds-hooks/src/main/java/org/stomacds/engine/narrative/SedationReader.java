@@ -4,6 +4,8 @@ import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TI
 import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
 
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.stomacds.engine.documentation.DocumentationElement;
 
@@ -115,6 +117,22 @@ final class SedationReader {
       out.preferred.put(SEDATION_TIMES, mentions.mention(SEDATION_TIMES, false, v));
     }
     Clock[] pair = startAndStop(numbers.clocks());
+    if (pair == null && !numbers.clocks().isEmpty() && !numbers.procedureTimes().isEmpty()) {
+      // "Anesthesia start 09:15; procedure end 10:02": the sedation's start, the procedure's end.
+      List<Clock> both = new ArrayList<>(numbers.clocks());
+      for (Clock c : numbers.procedureTimes()) {
+        if (c.role() == Clock.Role.STOP) {
+          both.add(c);
+        }
+      }
+      both.sort(Comparator.comparingInt(Clock::start));
+      pair = startAndStop(both);
+    }
+    for (int i = 0; pair == null && i < sentences.size(); i++) {
+      // "Sedation began at ten fifteen and ended at ten fifty-two."
+      pair = SpelledTimes.in(f, i, sentences.get(i));
+      pair = pair != null && plausible(pair[0], pair[1]) ? pair : null;
+    }
     if (pair == null) {
       // No sedation times: the procedure's own start and end stand for them.
       pair = startAndStop(numbers.procedureTimes());
@@ -124,14 +142,7 @@ final class SedationReader {
     }
     Clock start = pair[0];
     Clock stop = pair[1];
-    int minutes = stop.minuteOfDay() - start.minuteOfDay();
-    if (minutes < 0) {
-      // "11:50 to 12:15" written without am/pm, or a case across midnight.
-      minutes += (minutes > -12 * 60) ? 12 * 60 : 24 * 60;
-    }
-    if (minutes < 1 || minutes > 600) {
-      return;
-    }
+    int minutes = minutesBetween(start, stop);
     out.sedationStart = LocalTime.of(start.minuteOfDay() / 60, start.minuteOfDay() % 60);
     out.sedationStop = LocalTime.of(stop.minuteOfDay() / 60, stop.minuteOfDay() % 60);
     if (out.sedationMinutes == null) {
@@ -146,32 +157,52 @@ final class SedationReader {
     out.preferred.putIfAbsent(SEDATION_TIMES, m);
   }
 
-  /** The first start and the stop after it, or null when the times do not make a pair. */
+  /** Minutes from start to stop; "11:50 to 12:15" without am/pm, or a case across midnight. */
+  private static int minutesBetween(Clock start, Clock stop) {
+    int minutes = stop.minuteOfDay() - start.minuteOfDay();
+    if (minutes < 0) {
+      minutes += (minutes > -12 * 60) ? 12 * 60 : 24 * 60;
+    }
+    return minutes;
+  }
+
+  private static boolean plausible(Clock start, Clock stop) {
+    int minutes = minutesBetween(start, stop);
+    return minutes >= 1 && minutes <= 600;
+  }
+
+  /**
+   * The first start and the stop after it that make a plausible sedation (1 to 600 minutes), or
+   * null: a time that only looks like one ("back in 2009") is passed over for the next.
+   */
   private static Clock[] startAndStop(List<Clock> clocks) {
     if (clocks.size() < 2) {
       return null;
     }
-    Clock start = null;
-    for (Clock c : clocks) {
-      if (c.role() == Clock.Role.START) {
-        start = c;
-        break;
+    for (Clock start : clocks) {
+      if (start.role() == Clock.Role.START) {
+        Clock stop = stopAfter(clocks, start);
+        if (stop != null) {
+          return new Clock[] {start, stop};
+        }
       }
     }
-    if (start == null) {
-      start = clocks.get(0);
-    }
-    Clock stop = null;
+    boolean anyStart = clocks.stream().anyMatch(c -> c.role() == Clock.Role.START);
+    Clock first = clocks.get(0);
+    Clock stop = anyStart ? null : stopAfter(clocks, first);
+    return stop == null ? null : new Clock[] {first, stop};
+  }
+
+  /** The first stop after {@code start}, else the last time when it may be one; if plausible. */
+  private static Clock stopAfter(List<Clock> clocks, Clock start) {
     for (Clock c : clocks) {
       if (c.start() > start.start() && c.role() == Clock.Role.STOP) {
-        stop = c;
-        break;
+        return plausible(start, c) ? c : null;
       }
     }
-    if (stop == null) {
-      Clock last = clocks.get(clocks.size() - 1);
-      stop = last.start() > start.start() && last.role() != Clock.Role.START ? last : null;
-    }
-    return stop == null ? null : new Clock[] {start, stop};
+    Clock last = clocks.get(clocks.size() - 1);
+    return last.start() > start.start() && last.role() != Clock.Role.START && plausible(start, last)
+        ? last
+        : null;
   }
 }

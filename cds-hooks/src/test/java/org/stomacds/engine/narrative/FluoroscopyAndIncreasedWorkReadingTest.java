@@ -77,4 +77,29 @@ class FluoroscopyAndIncreasedWorkReadingTest {
   void symptomsAreNotIncreasedWork(String note) {
     assertThat(Notes.documents(note, INCREASED_WORK)).isFalse();
   }
+
+  /** Issue 14: "not used" after a label, beside the equipment, or on the line under a heading. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "FLUOROSCOPY: Available in room, not used.",
+        "Fluoroscopy........ Not used",
+        "Fluoroscopy: Fluoroscopy was not utilized.",
+        "C-arm available but fluoroscopy not needed and not used.",
+        "Sedation: MAC\nFluoroscopy\nNot used\nFindings: stricture at the fascia."
+      })
+  void fluoroscopySaidNotUsedAfterItsLabelIsNegated(String note) {
+    assertThat(Notes.read(note).documents(FLUOROSCOPY)).as(note).isFalse();
+    assertThat(Notes.negated(note, FLUOROSCOPY)).as(note).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Fluoroscopy: used to confirm the balloon position; a second view was not needed.",
+        "FLUORO: 0.4 min, waist effaced; repeat contrast not needed."
+      })
+  void fluoroscopyUsedStaysUsedWhenSomethingElseWasNotNeeded(String note) {
+    assertThat(Notes.read(note).documents(FLUOROSCOPY)).as(note).isTrue();
+  }
 }

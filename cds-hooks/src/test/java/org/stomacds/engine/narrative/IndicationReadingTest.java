@@ -115,4 +115,64 @@ class IndicationReadingTest {
   void aSymptomDuringTheProcedureOrAWarningIsNoIndication(String note) {
     assertThat(Notes.read(note).documents(INDICATION)).as(note).isFalse();
   }
+
+  /** Issue 14: the reason under a history heading, wherever it stands in the note. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PROCEDURE: Colonoscopy through colostomy with balloon dilation.\nHISTORY: Hartmann end"
+            + " colostomy 2021.\nCT: partial obstruction at the ileocolic anastomosis.\nTECHNIQUE:"
+            + " Colonoscope passed through the colostomy; TTS balloon 15 mm.",
+        "Colo via end colost + TTS dilation\nHx: s/p Hartmann's '21, stomal stenosis, cramping\n"
+            + "Peds colo thru stoma.\nCRE 12-13.5-15 x3, 60s ea."
+      })
+  void readsTheReasonUnderAHistoryHeading(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();
+  }
+
+  /**
+   * A dictation that opens by naming the procedure and its route ("colonoscopy via the stoma") has
+   * not begun its account: the reason told after it is the indication.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Dictation, colonoscopy via end colostomy with balloon dilation. The patient is a 60 year"
+            + " old woman with an end colostomy, now with a stricture and obstructive symptoms. I"
+            + " passed the colonoscope through the colostomy.",
+        "She is a 68 year old woman with an end colostomy who comes for colonoscopy via the stoma"
+            + " with planned dilation of a stricture there. I inserted the scope through the"
+            + " colostomy.",
+        "The contrast enema showed a tight anastomosis, so she is here for dilation from above"
+            + " through the stoma. I put the slim colonoscope into the distal limb of the loop"
+            + " ileostomy."
+      })
+  void readsTheReasonAfterTheProcedureIsNamed(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();
+  }
+
+  /** "Prior dilation to 15 mm" dates a dilation to another session: the reason stands. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Pt with end colostomy, here for stoma stenosis with difficulty evacuating; prior dilation"
+            + " to 15 mm 2 months ago helped.\nScope through colostomy; 18 mm balloon x2.",
+        "Stoma now stenotic, with ribbon stool; previously Hegar dilated in clinic up to 12"
+            + " without lasting effect.\nThe gastroscope was introduced through the colostomy."
+      })
+  void aDilationOfAnotherSessionInTheReasonIsHistory(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "colonoscopy via transverse loop colostomy + dilation\nMAC 1420-1451\nstricture at"
+            + " splenic flexure 12cm from stoma, lumen 8mm -> 15mm TTS x2, 45s ea",
+        "Procedure: Neonatal gastroscope passed through the mucous fistula into the colon.\n"
+            + "Stricture in the mid-transverse colon, lumen approx 3 mm."
+      })
+  void aStrictureFoundAfterATitleThatTellsThePassageIsNoIndication(String note) {
+    assertThat(Notes.read(note).documents(INDICATION)).as(note).isFalse();
+  }
 }

@@ -20,7 +20,9 @@ class InstructionsReadingTest {
         "Post-procedure instructions given.",
         "Plan: repeat dilation in 4 weeks.",
         "PLAN:\n- clear liquids today\n- GI clinic in 2 weeks",
-        "The patient was discharged home in stable condition.",
+        "Disposition: home today; clear liquids tonight, regular diet tomorrow.",
+        "d/c home, liquids today",
+        "Present to the ED for vomiting or no output.",
         "Call the office for severe abdominal pain.",
         "Continue home medications."
       })
@@ -47,5 +49,24 @@ class InstructionsReadingTest {
       })
   void doesNotMistakeOtherWordsForInstructions(String note) {
     assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).isFalse();
+  }
+
+  /**
+   * Issue 14: where the patient went, and what becomes of the specimens, tell the patient nothing
+   * to do (the corpus's golden readings: "Disposition: PACU" is no instruction).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Disposition: PACU",
+        "Dispo: home",
+        "DISPOSITION: Discharged home with escort.",
+        "The patient was discharged home in stable condition.",
+        "Plan: biopsies to pathology.",
+        "Recommendation:\n- Await pathology results.",
+        "The fellow was present for the entire case."
+      })
+  void aDispositionOrTheResultsAloneAreNoInstructions(String note) {
+    assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).as(note).isFalse();
   }
 }

@@ -170,4 +170,69 @@ class SedationReadingTest {
     assertThat(r.documents(COMPLICATIONS)).isTrue();
     assertThat(r.complicationsOccurred()).isFalse();
   }
+
+  /** Issue 14: sedation minutes on the sedation label's line, or a total of the sedation. */
+  static Stream<Arguments> minutesUnderTheHeading() {
+    return Stream.of(
+        Arguments.of(
+            "PROCEDURE: COLONOSCOPY VIA LOOP COLOSTOMY\nSEDATION: Midazolam 2 mg + fentanyl 50 mcg"
+                + " (moderate). 25 minutes.\nTECHNIQUE: Colonoscope through the distal limb.",
+            25),
+        Arguments.of(
+            "PROCEDURE: Colonoscopy through stoma\nSEDATION: PROPOFOL (MAC) - CRNA. TIME: 34"
+                + " MIN.\nFINDINGS: Colostomy intubated.",
+            34),
+        Arguments.of("Sedation: conscious sedation, total 24 minutes", 24),
+        Arguments.of("Sedation: deep sedation with propofol. Total 18 minutes.", 18),
+        Arguments.of("mod sed 22 min", 22),
+        Arguments.of("Anes: MAC, total 19 min", 19));
+  }
+
+  @ParameterizedTest
+  @MethodSource("minutesUnderTheHeading")
+  void readsSedationMinutesUnderTheSedationHeading(String note, int minutes) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.sedationIntraserviceMinutes()).as(note).hasValue(minutes);
+    assertThat(r.documents(SEDATION_TIMES)).as(note).isTrue();
+  }
+
+  /** The procedure's own start or end in a sedation line, and the times written in words. */
+  static Stream<Arguments> startAndStop() {
+    return Stream.of(
+        Arguments.of(
+            "Anesthesia: deep sedation.\nIn room 15:05, scope in 15:12, scope out 15:37.",
+            "15:05",
+            "15:37"),
+        Arguments.of("Anesthesia: General ETA, endoscopy start 0932 finish 0951", "09:32", "09:51"),
+        Arguments.of("Anesthesia start 09:15; procedure end 10:02.", "09:15", "10:02"),
+        Arguments.of("Anesthesia time nine twenty to ten oh five.", "09:20", "10:05"),
+        Arguments.of("Sedation began at ten fifteen and ended at ten fifty-two.", "10:15", "10:52"),
+        Arguments.of(
+            "End colostomy since a resection back in 2009. Moderate sedation, sedation start 07:31"
+                + " and end 08:02.",
+            "07:31",
+            "08:02"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("startAndStop")
+  void readsTheSedationsStartAndStop(String note, String start, String stop) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(SEDATION_TIMES)).as(note).isTrue();
+    assertThat(r.sedationStart()).as(note).hasValue(LocalTime.parse(start));
+    assertThat(r.sedationStop()).as(note).hasValue(LocalTime.parse(stop));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "End colostomy after a colectomy for ischemic colitis in 2021. Moderate sedation given."
+            + "\nAddendum 03/19, 17:10: distance correction.",
+        "PRE-PROCEDURE NOTE (07:30): referred for stenosis.\nPROCEDURE (08:05): colonoscopy"
+            + " through colostomy, MAC by anesthesia.",
+        "Sedation: moderate, midazolam two mg, fentanyl fifty mcg."
+      })
+  void aYearOrAnEventTimeIsNoSedationTime(String note) {
+    assertThat(Notes.read(note).documents(SEDATION_TIMES)).as(note).isFalse();
+  }
 }

@@ -1,0 +1,112 @@
+package org.stomacds.engine.narrative;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Clock times of the sedation written in words, as dictation does: "Sedation began at ten fifteen
+ * and ended at ten fifty-two", "Anesthesia time nine twenty to ten oh five". A time in words needs
+ * its minutes ("ten fifteen", "nine oh five") or "o'clock": a lone "ten" is a count. Read only in a
+ * sentence about the sedation, and only when the note gives no sedation times in digits.
+ */
+final class SpelledTimes {
+
+  private SpelledTimes() {}
+
+  private static final String UNITS = "one|two|three|four|five|six|seven|eight|nine";
+
+  private static final String HOUR =
+      "(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+
+  private static final String MINUTES =
+      "(o'?clock|oh[\\s-](?:"
+          + UNITS
+          + ")|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+          + "|(?:twenty|thirty|forty|fifty)(?:[\\s-](?:"
+          + UNITS
+          + "))?)";
+
+  /** One time in words, with am/pm when given. */
+  private static final Pattern TIME =
+      Rx.compile(
+          "\\b"
+              + HOUR
+              + "[\\s-]"
+              + MINUTES
+              + "\\b(?:\\s*(a\\.?m\\b\\.?|p\\.?m\\b\\.?|in\\s+the\\s+(?:morning|afternoon|evening)))?");
+
+  /** A sentence about the sedation or the anaesthesia. */
+  private static final Pattern ABOUT_SEDATION =
+      Rx.compile("\\b(?:sedat|an(?:a)?esthe|intra-?serv)");
+
+  private static final List<String> NUMBERS =
+      List.of(
+          "zero",
+          "one",
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "thirteen",
+          "fourteen",
+          "fifteen",
+          "sixteen",
+          "seventeen",
+          "eighteen",
+          "nineteen");
+
+  private static final List<String> TENS = List.of("twenty", "thirty", "forty", "fifty");
+
+  /**
+   * The first two times in words in sentence {@code i}, as a start and a stop, when the sentence is
+   * about the sedation; null otherwise.
+   */
+  static Clock[] in(String f, int i, Sentence s) {
+    if (!s.section().isSedation() && !ABOUT_SEDATION.matcher(f).region(s.start(), s.end()).find()) {
+      return null;
+    }
+    Matcher m = TIME.matcher(f).region(s.contentStart(), s.end());
+    if (!m.find()) {
+      return null;
+    }
+    Clock start = clock(m, i, Clock.Role.START);
+    if (!m.find()) {
+      return null;
+    }
+    return new Clock[] {start, clock(m, i, Clock.Role.STOP)};
+  }
+
+  private static Clock clock(Matcher m, int i, Clock.Role role) {
+    int h = NUMBERS.indexOf(m.group(1));
+    int min = minutes(m.group(2));
+    String half = m.group(3);
+    if (half != null
+        && (half.charAt(0) == 'p' || half.endsWith("afternoon") || half.endsWith("evening"))) {
+      h = h < 12 ? h + 12 : h;
+    } else if (half != null && h == 12) {
+      h = 0;
+    }
+    return new Clock(h * 60 + min, role, i, m.start(), m.end());
+  }
+
+  private static int minutes(String words) {
+    if (words.startsWith("o'") || words.startsWith("oc")) {
+      return 0;
+    }
+    String w = words.startsWith("oh") ? words.substring(3) : words;
+    String[] parts = w.split("[\\s-]");
+    int tens = TENS.indexOf(parts[0]);
+    if (tens >= 0) {
+      return (tens + 2) * 10 + (parts.length > 1 ? NUMBERS.indexOf(parts[1]) : 0);
+    }
+    return NUMBERS.indexOf(parts[0]);
+  }
+}
