@@ -19,14 +19,18 @@ record AuditResult(
   static final String DOCUMENTATION = "documentation";
   private static final Pattern ITEM = Pattern.compile("^Claim\\.item\\[(\\d+)]");
 
-  /** One finding of ours, with its category and claim line (null: the claim as a whole). */
-  record Ours(Finding finding, String category, Integer line) {
+  /**
+   * One finding of ours, with its categories and claim line (null: the claim as a whole). A rule
+   * may sit in two categories where coders file its problem under either (a sedation add-on billed
+   * for too few minutes is a units problem to one coder, a sedation problem to another).
+   */
+  record Ours(Finding finding, List<String> categories, Integer line) {
     boolean raises() {
       return finding.severity() != Severity.INFO;
     }
 
     boolean answers(AuditClaim.CoderFinding coder) {
-      return category.equals(coder.category())
+      return categories.contains(coder.category())
           && (coder.line() == null || line == null || line.equals(coder.line()))
           && (raises() || "info".equals(coder.severity()));
     }
@@ -35,7 +39,7 @@ record AuditResult(
     public String toString() {
       return finding.ruleId()
           + " ("
-          + category
+          + String.join("/", categories)
           + ", "
           + (line == null ? "claim" : "line " + line)
           + ", "
@@ -49,7 +53,7 @@ record AuditResult(
   }
 
   static AuditResult compare(
-      AuditClaim claim, List<Finding> findings, Map<String, String> categories) {
+      AuditClaim claim, List<Finding> findings, Map<String, List<String>> categories) {
     List<Ours> ours = new ArrayList<>();
     for (Finding f : findings) {
       ours.add(new Ours(f, category(f.ruleId(), categories), line(f)));
@@ -66,7 +70,7 @@ record AuditResult(
       if (!o.raises() || claim.findings().stream().anyMatch(o::answers)) {
         continue;
       }
-      if (DOCUMENTATION.equals(o.category())) {
+      if (o.categories().contains(DOCUMENTATION)) {
         asks.add(o);
       } else {
         extra.add(o);
@@ -75,14 +79,14 @@ record AuditResult(
     return new AuditResult(claim, ours, missed, extra, asks);
   }
 
-  private static String category(String ruleId, Map<String, String> categories) {
+  private static List<String> category(String ruleId, Map<String, List<String>> categories) {
     String best = null;
-    for (Map.Entry<String, String> e : categories.entrySet()) {
+    for (Map.Entry<String, List<String>> e : categories.entrySet()) {
       if (ruleId.startsWith(e.getKey()) && (best == null || e.getKey().length() > best.length())) {
         best = e.getKey();
       }
     }
-    return best == null ? "uncategorised" : categories.get(best);
+    return best == null ? List.of("uncategorised") : categories.get(best);
   }
 
   private static Integer line(Finding f) {

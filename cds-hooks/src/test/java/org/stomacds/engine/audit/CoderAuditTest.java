@@ -56,7 +56,7 @@ class CoderAuditTest {
 
   private static void audit(String set, String passingFile, String reportFile, int size)
       throws IOException {
-    Map<String, String> categories = categories();
+    Map<String, List<String>> categories = categories();
     List<AuditResult> results = new ArrayList<>();
     for (AuditClaim claim : claims(set)) {
       List<Finding> findings = evaluate(AuditCase.resources(claim));
@@ -138,14 +138,14 @@ class CoderAuditTest {
     assertThat(problems).as("claims whose cards do not agree on one correction").isEmpty();
   }
 
-  private static Map<String, String> categories() throws IOException {
-    Map<String, String> map = new LinkedHashMap<>();
+  private static Map<String, List<String>> categories() throws IOException {
+    Map<String, List<String>> map = new LinkedHashMap<>();
     for (String row : Files.readAllLines(AUDIT.resolve("categories.tsv"), StandardCharsets.UTF_8)) {
       if (row.isBlank() || row.startsWith("#")) {
         continue;
       }
       String[] cols = row.split("\t");
-      map.put(cols[0], cols[1]);
+      map.put(cols[0], List.of(cols[1].split(",")));
     }
     return map;
   }
