@@ -19,12 +19,15 @@ import org.stomacds.cds.url.PublicEndpoints;
  * CDS Hooks JWT ({@code Authorization: Bearer}). Ordered after the CORS filter, which answers
  * preflights itself, so a preflight is never authenticated and a 401 carries the CORS headers. A
  * refusal is a bare 401 with a generic body; the reason category is logged, the token never. An
- * accepted call is logged with its issuer, subject and tenant.
+ * accepted call is logged with its issuer, subject and tenant: at INFO, except a hook invocation
+ * ({@code POST /cds-services/{id}}), whose own INFO line ({@code cds hook ... caller=[...]})
+ * already names the caller, so a hook call logs one line, and this one only at DEBUG.
  */
 final class CdsJwtFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(CdsJwtFilter.class);
   private static final Pattern LOGGABLE_PATH = Pattern.compile("[A-Za-z0-9/_.\\-]{1,200}");
+  private static final Pattern HOOK_INVOCATION = Pattern.compile("/cds-services/[^/]+");
   private static final byte[] UNAUTHORIZED =
       "{\"error\":\"unauthorized\",\"message\":\"a valid CDS Hooks JWT is required\"}"
           .getBytes(StandardCharsets.UTF_8);
@@ -54,11 +57,19 @@ final class CdsJwtFilter extends OncePerRequestFilter {
     try {
       CdsCaller caller = verifier.verify(bearer(request), endpoints.audiences(path));
       request.setAttribute(CdsCaller.ATTRIBUTE, caller);
-      log.info(
-          "cds call accepted: {} method={} path={}",
-          caller.audited().forLog(),
-          request.getMethod(),
-          loggable(path));
+      if (!isHookInvocation(request, path)) {
+        log.info(
+            "cds call accepted: {} method={} path={}",
+            caller.audited().forLog(),
+            request.getMethod(),
+            loggable(path));
+      } else if (log.isDebugEnabled()) {
+        log.debug(
+            "cds call accepted: {} method={} path={}",
+            caller.audited().forLog(),
+            request.getMethod(),
+            loggable(path));
+      }
     } catch (CdsAuthenticationException e) {
       log.warn(
           "cds call refused: 401 reason={} method={} path={}",
@@ -73,6 +84,11 @@ final class CdsJwtFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** A hook invocation: answered by the hook service, which logs it with its caller at INFO. */
+  private static boolean isHookInvocation(HttpServletRequest request, String path) {
+    return "POST".equals(request.getMethod()) && HOOK_INVOCATION.matcher(path).matches();
   }
 
   private static String loggable(String path) {

@@ -1,18 +1,14 @@
 package org.stomacds.cds.security;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -51,7 +47,8 @@ import org.stomacds.cds.url.CanonicalUrl;
  *       valid are remembered).
  * </ul>
  *
- * Signature checking is Nimbus JOSE+JWT's; this class only decides which keys and claims apply.
+ * Signature checking is Nimbus JOSE+JWT's, by one processor per issuer built at start-up ({@link
+ * IssuerProcessor}); this class only decides which keys and claims apply.
  */
 public final class CdsJwtVerifier {
 
@@ -69,8 +66,8 @@ public final class CdsJwtVerifier {
   private final Duration maxLifetime;
   private final Duration replayWindow;
 
-  /** A trusted issuer with its key sources built once. */
-  private record Issuer(TrustedIssuer config, JWKSource<SecurityContext> keys, JkuKeys jkuKeys) {}
+  /** A trusted issuer with its key sources and its JWT processor, built once at start-up. */
+  private record Issuer(TrustedIssuer config, JkuKeys jkuKeys, IssuerProcessor processor) {}
 
   public CdsJwtVerifier(
       CdsSecurityProperties properties, KeySources keySources, JtiReplayCache replay, Clock clock) {
@@ -84,7 +81,9 @@ public final class CdsJwtVerifier {
     for (int i = 0; i < properties.issuers().size(); i++) {
       TrustedIssuer issuer = properties.issuers().get(i);
       JWKSource<SecurityContext> keys = keys(issuer, "stomacds.cds.security.issuers[" + i + "]");
-      byIss.put(issuer.iss(), new Issuer(issuer, keys, jkuKeys(issuer, keys, properties)));
+      byIss.put(
+          issuer.iss(),
+          new Issuer(issuer, jkuKeys(issuer, keys, properties), new IssuerProcessor(keys)));
       announce(issuer);
     }
     this.issuers = Map.copyOf(byIss);
@@ -155,6 +154,12 @@ public final class CdsJwtVerifier {
         configured, prefixes, keySources::url, properties.jwksMinRefetchInterval(), clock);
   }
 
+  /** For tests: the one processor of an issuer, or null when the issuer is not trusted. */
+  IssuerProcessor processor(String iss) {
+    Issuer issuer = issuers.get(iss);
+    return issuer == null ? null : issuer.processor();
+  }
+
   /** Whether any issuer is trusted at all (none: every call is refused). */
   public boolean hasIssuers() {
     return !issuers.isEmpty();
@@ -204,7 +209,7 @@ public final class CdsJwtVerifier {
     URI jku = header.getJWKURL();
     JWKSource<SecurityContext> keys =
         jku == null
-            ? issuer.keys()
+            ? null
             : issuer
                 .jkuKeys()
                 .sourceFor(
@@ -212,7 +217,7 @@ public final class CdsJwtVerifier {
                     () -> checkClaimsBeforeReplay(issuer.config(), unverified, audience));
     JWTClaimsSet claims;
     try {
-      claims = verifySignature(jwt, keys);
+      claims = issuer.processor().verify(jwt, keys);
     } catch (CdsAuthenticationException e) {
       if (jku != null && e.reason() == Reason.KEYS_UNAVAILABLE) {
         issuer.jkuKeys().forget(jku.toString());
@@ -242,20 +247,6 @@ public final class CdsJwtVerifier {
       return jwt.getJWTClaimsSet();
     } catch (ParseException e) {
       throw new CdsAuthenticationException(Reason.MALFORMED);
-    }
-  }
-
-  private static JWTClaimsSet verifySignature(SignedJWT jwt, JWKSource<SecurityContext> keys) {
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-    // Claims are checked below, against our own clock and rules.
-    processor.setJWTClaimsSetVerifier((claims, context) -> {});
-    try {
-      return processor.process(jwt, null);
-    } catch (com.nimbusds.jose.KeySourceException e) {
-      throw new CdsAuthenticationException(Reason.KEYS_UNAVAILABLE);
-    } catch (BadJOSEException | JOSEException e) {
-      throw new CdsAuthenticationException(Reason.BAD_SIGNATURE);
     }
   }
 

@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,6 +173,38 @@ class CdsJwtFilterTest {
             "cds call accepted: iss=https://ehr.example.org sub=ehr-client tenant=hospital-7"
                 + " method=GET path=/cds-services")
         .doesNotContain(token, token.substring(token.lastIndexOf('.') + 1));
+  }
+
+  @Test
+  void logsAnAcceptedHookInvocationOnlyAtDebugAndDiscoveryAtInfo() throws Exception {
+    MockMvc mvc = mvc(false, trusted());
+    Logger logger = (Logger) LoggerFactory.getLogger(CdsJwtFilter.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    Level level = logger.getLevel();
+    logger.setLevel(Level.DEBUG);
+    try {
+      mvc.perform(
+              post("/cds-services/svc")
+                  .header("Authorization", "Bearer " + token("/cds-services/svc"))
+                  .content("{}"))
+          .andExpect(status().isOk());
+      mvc.perform(get("/cds-services").header("Authorization", "Bearer " + token("/cds-services")))
+          .andExpect(status().isOk());
+    } finally {
+      logger.detachAppender(events);
+      logger.setLevel(level);
+    }
+
+    // The hook service's own INFO line names the caller of a hook call; discovery has no other.
+    assertThat(events.list)
+        .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+        .containsExactly(
+            "DEBUG cds call accepted: iss=https://ehr.example.org sub=ehr-client tenant=(none)"
+                + " method=POST path=/cds-services/svc",
+            "INFO cds call accepted: iss=https://ehr.example.org sub=ehr-client tenant=(none)"
+                + " method=GET path=/cds-services");
   }
 
   @Test
