@@ -12,9 +12,14 @@ final class Guards {
   private static final Pattern STOP_REASON =
       Rx.compile(
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
-              + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety)\\b");
+              + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety"
+              + "|elected|decided|decision|chose|opted|had\\s+to|however)\\b");
 
   private static final Set<String> THE = Set.of("the");
+
+  /** The parts of a loop or double-barrel stoma that "proximal" and "distal" name. */
+  private static final Set<String> STOMA_PARTS =
+      Set.of("limb", "loop", "end", "opening", "stoma", "barrel", "lumen");
 
   private static final Set<String> APPROXIMATELY =
       Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
@@ -31,6 +36,10 @@ final class Guards {
           "intubating",
           "pass",
           "passed",
+          "passes",
+          "reaches",
+          "advances",
+          "went",
           "to",
           "into",
           "until",
@@ -118,8 +127,17 @@ final class Guards {
   /** "advanced to the cecum", not "a stricture proximal to the cecum". */
   static boolean notBesideIt(String f, Sentence s, int a, int b) {
     TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    String after = null;
     for (int i = 0; i < 5 && c.prev(); i++) {
       String w = c.word();
+      if (w != null
+          && (w.equals("distal") || w.equals("proximal"))
+          && after != null
+          && STOMA_PARTS.contains(after)) {
+        // "through the proximal limb to the cecum": the limb's side, not a place beside it
+        after = w;
+        continue;
+      }
       if (w != null
           && (w.equals("distal")
               || w.equals("proximal")
@@ -129,6 +147,7 @@ final class Guards {
               || w.equals("near"))) {
         return false;
       }
+      after = w;
     }
     return true;
   }
