@@ -1,5 +1,6 @@
 package org.stomacds.engine.narrative;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +22,7 @@ final class ExtentContent {
               + "|intubation|insertion|endoscopy|ileoscopy))?(?:\\s+reached)?|(?:exam(?:ination)?"
               + "|procedure|colonoscopy)\\s+extent|depth\\s+of\\s+(?:insertion|exam(?:ination)?)"
               + "|insertion\\s+depth|(?:furthest|farthest)\\s+(?:point|extent|level|segment)"
-              + "(?:\\s+reached)?|level\\s+reached|(?:landmark|point)s?\\s+reached"
+              + "(?:\\s+reached)?|level\\s+reached|(?:landmark|point)s?\\s+reached|depth"
               + "|extent/landmarks?|landmarks?)\\s*(?:\\([^)]{0,20}\\))?\\s*[:=-]?\\s*");
 
   /**
@@ -42,6 +43,47 @@ final class ExtentContent {
       Rx.compile("flex|colon|sigmoid|rectum|\\scm\\b|stoma|stricture|stenosis|lesion|narrowing");
 
   private static final Pattern KEPT_SHORT = Rx.compile("\\b(?:only|limited)\\b");
+
+  /** A label asking whether the exam was complete: "Exam: incomplete", "Colonoscopy: complete". */
+  private static final Pattern STATUS_LABEL =
+      Rx.compile(
+          "\\s*(?:exam(?:ination)?|colonoscopy|ileoscopy|endoscopy|completion|completeness"
+              + "|(?:exam|colonoscopy)\\s+(?:status|completeness|completion))\\s*[:=-]?\\s*");
+
+  private static final Pattern STATUS =
+      Rx.compile("(?:(in)complete|(partial|aborted|limited)|complete)\\b");
+
+  /**
+   * A landmark as the label, its being reached as the content: "Cecum: reached", "TI: intubated".
+   */
+  private static final Pattern LANDMARK_LABEL =
+      Rx.compile(
+          "\\s*(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti|ileoca?ecal\\s+valve|icv"
+              + "|appendiceal\\s+orifice|ileocolic\\s+anastomosis|anastomosis)\\s*[:=-]?\\s*");
+
+  private static final Pattern LANDMARK_REACHED =
+      Rx.compile(
+          "(?:reached|intubated|entered|seen|identified|visuali[sz]ed|photographed|photo-?documented"
+              + "|examined|yes|y)\\b");
+
+  /**
+   * What a label that is not an extent label says of the extent, from its content's first words:
+   * "Exam: incomplete (hepatic flexure)", "Cecum: reached"; null when it says nothing of it.
+   */
+  static Tag byLabel(String f, int labelStart, int contentStart, int end) {
+    if (STATUS_LABEL.matcher(f).region(labelStart, contentStart).matches()) {
+      Matcher m = STATUS.matcher(f).region(contentStart, end);
+      if (m.lookingAt()) {
+        return m.group(1) != null || m.group(2) != null ? Tag.INCOMPLETE_STRONG : Tag.COMPLETE;
+      }
+      return null;
+    }
+    if (LANDMARK_LABEL.matcher(f).region(labelStart, contentStart).matches()
+        && LANDMARK_REACHED.matcher(f).region(contentStart, end).lookingAt()) {
+      return Tag.COMPLETE;
+    }
+    return null;
+  }
 
   /**
    * What {@code f[from, to)}, the text after an extent label, says: {@link Tag#COMPLETE}, {@link

@@ -88,6 +88,11 @@ final class ExtentReader {
         mentions.mention(h, true);
         continue;
       }
+      if (p == Polarity.HYPOTHETICAL
+          && OpeningClause.holdsTheOnlyCue(f, sentences.get(h.sentence()), h.start(), h.end())) {
+        // "After informed consent was obtained, the scope was advanced to the cecum."
+        p = Polarity.AFFIRMED;
+      }
       Tag kind = h.tag();
       if (kind == Tag.EXTENT_LABEL) {
         kind = extentLabel(h);
@@ -243,14 +248,14 @@ final class ExtentReader {
 
   private static final Pattern REACHED =
       Rx.compile(
-          "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated)"
-              + "\\s+(?:up\\s+)?to\\b");
+          "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
+              + "|extended)\\s+(?:up\\s+)?to\\b");
 
   /** {@link #REACHED}, or with words between ("passed freely into the colon to"), or "colon to". */
   private static final Pattern REACHED_ON =
       Rx.compile(
           "(?:(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
-              + "|passed|traversed|went|continued)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
+              + "|passed|traversed|went|continued|extended)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
 
   private static final Pattern LIMIT =
       Rx.compile(

@@ -17,10 +17,6 @@ final class Guards {
 
   private static final Set<String> THE = Set.of("the");
 
-  /** The parts of a loop or double-barrel stoma that "proximal" and "distal" name. */
-  private static final Set<String> STOMA_PARTS =
-      Set.of("limb", "loop", "end", "opening", "stoma", "barrel", "lumen");
-
   private static final Set<String> APPROXIMATELY =
       Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
   private static final Set<String> REACH_WORDS =
@@ -124,30 +120,29 @@ final class Guards {
     return w != null && REACH_WORDS.contains(w) && notBesideIt(f, s, a, b);
   }
 
-  /** "advanced to the cecum", not "a stricture proximal to the cecum". */
+  /**
+   * "advanced to the cecum", not "a stricture proximal to the cecum" or "near the cecum"; "through
+   * the proximal limb to the cecum", "into the proximal colon up to the cecum" name a part on the
+   * way, not a place beside it.
+   */
   static boolean notBesideIt(String f, Sentence s, int a, int b) {
     TokenCursor c = new TokenCursor(f, s.start(), a, a);
     String after = null;
     for (int i = 0; i < 5 && c.prev(); i++) {
       String w = c.word();
       if (w != null
-          && (w.equals("distal") || w.equals("proximal"))
-          && after != null
-          && STOMA_PARTS.contains(after)) {
-        // "through the proximal limb to the cecum": the limb's side, not a place beside it
-        after = w;
-        continue;
-      }
-      if (w != null
-          && (w.equals("distal")
-              || w.equals("proximal")
-              || w.equals("close")
-              || w.equals("adjacent")
-              || w.equals("next")
-              || w.equals("near"))) {
+          && (w.equals("near")
+              || (w.equals("distal")
+                      || w.equals("proximal")
+                      || w.equals("close")
+                      || w.equals("adjacent")
+                      || w.equals("next"))
+                  && (after == null || after.equals("to") || after.equals("of")))) {
         return false;
       }
-      after = w;
+      if (w != null) {
+        after = w;
+      }
     }
     return true;
   }

@@ -73,11 +73,14 @@ final class ReachReader {
           s.contentStart() > s.start()
               && ExtentContent.LABEL.matcher(f).region(s.start(), s.contentStart()).matches();
       boolean heading = !label && s.headingStart() >= 0 && headingNamesTheExtent(s);
-      if (!label && !heading) {
+      Tag kind;
+      if (label || heading) {
+        kind = ExtentContent.classify(f, label ? s.contentStart() : s.start(), s.end());
+      } else if (s.contentStart() > s.start()) {
+        kind = ExtentContent.byLabel(f, s.start(), s.contentStart(), s.end());
+      } else {
         continue;
       }
-      int from = label ? s.contentStart() : s.start();
-      Tag kind = ExtentContent.classify(f, from, s.end());
       if (kind == Tag.COMPLETE || kind == Tag.INCOMPLETE_STRONG) {
         out.extent = kind == Tag.COMPLETE ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
         out.preferred.put(
@@ -134,10 +137,11 @@ final class ReachReader {
           + "|seventy|eighty)\\s+centimet(?:er|re)s\\b";
 
   private static final String LANDMARK =
-      "(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|neo-?ti|\\bti|ileum|ileoca?ecal\\s+valve"
+      "(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|neo-?ti|\\bti|(?:proximal\\s+|distal\\s+)?ileum|ileoca?ecal\\s+valve"
           + "|appendiceal\\s+orifice|(?:splenic|hepatic)\\s+flex(?:ure)?|(?:transverse|ascending"
           + "|descending|sigmoid|proximal|distal)\\s+colon|rectum|rectal\\s+stump|anus|anal\\s+canal"
           + "|anal\\s+transition\\s+zone|dentate\\s+line|anastomosis|pouch|afferent\\s+limb|neo-?rectum"
+          + "|sigmoid\\s+and\\s+rectum"
           + "|efferent\\s+limb)\\b";
 
   /** An end point of the exam, reached: terse notes draw the way there with an arrow. */
@@ -153,7 +157,7 @@ final class ReachReader {
   private static final String ON_THE_WAY =
       "\\b(?:[\\s,]+(?:the|to|up|into|in|through|thru|as|far|a|further|of|only|scope|colonoscope"
           + "|it|we|i|proximally|distally|beyond|past|and|at|@|out|down|then|easily|freely|readily"
-          + "|smoothly|all|way|on|proximal|distal))*[\\s,]+";
+          + "|smoothly|all|way|on|normal|healthy|stricture|stenosis|narrowing|ring))*[\\s,]+";
 
   /** A length or landmark reached, said with a verb of moving or looking. */
   private static final Pattern REACH =

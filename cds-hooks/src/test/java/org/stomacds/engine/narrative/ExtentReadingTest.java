@@ -257,4 +257,61 @@ class ExtentReadingTest {
   void aDistanceOrARectumThatIsNotWhereTheExamEndedIsNoExtent(String note) {
     assertThat(Notes.read(note).extent()).as(note).isEmpty();
   }
+
+  /** Issue 14: the extent as EHR templates lay it out, in a table row or under a heading. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Route\tThrough the end ileostomy\nExtent\tNeo-terminal ileum, 25 cm\nComplications\tNone",
+        "FINDINGS: stricture dilated.\nEXTENT OF EXAM\nCecum, appendiceal orifice seen.",
+        "Exam: complete.",
+        "Cecum: reached. Appendiceal orifice photographed."
+      })
+  void readsTheExtentFromATableRowAHeadingOrALabel(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+    assertThat(r.documents(EXTENT_OF_EXAM)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Extent\t4 cm only, the stricture would not admit the scope",
+        "Exam: incomplete (hepatic flexure), solid stool.",
+        "Exam limited to 8 cm."
+      })
+  void readsAnExtentKeptShortInALabelAsIncomplete(String note) {
+    assertThat(Notes.read(note).extent()).hasValue(ExamExtent.INCOMPLETE);
+  }
+
+  /** Issue 14: talk of consent in an opening clause does not make the exam hypothetical. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "After informed consent was obtained, the colonoscope was advanced through the stoma to the"
+            + " cecum.",
+        "Informed consent was obtained and the colonoscope was advanced to the terminal ileum.",
+        "Once the risks had been discussed, the scope was passed to the cecum, identified by the"
+            + " appendiceal orifice and ileocecal valve."
+      })
+  void anOpeningClauseAboutConsentDoesNotHideTheExtent(String note) {
+    assertThat(Notes.read(note).extent()).hasValue(ExamExtent.COMPLETE);
+  }
+
+  @Test
+  void consentToGoFurtherIsStillNoReport() {
+    assertThat(Notes.read("Consent obtained for advancing to the cecum if possible.").extent())
+        .isEmpty();
+  }
+
+  /** The defunctioned segment is another exam: its not being examined does not undo the cecum. */
+  @Test
+  void aRectalStumpNotExaminedDoesNotMakeAnExamToTheCecumIncomplete() {
+    NoteReading r =
+        Notes.read(
+            "Colon to the cecum, appendiceal orifice photographed. Rectal stump not examined today.");
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+    assertThat(Notes.read("The rectal stump was not examined.").extent())
+        .hasValue(ExamExtent.INCOMPLETE);
+  }
 }
