@@ -4,33 +4,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An opening clause that sets the scene ("After informed consent was obtained, ...", "Once the
- * risks had been explained, ...", "Informed consent was obtained and ..."): its talk of consent or
- * risks is done at its comma, so a hypothetical cue in it does not reach what the main clause
- * reports ("... the colonoscope was advanced to the cecum").
+ * A clause that sets the scene before the one that reports ("After informed consent was obtained,
+ * the colonoscope was advanced to the cecum", "The previously dilated stricture was passed and the
+ * scope was advanced to the cecum", "Given the history of polyps, the scope was advanced..."): its
+ * talk of consent, risks or the past ends where a new clause starts, so a hypothetical or
+ * historical cue in it does not reach what the later clause reports.
  */
 final class OpeningClause {
 
   private OpeningClause() {}
 
-  private static final Pattern OPENING =
+  /** Where a new clause with its own subject or time starts: ", the scope", " and then we". */
+  private static final Pattern NEW_CLAUSE =
       Rx.compile(
-          "\\s*(?:(?:after|once|following|when|with)\\b[^,;.]{0,160}?,"
-              + "|(?:the\\s+)?(?:written\\s+|informed\\s+)*consent\\s+(?:was\\s+|had\\s+been\\s+)?"
-              + "(?:obtained|signed|given)\\s*(?:,|and\\b))");
+          "(?:[,;]|\\b(?:and|but|then)\\b)\\s+(?:then\\s+)?(?=(?:the|we|i|it|after|following|post"
+              + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a)\\b)");
+
+  /** A date or an "ago" in the scene set: "In 2022, the scope reached the cecum" is that time's. */
+  private static final Pattern DATED =
+      Rx.compile("\\b(?:(?:19|20)\\d{2}|ago|last\\s+(?:time|year|month|week))\\b");
 
   /**
-   * Whether the hypothetical reading of a phrase at {@code at} in sentence {@code s} comes only
-   * from an opening clause that ends before it, with no other cue and no modal after it.
+   * Whether the hypothetical reading of a phrase at {@code [at, end)} in sentence {@code s} comes
+   * only from clauses that end before the phrase's own: no cue from the start of its clause to the
+   * end of the sentence, and no modal after it.
    */
   static boolean holdsTheOnlyCue(String f, Sentence s, int at, int end) {
     int from = Math.max(s.start(), s.contentStart());
     if (from >= at) {
       return false;
     }
-    Matcher m = OPENING.matcher(f).region(from, at);
-    return m.lookingAt()
-        && Cues.firstHypotheticalCue(f, m.end(), s.end()) == Integer.MAX_VALUE
+    Matcher m = NEW_CLAUSE.matcher(f).region(from, at);
+    int clause = -1;
+    while (m.find()) {
+      clause = m.end();
+    }
+    return clause >= 0
+        && !DATED.matcher(f).region(from, clause).find()
+        && Cues.firstHypotheticalCue(f, clause, s.end()) == Integer.MAX_VALUE
         && !Cues.modalAfter(f, end, s.end());
   }
 }

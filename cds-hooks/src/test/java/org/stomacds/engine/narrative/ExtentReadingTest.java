@@ -284,7 +284,10 @@ class ExtentReadingTest {
     assertThat(Notes.read(note).extent()).hasValue(ExamExtent.INCOMPLETE);
   }
 
-  /** Issue 14: talk of consent in an opening clause does not make the exam hypothetical. */
+  /**
+   * Issue 14: talk of consent, of the past, or a scope that "would not pass" in an earlier clause
+   * does not make the reach the later clause reports hypothetical.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -292,16 +295,25 @@ class ExtentReadingTest {
             + " cecum.",
         "Informed consent was obtained and the colonoscope was advanced to the terminal ileum.",
         "Once the risks had been discussed, the scope was passed to the cecum, identified by the"
-            + " appendiceal orifice and ileocecal valve."
+            + " appendiceal orifice and ileocecal valve.",
+        "The previously dilated stricture was passed and the scope was advanced to the cecum.",
+        "Given the history of polyps, the scope was advanced to the cecum.",
+        "The stricture would not admit the scope initially, but after dilation the scope was"
+            + " advanced to the cecum."
       })
-  void anOpeningClauseAboutConsentDoesNotHideTheExtent(String note) {
+  void anEarlierClauseAboutConsentThePastOrARefusalDoesNotHideTheExtent(String note) {
     assertThat(Notes.read(note).extent()).hasValue(ExamExtent.COMPLETE);
   }
 
-  @Test
-  void consentToGoFurtherIsStillNoReport() {
-    assertThat(Notes.read("Consent obtained for advancing to the cecum if possible.").extent())
-        .isEmpty();
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Consent obtained for advancing to the cecum if possible.",
+        "Consent obtained for colonoscopy, dilation and advancing to the cecum.",
+        "If the stricture is passed, the scope will be advanced to the cecum."
+      })
+  void aReachStillTalkedOfAsAPlanIsNoReport(String note) {
+    assertThat(Notes.read(note).extent()).isEmpty();
   }
 
   /** The defunctioned segment is another exam: its not being examined does not undo the cecum. */
