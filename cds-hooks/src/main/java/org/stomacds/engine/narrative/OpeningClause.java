@@ -34,6 +34,13 @@ final class OpeningClause {
     if (from >= at) {
       return false;
     }
+    if (Cues.modalAfter(f, end, s.end())) {
+      return false;
+    }
+    if (onlyAttributiveCues(f, from, s.end())) {
+      // "Scope passed through the previously dilated stricture to the cecum."
+      return true;
+    }
     Matcher m = NEW_CLAUSE.matcher(f).region(from, at);
     int clause = -1;
     while (m.find()) {
@@ -41,7 +48,32 @@ final class OpeningClause {
     }
     return clause >= 0
         && !DATED.matcher(f).region(from, clause).find()
-        && Cues.firstHypotheticalCue(f, clause, s.end()) == Integer.MAX_VALUE
-        && !Cues.modalAfter(f, end, s.end());
+        && Cues.firstHypotheticalCue(f, clause, s.end()) == Integer.MAX_VALUE;
+  }
+
+  /**
+   * "The previously dilated stricture", "the prior anastomosis": an earlier time naming what is
+   * there now, not the time of what the sentence reports.
+   */
+  private static final Pattern ATTRIBUTIVE =
+      Rx.compile(
+          "(?:previously|previous|prior)\\s+(?:dilated|treated|described|noted|known|seen|placed"
+              + "|created|fashioned|documented|anastomo[a-z]*|surgical|stricture|stenosis"
+              + "|(?:dilation\\s+)?site)\\b");
+
+  private static boolean onlyAttributiveCues(String f, int from, int to) {
+    int at = from;
+    for (int guard = 0; guard < 8 && at < to; guard++) {
+      int cue = Cues.firstHypotheticalCue(f, at, to);
+      if (cue == Integer.MAX_VALUE) {
+        return at > from;
+      }
+      Matcher m = ATTRIBUTIVE.matcher(f).region(cue, to);
+      if (!m.lookingAt()) {
+        return false;
+      }
+      at = m.end();
+    }
+    return false;
   }
 }

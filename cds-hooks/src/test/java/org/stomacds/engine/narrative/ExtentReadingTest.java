@@ -298,6 +298,7 @@ class ExtentReadingTest {
             + " appendiceal orifice and ileocecal valve.",
         "The previously dilated stricture was passed and the scope was advanced to the cecum.",
         "Given the history of polyps, the scope was advanced to the cecum.",
+        "Scope passed through the previously dilated stricture to the cecum.",
         "The stricture would not admit the scope initially, but after dilation the scope was"
             + " advanced to the cecum."
       })
@@ -310,9 +311,10 @@ class ExtentReadingTest {
       strings = {
         "Consent obtained for advancing to the cecum if possible.",
         "Consent obtained for colonoscopy, dilation and advancing to the cecum.",
-        "If the stricture is passed, the scope will be advanced to the cecum."
+        "If the stricture is passed, the scope will be advanced to the cecum.",
+        "The prior colonoscopy reached the cecum."
       })
-  void aReachStillTalkedOfAsAPlanIsNoReport(String note) {
+  void aReachTalkedOfAsAPlanOrAnotherTimeIsNoReport(String note) {
     assertThat(Notes.read(note).extent()).isEmpty();
   }
 
