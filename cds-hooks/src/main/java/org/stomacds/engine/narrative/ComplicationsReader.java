@@ -114,19 +114,26 @@ final class ComplicationsReader {
         || PAST.matcher(f).region(s.start(), s.end()).find();
   }
 
-  /** "perforated diverticulitis", "perforated appendix": a diagnosis named by the event word. */
+  /**
+   * "perforated diverticulitis", "perforated splenic flexure cancer": a diagnosis named by the
+   * event word.
+   */
   private static final Pattern DIAGNOSIS =
       Rx.compile(
-          "perforat[a-z]*\\s+(?:sigmoid\\s+|colonic\\s+|acute\\s+)?(?:diverticul[a-z]*|append[a-z]*"
+          "perforat[a-z]*\\s+(?:[a-z-]+\\s+){0,3}?(?:diverticul[a-z]*|append[a-z]*"
               + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b");
 
-  /** Words that put the sentence's events at another time: a year, "ago", a past operation. */
+  /**
+   * Words that put the sentence's events at another time: a year, "ago", a past operation, why the
+   * stoma was made ("loop colostomy for incontinence after obstetric injury").
+   */
   private static final Pattern PAST =
       Rx.compile(
           "\\b(?:19|20)\\d{2}\\b|\\b(?:ago|previously|history\\s+of|h/o|s/p|status\\s+post"
               + "|prior\\s+(?:surgery|operation|resection|procedure)|post-?operative\\s+course"
               + "|consistent\\s+with|patholog[a-z]*|biops(?:y|ies)\\s+(?:show|reveal|demonstrat)[a-z]*"
-              + "|chronic|isch(?:a)?emic)\\b");
+              + "|chronic|isch(?:a)?emic|(?:colostomy|ileostomy)\\s+(?:was\\s+)?(?:created\\s+|fashioned\\s+"
+              + "|formed\\s+)?for|resection\\s+(?:of|for))\\b");
 
   /**
    * Bleeding or oozing said to be minimal, expected or self-limited, in the event's own clause: the

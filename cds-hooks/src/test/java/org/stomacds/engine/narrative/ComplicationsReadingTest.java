@@ -87,7 +87,9 @@ class ComplicationsReadingTest {
   @ValueSource(
       strings = {
         "The patient had a Hartmann's procedure in 2022 for perforated diverticulitis.",
-        "Ileocecal resection 4 months ago complicated by leak, diverting loop ileostomy."
+        "Ileocecal resection 4 months ago complicated by leak, diverting loop ileostomy.",
+        "End transverse colostomy after resection of a perforated splenic flexure cancer.",
+        "Sigmoid loop colostomy for fecal incontinence after obstetric injury."
       })
   void doesNotTakeAnEarlierEventOrADiagnosisForThisProceduresComplication(String note) {
     assertThat(Notes.read(note).complicationsOccurred()).isFalse();
