@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>an event of another time or a diagnosis: "Hartmann's procedure in 2022 for perforated
  *       diverticulitis", "resection 4 months ago complicated by leak";
- *   <li>the expected, self-limited oozing of a dilation: "minimal oozing at the dilation site,
- *       stopped spontaneously", "expected minor oozing only" (unless written as the complication,
- *       under a complications label), or a superficial tear in the account of the procedure of a
- *       note that says there were no complications.
+ *   <li>bleeding the note itself dismisses: called expected ("mild expected oozing"), or minor or
+ *       self-limited, or a superficial tear, in a note that says there were no complications
+ *       ("minimal oozing, stopped spontaneously. Complications: none"). Minor bleeding the note
+ *       records without dismissing it ("trace oozing that stopped on its own", "some minor
+ *       bleeding, treated with epinephrine; no other complications") is the complication it
+ *       reports.
  * </ul>
  *
  * Both still document the element (the note speaks of it), without saying a complication occurred.
@@ -40,11 +42,24 @@ final class ComplicationsReader {
   /** Whether the note says outright that there were no complications. */
   private boolean saysNone;
 
+  /**
+   * Whether it says there were no <em>other</em> complications: the event it told of was one ("some
+   * minor bleeding, treated with epinephrine; no other complications").
+   */
+  private boolean saysNoOther;
+
   void read() {
     for (Hit h : hits) {
-      if (h.element() == COMPLICATIONS
-          && (h.tag() == Tag.COMP_GENERIC && h.polarity() == Polarity.ABSENT
-              || h.tag() == Tag.COMP_NONE && h.polarity() == Polarity.AFFIRMED)) {
+      if (h.element() != COMPLICATIONS) {
+        continue;
+      }
+      if (h.tag() == Tag.COMP_GENERIC
+          && h.polarity() == Polarity.ABSENT
+          && Guards.precededBy(
+              f, sentences.get(h.sentence()), h.start(), "other", "further", "additional")) {
+        saysNoOther = true;
+      } else if (h.tag() == Tag.COMP_GENERIC && h.polarity() == Polarity.ABSENT
+          || h.tag() == Tag.COMP_NONE && h.polarity() == Polarity.AFFIRMED) {
         saysNone = true;
       }
     }
@@ -85,8 +100,8 @@ final class ComplicationsReader {
     }
     ElementMention m = mentions.mention(h, false);
     if (p == Polarity.AFFIRMED
-        && !expectedOozing(h)
-        && !(saysNone && superficialInTheNarrative(h))
+        && !calledExpected(h)
+        && (saysNoOther || !saysNone || !expectedOozing(h) && !superficialInTheNarrative(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
@@ -99,17 +114,26 @@ final class ComplicationsReader {
         || PAST.matcher(f).region(s.start(), s.end()).find();
   }
 
-  /** "perforated diverticulitis", "perforated appendix": a diagnosis named by the event word. */
+  /**
+   * "perforated diverticulitis", "perforated splenic flexure cancer": a diagnosis named by the
+   * event word.
+   */
   private static final Pattern DIAGNOSIS =
       Rx.compile(
-          "perforat[a-z]*\\s+(?:sigmoid\\s+|colonic\\s+|acute\\s+)?(?:diverticul[a-z]*|append[a-z]*"
+          "perforat[a-z]*\\s+(?:[a-z-]+\\s+){0,3}?(?:diverticul[a-z]*|append[a-z]*"
               + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b");
 
-  /** Words that put the sentence's events at another time: a year, "ago", a past operation. */
+  /**
+   * Words that put the sentence's events at another time: a year, "ago", a past operation, why the
+   * stoma was made ("loop colostomy for incontinence after obstetric injury").
+   */
   private static final Pattern PAST =
       Rx.compile(
           "\\b(?:19|20)\\d{2}\\b|\\b(?:ago|previously|history\\s+of|h/o|s/p|status\\s+post"
-              + "|prior\\s+(?:surgery|operation|resection|procedure)|post-?operative\\s+course)\\b");
+              + "|prior\\s+(?:surgery|operation|resection|procedure)|post-?operative\\s+course"
+              + "|consistent\\s+with|patholog[a-z]*|biops(?:y|ies)\\s+(?:show|reveal|demonstrat)[a-z]*"
+              + "|chronic|isch(?:a)?emic|(?:colostomy|ileostomy)\\s+(?:was\\s+)?(?:created\\s+|fashioned\\s+"
+              + "|formed\\s+)?for|resection\\s+(?:of|for))\\b");
 
   /**
    * Bleeding or oozing said to be minimal, expected or self-limited, in the event's own clause: the
@@ -145,6 +169,23 @@ final class ComplicationsReader {
     return MINOR.matcher(f).region(from, to).find()
         || SUPERFICIAL.matcher(f).region(from, to).find();
   }
+
+  /**
+   * Bleeding the note calls the expected effect of the dilation, in the event's own clause: "mild
+   * expected oozing", "a small amount of blood, as expected".
+   */
+  private boolean calledExpected(Hit h) {
+    String event = f.substring(h.start(), h.end());
+    if (!(event.contains("ooz") || event.contains("bleed") || event.contains("blood"))) {
+      return false;
+    }
+    Sentence s = sentences.get(h.sentence());
+    return !saysNoOther
+        && EXPECTED.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
+  }
+
+  private static final Pattern EXPECTED =
+      Rx.compile("\\b(?:expected|anticipated|intended|usual)\\b");
 
   private static final Pattern SUPERFICIAL =
       Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");

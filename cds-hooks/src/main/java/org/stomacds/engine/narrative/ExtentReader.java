@@ -48,15 +48,6 @@ final class ExtentReader {
           "\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:was\\s+)?(?:then\\s+)?"
               + "(?:inserted|introduced|advanced|passed)\\b|\\bintubat(?:ed|ion)\\b|\\badvanced\\s+to\\b");
 
-  /**
-   * What an "Extent:" line names that is the whole exam although it is not the cecum: the whole
-   * colon, the far end of a defunctioned segment, or a length of bowel.
-   */
-  private static final Pattern WHOLE_OR_END =
-      Rx.compile(
-          "\\b(?:whole|entire|total|full)\\b|\\b(?:rectum|rectal\\s+stump|anal\\s+canal|dentate"
-              + "|anus)\\b|\\b\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b");
-
   /** A stop short of the cecum that the note says was meant: the exam planned was done. */
   private static final Pattern AS_PLANNED =
       Rx.compile(
@@ -97,6 +88,11 @@ final class ExtentReader {
         mentions.mention(h, true);
         continue;
       }
+      if (p == Polarity.HYPOTHETICAL
+          && OpeningClause.holdsTheOnlyCue(f, sentences.get(h.sentence()), h.start(), h.end())) {
+        // "After informed consent was obtained, the scope was advanced to the cecum."
+        p = Polarity.AFFIRMED;
+      }
       Tag kind = h.tag();
       if (kind == Tag.EXTENT_LABEL) {
         kind = extentLabel(h);
@@ -119,6 +115,10 @@ final class ExtentReader {
           } else if (p == Polarity.ABSENT && namesTheIleum(h)) {
             // "cecum reached; TI not intubated": entering the ileum is optional.
             continue;
+          } else if (p == Polarity.ABSENT && namesTheDistalEnd(h)) {
+            // "cecum reached; rectal stump not examined today": the defunctioned segment is
+            // another exam, short of its end only when nothing else was reached
+            weak = Hit.first(weak, h);
           } else if (p == Polarity.ABSENT) {
             strong = Hit.first(strong, h);
           }
@@ -182,40 +182,16 @@ final class ExtentReader {
       end = semi;
     }
     end = Math.min(end, h.end() + 80);
-    Cues.Cue cue = Cues.content(f, h.end(), end);
-    if (cue != Cues.Cue.NONE) {
-      return Tag.NEG_ONLY;
-    }
-    String content = f.substring(h.end(), end);
-    if (content.contains("incomplete")) {
-      return Tag.INCOMPLETE_STRONG;
-    }
-    if (WHOLE_OR_END.matcher(content).find()) {
-      return Tag.COMPLETE;
-    }
-    if (content.contains("cecum")
-        || content.contains("caecum")
-        || content.contains("cecal")
-        || content.contains("ileum")
-        || TI.matcher(content).find()
-        || content.contains("anastomosis")
-        || content.contains("complete")
-        || content.contains("ileocecal")
-        || content.contains("appendiceal")) {
-      return Tag.COMPLETE;
-    }
-    if (content.contains("flexure")
-        || content.contains("colon")
-        || content.contains("sigmoid")
-        || content.contains("rectum")
-        || content.contains(" cm")
-        || content.contains("stoma")) {
-      return Tag.INCOMPLETE_STRONG;
-    }
-    return null;
+    return ExtentContent.classify(f, h.end(), end);
   }
 
-  private static final Pattern TI = Rx.compile("\\b(?:neo-?)?ti\\b");
+  private boolean namesTheDistalEnd(Hit h) {
+    String named = f.substring(h.start(), h.end());
+    return named.contains("rect")
+        || named.contains("anal")
+        || named.contains("anus")
+        || named.contains("dentate");
+  }
 
   private boolean namesTheIleum(Hit h) {
     String named = f.substring(h.start(), h.end());
@@ -256,8 +232,14 @@ final class ExtentReader {
     if (named.contains("cecum")
         || named.contains("caecum")
         || named.contains("ileum")
-        || named.contains("anastomosis")
-        || !REACHED.matcher(f).region(h.start(), h.end()).find()) {
+        || named.contains("anastomosis")) {
+      return false;
+    }
+    if (LIMIT.matcher(f).region(h.start(), h.end()).find()) {
+      // "Exam limited to 8 cm": the limit is in the reach itself
+      return true;
+    }
+    if (!REACHED.matcher(f).region(h.start(), h.end()).find()) {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
@@ -266,14 +248,14 @@ final class ExtentReader {
 
   private static final Pattern REACHED =
       Rx.compile(
-          "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated)"
-              + "\\s+(?:up\\s+)?to\\b");
+          "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
+              + "|extended)\\s+(?:up\\s+)?to\\b");
 
   /** {@link #REACHED}, or with words between ("passed freely into the colon to"), or "colon to". */
   private static final Pattern REACHED_ON =
       Rx.compile(
           "(?:(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
-              + "|passed|traversed|went|continued)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
+              + "|passed|traversed|went|continued|extended)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
 
   private static final Pattern LIMIT =
       Rx.compile(

@@ -12,7 +12,8 @@ final class Guards {
   private static final Pattern STOP_REASON =
       Rx.compile(
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
-              + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety)\\b");
+              + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety"
+              + "|elected|decided|decision|chose|opted|had\\s+to|however)\\b");
 
   private static final Set<String> THE = Set.of("the");
 
@@ -31,6 +32,10 @@ final class Guards {
           "intubating",
           "pass",
           "passed",
+          "passes",
+          "reaches",
+          "advances",
+          "went",
           "to",
           "into",
           "until",
@@ -120,19 +125,28 @@ final class Guards {
     return w != null && REACH_WORDS.contains(w) && notBesideIt(f, s, a, b);
   }
 
-  /** "advanced to the cecum", not "a stricture proximal to the cecum". */
+  /**
+   * "advanced to the cecum", not "a stricture proximal to the cecum" or "near the cecum"; "through
+   * the proximal limb to the cecum", "into the proximal colon up to the cecum" name a part on the
+   * way, not a place beside it.
+   */
   static boolean notBesideIt(String f, Sentence s, int a, int b) {
     TokenCursor c = new TokenCursor(f, s.start(), a, a);
+    String after = null;
     for (int i = 0; i < 5 && c.prev(); i++) {
       String w = c.word();
       if (w != null
-          && (w.equals("distal")
-              || w.equals("proximal")
-              || w.equals("close")
-              || w.equals("adjacent")
-              || w.equals("next")
-              || w.equals("near"))) {
+          && (w.equals("near")
+              || (w.equals("distal")
+                      || w.equals("proximal")
+                      || w.equals("close")
+                      || w.equals("adjacent")
+                      || w.equals("next"))
+                  && (after == null || after.equals("to") || after.equals("of")))) {
         return false;
+      }
+      if (w != null) {
+        after = w;
       }
     }
     return true;

@@ -29,7 +29,7 @@ final class ReachReader {
   }
 
   void read() {
-    if (out.extent != null) {
+    if (out.extent != null || labelled()) {
       return;
     }
     for (int i = 0; i < sentences.size(); i++) {
@@ -44,7 +44,11 @@ final class ReachReader {
       }
       Matcher reach = REACH.matcher(f).region(s.contentStart(), s.end());
       if (reach.find() && !anotherTimeBefore(s, reach.end())) {
-        boolean shortOfAim = LIMIT.matcher(f).region(s.start(), s.end()).find();
+        boolean shortOfAim =
+            LIMIT
+                .matcher(f)
+                .region(clauseStart(s, reach.start()), clauseEnd(s, reach.end()))
+                .find();
         decide(
             shortOfAim ? ExamExtent.INCOMPLETE : ExamExtent.COMPLETE,
             i,
@@ -53,6 +57,61 @@ final class ReachReader {
         return;
       }
     }
+  }
+
+  /**
+   * The extent as a label's, a table row's or a heading's content: "Extent 20 cm beyond the
+   * stricture" (a table row, its first cell the label), "EXTENT OF EXAM" over "Cecum, normal".
+   */
+  private boolean labelled() {
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      if (s.headingOnly() || !s.section().describesThisProcedure()) {
+        continue;
+      }
+      boolean label =
+          s.contentStart() > s.start()
+              && ExtentContent.LABEL.matcher(f).region(s.start(), s.contentStart()).matches();
+      boolean heading = !label && s.headingStart() >= 0 && headingNamesTheExtent(s);
+      Tag kind;
+      if (label || heading) {
+        kind = ExtentContent.classify(f, label ? s.contentStart() : s.start(), s.end());
+      } else if (s.contentStart() > s.start()) {
+        kind = ExtentContent.byLabel(f, s.start(), s.contentStart(), s.end());
+      } else {
+        continue;
+      }
+      if (kind == Tag.COMPLETE || kind == Tag.INCOMPLETE_STRONG) {
+        out.extent = kind == Tag.COMPLETE ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
+        out.preferred.put(
+            EXTENT_OF_EXAM, mentions.mention(EXTENT_OF_EXAM, false, i, s.start(), s.end(), true));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean headingNamesTheExtent(Sentence s) {
+    int end = f.indexOf('\n', s.headingStart());
+    if (end < 0 || end > s.start()) {
+      end = s.start();
+    }
+    return ExtentContent.LABEL.matcher(f).region(s.headingStart(), end).matches();
+  }
+
+  /**
+   * The clause of a reach, within its sentence: "moderate oozing which stopped spontaneously; scope
+   * passed easily to the ileum" is two accounts, and only the reach's own says whether it fell
+   * short.
+   */
+  private int clauseStart(Sentence s, int at) {
+    int semi = f.lastIndexOf(';', at);
+    return semi >= s.start() ? semi + 1 : s.start();
+  }
+
+  private int clauseEnd(Sentence s, int at) {
+    int semi = f.indexOf(';', at);
+    return semi >= 0 && semi < s.end() ? semi : s.end();
   }
 
   /** "Prior colonoscopy reached the cecum": another time, said before the reach. */
@@ -78,20 +137,27 @@ final class ReachReader {
           + "|seventy|eighty)\\s+centimet(?:er|re)s\\b";
 
   private static final String LANDMARK =
-      "(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|neo-?ti|\\bti|ileum|ileoca?ecal\\s+valve"
+      "(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|neo-?ti|\\bti|(?:proximal\\s+|distal\\s+)?ileum|ileoca?ecal\\s+valve"
           + "|appendiceal\\s+orifice|(?:splenic|hepatic)\\s+flex(?:ure)?|(?:transverse|ascending"
           + "|descending|sigmoid|proximal|distal)\\s+colon|rectum|rectal\\s+stump|anus|anal\\s+canal"
-          + "|anal\\s+transition\\s+zone|dentate\\s+line|anastomosis|pouch|afferent\\s+limb"
+          + "|anal\\s+transition\\s+zone|dentate\\s+line|anastomosis|pouch|afferent\\s+limb|neo-?rectum"
+          + "|sigmoid\\s+and\\s+rectum"
           + "|efferent\\s+limb)\\b";
+
+  /** An end point of the exam, reached: terse notes draw the way there with an arrow. */
+  private static final String END_POINT =
+      "(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti|ileum|anastomosis|rectal\\s+stump"
+          + "|rectum|neo-?rectum|anus|anal\\s+canal)\\b";
 
   /** Verbs of moving the scope: only these reach a length ("a stricture seen 2 cm distal"). */
   private static final String ADVANCED =
       "(?:advanced|adv|advance|passed|examined|exam'd|examd|inspected|intubated|reached|went"
-          + "|continued|traversed|explored|stopped|halted)";
+          + "|continued|traversed|explored|stopped|halted|looked)";
 
   private static final String ON_THE_WAY =
       "\\b(?:[\\s,]+(?:the|to|up|into|in|through|thru|as|far|a|further|of|only|scope|colonoscope"
-          + "|it|we|i|proximally|distally|beyond|past|and|at|@))*[\\s,]+";
+          + "|it|we|i|proximally|distally|beyond|past|and|at|@|out|down|then|easily|freely|readily"
+          + "|smoothly|all|way|on|normal|healthy|stricture|stenosis|narrowing|ring))*[\\s,]+";
 
   /** A length or landmark reached, said with a verb of moving or looking. */
   private static final Pattern REACH =
@@ -119,7 +185,9 @@ final class ReachReader {
               + "|\\b(?:ileum|colon|limb|neo-?ti|ti)\\s+(?:was\\s+)?(?:"
               + MOVED
               + "\\s+)?(?:to|for)\\s+"
-              + LENGTH);
+              + LENGTH
+              + "|(?:\u2192|->|=>)\\s*(?:the\\s+)?"
+              + END_POINT);
 
   /** A stop before the stricture: limited to it, not advanced or passed beyond it. */
   private static final String STOPPED_BEFORE_IT =
@@ -128,6 +196,8 @@ final class ReachReader {
           + "|\\b(?:scope|colonoscope|endoscope|it)\\s+(?:was\\s+|could\\s+)?not\\s+(?:be\\s+)?"
           + "(?:advanced|passed)\\s+(?:beyond|past|through|across)\\s+(?:the\\s+)?"
           + "(?:stricture|stenosis|lesion|narrowing)"
+          + "|\\b(?:scope|colonoscope|endoscope)\\s+(?:was\\s+)?not\\s+(?:advanced|passed|inserted)"
+          + "\\s*(?:[.;]|$|further\\b)"
           + "|\\b(?:could\\s+not|couldn't|unable\\s+to|did\\s+not)\\s+(?:really\\s+)?(?:pass|advance"
           + "|get)\\s+(?:the\\s+)?(?:scope\\s+)?(?:beyond|past|through|across)\\s+(?:the\\s+)?"
           + "(?:stricture|stenosis|lesion|narrowing)";

@@ -47,12 +47,15 @@ class ComplicationsReadingTest {
     assertThat(r.complicationsOccurred()).isTrue();
   }
 
-  /** Self-limited oozing is the expected result of a dilation, not an adverse event. */
+  /**
+   * Self-limited oozing is not an adverse event when the note itself judges so: it calls the oozing
+   * expected, or says there were no complications.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "No perforation; there was minor oozing at the dilation site.",
-        "Minimal oozing at the dilation site, stopped spontaneously.",
+        "Minimal oozing at the dilation site, stopped spontaneously. No complications.",
+        "Complications: none. Minor oozing at the dilation site.",
         "Mild expected oozing at the stricture after dilation."
       })
   void documentsExpectedOozingWithoutAComplication(String note) {
@@ -61,11 +64,32 @@ class ComplicationsReadingTest {
     assertThat(r.complicationsOccurred()).isFalse();
   }
 
+  /**
+   * Minor bleeding the note records without calling it expected or saying there were no
+   * complications is the complication it reports ("no other complications" says so outright).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No perforation; there was minor oozing at the dilation site.",
+        "Trace oozing that stopped on its own.",
+        "Some minor bleeding at the site, treated with epinephrine. No other complications.",
+        "Complications: superficial mucosal split at the stomal edge, no bleeding.",
+        "Cx: post-proc abd pain in PACU; KUB no free air; resolved."
+      })
+  void minorBleedingTheNoteDoesNotDismissIsAComplication(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "The patient had a Hartmann's procedure in 2022 for perforated diverticulitis.",
-        "Ileocecal resection 4 months ago complicated by leak, diverting loop ileostomy."
+        "Ileocecal resection 4 months ago complicated by leak, diverting loop ileostomy.",
+        "End transverse colostomy after resection of a perforated splenic flexure cancer.",
+        "Sigmoid loop colostomy for fecal incontinence after obstetric injury."
       })
   void doesNotTakeAnEarlierEventOrADiagnosisForThisProceduresComplication(String note) {
     assertThat(Notes.read(note).complicationsOccurred()).isFalse();

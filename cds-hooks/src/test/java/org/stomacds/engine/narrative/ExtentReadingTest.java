@@ -257,4 +257,75 @@ class ExtentReadingTest {
   void aDistanceOrARectumThatIsNotWhereTheExamEndedIsNoExtent(String note) {
     assertThat(Notes.read(note).extent()).as(note).isEmpty();
   }
+
+  /** Issue 14: the extent as EHR templates lay it out, in a table row or under a heading. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Route\tThrough the end ileostomy\nExtent\tNeo-terminal ileum, 25 cm\nComplications\tNone",
+        "FINDINGS: stricture dilated.\nEXTENT OF EXAM\nCecum, appendiceal orifice seen.",
+        "Exam: complete.",
+        "Cecum: reached. Appendiceal orifice photographed."
+      })
+  void readsTheExtentFromATableRowAHeadingOrALabel(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+    assertThat(r.documents(EXTENT_OF_EXAM)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Extent\t4 cm only, the stricture would not admit the scope",
+        "Exam: incomplete (hepatic flexure), solid stool.",
+        "Exam limited to 8 cm."
+      })
+  void readsAnExtentKeptShortInALabelAsIncomplete(String note) {
+    assertThat(Notes.read(note).extent()).hasValue(ExamExtent.INCOMPLETE);
+  }
+
+  /**
+   * Issue 14: talk of consent, of the past, or a scope that "would not pass" in an earlier clause
+   * does not make the reach the later clause reports hypothetical.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "After informed consent was obtained, the colonoscope was advanced through the stoma to the"
+            + " cecum.",
+        "Informed consent was obtained and the colonoscope was advanced to the terminal ileum.",
+        "Once the risks had been discussed, the scope was passed to the cecum, identified by the"
+            + " appendiceal orifice and ileocecal valve.",
+        "The previously dilated stricture was passed and the scope was advanced to the cecum.",
+        "Given the history of polyps, the scope was advanced to the cecum.",
+        "Scope passed through the previously dilated stricture to the cecum.",
+        "The stricture would not admit the scope initially, but after dilation the scope was"
+            + " advanced to the cecum."
+      })
+  void anEarlierClauseAboutConsentThePastOrARefusalDoesNotHideTheExtent(String note) {
+    assertThat(Notes.read(note).extent()).hasValue(ExamExtent.COMPLETE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Consent obtained for advancing to the cecum if possible.",
+        "Consent obtained for colonoscopy, dilation and advancing to the cecum.",
+        "If the stricture is passed, the scope will be advanced to the cecum.",
+        "The prior colonoscopy reached the cecum."
+      })
+  void aReachTalkedOfAsAPlanOrAnotherTimeIsNoReport(String note) {
+    assertThat(Notes.read(note).extent()).isEmpty();
+  }
+
+  /** The defunctioned segment is another exam: its not being examined does not undo the cecum. */
+  @Test
+  void aRectalStumpNotExaminedDoesNotMakeAnExamToTheCecumIncomplete() {
+    NoteReading r =
+        Notes.read(
+            "Colon to the cecum, appendiceal orifice photographed. Rectal stump not examined today.");
+    assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
+    assertThat(Notes.read("The rectal stump was not examined.").extent())
+        .hasValue(ExamExtent.INCOMPLETE);
+  }
 }

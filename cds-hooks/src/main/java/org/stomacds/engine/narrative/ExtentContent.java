@@ -1,0 +1,121 @@
+package org.stomacds.engine.narrative;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the text after an extent label names ("Extent: whole colon", a table row "Extent | 20 cm
+ * beyond the stricture", a heading "EXTENT OF EXAM" over "Cecum"): a complete exam, an incomplete
+ * one, the extent said not recorded, or nothing an extent reads.
+ */
+final class ExtentContent {
+
+  private ExtentContent() {}
+
+  /**
+   * A label, table cell or heading that names the extent itself, as the whole label: "Extent",
+   * "Extent of exam", "Depth of insertion", "Furthest point reached".
+   */
+  static final Pattern LABEL =
+      Rx.compile(
+          "\\s*(?:extent(?:\\s+of\\s+(?:the\\s+)?(?:exam(?:ination)?|procedure|colonoscopy|study"
+              + "|intubation|insertion|endoscopy|ileoscopy))?(?:\\s+reached)?|(?:exam(?:ination)?"
+              + "|procedure|colonoscopy)\\s+extent|depth\\s+of\\s+(?:insertion|exam(?:ination)?)"
+              + "|insertion\\s+depth|(?:furthest|farthest)\\s+(?:point|extent|level|segment)"
+              + "(?:\\s+reached)?|level\\s+reached|(?:landmark|point)s?\\s+reached|depth"
+              + "|extent/landmarks?|landmarks?)\\s*(?:\\([^)]{0,20}\\))?\\s*[:=-]?\\s*");
+
+  /**
+   * What the extent names that is the whole exam although it is not the cecum: the whole colon, the
+   * far end of a defunctioned segment, or a length of bowel.
+   */
+  private static final Pattern WHOLE_OR_END =
+      Rx.compile(
+          "\\b(?:whole|entire|total|full)\\b|\\b(?:rectum|rectal\\s+stump|anal\\s+canal|dentate"
+              + "|anus)\\b|\\b\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b");
+
+  private static final Pattern END_POINT =
+      Rx.compile(
+          "ca?ecum|ca?ecal|ileum|anastomo|complete|ileoca?ecal|appendiceal|\\b(?:neo-?)?ti\\b"
+              + "|\\bnti\\b|\\b(?:ao|icv)\\b");
+
+  private static final Pattern SHORT_OF_IT =
+      Rx.compile("flex|colon|sigmoid|rectum|\\scm\\b|stoma|stricture|stenosis|lesion|narrowing");
+
+  private static final Pattern KEPT_SHORT = Rx.compile("\\b(?:only|limited)\\b");
+
+  /** A label asking whether the exam was complete: "Exam: incomplete", "Colonoscopy: complete". */
+  private static final Pattern STATUS_LABEL =
+      Rx.compile(
+          "\\s*(?:exam(?:ination)?|colonoscopy|ileoscopy|endoscopy|completion|completeness"
+              + "|(?:exam|colonoscopy)\\s+(?:status|completeness|completion))\\s*[:=-]?\\s*");
+
+  private static final Pattern STATUS =
+      Rx.compile("(?:(in)complete|(partial|aborted|limited)|complete)\\b");
+
+  /**
+   * A landmark as the label, its being reached as the content: "Cecum: reached", "TI: intubated".
+   */
+  private static final Pattern LANDMARK_LABEL =
+      Rx.compile(
+          "\\s*(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti|ileoca?ecal\\s+valve|icv"
+              + "|appendiceal\\s+orifice|ileocolic\\s+anastomosis|anastomosis)\\s*[:=-]?\\s*");
+
+  private static final Pattern LANDMARK_REACHED =
+      Rx.compile(
+          "(?:reached|intubated|entered|seen|identified|visuali[sz]ed|photographed|photo-?documented"
+              + "|examined|yes|y)\\b");
+
+  /**
+   * What a label that is not an extent label says of the extent, from its content's first words:
+   * "Exam: incomplete (hepatic flexure)", "Cecum: reached"; null when it says nothing of it.
+   */
+  static Tag byLabel(String f, int labelStart, int contentStart, int end) {
+    if (STATUS_LABEL.matcher(f).region(labelStart, contentStart).matches()) {
+      Matcher m = STATUS.matcher(f).region(contentStart, end);
+      if (m.lookingAt()) {
+        return m.group(1) != null || m.group(2) != null ? Tag.INCOMPLETE_STRONG : Tag.COMPLETE;
+      }
+      return null;
+    }
+    if (LANDMARK_LABEL.matcher(f).region(labelStart, contentStart).matches()
+        && LANDMARK_REACHED.matcher(f).region(contentStart, end).lookingAt()) {
+      return Tag.COMPLETE;
+    }
+    return null;
+  }
+
+  /**
+   * What {@code f[from, to)}, the text after an extent label, says: {@link Tag#COMPLETE}, {@link
+   * Tag#INCOMPLETE_STRONG}, {@link Tag#NEG_ONLY} (not recorded), or null (nothing of the extent).
+   */
+  static Tag classify(String f, int from, int to) {
+    Cues.Cue cue = Cues.content(f, from, to);
+    if (cue != Cues.Cue.NONE) {
+      return Tag.NEG_ONLY;
+    }
+    String content = f.substring(from, to);
+    if (content.contains("incomplete")
+        || content.contains("aborted")
+        || content.contains("not reached")
+        || content.contains("not advanced")
+        || content.contains("not passed")) {
+      return Tag.INCOMPLETE_STRONG;
+    }
+    if (END_POINT.matcher(content).find()) {
+      // "Extent: cecum", "Extent: neo-terminal ileum only" (an ileostomy's whole exam)
+      return Tag.COMPLETE;
+    }
+    if (KEPT_SHORT.matcher(content).find()) {
+      // "Extent: 4 cm only", "Stoma only, 1-2 cm", "limited to the stricture"
+      return Tag.INCOMPLETE_STRONG;
+    }
+    if (WHOLE_OR_END.matcher(content).find()) {
+      return Tag.COMPLETE;
+    }
+    if (SHORT_OF_IT.matcher(content).find()) {
+      return Tag.INCOMPLETE_STRONG;
+    }
+    return null;
+  }
+}
