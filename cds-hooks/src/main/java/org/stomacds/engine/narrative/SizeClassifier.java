@@ -53,6 +53,10 @@ final class SizeClassifier {
       return SizeKind.LUMEN;
     }
     SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
+    if (after == SizeKind.OTHER && !cm && PassedDevice.letThrough(f, s, numStart, unitEnd)) {
+      // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through
+      return SizeKind.LUMEN;
+    }
     if (label == 1 && after != SizeKind.BALLOON) {
       // "post ~11mm scope then passes", "post dil ~13mm", "~14mm post"; not "post 15 mm balloon"
       return SizeKind.LUMEN;
@@ -111,7 +115,7 @@ final class SizeClassifier {
       // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
       return SizeKind.LUMEN;
     }
-    SizeKind nearest = SizeCues.nearest(f, s, numStart);
+    SizeKind nearest = SizeCues.nearest(f, s, numStart, cm);
     if (nearest == SizeKind.UNKNOWN
         && !cm
         && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
@@ -241,18 +245,35 @@ final class SizeClassifier {
           || SizeCues.SCOPES.contains(w)) {
         return SizeKind.OTHER;
       }
+      if (w.equals("lumen") || w.equals("opening") || w.equals("aperture")) {
+        // "approx 1 cm lumen": the width, in any unit; not "3cm lumen 8mm", a label of the next
+        return labelsNextNumber(c) ? (cm ? SizeKind.OTHER : SizeKind.LUMEN) : SizeKind.LUMEN;
+      }
       if (w.startsWith("strictur")
           || w.startsWith("stenos")
           || w.startsWith("narrowing")
           || w.equals("web")
-          || w.equals("lumen")
-          || w.equals("opening")
-          || w.equals("ring")
-          || w.equals("aperture")) {
+          || w.equals("ring")) {
+        // "8 mm stricture" is its width; "a 2 cm stricture" its length
         return cm ? SizeKind.OTHER : SizeKind.LUMEN;
       }
     }
     return null;
+  }
+
+  /** Whether a number follows the word just read ("lumen 8mm", "lumen: ~8 mm"). */
+  private static boolean labelsNextNumber(TokenCursor c) {
+    TokenCursor ahead = c.copy();
+    for (int i = 0; i < 3 && ahead.next(); i++) {
+      if (ahead.isWord()) {
+        return ahead.isNumber();
+      }
+      char p = ahead.punct();
+      if (p != '~' && p != ':' && p != '=') {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

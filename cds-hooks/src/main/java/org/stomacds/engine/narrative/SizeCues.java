@@ -106,10 +106,31 @@ final class SizeCues {
   }
 
   /**
-   * The nearest word before {@code at} in its sentence (up to 14 words back, not past a semicolon;
-   * numbers and units skipped) that says what a size measures; UNKNOWN when none does.
+   * Words that name a width even for a size in centimetres ("opening about 1.5 cm"); a stricture's
+   * own word before a size in cm gives its length or depth ("stricture at the fascia 3 cm",
+   * "stenosis ~2cm, lumen ~6mm").
    */
-  static SizeKind nearest(String f, Sentence s, int at) {
+  private static final Set<String> WIDTH_IN_CM =
+      Set.of(
+          "caliber",
+          "calibre",
+          "opening",
+          "aperture",
+          "orifice",
+          "diameter",
+          "narrowed",
+          "widened",
+          "improved",
+          "increased",
+          "enlarged",
+          "opened");
+
+  /**
+   * The nearest word before {@code at} in its sentence (up to 14 words back, not past a semicolon;
+   * numbers and units skipped) that says what a size measures; UNKNOWN when none does. For a size
+   * in centimetres only a word of width or the lumen makes it a lumen.
+   */
+  static SizeKind nearest(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     int words = 0;
     String after = null; // the word after the current one (the last one read, going back)
@@ -133,6 +154,9 @@ final class SizeCues {
         // "the stricture before dilation was 10 mm": the dilation dates the size, it is not
         // the balloon's ("after dilation to 15 mm" still is).
         return SizeKind.LUMEN;
+      }
+      if (k == SizeKind.LUMEN && cm && !WIDTH_IN_CM.contains(w)) {
+        return SizeKind.OTHER;
       }
       if (k != null) {
         return k;

@@ -33,6 +33,32 @@ class LumenReadingTest {
   }
 
   @Test
+  void aStricturesSizeInCentimetresIsItsLengthOrDepthNotItsLumen() {
+    NoteReading r =
+        Notes.read(
+            "Stricture at the fascia 3 cm, lumen ~9 mm. Fibrotic stenosis extending about 2 cm."
+                + " Dilated with a 15 mm balloon.");
+    assertThat(r.preDilationLumenMm()).hasValue(9);
+    NoteReading narrowed = Notes.read("The lumen was narrowed to 1 cm at the stoma.");
+    assertThat(narrowed.preDilationLumenMm()).hasValue(10);
+  }
+
+  @Test
+  void theSizeOfADeviceTheStrictureLetThroughIsTheLumen() {
+    NoteReading r =
+        Notes.read(
+            "The ring admits a 5 mm probe only. Dilated with a 12 mm balloon. After dilation the"
+                + " ring admitted the 9.8 mm gastroscope.");
+    assertThat(r.preDilationLumenMm()).hasValue(5);
+    assertThat(r.postDilationLumenMm()).hasValue(10);
+    NoteReading refused =
+        Notes.read(
+            "The ring would not admit the 9.8 mm gastroscope. Dilated with a 12 mm balloon."
+                + " The 5.9 mm gastroscope was passed through the stoma.");
+    assertThat(refused.preDilationLumenMm()).isEmpty();
+  }
+
+  @Test
   void aTitleNamingTheDilationDoesNotMakeTheLumenBelowItAResult() {
     NoteReading r =
         Notes.read(
