@@ -37,6 +37,10 @@ final class SizeClassifier {
           "wide",
           "width");
 
+  /** Dilators that are not balloons. */
+  static final Set<String> MECHANICAL =
+      Set.of("hegar", "hegars", "bougie", "bougies", "savary", "savary-gilliard", "maloney");
+
   private static final Set<String> CLAUSE_WORDS =
       Set.of(
           "and", "or", "but", "was", "were", "is", "are", "which", "that", "then", "the", "a", "an",
@@ -105,6 +109,10 @@ final class SizeClassifier {
         if (c.prev() && c.isNumber()) {
           return SizeKind.OTHER;
         }
+      }
+      if (w.equals("not")) {
+        // "the balloon was 15 mm, not 18 mm": a size denied
+        return SizeKind.OTHER;
       }
       if (w.equals("from") && single && isChangeBefore(f, s, c.start())) {
         return SizeKind.LUMEN_FROM;
@@ -195,7 +203,8 @@ final class SizeClassifier {
           "estimate",
           "measures",
           "appeared",
-          "appears");
+          "appears",
+          "put");
 
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
@@ -212,12 +221,18 @@ final class SizeClassifier {
         // "8 mm and the scope could not pass": what follows is another clause.
         return null;
       }
+      if (MECHANICAL.contains(w)) {
+        // "15 mm Hegar dilator", "a 12 mm bougie": not a balloon
+        return SizeKind.OTHER;
+      }
       if (w.startsWith("balloon")
+          || w.equals("bal")
           || w.equals("cre")
           || w.equals("tts")
           || w.startsWith("dilator")
           || w.equals("dilating")) {
-        return SizeKind.BALLOON;
+        // not "stricture @ fascia ~3cm TTS 15mm": there the balloon's name labels the next size
+        return labelsNextNumber(c) ? null : SizeKind.BALLOON;
       }
       if (w.equals("in")) {
         if (c.next() && c.word() != null) {
@@ -261,12 +276,26 @@ final class SizeClassifier {
     return null;
   }
 
-  /** Whether a number follows the word just read ("lumen 8mm", "lumen: ~8 mm"). */
+  /**
+   * Whether a size follows the word just read ("lumen 8mm", "lumen: ~8 mm"), not a count ("15 mm
+   * balloon 3 inflations").
+   */
   private static boolean labelsNextNumber(TokenCursor c) {
     TokenCursor ahead = c.copy();
     for (int i = 0; i < 3 && ahead.next(); i++) {
       if (ahead.isWord()) {
-        return ahead.isNumber();
+        if (!ahead.isNumber()) {
+          return false;
+        }
+        TokenCursor unit = ahead.copy();
+        if (SizeCues.UNIT_WORDS.contains(ahead.word().replaceAll("^[0-9.]+", ""))) {
+          return true; // "15mm"
+        }
+        // "15 mm", "12-13.5-15", "15.": not "3 inflations"
+        return !unit.next()
+            || !unit.isWord()
+            || unit.isNumber()
+            || SizeCues.UNIT_WORDS.contains(unit.word());
       }
       char p = ahead.punct();
       if (p != '~' && p != ':' && p != '=') {

@@ -118,7 +118,6 @@ final class SizeCues {
           "aperture",
           "orifice",
           "diameter",
-          "narrowed",
           "widened",
           "improved",
           "increased",
@@ -150,12 +149,20 @@ final class SizeCues {
         return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
       SizeKind k = sizeCue(w);
+      if (k == SizeKind.BALLOON && w.startsWith("dilator") && mechanicalBefore(c)) {
+        // "Hegar dilators 13, 15 and 17 mm"
+        return SizeKind.OTHER;
+      }
       if (k == SizeKind.BALLOON && namesATime(c, after)) {
         // "the stricture before dilation was 10 mm": the dilation dates the size, it is not
         // the balloon's ("after dilation to 15 mm" still is).
         return SizeKind.LUMEN;
       }
-      if (k == SizeKind.LUMEN && cm && !WIDTH_IN_CM.contains(w)) {
+      if (k == SizeKind.LUMEN
+          && cm
+          && !WIDTH_IN_CM.contains(w)
+          && !(w.startsWith("narrow") && "to".equals(after))) {
+        // "narrowed to 1 cm" is a width; "narrowed at the fascia ~3 cm" is not
         return SizeKind.OTHER;
       }
       if (k != null) {
@@ -164,6 +171,11 @@ final class SizeCues {
       after = w;
     }
     return SizeKind.UNKNOWN;
+  }
+
+  private static boolean mechanicalBefore(TokenCursor c) {
+    TokenCursor back = c.copy();
+    return back.prev() && back.isWord() && SizeClassifier.MECHANICAL.contains(back.word());
   }
 
   private static final Set<String> TIME_WORDS =
@@ -206,7 +218,12 @@ final class SizeCues {
       // "pre-dilation diameter 5 mm"; a bare "pre" or "post" labels only the size right after it.
       return SizeKind.LUMEN;
     }
+    if (SizeClassifier.MECHANICAL.contains(w)) {
+      // "Hegar dilators 13, 15 and 17 mm": dilated, but not with a balloon
+      return SizeKind.OTHER;
+    }
     if (w.startsWith("balloon")
+        || w.equals("bal")
         || w.startsWith("dilat")
         || w.startsWith("inflat")
         || w.equals("cre")

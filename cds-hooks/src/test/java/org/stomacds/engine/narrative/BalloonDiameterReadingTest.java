@@ -38,7 +38,23 @@ class BalloonDiameterReadingTest {
         Arguments.of("A 20 mm x 5.5 cm balloon was used.", List.of(20)),
         Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", List.of(18)),
         Arguments.of("Balloon dilation 15 mm x 3, 30 seconds each.", List.of(15)),
-        Arguments.of("Serial dilation 12 -> 13.5 -> 15 mm.", List.of(12, 14, 15)));
+        Arguments.of("Serial dilation 12 -> 13.5 -> 15 mm.", List.of(12, 14, 15)),
+        Arguments.of("Stricture 1, 9 mm: TTS balloon 15 to 18 mm.", List.of(15, 18)),
+        Arguments.of("CRE 16.5-18 x 2 inflations, 1 min each.", List.of(17, 18)),
+        Arguments.of("A sixteen and a half millimeter balloon was inflated.", List.of(17)),
+        Arguments.of("Inflated to sixteen point five millimeters.", List.of(17)),
+        Arguments.of("stricture 8cm, 5-6mm. bal 12mm x2 ~ 45 sec", List.of(12)),
+        Arguments.of("stenosis @ fascia ~3cm TTS 15mm x2, 90sec each", List.of(15)),
+        Arguments.of("stricture at 5 cm, lumen 6 mm; 15 mm balloon 3 inflations", List.of(15)));
+  }
+
+  @Test
+  void readsNoBalloonFromADilationWithHegarDilatorsOrBougies() {
+    NoteReading r =
+        Notes.read(
+            "Stoma gently dilated digitally, then with Hegar dilators 13, 15 and 17 mm. A 12 mm"
+                + " bougie was passed.");
+    assertThat(r.balloonDiametersMm()).isEmpty();
   }
 
   @ParameterizedTest
