@@ -158,14 +158,15 @@ final class Interpreter {
   }
 
   private void dilation() {
-    List<Value> reached = InflationCounts.reached(f, sentences, balloonSizes);
-    for (Value v : balloonSizes) {
+    int addendum = addendumStart();
+    List<Value> sizes = BalloonCorrections.kept(f, sentences, hits, balloonSizes, addendum);
+    List<Value> reached = InflationCounts.reached(f, sentences, sizes);
+    for (Value v : sizes) {
       if (reached.contains(v)) {
         out.balloon.add(v.value());
       }
       mentions.mention(BALLOON_DIAMETER, false, v);
     }
-    int addendum = addendumStart();
     if (!counts.isEmpty()) {
       Value v = stated(counts, addendum, true);
       out.inflationCount =

@@ -49,6 +49,31 @@ class BalloonDiameterReadingTest {
   }
 
   @Test
+  void anAddendumThatCorrectsTheBalloonReplacesTheSizesAboveIt() {
+    NoteReading corrected =
+        Notes.read(
+            "Findings: stricture at 6 cm dilated with an 18 mm balloon, 3 inflations.\n\n"
+                + "ADDENDUM: the balloon used was a 15 mm balloon, not 18 mm as dictated above.");
+    assertThat(corrected.balloonDiametersMm()).containsExactly(15);
+    NoteReading added =
+        Notes.read(
+            "Findings: stricture at 6 cm dilated with an 18 mm balloon, 3 inflations.\n\n"
+                + "Addendum: a second stricture at 20 cm was dilated with a 12 mm balloon.");
+    assertThat(added.maxBalloonDiameterMm()).hasValue(18);
+  }
+
+  @Test
+  void anAddendumThatTakesTheDilationBackLeavesNoBalloonSize() {
+    NoteReading r =
+        Notes.read(
+            "Findings: stricture at 8 cm, pinpoint.\nBalloon dilation: 15 mm\n\n"
+                + "Addendum: the 'Balloon dilation: 15 mm' field above was filled in error. No"
+                + " balloon was passed and no dilation was performed.");
+    assertThat(r.balloonDiametersMm()).isEmpty();
+    assertThat(r.documents(BALLOON_DIAMETER)).isFalse();
+  }
+
+  @Test
   void readsNoBalloonFromADilationWithHegarDilatorsOrBougies() {
     NoteReading r =
         Notes.read(
