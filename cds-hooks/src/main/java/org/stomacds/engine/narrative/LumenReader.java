@@ -321,7 +321,7 @@ final class LumenReader {
       return dilationWithin(k) || standsAlone(k) ? -1 : 0;
     }
     if (in(k, AFTER_IF_DILATION)) {
-      return dilationWithin(k) ? 1 : 0;
+      return dilationWithin(k) || (is(k, "after") && labelEnds(k)) ? 1 : 0;
     }
     if (in(k, BEFORE_ALWAYS)) {
       return -1;
@@ -346,7 +346,12 @@ final class LumenReader {
    * with a verb or nothing after it rather than the thing it precedes.
    */
   private boolean standsAlone(int k) {
-    return k + 1 >= words || in(k + 1, AFTER_A_LONE_BEFORE);
+    return k + 1 >= words || in(k + 1, AFTER_A_LONE_BEFORE) || labelEnds(k);
+  }
+
+  /** "Diameter before: approximately 9 mm": the word ends a label, a colon right after it. */
+  private boolean labelEnds(int k) {
+    return wordEnds[k] < f.length() && f.charAt(wordEnds[k]) == ':';
   }
 
   /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not a word). */

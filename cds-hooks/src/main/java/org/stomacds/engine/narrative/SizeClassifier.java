@@ -33,9 +33,13 @@ final class SizeClassifier {
           "inside",
           "x",
           "by",
-          "segment",
-          "wide",
-          "width");
+          "segment");
+
+  /**
+   * Words after a size that give a width: a stricture's ("a fibrotic ring about 7 mm wide") is its
+   * lumen, a polyp's is not, so the words before the size decide; in cm it is no lumen.
+   */
+  private static final Set<String> WIDTH_AFTER = Set.of("wide", "width", "across");
 
   /** Dilators that are not balloons. */
   static final Set<String> MECHANICAL =
@@ -254,6 +258,9 @@ final class SizeClassifier {
         }
         // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
         return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
+      }
+      if (WIDTH_AFTER.contains(w)) {
+        return cm ? SizeKind.OTHER : null;
       }
       if (DISTANCE_AFTER.contains(w)
           || SizeCues.LESIONS.contains(w)

@@ -148,6 +148,12 @@ final class SizeCues {
       if (w.equals("lumen") || w.equals("luminal")) {
         return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
+      if (w.equals("diameter")) {
+        // "Diameter before: approximately 9 mm", "estimated diameter 16 mm"; not "balloon
+        // diameter 15 mm", "dilated to a diameter of 16 mm", "the largest diameter 20 mm"
+        // the scope's "outer diameter of about 11.7 millimeters" is neither
+        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : diameterOf(c);
+      }
       SizeKind k = sizeCue(w);
       if (k == SizeKind.BALLOON && w.startsWith("dilator") && mechanicalBefore(c)) {
         // "Hegar dilators 13, 15 and 17 mm"
@@ -171,6 +177,38 @@ final class SizeCues {
       after = w;
     }
     return SizeKind.UNKNOWN;
+  }
+
+  /**
+   * What the "diameter" under the cursor is of, by the six words before it: a balloon's (a balloon,
+   * an inflation or a largest size named), a scope's or device's ("outer diameter", "scope
+   * diameter"), else the lumen's.
+   */
+  private static SizeKind diameterOf(TokenCursor c) {
+    TokenCursor back = c.copy();
+    for (int i = 0; i < 6 && back.prev(); i++) {
+      if (!back.isWord()) {
+        if (back.punct() == ';' || back.punct() == '.') {
+          break;
+        }
+        continue;
+      }
+      if (back.startsWith("balloon")
+          || back.startsWith("inflat")
+          || back.is("cre")
+          || back.is("tts")
+          || back.is("largest")
+          || back.is("maximum")
+          || back.is("max")
+          || back.is("final")) {
+        return SizeKind.BALLOON;
+      }
+      if (back.is("outer") || back.is("external") || i == 0 && SCOPES.contains(back.word())) {
+        // "outer diameter", "scope diameter"; not "admitted the colonoscope, estimated diameter"
+        return SizeKind.OTHER;
+      }
+    }
+    return SizeKind.LUMEN;
   }
 
   private static boolean mechanicalBefore(TokenCursor c) {

@@ -44,6 +44,34 @@ class LumenReadingTest {
   }
 
   @Test
+  void readsTheLumenFromNounFirstRowsOfATemplatedBlock() {
+    NoteReading r =
+        Notes.read(
+            "Stricture\n  Location: sigmoid colon, 25 cm\n  Diameter before: approximately 9 mm"
+                + " (adult scope would not pass)\n  Balloon: 18-19-20 mm through-the-scope CRE\n"
+                + "  Inflations: 3 (18, 19, 20 mm)\n  Diameter after: approximately 18 mm, adult"
+                + " scope passes\n");
+    assertThat(r.preDilationLumenMm()).hasValue(9);
+    assertThat(r.postDilationLumenMm()).hasValue(18);
+    assertThat(r.maxBalloonDiameterMm()).hasValue(20);
+  }
+
+  @Test
+  void aStricturesWidthIsItsLumenButAPolypsIsNot() {
+    NoteReading r =
+        Notes.read(
+            "The anastomosis was a fibrotic ring about 7 mm wide. A 5 mm wide polyp was seen. A"
+                + " 15 mm balloon was inflated across the ring.");
+    assertThat(r.preDilationLumenMm()).hasValue(7);
+    NoteReading scope =
+        Notes.read(
+            "The colonoscope, which has an outer diameter of 11.7 mm, was inserted. Balloon"
+                + " diameter 15 mm.");
+    assertThat(scope.preDilationLumenMm()).isEmpty();
+    assertThat(scope.maxBalloonDiameterMm()).hasValue(15);
+  }
+
+  @Test
   void theSizeOfADeviceTheStrictureLetThroughIsTheLumen() {
     NoteReading r =
         Notes.read(
