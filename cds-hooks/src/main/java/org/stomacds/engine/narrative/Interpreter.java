@@ -67,7 +67,7 @@ final class Interpreter {
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
     new SedationReader(note, hits, numbers, mentions).read();
     dilation();
-    new LumenReader(note, hits, numbers, mentions).read();
+    new LumenReader(note, hits, numbers, mentions).read(addendumStart());
     distinct();
     return out.build();
   }

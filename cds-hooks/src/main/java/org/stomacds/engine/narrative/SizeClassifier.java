@@ -123,11 +123,18 @@ final class SizeClassifier {
       }
       break;
     }
+    if (!cm && SizeCues.dilationGoesTo(f, s, numStart)) {
+      return SizeKind.BALLOON;
+    }
     if (ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
       // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
       return SizeKind.LUMEN;
     }
     SizeKind nearest = SizeCues.nearest(f, s, numStart, cm);
+    if (nearest == SizeKind.UNKNOWN && !cm && countAfter(f, s, unitEnd)) {
+      // "today: 18mm x3 60s": a size inflated so many times is the balloon's
+      return SizeKind.BALLOON;
+    }
     if (nearest == SizeKind.UNKNOWN
         && !cm
         && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
@@ -245,7 +252,12 @@ final class SizeClassifier {
             return SizeKind.OTHER;
           }
           if (n.equals("diameter") || n.equals("width") || n.equals("caliber")) {
-            return cm ? null : SizeKind.LUMEN;
+            // not "the pediatric colonoscope, which is about 11.5 mm in diameter"
+            return cm
+                ? null
+                : SizeCues.nearest(f, s, at, false) == SizeKind.OTHER
+                    ? SizeKind.OTHER
+                    : SizeKind.LUMEN;
           }
         }
         // "stenosis at the fascia, 3 cm in": how deep it lies, not how wide.
@@ -258,6 +270,11 @@ final class SizeClassifier {
         }
         // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
         return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
+      }
+      if (w.equals("by")) {
+        // "2 by 3 cm" is a dimension; "narrowed to 8 mm by the tumor" says what narrowed it
+        TokenCursor ahead = c.copy();
+        return ahead.next() && ahead.isNumber() ? SizeKind.OTHER : null;
       }
       if (WIDTH_AFTER.contains(w)) {
         return cm ? SizeKind.OTHER : null;
@@ -310,6 +327,18 @@ final class SizeClassifier {
       }
     }
     return false;
+  }
+
+  /** "x3", "x 2" right after the size: a count of inflations. */
+  private static boolean countAfter(String f, Sentence s, int unitEnd) {
+    TokenCursor c = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    if (!c.next() || !c.isWord()) {
+      return false;
+    }
+    if (c.is("x")) {
+      return countFollows(c);
+    }
+    return c.word().matches("x[1-9]");
   }
 
   /**

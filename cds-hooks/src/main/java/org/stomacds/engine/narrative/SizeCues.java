@@ -211,6 +211,56 @@ final class SizeCues {
     return SizeKind.LUMEN;
   }
 
+  /** Words between a dilation and "to 12 mm" that make the size something else's. */
+  private static final Set<String> NOT_THE_DILATIONS =
+      Set.of(
+          "narrowed",
+          "measured",
+          "measuring",
+          "measures",
+          "estimated",
+          "improved",
+          "increased",
+          "widened",
+          "enlarged",
+          "opened",
+          "was",
+          "were",
+          "is",
+          "are",
+          "before",
+          "after",
+          "following",
+          "prior",
+          "pre",
+          "post",
+          "from");
+
+  /**
+   * "TTS balloon dilation of the tumor narrowing to 12 mm", "dilation of stomal stenosis 9 mm to 18
+   * mm": the size after "to" is where the dilation went, though the stricture is named between (up
+   * to eight words back, within the clause, nothing that measures or dates it between).
+   */
+  static boolean dilationGoesTo(String f, Sentence s, int numStart) {
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    if (!c.prev() || !c.is("to")) {
+      return false;
+    }
+    for (int i = 0; i < 8 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (w.startsWith("dilat") || w.startsWith("inflat")) {
+        return true;
+      }
+      if (NOT_THE_DILATIONS.contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private static boolean mechanicalBefore(TokenCursor c) {
     TokenCursor back = c.copy();
     return back.prev() && back.isWord() && SizeClassifier.MECHANICAL.contains(back.word());

@@ -74,6 +74,27 @@ class BalloonDiameterReadingTest {
   }
 
   @Test
+  void aSizeDatedToAMonthOrASeasonIsAnEarlierSessions() {
+    NoteReading r =
+        Notes.read(
+            "Her fourth dilation; the last one in the spring was to 11 mm, and in March she was"
+                + " dilated to 12 mm. Today a 10-11-12 mm CRE balloon was inflated to 10 mm.");
+    assertThat(r.maxBalloonDiameterMm()).hasValue(10);
+  }
+
+  @Test
+  void readsTheBalloonFromADilationOfANamedNarrowingToASize() {
+    NoteReading r =
+        Notes.read(
+            "Lumen narrowed to 8 mm by the tumor. TTS balloon dilation of the tumor narrowing to 12"
+                + " mm.");
+    assertThat(r.balloonDiametersMm()).containsExactly(12);
+    assertThat(r.preDilationLumenMm()).hasValue(8);
+    NoteReading inflated = Notes.read("Stricture lumen ~9mm.\ntoday: 18mm x3 60s");
+    assertThat(inflated.balloonDiametersMm()).containsExactly(18);
+  }
+
+  @Test
   void readsNoBalloonFromADilationWithHegarDilatorsOrBougies() {
     NoteReading r =
         Notes.read(

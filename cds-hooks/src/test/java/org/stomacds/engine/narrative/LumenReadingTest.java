@@ -72,6 +72,18 @@ class LumenReadingTest {
   }
 
   @Test
+  void anAddendumThatCorrectsALumenReplacesTheOneAboveIt() {
+    NoteReading r =
+        Notes.read(
+            "The pediatric colonoscope, which is about 11.5 mm in diameter, reached a stricture"
+                + " with a lumen of 10 mm. Dilated with a 15 mm balloon. After dilation the lumen was"
+                + " 14 mm.\n\nAddendum: correction: the lumen before dilation was about 6 mm. The"
+                + " lumen after dilation was about 13 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(6);
+    assertThat(r.postDilationLumenMm()).hasValue(13);
+  }
+
+  @Test
   void theSizeOfADeviceTheStrictureLetThroughIsTheLumen() {
     NoteReading r =
         Notes.read(
