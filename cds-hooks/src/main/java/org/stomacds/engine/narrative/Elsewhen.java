@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * Whether the words around a number date it to another session than this one: a plan ("will dilate
- * to 18 mm"), a history ("s/p dilation to 15 mm"), "dilated 2 weeks ago". Such a number is not a
- * value of this procedure.
+ * to 18 mm"), a history ("s/p dilation to 15 mm"), "dilated 2 weeks ago", a month or a season ("the
+ * last one in the spring was to 11 mm", "to 15 mm in May"). Such a number is not a value of this
+ * procedure.
  */
 final class Elsewhen {
 
@@ -30,7 +31,23 @@ final class Elsewhen {
           "previously",
           "past",
           "next",
-          "repeat");
+          "repeat",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "spring",
+          "summer",
+          "autumn",
+          "winter");
 
   private static final Set<String> HEDGED_ESTIMATE =
       Set.of("estimate", "say", "guess", "put", "call", "judge", "think");
@@ -44,7 +61,24 @@ final class Elsewhen {
           "anticipated",
           "intended",
           "ago",
-          "yesterday");
+          "yesterday",
+          // "last time to 15 millimeters in May": a size dated to a month or season
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "spring",
+          "summer",
+          "autumn",
+          "winter");
 
   /** After a dilation verb: it happened at another time than this session. */
   private static final WordSet ANOTHER_TIME =

@@ -84,7 +84,7 @@ final class Interpreter {
     new SedationReader(note, hits, numbers, mentions).read();
     distinct();
     dilation();
-    new LumenReader(note, hits, numbers, mentions).read();
+    new LumenReader(note, hits, numbers, mentions).read(addendumStart());
     return out.build();
   }
 
@@ -190,14 +190,15 @@ final class Interpreter {
   }
 
   private void dilation() {
-    List<Value> reached = InflationCounts.reached(f, sentences, balloonSizes);
-    for (Value v : balloonSizes) {
+    int addendum = addendumStart();
+    List<Value> sizes = BalloonCorrections.kept(f, sentences, hits, balloonSizes, addendum);
+    List<Value> reached = InflationCounts.reached(f, sentences, sizes);
+    for (Value v : sizes) {
       if (reached.contains(v)) {
         out.balloon.add(v.value());
       }
       mentions.mention(BALLOON_DIAMETER, false, v);
     }
-    int addendum = addendumStart();
     if (!counts.isEmpty()) {
       // an ordinal ("a third inflation") says at least that many were done
       List<Value> numbered = counts.stream().filter(c -> !c.flag()).toList();

@@ -21,7 +21,6 @@ final class LumenReader {
   private final int firstDilation;
   private final int[] dilationSigns;
   private final Mentions mentions;
-  private final NoteReading.Builder out;
 
   LumenReader(IndexedNote note, List<Hit> hits, NumberFinder.Found numbers, Mentions mentions) {
     this.note = note;
@@ -32,24 +31,25 @@ final class LumenReader {
     this.firstDilation = numbers.firstDilation();
     this.dilationSigns = numbers.dilationSigns();
     this.mentions = mentions;
-    this.out = mentions.out;
   }
 
-  void read() {
-    lumen();
-  }
-
-  private void lumen() {
+  /** The lumens: each the first size stated, or an addendum's, which corrects the note. */
+  void read(int addendum) {
+    boolean preLate = false;
+    boolean postLate = false;
     for (Value v : lumenSizes) {
       boolean post = !v.flag() && isAfterDilation(v.sentence(), v.start());
+      boolean late = v.start() >= addendum;
       if (post) {
-        if (out.postLumen == null) {
-          out.postLumen = v.value();
+        if (mentions.out.postLumen == null || late && !postLate) {
+          mentions.out.postLumen = v.value();
+          postLate = late;
         }
         mentions.mention(POST_DILATION_LUMEN, false, v);
       } else {
-        if (out.preLumen == null) {
-          out.preLumen = v.value();
+        if (mentions.out.preLumen == null || late && !preLate) {
+          mentions.out.preLumen = v.value();
+          preLate = late;
         }
         mentions.mention(PRE_DILATION_LUMEN, false, v);
       }
@@ -321,7 +321,7 @@ final class LumenReader {
       return dilationWithin(k) || standsAlone(k) ? -1 : 0;
     }
     if (in(k, AFTER_IF_DILATION)) {
-      return dilationWithin(k) ? 1 : 0;
+      return dilationWithin(k) || (is(k, "after") && f.startsWith(":", wordEnds[k])) ? 1 : 0;
     }
     if (in(k, BEFORE_ALWAYS)) {
       return -1;
@@ -346,7 +346,8 @@ final class LumenReader {
    * with a verb or nothing after it rather than the thing it precedes.
    */
   private boolean standsAlone(int k) {
-    return k + 1 >= words || in(k + 1, AFTER_A_LONE_BEFORE);
+    // or it ends a label: "Diameter before: approximately 9 mm"
+    return k + 1 >= words || in(k + 1, AFTER_A_LONE_BEFORE) || f.startsWith(":", wordEnds[k]);
   }
 
   /** "Pre 7mm", "post ~15 mm": the next word is a number (punctuation is not a word). */

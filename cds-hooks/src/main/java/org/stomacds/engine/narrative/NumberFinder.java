@@ -178,8 +178,9 @@ final class NumberFinder {
           sizes.bareBalloon(i, s, m);
         }
       }
-      // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or".
-      if (units && start >= sizeEnd && ",/-mcato\u2192".indexOf(following) >= 0) {
+      // A unit, or a list of sizes going on: ", 16.5", "-19", "/18", "to 15", "and 18", "or";
+      // or a number in words going on: "sixteen point five", "sixteen and a half".
+      if (units && start >= sizeEnd && ",/-mcatop\u2192".indexOf(following) >= 0) {
         // "15 mm", "16.5mm": read by index; a list of sizes or a number in words by the pattern.
         int plain = numerals.plainNumberEnd(start, s.end());
         int unitEnd = plain < 0 ? -1 : numerals.sizeUnitEnd(plain, s.end());

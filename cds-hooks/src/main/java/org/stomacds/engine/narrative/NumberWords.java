@@ -85,6 +85,16 @@ final class NumberWords {
     if (whole != null) {
       return whole;
     }
+    // "sixteen and a half", "sixteen point five"
+    int half = t.indexOf(" and a half");
+    if (half > 0) {
+      return parse(t.substring(0, half)) + 0.5;
+    }
+    int point = t.indexOf(" point ");
+    if (point > 0) {
+      Integer tenth = WORDS.get(t.substring(point + 7).trim());
+      return tenth == null || tenth > 9 ? Double.NaN : parse(t.substring(0, point)) + tenth / 10.0;
+    }
     int sep = Math.max(t.indexOf('-'), t.indexOf(' '));
     if (sep > 0) {
       Integer tens = WORDS.get(t.substring(0, sep));

@@ -13,10 +13,13 @@ final class QuantityPatterns {
   /** A number in digits (up to 3, optional decimals) or in words (zero to ninety-nine). */
   static final String NUM =
       "(?:\\d{1,3}(?:\\.\\d{1,2})?(?!\\d)"
-          + "|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          + "|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
           + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\\b)?\\b"
           + "|(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-          + "|zero|one|two|three|four|five|six|seven|eight|nine)\\b)";
+          + "|zero|one|two|three|four|five|six|seven|eight|nine)\\b)"
+          // "sixteen and a half millimeters", "sixteen point five"
+          + "(?:\\s+and\\s+a\\s+half\\b"
+          + "|\\s+point\\s+(?:zero|one|two|three|four|five|six|seven|eight|nine)\\b)?)";
 
   static final Pattern NUMBER = Rx.compile(NUM);
 
@@ -37,8 +40,12 @@ final class QuantityPatterns {
 
   /** What a bare number after "balloon" must not be followed by to be its size. */
   private static final String NOT_ANOTHER_UNIT =
-      "(?!\\s*-?\\s*(?:mm|cm|millim|centim|sec|s\\b|min|x\\b|times|%|mcg|mg|fr\\b|french|cc|ml"
-          + "|inflations?|dilations?|hours?|hrs?|atm|psi|cm|inflat|dilat|passes))";
+      "(?!\\s*-?\\s*(?:mm|cm|millim|centim|sec|s\\b|min|x\\s*\\d+(?:\\.\\d+)?\\s*(?:mm|cm)|times|%|mcg|mg|fr\\b|french|cc|ml"
+          + "|inflations?|dilations?|hours?|hrs?|atm|psi|cm|inflat|dilat|passes))"
+          // nor cut short from a list that ends in a unit ("balloon 15 to 18 mm"): the unit's
+          + "(?!(?:\\s*(?:,|-|/|to|and|or)\\s*"
+          + NUM
+          + "){1,6}\\s*-?\\s*(?:mm|cm|millim|centim))(?!\\.\\d)";
 
   /** Sizes written without a unit after the balloon: "CRE balloon 15-16.5-18", "Balloon: 15". */
   static final Pattern BALLOON_BARE =

@@ -33,9 +33,17 @@ final class SizeClassifier {
           "inside",
           "x",
           "by",
-          "segment",
-          "wide",
-          "width");
+          "segment");
+
+  /**
+   * Words after a size that give a width: a stricture's ("a fibrotic ring about 7 mm wide") is its
+   * lumen, a polyp's is not, so the words before the size decide; in cm it is no lumen.
+   */
+  private static final Set<String> WIDTH_AFTER = Set.of("wide", "width", "across");
+
+  /** Dilators that are not balloons. */
+  static final Set<String> MECHANICAL =
+      Set.of("hegar", "hegars", "bougie", "bougies", "savary", "savary-gilliard", "maloney");
 
   private static final Set<String> CLAUSE_WORDS =
       Set.of(
@@ -53,6 +61,10 @@ final class SizeClassifier {
       return SizeKind.LUMEN;
     }
     SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
+    if (after == SizeKind.OTHER && !cm && PassedDevice.letThrough(f, s, numStart, unitEnd)) {
+      // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through
+      return SizeKind.LUMEN;
+    }
     if (label == 1 && after != SizeKind.BALLOON) {
       // "post ~11mm scope then passes", "post dil ~13mm", "~14mm post"; not "post 15 mm balloon"
       return SizeKind.LUMEN;
@@ -102,16 +114,27 @@ final class SizeClassifier {
           return SizeKind.OTHER;
         }
       }
+      if (w.equals("not")) {
+        // "the balloon was 15 mm, not 18 mm": a size denied
+        return SizeKind.OTHER;
+      }
       if (w.equals("from") && single && isChangeBefore(f, s, c.start())) {
         return SizeKind.LUMEN_FROM;
       }
       break;
     }
+    if (!cm && SizeCues.dilationGoesTo(f, s, numStart)) {
+      return SizeKind.BALLOON;
+    }
     if (ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
       // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
       return SizeKind.LUMEN;
     }
-    SizeKind nearest = SizeCues.nearest(f, s, numStart);
+    SizeKind nearest = SizeCues.nearest(f, s, numStart, cm);
+    if (nearest == SizeKind.UNKNOWN && !cm && countAfter(f, s, unitEnd)) {
+      // "today: 18mm x3 60s": a size inflated so many times is the balloon's
+      return SizeKind.BALLOON;
+    }
     if (nearest == SizeKind.UNKNOWN
         && !cm
         && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
@@ -191,7 +214,8 @@ final class SizeClassifier {
           "estimate",
           "measures",
           "appeared",
-          "appears");
+          "appears",
+          "put");
 
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
@@ -208,12 +232,18 @@ final class SizeClassifier {
         // "8 mm and the scope could not pass": what follows is another clause.
         return null;
       }
+      if (MECHANICAL.contains(w)) {
+        // "15 mm Hegar dilator", "a 12 mm bougie": not a balloon
+        return SizeKind.OTHER;
+      }
       if (w.startsWith("balloon")
+          || w.equals("bal")
           || w.equals("cre")
           || w.equals("tts")
           || w.startsWith("dilator")
           || w.equals("dilating")) {
-        return SizeKind.BALLOON;
+        // not "stricture @ fascia ~3cm TTS 15mm": there the balloon's name labels the next size
+        return labelsNextNumber(c) ? null : SizeKind.BALLOON;
       }
       if (w.equals("in")) {
         if (c.next() && c.word() != null) {
@@ -222,7 +252,12 @@ final class SizeClassifier {
             return SizeKind.OTHER;
           }
           if (n.equals("diameter") || n.equals("width") || n.equals("caliber")) {
-            return cm ? null : SizeKind.LUMEN;
+            // not "the pediatric colonoscope, which is about 11.5 mm in diameter"
+            return cm
+                ? null
+                : SizeCues.nearest(f, s, at, false) == SizeKind.OTHER
+                    ? SizeKind.OTHER
+                    : SizeKind.LUMEN;
           }
         }
         // "stenosis at the fascia, 3 cm in": how deep it lies, not how wide.
@@ -236,23 +271,74 @@ final class SizeClassifier {
         // "20 mm x 5.5 cm balloon": a balloon's diameter by its length.
         return balloonAhead(c) ? SizeKind.BALLOON : SizeKind.OTHER;
       }
+      if (w.equals("by")) {
+        // "2 by 3 cm" is a dimension; "narrowed to 8 mm by the tumor" says what narrowed it
+        TokenCursor ahead = c.copy();
+        return ahead.next() && ahead.isNumber() ? SizeKind.OTHER : null;
+      }
+      if (WIDTH_AFTER.contains(w)) {
+        return cm ? SizeKind.OTHER : null;
+      }
       if (DISTANCE_AFTER.contains(w)
           || SizeCues.LESIONS.contains(w)
           || SizeCues.SCOPES.contains(w)) {
         return SizeKind.OTHER;
       }
+      if (w.equals("lumen") || w.equals("opening") || w.equals("aperture")) {
+        // "approx 1 cm lumen": the width, in any unit; not "3cm lumen 8mm", a label of the next
+        return labelsNextNumber(c) ? (cm ? SizeKind.OTHER : SizeKind.LUMEN) : SizeKind.LUMEN;
+      }
       if (w.startsWith("strictur")
           || w.startsWith("stenos")
           || w.startsWith("narrowing")
           || w.equals("web")
-          || w.equals("lumen")
-          || w.equals("opening")
-          || w.equals("ring")
-          || w.equals("aperture")) {
+          || w.equals("ring")) {
+        // "8 mm stricture" is its width; "a 2 cm stricture" its length
         return cm ? SizeKind.OTHER : SizeKind.LUMEN;
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a size follows the word just read ("lumen 8mm", "lumen: ~8 mm"), not a count ("15 mm
+   * balloon 3 inflations").
+   */
+  private static boolean labelsNextNumber(TokenCursor c) {
+    TokenCursor ahead = c.copy();
+    for (int i = 0; i < 3 && ahead.next(); i++) {
+      if (ahead.isWord()) {
+        if (!ahead.isNumber()) {
+          return false;
+        }
+        TokenCursor unit = ahead.copy();
+        if (SizeCues.UNIT_WORDS.contains(ahead.word().replaceAll("^[0-9.]+", ""))) {
+          return true; // "15mm"
+        }
+        // "15 mm", "12-13.5-15", "15.": not "3 inflations"
+        return !unit.next()
+            || !unit.isWord()
+            || unit.isNumber()
+            || SizeCues.UNIT_WORDS.contains(unit.word());
+      }
+      char p = ahead.punct();
+      if (p != '~' && p != ':' && p != '=') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "x3", "x 2" right after the size: a count of inflations. */
+  private static boolean countAfter(String f, Sentence s, int unitEnd) {
+    TokenCursor c = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    if (!c.next() || !c.isWord()) {
+      return false;
+    }
+    if (c.is("x")) {
+      return countFollows(c);
+    }
+    return c.word().matches("x[1-9]");
   }
 
   /**

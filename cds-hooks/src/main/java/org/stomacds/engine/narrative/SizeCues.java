@@ -106,10 +106,30 @@ final class SizeCues {
   }
 
   /**
-   * The nearest word before {@code at} in its sentence (up to 14 words back, not past a semicolon;
-   * numbers and units skipped) that says what a size measures; UNKNOWN when none does.
+   * Words that name a width even for a size in centimetres ("opening about 1.5 cm"); a stricture's
+   * own word before a size in cm gives its length or depth ("stricture at the fascia 3 cm",
+   * "stenosis ~2cm, lumen ~6mm").
    */
-  static SizeKind nearest(String f, Sentence s, int at) {
+  private static final Set<String> WIDTH_IN_CM =
+      Set.of(
+          "caliber",
+          "calibre",
+          "opening",
+          "aperture",
+          "orifice",
+          "diameter",
+          "widened",
+          "improved",
+          "increased",
+          "enlarged",
+          "opened");
+
+  /**
+   * The nearest word before {@code at} in its sentence (up to 14 words back, not past a semicolon;
+   * numbers and units skipped) that says what a size measures; UNKNOWN when none does. For a size
+   * in centimetres only a word of width or the lumen makes it a lumen.
+   */
+  static SizeKind nearest(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     int words = 0;
     String after = null; // the word after the current one (the last one read, going back)
@@ -128,11 +148,28 @@ final class SizeCues {
       if (w.equals("lumen") || w.equals("luminal")) {
         return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
+      if (w.equals("diameter")) {
+        // "Diameter before: approximately 9 mm", "estimated diameter 16 mm"; not "balloon
+        // diameter 15 mm", "dilated to a diameter of 16 mm", "the largest diameter 20 mm"
+        // the scope's "outer diameter of about 11.7 millimeters" is neither
+        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : diameterOf(c);
+      }
       SizeKind k = sizeCue(w);
+      if (k == SizeKind.BALLOON && w.startsWith("dilator") && mechanicalBefore(c)) {
+        // "Hegar dilators 13, 15 and 17 mm"
+        return SizeKind.OTHER;
+      }
       if (k == SizeKind.BALLOON && namesATime(c, after)) {
         // "the stricture before dilation was 10 mm": the dilation dates the size, it is not
         // the balloon's ("after dilation to 15 mm" still is).
         return SizeKind.LUMEN;
+      }
+      if (k == SizeKind.LUMEN
+          && cm
+          && !WIDTH_IN_CM.contains(w)
+          && !(w.startsWith("narrow") && "to".equals(after))) {
+        // "narrowed to 1 cm" is a width; "narrowed at the fascia ~3 cm" is not
+        return SizeKind.OTHER;
       }
       if (k != null) {
         return k;
@@ -140,6 +177,93 @@ final class SizeCues {
       after = w;
     }
     return SizeKind.UNKNOWN;
+  }
+
+  /**
+   * What the "diameter" under the cursor is of, by the six words before it: a balloon's (a balloon,
+   * an inflation or a largest size named), a scope's or device's ("outer diameter", "scope
+   * diameter"), else the lumen's.
+   */
+  private static SizeKind diameterOf(TokenCursor c) {
+    TokenCursor back = c.copy();
+    for (int i = 0; i < 6 && back.prev(); i++) {
+      if (!back.isWord()) {
+        if (back.punct() == ';' || back.punct() == '.') {
+          break;
+        }
+        continue;
+      }
+      if (back.startsWith("balloon")
+          || back.startsWith("inflat")
+          || back.is("cre")
+          || back.is("tts")
+          || back.is("largest")
+          || back.is("maximum")
+          || back.is("max")
+          || back.is("final")) {
+        return SizeKind.BALLOON;
+      }
+      if (back.is("outer") || back.is("external") || i == 0 && SCOPES.contains(back.word())) {
+        // "outer diameter", "scope diameter"; not "admitted the colonoscope, estimated diameter"
+        return SizeKind.OTHER;
+      }
+    }
+    return SizeKind.LUMEN;
+  }
+
+  /** Words between a dilation and "to 12 mm" that make the size something else's. */
+  private static final Set<String> NOT_THE_DILATIONS =
+      Set.of(
+          "narrowed",
+          "measured",
+          "measuring",
+          "measures",
+          "estimated",
+          "improved",
+          "increased",
+          "widened",
+          "enlarged",
+          "opened",
+          "was",
+          "were",
+          "is",
+          "are",
+          "before",
+          "after",
+          "following",
+          "prior",
+          "pre",
+          "post",
+          "from");
+
+  /**
+   * "TTS balloon dilation of the tumor narrowing to 12 mm", "dilation of stomal stenosis 9 mm to 18
+   * mm": the size after "to" is where the dilation went, though the stricture is named between (up
+   * to eight words back, within the clause, nothing that measures or dates it between).
+   */
+  static boolean dilationGoesTo(String f, Sentence s, int numStart) {
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    if (!c.prev() || !c.is("to")) {
+      return false;
+    }
+    for (int i = 0; i < 8 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (w.startsWith("dilat") || w.startsWith("inflat")) {
+        return true;
+      }
+      if (NOT_THE_DILATIONS.contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mechanicalBefore(TokenCursor c) {
+    TokenCursor back = c.copy();
+    return back.prev() && back.isWord() && SizeClassifier.MECHANICAL.contains(back.word());
   }
 
   private static final Set<String> TIME_WORDS =
@@ -182,7 +306,12 @@ final class SizeCues {
       // "pre-dilation diameter 5 mm"; a bare "pre" or "post" labels only the size right after it.
       return SizeKind.LUMEN;
     }
+    if (SizeClassifier.MECHANICAL.contains(w)) {
+      // "Hegar dilators 13, 15 and 17 mm": dilated, but not with a balloon
+      return SizeKind.OTHER;
+    }
     if (w.startsWith("balloon")
+        || w.equals("bal")
         || w.startsWith("dilat")
         || w.startsWith("inflat")
         || w.equals("cre")

@@ -38,7 +38,69 @@ class BalloonDiameterReadingTest {
         Arguments.of("A 20 mm x 5.5 cm balloon was used.", List.of(20)),
         Arguments.of("Dilated to 18 mm x 3 (30 s each) w/ CRE balloon.", List.of(18)),
         Arguments.of("Balloon dilation 15 mm x 3, 30 seconds each.", List.of(15)),
-        Arguments.of("Serial dilation 12 -> 13.5 -> 15 mm.", List.of(12, 14, 15)));
+        Arguments.of("Serial dilation 12 -> 13.5 -> 15 mm.", List.of(12, 14, 15)),
+        Arguments.of("Stricture 1, 9 mm: TTS balloon 15 to 18 mm.", List.of(15, 18)),
+        Arguments.of("CRE 16.5-18 x 2 inflations, 1 min each.", List.of(17, 18)),
+        Arguments.of("A sixteen and a half millimeter balloon was inflated.", List.of(17)),
+        Arguments.of("Inflated to sixteen point five millimeters.", List.of(17)),
+        Arguments.of("stricture 8cm, 5-6mm. bal 12mm x2 ~ 45 sec", List.of(12)),
+        Arguments.of("stenosis @ fascia ~3cm TTS 15mm x2, 90sec each", List.of(15)),
+        Arguments.of("stricture at 5 cm, lumen 6 mm; 15 mm balloon 3 inflations", List.of(15)));
+  }
+
+  @Test
+  void anAddendumThatCorrectsTheBalloonReplacesTheSizesAboveIt() {
+    NoteReading corrected =
+        Notes.read(
+            "Findings: stricture at 6 cm dilated with an 18 mm balloon, 3 inflations.\n\n"
+                + "ADDENDUM: the balloon used was a 15 mm balloon, not 18 mm as dictated above.");
+    assertThat(corrected.balloonDiametersMm()).containsExactly(15);
+    NoteReading added =
+        Notes.read(
+            "Findings: stricture at 6 cm dilated with an 18 mm balloon, 3 inflations.\n\n"
+                + "Addendum: a second stricture at 20 cm was dilated with a 12 mm balloon.");
+    assertThat(added.maxBalloonDiameterMm()).hasValue(18);
+  }
+
+  @Test
+  void anAddendumThatTakesTheDilationBackLeavesNoBalloonSize() {
+    NoteReading r =
+        Notes.read(
+            "Findings: stricture at 8 cm, pinpoint.\nBalloon dilation: 15 mm\n\n"
+                + "Addendum: the 'Balloon dilation: 15 mm' field above was filled in error. No"
+                + " balloon was passed and no dilation was performed.");
+    assertThat(r.balloonDiametersMm()).isEmpty();
+    assertThat(r.documents(BALLOON_DIAMETER)).isFalse();
+  }
+
+  @Test
+  void aSizeDatedToAMonthOrASeasonIsAnEarlierSessions() {
+    NoteReading r =
+        Notes.read(
+            "Her fourth dilation; the last one in the spring was to 11 mm, and in March she was"
+                + " dilated to 12 mm. Today a 10-11-12 mm CRE balloon was inflated to 10 mm.");
+    assertThat(r.maxBalloonDiameterMm()).hasValue(10);
+  }
+
+  @Test
+  void readsTheBalloonFromADilationOfANamedNarrowingToASize() {
+    NoteReading r =
+        Notes.read(
+            "Lumen narrowed to 8 mm by the tumor. TTS balloon dilation of the tumor narrowing to 12"
+                + " mm.");
+    assertThat(r.balloonDiametersMm()).containsExactly(12);
+    assertThat(r.preDilationLumenMm()).hasValue(8);
+    NoteReading inflated = Notes.read("Stricture lumen ~9mm.\ntoday: 18mm x3 60s");
+    assertThat(inflated.balloonDiametersMm()).containsExactly(18);
+  }
+
+  @Test
+  void readsNoBalloonFromADilationWithHegarDilatorsOrBougies() {
+    NoteReading r =
+        Notes.read(
+            "Stoma gently dilated digitally, then with Hegar dilators 13, 15 and 17 mm. A 12 mm"
+                + " bougie was passed.");
+    assertThat(r.balloonDiametersMm()).isEmpty();
   }
 
   @ParameterizedTest

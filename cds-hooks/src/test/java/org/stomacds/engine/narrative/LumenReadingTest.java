@@ -33,6 +33,72 @@ class LumenReadingTest {
   }
 
   @Test
+  void aStricturesSizeInCentimetresIsItsLengthOrDepthNotItsLumen() {
+    NoteReading r =
+        Notes.read(
+            "Stricture at the fascia 3 cm, lumen ~9 mm. Fibrotic stenosis extending about 2 cm."
+                + " Dilated with a 15 mm balloon.");
+    assertThat(r.preDilationLumenMm()).hasValue(9);
+    NoteReading narrowed = Notes.read("The lumen was narrowed to 1 cm at the stoma.");
+    assertThat(narrowed.preDilationLumenMm()).hasValue(10);
+  }
+
+  @Test
+  void readsTheLumenFromNounFirstRowsOfATemplatedBlock() {
+    NoteReading r =
+        Notes.read(
+            "Stricture\n  Location: sigmoid colon, 25 cm\n  Diameter before: approximately 9 mm"
+                + " (adult scope would not pass)\n  Balloon: 18-19-20 mm through-the-scope CRE\n"
+                + "  Inflations: 3 (18, 19, 20 mm)\n  Diameter after: approximately 18 mm, adult"
+                + " scope passes\n");
+    assertThat(r.preDilationLumenMm()).hasValue(9);
+    assertThat(r.postDilationLumenMm()).hasValue(18);
+    assertThat(r.maxBalloonDiameterMm()).hasValue(20);
+  }
+
+  @Test
+  void aStricturesWidthIsItsLumenButAPolypsIsNot() {
+    NoteReading r =
+        Notes.read(
+            "The anastomosis was a fibrotic ring about 7 mm wide. A 5 mm wide polyp was seen. A"
+                + " 15 mm balloon was inflated across the ring.");
+    assertThat(r.preDilationLumenMm()).hasValue(7);
+    NoteReading scope =
+        Notes.read(
+            "The colonoscope, which has an outer diameter of 11.7 mm, was inserted. Balloon"
+                + " diameter 15 mm.");
+    assertThat(scope.preDilationLumenMm()).isEmpty();
+    assertThat(scope.maxBalloonDiameterMm()).hasValue(15);
+  }
+
+  @Test
+  void anAddendumThatCorrectsALumenReplacesTheOneAboveIt() {
+    NoteReading r =
+        Notes.read(
+            "The pediatric colonoscope, which is about 11.5 mm in diameter, reached a stricture"
+                + " with a lumen of 10 mm. Dilated with a 15 mm balloon. After dilation the lumen was"
+                + " 14 mm.\n\nAddendum: correction: the lumen before dilation was about 6 mm. The"
+                + " lumen after dilation was about 13 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(6);
+    assertThat(r.postDilationLumenMm()).hasValue(13);
+  }
+
+  @Test
+  void theSizeOfADeviceTheStrictureLetThroughIsTheLumen() {
+    NoteReading r =
+        Notes.read(
+            "The ring admits a 5 mm probe only. Dilated with a 12 mm balloon. After dilation the"
+                + " ring admitted the 9.8 mm gastroscope.");
+    assertThat(r.preDilationLumenMm()).hasValue(5);
+    assertThat(r.postDilationLumenMm()).hasValue(10);
+    NoteReading refused =
+        Notes.read(
+            "The ring would not admit the 9.8 mm gastroscope. Dilated with a 12 mm balloon."
+                + " The 5.9 mm gastroscope was passed through the stoma.");
+    assertThat(refused.preDilationLumenMm()).isEmpty();
+  }
+
+  @Test
   void aTitleNamingTheDilationDoesNotMakeTheLumenBelowItAResult() {
     NoteReading r =
         Notes.read(

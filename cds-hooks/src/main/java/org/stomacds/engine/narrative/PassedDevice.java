@@ -1,0 +1,140 @@
+package org.stomacds.engine.narrative;
+
+import java.util.Set;
+
+/**
+ * A size that belongs to a scope or other device the stricture let through: "admitted the 9.8 mm
+ * gastroscope", "admits 5 mm probe", "the 9.8 mm gastroscope passed through the anastomosis". The
+ * device's size is then what the lumen measured. A device the stricture would not let through
+ * ("would not admit the 9.8 mm gastroscope") or a device going on with the exam ("the 11 mm scope
+ * passed to the cecum", "the 5.9 mm gastroscope was passed through the stoma") says nothing of the
+ * lumen's size.
+ */
+final class PassedDevice {
+
+  /** Verbs before the size whose object is the device let through. */
+  private static final Set<String> LET_THROUGH =
+      Set.of(
+          "admit",
+          "admits",
+          "admitted",
+          "admitting",
+          "accept",
+          "accepts",
+          "accepted",
+          "accepting",
+          "allow",
+          "allows",
+          "allowed",
+          "allowing",
+          "take",
+          "takes",
+          "took",
+          "taking",
+          "pass",
+          "passes",
+          "passed",
+          "passing",
+          "fit",
+          "fits");
+
+  /** Verbs after the device saying it went through. */
+  private static final Set<String> WENT_THROUGH =
+      Set.of("passed", "passes", "traversed", "traverses", "crossed", "crosses", "negotiated");
+
+  /** Words between the verb and the size ("admitted only the 9.8 mm gastroscope"). */
+  private static final Set<String> FILLERS =
+      Set.of("a", "an", "the", "only", "just", "easily", "readily", "freely", "now", "then", "our");
+
+  private static final Set<String> NEGATIONS =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "unable",
+          "cannot",
+          "can't",
+          "couldn't",
+          "wouldn't",
+          "didn't",
+          "won't",
+          "wont",
+          "failed",
+          "nor",
+          "without");
+
+  /** Words after "passed" that send the device on with the exam, not through the stricture. */
+  private static final Set<String> ONWARD = Set.of("to", "into", "up", "proximally", "further");
+
+  private PassedDevice() {}
+
+  /**
+   * Whether the size at {@code [numStart, unitEnd)}, followed by a device's name, is the size of a
+   * device the stricture let through.
+   */
+  static boolean letThrough(String f, Sentence s, int numStart, int unitEnd) {
+    TokenCursor device = new TokenCursor(f, unitEnd, s.end(), unitEnd);
+    // the device's name, or one word naming its kind first ("a 5 mm biopsy probe")
+    for (int i = 0; i < 2 && device.next() && device.isWord() && !device.isNumber(); i++) {
+      if (SizeCues.SCOPES.contains(device.word())) {
+        return verbBefore(f, s, numStart) || wentThroughAfter(device);
+      }
+    }
+    return false;
+  }
+
+  private static boolean verbBefore(String f, Sentence s, int numStart) {
+    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
+    for (int i = 0; i < 4 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (FILLERS.contains(w)) {
+        continue;
+      }
+      return LET_THROUGH.contains(w) && !negatedBefore(c);
+    }
+    return false;
+  }
+
+  /** A negation within three words before the verb: "would not admit", "unable to pass". */
+  private static boolean negatedBefore(TokenCursor verb) {
+    TokenCursor c = verb.copy();
+    for (int i = 0; i < 3 && c.prev(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (NEGATIONS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean wentThroughAfter(TokenCursor device) {
+    TokenCursor c = device.copy();
+    for (int i = 0; i < 3 && c.next(); i++) {
+      String w = c.word();
+      if (w == null) {
+        return false;
+      }
+      if (WENT_THROUGH.contains(w)) {
+        return !c.next() || c.word() == null || !ONWARD.contains(c.word());
+      }
+      if (NEGATIONS.contains(w)) {
+        return false;
+      }
+      if (!w.equals("then")
+          && !w.equals("now")
+          && !w.equals("easily")
+          && !w.equals("freely")
+          && !w.equals("readily")) {
+        // "the 5.9 mm gastroscope was passed through the stoma": the route taken, not a lumen
+        return false;
+      }
+    }
+    return false;
+  }
+}
