@@ -29,7 +29,7 @@ public class CdsSecurityConfiguration {
   /** After CORS ({@code HIGHEST_PRECEDENCE + 100}), before everything else. */
   static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 110;
 
-  @Bean
+  @Bean(initMethod = "startPurging", destroyMethod = "stopPurging")
   JtiReplayCache jtiReplayCache(
       DataSource dataSource, @Qualifier("stomacdsFlyway") Flyway migrated) {
     return new JtiReplayCache(new JdbcTemplate(dataSource), Clock.systemUTC());

@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Remembers the {@code jti} of every accepted CDS Hooks JWT for a while, in table {@code
  * stomacds.jwt_replay}, so replicas sharing the database share the memory. First use wins by the
  * primary key: of two replicas racing to accept the same token, the second insert fails and that
- * replica refuses it. Expired rows are purged now and then by whichever replica is inserting.
+ * replica refuses it. Expired rows are purged once a minute by a background thread of each replica
+ * ({@link #startPurging}), never on a call's own path.
  */
 public final class JtiReplayCache {
 
@@ -28,7 +30,7 @@ public final class JtiReplayCache {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private final AtomicLong nextPurge = new AtomicLong();
+  private ScheduledExecutorService purging;
 
   public JtiReplayCache(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -42,7 +44,6 @@ public final class JtiReplayCache {
    * @return true the first time; false when it was seen before (a replay)
    */
   public boolean firstUse(String issuer, String jti, Instant rememberUntil) {
-    purgeNowAndThen();
     try {
       jdbc.update(
           "INSERT INTO \"stomacds\".jwt_replay (token_key, expires_at) VALUES (?, ?)",
@@ -61,15 +62,37 @@ public final class JtiReplayCache {
         clock.instant().atOffset(ZoneOffset.UTC));
   }
 
-  private void purgeNowAndThen() {
-    long now = clock.millis();
-    long due = nextPurge.get();
-    if (now >= due && nextPurge.compareAndSet(due, now + PURGE_EVERY.toMillis())) {
-      try {
-        purgeExpired();
-      } catch (DataAccessException e) {
-        log.warn("jwt replay cache purge failed: {}", e.getClass().getSimpleName());
-      }
+  /**
+   * Starts purging expired rows once a minute, on one daemon thread; stopped by {@link
+   * #stopPurging}.
+   */
+  public synchronized void startPurging() {
+    if (purging != null) {
+      return;
+    }
+    purging =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "jwt-replay-purge");
+              thread.setDaemon(true);
+              return thread;
+            });
+    purging.scheduleWithFixedDelay(
+        this::purgeQuietly, PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public synchronized void stopPurging() {
+    if (purging != null) {
+      purging.shutdownNow();
+      purging = null;
+    }
+  }
+
+  private void purgeQuietly() {
+    try {
+      purgeExpired();
+    } catch (RuntimeException e) {
+      log.warn("jwt replay cache purge failed: {}", e.getClass().getSimpleName());
     }
   }
 
