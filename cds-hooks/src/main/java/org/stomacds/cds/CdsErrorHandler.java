@@ -6,6 +6,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.stomacds.cds.security.Unauthorized;
+import org.stomacds.cds.store.FirstUse;
 import org.stomacds.cds.wire.CdsException;
 import org.stomacds.cds.wire.CdsJson;
 import org.stomacds.cds.wire.ErrorBody;
@@ -31,6 +33,18 @@ class CdsErrorHandler {
     return ResponseEntity.status(e.status())
         .contentType(MediaType.APPLICATION_JSON)
         .body(json.write(e.body()));
+  }
+
+  /**
+   * A hook call whose token turned out to be replayed as its rows were written (another call with
+   * it committed first): the filter's bare 401, nothing else said. Logged where it was found.
+   */
+  @ExceptionHandler(FirstUse.Replayed.class)
+  ResponseEntity<byte[]> replayed(FirstUse.Replayed e) {
+    return ResponseEntity.status(Unauthorized.STATUS)
+        .header(Unauthorized.CHALLENGE_HEADER, Unauthorized.CHALLENGE)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Unauthorized.body());
   }
 
   @ExceptionHandler(Exception.class)

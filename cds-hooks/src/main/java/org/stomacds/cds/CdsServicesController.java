@@ -49,7 +49,11 @@ class CdsServicesController {
       @PathVariable("id") String id,
       InputStream body,
       @RequestAttribute(name = CdsCaller.ATTRIBUTE, required = false) CdsCaller caller) {
-    return ok(hooks.invoke(id, body, caller == null ? null : caller.audited()));
+    if (caller == null) {
+      return ok(hooks.invoke(id, body, null, null));
+    }
+    // The service records the token's first use with the call's rows (one commit per call).
+    return ok(hooks.invoke(id, body, caller.audited(), caller.takeFirstUse()));
   }
 
   @PostMapping("/{id}/feedback")

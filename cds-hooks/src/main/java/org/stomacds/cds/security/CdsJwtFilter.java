@@ -5,11 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.stomacds.cds.url.PublicEndpoints;
@@ -22,15 +22,17 @@ import org.stomacds.cds.url.PublicEndpoints;
  * accepted call is logged with its issuer, subject and tenant: at INFO, except a hook invocation
  * ({@code POST /cds-services/{id}}), whose own INFO line ({@code cds hook ... caller=[...]})
  * already names the caller, so a hook call logs one line, and this one only at DEBUG.
+ *
+ * <p>The {@code jti} of a hook invocation is only checked here: its first use is recorded by the
+ * hook service in the transaction of the call's rows (one commit per call), or by this filter once
+ * the request is done when the call never reached the service. Every other call's is recorded at
+ * once.
  */
 final class CdsJwtFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(CdsJwtFilter.class);
   private static final Pattern LOGGABLE_PATH = Pattern.compile("[A-Za-z0-9/_.\\-]{1,200}");
   private static final Pattern HOOK_INVOCATION = Pattern.compile("/cds-services/[^/]+");
-  private static final byte[] UNAUTHORIZED =
-      "{\"error\":\"unauthorized\",\"message\":\"a valid CDS Hooks JWT is required\"}"
-          .getBytes(StandardCharsets.UTF_8);
 
   private final CdsJwtVerifier verifier;
   private final PublicEndpoints endpoints;
@@ -54,10 +56,15 @@ final class CdsJwtFilter extends OncePerRequestFilter {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean hook = isHookInvocation(request, path);
+    CdsCaller caller;
     try {
-      CdsCaller caller = verifier.verify(bearer(request), endpoints.audiences(path));
+      caller =
+          hook
+              ? verifier.verifyDeferringFirstUse(bearer(request), endpoints.audiences(path))
+              : verifier.verify(bearer(request), endpoints.audiences(path));
       request.setAttribute(CdsCaller.ATTRIBUTE, caller);
-      if (!isHookInvocation(request, path)) {
+      if (!hook) {
         log.info(
             "cds call accepted: {} method={} path={}",
             caller.audited().forLog(),
@@ -76,14 +83,52 @@ final class CdsJwtFilter extends OncePerRequestFilter {
           e.reason(),
           request.getMethod(),
           loggable(path));
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Bearer");
+      byte[] body = Unauthorized.body();
+      response.setStatus(Unauthorized.STATUS);
+      response.setHeader(Unauthorized.CHALLENGE_HEADER, Unauthorized.CHALLENGE);
       response.setContentType("application/json");
-      response.setContentLength(UNAUTHORIZED.length);
-      response.getOutputStream().write(UNAUTHORIZED);
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
       return;
     }
-    chain.doFilter(request, response);
+    if (caller.firstUse() == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      recordUnlessTaken(caller.firstUse(), request, response, path);
+    }
+  }
+
+  /**
+   * Records the first use of a hook call's token when the hook service never took it (the call was
+   * refused before the controller: a 415, a 405), so no accepted token stays unrecorded. The answer
+   * is already given; a replay found now is only logged.
+   */
+  private static void recordUnlessTaken(
+      PendingFirstUse firstUse,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String path) {
+    if (!firstUse.takeUnlessTaken()) {
+      return;
+    }
+    try {
+      if (!firstUse.record()) {
+        log.warn(
+            "cds call answered before the service, its token used meanwhile: status={}"
+                + " reason=REPLAY method={} path={}",
+            response.getStatus(),
+            request.getMethod(),
+            loggable(path));
+      }
+    } catch (DataAccessException e) {
+      log.error(
+          "jwt first use not recorded for a call refused before the service: {}",
+          e.getClass().getSimpleName());
+    }
   }
 
   /** A hook invocation: answered by the hook service, which logs it with its caller at INFO. */

@@ -44,7 +44,8 @@ import org.stomacds.cds.url.CanonicalUrl;
  *       away than the maximum token lifetime;
  *   <li>{@code tenant} equal to the issuer's, when one is configured;
  *   <li>{@code jti} present and never seen before (checked last, so only tokens that are otherwise
- *       valid are remembered).
+ *       valid are remembered; for a hook invocation only read here, and recorded with the call's
+ *       rows, see {@link #verifyDeferringFirstUse}).
  * </ul>
  *
  * Signature checking is Nimbus JOSE+JWT's, by one processor per issuer built at start-up ({@link
@@ -184,6 +185,23 @@ public final class CdsJwtVerifier {
    * @throws CdsAuthenticationException with the reason, when the token is not acceptable
    */
   public CdsCaller verify(String token, List<String> audience) {
+    return verify(token, audience, false);
+  }
+
+  /**
+   * Verifies a token for a hook invocation, whose first use is recorded later, in the transaction
+   * that records the call: the {@code jti} is only read here (seen before: refused as a replay),
+   * and the caller returned carries its {@link CdsCaller#firstUse() pending first use}.
+   *
+   * @param token the compact JWT from {@code Authorization: Bearer}
+   * @param audience the endpoint's public URLs: its {@code aud} must name one of them
+   * @throws CdsAuthenticationException with the reason, when the token is not acceptable
+   */
+  public CdsCaller verifyDeferringFirstUse(String token, List<String> audience) {
+    return verify(token, audience, true);
+  }
+
+  private CdsCaller verify(String token, List<String> audience, boolean deferFirstUse) {
     if (issuers.isEmpty()) {
       throw new CdsAuthenticationException(Reason.NO_TRUSTED_ISSUERS);
     }
@@ -224,8 +242,8 @@ public final class CdsJwtVerifier {
       }
       throw e;
     }
-    checkClaims(issuer.config(), claims, audience);
-    return new CdsCaller(claims.getIssuer(), subject(claims), tenant(claims));
+    PendingFirstUse firstUse = checkClaims(issuer.config(), claims, audience, deferFirstUse);
+    return new CdsCaller(claims.getIssuer(), subject(claims), tenant(claims), firstUse);
   }
 
   private static SignedJWT signed(String token) {
@@ -250,12 +268,26 @@ public final class CdsJwtVerifier {
     }
   }
 
-  private void checkClaims(TrustedIssuer issuer, JWTClaimsSet claims, List<String> audience) {
+  /**
+   * Every claim rule, the replay check last: the first use recorded at once, or, when deferred,
+   * only checked and returned to be recorded later.
+   *
+   * @return the pending first use when deferred, else null (recorded)
+   */
+  private PendingFirstUse checkClaims(
+      TrustedIssuer issuer, JWTClaimsSet claims, List<String> audience, boolean deferFirstUse) {
     checkClaimsBeforeReplay(issuer, claims, audience);
-    if (!replay.firstUse(
-        claims.getIssuer(), claims.getJWTID(), clock.instant().plus(replayWindow))) {
+    Instant rememberUntil = clock.instant().plus(replayWindow);
+    if (deferFirstUse) {
+      if (replay.seen(claims.getIssuer(), claims.getJWTID())) {
+        throw new CdsAuthenticationException(Reason.REPLAY);
+      }
+      return replay.pending(claims.getIssuer(), claims.getJWTID(), rememberUntil);
+    }
+    if (!replay.firstUse(claims.getIssuer(), claims.getJWTID(), rememberUntil)) {
       throw new CdsAuthenticationException(Reason.REPLAY);
     }
+    return null;
   }
 
   /**

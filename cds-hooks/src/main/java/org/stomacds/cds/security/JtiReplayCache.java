@@ -21,7 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stomacds.jwt_replay}, so replicas sharing the database share the memory. First use wins by the
  * primary key: of two replicas racing to accept the same token, the second insert fails and that
  * replica refuses it. Expired rows are purged once a minute by a background thread of each replica
- * ({@link #startPurging}), never on a call's own path.
+ * ({@link #startPurging}), never on a call's own path: a hook call's one transaction stays its only
+ * write.
+ *
+ * <p>A token can be recorded at once ({@link #firstUse}), or checked now and recorded later ({@link
+ * #seen} then {@link #pending}): a hook call records it in the transaction that records the call,
+ * so the call commits once.
  */
 public final class JtiReplayCache {
 
@@ -44,10 +49,38 @@ public final class JtiReplayCache {
    * @return true the first time; false when it was seen before (a replay)
    */
   public boolean firstUse(String issuer, String jti, Instant rememberUntil) {
+    return insert(key(issuer, jti), rememberUntil);
+  }
+
+  /** Whether this token's first use is on record (a read: nothing is written). */
+  public boolean seen(String issuer, String jti) {
+    Integer rows =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM \"stomacds\".jwt_replay WHERE token_key = ?",
+            Integer.class,
+            key(issuer, jti));
+    return rows != null && rows > 0;
+  }
+
+  /**
+   * This token's first use, to be recorded later: by the hook service in the transaction of the
+   * call's rows, or by the filter when the call never reached it.
+   */
+  public PendingFirstUse pending(String issuer, String jti, Instant rememberUntil) {
+    return new PendingFirstUse(this, key(issuer, jti), rememberUntil);
+  }
+
+  /**
+   * Inserts a first use through this cache's {@code JdbcTemplate}: in the transaction bound to the
+   * current thread for its {@code DataSource}, if any, else by itself.
+   *
+   * @return false when the key is already there
+   */
+  boolean insert(String key, Instant rememberUntil) {
     try {
       jdbc.update(
           "INSERT INTO \"stomacds\".jwt_replay (token_key, expires_at) VALUES (?, ?)",
-          key(issuer, jti),
+          key,
           rememberUntil.atOffset(ZoneOffset.UTC));
       return true;
     } catch (DuplicateKeyException e) {

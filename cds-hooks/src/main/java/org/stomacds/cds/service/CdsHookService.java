@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.stomacds.casedata.CaseAssembler;
 import org.stomacds.casedata.CaseData;
 import org.stomacds.casedata.CaseQueries;
@@ -27,6 +25,7 @@ import org.stomacds.cds.card.RenderedCards;
 import org.stomacds.cds.prefetch.DataSourceResolver;
 import org.stomacds.cds.store.AuditRepository;
 import org.stomacds.cds.store.CallRecords;
+import org.stomacds.cds.store.FirstUse;
 import org.stomacds.cds.wire.CdsException;
 import org.stomacds.cds.wire.CdsRequest;
 import org.stomacds.cds.wire.CdsRequestReader;
@@ -41,16 +40,15 @@ import org.stomacds.engine.facts.PackSubjects;
 /**
  * Answers a hook call for any service of the catalog: read the request, check the hook's contract,
  * pick the focus, gather the case (prefetch first, then the client's FHIR server or our store),
- * evaluate the rules, render the cards, record the cards issued and the invocation (one
- * transaction, committed before the answer). A call about no order of the service's packs is
- * answered {@code {"cards":[]}} from its draft orders alone: its prefetch is never parsed, nothing
- * is fetched, only its audit row is written.
+ * evaluate the rules, render the cards, record the token's first use, the cards issued and the
+ * invocation (one transaction, committed before the answer; see {@link CallClosing}). A call about
+ * no order of the service's packs is answered {@code {"cards":[]}} from its draft orders alone: its
+ * prefetch is never parsed, nothing is fetched, only its audit row is written.
  *
  * <p>No per-request state in fields. Logs ids, rule ids and timing only.
  */
 public final class CdsHookService {
 
-  private static final Logger log = LoggerFactory.getLogger(CdsHookService.class);
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
@@ -60,7 +58,7 @@ public final class CdsHookService {
   private final CaseAssembler assembler;
   private final RuleEngine engine;
   private final CardRenderer renderer;
-  private final CallRecords records;
+  private final CallClosing closing;
   private final Clock clock;
   private final long maxBodyBytes;
   private final Map<String, PackSubjects> orderSubjects = new HashMap<>();
@@ -81,7 +79,7 @@ public final class CdsHookService {
     this.assembler = assembler;
     this.engine = engine;
     this.renderer = renderer;
-    this.records = records;
+    this.closing = new CallClosing(records);
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
     for (CdsServiceDefinition service : catalog.all()) {
@@ -89,29 +87,21 @@ public final class CdsHookService {
     }
   }
 
-  /** What one call did, for the audit row and the log line. */
-  private static final class Outcome {
-    AuditRepository.Caller caller;
-    String hookInstance;
-    String hook;
-    int status = 200;
-    String errorCode;
-    List<String> ruleIds = List.of();
-    List<String> cardUuids = List.of();
-    String packVersion;
-    CallRecords.IssuedCards issued;
-  }
-
   /**
    * Answers one call.
    *
    * @param caller who called, from the verified JWT; null when the call was not authenticated (the
    *     demo profile with no trusted issuer)
+   * @param firstUse the first use of the caller's token, recorded in the transaction of the call's
+   *     rows; null when there is none to record
+   * @throws FirstUse.Replayed when the token turns out to be used already (another call with it
+   *     committed first): to be answered 401, nothing of this call is written
    */
-  public CdsResponse invoke(String serviceId, InputStream body, AuditRepository.Caller caller) {
+  public CdsResponse invoke(
+      String serviceId, InputStream body, AuditRepository.Caller caller, FirstUse firstUse) {
     long start = System.nanoTime();
     Instant startedAt = clock.instant();
-    Outcome outcome = new Outcome();
+    CallOutcome outcome = new CallOutcome();
     outcome.caller = caller;
     CdsResponse response;
     try {
@@ -124,15 +114,16 @@ public final class CdsHookService {
     } catch (CdsException e) {
       outcome.status = e.status();
       outcome.errorCode = e.code();
-      finish(serviceId, startedAt, start, outcome);
+      closing.finish(serviceId, startedAt, start, outcome, firstUse);
       throw e;
     } catch (RuntimeException e) {
       outcome.status = 500;
       outcome.errorCode = "internal-error";
-      finish(serviceId, startedAt, start, outcome);
+      closing.finish(serviceId, startedAt, start, outcome, firstUse);
       throw e;
     }
-    finish(serviceId, startedAt, start, outcome); // throws when the cards could not be recorded
+    // Throws when the cards could not be recorded, or the token turns out to be replayed.
+    closing.finish(serviceId, startedAt, start, outcome, firstUse);
     return response;
   }
 
@@ -153,7 +144,8 @@ public final class CdsHookService {
                         + "'; GET /cds-services lists them"));
   }
 
-  private CdsResponse answer(CdsServiceDefinition service, CdsRequest request, Outcome outcome) {
+  private CdsResponse answer(
+      CdsServiceDefinition service, CdsRequest request, CallOutcome outcome) {
     checkContract(service, request);
     HookContext context = request.context();
     List<Resource> drafts =
@@ -307,73 +299,6 @@ public final class CdsHookService {
         "prefetch-unavailable",
         "data the service needs could not be obtained: " + String.join(", ", parts),
         details);
-  }
-
-  /**
-   * Writes the call's audit row and the rows of the cards it issued (one transaction), then logs
-   * it. When the rows of issued cards cannot be committed, the call fails instead (a 500, audited
-   * as such when the database lets us): cards whose issuance is not on record would be refused
-   * feedback. When only an audit row cannot be written, the answer stands and the failure is
-   * logged.
-   */
-  private void finish(String serviceId, Instant startedAt, long startNanos, Outcome o) {
-    long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
-    String service = safeId(serviceId);
-    RuntimeException failed = null;
-    try {
-      records.record(invocation(service, startedAt, tookMs, o), o.issued);
-    } catch (RuntimeException e) {
-      log.error(
-          "cds audit row not written for hookInstance={}: {}",
-          o.hookInstance,
-          e.getClass().getSimpleName());
-      if (o.issued != null && !o.issued.cards().isEmpty()) {
-        failed = e;
-        o.status = 500;
-        o.errorCode = "internal-error";
-        o.ruleIds = List.of();
-        o.cardUuids = List.of();
-        o.issued = null;
-        try {
-          records.record(invocation(service, startedAt, tookMs, o), null);
-        } catch (RuntimeException again) {
-          log.error(
-              "cds audit row of the failed call not written for hookInstance={}: {}",
-              o.hookInstance,
-              again.getClass().getSimpleName());
-        }
-      }
-    }
-    log.info(
-        "cds hook service={} hook={} hookInstance={} caller=[{}] status={} error={} rules={}"
-            + " tookMs={}",
-        service,
-        o.hook == null ? null : safeId(o.hook),
-        o.hookInstance,
-        o.caller == null ? "not authenticated" : o.caller.forLog(),
-        o.status,
-        o.errorCode,
-        o.ruleIds,
-        tookMs);
-    if (failed != null) {
-      throw failed;
-    }
-  }
-
-  private static AuditRepository.Invocation invocation(
-      String service, Instant startedAt, long tookMs, Outcome o) {
-    return new AuditRepository.Invocation(
-        o.caller,
-        o.hookInstance,
-        service,
-        o.hook == null ? null : safeId(o.hook),
-        o.status,
-        o.errorCode,
-        o.ruleIds,
-        o.cardUuids,
-        o.packVersion,
-        startedAt,
-        tookMs);
   }
 
   static String safeId(String value) {
