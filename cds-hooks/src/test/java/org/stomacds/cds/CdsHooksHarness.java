@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.test.web.servlet.setup.StandaloneMockMvcBuilder;
 import org.stomacds.casedata.CaseAssembler;
 import org.stomacds.casedata.LocalFhirStore;
 import org.stomacds.casedata.RecordingSource;
@@ -24,6 +25,7 @@ import org.stomacds.cds.prefetch.DataSourceResolver;
 import org.stomacds.cds.prefetch.FhirServerPolicy;
 import org.stomacds.cds.prefetch.OwnFhirServer;
 import org.stomacds.cds.prefetch.RemoteFhirDataSourceFactory;
+import org.stomacds.cds.security.TestJwtFilter;
 import org.stomacds.cds.service.CdsHookService;
 import org.stomacds.cds.service.CdsServiceCatalog;
 import org.stomacds.cds.service.FeedbackService;
@@ -67,6 +69,14 @@ final class CdsHooksHarness implements AutoCloseable {
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
   CdsHooksHarness(boolean withLocalStore, boolean sharedStore) {
+    this(withLocalStore, sharedStore, false);
+  }
+
+  /**
+   * @param withJwtFilter put the real JWT filter in front ({@link TestJwtFilter}: calls need a
+   *     token from {@link #bearer}), its replay memory on the same counted database
+   */
+  CdsHooksHarness(boolean withLocalStore, boolean sharedStore, boolean withJwtFilter) {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:cds-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     StomacdsSchema.flyway(h2).migrate();
@@ -127,12 +137,19 @@ final class CdsHooksHarness implements AutoCloseable {
             new FeedbackRepository(jdbc),
             clock,
             MAX_BODY);
-    mvc =
+    StandaloneMockMvcBuilder builder =
         MockMvcBuilders.standaloneSetup(new CdsServicesController(hooks, feedback, json))
             .setControllerAdvice(new CdsErrorHandler(json))
-            .addFilters(CdsCors.filter(List.of("https://sandbox.cds-hooks.org")))
-            .addFilters(new JsonBodiesOnly(json))
-            .build();
+            .addFilters(CdsCors.filter(List.of("https://sandbox.cds-hooks.org")));
+    if (withJwtFilter) {
+      builder.addFilters(TestJwtFilter.of(dataSource, endpoints));
+    }
+    mvc = builder.addFilters(new JsonBodiesOnly(json)).build();
+  }
+
+  /** {@code Authorization} header value for a call of this path, with a fresh token. */
+  static String bearer(String path) {
+    return "Bearer " + TestJwtFilter.token(PUBLIC_BASE + path);
   }
 
   @Override

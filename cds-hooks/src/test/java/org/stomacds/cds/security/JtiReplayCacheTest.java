@@ -79,6 +79,34 @@ class JtiReplayCacheTest {
   }
 
   @Test
+  void aCheckedFirstUseIsRememberedOnlyOnceRecordedAndOnlyOnce() {
+    JdbcTemplate jdbc = database();
+    JtiReplayCache cache = new JtiReplayCache(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(cache.seen("iss", "later")).isFalse();
+    PendingFirstUse pending = cache.pending("iss", "later", NOW.plusSeconds(3600));
+    assertThat(cache.seen("iss", "later")).isFalse(); // checking and pending write nothing
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"stomacds\".jwt_replay", Integer.class))
+        .isZero();
+
+    assertThat(pending.record()).isTrue();
+    assertThat(cache.seen("iss", "later")).isTrue();
+    assertThat(cache.pending("iss", "later", NOW.plusSeconds(3600)).record()).isFalse();
+    assertThat(cache.firstUse("iss", "later", NOW.plusSeconds(3600))).isFalse();
+    assertThat(cache.seen("other-iss", "later")).isFalse();
+  }
+
+  @Test
+  void aPendingFirstUseIsTakenOnce() {
+    PendingFirstUse pending =
+        new JtiReplayCache(database(), Clock.systemUTC()).pending("iss", "j", NOW);
+
+    assertThat(pending.takeUnlessTaken()).isTrue();
+    assertThat(pending.takeUnlessTaken()).isFalse();
+    assertThat(pending.toString()).doesNotContain(JtiReplayCache.key("iss", "j"));
+  }
+
+  @Test
   void keysAreFixedLengthWhateverTheJtiAndDoNotCollideAcrossTheSeparator() {
     assertThat(JtiReplayCache.key("iss", "x".repeat(256))).hasSize(64);
     assertThat(JtiReplayCache.key("ab", "c")).isNotEqualTo(JtiReplayCache.key("a", "bc"));
