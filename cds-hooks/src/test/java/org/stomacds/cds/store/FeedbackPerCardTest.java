@@ -45,7 +45,7 @@ class FeedbackPerCardTest {
     return Stream.of("H2", "PostgreSQL");
   }
 
-  private static Database open(String kind) {
+  static Database open(String kind) {
     if (kind.equals("H2")) {
       JdbcDataSource h2 = new JdbcDataSource();
       h2.setURL("jdbc:h2:mem:feedback-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
