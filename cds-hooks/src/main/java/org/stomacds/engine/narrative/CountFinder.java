@@ -47,7 +47,7 @@ final class CountFinder {
   private static final Pattern ONE_EACH = Rx.compile("\\s*,?\\s*(?:each|apiece)\\b");
 
   private static final Pattern PER_SIZE =
-      Rx.compile("\\s+(?:at\\s+)?(?:each|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
+      Rx.compile("\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   void counts(int i, Sentence s, List<Value> found) {
@@ -148,7 +148,7 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "mm")) {
+    if (holds(s, "mm") || holds(s, "millimet")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     found.sort(Comparator.comparingInt(Value::start));
