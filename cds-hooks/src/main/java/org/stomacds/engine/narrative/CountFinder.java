@@ -81,7 +81,12 @@ final class CountFinder {
         s,
         Lexicon.bit(Feature.COUNT_LABEL),
         QuantityMatchers.COUNT_LABEL,
-        m -> count(i, s, m, m.group(1), null, found));
+        m -> {
+          // "Inflations: 2 inflations" (a column's heading before its cell) is one count
+          if (!CountShapes.overlaps(found, m.start(), m.end())) {
+            count(i, s, m, m.group(1), null, found);
+          }
+        });
     if (holds(s, "inflation")
         || holds(s, "second")
         || holds(s, "third")

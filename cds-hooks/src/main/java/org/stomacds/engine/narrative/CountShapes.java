@@ -27,9 +27,10 @@ final class CountShapes {
               + "|6th)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
               + "|minutes?)\\s+)?(?:balloon\\s+)?inflation\\b|time\\b|(?:one\\s+)?"
               + "(?:with|at|to)\\s+(?:the\\s+|an?\\s+)?\\d)"
-              // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"; a table's rows "Inflation 2 | 16.5
+              // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"; a table's rows "Inflation 2 |
+              // 16.5
               // mm | 60 s" (cells read as spaces)
-              + "|\\binflation\\s*#?\\s*([2-6])\\s*(?:[:=)-]|(?=\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b))");
+              + "|\\binflation\\s*#?\\s*([2-6])\\s*(?:[:=)-]|(?=(?:[a-z]+(?:\\s[a-z]+)?:\\s*)?\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b))");
 
   /** "repeated once", "repeated two more times", "two additional inflations": n more. */
   static final Pattern REPEATED =
@@ -157,7 +158,10 @@ final class CountShapes {
           "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|=>)\\s*\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}"
               + "(?!\\s*(?:cm|centim|sec|s\\b|min|hours?|hrs?|%|g\\b))");
 
-  /** One inflation at each size of a staged balloon: "1 infl per size", "Inflations: 1 at each size". */
+  /**
+   * One inflation at each size of a staged balloon: "1 infl per size", "Inflations: 1 at each
+   * size".
+   */
   static final Pattern ONE_PER_SIZE =
       Rx.compile(
           "\\b(?:1|one|a\\s+single|once)\\s+(?:(?:balloon\\s+)?(?:inflations?|infls?|dilations?)\\s+)?"

@@ -99,7 +99,8 @@ final class QuantityPatterns {
           "\\b(?:inflated|dilated|dilatated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
               + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
-              // "dilated with a 15 mm balloon (used at 15 mm only) twice", "inflated up to 12 mm, and
+              // "dilated with a 15 mm balloon (used at 15 mm only) twice", "inflated up to 12 mm,
+              // and
               // I did it twice"
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
               + "(?:,?\\s+[a-z0-9.'-]+){0,9}?(?:\\s*\\([^()]{1,60}\\))?,?\\s+(twice|thrice)\\b"
