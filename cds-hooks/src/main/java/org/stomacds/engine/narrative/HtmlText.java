@@ -173,10 +173,10 @@ final class HtmlText {
     }
 
     /**
-     * A table's first row of three or more headings ("Lumen before | Balloon | Lumen after") names the
-     * columns: each later row's cells but its first (the row's own label) are written after their
-     * column's heading, "Lumen after: 14 mm", so that a cell is read as what its column says it is.
-     * True when the cell's start is written.
+     * A table's first row of three or more headings ("Lumen before | Balloon | Lumen after") names
+     * the columns: each later row's cells but its first (the row's own label) are written after
+     * their column's heading, "Lumen after: 14 mm", so that a cell is read as what its column says
+     * it is. True when the cell's start is written.
      */
     private boolean table(Element element, String name) {
       if (name.equals("table")) {

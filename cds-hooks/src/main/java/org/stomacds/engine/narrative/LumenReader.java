@@ -159,8 +159,37 @@ final class LumenReader {
       return when > 0;
     }
     return at > firstDilation
-        && !(namesAStrictureBefore(sentence, at) && dilatedNext(sentence, at));
+        && !(namesAStrictureBefore(sentence, at) && dilatedNext(sentence, at))
+        && !describesTheStricture(sentence, at);
   }
+
+  /**
+   * "Findings: Stricture A - descending colon, 15 cm from the stoma, 2 cm long, lumen approx. 8
+   * mm.", "Stricture at the fascia, 3 cm from the opening. Estimated luminal diameter 8 mm.": a
+   * findings list describing the stricture after the account of the dilation. The size stands after
+   * the stricture's name, in its sentence or right after a sentence naming it, and nothing in its
+   * sentence speaks of the dilation or of what it gave.
+   */
+  private boolean describesTheStricture(int sentence, int at) {
+    Sentence s = sentences.get(sentence);
+    if (DILATION_OR_RESULT.matcher(f).region(s.start(), s.end()).find()) {
+      return false;
+    }
+    if (namesAStrictureBefore(sentence, at)) {
+      return true;
+    }
+    if (sentence == 0 || sentences.get(sentence - 1).section() != s.section()) {
+      return false;
+    }
+    Sentence before = sentences.get(sentence - 1);
+    return STRICTURE_BEFORE.matcher(f).region(before.start(), before.end()).find()
+        && !DILATION_OR_RESULT.matcher(f).region(before.start(), before.end()).find();
+  }
+
+  private static final Pattern DILATION_OR_RESULT =
+      Rx.compile(
+          "\\b(?:dilat|inflat|balloon|cre\\b|tts\\b|post|after|now\\b|then\\b|result|achiev|patent"
+              + "|widen|improv|open(?:ed|s)?\\b|(?<!be\\s)(?:passe[ds]|traversed|admit(?:ted|s)|accept(?:ed|s)|took)\\b)");
 
   /** The sentence names a stricture before {@code at}, so the size describes that stricture. */
   private boolean namesAStrictureBefore(int sentence, int at) {

@@ -69,7 +69,7 @@ class HtmlToTextTest {
             NoteReader.htmlToText(
                 "<table><tr><th></th><th>Stricture 1</th><th>Stricture 2</th></tr>"
                     + "<tr><td>Lumen before</td><td>7 mm</td><td>11 mm</td></tr></table>"))
-        .isEqualTo("\tStricture 1\tStricture 2\nLumen before\t7 mm\t11 mm");
+        .isEqualTo("Stricture 1\tStricture 2\nLumen before\t7 mm\t11 mm");
   }
 
   @Test

@@ -33,6 +33,25 @@ class LumenReadingTest {
   }
 
   @Test
+  void aStrictureDescribedInTheFindingsAfterTheDilationKeepsItsLumenBefore() {
+    NoteReading r =
+        Notes.read(
+            "Description: A 15 mm balloon was inflated across the ring twice.\n\n"
+                + "Findings:\n- Stricture A - descending colon, 15 cm from the stoma, lumen approx."
+                + " 8 mm.\n- Post-dilation lumen: approximately 14 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(8);
+    assertThat(r.postDilationLumenMm()).hasValue(14);
+    NoteReading next =
+        Notes.read(
+            "A 15 mm balloon was inflated twice. Findings: Stricture at the fascia, 3 cm from the"
+                + " opening. Estimated luminal diameter 8 mm.");
+    assertThat(next.preDilationLumenMm()).hasValue(8);
+    NoteReading after =
+        Notes.read("A 15 mm balloon was inflated twice. The stricture then measured 14 mm.");
+    assertThat(after.postDilationLumenMm()).hasValue(14);
+  }
+
+  @Test
   void aStricturesSizeInCentimetresIsItsLengthOrDepthNotItsLumen() {
     NoteReading r =
         Notes.read(
