@@ -58,7 +58,13 @@ final class LumenReader {
       switch (h.tag()) {
         case LUMEN_PIN -> {
           if (h.polarity() != Polarity.UNRECORDED) {
-            boolean post = temporal(h.sentence(), h.start()) > 0;
+            // "stoma now admits index finger" after the dilation: what it gave
+            boolean post =
+                temporal(h.sentence(), h.start()) > 0
+                    || h.start() > firstDilation
+                        && THEN.matcher(f)
+                            .region(sentences.get(h.sentence()).start(), h.start())
+                            .find();
             mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
           }
         }
