@@ -76,7 +76,7 @@ final class LumenReader {
           }
         }
         case LUMEN_PASS_POS -> {
-          if (h.polarity() != Polarity.AFFIRMED) {
+          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h)) {
             continue;
           }
           int when = temporal(h.sentence(), h.start());
@@ -112,6 +112,29 @@ final class LumenReader {
             && !f.startsWith("advanced", h.start())
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
   }
+
+  /**
+   * "After dilation the scope advanced through the descending and transverse colon to the hepatic
+   * flexure", "Scope then passed to the cecum", "advanced to 30 cm": the exam going on to a place,
+   * said of no stricture and with no ease, is the extent, not the lumen.
+   */
+  private boolean goesOnward(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int end = Math.min(s.end(), h.end() + 80);
+    return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
+        && !STRICTURE_BEFORE.matcher(f).region(h.start(), s.end()).find()
+        && !EASE_ANYWHERE.matcher(f).region(h.start(), s.end()).find();
+  }
+
+  private static final Pattern ONWARD_TO =
+      Rx.compile(
+          "[a-z]+\\s+(?:(?:then|further|on|onward|up)\\s+)?(?:(?:through|along)\\s+(?:the\\s+)?"
+              + "(?:[a-z]+[\\s,]+){1,5}?)?(?:to|into|up\\s+to)\\b");
+
+  private static final Pattern EASE_ANYWHERE =
+      Rx.compile(
+          "\\b(?:easily|freely|readily|afterwards?|with\\s+ease|without\\s+(?:difficulty|resistance)"
+              + "|with\\s+no\\s+(?:difficulty|resistance)|(?:treated|dilated)\\s+(?:segment|area|site|level))\\b");
 
   /** "Scope then passed to the cecum": the exam going on, not the stricture passed. */
   private static final Pattern ONWARD =

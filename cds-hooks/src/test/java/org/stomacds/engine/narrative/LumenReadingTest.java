@@ -52,6 +52,25 @@ class LumenReadingTest {
   }
 
   @Test
+  void theExamGoingOnToAPlaceAfterTheDilationIsNoLumen() {
+    NoteReading onward =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. After dilation the scope advanced"
+                + " through the descending and transverse colon to the hepatic flexure.");
+    assertThat(onward.documents(POST_DILATION_LUMEN)).isFalse();
+    NoteReading eased =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. The scope then passed easily to the"
+                + " cecum.");
+    assertThat(eased.documents(POST_DILATION_LUMEN)).isTrue();
+    NoteReading treated =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. The scope then passed through the"
+                + " treated segment to the cecum.");
+    assertThat(treated.documents(POST_DILATION_LUMEN)).isTrue();
+  }
+
+  @Test
   void aStricturesSizeInCentimetresIsItsLengthOrDepthNotItsLumen() {
     NoteReading r =
         Notes.read(
