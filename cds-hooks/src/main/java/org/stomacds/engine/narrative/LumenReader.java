@@ -146,8 +146,10 @@ final class LumenReader {
    */
   private static final Pattern THEN =
       Rx.compile(
-          "\\b(?:then|now|subsequently|thereafter|afterwards?|after\\s+that)\\b(?:[\\s,]+[a-z'-]+){0,3}?"
-              + "[\\s,]+$");
+          "\\b(?:then|now|subsequently|thereafter|afterwards?|(?:after|following)\\s+(?:that|this))\\b"
+              + "(?:[\\s,]+[a-z'-]+){0,4}?[\\s,]+$"
+              // "TTS 18mm x2 @ 30s -> widely patent": the arrow from the dilation to what it gave
+              + "|(?:-+>|\u2192)\\s*$");
 
   private static final Pattern EASE =
       Rx.compile(
@@ -175,7 +177,9 @@ final class LumenReader {
   private static final Pattern ANAPHOR =
       Rx.compile(
           "\\s*(?:both|each|it|they|neither|none|all\\s+(?:two|three|of\\s+them)|the\\s+(?:tightest"
-              + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?)\\b");
+              + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?"
+              // a terse sentence with its subject left out: "Would not admit the adult colonoscope."
+              + "|(?:would|could|did|does|will)\\s+not|wouldn't|couldn't|didn't|doesn't|won't)\\b");
 
   /**
    * A lumen size is "after" when its sentence says so, or when the dilation came before it, unless

@@ -217,6 +217,9 @@ final class SizeClassifier {
           "appears",
           "put");
 
+  private static final java.util.regex.Pattern THROUGH_THE_SCOPE =
+      Rx.compile("through[\\s-]+the[\\s-]+scope(?=[\\s-]+(?:cre\\s+|tts\\s+)?balloon)");
+
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
     for (int i = 0; i < 3 && c.next(); i++) {
@@ -231,6 +234,17 @@ final class SizeClassifier {
       if (CLAUSE_WORDS.contains(w)) {
         // "8 mm and the scope could not pass": what follows is another clause.
         return null;
+      }
+      if (w.equals("through")) {
+        // "a 15 millimeter through the scope balloon": the balloon's kind spelled out, no scope
+        java.util.regex.Matcher tts = THROUGH_THE_SCOPE.matcher(f).region(c.wordStart(), s.end());
+        if (tts.lookingAt()) {
+          while (c.end() < tts.end() && c.next()) {
+            // over "the scope"
+          }
+          i--;
+          continue;
+        }
       }
       if (MECHANICAL.contains(w)) {
         // "15 mm Hegar dilator", "a 12 mm bougie": not a balloon
