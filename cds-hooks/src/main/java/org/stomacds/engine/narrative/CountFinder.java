@@ -149,7 +149,18 @@ final class CountFinder {
       while (m.find()) {
         int n = CountShapes.sizesIn(f, m.start(1), m.end(1));
         if (n >= 2 && n <= 8 && !elsewhen.at(i, s, m.start())) {
-          found.add(new Value(n, i, m.start(), m.end(), true));
+          // "inflations to 18, 19 and 20 mm ... and the 20 mm inflation was repeated once": the
+          // repeats come on top of the sizes listed
+          int end = m.end();
+          for (java.util.Iterator<Value> it = found.iterator(); it.hasNext(); ) {
+            Value r = it.next();
+            if (r.flag() && r.start() >= m.end() && isRepeat(r)) {
+              n += (int) r.value() - 1;
+              end = Math.max(end, r.end());
+              it.remove();
+            }
+          }
+          found.add(new Value(n, i, m.start(), end, true));
         }
       }
     }
@@ -161,6 +172,11 @@ final class CountFinder {
       this.counts.add(v);
       signs.add(i, v.start());
     }
+  }
+
+  /** Whether a flagged count is a repeat ("repeated once", "two more times"). */
+  private boolean isRepeat(Value v) {
+    return CountShapes.REPEATED.matcher(f).region(v.start(), v.end()).matches();
   }
 
   /**
