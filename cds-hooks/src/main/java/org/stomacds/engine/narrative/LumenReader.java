@@ -178,7 +178,8 @@ final class LumenReader {
       Rx.compile(
           "\\s*(?:both|each|it|they|neither|none|all\\s+(?:two|three|of\\s+them)|the\\s+(?:tightest"
               + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?"
-              // a terse sentence with its subject left out: "Would not admit the adult colonoscope."
+              // a terse sentence with its subject left out: "Would not admit the adult
+              // colonoscope."
               + "|(?:would|could|did|does|will)\\s+not|wouldn't|couldn't|didn't|doesn't|won't)\\b");
 
   /**
