@@ -192,7 +192,9 @@ final class SizeClassifier {
       Rx.compile(
           "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
               + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
-              + "(?:approx\\.?|approximately|about|around|~|est\\.?|estimated)?\\s*$");
+              // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
+              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
+              + "|estimated)?\\s*$");
 
   private static final Pattern TIMED_BEFORE =
       Rx.compile(

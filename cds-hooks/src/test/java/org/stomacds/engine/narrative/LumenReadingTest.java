@@ -29,7 +29,8 @@ class LumenReadingTest {
         Arguments.of("The stricture before dilation was about 10 mm.", 10),
         Arguments.of("Prior to balloon dilation the stenosis was 9 mm.", 9),
         Arguments.of("The lumen was estimated at 7 mm.", 7),
-        Arguments.of("Stricture 15 cm from the stoma, measured at 9 mm across.", 9));
+        Arguments.of("Stricture 15 cm from the stoma, measured at 9 mm across.", 9),
+        Arguments.of("The ring admitted the tip of the gastroscope only, roughly 8 mm.", 8));
   }
 
   @Test
