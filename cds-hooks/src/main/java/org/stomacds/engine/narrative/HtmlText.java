@@ -18,8 +18,8 @@ import org.jsoup.select.NodeTraversor;
  * error); this class only lays the text out: scripts, styles and the head go, block elements become
  * paragraph or line breaks, list items start with "- ", table cells are separated by a tab (the
  * {@link Segmenter} reads a row's first cell as its label; under a first row of three or more
- * column headings, each later cell but the first is written after its column's heading), and
- * source white space collapses outside {@code <pre>}.
+ * column headings, each later cell but the first is written after its column's heading), and source
+ * white space collapses outside {@code <pre>}.
  */
 final class HtmlText {
 
