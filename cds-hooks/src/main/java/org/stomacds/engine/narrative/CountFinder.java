@@ -47,7 +47,7 @@ final class CountFinder {
   private static final Pattern ONE_EACH = Rx.compile("\\s*,?\\s*(?:each|apiece)\\b");
 
   private static final Pattern PER_SIZE =
-      Rx.compile("\\s+(?:at\\s+)?(?:each|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
+      Rx.compile("\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   void counts(int i, Sentence s, List<Value> found) {
@@ -81,7 +81,12 @@ final class CountFinder {
         s,
         Lexicon.bit(Feature.COUNT_LABEL),
         QuantityMatchers.COUNT_LABEL,
-        m -> count(i, s, m, m.group(1), null, found));
+        m -> {
+          // "Inflations: 2 inflations" (a column's heading before its cell) is one count
+          if (!CountShapes.overlaps(found, m.start(), m.end())) {
+            count(i, s, m, m.group(1), null, found);
+          }
+        });
     if (holds(s, "inflation")
         || holds(s, "second")
         || holds(s, "third")
@@ -144,11 +149,22 @@ final class CountFinder {
       while (m.find()) {
         int n = CountShapes.sizesIn(f, m.start(1), m.end(1));
         if (n >= 2 && n <= 8 && !elsewhen.at(i, s, m.start())) {
-          found.add(new Value(n, i, m.start(), m.end(), true));
+          // "inflations to 18, 19 and 20 mm ... and the 20 mm inflation was repeated once": the
+          // repeats come on top of the sizes listed
+          int end = m.end();
+          for (java.util.Iterator<Value> it = found.iterator(); it.hasNext(); ) {
+            Value r = it.next();
+            if (r.flag() && r.start() >= m.end() && isRepeat(r)) {
+              n += (int) r.value() - 1;
+              end = Math.max(end, r.end());
+              it.remove();
+            }
+          }
+          found.add(new Value(n, i, m.start(), end, true));
         }
       }
     }
-    if (holds(s, "mm")) {
+    if (holds(s, "mm") || holds(s, "millimet")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     found.sort(Comparator.comparingInt(Value::start));
@@ -156,6 +172,11 @@ final class CountFinder {
       this.counts.add(v);
       signs.add(i, v.start());
     }
+  }
+
+  /** Whether a flagged count is a repeat ("repeated once", "two more times"). */
+  private boolean isRepeat(Value v) {
+    return CountShapes.REPEATED.matcher(f).region(v.start(), v.end()).matches();
   }
 
   /**

@@ -27,8 +27,10 @@ final class CountShapes {
               + "|6th)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
               + "|minutes?)\\s+)?(?:balloon\\s+)?inflation\\b|time\\b|(?:one\\s+)?"
               + "(?:with|at|to)\\s+(?:the\\s+|an?\\s+)?\\d)"
-              // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"
-              + "|\\binflation\\s*#?\\s*([2-6])\\s*[:=)-]");
+              // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"; a table's rows "Inflation 2 |
+              // 16.5
+              // mm | 60 s" (cells read as spaces)
+              + "|\\binflation\\s*#?\\s*([2-6])\\s*(?:[:=)-]|(?=(?:[a-z]+(?:\\s[a-z]+)?:\\s*)?\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b))");
 
   /** "repeated once", "repeated two more times", "two additional inflations": n more. */
   static final Pattern REPEATED =
@@ -53,8 +55,13 @@ final class CountShapes {
       Rx.compile(
           "(?<![\\w.])(once|twice|thrice|\\d|one|two|three|four)\\s*(?:x\\s*|times\\s+)?"
               + "(?:(?:balloon\\s+)?(?:inflations?|dilations?)\\s+)?(?:at|@|to|of|with)\\s+(?:an?\\s+|the\\s+)?"
-              + "\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b"
-              + "|(?:\\b(?:at|to)\\s+)?(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\s*(?:(?:balloon|cre|tts)\\s*)?"
+              + "\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b"
+              // "two inflations at 13.5 and then ... 15 millimeters once": the noun says what the
+              // bare size is
+              + "|(?<![\\w.])(?:(one|two|three|four|[1-4])\\s+(?:balloon\\s+)?(?:inflations?|dilations?)"
+              + "\\s+(?:at|@|to)\\s+)(?=\\d{1,2}(?:\\.\\d{1,2})?(?!\\s*(?:cm|sec|s\\b|min|\\d)))"
+              + "|(?:\\b(?:at|to)\\s+)?(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*"
+              + "(?:(?:balloon|cre|tts)\\s*)?"
               + "\\(?\\s*(?:[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)|(once|twice|thrice)\\b)"
               + "(?!\\s*(?:mm|cm|sec|s\\b|min))");
 
@@ -69,7 +76,10 @@ final class CountShapes {
     int start = -1;
     int end = -1;
     while (m.find()) {
-      String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      String g = null;
+      for (int k = 1; g == null && k <= m.groupCount(); k++) {
+        g = m.group(k);
+      }
       double v =
           switch (g) {
             case "once" -> 1;
@@ -134,6 +144,91 @@ final class CountShapes {
           "(?<![\\w.-])(\\d|one|two|three|four|five|six|a\\s+single|single)\\s+(?:x\\s*)?\\d{1,3}\\s*-?\\s*"
               + "(?:seconds?|secs?|s|minutes?|mins?)\\s+(?:balloon\\s+)?(inflations?|dilations?)\\b"
               + "|(?<![\\w.])(?<![\\d.]\\s)([1-6])\\s*[x\u00d7]\\s*\\d{1,3}\\s*-?\\s*(?:seconds?|secs?|s|minutes?|mins?)\\b");
+
+  /** A size with its own hold: "15 mm for 60 seconds", "10 mm x 30 sec", "11mm 30s". */
+  static final Pattern SIZE_HOLD =
+      Rx.compile(
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*(?:for\\s+|[x\u00d7@]\\s*"
+              + "|[:,(]\\s*)?(?:about\\s+|approximately\\s+|~\\s*)?\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?"
+              + "|mins?|minutes?)\\b(?!\\s*(?:each|ea\\b|apiece))");
+
+  /** Bare sizes written as steps after the balloon is named: "CRE balloon, 12 -> 13.5 -> 15". */
+  static final Pattern BARE_STEPS =
+      Rx.compile(
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|=>)\\s*\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}"
+              + "(?!\\s*(?:cm|centim|sec|s\\b|min|hours?|hrs?|%|g\\b))");
+
+  /**
+   * One inflation at each size of a staged balloon: "1 infl per size", "Inflations: 1 at each
+   * size".
+   */
+  static final Pattern ONE_PER_SIZE =
+      Rx.compile(
+          "\\b(?:1|one|a\\s+single|once)\\s+(?:(?:balloon\\s+)?(?:inflations?|infls?|dilations?)\\s+)?"
+              + "(?:at\\s+|for\\s+|with\\s+|on\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step)\\b"
+              + "|\\beach\\s+(?:size|diameter|stage|step)\\s+(?:inflated\\s+)?once\\b");
+
+  /**
+   * The count a sentence with a balloon size gives by its steps: sizes each with its own hold ("15
+   * mm for 60 seconds, 16.5 mm for 60 seconds"), bare sizes as steps ("12 -> 13.5 -> 15"), or one
+   * inflation at each size of the staged balloon named in it or in the sentence before ("CRE
+   * 10-11-12 mm. Inflations: 1 at each size"); null when it gives none.
+   */
+  static Value steps(String f, List<Sentence> sentences, List<Value> balloons) {
+    int last = -1;
+    for (Value b : balloons) {
+      int i = b.sentence();
+      Sentence s = sentences.get(i);
+      if (i == last || s.section() == Section.TITLE) {
+        continue;
+      }
+      last = i;
+      Value v = counted(SIZE_HOLD, f, s, i, 1);
+      v = v != null ? v : counted(BARE_STEPS, f, s, i, 0);
+      if (v != null) {
+        return v;
+      }
+      for (int j = i; j <= Math.min(i + 1, sentences.size() - 1); j++) {
+        Sentence t = sentences.get(j);
+        Matcher m = ONE_PER_SIZE.matcher(f).region(j == i ? b.end() : t.start(), t.end());
+        int sizes = stagedSizes(balloons, i);
+        if (m.find() && sizes >= 2) {
+          return new Value(sizes, i, b.start(), m.end(), false);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** How many sizes the longest list of sizes written in sentence {@code i} holds. */
+  private static int stagedSizes(List<Value> balloons, int i) {
+    int most = 0;
+    for (Value v : balloons) {
+      int n = 0;
+      for (Value w : balloons) {
+        n += w.sentence() == i && w.start() == v.start() && w.end() == v.end() ? 1 : 0;
+      }
+      most = Math.max(most, n);
+    }
+    return most;
+  }
+
+  /**
+   * Two or more matches of {@code p} in the sentence, each one inflation ({@code perMatch} 1), or
+   * one match whose numbers are each one ({@code perMatch} 0): their count with their span.
+   */
+  private static Value counted(Pattern p, String f, Sentence s, int i, int perMatch) {
+    Matcher m = p.matcher(f).region(s.start(), s.end());
+    int n = 0;
+    int start = -1;
+    int end = -1;
+    while (m.find()) {
+      n += perMatch == 1 ? 1 : sizesIn(f, m.start(), m.end());
+      start = start < 0 ? m.start() : start;
+      end = m.end();
+    }
+    return n >= 2 && n <= 8 ? new Value(n, i, start, end, false) : null;
+  }
 
   static boolean overlaps(List<Value> found, int start, int end) {
     for (Value v : found) {

@@ -19,6 +19,8 @@ final class Elsewhen {
           "planning",
           "future",
           "would",
+          // "if he needs it we can bring him back for dilation to 20 millimeters"
+          "if",
           "consider",
           "considering",
           "recommend",

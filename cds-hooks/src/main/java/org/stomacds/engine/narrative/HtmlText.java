@@ -1,5 +1,8 @@
 package org.stomacds.engine.narrative;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -14,8 +17,9 @@ import org.jsoup.select.NodeTraversor;
  * reads. jsoup parses it as a browser would (entities decoded, malformed markup repaired, never an
  * error); this class only lays the text out: scripts, styles and the head go, block elements become
  * paragraph or line breaks, list items start with "- ", table cells are separated by a tab (the
- * {@link Segmenter} reads a row's first cell as its label), and source white space collapses
- * outside {@code <pre>}.
+ * {@link Segmenter} reads a row's first cell as its label; under a first row of three or more
+ * column headings, each later cell but the first is written after its column's heading), and source
+ * white space collapses outside {@code <pre>}.
  */
 final class HtmlText {
 
@@ -124,6 +128,19 @@ final class HtmlText {
     private final StringBuilder out;
     private int pre;
 
+    /** The column headings of the tables being written, innermost last (empty: none). */
+    private final ArrayDeque<List<String>> headings = new ArrayDeque<>();
+
+    /** The column of the current row's cell being written, from 0, and how many it spans. */
+    private int cell;
+
+    private int previousSpan = 1;
+
+    private static int span(Element cell) {
+      String colspan = cell.attr("colspan").strip();
+      return colspan.matches("[1-9]") ? Integer.parseInt(colspan) : 1;
+    }
+
     Layout(int capacity) {
       this.out = new StringBuilder(capacity);
     }
@@ -137,7 +154,9 @@ final class HtmlText {
         if (SKIPPED.contains(name)) {
           return FilterResult.SKIP_ENTIRELY;
         }
-        tag(name, false);
+        if (!table(element, name)) {
+          tag(name, false);
+        }
       }
       return FilterResult.CONTINUE;
     }
@@ -145,9 +164,62 @@ final class HtmlText {
     @Override
     public FilterResult tail(Node node, int depth) {
       if (node instanceof Element element) {
-        tag(name(element), true);
+        String name = name(element);
+        tag(name, true);
+        if (name.equals("table") && !headings.isEmpty()) {
+          headings.pop();
+        }
       }
       return FilterResult.CONTINUE;
+    }
+
+    /**
+     * A table's first row of three or more headings ("Lumen before | Balloon | Lumen after") names
+     * the columns: each later row's cells but its first (the row's own label) are written after
+     * their column's heading, "Lumen after: 14 mm", so that a cell is read as what its column says
+     * it is. True when the cell's start is written.
+     */
+    private boolean table(Element element, String name) {
+      if (name.equals("table")) {
+        headings.push(List.of());
+      } else if (name.equals("tr") && !headings.isEmpty()) {
+        cell = -1;
+        List<String> texts = new ArrayList<>();
+        boolean allHeadings = true;
+        for (Element c : element.children()) {
+          String cn = name(c);
+          if (CELLS.contains(cn)) {
+            allHeadings &= cn.equals("th");
+            for (int k = span(c); k > 0; k--) {
+              texts.add(c.text().strip());
+            }
+          }
+        }
+        // two columns are a label and its value ("Item | Result"): their heading names nothing;
+        // an empty corner heads columns that are things ("| Stricture 1 | Stricture 2"), not
+        // measures, with the rows' labels saying what each cell is
+        if (allHeadings
+            && texts.size() >= 3
+            && !texts.get(0).isEmpty()
+            && headings.peek().isEmpty()) {
+          headings.pop();
+          headings.push(texts);
+        } else if (allHeadings) {
+          headings.pop();
+          headings.push(List.of());
+        }
+      } else if (CELLS.contains(name) && !headings.isEmpty()) {
+        cell += cell < 0 ? 1 : previousSpan;
+        previousSpan = span(element);
+        List<String> heads = headings.peek();
+        if (name.equals("td") && cell >= 1 && cell < heads.size() && !heads.get(cell).isEmpty()) {
+          tag(name, false);
+          append(heads.get(cell));
+          out.append(": ");
+          return true;
+        }
+      }
+      return false;
     }
 
     /** An element's local name: "p" of "o:p" (Word's office namespace) or of "xhtml:p". */

@@ -80,6 +80,10 @@ final class InflationCounts {
    * to the last size.
    */
   static Value listed(String f, List<Sentence> sentences, List<Value> balloons) {
+    Value stepped = CountShapes.steps(f, sentences, balloons);
+    if (stepped != null) {
+      return stepped;
+    }
     for (int i = 0; i < balloons.size(); i++) {
       Value b = balloons.get(i);
       Sentence s = sentences.get(b.sentence());
@@ -106,6 +110,11 @@ final class InflationCounts {
         int each = eachAfter(f, s, name.lookingAt() ? name.end() : last.end());
         if (each >= 0) {
           return new Value(chained, b.sentence(), b.start(), each, false);
+        }
+        if (oneBalloonSteps(f, s, balloons, i, chained)) {
+          // "TTS balloon 12 mm, then 13.5 mm, then 15 mm": one balloon taken up step by step,
+          // each step an inflation ("12 mm balloon then 15 mm balloon" names balloons, not steps)
+          return new Value(chained, b.sentence(), b.start(), last.end(), false);
         }
       }
       if (actStart < 0 && (progression(f, b) || chainedArrows(f, balloons, i) >= 2)) {
@@ -148,6 +157,27 @@ final class InflationCounts {
     }
     return n;
   }
+
+  /**
+   * Whether the sizes chained by "then" from {@code balloons[i]} are steps of one balloon named
+   * before the first: the first is a size of its own (not a list's), and no link names a balloon.
+   */
+  private static boolean oneBalloonSteps(
+      String f, Sentence s, List<Value> balloons, int i, int chained) {
+    Value first = balloons.get(i);
+    if (sameSpan(balloons, first) != 1
+        || !NAMED_BEFORE.matcher(f).region(s.start(), first.start()).find()) {
+      return false;
+    }
+    for (int j = i + 1; j < i + chained; j++) {
+      if (f.substring(balloons.get(j - 1).end(), balloons.get(j).start()).contains("balloon")) {
+        return false;
+      }
+    }
+    return !f.substring(balloons.get(i + chained - 1).end(), s.end()).startsWith(" balloon");
+  }
+
+  private static final Pattern NAMED_BEFORE = Rx.compile("\\b(?:balloon|cre|tts)\\b");
 
   /** Whether a list of sizes is written as steps: "12 -> 13.5 -> 15", "12 then 15". */
   private static boolean progression(String f, Value b) {

@@ -58,7 +58,13 @@ final class LumenReader {
       switch (h.tag()) {
         case LUMEN_PIN -> {
           if (h.polarity() != Polarity.UNRECORDED) {
-            boolean post = temporal(h.sentence(), h.start()) > 0;
+            // "stoma now admits index finger" after the dilation: what it gave
+            boolean post =
+                temporal(h.sentence(), h.start()) > 0
+                    || h.start() > firstDilation
+                        && THEN.matcher(f)
+                            .region(sentences.get(h.sentence()).start(), h.start())
+                            .find();
             mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
           }
         }
@@ -70,7 +76,7 @@ final class LumenReader {
           }
         }
         case LUMEN_PASS_POS -> {
-          if (h.polarity() != Polarity.AFFIRMED) {
+          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h)) {
             continue;
           }
           int when = temporal(h.sentence(), h.start());
@@ -107,6 +113,29 @@ final class LumenReader {
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
   }
 
+  /**
+   * "After dilation the scope advanced through the descending and transverse colon to the hepatic
+   * flexure", "Scope then passed to the cecum", "advanced to 30 cm": the exam going on to a place,
+   * said of no stricture and with no ease, is the extent, not the lumen.
+   */
+  private boolean goesOnward(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int end = Math.min(s.end(), h.end() + 80);
+    return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
+        && !STRICTURE_BEFORE.matcher(f).region(h.start(), s.end()).find()
+        && !EASE_ANYWHERE.matcher(f).region(h.start(), s.end()).find();
+  }
+
+  private static final Pattern ONWARD_TO =
+      Rx.compile(
+          "[a-z]+\\s+(?:(?:then|further|on|onward|up)\\s+)?(?:(?:through|along)\\s+(?:the\\s+)?"
+              + "(?:[a-z]+[\\s,]+){1,5}?)?(?:to|into|up\\s+to)\\b");
+
+  private static final Pattern EASE_ANYWHERE =
+      Rx.compile(
+          "\\b(?:easily|freely|readily|afterwards?|with\\s+ease|without\\s+(?:difficulty|resistance)"
+              + "|with\\s+no\\s+(?:difficulty|resistance)|(?:treated|dilated)\\s+(?:segment|area|site|level))\\b");
+
   /** "Scope then passed to the cecum": the exam going on, not the stricture passed. */
   private static final Pattern ONWARD =
       Rx.compile("\\s*(?:through\\s+(?:the\\s+)?[a-z]+\\s+)?(?:up\\s+)?(?:to|into)\\b");
@@ -117,8 +146,10 @@ final class LumenReader {
    */
   private static final Pattern THEN =
       Rx.compile(
-          "\\b(?:then|now|subsequently|thereafter|afterwards?|after\\s+that)\\b(?:[\\s,]+[a-z'-]+){0,3}?"
-              + "[\\s,]+$");
+          "\\b(?:then|now|subsequently|thereafter|afterwards?|(?:after|following)\\s+(?:that|this))\\b"
+              + "(?:[\\s,]+[a-z'-]+){0,4}?[\\s,]+$"
+              // "TTS 18mm x2 @ 30s -> widely patent": the arrow from the dilation to what it gave
+              + "|(?:-+>|\u2192)\\s*$");
 
   private static final Pattern EASE =
       Rx.compile(
@@ -146,7 +177,10 @@ final class LumenReader {
   private static final Pattern ANAPHOR =
       Rx.compile(
           "\\s*(?:both|each|it|they|neither|none|all\\s+(?:two|three|of\\s+them)|the\\s+(?:tightest"
-              + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?)\\b");
+              + "|narrowest|first|second|third|other|latter|former|distal|proximal)(?:\\s+one)?"
+              // a terse sentence with its subject left out: "Would not admit the adult
+              // colonoscope."
+              + "|(?:would|could|did|does|will)\\s+not|wouldn't|couldn't|didn't|doesn't|won't)\\b");
 
   /**
    * A lumen size is "after" when its sentence says so, or when the dilation came before it, unless
@@ -159,8 +193,37 @@ final class LumenReader {
       return when > 0;
     }
     return at > firstDilation
-        && !(namesAStrictureBefore(sentence, at) && dilatedNext(sentence, at));
+        && !(namesAStrictureBefore(sentence, at) && dilatedNext(sentence, at))
+        && !describesTheStricture(sentence, at);
   }
+
+  /**
+   * "Findings: Stricture A - descending colon, 15 cm from the stoma, 2 cm long, lumen approx. 8
+   * mm.", "Stricture at the fascia, 3 cm from the opening. Estimated luminal diameter 8 mm.": a
+   * findings list describing the stricture after the account of the dilation. The size stands after
+   * the stricture's name, in its sentence or right after a sentence naming it, and nothing in its
+   * sentence speaks of the dilation or of what it gave.
+   */
+  private boolean describesTheStricture(int sentence, int at) {
+    Sentence s = sentences.get(sentence);
+    if (DILATION_OR_RESULT.matcher(f).region(s.start(), s.end()).find()) {
+      return false;
+    }
+    if (namesAStrictureBefore(sentence, at)) {
+      return true;
+    }
+    if (sentence == 0 || sentences.get(sentence - 1).section() != s.section()) {
+      return false;
+    }
+    Sentence before = sentences.get(sentence - 1);
+    return STRICTURE_BEFORE.matcher(f).region(before.start(), before.end()).find()
+        && !DILATION_OR_RESULT.matcher(f).region(before.start(), before.end()).find();
+  }
+
+  private static final Pattern DILATION_OR_RESULT =
+      Rx.compile(
+          "\\b(?:dilat|inflat|balloon|cre\\b|tts\\b|post|after|now\\b|then\\b|result|achiev|patent"
+              + "|widen|improv|open(?:ed|s)?\\b|(?<!be\\s)(?:passe[ds]|traversed|admit(?:ted|s)|accept(?:ed|s)|took)\\b)");
 
   /** The sentence names a stricture before {@code at}, so the size describes that stricture. */
   private boolean namesAStrictureBefore(int sentence, int at) {

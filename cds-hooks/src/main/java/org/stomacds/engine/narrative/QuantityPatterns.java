@@ -99,10 +99,17 @@ final class QuantityPatterns {
           "\\b(?:inflated|dilated|dilatated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
               + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
+              // "dilated with a 15 mm balloon (used at 15 mm only) twice", "inflated up to 12 mm,
+              // and
+              // I did it twice"
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
-              + "(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(twice|thrice)\\b"
+              + "(?:,?\\s+[a-z0-9.'-]+){0,9}?(?:\\s*\\([^()]{1,60}\\))?,?\\s+(twice|thrice)\\b"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
-              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they))"
+              // "... inflated it across the ring to 12 millimeters and I did it twice"
+              + "|(?<=\\b(?:did|done|repeated)\\s{1,2}(?:it|this|that)\\s{1,2})(twice|thrice)\\b"
+              // "she was dilated once before": another session's
+              + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they|before"
+              + "|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
               + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
               // "13.5 mm balloon three times", "a 12 millimeter balloon, two times"

@@ -192,7 +192,9 @@ final class SizeClassifier {
       Rx.compile(
           "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
               + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
-              + "(?:approx\\.?|approximately|about|around|~|est\\.?|estimated)?\\s*$");
+              // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
+              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
+              + "|estimated)?\\s*$");
 
   private static final Pattern TIMED_BEFORE =
       Rx.compile(
@@ -217,6 +219,9 @@ final class SizeClassifier {
           "appears",
           "put");
 
+  private static final java.util.regex.Pattern THROUGH_THE_SCOPE =
+      Rx.compile("through[\\s-]+the[\\s-]+scope(?=[\\s-]+(?:cre\\s+|tts\\s+)?balloon)");
+
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
     for (int i = 0; i < 3 && c.next(); i++) {
@@ -231,6 +236,17 @@ final class SizeClassifier {
       if (CLAUSE_WORDS.contains(w)) {
         // "8 mm and the scope could not pass": what follows is another clause.
         return null;
+      }
+      if (w.equals("through")) {
+        // "a 15 millimeter through the scope balloon": the balloon's kind spelled out, no scope
+        java.util.regex.Matcher tts = THROUGH_THE_SCOPE.matcher(f).region(c.wordStart(), s.end());
+        if (tts.lookingAt()) {
+          while (c.end() < tts.end() && c.next()) {
+            // over "the scope"
+          }
+          i--;
+          continue;
+        }
       }
       if (MECHANICAL.contains(w)) {
         // "15 mm Hegar dilator", "a 12 mm bougie": not a balloon

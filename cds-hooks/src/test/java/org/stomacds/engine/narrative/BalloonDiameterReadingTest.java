@@ -45,7 +45,8 @@ class BalloonDiameterReadingTest {
         Arguments.of("Inflated to sixteen point five millimeters.", List.of(17)),
         Arguments.of("stricture 8cm, 5-6mm. bal 12mm x2 ~ 45 sec", List.of(12)),
         Arguments.of("stenosis @ fascia ~3cm TTS 15mm x2, 90sec each", List.of(15)),
-        Arguments.of("stricture at 5 cm, lumen 6 mm; 15 mm balloon 3 inflations", List.of(15)));
+        Arguments.of("stricture at 5 cm, lumen 6 mm; 15 mm balloon 3 inflations", List.of(15)),
+        Arguments.of("I used a 15 millimeter through the scope balloon.", List.of(15)));
   }
 
   @Test

@@ -46,6 +46,33 @@ class HtmlToTextTest {
   }
 
   @Test
+  void writesEachCellAfterItsColumnHeadingWhenARowOfHeadingsNamesTheColumns() {
+    assertThat(
+            NoteReader.htmlToText(
+                "<table><tr><th>Site</th><th>Lumen before</th><th colspan=\"2\">Balloon</th>"
+                    + "<th>Lumen after</th></tr>"
+                    + "<tr><td>A</td><td>6 mm</td><td>15 mm</td><td>TTS</td><td>14 mm</td></tr>"
+                    + "</table>"))
+        .isEqualTo(
+            "Site\tLumen before\tBalloon\tLumen after\n"
+                + "A\tLumen before: 6 mm\tBalloon: 15 mm\tBalloon: TTS\tLumen after: 14 mm");
+  }
+
+  @Test
+  void leavesKeyValueTablesAndTablesOfThingsAsTheyAre() {
+    assertThat(
+            NoteReader.htmlToText(
+                "<table><tr><th>Item</th><th>Result</th></tr>"
+                    + "<tr><td>Inflations</td><td>3</td></tr></table>"))
+        .isEqualTo("Item\tResult\nInflations\t3");
+    assertThat(
+            NoteReader.htmlToText(
+                "<table><tr><th></th><th>Stricture 1</th><th>Stricture 2</th></tr>"
+                    + "<tr><td>Lumen before</td><td>7 mm</td><td>11 mm</td></tr></table>"))
+        .isEqualTo("Stricture 1\tStricture 2\nLumen before\t7 mm\t11 mm");
+  }
+
+  @Test
   void leavesALoneLessThanSignAsText() {
     assertThat(NoteReader.htmlToText("EBL < 5 mL and 3 > 2")).isEqualTo("EBL < 5 mL and 3 > 2");
   }

@@ -29,7 +29,46 @@ class LumenReadingTest {
         Arguments.of("The stricture before dilation was about 10 mm.", 10),
         Arguments.of("Prior to balloon dilation the stenosis was 9 mm.", 9),
         Arguments.of("The lumen was estimated at 7 mm.", 7),
-        Arguments.of("Stricture 15 cm from the stoma, measured at 9 mm across.", 9));
+        Arguments.of("Stricture 15 cm from the stoma, measured at 9 mm across.", 9),
+        Arguments.of("The ring admitted the tip of the gastroscope only, roughly 8 mm.", 8));
+  }
+
+  @Test
+  void aStrictureDescribedInTheFindingsAfterTheDilationKeepsItsLumenBefore() {
+    NoteReading r =
+        Notes.read(
+            "Description: A 15 mm balloon was inflated across the ring twice.\n\n"
+                + "Findings:\n- Stricture A - descending colon, 15 cm from the stoma, lumen approx."
+                + " 8 mm.\n- Post-dilation lumen: approximately 14 mm.");
+    assertThat(r.preDilationLumenMm()).hasValue(8);
+    assertThat(r.postDilationLumenMm()).hasValue(14);
+    NoteReading next =
+        Notes.read(
+            "A 15 mm balloon was inflated twice. Findings: Stricture at the fascia, 3 cm from the"
+                + " opening. Estimated luminal diameter 8 mm.");
+    assertThat(next.preDilationLumenMm()).hasValue(8);
+    NoteReading after =
+        Notes.read("A 15 mm balloon was inflated twice. The stricture then measured 14 mm.");
+    assertThat(after.postDilationLumenMm()).hasValue(14);
+  }
+
+  @Test
+  void theExamGoingOnToAPlaceAfterTheDilationIsNoLumen() {
+    NoteReading onward =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. After dilation the scope advanced"
+                + " through the descending and transverse colon to the hepatic flexure.");
+    assertThat(onward.documents(POST_DILATION_LUMEN)).isFalse();
+    NoteReading eased =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. The scope then passed easily to the"
+                + " cecum.");
+    assertThat(eased.documents(POST_DILATION_LUMEN)).isTrue();
+    NoteReading treated =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. The scope then passed through the"
+                + " treated segment to the cecum.");
+    assertThat(treated.documents(POST_DILATION_LUMEN)).isTrue();
   }
 
   @Test
