@@ -265,8 +265,8 @@ final class RowGate {
     found.from = from;
     Ints occurrences = found.occurrences;
     occurrences.clear();
-    scanner.scan(text, from, to, occurrences);
-    for (int k = 0; k < occurrences.size(); k += 3) {
+    scanner.scanStarts(text, from, to, occurrences);
+    for (int k = 0; k < occurrences.size(); k += 2) {
       int key = occurrences.get(k);
       int start = occurrences.get(k + 1);
       for (int row : rowsStarting[key]) {
