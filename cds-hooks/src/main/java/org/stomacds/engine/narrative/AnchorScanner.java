@@ -225,6 +225,35 @@ final class AnchorScanner {
     }
   }
 
+  /**
+   * As {@link #scan}, for a caller that needs only where each anchor is: appends the pair (id,
+   * start of the anchor) for every occurrence in {@code text[from, to)}, in order of their ends,
+   * without working out the word that holds it.
+   */
+  void scanStarts(String text, int from, int to, Ints occurrences) {
+    int state = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= ALPHABET) {
+        // The root reports nothing.
+        state = 0;
+        continue;
+      }
+      int move = delta[state * classes + classOf[c]];
+      state = move & STATE;
+      if (move < REPORTS) {
+        continue;
+      }
+      int[] ids = out[state];
+      if (ids != null) {
+        for (int id : ids) {
+          occurrences.add(id);
+          occurrences.add(i + 1 - lengths[id]);
+        }
+      }
+    }
+  }
+
   private static boolean isWordChar(char c) {
     return c < ALPHABET ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }

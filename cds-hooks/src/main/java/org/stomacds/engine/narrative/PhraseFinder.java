@@ -29,6 +29,17 @@ final class PhraseFinder {
   private final Matcher[] matchers;
   private final List<Hit> hits = new ArrayList<>();
 
+  /**
+   * The sentence's anchor occurrences per candidate trigger, in order: a list threaded through
+   * {@link #entryOccurrence} and {@link #entryNext}, from {@link #firstEntry} (-1: none) to {@link
+   * #lastEntry}. Built in the pass that finds the candidates, so a trigger walks only its own.
+   */
+  private final int[] firstEntry;
+
+  private final int[] lastEntry;
+  private final Ints entryOccurrence = new Ints();
+  private final Ints entryNext = new Ints();
+
   /** Once a stricture is affirmed, further mentions add nothing to the count of at least one. */
   private boolean strictureSeen;
 
@@ -49,6 +60,8 @@ final class PhraseFinder {
     Arrays.fill(hypotheticalCue, UNKNOWN);
     Arrays.fill(conditionalCue, UNKNOWN);
     this.matchers = new Matcher[lexicon.triggers.size()];
+    this.firstEntry = new int[lexicon.triggers.size()];
+    this.lastEntry = new int[lexicon.triggers.size()];
   }
 
   /** Every hit, sentence by sentence (within a sentence, by element then position). */
@@ -67,9 +80,23 @@ final class PhraseFinder {
     for (int k : lexicon.unanchored) {
       candidates[k] = true;
     }
+    entryOccurrence.clear();
+    entryNext.clear();
     for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
       for (int t : lexicon.triggersByAnchor[occurrences.get(k)]) {
-        candidates[t] = true;
+        if (!candidates[t]) {
+          candidates[t] = true;
+          firstEntry[t] = -1;
+        }
+        int e = entryOccurrence.size();
+        entryOccurrence.add(k);
+        entryNext.add(-1);
+        if (firstEntry[t] < 0) {
+          firstEntry[t] = e;
+        } else {
+          entryNext.set(lastEntry[t], e);
+        }
+        lastEntry[t] = e;
       }
     }
     for (int k = 0; k < triggers.size(); k++) {
@@ -101,9 +128,10 @@ final class PhraseFinder {
     Matcher m = null;
     int lastStart = -1;
     int lastEnd = -1;
-    for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
-      int id = occurrences.get(k);
-      if (!AnchorScanner.has(t.anyOf(), id) || !note.startsItsWord(k)) {
+    // The trigger's own anchor occurrences, in order (each holds one of its anchors).
+    for (int e = firstEntry[trigger]; e >= 0; e = entryNext.get(e)) {
+      int k = entryOccurrence.get(e);
+      if (!note.startsItsWord(k)) {
         continue;
       }
       int start = occurrences.get(k + 2);

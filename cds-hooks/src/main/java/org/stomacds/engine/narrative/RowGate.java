@@ -19,11 +19,26 @@ import java.util.regex.Pattern;
 final class RowGate {
 
   private final AnchorScanner scanner;
-  private final int[][] rowsByAnchor;
+
+  /** Per key of the scanner: the rows that may start with it. */
+  private final int[][] rowsStarting;
+
+  /** Per key: the rows whose every match holds one of their literals, this one among them. */
+  private final int[][] rowsHolding;
+
+  /** Per key: the rows whose cancelling pattern needs one of its literals, this one among them. */
+  private final int[][] cancelsHolding;
+
   private final int[] everywhere;
 
   /** Per row, whether it is tried everywhere (its matches need not start with a literal). */
   private final boolean[] anywhere;
+
+  /** Per row, whether its matches hold one of a set of literals (what {@link #scan} looks for). */
+  private final boolean[] holds;
+
+  /** Per row, whether its cancelling pattern can match only where one of its literals is. */
+  private final boolean[] cancelHolds;
 
   private final int rows;
 
@@ -32,24 +47,52 @@ final class RowGate {
    * Pattern#COMMENTS} (white space is layout).
    */
   RowGate(List<Pattern> patterns, boolean comments) {
+    this(patterns, java.util.Collections.nCopies(patterns.size(), null), comments);
+  }
+
+  /**
+   * A gate for {@code patterns} and, row by row, a pattern that cancels the row where it is found
+   * in the same stretch ({@code cancels}, null for a row without one).
+   */
+  RowGate(List<Pattern> patterns, List<Pattern> cancels, boolean comments) {
     this.rows = patterns.size();
-    Map<String, List<Integer>> byAnchor = new LinkedHashMap<>();
+    Map<String, Integer> keys = new LinkedHashMap<>();
+    List<List<Integer>> starting = new ArrayList<>();
+    List<List<Integer>> holding = new ArrayList<>();
+    List<List<Integer>> cancelling = new ArrayList<>();
     List<Integer> always = new ArrayList<>();
+    this.holds = new boolean[rows];
+    this.cancelHolds = new boolean[rows];
     for (int row = 0; row < rows; row++) {
-      Set<String> anchors = anchors(patterns.get(row).pattern(), comments);
+      Pattern pattern = patterns.get(row);
+      Set<String> anchors = anchors(pattern.pattern(), comments);
       if (anchors == null) {
         always.add(row);
-        continue;
+      } else {
+        for (String a : anchors) {
+          starting.get(key(a, keys, starting, holding, cancelling)).add(row);
+        }
       }
-      for (String a : anchors) {
-        byAnchor.computeIfAbsent(a, k -> new ArrayList<>()).add(row);
+      Set<String> held = required(pattern, comments);
+      if (held != null) {
+        holds[row] = true;
+        for (String h : held) {
+          holding.get(key(h, keys, starting, holding, cancelling)).add(row);
+        }
+      }
+      Pattern cancel = cancels.get(row);
+      Set<String> needed = cancel == null ? null : required(cancel, comments);
+      if (needed != null) {
+        cancelHolds[row] = true;
+        for (String h : needed) {
+          cancelling.get(key(h, keys, starting, holding, cancelling)).add(row);
+        }
       }
     }
-    this.scanner = new AnchorScanner(new ArrayList<>(byAnchor.keySet()));
-    this.rowsByAnchor =
-        byAnchor.values().stream()
-            .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
-            .toArray(int[][]::new);
+    this.scanner = new AnchorScanner(new ArrayList<>(keys.keySet()));
+    this.rowsStarting = ids(starting);
+    this.rowsHolding = ids(holding);
+    this.cancelsHolding = ids(cancelling);
     this.everywhere = always.stream().mapToInt(Integer::intValue).toArray();
     this.anywhere = new boolean[rows];
     for (int row : everywhere) {
@@ -57,27 +100,70 @@ final class RowGate {
     }
   }
 
+  private static int key(
+      String text,
+      Map<String, Integer> keys,
+      List<List<Integer>> starting,
+      List<List<Integer>> holding,
+      List<List<Integer>> cancelling) {
+    Integer id = keys.get(text);
+    if (id == null) {
+      id = keys.size();
+      keys.put(text, id);
+      starting.add(new ArrayList<>());
+      holding.add(new ArrayList<>());
+      cancelling.add(new ArrayList<>());
+    }
+    return id;
+  }
+
+  private static int[][] ids(List<List<Integer>> lists) {
+    return lists.stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
+        .toArray(int[][]::new);
+  }
+
+  /**
+   * The literals one of which every match of a pattern holds ({@link RequiredLiterals}), or null
+   * when none can be named (a pattern matched without regard to case among them).
+   */
+  static Set<String> required(Pattern pattern, boolean comments) {
+    if ((pattern.flags() & (Pattern.CASE_INSENSITIVE | Pattern.LITERAL)) != 0) {
+      return null;
+    }
+    String re = comments ? uncommented(pattern.pattern()) : pattern.pattern();
+    return re == null ? null : RequiredLiterals.of(re);
+  }
+
+  /**
+   * A {@link Pattern#COMMENTS} pattern without its layout white space, or null when it has a
+   * comment (not worth reading around).
+   */
+  static String uncommented(String regex) {
+    if (regex.indexOf('#') >= 0) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(regex.length());
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        sb.append(c).append(regex.charAt(++i));
+      } else if (!Character.isWhitespace(c)) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   /**
    * Every anchor of a pattern (a match starts with one of them), or null when some match need not
    * start with a literal.
    */
   static Set<String> anchors(String regex, boolean comments) {
-    String re = regex;
-    if (comments) {
-      if (re.indexOf('#') >= 0) {
-        // A comment: not worth reading around; the row is tried everywhere.
-        return null;
-      }
-      StringBuilder sb = new StringBuilder(re.length());
-      for (int i = 0; i < re.length(); i++) {
-        char c = re.charAt(i);
-        if (c == '\\' && i + 1 < re.length()) {
-          sb.append(c).append(re.charAt(++i));
-        } else if (!Character.isWhitespace(c)) {
-          sb.append(c);
-        }
-      }
-      re = sb.toString();
+    String re = comments ? uncommented(regex) : regex;
+    if (re == null) {
+      // A comment: the row is tried everywhere.
+      return null;
     }
     List<Set<String>> alternatives;
     try {
@@ -99,6 +185,8 @@ final class RowGate {
   final class Found {
     private final Ints occurrences = new Ints();
     private final boolean[] may = new boolean[rows];
+    private final boolean[] mayCancel = new boolean[rows];
+    private final int[] lastHeld = new int[rows];
     private final Ints[] starts = new Ints[rows];
     private int from;
 
@@ -114,10 +202,19 @@ final class RowGate {
     }
 
     /**
+     * Whether the row's cancelling pattern may be found in the stretch (false only when the stretch
+     * holds none of the literals it needs).
+     */
+    boolean mayCancel(int row) {
+      return mayCancel[row];
+    }
+
+    /**
      * The leftmost match of row {@code row}'s pattern in the stretch, as {@code matcher.find()}
      * from the stretch's start would give it. {@code m} is the row's matcher over the stretch alone
      * (its text starts at the stretch's start); it is tried only where one of the row's anchors
-     * starts (every match starts there), in order, which finds the same first match.
+     * starts (every match starts there) and not after the last literal every match holds, in order,
+     * which finds the same first match.
      */
     boolean find(int row, Matcher m) {
       if (!may[row]) {
@@ -128,10 +225,15 @@ final class RowGate {
       }
       Ints at = starts[row];
       int end = m.regionEnd();
-      m.useTransparentBounds(true).useAnchoringBounds(false);
       int last = -1;
+      int latest = lastHeld[row];
+      m.useTransparentBounds(true).useAnchoringBounds(false);
       for (int k = 0; k < at.size(); k++) {
-        int start = at.get(k) - from;
+        int anchor = at.get(k);
+        if (anchor > latest) {
+          return false;
+        }
+        int start = anchor - from;
         if (start == last) {
           continue;
         }
@@ -152,26 +254,38 @@ final class RowGate {
 
   /** Finds which rows may match in {@code text[from, to)}, and where each may start. */
   void scan(String text, int from, int to, Found found) {
-    java.util.Arrays.fill(found.may, false);
+    boolean[] may = found.may;
+    int[] lastHeld = found.lastHeld;
     for (int row = 0; row < rows; row++) {
+      may[row] = anywhere[row];
       found.starts[row].clear();
-    }
-    for (int row : everywhere) {
-      found.may[row] = true;
+      lastHeld[row] = holds[row] ? -1 : Integer.MAX_VALUE;
+      found.mayCancel[row] = !cancelHolds[row];
     }
     found.from = from;
     Ints occurrences = found.occurrences;
     occurrences.clear();
-    scanner.scan(text, from, to, occurrences);
-    for (int k = 0; k < occurrences.size(); k += 3) {
-      for (int row : rowsByAnchor[occurrences.get(k)]) {
-        found.may[row] = true;
-        found.starts[row].add(occurrences.get(k + 1));
+    scanner.scanStarts(text, from, to, occurrences);
+    for (int k = 0; k < occurrences.size(); k += 2) {
+      int key = occurrences.get(k);
+      int start = occurrences.get(k + 1);
+      for (int row : rowsStarting[key]) {
+        may[row] = true;
+        found.starts[row].add(start);
+      }
+      for (int row : rowsHolding[key]) {
+        lastHeld[row] = Math.max(lastHeld[row], start);
+      }
+      for (int row : cancelsHolding[key]) {
+        found.mayCancel[row] = true;
       }
     }
     for (int row = 0; row < rows; row++) {
+      if (lastHeld[row] < 0) {
+        may[row] = false;
+      }
       Ints at = found.starts[row];
-      if (at.size() > 1) {
+      if (may[row] && at.size() > 1) {
         at.sort();
       }
     }

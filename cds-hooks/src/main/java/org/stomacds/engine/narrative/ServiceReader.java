@@ -39,6 +39,8 @@ final class ServiceReader {
     Map<String, List<ServiceReading.Said>> hits = new LinkedHashMap<>();
     List<ServiceTables.Row> rows = tables.rows();
     RowGate.Found found = tables.gate().found();
+    // One matcher per row and reading, reset to each sentence.
+    Matcher[] matchers = new Matcher[rows.size()];
     for (Sentence sentence : sentences) {
       tables.gate().scan(folded, sentence.start(), sentence.end(), found);
       String part = null;
@@ -50,11 +52,12 @@ final class ServiceReader {
         if (part == null) {
           part = folded.substring(sentence.start(), sentence.end());
         }
-        Matcher m = row.pattern().matcher(part);
+        Matcher m = matchers[r];
+        m = m == null ? (matchers[r] = row.pattern().matcher(part)) : m.reset(part);
         if (!found.find(r, m)) {
           continue;
         }
-        if (row.unless() != null && row.unless().matcher(part).find()) {
+        if (row.unless() != null && found.mayCancel(r) && row.unless().matcher(part).find()) {
           continue;
         }
         String quote = quote(text, sentence, m.start(), m.end());
@@ -77,10 +80,41 @@ final class ServiceReader {
       from = Math.max(from, sentence.start() + matchStart - MAX_QUOTE / 2);
       to = Math.min(to, Math.max(from + MAX_QUOTE, sentence.start() + matchEnd));
     }
-    String quote = text.substring(from, to).strip().replaceAll("\\s+", " ");
+    String quote = oneSpaced(text.substring(from, to).strip());
     return quote.isEmpty()
         ? text.substring(sentence.start() + matchStart, sentence.start() + matchEnd)
         : quote;
+  }
+
+  /** Each run of white space ({@code \s}: space, tab, line breaks) as one space. */
+  static String oneSpaced(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!isSpace(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && isSpace(s.charAt(j))) {
+        j++;
+      }
+      if (out == null && (c != ' ' || j > i + 1)) {
+        out = new StringBuilder(n).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(' ');
+      }
+      i = j - 1;
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static ServiceReading.Said decide(String fact, List<ServiceReading.Said> said) {

@@ -115,7 +115,10 @@ final class ServiceTables {
     return new Tables(
         Map.copyOf(facts),
         List.copyOf(rows),
-        new RowGate(rows.stream().map(Row::pattern).toList(), true));
+        new RowGate(
+            rows.stream().map(Row::pattern).toList(),
+            rows.stream().map(Row::unless).toList(),
+            true));
   }
 
   /**

@@ -59,4 +59,29 @@ class RowGateTest {
     assertThat(RowGate.anchors("\\b(?:thr ough | via)\\s+x", true))
         .containsExactlyInAnyOrder("through ", "via ");
   }
+
+  @Test
+  void skipsARowWhoseTextLacksWhatEveryMatchHolds() {
+    // Row 1 may start at any digit, but every match holds "mm" and "balloon".
+    String text = "a 15 cm segment; 2 cm beyond, 18 mm wide";
+    RowGate.Found found = GATE.found();
+    GATE.scan(text, 0, text.length(), found);
+    assertThat(found.may(1)).isFalse();
+  }
+
+  @Test
+  void gatesACancellingPatternByItsLiterals() {
+    RowGate gate =
+        new RowGate(
+            ROWS.subList(0, 1),
+            java.util.List.of(Pattern.compile("\\bnot\\s+entered\\b", Pattern.COMMENTS)),
+            true);
+    RowGate.Found found = gate.found();
+    String text = "via the stoma";
+    gate.scan(text, 0, text.length(), found);
+    assertThat(found.mayCancel(0)).isFalse();
+    String cancelled = "via the stoma, not entered";
+    gate.scan(cancelled, 0, cancelled.length(), found);
+    assertThat(found.mayCancel(0)).isTrue();
+  }
 }
