@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *       ("minimal oozing, stopped spontaneously. Complications: none"). Minor bleeding the note
  *       records without dismissing it ("trace oozing that stopped on its own", "some minor
  *       bleeding, treated with epinephrine; no other complications") is the complication it
- *       reports.
+ *       reports; likewise a passing event of the sedation beside "no complications" ("None. Brief
+ *       desaturation to 90%, corrected with chin lift").
  * </ul>
  *
  * Both still document the element (the note speaks of it), without saying a complication occurred.
@@ -101,7 +102,9 @@ final class ComplicationsReader {
     ElementMention m = mentions.mention(h, false);
     if (p == Polarity.AFFIRMED
         && !calledExpected(h)
-        && (saysNoOther || !saysNone || !expectedOozing(h) && !superficialInTheNarrative(h))
+        && (saysNoOther
+            || !saysNone
+            || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
@@ -171,12 +174,18 @@ final class ComplicationsReader {
   }
 
   /**
-   * Bleeding the note calls the expected effect of the dilation, in the event's own clause: "mild
-   * expected oozing", "a small amount of blood, as expected".
+   * Bleeding or a mucosal tear the note calls the expected effect of the dilation, in the event's
+   * own clause: "mild expected oozing", "a small amount of blood, as expected", "Comp: none
+   * (expected tear)"; not "a tear deeper than expected".
    */
   private boolean calledExpected(Hit h) {
     String event = f.substring(h.start(), h.end());
-    if (!(event.contains("ooz") || event.contains("bleed") || event.contains("blood"))) {
+    if (!(event.contains("ooz")
+        || event.contains("bleed")
+        || event.contains("blood")
+        || event.contains("tear")
+        || event.contains("split")
+        || event.contains("lacerat"))) {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
@@ -184,8 +193,23 @@ final class ComplicationsReader {
         && EXPECTED.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
   }
 
+  /**
+   * "Brief desaturation to 90%, corrected with chin lift", in a note that says there were no
+   * complications: a passing event of the sedation the clinician judged none, in its own clause.
+   */
+  private boolean passing(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return TRANSIENT.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
+  }
+
+  private static final Pattern TRANSIENT =
+      Rx.compile(
+          "\\b(?:brief(?:ly)?|transient(?:ly)?|momentar(?:y|ily)|short-?lived|fleeting"
+              + "|self-?limit(?:ed|ing)|(?:promptly\\s+|quickly\\s+|rapidly\\s+)?(?:corrected|responded"
+              + "|resolved|improved|recovered)\\s+(?:with|to|after|on)\\b)");
+
   private static final Pattern EXPECTED =
-      Rx.compile("\\b(?:expected|anticipated|intended|usual)\\b");
+      Rx.compile("(?<!than\\s)(?<!not\\s)\\b(?:expected|anticipated|intended|usual)\\b");
 
   private static final Pattern SUPERFICIAL =
       Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");
