@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Complications from their hits: an adverse event documents the element and, when affirmed, says
- * one occurred; "no complications", "EBL minimal" and the like document it with none. Two kinds of
- * affirmed event are not this procedure's complications:
+ * one occurred; "no complications", "uncomplicated" and the like document it with none ("EBL
+ * minimal" alone does not: blood loss is a field of its own). Two kinds of affirmed event are not
+ * this procedure's complications:
  *
  * <ul>
  *   <li>an event of another time or a diagnosis: "Hartmann's procedure in 2022 for perforated
@@ -78,10 +79,14 @@ final class ComplicationsReader {
       }
       switch (h.tag()) {
         case COMP_EVENT -> event(h, p);
-        case COMP_GENERIC, COMP_EBL -> {
+        case COMP_GENERIC -> {
           if (p == Polarity.ABSENT || hasContentAfter(h)) {
             mentions.mention(h, false);
           }
+        }
+        case COMP_EBL -> {
+          // "EBL: minimal" is a field of its own: it says how much blood was lost, not whether
+          // anything went wrong, and a note with only that has not stated its complications
         }
         case COMP_NONE -> {
           if (p == Polarity.AFFIRMED) {
