@@ -80,7 +80,7 @@ final class ComplicationsReader {
       switch (h.tag()) {
         case COMP_EVENT -> event(h, p);
         case COMP_GENERIC -> {
-          if (p == Polarity.ABSENT || hasContentAfter(h)) {
+          if (p == Polarity.ABSENT || hasContentAfter(h) && !ofAnotherOperation(h)) {
             mentions.mention(h, false);
           }
         }
@@ -116,6 +116,22 @@ final class ComplicationsReader {
     }
   }
 
+  /**
+   * "Postoperative stomal stenosis (complication of the March colectomy)": the complication of an
+   * earlier operation or disease, which is why the patient came, not one of this procedure.
+   */
+  private boolean ofAnotherOperation(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return ANOTHER_OPERATION.matcher(f).region(h.end(), s.end()).lookingAt();
+  }
+
+  private static final Pattern ANOTHER_OPERATION =
+      Rx.compile(
+          "\\s+(?:of|from|after|following)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|a\\s+|an\\s+|prior\\s+"
+              + "|previous\\s+|earlier\\s+)?(?:[a-z0-9'-]+\\s+){0,3}?(?:colectomy|hemicolectomy|proctectomy"
+              + "|proctocolectomy|resection|surgery|operation|laparotomy|hartmann'?s?|anastomosis|radiation"
+              + "|radiotherapy|diverticulitis|crohn'?s?|colitis)\\b");
+
   private boolean anotherTimeOrADiagnosis(Hit h) {
     Sentence s = sentences.get(h.sentence());
     return DIAGNOSIS.matcher(f).region(h.start(), Math.min(s.end(), h.end() + 40)).lookingAt()
@@ -123,13 +139,15 @@ final class ComplicationsReader {
   }
 
   /**
-   * "perforated diverticulitis", "perforated splenic flexure cancer": a diagnosis named by the
-   * event word.
+   * "perforated diverticulitis", "perforated splenic flexure cancer", "the oozing exophytic tumor":
+   * a diagnosis (or the lesion treated) named by the event word.
    */
   private static final Pattern DIAGNOSIS =
       Rx.compile(
           "perforat[a-z]*\\s+(?:[a-z-]+\\s+){0,3}?(?:diverticul[a-z]*|append[a-z]*"
-              + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b");
+              + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b"
+              + "|(?:ooz|bleed)[a-z]*\\s+(?:(?!from\\b|at\\b|of\\b|after\\b|with\\b|site\\b)[a-z-]+\\s+){0,2}?"
+              + "(?:tumou?r|mass|cancer|carcinoma|adenocarcinoma|neoplasm|lesion)\\b");
 
   /**
    * Words that put the sentence's events at another time: a year, "ago", a past operation, why the
