@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Complications from their hits: an adverse event documents the element and, when affirmed, says
- * one occurred; "no complications", "EBL minimal" and the like document it with none. Two kinds of
- * affirmed event are not this procedure's complications:
+ * one occurred; "no complications", "uncomplicated" and the like document it with none ("EBL
+ * minimal" alone does not: blood loss is a field of its own). Two kinds of affirmed event are not
+ * this procedure's complications:
  *
  * <ul>
  *   <li>an event of another time or a diagnosis: "Hartmann's procedure in 2022 for perforated
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  *       ("minimal oozing, stopped spontaneously. Complications: none"). Minor bleeding the note
  *       records without dismissing it ("trace oozing that stopped on its own", "some minor
  *       bleeding, treated with epinephrine; no other complications") is the complication it
- *       reports.
+ *       reports; likewise a passing event of the sedation beside "no complications" ("None. Brief
+ *       desaturation to 90%, corrected with chin lift").
  * </ul>
  *
  * Both still document the element (the note speaks of it), without saying a complication occurred.
@@ -77,10 +79,14 @@ final class ComplicationsReader {
       }
       switch (h.tag()) {
         case COMP_EVENT -> event(h, p);
-        case COMP_GENERIC, COMP_EBL -> {
-          if (p == Polarity.ABSENT || hasContentAfter(h)) {
+        case COMP_GENERIC -> {
+          if (p == Polarity.ABSENT || hasContentAfter(h) && !ofAnotherOperation(h)) {
             mentions.mention(h, false);
           }
+        }
+        case COMP_EBL -> {
+          // "EBL: minimal" is a field of its own: it says how much blood was lost, not whether
+          // anything went wrong, and a note with only that has not stated its complications
         }
         case COMP_NONE -> {
           if (p == Polarity.AFFIRMED) {
@@ -101,12 +107,30 @@ final class ComplicationsReader {
     ElementMention m = mentions.mention(h, false);
     if (p == Polarity.AFFIRMED
         && !calledExpected(h)
-        && (saysNoOther || !saysNone || !expectedOozing(h) && !superficialInTheNarrative(h))
+        && (saysNoOther
+            || !saysNone
+            || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
     }
   }
+
+  /**
+   * "Postoperative stomal stenosis (complication of the March colectomy)": the complication of an
+   * earlier operation or disease, which is why the patient came, not one of this procedure.
+   */
+  private boolean ofAnotherOperation(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return ANOTHER_OPERATION.matcher(f).region(h.end(), s.end()).lookingAt();
+  }
+
+  private static final Pattern ANOTHER_OPERATION =
+      Rx.compile(
+          "\\s+(?:of|from|after|following)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|a\\s+|an\\s+|prior\\s+"
+              + "|previous\\s+|earlier\\s+)?(?:[a-z0-9'-]+\\s+){0,3}?(?:colectomy|hemicolectomy|proctectomy"
+              + "|proctocolectomy|resection|surgery|operation|laparotomy|hartmann'?s?|anastomosis|radiation"
+              + "|radiotherapy|diverticulitis|crohn'?s?|colitis)\\b");
 
   private boolean anotherTimeOrADiagnosis(Hit h) {
     Sentence s = sentences.get(h.sentence());
@@ -115,13 +139,15 @@ final class ComplicationsReader {
   }
 
   /**
-   * "perforated diverticulitis", "perforated splenic flexure cancer": a diagnosis named by the
-   * event word.
+   * "perforated diverticulitis", "perforated splenic flexure cancer", "the oozing exophytic tumor":
+   * a diagnosis (or the lesion treated) named by the event word.
    */
   private static final Pattern DIAGNOSIS =
       Rx.compile(
           "perforat[a-z]*\\s+(?:[a-z-]+\\s+){0,3}?(?:diverticul[a-z]*|append[a-z]*"
-              + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b");
+              + "|ulcer|viscus|bowel|colon|cancer|tumou?r|carcinoma)\\b"
+              + "|(?:ooz|bleed)[a-z]*\\s+(?:(?!from\\b|at\\b|of\\b|after\\b|with\\b|site\\b)[a-z-]+\\s+){0,2}?"
+              + "(?:tumou?r|mass|cancer|carcinoma|adenocarcinoma|neoplasm|lesion)\\b");
 
   /**
    * Words that put the sentence's events at another time: a year, "ago", a past operation, why the
@@ -171,12 +197,18 @@ final class ComplicationsReader {
   }
 
   /**
-   * Bleeding the note calls the expected effect of the dilation, in the event's own clause: "mild
-   * expected oozing", "a small amount of blood, as expected".
+   * Bleeding or a mucosal tear the note calls the expected effect of the dilation, in the event's
+   * own clause: "mild expected oozing", "a small amount of blood, as expected", "Comp: none
+   * (expected tear)"; not "a tear deeper than expected".
    */
   private boolean calledExpected(Hit h) {
     String event = f.substring(h.start(), h.end());
-    if (!(event.contains("ooz") || event.contains("bleed") || event.contains("blood"))) {
+    if (!(event.contains("ooz")
+        || event.contains("bleed")
+        || event.contains("blood")
+        || event.contains("tear")
+        || event.contains("split")
+        || event.contains("lacerat"))) {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
@@ -184,8 +216,23 @@ final class ComplicationsReader {
         && EXPECTED.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
   }
 
+  /**
+   * "Brief desaturation to 90%, corrected with chin lift", in a note that says there were no
+   * complications: a passing event of the sedation the clinician judged none, in its own clause.
+   */
+  private boolean passing(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return TRANSIENT.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
+  }
+
+  private static final Pattern TRANSIENT =
+      Rx.compile(
+          "\\b(?:brief(?:ly)?|transient(?:ly)?|momentar(?:y|ily)|short-?lived|fleeting"
+              + "|self-?limit(?:ed|ing)|(?:promptly\\s+|quickly\\s+|rapidly\\s+)?(?:corrected|responded"
+              + "|resolved|improved|recovered)\\s+(?:with|to|after|on)\\b)");
+
   private static final Pattern EXPECTED =
-      Rx.compile("\\b(?:expected|anticipated|intended|usual)\\b");
+      Rx.compile("(?<!than\\s)(?<!not\\s)\\b(?:expected|anticipated|intended|usual)\\b");
 
   private static final Pattern SUPERFICIAL =
       Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");

@@ -44,6 +44,22 @@ final class ExtentContent {
 
   private static final Pattern KEPT_SHORT = Rx.compile("\\b(?:only|limited)\\b");
 
+  /**
+   * The stricture, the stoma or the fascia named as the point the exam reached: "TO THE STRICTURE
+   * AT 18 CM", "stoma and stricture (not traversed)". A length after it places the lesion; it is
+   * not a length of bowel examined ("20 cm beyond the stricture" names the length first).
+   */
+  private static final Pattern AT_THE_LESION =
+      Rx.compile(
+          "[\\s,:-]*(?:(?:up\\s+)?to\\s+|at\\s+|until\\s+)?(?:the\\s+)?(?:level\\s+of\\s+(?:the\\s+)?)?"
+              + "(?:stricture|stenosis|stenotic\\s+segment|lesion|narrowing|stoma|stomal|fascia)\\b");
+
+  /** The scope went on past the lesion named first: "stricture, traversed to 40 cm". */
+  private static final Pattern BEYOND_IT =
+      Rx.compile(
+          "(?<!not\\s)(?<!never\\s)\\b(?:beyond|past|travers[a-z]*|crossed|passed|through|thru|above"
+              + "|proximal\\s+to)\\b");
+
   /** A label asking whether the exam was complete: "Exam: incomplete", "Colonoscopy: complete". */
   private static final Pattern STATUS_LABEL =
       Rx.compile(
@@ -105,6 +121,9 @@ final class ExtentContent {
     if (END_POINT.matcher(content).find()) {
       // "Extent: cecum", "Extent: neo-terminal ileum only" (an ileostomy's whole exam)
       return Tag.COMPLETE;
+    }
+    if (AT_THE_LESION.matcher(content).lookingAt() && !BEYOND_IT.matcher(content).find()) {
+      return Tag.INCOMPLETE_STRONG;
     }
     if (KEPT_SHORT.matcher(content).find()) {
       // "Extent: 4 cm only", "Stoma only, 1-2 cm", "limited to the stricture"

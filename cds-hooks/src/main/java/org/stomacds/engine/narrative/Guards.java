@@ -210,7 +210,10 @@ final class Guards {
     return false;
   }
 
-  /** "Terminated", "stopped" and "halted" also describe the normal end; ask for a reason. */
+  /**
+   * "Terminated", "stopped" and "halted" also describe the normal end; ask for a reason, or a place
+   * short of any end point: "terminated at the stricture", "stopped at 18 cm".
+   */
   static boolean stopIsAStop(String f, Sentence s, int a, int b) {
     String m = f.substring(a, b);
     if (m.contains("abort")
@@ -219,7 +222,23 @@ final class Guards {
         || m.contains("cancel")) {
       return true;
     }
-    return STOP_REASON.matcher(f).region(s.start(), s.end()).find();
+    return STOP_REASON.matcher(f).region(s.start(), s.end()).find()
+        || STOPPED_SHORT.matcher(f).region(b, s.end()).lookingAt();
+  }
+
+  private static final Pattern STOPPED_SHORT =
+      Rx.compile(
+          "\\s*(?:at|@)\\s*(?:the\\s+)?(?:level\\s+of\\s+(?:the\\s+)?)?(?:stricture|stenosis|narrowing"
+              + "|lesion|stoma|fascia|(?:~\\s*)?\\d{1,3}\\s*cm)\\b");
+
+  /** "Aborted." as a sentence of its own (or a label's whole content). */
+  static boolean aloneInItsSentence(String f, Sentence s, int a, int b) {
+    for (int i = Math.max(s.start(), s.contentStart()); i < a; i++) {
+      if (Character.isLetterOrDigit(f.charAt(i))) {
+        return false;
+      }
+    }
+    return !hasContentAfter(f, s, a, b);
   }
 
   /** "Increased difficulty passing stool" is a symptom, not extra work. */

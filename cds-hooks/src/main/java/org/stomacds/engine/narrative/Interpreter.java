@@ -124,7 +124,8 @@ final class Interpreter {
       Sentence s = sentences.get(i);
       if (s.section() != section
           || s.headingOnly()
-          || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))) {
+          || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))
+          || (element == COMPLICATIONS && bloodLossLabel(s))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
@@ -165,7 +166,16 @@ final class Interpreter {
 
   /** A label that names complications themselves (not blood loss). */
   private static final Pattern COMPLICATIONS_LABEL =
-      Rx.compile("\\b(?:complic|adverse|untoward|cx\\b|compl)");
+      Rx.compile("\\b(?:complic|adverse|untoward|cx\\b|compl|comps?\\b)");
+
+  /**
+   * "EBL: minimal": a label of the complications section that names the blood loss, a field of its
+   * own that does not say whether anything went wrong.
+   */
+  private boolean bloodLossLabel(Sentence s) {
+    return s.contentStart() > s.start()
+        && !COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find();
+  }
 
   /**
    * Words in a complications label's content that say nothing (or only the expected) went wrong.

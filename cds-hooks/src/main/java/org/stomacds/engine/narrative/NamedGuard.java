@@ -42,7 +42,9 @@ enum NamedGuard implements Trigger.Guard {
   STOP_IS_A_STOP(
       "stop-is-a-stop",
       "'aborted', 'abandoned', 'discontinued' or 'cancelled', or a reason in the sentence"
-          + " ('due to', 'because', 'early', 'for safety'...): 'stopped' alone is the normal end",
+          + " ('due to', 'because', 'early', 'for safety'...), or a place short of an end point"
+          + " right after it ('terminated at the stricture', 'stopped at 18 cm'): 'stopped' alone is"
+          + " the normal end",
       Guards::stopIsAStop),
   ABOUT_THE_PROCEDURE(
       "about-the-procedure",
@@ -68,7 +70,12 @@ enum NamedGuard implements Trigger.Guard {
           + " indication or history, or names no event of the procedure (inflation, balloon,"
           + " scope, after, tolerated...): a symptom that brought the patient, not one during the"
           + " dilation",
-      Guards::beforeTheProcedureIsDescribed);
+      Guards::beforeTheProcedureIsDescribed),
+  ALONE_IN_ITS_SENTENCE(
+      "alone-in-its-sentence",
+      "no word before the match in its sentence (after a label) and none after it: a terse"
+          + " note's 'Aborted.' on its own, not 'aborted polyp' or 'pregnancy aborted'",
+      Guards::aloneInItsSentence);
 
   private final String label;
   private final String lets;

@@ -15,8 +15,6 @@ class ComplicationsReadingTest {
         "No immediate complications.",
         "Complications: none.",
         "COMPLICATIONS:\nNone",
-        "EBL minimal.",
-        "Estimated blood loss: none",
         "No bleeding.",
         "No bleeding, perforation or tear.",
         "The patient tolerated the procedure well without complications.",
@@ -28,6 +26,23 @@ class ComplicationsReadingTest {
   void documentsTheAbsenceOfComplications(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  /** The blood loss is a field of its own: with nothing else, complications are not stated. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "EBL minimal.",
+        "Estimated blood loss: none",
+        "EBL: nil\nSpecimens: none",
+        "EBL: 0\nComplications: -",
+        "EBL: Trace",
+        "Estimated blood loss: Negligible"
+      })
+  void bloodLossAloneDoesNotStateComplications(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).isFalse();
     assertThat(r.complicationsOccurred()).isFalse();
   }
 
@@ -146,8 +161,8 @@ class ComplicationsReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "EBL: Trace",
-        "Estimated blood loss: Negligible",
+        "EBL: Trace\nComplications: none",
+        "Estimated blood loss: Negligible. Complications: nil.",
         "COMPLICATIONS: There were no complications.",
         "No compl. Home, reg diet."
       })

@@ -164,7 +164,7 @@ class SedationReadingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Complications: 0.", "EBL 0 mL."})
+  @ValueSource(strings = {"Complications: 0.", "Adverse events 0."})
   void aZeroStillSaysNoneWhereItIsNotADose(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(COMPLICATIONS)).isTrue();
