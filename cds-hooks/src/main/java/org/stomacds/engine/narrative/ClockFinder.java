@@ -225,9 +225,12 @@ final class ClockFinder {
     return plausible ? new Clock(stop, Clock.Role.STOP, i, other.start(), other.end()) : null;
   }
 
-  /** Where the second time of a range starts after "-", "to", "until", "till" or "through". */
+  /**
+   * Where the second time of a range starts after "-", "/" (an EHR's "start/stop: 0731 / 0822"),
+   * "to", "until", "till" or "through".
+   */
   private int rangeJoin(int j, int end) {
-    if (j < end && f.charAt(j) == '-') {
+    if (j < end && (f.charAt(j) == '-' || f.charAt(j) == '/')) {
       return j + 1;
     }
     for (String w : RANGE_WORDS) {

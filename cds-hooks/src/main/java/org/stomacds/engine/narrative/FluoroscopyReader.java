@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Fluoroscopy said not to have been used, where the words for it stand outside a negation's scope:
  * after a label ("FLUOROSCOPY: Available in room, not used.", "Fluoroscopy........ Not used",
- * "Fluoroscopy: Fluoroscopy was not utilized."), beside the equipment ("C-arm available but
- * fluoroscopy not needed and not used"), or on the line after a bare heading ("Fluoroscopy" / "Not
- * used"). Such a sentence negates fluoroscopy; the words in it do not document its use.
+ * "Fluoroscopy: Fluoroscopy was not utilized.", "Fluoroscopy used: No"), beside the equipment
+ * ("C-arm available but fluoroscopy not needed and not used"), or on the line after a bare heading
+ * ("Fluoroscopy" / "Not used"). Such a sentence negates fluoroscopy; the words in it do not
+ * document its use.
  */
 final class FluoroscopyReader {
 
@@ -54,6 +55,11 @@ final class FluoroscopyReader {
         && !USED.matcher(f).region(s.start(), s.end()).find()) {
       return i;
     }
+    if (s.contentStart() > s.start()
+        && LABEL_ANSWER_NO.matcher(f).region(s.contentStart(), s.end()).matches()) {
+      // a yes/no field: "Fluoroscopy used: No", "Fluoro performed: N"
+      return i;
+    }
     if (BARE_HEADING.matcher(f).region(s.start(), s.end()).matches() && i + 1 < sentences.size()) {
       Sentence next = sentences.get(i + 1);
       if (NOTHING.matcher(f).region(next.start(), next.end()).matches()) {
@@ -86,6 +92,9 @@ final class FluoroscopyReader {
 
   /** A heading of one word on its line: "Fluoroscopy", "Fluoro:". */
   private static final Pattern BARE_HEADING = Rx.compile("\\W*fluoro(?:scopy)?\\W*");
+
+  /** The answer of a yes/no field that says no: "No", "N", "None". */
+  private static final Pattern LABEL_ANSWER_NO = Rx.compile("\\W*(?:no|n|none|nil)\\W*");
 
   /** A line that says nothing was done: "Not used", "None", "No". */
   private static final Pattern NOTHING =

@@ -282,11 +282,6 @@ final class Guards {
     return "by".equals(w) || "per".equals(w) || "from".equals(w);
   }
 
-  /** "Follow up in 6 weeks", not "for follow-up", "routine follow up", "the follow-up". */
-  static boolean notAfterForOfRoutineOrThe(String f, Sentence s, int a, int b) {
-    return !precededBy(f, s, a, "for", "of", "routine", "the");
-  }
-
   /**
    * A symptom is the reason for the exam where the note introduces the patient, not where it
    * describes the procedure ("mild cramping during inflation"), and not when denied ("denies pain

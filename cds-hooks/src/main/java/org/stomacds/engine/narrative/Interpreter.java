@@ -92,7 +92,10 @@ final class Interpreter {
     for (Hit h : hits) {
       switch (h.tag()) {
         case PLAIN, INSTR_EXPLICIT -> {
-          if (h.polarity() == Polarity.AFFIRMED) {
+          if (h.polarity() == Polarity.AFFIRMED && labelsNothing(h)) {
+            // "Post-procedure instructions: see nursing sheet", "Aftercare: N/A": an empty field
+            mentions.mention(h, true);
+          } else if (h.polarity() == Polarity.AFFIRMED) {
             mentions.mention(h, false);
           } else if (h.polarity() != Polarity.HYPOTHETICAL) {
             mentions.mention(h, true);
@@ -108,6 +111,20 @@ final class Interpreter {
         }
       }
     }
+  }
+
+  /**
+   * Whether hit {@code h} is only the label of a field that holds nothing: its content points
+   * elsewhere ("see nursing discharge sheet") or is an empty mark ("N/A", "___").
+   */
+  private boolean labelsNothing(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    if (s.headingOnly() || h.end() > s.contentStart() || s.contentStart() >= s.end()) {
+      return false;
+    }
+    Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
+    return cue == Cues.Cue.UNRECORDED
+        || IndicationReader.DEFERRED.matcher(f).region(s.contentStart(), s.end()).lookingAt();
   }
 
   private void complications() {

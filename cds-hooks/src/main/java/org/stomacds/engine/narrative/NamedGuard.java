@@ -59,11 +59,6 @@ enum NamedGuard implements Trigger.Guard {
       "after-by-per-or-from",
       "'by', 'per' or 'from' comes before the match ('the' skipped): 'by anesthesia'",
       Guards::afterByPerOrFrom),
-  NOT_AFTER_FOR_OF_ROUTINE_OR_THE(
-      "not-after-for-of-routine-or-the",
-      "the word before is not 'for', 'of', 'routine' or 'the': 'follow up in 6 weeks', not"
-          + " 'for follow-up'",
-      Guards::notAfterForOfRoutineOrThe),
   BEFORE_THE_PROCEDURE_IS_DESCRIBED(
       "before-the-procedure-is-described",
       "no denial before the match ('denies', 'no', 'without'...), and the sentence is in the"

@@ -41,7 +41,8 @@ class FluoroscopyAndIncreasedWorkReadingTest {
   @ValueSource(
       strings = {
         "Fluoroscopy may be needed next time.",
-        "Plan: fluoroscopic dilation if it recurs."
+        "Plan: fluoroscopic dilation if it recurs.",
+        "-> refer CRS for stoma revision vs dil under GA w fluoro."
       })
   void aPlanForFluoroscopyIsNotFluoroscopy(String note) {
     assertThat(Notes.read(note).fluoroscopyUsed()).isFalse();
@@ -86,7 +87,8 @@ class FluoroscopyAndIncreasedWorkReadingTest {
         "Fluoroscopy........ Not used",
         "Fluoroscopy: Fluoroscopy was not utilized.",
         "C-arm available but fluoroscopy not needed and not used.",
-        "Sedation: MAC\nFluoroscopy\nNot used\nFindings: stricture at the fascia."
+        "Sedation: MAC\nFluoroscopy\nNot used\nFindings: stricture at the fascia.",
+        "Scope: PCF\nFluoroscopy used: No\nBalloon inflations: 3"
       })
   void fluoroscopySaidNotUsedAfterItsLabelIsNegated(String note) {
     assertThat(Notes.read(note).documents(FLUOROSCOPY)).as(note).isFalse();

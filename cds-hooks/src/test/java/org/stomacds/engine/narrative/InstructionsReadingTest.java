@@ -14,11 +14,8 @@ class InstructionsReadingTest {
         "Discharge instructions were given.",
         "Resume diet as tolerated.",
         "Resume regular diet.",
-        "Follow up in clinic in 6 weeks.",
-        "F/u 4 wks.",
         "Return if fever or bleeding.",
         "Post-procedure instructions given.",
-        "Plan: repeat dilation in 4 weeks.",
         "PLAN:\n- clear liquids today\n- GI clinic in 2 weeks",
         "Disposition: home today; clear liquids tonight, regular diet tomorrow.",
         "d/c home, liquids today",
@@ -28,6 +25,20 @@ class InstructionsReadingTest {
       })
   void documentsPostProcedureInstructions(String note) {
     assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).isTrue();
+  }
+
+  /** Later care the clinician arranges, and where the patient went, are not aftercare. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Follow up in clinic in 6 weeks.",
+        "F/u 4 wks.",
+        "Plan: repeat dilation in 4 weeks.",
+        "Disposition: PACU, then home same day.",
+        "Plan: CT colonography in 3 months; reversal to be discussed. Parents informed."
+      })
+  void laterCareAndDispositionAreNotInstructions(String note) {
+    assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).as(note).isFalse();
   }
 
   @ParameterizedTest

@@ -36,7 +36,13 @@ class ShorthandReadingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"MAC 1420-1451.", "Sedation 1420 - 1451", "Fentanyl/versed 1420-1451."})
+  @ValueSource(
+      strings = {
+        "MAC 1420-1451.",
+        "Sedation 1420 - 1451",
+        "Fentanyl/versed 1420-1451.",
+        "Anesthesia: general\nAnesthesia start/stop: 1420 / 1451\nEBL: <5 mL"
+      })
   void readsARangeOfFourDigitTimesBesideSedationAsItsStartAndStop(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(SEDATION_TIMES)).as(note).isTrue();

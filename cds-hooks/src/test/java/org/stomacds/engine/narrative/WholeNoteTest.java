@@ -52,7 +52,7 @@ class WholeNoteTest {
         Fluoro: none.
         Cecum reached.
         No complications.
-        F/u 4 wks.
+        Clears today, adv as tol. F/u 4 wks.
         """;
     NoteReading r = Notes.read(note);
     assertThat(documented(r))
