@@ -1,6 +1,8 @@
 package org.stomacds.engine.narrative;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Whether the words around a number date it to another session than this one: a plan ("will dilate
@@ -10,8 +12,34 @@ import java.util.Set;
  */
 final class Elsewhen {
 
+  /** A month or season: a size or an event dated to one is another session's. */
+  private static final String[] MONTHS_AND_SEASONS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "winter"
+  };
+
+  private static WordSet withMonthsAndSeasons(String... words) {
+    return WordSet.of(
+        Stream.concat(Arrays.stream(words), Arrays.stream(MONTHS_AND_SEASONS))
+            .toArray(String[]::new));
+  }
+
   private static final WordSet ELSEWHEN =
-      WordSet.of(
+      withMonthsAndSeasons(
           "will",
           "plan",
           "plans",
@@ -33,29 +61,14 @@ final class Elsewhen {
           "previously",
           "past",
           "next",
-          "repeat",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "spring",
-          "summer",
-          "autumn",
-          "winter");
+          "repeat");
 
   private static final Set<String> HEDGED_ESTIMATE =
       Set.of("estimate", "say", "guess", "put", "call", "judge", "think");
 
+  // "last time to 15 millimeters in May": a size dated to a month or season
   private static final WordSet LATER =
-      WordSet.of(
+      withMonthsAndSeasons(
           "planned",
           "scheduled",
           "recommended",
@@ -63,24 +76,7 @@ final class Elsewhen {
           "anticipated",
           "intended",
           "ago",
-          "yesterday",
-          // "last time to 15 millimeters in May": a size dated to a month or season
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "spring",
-          "summer",
-          "autumn",
-          "winter");
+          "yesterday");
 
   /** After a dilation verb: it happened at another time than this session. */
   private static final WordSet ANOTHER_TIME =

@@ -101,7 +101,7 @@ final class InflationCounts {
           end = Math.max(end, v.end());
         }
       }
-      int chained = thenChain(f, balloons, i);
+      int chained = chained(f, balloons, i, THEN_LINK);
       if (actStart < 0 && chained >= 2) {
         // "Balloon 10 mm then 12 mm, 60 s each", "10 mm TTS balloon, then 12 mm balloon, 1 minute
         // each": one inflation each; without the "each" the count is not said
@@ -117,11 +117,11 @@ final class InflationCounts {
           return new Value(chained, b.sentence(), b.start(), last.end(), false);
         }
       }
-      if (actStart < 0 && (progression(f, b) || chainedArrows(f, balloons, i) >= 2)) {
+      if (actStart < 0 && (progression(f, b) || chained(f, balloons, i, ARROW_LINK) >= 2)) {
         // "Balloon sizes: 10 mm -> 11 mm -> 12 mm", "12 -> 13.5 -> 15 mm": one inflation a step
-        int steps = Math.max(chainedArrows(f, balloons, i), sameSpan(balloons, b));
+        int steps = Math.max(chained(f, balloons, i, ARROW_LINK), sameSpan(balloons, b));
         if (steps >= 2) {
-          Value last = balloons.get(i + chainedArrows(f, balloons, i) - 1);
+          Value last = balloons.get(i + chained(f, balloons, i, ARROW_LINK) - 1);
           return new Value(steps, b.sentence(), b.start(), Math.max(last.end(), b.end()), false);
         }
       }
@@ -141,16 +141,17 @@ final class InflationCounts {
 
   /**
    * How many sizes from {@code balloons[i]} on, in its sentence, follow one another joined by
-   * "then" ("10 mm then 12 mm", "10 mm TTS balloon, then a 12 mm balloon"): 1 when none do.
+   * {@code link}: "then" ("10 mm then 12 mm", "10 mm TTS balloon, then a 12 mm balloon") or an
+   * arrow ("10 mm -> 11 mm"); 1 when none do.
    */
-  private static int thenChain(String f, List<Value> balloons, int i) {
+  private static int chained(String f, List<Value> balloons, int i, Pattern link) {
     int n = 1;
     for (int j = i + 1; j < balloons.size(); j++) {
       Value prev = balloons.get(j - 1);
       Value next = balloons.get(j);
       if (next.sentence() != prev.sentence()
           || next.start() < prev.end()
-          || !THEN_LINK.matcher(f).region(prev.end(), next.start()).matches()) {
+          || !link.matcher(f).region(prev.end(), next.start()).matches()) {
         break;
       }
       n++;
@@ -201,22 +202,6 @@ final class InflationCounts {
     int n = 0;
     for (Value v : balloons) {
       n += v.start() == b.start() && v.end() == b.end() ? 1 : 0;
-    }
-    return n;
-  }
-
-  /** How many sizes from {@code balloons[i]} on are joined by arrows ("10 mm -> 11 mm"). */
-  private static int chainedArrows(String f, List<Value> balloons, int i) {
-    int n = 1;
-    for (int j = i + 1; j < balloons.size(); j++) {
-      Value prev = balloons.get(j - 1);
-      Value next = balloons.get(j);
-      if (next.sentence() != prev.sentence()
-          || next.start() < prev.end()
-          || !ARROW_LINK.matcher(f).region(prev.end(), next.start()).matches()) {
-        break;
-      }
-      n++;
     }
     return n;
   }
