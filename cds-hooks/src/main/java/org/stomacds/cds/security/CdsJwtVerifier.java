@@ -279,10 +279,11 @@ public final class CdsJwtVerifier {
     checkClaimsBeforeReplay(issuer, claims, audience);
     Instant rememberUntil = clock.instant().plus(replayWindow);
     if (deferFirstUse) {
-      if (replay.seen(claims.getIssuer(), claims.getJWTID())) {
+      PendingFirstUse first = replay.pending(claims.getIssuer(), claims.getJWTID(), rememberUntil);
+      if (first.usedBefore()) {
         throw new CdsAuthenticationException(Reason.REPLAY);
       }
-      return replay.pending(claims.getIssuer(), claims.getJWTID(), rememberUntil);
+      return first;
     }
     if (!replay.firstUse(claims.getIssuer(), claims.getJWTID(), rememberUntil)) {
       throw new CdsAuthenticationException(Reason.REPLAY);

@@ -54,11 +54,14 @@ public final class JtiReplayCache {
 
   /** Whether this token's first use is on record (a read: nothing is written). */
   public boolean seen(String issuer, String jti) {
+    return onRecord(key(issuer, jti));
+  }
+
+  /** Whether the hashed key's first use is on record (a read). */
+  boolean onRecord(String key) {
     Integer rows =
         jdbc.queryForObject(
-            "SELECT COUNT(*) FROM \"stomacds\".jwt_replay WHERE token_key = ?",
-            Integer.class,
-            key(issuer, jti));
+            "SELECT COUNT(*) FROM \"stomacds\".jwt_replay WHERE token_key = ?", Integer.class, key);
     return rows != null && rows > 0;
   }
 

@@ -23,6 +23,11 @@ public final class PendingFirstUse implements FirstUse {
     this.rememberUntil = rememberUntil;
   }
 
+  /** Whether this token was used before (its first use is on record already): a read. */
+  public boolean usedBefore() {
+    return cache.onRecord(key);
+  }
+
   /** Takes it over (the hook service will record it): the filter then leaves it alone. */
   public FirstUse take() {
     taken.set(true);

@@ -86,11 +86,13 @@ class JtiReplayCacheTest {
     assertThat(cache.seen("iss", "later")).isFalse();
     PendingFirstUse pending = cache.pending("iss", "later", NOW.plusSeconds(3600));
     assertThat(cache.seen("iss", "later")).isFalse(); // checking and pending write nothing
+    assertThat(pending.usedBefore()).isFalse();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"stomacds\".jwt_replay", Integer.class))
         .isZero();
 
     assertThat(pending.record()).isTrue();
     assertThat(cache.seen("iss", "later")).isTrue();
+    assertThat(pending.usedBefore()).isTrue();
     assertThat(cache.pending("iss", "later", NOW.plusSeconds(3600)).record()).isFalse();
     assertThat(cache.firstUse("iss", "later", NOW.plusSeconds(3600))).isFalse();
     assertThat(cache.seen("other-iss", "later")).isFalse();
