@@ -52,33 +52,7 @@ final class CallClosing {
           "cds audit row not written for hookInstance={}: {}",
           o.hookInstance,
           e.getClass().getSimpleName());
-      if (o.issuedCards()) {
-        failed = e;
-        o.failed();
-        try {
-          records.record(invocation(service, startedAt, tookMs, o), null, firstUse);
-        } catch (FirstUse.Replayed r) {
-          throw replayed(service, r);
-        } catch (RuntimeException again) {
-          log.error(
-              "cds audit row of the failed call not written for hookInstance={}: {}",
-              o.hookInstance,
-              again.getClass().getSimpleName());
-        }
-      } else if (firstUse != null) {
-        try {
-          records.recordFirstUse(firstUse);
-        } catch (FirstUse.Replayed r) {
-          throw replayed(service, r);
-        } catch (RuntimeException again) {
-          log.error(
-              "cds token's first use not recorded for hookInstance={}: {}; the call fails",
-              o.hookInstance,
-              again.getClass().getSimpleName());
-          failed = again;
-          o.failed();
-        }
-      }
+      failed = writeWhatMustStillBe(service, startedAt, tookMs, o, firstUse, e);
     }
     log.info(
         "cds hook service={} hook={} hookInstance={} caller=[{}] status={} error={} rules={}"
@@ -93,6 +67,50 @@ final class CallClosing {
         tookMs);
     if (failed != null) {
       throw failed;
+    }
+  }
+
+  /**
+   * After the call's rows could not be written together, writes what must still be: with issued
+   * cards, the call fails and its failure is audited (with the token's first use); without, the
+   * token's first use alone, and the answer stands only if that is on record.
+   *
+   * @return what the call fails with, or null when its answer stands
+   */
+  private RuntimeException writeWhatMustStillBe(
+      String service,
+      Instant startedAt,
+      long tookMs,
+      CallOutcome o,
+      FirstUse firstUse,
+      RuntimeException cause) {
+    boolean cards = o.issuedCards();
+    if (!cards && firstUse == null) {
+      return null;
+    }
+    if (cards) {
+      o.failed();
+    }
+    try {
+      if (cards) {
+        records.record(invocation(service, startedAt, tookMs, o), null, firstUse);
+      } else {
+        records.recordFirstUse(firstUse);
+      }
+      return cards ? cause : null;
+    } catch (FirstUse.Replayed r) {
+      throw replayed(service, r);
+    } catch (RuntimeException again) {
+      log.error(
+          "cds {} not written for hookInstance={}: {}",
+          cards ? "audit row of the failed call" : "token's first use (the call fails)",
+          o.hookInstance,
+          again.getClass().getSimpleName());
+      if (cards) {
+        return cause;
+      }
+      o.failed();
+      return again;
     }
   }
 

@@ -13,7 +13,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,24 +68,7 @@ class CdsJwtFilterTest {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:filter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     StomacdsSchema.flyway(h2).migrate();
-    CdsSecurityProperties properties =
-        new CdsSecurityProperties(
-            issuers,
-            List.of(),
-            Duration.ofSeconds(60),
-            Duration.ofMinutes(5),
-            Duration.ofHours(1),
-            Duration.ofSeconds(2),
-            DataSize.ofKilobytes(64),
-            Duration.ofMinutes(15),
-            Duration.ofSeconds(30));
-    CdsJwtVerifier verifier =
-        new CdsJwtVerifier(
-            properties,
-            new KeySources(
-                Duration.ofSeconds(2), 65536, Duration.ofMinutes(15), Duration.ofSeconds(30)),
-            new JtiReplayCache(new JdbcTemplate(h2), Clock.systemUTC()),
-            Clock.systemUTC());
+    CdsJwtVerifier verifier = TestJwtFilter.verifier(issuers, h2, Clock.systemUTC());
     CorsConfiguration cors = new CorsConfiguration();
     cors.addAllowedOrigin("https://sandbox.cds-hooks.org");
     cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.unit.DataSize;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
 import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
@@ -45,40 +42,27 @@ class IssuerProcessorTest {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:processors-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     StomacdsSchema.flyway(h2).migrate();
-    CdsSecurityProperties properties =
-        new CdsSecurityProperties(
-            List.of(
-                new TrustedIssuer(
-                    EHR,
-                    jwks.url("/ehr"),
-                    null,
-                    List.of(jwks.url("/keys/")),
-                    JkuKeySource.FETCH,
-                    false,
-                    null,
-                    List.of()),
-                new TrustedIssuer(
-                    OTHER,
-                    jwks.url("/other"),
-                    null,
-                    List.of(),
-                    JkuKeySource.FETCH,
-                    false,
-                    null,
-                    List.of())),
-            List.of(),
-            Duration.ofSeconds(60),
-            Duration.ofMinutes(5),
-            Duration.ofHours(1),
-            Duration.ofSeconds(2),
-            DataSize.ofKilobytes(64),
-            Duration.ofMinutes(15),
-            Duration.ofSeconds(30));
-    return new CdsJwtVerifier(
-        properties,
-        new KeySources(
-            Duration.ofSeconds(2), 64 * 1024, Duration.ofMinutes(15), Duration.ofSeconds(30)),
-        new JtiReplayCache(new JdbcTemplate(h2), clock),
+    return TestJwtFilter.verifier(
+        List.of(
+            new TrustedIssuer(
+                EHR,
+                jwks.url("/ehr"),
+                null,
+                List.of(jwks.url("/keys/")),
+                JkuKeySource.FETCH,
+                false,
+                null,
+                List.of()),
+            new TrustedIssuer(
+                OTHER,
+                jwks.url("/other"),
+                null,
+                List.of(),
+                JkuKeySource.FETCH,
+                false,
+                null,
+                List.of())),
+        h2,
         clock);
   }
 

@@ -40,18 +40,23 @@ public final class TestJwtFilter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    TrustedIssuer ehr =
+        new TrustedIssuer(
+            EHR, null, jwks.toString(), List.of(), JkuKeySource.FETCH, false, null, List.of());
+    CdsJwtVerifier verifier = verifier(List.of(ehr), dataSource, Clock.systemUTC());
+    return new CdsJwtFilter(verifier, endpoints, false);
+  }
+
+  /**
+   * A verifier with the application's default windows and limits (60 s clock skew, 5 min token
+   * life, 1 h replay memory, 2 s key fetch of at most 64 KB cached 15 min, refreshed after 30 s),
+   * its replay memory on the given DataSource.
+   */
+  public static CdsJwtVerifier verifier(
+      List<TrustedIssuer> issuers, DataSource dataSource, Clock clock) {
     CdsSecurityProperties properties =
         new CdsSecurityProperties(
-            List.of(
-                new TrustedIssuer(
-                    EHR,
-                    null,
-                    jwks.toString(),
-                    List.of(),
-                    JkuKeySource.FETCH,
-                    false,
-                    null,
-                    List.of())),
+            issuers,
             List.of(),
             Duration.ofSeconds(60),
             Duration.ofMinutes(5),
@@ -60,14 +65,12 @@ public final class TestJwtFilter {
             DataSize.ofKilobytes(64),
             Duration.ofMinutes(15),
             Duration.ofSeconds(30));
-    CdsJwtVerifier verifier =
-        new CdsJwtVerifier(
-            properties,
-            new KeySources(
-                Duration.ofSeconds(2), 65536, Duration.ofMinutes(15), Duration.ofSeconds(30)),
-            new JtiReplayCache(new JdbcTemplate(dataSource), Clock.systemUTC()),
-            Clock.systemUTC());
-    return new CdsJwtFilter(verifier, endpoints, false);
+    return new CdsJwtVerifier(
+        properties,
+        new KeySources(
+            Duration.ofSeconds(2), 64 * 1024, Duration.ofMinutes(15), Duration.ofSeconds(30)),
+        new JtiReplayCache(new JdbcTemplate(dataSource), clock),
+        clock);
   }
 
   /** A valid token of {@link #EHR} for this endpoint URL, with a fresh jti. */
