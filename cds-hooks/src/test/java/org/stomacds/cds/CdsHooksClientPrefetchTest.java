@@ -2,7 +2,6 @@ package org.stomacds.cds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,8 +11,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Prefetch as the clients integrators use fill it: a client that fills only the tokens it knows
@@ -33,11 +30,6 @@ class CdsHooksClientPrefetchTest {
   @AfterEach
   void close() {
     app.close();
-  }
-
-  private ResultActions call(String path, ObjectNode body) throws Exception {
-    return app.mvc.perform(
-        post(path).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
   }
 
   private List<String> evaluated() {
@@ -63,7 +55,7 @@ class CdsHooksClientPrefetchTest {
     body.put("fhirServer", EHR);
     app.remote.add(Requests.procedure()).search("Procedure?encounter=e1", Requests.procedure());
 
-    call(DISCHARGE, body).andExpect(status().isOk());
+    app.post(DISCHARGE, body).andExpect(status().isOk());
 
     assertThat(app.remote.calls).contains("Procedure?encounter=e1");
     assertThat(app.engine.last().focus()).contains("Procedure/proc1", "Claim/c1");
@@ -77,7 +69,7 @@ class CdsHooksClientPrefetchTest {
             "documents",
             emptyAnswerTo(EHR + "/DocumentReference?encounter={{context.encounterId}}"));
 
-    call(DISCHARGE, body)
+    app.post(DISCHARGE, body)
         .andExpect(status().isPreconditionFailed())
         .andExpect(jsonPath("$.error").value("prefetch-unavailable"))
         .andExpect(jsonPath("$.details[0].prefetchKey").value("documents"))
@@ -91,7 +83,7 @@ class CdsHooksClientPrefetchTest {
     ((ObjectNode) body.get("prefetch"))
         .set("observations", emptyAnswerTo(EHR + "/Observation?encounter=e1"));
 
-    call(DISCHARGE, body).andExpect(status().isOk());
+    app.post(DISCHARGE, body).andExpect(status().isOk());
 
     assertThat(app.remoteCalls).isEmpty();
   }
@@ -111,7 +103,7 @@ class CdsHooksClientPrefetchTest {
     body.put("fhirServer", EHR);
     app.remote.add(Requests.condition()).search("Condition?patient=p1", Requests.condition());
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.remote.calls).contains("Condition?patient=p1");
     assertThat(evaluated()).contains("Condition/k94");
@@ -130,7 +122,7 @@ class CdsHooksClientPrefetchTest {
     body.put("fhirServer", EHR);
     app.remote.add(Requests.encounter(), Requests.location());
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.remote.calls).containsExactlyInAnyOrder("Encounter/e1", "Location/endo");
     assertThat(evaluated()).contains("Encounter/e1", "Location/endo");
@@ -142,7 +134,7 @@ class CdsHooksClientPrefetchTest {
         Requests.fullOrderPrefetch(Requests.orderHook("order-sign", Requests.dilationOrder("sr1")));
     ((ObjectNode) body.get("prefetch")).set("encounters", Requests.node(Requests.searchset()));
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isPreconditionFailed())
         .andExpect(jsonPath("$.details[0].lookup").value("Encounter/e1"))
         .andExpect(jsonPath("$.details[0].prefetchKey").value("encounters"))
@@ -156,7 +148,7 @@ class CdsHooksClientPrefetchTest {
         Requests.fullOrderPrefetch(Requests.orderHook("order-sign", Requests.dilationOrder("sr1")));
     body.put("fhirServer", EHR);
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.remote.calls).isEmpty();
     assertThat(evaluated()).contains("Encounter/e1", "Location/endo");

@@ -1,6 +1,7 @@
 package org.stomacds.cds;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,11 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.test.web.servlet.setup.StandaloneMockMvcBuilder;
 import org.stomacds.casedata.CaseAssembler;
@@ -150,6 +154,14 @@ final class CdsHooksHarness implements AutoCloseable {
   /** {@code Authorization} header value for a call of this path, with a fresh token. */
   static String bearer(String path) {
     return "Bearer " + TestJwtFilter.token(PUBLIC_BASE + path);
+  }
+
+  /** POSTs a hook call's JSON body to a service path. */
+  ResultActions post(String path, ObjectNode body) throws Exception {
+    return mvc.perform(
+        MockMvcRequestBuilders.post(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body.toString()));
   }
 
   @Override

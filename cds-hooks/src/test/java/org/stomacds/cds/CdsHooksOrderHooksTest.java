@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,8 +12,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
 import org.stomacds.engine.EvaluationRequest;
 import org.stomacds.engine.rules.Stage;
 
@@ -28,11 +25,6 @@ class CdsHooksOrderHooksTest {
   @AfterEach
   void close() {
     app.close();
-  }
-
-  private ResultActions call(String path, ObjectNode body) throws Exception {
-    return app.mvc.perform(
-        post(path).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
   }
 
   private static List<String> refs(EvaluationRequest request) {
@@ -72,7 +64,7 @@ class CdsHooksOrderHooksTest {
         Requests.fullOrderPrefetch(
             Requests.orderHook("order-sign", Requests.otherOrder(), Requests.dilationOrder("sr1")));
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.cards", hasSize(2)))
         .andExpect(
@@ -110,7 +102,7 @@ class CdsHooksOrderHooksTest {
     ((ObjectNode) body.get("context"))
         .set("draftOrders", Requests.array().add(Requests.node(Requests.dilationOrder("sr1"))));
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.engine.last().focus()).containsExactly("ServiceRequest/sr1");
   }
@@ -133,7 +125,7 @@ class CdsHooksOrderHooksTest {
     app.remote.search("Coverage?patient=p1", Requests.coverage());
     app.remote.search("Condition?patient=p1", Requests.condition());
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.remoteCalls).isNotEmpty();
     assertThat(app.remoteCalls)
@@ -160,7 +152,7 @@ class CdsHooksOrderHooksTest {
     ((ObjectNode) body.get("context"))
         .set("selections", Requests.array().add("ServiceRequest/sr2"));
 
-    call(SELECT, body).andExpect(status().isOk());
+    app.post(SELECT, body).andExpect(status().isOk());
 
     assertThat(app.engine.last().focus()).containsExactly("ServiceRequest/sr2");
     assertThat(app.engine.last().stages()).containsExactly(Stage.ORDER_SELECT);
@@ -170,7 +162,7 @@ class CdsHooksOrderHooksTest {
   void answersNoCardsAndFetchesNothingWhenNoDraftOrderIs44405() throws Exception {
     ObjectNode body = Requests.orderHook("order-sign", Requests.otherOrder());
 
-    call(SIGN, body).andExpect(status().isOk()).andExpect(jsonPath("$.cards", hasSize(0)));
+    app.post(SIGN, body).andExpect(status().isOk()).andExpect(jsonPath("$.cards", hasSize(0)));
 
     assertThat(app.engine.requests).isEmpty();
   }
@@ -181,7 +173,7 @@ class CdsHooksOrderHooksTest {
         Requests.fullOrderPrefetch(Requests.orderHook("order-sign", Requests.dilationOrder("sr1")));
     ((ObjectNode) body.get("prefetch")).remove("coverage");
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isPreconditionFailed())
         .andExpect(jsonPath("$.error").value("prefetch-unavailable"))
         .andExpect(
@@ -198,7 +190,7 @@ class CdsHooksOrderHooksTest {
         Requests.fullOrderPrefetch(Requests.orderHook("order-sign", Requests.dilationOrder("sr1")));
     ((ObjectNode) body.get("prefetch")).putNull("coverage");
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(refs(app.engine.last())).doesNotContain("Coverage/cov1");
   }
@@ -217,7 +209,7 @@ class CdsHooksOrderHooksTest {
     body.put("fhirServer", "https://ehr.example.org/fhir");
     app.remote.add(Requests.payer()).search("Coverage?patient=p1", Requests.coverage());
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.remote.calls).contains("Coverage?patient=p1");
     assertThat(app.remoteCalls).extracting(CdsHooksHarness.RemoteCall::token).containsOnlyNulls();
@@ -236,7 +228,7 @@ class CdsHooksOrderHooksTest {
                     Requests.parse(
                         "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}")));
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isPreconditionFailed())
         .andExpect(
             jsonPath(
@@ -251,7 +243,7 @@ class CdsHooksOrderHooksTest {
     ((ObjectNode) body.get("prefetch")).remove("coverage");
     body.put("fhirServer", "http://ehr.example.org/fhir");
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isPreconditionFailed())
         .andExpect(
             jsonPath("$.details[0].reason", containsString("not one this service may call")));
@@ -267,6 +259,6 @@ class CdsHooksOrderHooksTest {
     ((ObjectNode) body.get("context")).put("newContextField", 42);
     ((ObjectNode) body.get("prefetch")).put("notOurs", "not even a resource");
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
   }
 }

@@ -2,21 +2,16 @@ package org.stomacds.cds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The call an EHR makes most: order-sign or order-select with the full prefetch and no order of the
@@ -38,31 +33,13 @@ class OrdersWithoutAPackCodeTest {
     app.close();
   }
 
-  private ResultActions call(String path, ObjectNode body) throws Exception {
-    return app.mvc.perform(
-        post(path).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
-  }
-
-  private static ServiceRequest order(String id, Coding... codings) {
-    ServiceRequest sr = new ServiceRequest();
-    sr.setId(id);
-    sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-    sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-    CodeableConcept code = new CodeableConcept();
-    for (Coding c : codings) {
-      code.addCoding(c);
-    }
-    sr.setCode(code);
-    sr.setSubject(new Reference("Patient/p1"));
-    return sr;
-  }
-
   private static ServiceRequest cbc() {
-    return order("cbc", new Coding(EPIC, "LAB100", null), new Coding(CPT, "85025", null));
+    return Requests.order("cbc", new Coding(EPIC, "LAB100", null), new Coding(CPT, "85025", null));
   }
 
   private static ServiceRequest chestXray() {
-    return order("cxr", new Coding(EPIC, "IMG71046", null), new Coding(CPT, "71046", null));
+    return Requests.order(
+        "cxr", new Coding(EPIC, "IMG71046", null), new Coding(CPT, "71046", null));
   }
 
   /** A prefetch the service would refuse with a 400 if it read it: a Patient with a bad date. */
@@ -79,7 +56,7 @@ class OrdersWithoutAPackCodeTest {
         withUnreadablePatient(
             Requests.orderHook("order-sign", cbc(), chestXray(), Requests.otherOrder()));
 
-    call(SIGN, body).andExpect(status().isOk()).andExpect(content().string("{\"cards\":[]}"));
+    app.post(SIGN, body).andExpect(status().isOk()).andExpect(content().string("{\"cards\":[]}"));
 
     assertThat(app.engine.requests).isEmpty();
     assertThat(app.remoteCalls).isEmpty();
@@ -91,7 +68,7 @@ class OrdersWithoutAPackCodeTest {
         withUnreadablePatient(
             Requests.orderHook("order-sign", cbc(), Requests.dilationOrder("sr1")));
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value("invalid-resource"))
         .andExpect(jsonPath("$.message", containsString("prefetch.patient")));
@@ -101,21 +78,23 @@ class OrdersWithoutAPackCodeTest {
   void goesTheFullWayFor44405InTheSecondCodingAfterTheEhrsOwnCode() throws Exception {
     app.engine.returning(r -> List.of(TestFindings.checklist("ServiceRequest/sr1")));
     ServiceRequest epicShaped =
-        order("sr1", new Coding(EPIC, "GI1140", null), new Coding(CPT, "44405", null));
+        Requests.order("sr1", new Coding(EPIC, "GI1140", null), new Coding(CPT, "44405", null));
     ObjectNode body =
         Requests.fullOrderPrefetch(Requests.orderHook("order-sign", cbc(), epicShaped));
 
-    call(SIGN, body).andExpect(status().isOk()).andExpect(jsonPath("$.cards.length()").value(1));
+    app.post(SIGN, body)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.cards.length()").value(1));
 
     assertThat(app.engine.last().focus()).containsExactly("ServiceRequest/sr1");
   }
 
   @Test
   void goesTheFullWayFor44405WithSpacesAroundTheCodeAndNoSystem() throws Exception {
-    ServiceRequest spaced = order("sr1", new Coding(null, " 44405 ", null));
+    ServiceRequest spaced = Requests.order("sr1", new Coding(null, " 44405 ", null));
     ObjectNode body = Requests.fullOrderPrefetch(Requests.orderHook("order-sign", spaced));
 
-    call(SIGN, body).andExpect(status().isOk());
+    app.post(SIGN, body).andExpect(status().isOk());
 
     assertThat(app.engine.last().focus()).containsExactly("ServiceRequest/sr1");
   }
@@ -124,14 +103,14 @@ class OrdersWithoutAPackCodeTest {
   void takesAPackCodeInAContainedResourceOrBehindAnotherCptCodeAsTheRulesDo() throws Exception {
     // PackSubjects: an order is about the code of its first CPT/HCPCS (or system-less) coding; a
     // contained resource is not an order of the call. The rules read them the same way.
-    ServiceRequest contained = order("sr-contained", new Coding(CPT, "44405", null));
-    ServiceRequest panel = order("panel", new Coding(CPT, "45378", null));
+    ServiceRequest contained = Requests.order("sr-contained", new Coding(CPT, "44405", null));
+    ServiceRequest panel = Requests.order("panel", new Coding(CPT, "45378", null));
     panel.addContained(contained);
     ServiceRequest behind =
-        order("behind", new Coding(CPT, "45378", null), new Coding(CPT, "44405", null));
+        Requests.order("behind", new Coding(CPT, "45378", null), new Coding(CPT, "44405", null));
     ObjectNode body = withUnreadablePatient(Requests.orderHook("order-sign", panel, behind));
 
-    call(SIGN, body).andExpect(status().isOk()).andExpect(content().string("{\"cards\":[]}"));
+    app.post(SIGN, body).andExpect(status().isOk()).andExpect(content().string("{\"cards\":[]}"));
 
     assertThat(app.engine.requests).isEmpty();
   }
@@ -143,7 +122,7 @@ class OrdersWithoutAPackCodeTest {
             Requests.orderHook("order-select", chestXray(), Requests.dilationOrder("sr1")));
     ((ObjectNode) body.get("context")).putArray("selections").add("ServiceRequest/cxr");
 
-    call(SELECT, body).andExpect(status().isOk()).andExpect(content().string("{\"cards\":[]}"));
+    app.post(SELECT, body).andExpect(status().isOk()).andExpect(content().string("{\"cards\":[]}"));
 
     assertThat(app.engine.requests).isEmpty();
   }
@@ -155,7 +134,7 @@ class OrdersWithoutAPackCodeTest {
             Requests.orderHook("order-select", chestXray(), Requests.dilationOrder("sr1")));
     ((ObjectNode) body.get("context")).putArray("selections").add("ServiceRequest/sr1");
 
-    call(SELECT, body).andExpect(status().isOk());
+    app.post(SELECT, body).andExpect(status().isOk());
 
     assertThat(app.engine.last().focus()).containsExactly("ServiceRequest/sr1");
   }
@@ -165,7 +144,7 @@ class OrdersWithoutAPackCodeTest {
     ObjectNode body = withUnreadablePatient(Requests.orderHook("order-select", chestXray()));
     ((ObjectNode) body.get("context")).putArray("selections").add("ServiceRequest/nowhere");
 
-    call(SELECT, body)
+    app.post(SELECT, body)
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.message", containsString("context.selections[0]")));
   }
@@ -175,7 +154,7 @@ class OrdersWithoutAPackCodeTest {
     ObjectNode body = Requests.fullOrderPrefetch(Requests.orderHook("order-sign", cbc()));
     ((ObjectNode) body.at("/context/draftOrders/entry/0/resource")).put("status", 12);
 
-    call(SIGN, body)
+    app.post(SIGN, body)
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message", containsString("context.draftOrders.entry[0].resource")));
   }

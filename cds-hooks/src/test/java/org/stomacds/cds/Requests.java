@@ -64,6 +64,21 @@ final class Requests {
     return sr;
   }
 
+  /** A draft order of patient p1 coded with the given codings (an EHR's own code first, say). */
+  static ServiceRequest order(String id, Coding... codings) {
+    ServiceRequest sr = new ServiceRequest();
+    sr.setId(id);
+    sr.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
+    sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+    CodeableConcept code = new CodeableConcept();
+    for (Coding c : codings) {
+      code.addCoding(c);
+    }
+    sr.setCode(code);
+    sr.setSubject(new Reference("Patient/p1"));
+    return sr;
+  }
+
   static MedicationRequest otherOrder() {
     MedicationRequest mr = new MedicationRequest();
     mr.setId("med1");
