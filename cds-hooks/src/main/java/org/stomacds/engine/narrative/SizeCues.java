@@ -193,6 +193,10 @@ final class SizeCues {
         }
         continue;
       }
+      if (i == 0 && (back.is("each") || back.is("every") || back.is("per"))) {
+        // "one inflation at each diameter (12 mm, 13.5 mm, 15 mm)": the balloon's sizes
+        return SizeKind.BALLOON;
+      }
       if (back.startsWith("balloon")
           || back.startsWith("inflat")
           || back.is("cre")
