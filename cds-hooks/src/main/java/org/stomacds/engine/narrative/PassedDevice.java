@@ -69,6 +69,19 @@ final class PassedDevice {
 
   private PassedDevice() {}
 
+  /**
+   * Whether the device named at {@code at} is what the lumen is measured against: "the width of the
+   * gastroscope, about 10 mm", "roughly the size of an open biopsy forceps, so maybe 7 mm".
+   */
+  static boolean widthOf(String f, Sentence s, int at) {
+    return WIDTH_OF.matcher(f).region(Math.max(s.start(), at - 60), at).find();
+  }
+
+  private static final Pattern WIDTH_OF =
+      Rx.compile(
+          "\\b(?:width|size|caliber|calibre|diameter)\\s+of\\s+(?:the\\s+|an?\\s+|my\\s+)?"
+              + "(?:[a-z-]+\\s+){0,2}$");
+
   /** Whether a verb of admitting ends right before the size at {@code numStart}, after a comma. */
   static boolean admittedBefore(String f, Sentence s, int numStart) {
     return ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find();

@@ -98,14 +98,9 @@ final class SizeClassifier {
         continue;
       }
       if (w.equals("at")) {
-        // "estimated at 7 mm", "measured at 9 mm": a size judged, not a place.
-        TokenCursor back = c.copy();
-        if (!cm
-            && back.prev()
-            && back.word() != null
-            && (JUDGED.contains(back.word())
-                || back.startsWith("inflat")
-                || back.startsWith("dilat"))) {
+        // "estimated at 7 mm", "I'd put the lumen at about 18 mm", "estimate the opening at
+        // around 6 mm": a size judged, not a place.
+        if (!cm && judgedAt(c)) {
           break;
         }
         return SizeKind.OTHER;
@@ -202,6 +197,18 @@ final class SizeClassifier {
           "\\b(?:afterwards?|after\\s+dilat[a-z]*|post(?:-?dil[a-z]*)?|following\\s+dilat[a-z]*"
               + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
               + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
+
+  /** Whether a verb of judging (or the inflation) stands up to three words before this "at". */
+  private static boolean judgedAt(TokenCursor at) {
+    TokenCursor back = at.copy();
+    for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
+      if (JUDGED.contains(back.word())
+          || k == 0 && (back.startsWith("inflat") || back.startsWith("dilat"))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Verbs after which "at" gives a size's estimate rather than a place. */
   private static final Set<String> JUDGED =

@@ -31,6 +31,9 @@ final class SizeCues {
           "probe",
           "clip");
 
+  /** What a lumen is judged against when opened: "the opened biopsy forceps (7 mm span)". */
+  static final WordSet OPENED_DEVICES = WordSet.of("biopsy", "forceps", "snare", "cup", "jaws");
+
   static final Set<String> LESIONS =
       Set.of(
           "polyp",
@@ -170,6 +173,10 @@ final class SizeCues {
           && !(w.startsWith("narrow") && "to".equals(after))) {
         // "narrowed to 1 cm" is a width; "narrowed at the fascia ~3 cm" is not
         return SizeKind.OTHER;
+      }
+      if (k == SizeKind.OTHER && SCOPES.contains(w) && PassedDevice.widthOf(f, s, c.start())) {
+        // "narrowed to about the width of the gastroscope, about 10 mm": the lumen, judged by it
+        return SizeKind.LUMEN;
       }
       if (k != null) {
         return k;
