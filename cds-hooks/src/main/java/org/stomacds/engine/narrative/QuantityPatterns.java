@@ -55,16 +55,26 @@ final class QuantityPatterns {
       Rx.compile(
           "\\b(?:cre|tts|balloon|bal|bln)\\b(?:\\s+(?:balloon|dilator|size|sizes|diameter))?\\s*"
               // "10 mm balloon, then 11, then 12": the balloon's next sizes
-              + "(?::|=|-|\\(|of|,?\\s*then(?:\\s+(?:to|at))?)?\\s*("
+              + "(?::|=|-|\\(|of|to|,?\\s*then(?:\\s+(?:to|at))?)?\\s*("
               + NUM
               + ")"
               + LIST_TAIL
               + NOT_ANOTHER_UNIT);
 
-  /** Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon". */
+  /**
+   * Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon", "12-13.5-15
+   * balloon" (before the bare word only a staged balloon's list, not "12 balloon dilations").
+   */
   static final Pattern BALLOON_BEFORE =
       // not a clock time before it: "10:15 TTS balloon 10 mm positioned"
-      Rx.compile("(?<![\\w.:])(" + NUM + ")" + LIST_TAIL + "\\s*(?:cre|tts)\\b");
+      Rx.compile(
+          "(?<![\\w.:])("
+              + NUM
+              + ")(?:"
+              + LIST_TAIL
+              + "\\s*(?:cre|tts)|((?:\\s*[-/]\\s*"
+              + NUM
+              + "){1,6})\\s*balloon)\\b");
 
   /** A duration: "60 seconds", "1 min", "45s", "one minute", "30-second". */
   static final Pattern DURATION =

@@ -198,17 +198,22 @@ final class SizeClassifier {
               + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
               + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
 
-  /** Whether a verb of judging (or the inflation) stands up to three words before this "at". */
+  /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
   private static boolean judgedAt(TokenCursor at) {
     TokenCursor back = at.copy();
     for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
       if (JUDGED.contains(back.word())
-          || k == 0 && (back.startsWith("inflat") || back.startsWith("dilat"))) {
+          || k == 0
+              && (back.startsWith("inflat")
+                  || back.startsWith("dilat")
+                  || COUNTED.contains(back.word()))) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
 
   /** Verbs after which "at" gives a size's estimate rather than a place. */
   private static final Set<String> JUDGED =
