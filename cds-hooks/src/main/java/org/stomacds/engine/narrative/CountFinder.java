@@ -75,6 +75,10 @@ final class CountFinder {
         Lexicon.bit(Feature.COUNT_VERB),
         QuantityMatchers.COUNT_VERB,
         m -> {
+          if (m.group(m.groupCount()) != null && !talksOfDilation(s)) {
+            // "this was done three times" of something else than the dilation
+            return;
+          }
           for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
               count(i, s, m, m.group(g), null, found);
@@ -120,7 +124,10 @@ final class CountFinder {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
       Matcher m = CountShapes.REPEATED.matcher(f).region(s.start(), s.end());
       while (m.find()) {
-        String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        String g = null;
+        for (int k = 1; g == null && k <= m.groupCount(); k++) {
+          g = m.group(k);
+        }
         double n = g == null ? 1 : g.equals("once") ? 1 : NumberWords.parse(g);
         if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
           found.add(new Value(n + 1, i, m.start(), m.end(), true));

@@ -42,7 +42,9 @@ final class CountShapes {
               + "|\\b(?:this|it|which)\\s+was\\s+(?:then\\s+)?repeated\\b(?!\\s*(?:x|\\d|once|twice|two"
               + "|three|four|for\\s+a\\s+total))|\\bre-?inflated\\b"
               + "|\\b(?:repeated\\s+)?(?<![\\d.]\\s?)(one|two|three|four|five|\\d)\\s+(?:more|additional"
-              + "|further)\\s+(?:times|inflations?|dilations?)\\b");
+              + "|further)\\s+(?:times|inflations?|dilations?)\\b"
+              // "repeated a further two times"
+              + "|\\b(?:repeated\\s+)?an?\\s+(?:further|additional)\\s+(two|three|four)\\s+times\\b");
 
   /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
   static final Pattern IN_STAGES =

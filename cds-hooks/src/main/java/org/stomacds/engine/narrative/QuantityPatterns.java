@@ -139,13 +139,19 @@ final class QuantityPatterns {
               // "serial dilations, three total", "inflated in 3 steps"
               + "|\\b(?:inflations|dilations|dilatations)\\b[,:]?\\s+(\\d{1,2}|two|three|four|five|six)"
               + "\\s+(?:in\\s+)?total\\b"
-              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b");
+              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b"
+              // "inflated to 15 mm and held one minute; this was done three times" (last: read
+              // only where the sentence speaks of the dilation)
+              + "|\\b(?:done|performed)\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:separate\\s+"
+              + "|consecutive\\s+)?times\\b");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
       Rx.compile(
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
-              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
+              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count"
+              // "inflation cycles: 3"
+              + "|(?:inflation|dilation)\\s+cycles)\\s*"
               + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*"
               // "Inflations: 3", "Inflations: three sequential", "Total inflations three (2 + 1)"
               + "(\\d{1,2}(?!\\d|\\.\\d)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)"
