@@ -43,8 +43,14 @@ final class CountFinder {
     }
   }
 
-  /** "12, 13.5 and 15 mm balloons, one inflation each": the sizes count them. */
-  private static final Pattern ONE_EACH = Rx.compile("\\s*,?\\s*(?:each|apiece)\\b");
+  /**
+   * "12, 13.5 and 15 mm balloons, one inflation each", "CRE 10-11-12 x1 ea": the sizes count them
+   * (not "each stricture", "each site": the strictures do).
+   */
+  private static final Pattern ONE_EACH =
+      Rx.compile(
+          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
+              + "|lesions?|levels?|areas?|segments?|one)\\b)");
 
   private static final Pattern PER_SIZE =
       Rx.compile("\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
@@ -69,6 +75,10 @@ final class CountFinder {
         Lexicon.bit(Feature.COUNT_VERB),
         QuantityMatchers.COUNT_VERB,
         m -> {
+          if (m.group(m.groupCount()) != null && !talksOfDilation(s)) {
+            // "this was done three times" of something else than the dilation
+            return;
+          }
           for (int g = 1; g <= m.groupCount(); g++) {
             if (m.group(g) != null) {
               count(i, s, m, m.group(g), null, found);
@@ -100,7 +110,7 @@ final class CountFinder {
           int n =
               m.group(1) != null
                   ? CountShapes.ORDINALS.indexOf(m.group(1)) % 5 + 2
-                  : Integer.parseInt(m.group(2));
+                  : Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
           found.add(new Value(n, i, m.start(), m.end(), true));
         }
       }
@@ -114,7 +124,10 @@ final class CountFinder {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
       Matcher m = CountShapes.REPEATED.matcher(f).region(s.start(), s.end());
       while (m.find()) {
-        String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        String g = null;
+        for (int k = 1; g == null && k <= m.groupCount(); k++) {
+          g = m.group(k);
+        }
         double n = g == null ? 1 : g.equals("once") ? 1 : NumberWords.parse(g);
         if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
           found.add(new Value(n + 1, i, m.start(), m.end(), true));
@@ -220,8 +233,13 @@ final class CountFinder {
         || holds(s, "inflat")
         || holds(s, "balloon")
         || holds(s, "cre")
-        || holds(s, "tts");
+        || holds(s, "tts")
+        || ((holds(s, "bal ") || holds(s, "bln "))
+            && BALLOON_SHORT.matcher(f).region(s.start(), s.end()).find());
   }
+
+  /** "Bal 18 x2", "bln 15 x3": the balloon, shortened (not "global", "verbal"). */
+  private static final Pattern BALLOON_SHORT = Rx.compile("\\b(?:bal|bln)\\s");
 
   /** "today: 18mm x3 60s": a terse count right after a size in millimetres. */
   private boolean afterASize(Sentence s, int x) {
@@ -244,15 +262,28 @@ final class CountFinder {
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
-    if (n == 1
-        && (PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()
-            || (noun != null && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt()))) {
-      // "one inflation at each size": the sizes count them
-      return;
+    boolean perSize =
+        PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()
+            || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2)
+                && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
+    if (perSize) {
+      // "CRE 12-13.5-15, x2 each size", "CRE 10-11-12 x1 each": so many at every size of the
+      // list right before; "one inflation at each size" with no list there: the sizes count them
+      int sizes = sizesBefore(s, m.start());
+      if (sizes < 2 && n == 1) {
+        return;
+      }
+      n *= Math.max(sizes, 1);
     }
     if (n >= 1 && n <= 20 && !elsewhen.at(i, s, m.start())) {
       found.add(new Value(n, i, m.start(), m.end(), false));
     }
+  }
+
+  /** How many sizes the list written right before {@code at} holds ("CRE 12/13.5/15, "), or 0. */
+  private int sizesBefore(Sentence s, int at) {
+    Matcher list = CountShapes.LIST_BEFORE.matcher(f).region(Math.max(s.start(), at - 48), at);
+    return list.find() ? CountShapes.sizesIn(f, list.start(1), list.end(1)) : 0;
   }
 
   /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */

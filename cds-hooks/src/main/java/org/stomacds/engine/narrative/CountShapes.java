@@ -30,6 +30,8 @@ final class CountShapes {
               // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"; a table's rows "Inflation 2 |
               // 16.5
               // mm | 60 s" (cells read as spaces)
+              // "13:24 inflation #2, held 1 min"
+              + "|\\binflation\\s*(?:#|no\\.)\\s*([2-9])(?![\\d.])"
               + "|\\binflation\\s*#?\\s*([2-6])\\s*(?:[:=)-]|(?=(?:[a-z]+(?:\\s[a-z]+)?:\\s*)?\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b))");
 
   /** "repeated once", "repeated two more times", "two additional inflations": n more. */
@@ -40,7 +42,9 @@ final class CountShapes {
               + "|\\b(?:this|it|which)\\s+was\\s+(?:then\\s+)?repeated\\b(?!\\s*(?:x|\\d|once|twice|two"
               + "|three|four|for\\s+a\\s+total))|\\bre-?inflated\\b"
               + "|\\b(?:repeated\\s+)?(?<![\\d.]\\s?)(one|two|three|four|five|\\d)\\s+(?:more|additional"
-              + "|further)\\s+(?:times|inflations?|dilations?)\\b");
+              + "|further)\\s+(?:times|inflations?|dilations?)\\b"
+              // "repeated a further two times"
+              + "|\\b(?:repeated\\s+)?an?\\s+(?:further|additional)\\s+(two|three|four)\\s+times\\b");
 
   /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
   static final Pattern IN_STAGES =
@@ -126,6 +130,15 @@ final class CountShapes {
 
   static final Pattern ONE_SIZE = Rx.compile(SIZE_WORD);
 
+  /**
+   * A list of two or more sizes ending where the region ends, with its unit and balloon's name:
+   * "CRE 12-13.5-15, " before "x2 each size", "10/11/12 mm balloon " before "x1 each".
+   */
+  static final Pattern LIST_BEFORE =
+      Rx.compile(
+          "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-|/|,\\s*and|,|and)\\s*\\d{1,2}(?:\\.\\d{1,2})?){1,6})"
+              + "\\s*(?:mm\\b)?\\s*(?:(?:cre|tts)\\b\\s*)?(?:balloons?\\b\\s*)?[,;:]?\\s*$");
+
   static int sizesIn(String f, int from, int to) {
     Matcher m = ONE_SIZE.matcher(f).region(from, to);
     int n = 0;
@@ -164,7 +177,7 @@ final class CountShapes {
    */
   static final Pattern ONE_PER_SIZE =
       Rx.compile(
-          "\\b(?:1|one|a\\s+single|once)\\s+(?:(?:balloon\\s+)?(?:inflations?|infls?|dilations?)\\s+)?"
+          "(?:\\b(?:1|one|a\\s+single|once)|\\bx\\s*1)\\s+(?:(?:balloon\\s+)?(?:inflations?|infls?|dilations?)\\s+)?"
               + "(?:at\\s+|for\\s+|with\\s+|on\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step)\\b"
               + "|\\beach\\s+(?:size|diameter|stage|step)\\s+(?:inflated\\s+)?once\\b");
 

@@ -53,6 +53,10 @@ enum DurationKind {
         continue;
       }
       words++;
+      if (w.equals("time") && fluoroscopyTimed(f, s, c)) {
+        // "Fluoroscopy: used - balloon position and waist confirmed, time 0.8 min"
+        return DurationKind.FLUOROSCOPY;
+      }
       if (w.equals("total")) {
         // "Sedation: conscious sedation, total 24 minutes": a total of what is named before it
         total = true;
@@ -64,6 +68,19 @@ enum DurationKind {
       }
     }
     return DurationKind.UNKNOWN;
+  }
+
+  /**
+   * Whether the "time" under the cursor is the fluoroscopy's: fluoroscopy is named earlier in the
+   * sentence, and the word right before "time" names nothing else ("inflation time 60 s",
+   * "anesthesia time 41 minutes").
+   */
+  private static boolean fluoroscopyTimed(String f, Sentence s, TokenCursor time) {
+    TokenCursor back = time.copy();
+    if (back.prev() && back.word() != null && durationCue(back.word()) != null) {
+      return false;
+    }
+    return f.substring(s.start(), time.start()).contains("fluoro");
   }
 
   /** "x3", "x 3": the inflation count in terse notes, which a duration often follows. */

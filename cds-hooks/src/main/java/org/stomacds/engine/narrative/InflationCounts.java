@@ -60,13 +60,20 @@ final class InflationCounts {
         && ANOTHER_STRICTURE.matcher(f).region(last.end(), next.start()).find();
   }
 
-  /** The balloon size stated last before {@code count} in its sentence or the one before it. */
+  /**
+   * The balloon size stated last before the end of {@code count} in its sentence or the one before
+   * it: a count said size by size ("16.5mm x2 then 18mm x2") is the last size's, so that a total
+   * after it ("= 4 infl") is not added to it.
+   */
   private static double balloonBefore(List<Value> balloons, Value count) {
     double size = Double.NaN;
     int at = -1;
     for (Value b : balloons) {
       // the nearest before it: sizes are not all listed in note order
-      if (b.start() < count.start() && b.sentence() >= count.sentence() - 1 && b.start() > at) {
+      if (b.start() < count.end()
+          && b.end() <= count.end()
+          && b.sentence() >= count.sentence() - 1
+          && b.start() > at) {
         size = b.value();
         at = b.start();
       }
@@ -120,6 +127,10 @@ final class InflationCounts {
       if (actStart < 0 && (progression(f, b) || chained(f, balloons, i, ARROW_LINK) >= 2)) {
         // "Balloon sizes: 10 mm -> 11 mm -> 12 mm", "12 -> 13.5 -> 15 mm": one inflation a step
         int steps = Math.max(chained(f, balloons, i, ARROW_LINK), sameSpan(balloons, b));
+        if (eachAfter(f, s, b.end()) >= 0) {
+          // "10 mm balloon, then 11, then 12 - one inflation each": every size so far
+          steps = Math.max(steps, sizesUpTo(balloons, b));
+        }
         if (steps >= 2) {
           Value last = balloons.get(i + chained(f, balloons, i, ARROW_LINK) - 1);
           return new Value(steps, b.sentence(), b.start(), Math.max(last.end(), b.end()), false);

@@ -290,11 +290,17 @@ final class Interpreter {
     return values.get(0);
   }
 
+  /**
+   * Whether a count is said to be the total: "total 5 inflations", "for a total of 3", "3
+   * inflations in total", "(3 total)"; not a count whose clause ends before the word ("15mm x2, 45s
+   * ea / total 5 inflations").
+   */
   private boolean isATotal(Value v) {
     Sentence s = sentences.get(v.sentence());
-    int from = Math.max(s.start(), v.start() - 16);
-    int to = Math.min(s.end(), v.end() + 16);
-    return TOTAL.matcher(f).region(from, to).find();
+    int from = Math.max(s.start(), v.start() - 24);
+    int to = Math.min(s.end(), v.end() + 24);
+    return TOTAL_BEFORE.matcher(f).region(from, v.start()).find()
+        || TOTAL_AFTER.matcher(f).region(v.end(), to).lookingAt();
   }
 
   private static final Pattern AT_EACH_STRICTURE =
@@ -304,7 +310,12 @@ final class Interpreter {
 
   private static final Pattern EACH_WITH = Rx.compile("\\beach\\s+(?:with|received|had)\\s+$");
 
-  private static final Pattern TOTAL = Rx.compile("\\b(?:total|in\\s+all|overall)\\b");
+  private static final Pattern TOTAL_BEFORE =
+      Rx.compile(
+          "\\b(?:total|in\\s+all|overall)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
+
+  private static final Pattern TOTAL_AFTER =
+      Rx.compile("[\\s(]*(?:[a-z]+\\s+){0,2}?(?:in\\s+all|(?:in\\s+)?total|overall)\\b");
 
   /** Where an addendum or late entry begins, or the note's length when there is none. */
   private int addendumStart() {

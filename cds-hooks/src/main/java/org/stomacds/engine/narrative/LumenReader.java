@@ -390,7 +390,8 @@ final class LumenReader {
       return -1;
     }
     if (in(k, AFTER_ALWAYS)) {
-      return 1;
+      // not "by comparison to the opened biopsy forceps": the device's state, not a time
+      return k + 1 < words && in(k + 1, SizeCues.OPENED_DEVICES) ? 0 : 1;
     }
     if (is(k, "dilated")) {
       if (k > 0 && in(k - 1, OTHER_TIME_BEFORE)) {

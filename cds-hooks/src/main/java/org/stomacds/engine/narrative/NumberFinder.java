@@ -145,7 +145,8 @@ final class NumberFinder {
             && has(i, Feature.DILATE, Feature.BALLOON, Feature.COUNT_WORD, Feature.CRE_TTS);
     List<Clock> times = clocks.timesOf(i, thisProcedure);
     long numberStarts = Lexicon.bit(Feature.DIGIT) | Lexicon.bit(Feature.NUMBER_WORD);
-    boolean creOrTts = thisProcedure && hasWord(i, Feature.CRE_TTS);
+    // "18-19-20 CRE", "12-13.5-15 balloon"
+    boolean creOrTts = thisProcedure && hasWord(i, Feature.BALLOON);
     int lastStart = -1;
     int sizeEnd = -1;
     int durationEnd = -1;
@@ -171,7 +172,7 @@ final class NumberFinder {
       char following = spaced < s.end() ? f.charAt(spaced) : ' ';
       int word = numerals.skipSpaceAndHyphen(after, s.end());
       char nextWord = word < s.end() ? f.charAt(word) : ' ';
-      if (thisProcedure && start >= sizeEnd && creOrTts && "ct,/-\u2192".indexOf(following) >= 0) {
+      if (thisProcedure && start >= sizeEnd && creOrTts && "ctb,/-\u2192".indexOf(following) >= 0) {
         Matcher m = matchers.get(QuantityMatchers.BALLOON_BEFORE).region(start, s.end());
         if (m.lookingAt()) {
           sizeEnd = m.end();

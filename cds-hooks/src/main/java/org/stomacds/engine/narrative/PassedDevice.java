@@ -1,6 +1,7 @@
 package org.stomacds.engine.narrative;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A size that belongs to a scope or other device the stricture let through: "admitted the 9.8 mm
@@ -67,6 +68,33 @@ final class PassedDevice {
   private static final Set<String> ONWARD = Set.of("to", "into", "up", "proximally", "further");
 
   private PassedDevice() {}
+
+  /**
+   * Whether the device named at {@code at} is what the lumen is measured against: "the width of the
+   * gastroscope, about 10 mm", "roughly the size of an open biopsy forceps, so maybe 7 mm".
+   */
+  static boolean widthOf(String f, Sentence s, int at) {
+    return WIDTH_OF.matcher(f).region(Math.max(s.start(), at - 60), at).find();
+  }
+
+  private static final Pattern WIDTH_OF =
+      Rx.compile(
+          "\\b(?:width|size|caliber|calibre|diameter)\\s+of\\s+(?:the\\s+|an?\\s+|my\\s+)?"
+              + "(?:[a-z-]+\\s+){0,2}$");
+
+  /** Whether a verb of admitting ends right before the size at {@code numStart}, after a comma. */
+  static boolean admittedBefore(String f, Sentence s, int numStart) {
+    return ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find();
+  }
+
+  /** "the stoma admitted the gastroscope, approx 11 mm": the opening's size comes after it. */
+  private static final Pattern ADMITTED_BEFORE =
+      Rx.compile(
+          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
+              + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
+              // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
+              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
+              + "|estimated)?\\s*$");
 
   /**
    * Whether the size at {@code [numStart, unitEnd)}, followed by a device's name, is the size of a

@@ -36,7 +36,7 @@ final class QuantityPatterns {
               + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
 
   private static final String LIST_TAIL =
-      "((?:\\s*(?:,\\s*and|,\\s*or|,|-|/|to|and|or)\\s*" + NUM + "){0,6})";
+      "((?:\\s*(?:,\\s*and|,\\s*or|,\\s*then|,|-|/|to|and|or|then)\\s*" + NUM + "){0,6})";
 
   /** What a bare number after "balloon" must not be followed by to be its size. */
   private static final String NOT_ANOTHER_UNIT =
@@ -47,19 +47,34 @@ final class QuantityPatterns {
           + NUM
           + "){1,6}\\s*-?\\s*(?:mm|cm|millim|centim))(?!\\.\\d)";
 
-  /** Sizes written without a unit after the balloon: "CRE balloon 15-16.5-18", "Balloon: 15". */
+  /**
+   * Sizes written without a unit after the balloon: "CRE balloon 15-16.5-18", "Balloon: 15", "Bal
+   * 18 x2".
+   */
   static final Pattern BALLOON_BARE =
       Rx.compile(
-          "\\b(?:cre|tts|balloon)\\b(?:\\s+(?:balloon|dilator|size|sizes|diameter))?\\s*"
-              + "(?::|=|-|\\(|of)?\\s*("
+          "\\b(?:cre|tts|balloon|bal|bln)\\b(?:\\s+(?:balloon|dilator|size|sizes|diameter))?\\s*"
+              // "10 mm balloon, then 11, then 12": the balloon's next sizes
+              + "(?::|=|-|\\(|of|to|,?\\s*then(?:\\s+(?:to|at))?)?\\s*("
               + NUM
               + ")"
               + LIST_TAIL
               + NOT_ANOTHER_UNIT);
 
-  /** Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon". */
+  /**
+   * Sizes written without a unit before the balloon: "18-19-20 CRE", "15 TTS balloon", "12-13.5-15
+   * balloon" (before the bare word only a staged balloon's list, not "12 balloon dilations").
+   */
   static final Pattern BALLOON_BEFORE =
-      Rx.compile("(?<![\\w.])(" + NUM + ")" + LIST_TAIL + "\\s*(?:cre|tts)\\b");
+      // not a clock time before it: "10:15 TTS balloon 10 mm positioned"
+      Rx.compile(
+          "(?<![\\w.:])("
+              + NUM
+              + ")(?:"
+              + LIST_TAIL
+              + "\\s*(?:cre|tts)|((?:\\s*[-/]\\s*"
+              + NUM
+              + "){1,6})\\s*balloon)\\b");
 
   /** A duration: "60 seconds", "1 min", "45s", "one minute", "30-second". */
   static final Pattern DURATION =
@@ -104,6 +119,8 @@ final class QuantityPatterns {
               // I did it twice"
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
               + "(?:,?\\s+[a-z0-9.'-]+){0,9}?(?:\\s*\\([^()]{1,60}\\))?,?\\s+(twice|thrice)\\b"
+              // "Hegar dilations at home twice daily": how often, not how many
+              + "(?!\\s+(?:daily|a\\s+(?:day|week)|weekly|per\\s+(?:day|week)|each\\s+(?:day|week)))"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
               // "... inflated it across the ring to 12 millimeters and I did it twice"
               + "|(?<=\\b(?:did|done|repeated)\\s{1,2}(?:it|this|that)\\s{1,2})(twice|thrice)\\b"
@@ -111,7 +128,9 @@ final class QuantityPatterns {
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they|before"
               + "|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
-              + "|\\b(?:inflations?|dilations?)\\b[^.;()]{0,30}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
+              // "Inflations 15mm 30s, 16.5 30s, 18 60s (3 total)", "inflated x1 at each size (3
+              // total)"
+              + "|\\b(?:inflations?|dilations?|inflated|dilated)\\b(?:[^.;()]|\\.(?=\\d)){0,48}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
               // "13.5 mm balloon three times", "a 12 millimeter balloon, two times"
               + "|\\bballoon\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+(\\d{1,2}|one|two|three|four|five|six)"
               + "\\s+times\\b"
@@ -120,19 +139,28 @@ final class QuantityPatterns {
               // "serial dilations, three total", "inflated in 3 steps"
               + "|\\b(?:inflations|dilations|dilatations)\\b[,:]?\\s+(\\d{1,2}|two|three|four|five|six)"
               + "\\s+(?:in\\s+)?total\\b"
-              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b");
+              + "|\\b(?:inflated|dilated)\\s+in\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:steps|stages)\\b"
+              // "inflated to 15 mm and held one minute; this was done three times" (last: read
+              // only where the sentence speaks of the dilation)
+              + "|\\b(?:done|performed)\\s+(\\d{1,2}|two|three|four|five|six)\\s+(?:separate\\s+"
+              + "|consecutive\\s+)?times\\b");
 
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
       Rx.compile(
           "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
-              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count)\\s*"
+              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count"
+              // "inflation cycles: 3"
+              + "|(?:inflation|dilation)\\s+cycles)\\s*"
               + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*"
               // "Inflations: 3", "Inflations: three sequential", "Total inflations three (2 + 1)"
               + "(\\d{1,2}(?!\\d|\\.\\d)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)"
               + "(?!\\s*[-/]\\s*\\d)"
               + "(?!\\s*-?\\s*(?:mm|cm|millim|sec|s\\b|min|hours?|hrs?|days?|weeks?|wks?|months?"
-              + "|mos?\\b|years?|yrs?))");
+              + "|mos?\\b|years?|yrs?|y\\s*/\\s*o\\b|y\\.?o\\b|kg\\b))"
+              // "Balloon dilation x 2 sites", "dilation x2 strictures": the strictures counted
+              + "(?!\\s*(?:sites?|strictures?|stenos[ie]s|narrowings?|levels?|areas?|lesions?"
+              + "|segments?|locations?)\\b)");
 
   /** A clock time with a colon: "09:12", "9:12 am". */
   static final Pattern CLOCK =

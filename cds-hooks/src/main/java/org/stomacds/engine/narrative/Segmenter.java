@@ -22,6 +22,8 @@ final class Segmenter {
   private static final Pattern BULLET = Rx.compile("(?:[-*>]+|\\d{1,2}[.)])\\s");
   private static final int SOFT_WRAP_WIDTH = 50;
   private static final int MIN_WRAPPED_LINE = 40;
+  private static final Pattern UNIT_FIRST =
+      Rx.compile("(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\\b(?!\\s*:)");
 
   private final String original;
   private final String folded;
@@ -147,6 +149,11 @@ final class Segmenter {
       return true;
     }
     if (last == ',' || last == '-' || last == '(' || last == '/') {
+      return true;
+    }
+    if (Character.isDigit(last) && UNIT_FIRST.matcher(folded).region(ts, te).lookingAt()) {
+      // "The lumen measured 7 / mm by comparison with the open snare": an export's stray break
+      // between a number and its unit
       return true;
     }
     return pe - ps >= SOFT_WRAP_WIDTH;

@@ -56,8 +56,9 @@ final class SizeClassifier {
   static SizeKind classify(
       String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
     int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
-    if (label == 2) {
-      // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size
+    if (label == 2 || !cm && StepResult.after(f, s, numStart)) {
+      // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size; "TTS 12mm x2 ->
+      // 11mm": what the inflations gave
       return SizeKind.LUMEN;
     }
     SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
@@ -97,14 +98,9 @@ final class SizeClassifier {
         continue;
       }
       if (w.equals("at")) {
-        // "estimated at 7 mm", "measured at 9 mm": a size judged, not a place.
-        TokenCursor back = c.copy();
-        if (!cm
-            && back.prev()
-            && back.word() != null
-            && (JUDGED.contains(back.word())
-                || back.startsWith("inflat")
-                || back.startsWith("dilat"))) {
+        // "estimated at 7 mm", "I'd put the lumen at about 18 mm", "estimate the opening at
+        // around 6 mm": a size judged, not a place.
+        if (!cm && judgedAt(c)) {
           break;
         }
         return SizeKind.OTHER;
@@ -118,7 +114,7 @@ final class SizeClassifier {
         // "the balloon was 15 mm, not 18 mm": a size denied
         return SizeKind.OTHER;
       }
-      if (w.equals("from") && single && isChangeBefore(f, s, c.start())) {
+      if (w.equals("from") && single && StepResult.changeBefore(f, s, c.start())) {
         return SizeKind.LUMEN_FROM;
       }
       break;
@@ -126,15 +122,16 @@ final class SizeClassifier {
     if (!cm && SizeCues.dilationGoesTo(f, s, numStart)) {
       return SizeKind.BALLOON;
     }
-    if (ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
+    if (PassedDevice.admittedBefore(f, s, numStart)) {
       // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
       return SizeKind.LUMEN;
     }
-    SizeKind nearest = SizeCues.nearest(f, s, numStart, cm);
-    if (nearest == SizeKind.UNKNOWN && !cm && countAfter(f, s, unitEnd)) {
-      // "today: 18mm x3 60s": a size inflated so many times is the balloon's
+    if (!cm && countAfter(f, s, unitEnd)) {
+      // "today: 18mm x3 60s", "Dilation sequence (each stricture): 12 mm x1, 13.5 mm x1": a size
+      // inflated so many times is the balloon's, whatever was named before it
       return SizeKind.BALLOON;
     }
+    SizeKind nearest = SizeCues.nearest(f, s, numStart, cm);
     if (nearest == SizeKind.UNKNOWN
         && !cm
         && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
@@ -160,6 +157,13 @@ final class SizeClassifier {
       char p = c.punct();
       if (p != '~' && p != ':' && p != '=') {
         break;
+      }
+    }
+    if ("both".equals(w) || "all".equals(w)) {
+      // "Post: both ~14mm": the label of every stricture's size
+      w = null;
+      while (c.prev() && (w = c.word()) == null && (c.punct() == ':' || c.punct() == '~')) {
+        // over the label's colon
       }
     }
     if (w != null) {
@@ -188,19 +192,28 @@ final class SizeClassifier {
   /** "After: ~15mm", "after ~15 mm": the bare label, a colon or tilde between it and the size. */
   private static final Pattern BARE_AFTER = Rx.compile("after\s*[:~]\s*~?\s*");
 
-  private static final Pattern ADMITTED_BEFORE =
-      Rx.compile(
-          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
-              + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
-              // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
-              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
-              + "|estimated)?\\s*$");
-
   private static final Pattern TIMED_BEFORE =
       Rx.compile(
           "\\b(?:afterwards?|after\\s+dilat[a-z]*|post(?:-?dil[a-z]*)?|following\\s+dilat[a-z]*"
               + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
               + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
+
+  /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
+  private static boolean judgedAt(TokenCursor at) {
+    TokenCursor back = at.copy();
+    for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
+      if (JUDGED.contains(back.word())
+          || k == 0
+              && (back.startsWith("inflat")
+                  || back.startsWith("dilat")
+                  || COUNTED.contains(back.word()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
 
   /** Verbs after which "at" gives a size's estimate rather than a place. */
   private static final Set<String> JUDGED =
@@ -377,25 +390,6 @@ final class SizeClassifier {
       }
       if (c.isWord() && !c.isNumber() && !SizeCues.UNIT_WORDS.contains(c.word())) {
         return false;
-      }
-    }
-    return false;
-  }
-
-  /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */
-  private static boolean isChangeBefore(String f, Sentence s, int at) {
-    TokenCursor c = new TokenCursor(f, s.start(), at, at);
-    for (int i = 0; i < 3 && c.prev(); i++) {
-      String w = c.word();
-      if (w != null
-          && (w.startsWith("dilat")
-              || w.equals("increased")
-              || w.equals("improved")
-              || w.equals("widened")
-              || w.equals("enlarged")
-              || w.equals("went")
-              || w.equals("opened"))) {
-        return true;
       }
     }
     return false;

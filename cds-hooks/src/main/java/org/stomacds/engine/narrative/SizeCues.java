@@ -31,6 +31,9 @@ final class SizeCues {
           "probe",
           "clip");
 
+  /** What a lumen is judged against when opened: "the opened biopsy forceps (7 mm span)". */
+  static final WordSet OPENED_DEVICES = WordSet.of("biopsy", "forceps", "snare", "cup", "jaws");
+
   static final Set<String> LESIONS =
       Set.of(
           "polyp",
@@ -171,6 +174,10 @@ final class SizeCues {
         // "narrowed to 1 cm" is a width; "narrowed at the fascia ~3 cm" is not
         return SizeKind.OTHER;
       }
+      if (k == SizeKind.OTHER && SCOPES.contains(w) && PassedDevice.widthOf(f, s, c.start())) {
+        // "narrowed to about the width of the gastroscope, about 10 mm": the lumen, judged by it
+        return SizeKind.LUMEN;
+      }
       if (k != null) {
         return k;
       }
@@ -192,6 +199,10 @@ final class SizeCues {
           break;
         }
         continue;
+      }
+      if (i == 0 && (back.is("each") || back.is("every") || back.is("per"))) {
+        // "one inflation at each diameter (12 mm, 13.5 mm, 15 mm)": the balloon's sizes
+        return SizeKind.BALLOON;
       }
       if (back.startsWith("balloon")
           || back.startsWith("inflat")

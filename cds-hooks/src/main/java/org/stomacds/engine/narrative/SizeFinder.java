@@ -30,7 +30,9 @@ final class SizeFinder {
     if (elsewhen.at(i, s, m.start())) {
       return;
     }
-    List<Double> values = matchers.numbersIn(m.start(1), m.end(2));
+    // the list's tail is group 2, or 3 for a staged balloon's list before the bare word
+    int tail = m.groupCount() >= 3 && m.start(3) >= 0 ? 3 : 2;
+    List<Double> values = matchers.numbersIn(m.start(1), Math.max(m.end(1), m.end(tail)));
     for (double mm : values) {
       if (mm >= 5 && mm <= 40) {
         balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));

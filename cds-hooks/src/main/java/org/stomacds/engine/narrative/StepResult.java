@@ -1,0 +1,47 @@
+package org.stomacds.engine.narrative;
+
+import java.util.regex.Pattern;
+
+/**
+ * A size written after an arrow that follows the inflations, in terse notes: "TTS 12mm x2 -> 11mm",
+ * "CRE 12-13.5-15, x2 each size, 30s ea -> 15mm", "x1 each, 60s ea -> ~10mm". The arrow after a
+ * count or a hold gives what the dilation achieved (the lumen), where an arrow between two sizes
+ * ("12 -> 13.5 -> 15 mm") gives the balloon's steps.
+ */
+final class StepResult {
+
+  private StepResult() {}
+
+  private static final Pattern AFTER_INFLATIONS =
+      Rx.compile(
+          "(?:(?<![a-z])x\\s*\\d{1,2}|(?<![\\w.])\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?))"
+              + "(?:\\s*,?\\s*(?:each|ea|apiece)\\b\\.?(?:\\s+size)?)?"
+              + "\\s*(?:-+>|\u2192|=>)\\s*(?:approx\\.?\\s*|about\\s+|~\\s*)?$");
+
+  /** Whether the size starting at {@code numStart} comes right after such an arrow. */
+  static boolean after(String f, Sentence s, int numStart) {
+    int from = Math.max(s.start(), numStart - 40);
+    return numStart > from
+        && f.charAt(numStart - 1) != '\n'
+        && AFTER_INFLATIONS.matcher(f).region(from, numStart).find();
+  }
+
+  /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */
+  static boolean changeBefore(String f, Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int i = 0; i < 3 && c.prev(); i++) {
+      String w = c.word();
+      if (w != null
+          && (w.startsWith("dilat")
+              || w.equals("increased")
+              || w.equals("improved")
+              || w.equals("widened")
+              || w.equals("enlarged")
+              || w.equals("went")
+              || w.equals("opened"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
