@@ -20,8 +20,10 @@ final class ReachReader {
   private final List<Sentence> sentences;
   private final Mentions mentions;
   private final NoteReading.Builder out;
+  private final EndPoint endPoint;
 
-  ReachReader(IndexedNote note, Mentions mentions) {
+  ReachReader(IndexedNote note, Mentions mentions, EndPoint endPoint) {
+    this.endPoint = endPoint;
     this.f = note.f;
     this.sentences = note.sentences;
     this.mentions = mentions;
@@ -49,11 +51,10 @@ final class ReachReader {
                 .matcher(f)
                 .region(clauseStart(s, reach.start()), clauseEnd(s, reach.end()))
                 .find();
+        // a bare depth or a segment short of the cecum is the extent of a colonoscopy, not its end
+        boolean complete = !shortOfAim && endPoint.completes(i, reach.start(), reach.end());
         decide(
-            shortOfAim ? ExamExtent.INCOMPLETE : ExamExtent.COMPLETE,
-            i,
-            reach.start(),
-            reach.end());
+            complete ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE, i, reach.start(), reach.end());
         return;
       }
     }
@@ -82,7 +83,8 @@ final class ReachReader {
         continue;
       }
       if (kind == Tag.COMPLETE || kind == Tag.INCOMPLETE_STRONG) {
-        out.extent = kind == Tag.COMPLETE ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
+        boolean complete = kind == Tag.COMPLETE && endPoint.completes(i, s.start(), s.end());
+        out.extent = complete ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
         out.preferred.put(
             EXTENT_OF_EXAM, mentions.mention(EXTENT_OF_EXAM, false, i, s.start(), s.end(), true));
         return true;
@@ -152,7 +154,7 @@ final class ReachReader {
   /** Verbs of moving the scope: only these reach a length ("a stricture seen 2 cm distal"). */
   private static final String ADVANCED =
       "(?:advanced|adv|advance|passed|examined|exam'd|examd|inspected|intubated|reached|went"
-          + "|continued|traversed|explored|stopped|halted|looked)";
+          + "|continued|traversed|explored|stopped|halted|looked|taken|pushed|inserted)";
 
   private static final String ON_THE_WAY =
       "\\b(?:[\\s,]+(?:the|to|up|into|in|through|thru|as|far|a|further|of|only|scope|colonoscope"
