@@ -49,7 +49,6 @@ class ComplicationsReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "A small mucosal tear with minimal oozing was noted.",
         "Perforation was identified and clips were placed.",
         "Bleeding requiring epinephrine injection occurred.",
         "Complications: small mucosal laceration.",
@@ -71,12 +70,44 @@ class ComplicationsReadingTest {
       strings = {
         "Minimal oozing at the dilation site, stopped spontaneously. No complications.",
         "Complications: none. Minor oozing at the dilation site.",
-        "Mild expected oozing at the stricture after dilation."
+        "Mild expected oozing at the stricture after dilation. No complications."
       })
   void documentsExpectedOozingWithoutAComplication(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(COMPLICATIONS)).isTrue();
     assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  /**
+   * The corpus brief's coding decision 4: a superficial tear, or oozing that stopped untreated,
+   * told without a label is the intended effect of the dilation: no complication, nor a statement
+   * that there were none; a separate "no perforation" still says none.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "A small mucosal tear with minimal oozing was noted.",
+        "Trace oozing that stopped on its own.",
+        "A little oozing from the ring, settled by itself.",
+        "Superficial split at 3 o'clock, no active bleeding.",
+        "Mild expected oozing at the stricture after dilation."
+      })
+  void anUntreatedExpectedEffectSaysNothingAboutComplications(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).as(note).isFalse();
+    assertThat(r.complicationsOccurred()).as(note).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No perforation; there was minor oozing at the dilation site.",
+        "Trace oozing that stopped on its own. No perforation."
+      })
+  void anUntreatedExpectedEffectBesideNoPerforationIsNone(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).as(note).isTrue();
+    assertThat(r.complicationsOccurred()).as(note).isFalse();
   }
 
   /**
@@ -86,8 +117,6 @@ class ComplicationsReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "No perforation; there was minor oozing at the dilation site.",
-        "Trace oozing that stopped on its own.",
         "Some minor bleeding at the site, treated with epinephrine. No other complications.",
         "Complications: superficial mucosal split at the stomal edge, no bleeding.",
         "Cx: post-proc abd pain in PACU; KUB no free air; resolved."
