@@ -32,8 +32,10 @@ final class ComplicationsReader {
   private final List<Hit> hits;
   private final Mentions mentions;
   private final NoteReading.Builder out;
+  private final EventCoding coding;
 
   ComplicationsReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
+    this.coding = new EventCoding(note.f, note.sentences);
     this.f = note.f;
     this.sentences = note.sentences;
     this.hits = hits;
@@ -101,10 +103,18 @@ final class ComplicationsReader {
   }
 
   private void event(Hit h, Polarity p) {
-    if (p == Polarity.AFFIRMED && (anotherTimeOrADiagnosis(h) || anExpectedEffect(h))) {
+    Sentence s = sentences.get(h.sentence());
+    int from = clauseStart(s, h.start());
+    int to = clauseEnd(s, h.end());
+    if (coding.afterDischarge(h)) {
+      // told in a late entry: a delayed complication, documented with the visit that treats it
       return;
     }
-    if (p == Polarity.ABSENT && describesATear(h)) {
+    if (p == Polarity.AFFIRMED
+        && (anotherTimeOrADiagnosis(h) || !saysNoOther && coding.expectedEffect(h, from, to))) {
+      return;
+    }
+    if (p == Polarity.ABSENT && coding.describesATear(h, from)) {
       // "small mucosal tear, no bleeding": how the tear looked, not a word on complications
       return;
     }
@@ -119,69 +129,6 @@ final class ComplicationsReader {
       out.preferred.put(COMPLICATIONS, m);
     }
   }
-
-  /**
-   * The corpus brief's coding decision 4: a superficial tear or split, or oozing or trace bleeding
-   * that stopped untreated, told in the account of the procedure and not labelled a complication,
-   * is the intended effect of the dilation. It is no complication, nor a statement that there were
-   * none: it leaves the element to what else the note says ("No perforation", "Complications:
-   * none"). Treated, listed under a complications heading, or told with "no other complications",
-   * it is the complication the note reports.
-   */
-  private boolean anExpectedEffect(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    if (s.section() == Section.COMPLICATIONS || saysNoOther) {
-      return false;
-    }
-    String event = f.substring(h.start(), h.end());
-    boolean bleeding = event.contains("ooz") || event.contains("bleed") || event.contains("blood");
-    boolean tear =
-        event.contains("tear")
-            || event.contains("split")
-            || event.contains("lacerat")
-            || event.contains("fissur");
-    if (!bleeding && !tear) {
-      return false;
-    }
-    int from = clauseStart(s, h.start());
-    int to = clauseEnd(s, h.end());
-    if (TREATED.matcher(f).region(s.start(), s.end()).find()
-        || LABELLED.matcher(f).region(from, to).find()) {
-      return false;
-    }
-    return MINOR.matcher(f).region(from, to).find()
-        || UNTREATED.matcher(f).region(from, to).find()
-        || tear && SUPERFICIAL.matcher(f).region(from, to).find();
-  }
-
-  /** Bleeding said absent in the clause of a tear or split the account describes. */
-  private boolean describesATear(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    String event = f.substring(h.start(), h.end());
-    return s.section() != Section.COMPLICATIONS
-        && (event.contains("bleed") || event.contains("bldg") || event.contains("ooz"))
-        && TEAR.matcher(f).region(clauseStart(s, h.start()), h.start()).find();
-  }
-
-  private static final Pattern TEAR = Rx.compile("\\b(?:tears?|splits?|lacerations?|fissures?)\\b");
-
-  /** What the bleeding or tear needed: then it is a complication whatever its size. */
-  private static final Pattern TREATED =
-      Rx.compile(
-          "\\b(?:clip(?:s|ped)?|hemoclips?|epinephrine|epi|inject(?:ed|ion)|cauter[a-z]*|apc|argon"
-              + "|coagulat[a-z]*|pressure|pack(?:ed|ing)|sutur[a-z]*|admit(?:ted)?|admission"
-              + "|observ(?:ed|ation)\\s+(?:overnight|extended)|extended\\s+observation|transfus[a-z]*"
-              + "|hemostatic|hemostasis\\s+(?:was\\s+)?achieved"
-              + "|treated\\s+with|brisk|arterial|spurting)\\b");
-
-  private static final Pattern LABELLED = Rx.compile("\\b(?:complications?|adverse)\\b");
-
-  private static final Pattern UNTREATED =
-      Rx.compile(
-          "\\b(?:(?:stopped|settled|ceased|resolved)\\s+(?:on\\s+its\\s+own|by\\s+itself|spontaneously"
-              + "|without\\s+(?:treatment|intervention|therapy))|spontaneously|no\\s+(?:active\\s+)?"
-              + "(?:bleeding|bldg|ooze|oozing)|did\\s+not\\s+bleed|needed\\s+no|no\\s+(?:treatment"
-              + "|intervention|therapy)|without\\s+(?:bleeding|treatment|intervention))\\b");
 
   /**
    * "Postoperative stomal stenosis (complication of the March colectomy)": the complication of an

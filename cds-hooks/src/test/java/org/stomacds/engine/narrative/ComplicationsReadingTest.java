@@ -3,6 +3,7 @@ package org.stomacds.engine.narrative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -108,6 +109,30 @@ class ComplicationsReadingTest {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(COMPLICATIONS)).as(note).isTrue();
     assertThat(r.complicationsOccurred()).as(note).isFalse();
+  }
+
+  /**
+   * Coding decision 7: a bleed after discharge, told in a late entry, is a delayed complication
+   * documented with the encounter that treats it; the note keeps what it said of the procedure.
+   */
+  @Test
+  void anEventAfterDischargeToldInALateEntryIsNotThisProceduresComplication() {
+    NoteReading r =
+        Notes.read(
+            "Complications: none. Home with his wife, soft diet.\n"
+                + "Late entry, next day: he came back to the ED overnight with melena into the"
+                + " bag; a second scope found oozing at the ring, which was clipped.");
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  @Test
+  void anEventInRecoveryToldInAnAddendumIsStillOne() {
+    NoteReading r =
+        Notes.read(
+            "No complications.\nAddendum: brisk bleeding from the stoma in recovery; two clips"
+                + " were placed through a repeat scope.");
+    assertThat(r.complicationsOccurred()).isTrue();
   }
 
   /**
