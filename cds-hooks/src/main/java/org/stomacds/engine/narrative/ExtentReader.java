@@ -107,6 +107,12 @@ final class ExtentReader {
           continue;
         }
       }
+      if ((kind == Tag.COMPLETE || kind == Tag.COMPLETE_LANDMARK)
+          && p == Polarity.AFFIRMED
+          && anotherTime(h)) {
+        // "the whole colon was seen in March": an earlier exam, not how far this one went
+        continue;
+      }
       switch (kind) {
         case COMPLETE -> {
           if (p == Polarity.AFFIRMED && reachedShortOfItsAim(h)) {
@@ -202,6 +208,20 @@ final class ExtentReader {
     int end = label ? sentences.get(h.sentence()).end() : h.end();
     return endPoint.completes(h.sentence(), h.start(), end);
   }
+
+  /** The reach is dated after it, in its clause: "the whole colon was seen in March". */
+  private boolean anotherTime(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int semi = f.indexOf(';', h.end());
+    int end = semi >= 0 && semi < s.end() ? semi : s.end();
+    return ANOTHER_TIME.matcher(f).region(h.start(), end).find();
+  }
+
+  private static final Pattern ANOTHER_TIME =
+      Rx.compile(
+          "\\b(?:prior|previous(?:ly)?|earlier|ago|recent(?:ly)?|last\\s+(?:year|month|week|spring"
+              + "|summer|autumn|fall|winter|time)|(?:19|20)\\d{2}|in\\s+(?:january|february|march"
+              + "|april|june|july|august|september|october|november|december))\\b");
 
   private boolean namesTheDistalEnd(Hit h) {
     String named = f.substring(h.start(), h.end());

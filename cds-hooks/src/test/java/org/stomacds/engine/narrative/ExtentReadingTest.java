@@ -236,7 +236,9 @@ class ExtentReadingTest {
         "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan.",
         "Afterwards the scope passed into the transverse colon; normal mucosa.",
         "Through the mucous fistula the scope was advanced to the transverse colon.",
-        "Via the end colostomy the colon was examined to 35 cm (clear colonoscopy last spring)."
+        "Via the end colostomy the colon was examined to 35 cm (clear colonoscopy last spring).",
+        "Scope passed on to the hepatic flexure and stopped there on purpose; the whole colon was"
+            + " seen in March."
       })
   void readsADepthOrASegmentShortOfTheCecumThroughAColostomyAsIncomplete(String note) {
     NoteReading r = Notes.read(note);
