@@ -17,6 +17,7 @@ final class EndPoint {
   private final IndexedNote note;
   private final List<Sentence> sentences;
   private Boolean ileostomy;
+  private ServiceReading service;
 
   EndPoint(IndexedNote note) {
     this.note = note;
@@ -52,12 +53,23 @@ final class EndPoint {
   /** The route the service facts read: an ileostomy, or a stoma whose kind is an ileostomy. */
   boolean throughAnIleostomy() {
     if (ileostomy == null) {
-      ServiceReading service = ServiceReader.read(note.text, note.f, sentences);
-      String route = service.fact("route").map(ServiceReading.Said::value).orElse("stoma");
-      String kind = service.fact("stoma-kind").map(ServiceReading.Said::value).orElse("");
+      String route = service().fact("route").map(ServiceReading.Said::value).orElse("stoma");
+      String kind = service().fact("stoma-kind").map(ServiceReading.Said::value).orElse("");
       ileostomy = route.equals("ileostomy") || route.equals("stoma") && kind.equals("ileostomy");
     }
     return ileostomy;
+  }
+
+  /** The service facts read that nothing was dilated: the stricture stopped the exam. */
+  boolean nothingDilated() {
+    return service().fact("dilation").map(d -> d.value().equals("not-done")).orElse(false);
+  }
+
+  private ServiceReading service() {
+    if (service == null) {
+      service = ServiceReader.read(note.text, note.f, sentences);
+    }
+    return service;
   }
 
   private static final Pattern END_POINT =

@@ -44,6 +44,12 @@ final class ReachReader {
         decide(ExamExtent.INCOMPLETE, i, stop.start(), stop.end());
         return;
       }
+      Matcher barred = BARRED.matcher(f).region(s.contentStart(), s.end());
+      if (barred.find() && endPoint.nothingDilated()) {
+        // "pinpoint, would not admit the scope; dilation deferred": the exam ended there
+        decide(ExamExtent.INCOMPLETE, i, barred.start(), barred.end());
+        return;
+      }
       Matcher reach = REACH.matcher(f).region(s.contentStart(), s.end());
       if (reach.find() && !anotherTimeBefore(s, reach.end())) {
         boolean shortOfAim =
@@ -219,6 +225,15 @@ final class ReachReader {
               + "(?:splenic|hepatic)\\s+flex(?:ure)?\\s+only\\b"
               + "|"
               + STOPPED_BEFORE_IT);
+
+  /** The stricture kept the scope out: an exam stopped there when nothing was dilated. */
+  private static final Pattern BARRED =
+      Rx.compile(
+          "\\b(?:would\\s+not|wouldn't|did\\s+not|didn't|could\\s+not|couldn't|does\\s+not|unable\\s+to"
+              + "|failed\\s+to)\\s+(?:admit|accept|allow|take)\\s+(?:the\\s+|even\\s+the\\s+|a\\s+)?(?:[a-z-]+\\s+)?"
+              + "(?:scope|colonoscope|endoscope|gastroscope|instrument)\\b"
+              + "|\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:would|could|did)\\s+not\\s+(?:pass"
+              + "|advance|traverse|go\\s+through|enter)\\b");
 
   /** Another time than this procedure's: "Prior colonoscopy reached the cecum." */
   private static final Pattern ANOTHER_TIME =

@@ -101,6 +101,8 @@ class ExtentReadingTest {
   @ValueSource(
       strings = {
         "Exam limited to the stricture.",
+        "Pinpoint ring at the fascia that would not admit the scope; dilation was not performed"
+            + " because of a deep ulcer.",
         "Scope not advanced beyond the lesion.",
         "I could not really pass the scope beyond the stricture.",
         "exam stopped @ 20cm, limited by stool",
