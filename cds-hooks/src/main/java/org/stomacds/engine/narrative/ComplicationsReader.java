@@ -32,8 +32,10 @@ final class ComplicationsReader {
   private final List<Hit> hits;
   private final Mentions mentions;
   private final NoteReading.Builder out;
+  private final EventCoding coding;
 
   ComplicationsReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
+    this.coding = new EventCoding(note.f, note.sentences);
     this.f = note.f;
     this.sentences = note.sentences;
     this.hits = hits;
@@ -101,7 +103,19 @@ final class ComplicationsReader {
   }
 
   private void event(Hit h, Polarity p) {
-    if (p == Polarity.AFFIRMED && anotherTimeOrADiagnosis(h)) {
+    Sentence s = sentences.get(h.sentence());
+    int from = clauseStart(s, h.start());
+    int to = clauseEnd(s, h.end());
+    if (coding.afterDischarge(h)) {
+      // told in a late entry: a delayed complication, documented with the visit that treats it
+      return;
+    }
+    if (p == Polarity.AFFIRMED
+        && (anotherTimeOrADiagnosis(h) || !saysNoOther && coding.expectedEffect(h, from, to))) {
+      return;
+    }
+    if (p == Polarity.ABSENT && coding.describesATear(h, from)) {
+      // "small mucosal tear, no bleeding": how the tear looked, not a word on complications
       return;
     }
     ElementMention m = mentions.mention(h, false);

@@ -60,8 +60,10 @@ final class ExtentReader {
   private final List<Hit> hits;
   private final Mentions mentions;
   private final NoteReading.Builder out;
+  private final EndPoint endPoint;
 
-  ExtentReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
+  ExtentReader(IndexedNote note, List<Hit> hits, Mentions mentions, EndPoint endPoint) {
+    this.endPoint = endPoint;
     this.f = note.f;
     this.sentences = note.sentences;
     this.hits = hits;
@@ -94,7 +96,8 @@ final class ExtentReader {
         p = Polarity.AFFIRMED;
       }
       Tag kind = h.tag();
-      if (kind == Tag.EXTENT_LABEL) {
+      boolean label = kind == Tag.EXTENT_LABEL;
+      if (label) {
         kind = extentLabel(h);
         if (kind == null) {
           continue;
@@ -104,12 +107,22 @@ final class ExtentReader {
           continue;
         }
       }
+      if ((kind == Tag.COMPLETE || kind == Tag.COMPLETE_LANDMARK)
+          && p == Polarity.AFFIRMED
+          && anotherTime(h)) {
+        // "the whole colon was seen in March": an earlier exam, not how far this one went
+        continue;
+      }
       switch (kind) {
         case COMPLETE -> {
           if (p == Polarity.AFFIRMED && reachedShortOfItsAim(h)) {
             // "Advanced to 30 cm, limited by looping and patient discomfort."
             weak = Hit.first(weak, h);
             weaks.add(h);
+          } else if (p == Polarity.AFFIRMED && !showsTheEndPoint(h, label)) {
+            // "scope advanced 30 cm" through a colostomy: the depth is the extent, short of
+            // the cecum for all the note shows
+            weak = Hit.first(weak, h);
           } else if (p == Polarity.AFFIRMED) {
             complete = Hit.first(complete, h);
           } else if (p == Polarity.ABSENT && namesTheIleum(h)) {
@@ -125,6 +138,7 @@ final class ExtentReader {
         }
         case COMPLETE_LANDMARK -> {
           if (p == Polarity.AFFIRMED) {
+            // the cecum's own landmarks
             complete = Hit.first(complete, h);
           }
         }
@@ -140,7 +154,11 @@ final class ExtentReader {
           }
         }
         case INCOMPLETE_WEAK -> {
-          if (p == Polarity.AFFIRMED && (asPlanned(h) || reachedWithoutALimit(h))) {
+          if (p == Polarity.AFFIRMED
+              && (asPlanned(h) && endPoint.smallBowel(h.sentence())
+                  || reachedWithoutALimit(h) && showsTheEndPoint(h, false))) {
+            // A stop as planned completes an ileoscopy; a colonoscopy short of the cecum is
+            // incomplete whatever the reason it stopped there
             complete = Hit.first(complete, h);
           } else if (p == Polarity.AFFIRMED) {
             weak = Hit.first(weak, h);
@@ -184,6 +202,26 @@ final class ExtentReader {
     end = Math.min(end, h.end() + 80);
     return ExtentContent.classify(f, h.end(), end);
   }
+
+  /** The hit (or, for a label, what it names) reaches an end point, or the exam is an ileoscopy. */
+  private boolean showsTheEndPoint(Hit h, boolean label) {
+    int end = label ? sentences.get(h.sentence()).end() : h.end();
+    return endPoint.completes(h.sentence(), h.start(), end);
+  }
+
+  /** The reach is dated after it, in its clause: "the whole colon was seen in March". */
+  private boolean anotherTime(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int semi = f.indexOf(';', h.end());
+    int end = semi >= 0 && semi < s.end() ? semi : s.end();
+    return ANOTHER_TIME.matcher(f).region(h.start(), end).find();
+  }
+
+  private static final Pattern ANOTHER_TIME =
+      Rx.compile(
+          "\\b(?:prior|previous(?:ly)?|earlier|ago|recent(?:ly)?|last\\s+(?:year|month|week|spring"
+              + "|summer|autumn|fall|winter|time)|(?:19|20)\\d{2}|in\\s+(?:january|february|march"
+              + "|april|june|july|august|september|october|november|december))\\b");
 
   private boolean namesTheDistalEnd(Hit h) {
     String named = f.substring(h.start(), h.end());

@@ -75,8 +75,9 @@ final class Interpreter {
   private NoteReading interpret() {
     plain();
     new FluoroscopyReader(note, mentions).read();
-    new ExtentReader(note, hits, mentions).read();
-    new ReachReader(note, mentions).read();
+    EndPoint endPoint = new EndPoint(note);
+    new ExtentReader(note, hits, mentions, endPoint).read();
+    new ReachReader(note, mentions, endPoint).read();
     complications();
     sectionContent(Section.INDICATION, INDICATION);
     new IndicationReader(note, numbers, mentions).read();

@@ -19,10 +19,11 @@ final class PlanContent {
 
   /** Where the patient goes, or stays: "discharged home", "to PACU", "admit", "observe 2 h". */
   private static final String DISPOSITION =
-      "(?:(?:then|discharged?|discharging|d/c|released|transferred|sent|returned|return|back|to)"
+      "(?:(?:patient|pt|child|baby|infant|she|he)\\s+(?:was\\s+|is\\s+|will\\s+be\\s+|to\\s+be\\s+)?)?"
+          + "(?:(?:then|discharged?|discharging|d/c|released|transferred|sent|returned|return|back|to)"
           + "\\s+)*"
           + "(?:(?:the|a)\\s+)?(?:home(?!\\s+(?:irrigation|dilat|care|health|dilator))|pacu|recovery|floor|ward|icu|nicu|picu|day\\s+(?:unit|case)"
-          + "|admit(?:ted)?|admission|inpatient|observ(?:e|ed|ation)|step-?down|extubated|awake"
+          + "|admit(?:ted)?|admission|inpatient|observ(?:e|ed|ation)|obs|step-?down|extubated|awake"
           + "|extended\\s+recovery|overnight\\s+(?:admission|stay|observation)|stay\\s+overnight"
           + "|discharged?|discharge\\s+(?:home|when|once|after|criteria)|d/c\\s+home|dispo)\\b";
 
@@ -33,7 +34,8 @@ final class PlanContent {
   private static final String HOW =
       "(?:today|tonight|stable|same\\s+day|as\\s+needed|prn"
           + "|with\\s+(?:an?\\s+)?(?:escort|family|parents?|spouse|mother|father|husband|wife|daughter"
-          + "|son|friend|driver)|w/\\s*(?:escort|family|spouse|wife|husband)"
+          + "|son|friend|driver|responsible\\s+adult|adult|carer|caregiver)"
+          + "|w/\\s*(?:escort|family|spouse|wife|husband|adult)"
           + "|in\\s+(?:good|stable|satisfactory)\\s+condition)[^a-z0-9]*$";
 
   /** The specimens or the results: "await pathology", "biopsies to pathology". */
@@ -47,11 +49,13 @@ final class PlanContent {
    */
   private static final String LATER_CARE =
       "(?:(?:plan(?:ned)?|planning|we\\s+will|will|to\\s+be|consider(?:ing)?|possible|possibly"
+          + "|hold(?:ing)?\\s+off(?:\\s+on)?|defer(?:red)?|no|avoid"
           + "|probably|likely|may\\s+need|next|then|proceed\\s+with|arrange|book|schedule[ds]?"
           + "|re-?book|future)\\s+)*(?:(?:pediatric|paediatric|general|colorectal|gi|ibd|surgical"
           + "|outpatient|interval|elective|planned|further|another|a|an|the|to|barium"
           + "|water-?soluble|gastrografin|oral|stoma)\\s+)*"
-          + "(?:repeat|redo|re-?dilat[a-z]*|reschedul[a-z]*|surveillance|clinic|office|follow[- ]?up"
+          + "(?:repeat|redo|re-?dilat[a-z]*|dilat[a-z]*|resched[a-z]*|surveillance|clinic|office|follow[- ]?up"
+          + "|(?:ostomy|stoma|stomal|woc|wound|enterostomal)\\s+(?:care\\s+)?(?:nurse|rn|team|clinic)"
           + "|f/u|fu|see\\b|review|referr?(?:al|ed)?|refer|consult(?:ation)?|opinion|surg(?:ery|eon"
           + "|ical)?|crs|oncology|(?:[a-z'/-]+\\s+){0,2}?(?:closure|take-?down|reversal|revision"
           + "|resection|strictur(?:e)?oplasty)"
@@ -67,9 +71,26 @@ final class PlanContent {
           + "|brother|partner|caregivers?|guardians?|they|she|he)\\s+(?:was\\s+|were\\s+)?(?:informed|updated|aware|agree[sd]?|notified|told"
           + "|understands?)|(?:discussed|d/w|findings\\s+discussed)\\s+with)\\b";
 
-  /** Aftercare the nurses give the stoma is the patient's, even when it is a visit. */
+  /**
+   * The stoma nurses teaching the patient (home dilation, irrigation, the pouch): aftercare; a
+   * visit or review by them is later care (coding decision 5).
+   */
   private static final Pattern STOMA_NURSE =
-      Rx.compile("\\b(?:ostomy|stoma|stomal|woc|wound|enterostomal)\\s+(?:care\\s+)?(?:nurse|rn)");
+      Rx.compile(
+          "\\b(?:ostomy|stoma|stomal|woc|wound|enterostomal)\\s+(?:care\\s+)?(?:nurse|rn)s?\\s+"
+              + "(?:to\\s+|will\\s+)?(?:teach|taught|instruct|show|showed|educat)[a-z]*\\b");
+
+  /**
+   * Earlier care, told beside a plan ("(prev dil 15mm x2 sessions"), or the clinician's own plan
+   * ("will plan 10 mm balloon").
+   */
+  private static final String EARLIER =
+      "\\(?\\s*(?:prev|prior|previous|previously|hx|history|known|last)\\b"
+          + "|(?:we\\s+|i\\s+)?(?:will\\s+)?plan(?:ned|ning|s)?\\b";
+
+  /** A clause that only goes on with the one before it: "with fluoroscopy available". */
+  private static final Pattern GOES_ON =
+      Rx.compile("[^a-z0-9]*(?:with|at|in|for|to|and|or|by|under|via|using|plus|w/)\\b");
 
   /** A clause that tells the patient nothing to do after this procedure. */
   private static final Pattern NOT_AN_INSTRUCTION =
@@ -86,6 +107,8 @@ final class PlanContent {
               + LATER_CARE
               + "|"
               + TOLD
+              + "|"
+              + EARLIER
               + ")");
 
   /** Where clauses end: ";", ",", a full stop before a space (not that of "Dr.", "St."). */
@@ -100,11 +123,17 @@ final class PlanContent {
     }
     Matcher end = CLAUSE_END.matcher(f).region(from, to);
     Matcher not = NOT_AN_INSTRUCTION.matcher(f);
+    Matcher goesOn = GOES_ON.matcher(f);
     int a = from;
+    boolean before = false;
     while (a < to) {
       int b = end.find() ? end.start() : to;
-      if (hasText(f, a, b) && !not.region(a, b).lookingAt()) {
-        return true;
+      if (hasText(f, a, b)) {
+        boolean plan = not.region(a, b).lookingAt() || before && goesOn.region(a, b).lookingAt();
+        if (!plan) {
+          return true;
+        }
+        before = true;
       }
       a = b + 1;
     }
@@ -113,7 +142,7 @@ final class PlanContent {
 
   private static boolean hasText(String f, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (Character.isLetterOrDigit(f.charAt(i))) {
+      if (Character.isLetter(f.charAt(i))) {
         return true;
       }
     }

@@ -20,8 +20,10 @@ final class ReachReader {
   private final List<Sentence> sentences;
   private final Mentions mentions;
   private final NoteReading.Builder out;
+  private final EndPoint endPoint;
 
-  ReachReader(IndexedNote note, Mentions mentions) {
+  ReachReader(IndexedNote note, Mentions mentions, EndPoint endPoint) {
+    this.endPoint = endPoint;
     this.f = note.f;
     this.sentences = note.sentences;
     this.mentions = mentions;
@@ -42,6 +44,12 @@ final class ReachReader {
         decide(ExamExtent.INCOMPLETE, i, stop.start(), stop.end());
         return;
       }
+      Matcher barred = BARRED.matcher(f).region(s.contentStart(), s.end());
+      if (barred.find() && endPoint.nothingDilated()) {
+        // "pinpoint, would not admit the scope; dilation deferred": the exam ended there
+        decide(ExamExtent.INCOMPLETE, i, barred.start(), barred.end());
+        return;
+      }
       Matcher reach = REACH.matcher(f).region(s.contentStart(), s.end());
       if (reach.find() && !anotherTimeBefore(s, reach.end())) {
         boolean shortOfAim =
@@ -49,11 +57,10 @@ final class ReachReader {
                 .matcher(f)
                 .region(clauseStart(s, reach.start()), clauseEnd(s, reach.end()))
                 .find();
+        // a bare depth or a segment short of the cecum is the extent of a colonoscopy, not its end
+        boolean complete = !shortOfAim && endPoint.completes(i, reach.start(), reach.end());
         decide(
-            shortOfAim ? ExamExtent.INCOMPLETE : ExamExtent.COMPLETE,
-            i,
-            reach.start(),
-            reach.end());
+            complete ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE, i, reach.start(), reach.end());
         return;
       }
     }
@@ -82,7 +89,8 @@ final class ReachReader {
         continue;
       }
       if (kind == Tag.COMPLETE || kind == Tag.INCOMPLETE_STRONG) {
-        out.extent = kind == Tag.COMPLETE ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
+        boolean complete = kind == Tag.COMPLETE && endPoint.completes(i, s.start(), s.end());
+        out.extent = complete ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
         out.preferred.put(
             EXTENT_OF_EXAM, mentions.mention(EXTENT_OF_EXAM, false, i, s.start(), s.end(), true));
         return true;
@@ -152,7 +160,7 @@ final class ReachReader {
   /** Verbs of moving the scope: only these reach a length ("a stricture seen 2 cm distal"). */
   private static final String ADVANCED =
       "(?:advanced|adv|advance|passed|examined|exam'd|examd|inspected|intubated|reached|went"
-          + "|continued|traversed|explored|stopped|halted|looked)";
+          + "|continued|traversed|explored|stopped|halted|looked|taken|pushed|inserted)";
 
   private static final String ON_THE_WAY =
       "\\b(?:[\\s,]+(?:the|to|up|into|in|through|thru|as|far|a|further|of|only|scope|colonoscope"
@@ -217,6 +225,15 @@ final class ReachReader {
               + "(?:splenic|hepatic)\\s+flex(?:ure)?\\s+only\\b"
               + "|"
               + STOPPED_BEFORE_IT);
+
+  /** The stricture kept the scope out: an exam stopped there when nothing was dilated. */
+  private static final Pattern BARRED =
+      Rx.compile(
+          "\\b(?:would\\s+not|wouldn't|did\\s+not|didn't|could\\s+not|couldn't|does\\s+not|unable\\s+to"
+              + "|failed\\s+to)\\s+(?:admit|accept|allow|take)\\s+(?:the\\s+|even\\s+the\\s+|a\\s+)?(?:[a-z-]+\\s+)?"
+              + "(?:scope|colonoscope|endoscope|gastroscope|instrument)\\b"
+              + "|\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:would|could|did)\\s+not\\s+(?:pass"
+              + "|advance|traverse|go\\s+through|enter)\\b");
 
   /** Another time than this procedure's: "Prior colonoscopy reached the cecum." */
   private static final Pattern ANOTHER_TIME =

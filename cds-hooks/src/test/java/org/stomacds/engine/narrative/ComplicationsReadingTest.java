@@ -3,6 +3,7 @@ package org.stomacds.engine.narrative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.stomacds.engine.documentation.DocumentationElement.COMPLICATIONS;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,7 +50,6 @@ class ComplicationsReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "A small mucosal tear with minimal oozing was noted.",
         "Perforation was identified and clips were placed.",
         "Bleeding requiring epinephrine injection occurred.",
         "Complications: small mucosal laceration.",
@@ -71,12 +71,68 @@ class ComplicationsReadingTest {
       strings = {
         "Minimal oozing at the dilation site, stopped spontaneously. No complications.",
         "Complications: none. Minor oozing at the dilation site.",
-        "Mild expected oozing at the stricture after dilation."
+        "Mild expected oozing at the stricture after dilation. No complications."
       })
   void documentsExpectedOozingWithoutAComplication(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.documents(COMPLICATIONS)).isTrue();
     assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  /**
+   * The corpus brief's coding decision 4: a superficial tear, or oozing that stopped untreated,
+   * told without a label is the intended effect of the dilation: no complication, nor a statement
+   * that there were none; a separate "no perforation" still says none.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "A small mucosal tear with minimal oozing was noted.",
+        "Trace oozing that stopped on its own.",
+        "A little oozing from the ring, settled by itself.",
+        "Superficial split at 3 o'clock, no active bleeding.",
+        "Mild expected oozing at the stricture after dilation."
+      })
+  void anUntreatedExpectedEffectSaysNothingAboutComplications(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).as(note).isFalse();
+    assertThat(r.complicationsOccurred()).as(note).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "No perforation; there was minor oozing at the dilation site.",
+        "Trace oozing that stopped on its own. No perforation."
+      })
+  void anUntreatedExpectedEffectBesideNoPerforationIsNone(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(COMPLICATIONS)).as(note).isTrue();
+    assertThat(r.complicationsOccurred()).as(note).isFalse();
+  }
+
+  /**
+   * Coding decision 7: a bleed after discharge, told in a late entry, is a delayed complication
+   * documented with the encounter that treats it; the note keeps what it said of the procedure.
+   */
+  @Test
+  void anEventAfterDischargeToldInALateEntryIsNotThisProceduresComplication() {
+    NoteReading r =
+        Notes.read(
+            "Complications: none. Home with his wife, soft diet.\n"
+                + "Late entry, next day: he came back to the ED overnight with melena into the"
+                + " bag; a second scope found oozing at the ring, which was clipped.");
+    assertThat(r.documents(COMPLICATIONS)).isTrue();
+    assertThat(r.complicationsOccurred()).isFalse();
+  }
+
+  @Test
+  void anEventInRecoveryToldInAnAddendumIsStillOne() {
+    NoteReading r =
+        Notes.read(
+            "No complications.\nAddendum: brisk bleeding from the stoma in recovery; two clips"
+                + " were placed through a repeat scope.");
+    assertThat(r.complicationsOccurred()).isTrue();
   }
 
   /**
@@ -86,8 +142,6 @@ class ComplicationsReadingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "No perforation; there was minor oozing at the dilation site.",
-        "Trace oozing that stopped on its own.",
         "Some minor bleeding at the site, treated with epinephrine. No other complications.",
         "Complications: superficial mucosal split at the stomal edge, no bleeding.",
         "Cx: post-proc abd pain in PACU; KUB no free air; resolved."

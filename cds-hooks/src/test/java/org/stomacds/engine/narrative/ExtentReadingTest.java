@@ -89,8 +89,7 @@ class ExtentReadingTest {
         "Gastroscope via prox limb. adv ~30cm into ileum, nl.",
         "The scope was introduced. Ileum examined to 40 cm, normal mucosa.",
         "About fifty centimeters of ileum were examined and were normal.",
-        "Post-dilation ~14 mm, scope passed to the rectum and exited through the anus.",
-        "Afterwards the scope passed into the transverse colon; normal mucosa."
+        "Post-dilation ~14 mm, scope passed to the rectum and exited through the anus."
       })
   void readsAPointOrLengthReachedAsTheExtent(String note) {
     NoteReading r = Notes.read(note);
@@ -102,6 +101,8 @@ class ExtentReadingTest {
   @ValueSource(
       strings = {
         "Exam limited to the stricture.",
+        "Pinpoint ring at the fascia that would not admit the scope; dilation was not performed"
+            + " because of a deep ulcer.",
         "Scope not advanced beyond the lesion.",
         "I could not really pass the scope beyond the stricture.",
         "exam stopped @ 20cm, limited by stool",
@@ -207,21 +208,44 @@ class ExtentReadingTest {
         "The scope traversed it, reaching 35 cm of ileum.",
         "The scope was advanced 25 cm into healthy ileum.",
         "I went up a few more centimeters beyond that, to about 28 centimeters total.",
-        "Then scope passes easy, went to 40cm, nl.",
+        "Via end ileostomy. Then scope passes easy, went to 40cm, nl.",
         "Extent: afferent limb to 20 cm.",
-        "The colon was examined to the splenic flexure only, as planned.",
-        "Colonoscope advanced to 25 cm only, limited exam by design.",
-        "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan.",
+        "Through the ileostomy the ileum was examined to 25 cm only, as intended.",
         // A point reached with no word of a shortfall: the exam the note meant (clinicians in
         // the blind corpus read it so; the note says when it fell short).
         "Ileum examined to 40 cm, normal.",
-        // A colon segment short of the cecum is the far end of a defunctioned limb.
-        "Through the mucous fistula the scope was advanced to the transverse colon."
+        // The distal limb of a loop colostomy examined to its far end.
+        "Through the distal limb of the loop colostomy the scope was advanced to the rectum."
       })
   void readsALengthOrTheFarEndOfASegmentAsTheWholeExam(String note) {
     NoteReading r = Notes.read(note);
     assertThat(r.extent()).as(note).hasValue(ExamExtent.COMPLETE);
     assertThat(r.documents(EXTENT_OF_EXAM)).isTrue();
+  }
+
+  /**
+   * The corpus brief's coding decisions 1, 2 and 6: through a colostomy or a stoma of unknown kind,
+   * a bare depth, a colon segment short of the cecum, or a stop there as planned does not show the
+   * exam's end point, so the exam is incomplete.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Then scope passes easy, went to 40cm, nl.",
+        "Through the end colostomy the scope was taken up 30 cm, mucosa normal.",
+        "The colon was examined to the splenic flexure only, as planned.",
+        "Colonoscope advanced to 25 cm only, limited exam by design.",
+        "The colonoscope was advanced to the splenic flexure. Stop at splenic flexure per plan.",
+        "Afterwards the scope passed into the transverse colon; normal mucosa.",
+        "Through the mucous fistula the scope was advanced to the transverse colon.",
+        "Via the end colostomy the colon was examined to 35 cm (clear colonoscopy last spring).",
+        "Scope passed on to the hepatic flexure and stopped there on purpose; the whole colon was"
+            + " seen in March."
+      })
+  void readsADepthOrASegmentShortOfTheCecumThroughAColostomyAsIncomplete(String note) {
+    NoteReading r = Notes.read(note);
+    assertThat(r.documents(EXTENT_OF_EXAM)).as(note).isTrue();
+    assertThat(r.extent()).as(note).hasValue(ExamExtent.INCOMPLETE);
   }
 
   @ParameterizedTest

@@ -128,8 +128,10 @@ class WholeNoteTest {
     assertThat(r.sedationType()).hasValue(SedationType.MODERATE);
     assertThat(r.sedationIntraserviceMinutes()).hasValue(26);
     assertThat(r.extent()).hasValue(ExamExtent.COMPLETE);
-    assertThat(r.complicationsOccurred()).isTrue();
-    assertThat(r.mention(COMPLICATIONS).orElseThrow().evidence()).contains("mucosal tear");
+    // coding decision 4: the untreated small tear and ooze are the dilation's intended effect,
+    // and "No perforation" says there were none
+    assertThat(r.complicationsOccurred()).isFalse();
+    assertThat(r.mention(COMPLICATIONS).orElseThrow().evidence()).contains("No perforation");
     assertThat(r.distinctStrictureCount()).isEqualTo(1);
     assertThat(r.fluoroscopyUsed()).isFalse();
   }

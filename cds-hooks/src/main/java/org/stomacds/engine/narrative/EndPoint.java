@@ -1,0 +1,86 @@
+package org.stomacds.engine.narrative;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a reach shows the exam's end point, as a coder needs it (the corpus brief's coding
+ * decisions 1, 2 and 6). A colonoscopy through a colostomy, or through a stoma of unknown kind,
+ * ends at the cecum or the colon-small bowel anastomosis: a bare depth ("advanced 30 cm") or a
+ * segment short of it does not show that, nor does a stop there as planned. Through an ileostomy,
+ * or where the bowel examined is small bowel, the ileoscopy has no end point and a depth is the
+ * whole exam. The stoma's kind is the route the service facts read ({@link ServiceReader}), read
+ * once and only when a reach needs it.
+ */
+final class EndPoint {
+
+  private final IndexedNote note;
+  private final List<Sentence> sentences;
+  private Boolean ileostomy;
+  private ServiceReading service;
+
+  EndPoint(IndexedNote note) {
+    this.note = note;
+    this.sentences = note.sentences;
+  }
+
+  /** A reach at {@code [start, end)} in sentence {@code sentence} that makes a complete exam. */
+  boolean completes(int sentence, int start, int end) {
+    return named(start, clauseEnd(sentence, end)) || smallBowel(sentence);
+  }
+
+  /**
+   * Where the reach's clause ends: "passed into the descending colon, then to the anastomosis" goes
+   * on past the segment matched, up to a semicolon or the sentence's end.
+   */
+  private int clauseEnd(int sentence, int end) {
+    Sentence s = sentences.get(sentence);
+    int semi = note.f.indexOf(';', end);
+    return semi >= 0 && semi < s.end() ? semi : Math.max(end, s.end());
+  }
+
+  /** The words reached name an end point or say the exam was whole ("cecum", "entire colon"). */
+  boolean named(int start, int end) {
+    return END_POINT.matcher(note.f).region(start, end).find();
+  }
+
+  /** The exam is an ileoscopy: through an ileostomy, or its sentence names the small bowel. */
+  boolean smallBowel(int sentence) {
+    Sentence s = sentences.get(sentence);
+    return SMALL_BOWEL.matcher(note.f).region(s.start(), s.end()).find() || throughAnIleostomy();
+  }
+
+  /** The route the service facts read: an ileostomy, or a stoma whose kind is an ileostomy. */
+  boolean throughAnIleostomy() {
+    if (ileostomy == null) {
+      String route = service().fact("route").map(ServiceReading.Said::value).orElse("stoma");
+      String kind = service().fact("stoma-kind").map(ServiceReading.Said::value).orElse("");
+      ileostomy = route.equals("ileostomy") || route.equals("stoma") && kind.equals("ileostomy");
+    }
+    return ileostomy;
+  }
+
+  /** The service facts read that nothing was dilated: the stricture stopped the exam. */
+  boolean nothingDilated() {
+    return service().fact("dilation").map(d -> d.value().equals("not-done")).orElse(false);
+  }
+
+  private ServiceReading service() {
+    if (service == null) {
+      service = ServiceReader.read(note.text, note.f, sentences);
+    }
+    return service;
+  }
+
+  private static final Pattern END_POINT =
+      Rx.compile(
+          "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
+              + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
+              + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire"
+              + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
+
+  private static final Pattern SMALL_BOWEL =
+      Rx.compile(
+          "\\b(?:ileum|ileal|ileoscopy|small\\s+bowel|sb|(?:neo-?|n)?ti|terminal\\s+ileum|jejun[a-z]*"
+              + "|ileostomy|ileo|afferent\\s+limb)\\b");
+}
