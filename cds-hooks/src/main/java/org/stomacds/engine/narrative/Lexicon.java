@@ -32,6 +32,16 @@ final class Lexicon {
   /** Triggers with no anchors (floating rows): candidates in every sentence. */
   final int[] unanchored;
 
+  /**
+   * For each anchor id, the triggers one of whose required literals it is ({@link
+   * RequiredLiterals}): every match of such a trigger holds one of them, so a trigger is not tried
+   * in a sentence without one, nor at a start after the last.
+   */
+  final int[][] triggersHolding;
+
+  /** Per trigger, whether it names required literals ({@link #triggersHolding}). */
+  final boolean[] holds;
+
   private Lexicon(List<PhraseRow> rows, Features features) {
     Map<String, Integer> anchorIds = new LinkedHashMap<>();
     for (int f = 0; f < features.size(); f++) {
@@ -44,6 +54,14 @@ final class Lexicon {
         anchorIds.putIfAbsent(a, anchorIds.size());
       }
     }
+    List<java.util.Set<String>> required = new ArrayList<>();
+    for (PhraseRow row : rows) {
+      java.util.Set<String> literals = RequiredLiterals.of(row.pattern());
+      required.add(literals);
+      if (literals != null) {
+        literals.forEach(l -> anchorIds.putIfAbsent(l, anchorIds.size()));
+      }
+    }
     scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()));
     featuresByAnchor = new long[anchorIds.size()];
     for (int f = 0; f < features.size(); f++) {
@@ -53,9 +71,12 @@ final class Lexicon {
     }
     List<Trigger> built = new ArrayList<>();
     List<List<Integer>> byAnchor = new ArrayList<>();
+    List<List<Integer>> holding = new ArrayList<>();
     for (int id = 0; id < anchorIds.size(); id++) {
       byAnchor.add(new ArrayList<>());
+      holding.add(new ArrayList<>());
     }
+    holds = new boolean[rows.size()];
     List<Integer> none = new ArrayList<>();
     for (PhraseRow row : rows) {
       int k = built.size();
@@ -66,13 +87,21 @@ final class Lexicon {
       for (String a : row.anchors()) {
         byAnchor.get(anchorIds.get(a)).add(k);
       }
+      if (required.get(k) != null) {
+        holds[k] = true;
+        required.get(k).forEach(l -> holding.get(anchorIds.get(l)).add(k));
+      }
     }
     triggers = List.copyOf(built);
-    triggersByAnchor =
-        byAnchor.stream()
-            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-            .toArray(int[][]::new);
+    triggersByAnchor = ids(byAnchor);
+    triggersHolding = ids(holding);
     unanchored = none.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int[][] ids(List<List<Integer>> lists) {
+    return lists.stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
+        .toArray(int[][]::new);
   }
 
   static long bit(Feature feature) {
