@@ -59,8 +59,7 @@ final class Interpreter {
   static NoteReader.Readings readWithService(Lexicon lexicon, String text) {
     IndexedNote note = new IndexedNote(lexicon, text);
     try {
-      return new NoteReader.Readings(
-          read(note), ServiceReader.read(note.text, note.f, note.sentences));
+      return new NoteReader.Readings(read(note), ServiceReader.read(note));
     } finally {
       note.close();
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class Lexicon {
 
-  static final Lexicon INSTANCE = new Lexicon(PhraseTables.load(), Features.INSTANCE);
+  static final Lexicon INSTANCE =
+      new Lexicon(PhraseTables.load(), Features.INSTANCE, ServiceTables.get().gate().keys());
 
   final List<Trigger> triggers;
   final AnchorScanner scanner;
@@ -42,7 +43,13 @@ final class Lexicon {
   /** Per trigger, whether it names required literals ({@link #triggersHolding}). */
   final boolean[] holds;
 
-  private Lexicon(List<PhraseRow> rows, Features features) {
+  /**
+   * For each anchor id, the key of the service facts' {@link RowGate} it is (-1: none): the scanner
+   * holds the gate's literals too, so one pass over a note serves both readings.
+   */
+  final int[] serviceKey;
+
+  private Lexicon(List<PhraseRow> rows, Features features, List<String> serviceKeys) {
     Map<String, Integer> anchorIds = new LinkedHashMap<>();
     for (int f = 0; f < features.size(); f++) {
       for (String a : features.words(f)) {
@@ -54,6 +61,9 @@ final class Lexicon {
         anchorIds.putIfAbsent(a, anchorIds.size());
       }
     }
+    // The anchors a trigger is tried at (and the feature words) come first; the literals after them
+    // are only looked for (see AnchorScanner's primary anchors).
+    int primary = anchorIds.size();
     List<java.util.Set<String>> required = new ArrayList<>();
     for (PhraseRow row : rows) {
       java.util.Set<String> literals = RequiredLiterals.of(row.pattern());
@@ -62,7 +72,13 @@ final class Lexicon {
         literals.forEach(l -> anchorIds.putIfAbsent(l, anchorIds.size()));
       }
     }
-    scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()));
+    serviceKeys.forEach(l -> anchorIds.putIfAbsent(l, anchorIds.size()));
+    scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()), primary);
+    serviceKey = new int[anchorIds.size()];
+    java.util.Arrays.fill(serviceKey, -1);
+    for (int key = 0; key < serviceKeys.size(); key++) {
+      serviceKey[anchorIds.get(serviceKeys.get(key))] = key;
+    }
     featuresByAnchor = new long[anchorIds.size()];
     for (int f = 0; f < features.size(); f++) {
       for (String a : features.words(f)) {

@@ -90,6 +90,11 @@ final class PhraseFinder {
     entryOccurrence.clear();
     entryNext.clear();
     Arrays.fill(lastHeld, -1);
+    for (int k = note.apartFrom[i]; k < note.apartFrom[i + 1]; k += 2) {
+      for (int t : lexicon.triggersHolding[note.apart.get(k)]) {
+        lastHeld[t] = Math.max(lastHeld[t], note.apart.get(k + 1));
+      }
+    }
     for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
       int id = occurrences.get(k);
       for (int t : lexicon.triggersHolding[id]) {
