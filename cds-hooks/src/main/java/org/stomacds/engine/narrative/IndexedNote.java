@@ -18,9 +18,6 @@ final class IndexedNote {
 
   final List<Sentence> sentences;
 
-  /** This thread's matchers, pointed at {@link #f} for this reading; {@link #close()} lets go. */
-  final Scratch scratch;
-
   /** Per sentence, a bit per feature it holds (see {@link Features}). */
   final long[] features;
 
@@ -45,8 +42,7 @@ final class IndexedNote {
     this.f = NoteText.fold(text);
     // About one anchor occurrence (three ints) per ten characters in a note: grow rarely.
     this.occurrences = new Ints(text.length() / 2 + 64);
-    this.scratch = Scratch.begin(f);
-    this.sentences = Segmenter.split(text, f, scratch);
+    this.sentences = Segmenter.split(text, f);
     int n = sentences.size();
     this.features = new long[n];
     this.occurrencesFrom = new int[n + 1];
@@ -65,11 +61,6 @@ final class IndexedNote {
     }
     occurrencesFrom[n] = occurrences.size();
     apartFrom[n] = apart.size();
-  }
-
-  /** Ends the reading: the thread's matchers let go of the note. */
-  void close() {
-    scratch.end();
   }
 
   /** Whether the sentence holds an anchor of any of the features. */

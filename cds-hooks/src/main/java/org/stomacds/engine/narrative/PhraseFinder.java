@@ -179,7 +179,7 @@ final class PhraseFinder {
     Matcher m = matchers[k];
     if (m == null) {
       // Let look-behinds see the words before a candidate start.
-      m = note.scratch.trigger(k, lexicon.triggers.get(k).pattern());
+      m = lexicon.triggers.get(k).pattern().matcher(f).useTransparentBounds(true);
       matchers[k] = m;
     }
     return m;

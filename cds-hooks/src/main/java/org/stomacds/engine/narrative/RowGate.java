@@ -253,7 +253,7 @@ final class RowGate {
     return keys;
   }
 
-  /** Scratch space for {@link #scan}: one per reading. */
+  /** What the gate found in a sentence: one per reading, reused sentence after sentence. */
   Found found() {
     return new Found();
   }

@@ -29,12 +29,7 @@ final class ServiceReader {
     if (text == null || text.isBlank()) {
       return ServiceReading.EMPTY;
     }
-    IndexedNote note = new IndexedNote(Lexicon.INSTANCE, text);
-    try {
-      return read(note);
-    } finally {
-      note.close();
-    }
+    return read(new IndexedNote(Lexicon.INSTANCE, text));
   }
 
   /**
