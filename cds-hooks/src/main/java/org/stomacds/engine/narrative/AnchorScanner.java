@@ -32,6 +32,9 @@ final class AnchorScanner {
 
   private final int classes;
 
+  /** Anchors from this id on are listed apart by {@link #scan}. */
+  private final int primary;
+
   private final int words;
   private final int[] lengths;
   private final char[] delta;
@@ -43,6 +46,15 @@ final class AnchorScanner {
    * wrapped line.
    */
   AnchorScanner(List<String> given) {
+    this(given, given.size());
+  }
+
+  /**
+   * As {@link #AnchorScanner(List)}, where the anchors from id {@code primary} on are only looked
+   * for, not tried at: {@link #scan} lists them apart, without their word starts.
+   */
+  AnchorScanner(List<String> given, int primary) {
+    this.primary = primary;
     List<String> anchors = given.stream().map(a -> a.replace('\n', ' ')).toList();
     this.words = (anchors.size() + Long.SIZE - 1) / Long.SIZE;
     this.lengths = anchors.stream().mapToInt(String::length).toArray();
@@ -183,6 +195,14 @@ final class AnchorScanner {
    * loss") or starts with a mark finds its word start without walking back.
    */
   void scan(String text, int from, int to, Ints occurrences) {
+    scan(text, from, to, occurrences, occurrences);
+  }
+
+  /**
+   * As {@link #scan(String, int, int, Ints)}, with the anchors from id {@code primary} on appended
+   * to {@code apart} as pairs (id, start of the anchor), in order of their ends.
+   */
+  void scan(String text, int from, int to, Ints occurrences, Ints apart) {
     int state = 0;
     int wordStart = from;
     int[] starts = new int[RECENT];
@@ -214,41 +234,17 @@ final class AnchorScanner {
       if (ids != null) {
         for (int id : ids) {
           int anchorStart = i + 1 - lengths[id];
+          if (id >= primary) {
+            apart.add(id);
+            apart.add(anchorStart);
+            continue;
+          }
           occurrences.add(id);
           occurrences.add(anchorStart);
           occurrences.add(
               anchorStart >= wordStart
                   ? wordStart
                   : wordStartBefore(text, anchorStart, from, starts, words));
-        }
-      }
-    }
-  }
-
-  /**
-   * As {@link #scan}, for a caller that needs only where each anchor is: appends the pair (id,
-   * start of the anchor) for every occurrence in {@code text[from, to)}, in order of their ends,
-   * without working out the word that holds it.
-   */
-  void scanStarts(String text, int from, int to, Ints occurrences) {
-    int state = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c >= ALPHABET) {
-        // The root reports nothing.
-        state = 0;
-        continue;
-      }
-      int move = delta[state * classes + classOf[c]];
-      state = move & STATE;
-      if (move < REPORTS) {
-        continue;
-      }
-      int[] ids = out[state];
-      if (ids != null) {
-        for (int id : ids) {
-          occurrences.add(id);
-          occurrences.add(i + 1 - lengths[id]);
         }
       }
     }

@@ -18,9 +18,6 @@ final class IndexedNote {
 
   final List<Sentence> sentences;
 
-  /** This thread's matchers, pointed at {@link #f} for this reading; {@link #close()} lets go. */
-  final Scratch scratch;
-
   /** Per sentence, a bit per feature it holds (see {@link Features}). */
   final long[] features;
 
@@ -30,21 +27,32 @@ final class IndexedNote {
   /** Where each sentence's occurrences start in {@link #occurrences}; one extra at the end. */
   final int[] occurrencesFrom;
 
+  /**
+   * Occurrences of the literals that are only looked for, not tried at (the required literals of
+   * the phrase rows, the service facts' literals), as pairs (id, start), sentence after sentence.
+   */
+  final Ints apart;
+
+  /** Where each sentence's pairs start in {@link #apart}; one extra at the end. */
+  final int[] apartFrom;
+
   IndexedNote(Lexicon lexicon, String text) {
     this.lexicon = lexicon;
     this.text = text;
     this.f = NoteText.fold(text);
     // About one anchor occurrence (three ints) per ten characters in a note: grow rarely.
     this.occurrences = new Ints(text.length() / 2 + 64);
-    this.scratch = Scratch.begin(f);
-    this.sentences = Segmenter.split(text, f, scratch);
+    this.sentences = Segmenter.split(text, f);
     int n = sentences.size();
     this.features = new long[n];
     this.occurrencesFrom = new int[n + 1];
+    this.apart = new Ints(text.length() / 8 + 16);
+    this.apartFrom = new int[n + 1];
     for (int i = 0; i < n; i++) {
       Sentence s = sentences.get(i);
       occurrencesFrom[i] = occurrences.size();
-      lexicon.scanner.scan(f, s.start(), s.end(), occurrences);
+      apartFrom[i] = apart.size();
+      lexicon.scanner.scan(f, s.start(), s.end(), occurrences, apart);
       long found = 0;
       for (int k = occurrencesFrom[i]; k < occurrences.size(); k += 3) {
         found |= lexicon.featuresByAnchor[occurrences.get(k)];
@@ -52,11 +60,7 @@ final class IndexedNote {
       features[i] = found;
     }
     occurrencesFrom[n] = occurrences.size();
-  }
-
-  /** Ends the reading: the thread's matchers let go of the note. */
-  void close() {
-    scratch.end();
+    apartFrom[n] = apart.size();
   }
 
   /** Whether the sentence holds an anchor of any of the features. */

@@ -47,23 +47,13 @@ final class Interpreter {
 
   /** Reads a note: phrases, numbers, then element by element. */
   static NoteReading read(Lexicon lexicon, String text) {
-    IndexedNote note = new IndexedNote(lexicon, text);
-    try {
-      return read(note);
-    } finally {
-      note.close();
-    }
+    return read(new IndexedNote(lexicon, text));
   }
 
   /** Reads a note and what it says was done, from one fold and one cut into sentences. */
   static NoteReader.Readings readWithService(Lexicon lexicon, String text) {
     IndexedNote note = new IndexedNote(lexicon, text);
-    try {
-      return new NoteReader.Readings(
-          read(note), ServiceReader.read(note.text, note.f, note.sentences));
-    } finally {
-      note.close();
-    }
+    return new NoteReader.Readings(read(note), ServiceReader.read(note));
   }
 
   private static NoteReading read(IndexedNote note) {

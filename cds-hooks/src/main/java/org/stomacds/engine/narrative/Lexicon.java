@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class Lexicon {
 
-  static final Lexicon INSTANCE = new Lexicon(PhraseTables.load(), Features.INSTANCE);
+  static final Lexicon INSTANCE =
+      new Lexicon(PhraseTables.load(), Features.INSTANCE, ServiceTables.get().gate().keys());
 
   final List<Trigger> triggers;
   final AnchorScanner scanner;
@@ -32,7 +33,23 @@ final class Lexicon {
   /** Triggers with no anchors (floating rows): candidates in every sentence. */
   final int[] unanchored;
 
-  private Lexicon(List<PhraseRow> rows, Features features) {
+  /**
+   * For each anchor id, the triggers one of whose required literals it is ({@link
+   * RequiredLiterals}): every match of such a trigger holds one of them, so a trigger is not tried
+   * in a sentence without one, nor at a start after the last.
+   */
+  final int[][] triggersHolding;
+
+  /** Per trigger, whether it names required literals ({@link #triggersHolding}). */
+  final boolean[] holds;
+
+  /**
+   * For each anchor id, the key of the service facts' {@link RowGate} it is (-1: none): the scanner
+   * holds the gate's literals too, so one pass over a note serves both readings.
+   */
+  final int[] serviceKey;
+
+  private Lexicon(List<PhraseRow> rows, Features features, List<String> serviceKeys) {
     Map<String, Integer> anchorIds = new LinkedHashMap<>();
     for (int f = 0; f < features.size(); f++) {
       for (String a : features.words(f)) {
@@ -44,7 +61,24 @@ final class Lexicon {
         anchorIds.putIfAbsent(a, anchorIds.size());
       }
     }
-    scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()));
+    // The anchors a trigger is tried at (and the feature words) come first; the literals after them
+    // are only looked for (see AnchorScanner's primary anchors).
+    int primary = anchorIds.size();
+    List<java.util.Set<String>> required = new ArrayList<>();
+    for (PhraseRow row : rows) {
+      java.util.Set<String> literals = RequiredLiterals.of(row.pattern());
+      required.add(literals);
+      if (literals != null) {
+        literals.forEach(l -> anchorIds.putIfAbsent(l, anchorIds.size()));
+      }
+    }
+    serviceKeys.forEach(l -> anchorIds.putIfAbsent(l, anchorIds.size()));
+    scanner = new AnchorScanner(new ArrayList<>(anchorIds.keySet()), primary);
+    serviceKey = new int[anchorIds.size()];
+    java.util.Arrays.fill(serviceKey, -1);
+    for (int key = 0; key < serviceKeys.size(); key++) {
+      serviceKey[anchorIds.get(serviceKeys.get(key))] = key;
+    }
     featuresByAnchor = new long[anchorIds.size()];
     for (int f = 0; f < features.size(); f++) {
       for (String a : features.words(f)) {
@@ -53,9 +87,12 @@ final class Lexicon {
     }
     List<Trigger> built = new ArrayList<>();
     List<List<Integer>> byAnchor = new ArrayList<>();
+    List<List<Integer>> holding = new ArrayList<>();
     for (int id = 0; id < anchorIds.size(); id++) {
       byAnchor.add(new ArrayList<>());
+      holding.add(new ArrayList<>());
     }
+    holds = new boolean[rows.size()];
     List<Integer> none = new ArrayList<>();
     for (PhraseRow row : rows) {
       int k = built.size();
@@ -66,13 +103,21 @@ final class Lexicon {
       for (String a : row.anchors()) {
         byAnchor.get(anchorIds.get(a)).add(k);
       }
+      if (required.get(k) != null) {
+        holds[k] = true;
+        required.get(k).forEach(l -> holding.get(anchorIds.get(l)).add(k));
+      }
     }
     triggers = List.copyOf(built);
-    triggersByAnchor =
-        byAnchor.stream()
-            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-            .toArray(int[][]::new);
+    triggersByAnchor = ids(byAnchor);
+    triggersHolding = ids(holding);
     unanchored = none.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int[][] ids(List<List<Integer>> lists) {
+    return lists.stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).distinct().toArray())
+        .toArray(int[][]::new);
   }
 
   static long bit(Feature feature) {

@@ -40,6 +40,12 @@ final class PhraseFinder {
   private final Ints entryOccurrence = new Ints();
   private final Ints entryNext = new Ints();
 
+  /**
+   * Per trigger that names required literals, where the last of them starts in the sentence (-1:
+   * none, so it cannot match); no match starts after it.
+   */
+  private final int[] lastHeld;
+
   /** Once a stricture is affirmed, further mentions add nothing to the count of at least one. */
   private boolean strictureSeen;
 
@@ -62,6 +68,7 @@ final class PhraseFinder {
     this.matchers = new Matcher[lexicon.triggers.size()];
     this.firstEntry = new int[lexicon.triggers.size()];
     this.lastEntry = new int[lexicon.triggers.size()];
+    this.lastHeld = new int[lexicon.triggers.size()];
   }
 
   /** Every hit, sentence by sentence (within a sentence, by element then position). */
@@ -82,8 +89,18 @@ final class PhraseFinder {
     }
     entryOccurrence.clear();
     entryNext.clear();
+    Arrays.fill(lastHeld, -1);
+    for (int k = note.apartFrom[i]; k < note.apartFrom[i + 1]; k += 2) {
+      for (int t : lexicon.triggersHolding[note.apart.get(k)]) {
+        lastHeld[t] = Math.max(lastHeld[t], note.apart.get(k + 1));
+      }
+    }
     for (int k = occurrencesFrom[i]; k < occurrencesFrom[i + 1]; k += 3) {
-      for (int t : lexicon.triggersByAnchor[occurrences.get(k)]) {
+      int id = occurrences.get(k);
+      for (int t : lexicon.triggersHolding[id]) {
+        lastHeld[t] = Math.max(lastHeld[t], occurrences.get(k + 1));
+      }
+      for (int t : lexicon.triggersByAnchor[id]) {
         if (!candidates[t]) {
           candidates[t] = true;
           firstEntry[t] = -1;
@@ -102,6 +119,7 @@ final class PhraseFinder {
     for (int k = 0; k < triggers.size(); k++) {
       Trigger t = triggers.get(k);
       if (!candidates[k]
+          || (lexicon.holds[k] && lastHeld[k] < 0)
           || !t.accepts(features[i], s.section())
           || (strictureSeen && t.tag() == Tag.DIST_BASE)) {
         continue;
@@ -128,6 +146,7 @@ final class PhraseFinder {
     Matcher m = null;
     int lastStart = -1;
     int lastEnd = -1;
+    int latest = lexicon.holds[trigger] ? lastHeld[trigger] : Integer.MAX_VALUE;
     // The trigger's own anchor occurrences, in order (each holds one of its anchors).
     for (int e = firstEntry[trigger]; e >= 0; e = entryNext.get(e)) {
       int k = entryOccurrence.get(e);
@@ -135,7 +154,7 @@ final class PhraseFinder {
         continue;
       }
       int start = occurrences.get(k + 2);
-      if (start == lastStart || start < lastEnd) {
+      if (start == lastStart || start < lastEnd || start > latest) {
         continue;
       }
       lastStart = start;
@@ -160,7 +179,7 @@ final class PhraseFinder {
     Matcher m = matchers[k];
     if (m == null) {
       // Let look-behinds see the words before a candidate start.
-      m = note.scratch.trigger(k, lexicon.triggers.get(k).pattern());
+      m = lexicon.triggers.get(k).pattern().matcher(f).useTransparentBounds(true);
       matchers[k] = m;
     }
     return m;

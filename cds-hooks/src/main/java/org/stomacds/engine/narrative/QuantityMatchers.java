@@ -52,7 +52,7 @@ final class QuantityMatchers {
   Matcher get(int which) {
     Matcher m = matchers[which];
     if (m == null) {
-      m = note.scratch.matcher(PATTERNS[which], true);
+      m = PATTERNS[which].matcher(note.f).useTransparentBounds(true);
       matchers[which] = m;
     }
     return m;

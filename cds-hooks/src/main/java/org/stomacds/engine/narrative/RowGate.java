@@ -9,16 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which rows of a table may match in a stretch of folded text, found in one pass: each row's
+ * Which rows of a table may match in a sentence, from the note's one anchor pass: each row's
  * anchors are derived from its pattern ({@link PatternAnchors}: every match starts with one of
- * them), all rows' anchors go into one {@link AnchorScanner}, and a row whose anchors the stretch
- * does not hold is not tried there. A row whose pattern need not start with a literal (or that the
+ * them), all rows' anchors are keys of the note's {@link AnchorScanner} (the {@link Lexicon} holds
+ * them beside the phrase anchors, {@link #keys()}), and a row whose anchors the sentence does not
+ * hold is not tried there. A row whose pattern need not start with a literal (or that the
  * derivation cannot read) is tried everywhere. The gate only skips attempts that would fail: it
  * never changes what a row finds.
  */
 final class RowGate {
 
-  private final AnchorScanner scanner;
+  /** The literals the rows look for (anchors and required literals), by key. */
+  private final List<String> keys;
 
   /** Per key of the scanner: the rows that may start with it. */
   private final int[][] rowsStarting;
@@ -89,7 +91,7 @@ final class RowGate {
         }
       }
     }
-    this.scanner = new AnchorScanner(new ArrayList<>(keys.keySet()));
+    this.keys = List.copyOf(keys.keySet());
     this.rowsStarting = ids(starting);
     this.rowsHolding = ids(holding);
     this.cancelsHolding = ids(cancelling);
@@ -183,7 +185,6 @@ final class RowGate {
 
   /** What one stretch of text holds for the rows: one per reading, reused stretch after stretch. */
   final class Found {
-    private final Ints occurrences = new Ints();
     private final boolean[] may = new boolean[rows];
     private final boolean[] mayCancel = new boolean[rows];
     private final int[] lastHeld = new int[rows];
@@ -247,45 +248,52 @@ final class RowGate {
     }
   }
 
-  /** Scratch space for {@link #scan}: one per reading. */
+  /** What the note's anchor pass must find for the gate: a key's id is its index. */
+  List<String> keys() {
+    return keys;
+  }
+
+  /** What the gate found in a sentence: one per reading, reused sentence after sentence. */
   Found found() {
     return new Found();
   }
 
-  /** Finds which rows may match in {@code text[from, to)}, and where each may start. */
-  void scan(String text, int from, int to, Found found) {
-    boolean[] may = found.may;
-    int[] lastHeld = found.lastHeld;
+  /**
+   * Starts the reading of a sentence starting at {@code from}: {@link #saw} then each occurrence of
+   * a key in it (in any order), {@link #seen} after the last.
+   */
+  void begin(int from, Found found) {
     for (int row = 0; row < rows; row++) {
-      may[row] = anywhere[row];
+      found.may[row] = anywhere[row];
       found.starts[row].clear();
-      lastHeld[row] = holds[row] ? -1 : Integer.MAX_VALUE;
+      found.lastHeld[row] = holds[row] ? -1 : Integer.MAX_VALUE;
       found.mayCancel[row] = !cancelHolds[row];
     }
     found.from = from;
-    Ints occurrences = found.occurrences;
-    occurrences.clear();
-    scanner.scanStarts(text, from, to, occurrences);
-    for (int k = 0; k < occurrences.size(); k += 2) {
-      int key = occurrences.get(k);
-      int start = occurrences.get(k + 1);
-      for (int row : rowsStarting[key]) {
-        may[row] = true;
-        found.starts[row].add(start);
-      }
-      for (int row : rowsHolding[key]) {
-        lastHeld[row] = Math.max(lastHeld[row], start);
-      }
-      for (int row : cancelsHolding[key]) {
-        found.mayCancel[row] = true;
-      }
+  }
+
+  /** Key {@code key} occurs in the sentence at {@code start}. */
+  void saw(int key, int start, Found found) {
+    for (int row : rowsStarting[key]) {
+      found.may[row] = true;
+      found.starts[row].add(start);
     }
+    for (int row : rowsHolding[key]) {
+      found.lastHeld[row] = Math.max(found.lastHeld[row], start);
+    }
+    for (int row : cancelsHolding[key]) {
+      found.mayCancel[row] = true;
+    }
+  }
+
+  /** Every occurrence in the sentence was seen: which rows may match, and where, is known. */
+  void seen(Found found) {
     for (int row = 0; row < rows; row++) {
-      if (lastHeld[row] < 0) {
-        may[row] = false;
+      if (found.lastHeld[row] < 0) {
+        found.may[row] = false;
       }
       Ints at = found.starts[row];
-      if (may[row] && at.size() > 1) {
+      if (found.may[row] && at.size() > 1) {
         at.sort();
       }
     }

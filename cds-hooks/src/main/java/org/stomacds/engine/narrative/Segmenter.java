@@ -63,12 +63,7 @@ final class Segmenter {
     this.labels = new LineLabels(original, folded, sentenceEnds);
   }
 
-  /** Splits {@code folded}, which {@code scratch} was begun with. */
-  static List<Sentence> split(String original, String folded, Scratch scratch) {
-    return new Segmenter(original, folded, scratch.matcher(BULLET, false)).run();
-  }
-
-  /** Splits {@code folded} outside a reading (tests). */
+  /** Splits a note into sentences: {@code folded} is {@code original} folded. */
   static List<Sentence> split(String original, String folded) {
     return new Segmenter(original, folded, BULLET.matcher(folded)).run();
   }

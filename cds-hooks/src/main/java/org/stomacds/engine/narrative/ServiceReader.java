@@ -29,20 +29,27 @@ final class ServiceReader {
     if (text == null || text.isBlank()) {
       return ServiceReading.EMPTY;
     }
-    String folded = NoteText.fold(text);
-    return read(text, folded, Segmenter.split(text, folded));
+    return read(new IndexedNote(Lexicon.INSTANCE, text));
   }
 
-  /** Reads a note already folded and cut into sentences (by the note reader's own pass). */
-  static ServiceReading read(String text, String folded, List<Sentence> sentences) {
+  /**
+   * Reads a note already folded, cut into sentences and scanned for anchors (by the note reader's
+   * own pass, whose automaton holds the rows' literals too).
+   */
+  static ServiceReading read(IndexedNote note) {
+    String text = note.text;
+    String folded = note.f;
+    List<Sentence> sentences = note.sentences;
+    int[] keyOf = note.lexicon.serviceKey;
     ServiceTables.Tables tables = ServiceTables.get();
     Map<String, List<ServiceReading.Said>> hits = new LinkedHashMap<>();
     List<ServiceTables.Row> rows = tables.rows();
     RowGate.Found found = tables.gate().found();
     // One matcher per row and reading, reset to each sentence.
     Matcher[] matchers = new Matcher[rows.size()];
-    for (Sentence sentence : sentences) {
-      tables.gate().scan(folded, sentence.start(), sentence.end(), found);
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence sentence = sentences.get(i);
+      gate(tables.gate(), note, i, keyOf, found);
       String part = null;
       for (int r = 0; r < rows.size(); r++) {
         ServiceTables.Row row = rows.get(r);
@@ -70,6 +77,27 @@ final class ServiceReader {
       decided.put(e.getKey(), decide(e.getKey(), e.getValue()));
     }
     return new ServiceReading(decided);
+  }
+
+  /** Tells the gate the literals sentence {@code i} holds: the note's pass found them. */
+  private static void gate(
+      RowGate gate, IndexedNote note, int i, int[] keyOf, RowGate.Found found) {
+    gate.begin(note.sentences.get(i).start(), found);
+    Ints occurrences = note.occurrences;
+    for (int k = note.occurrencesFrom[i]; k < note.occurrencesFrom[i + 1]; k += 3) {
+      int key = keyOf[occurrences.get(k)];
+      if (key >= 0) {
+        gate.saw(key, occurrences.get(k + 1), found);
+      }
+    }
+    Ints apart = note.apart;
+    for (int k = note.apartFrom[i]; k < note.apartFrom[i + 1]; k += 2) {
+      int key = keyOf[apart.get(k)];
+      if (key >= 0) {
+        gate.saw(key, apart.get(k + 1), found);
+      }
+    }
+    gate.seen(found);
   }
 
   /** The sentence that says it (from its content, past a label), cut around the match if long. */

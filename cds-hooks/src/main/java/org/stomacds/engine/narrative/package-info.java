@@ -83,10 +83,10 @@
  * <p>Cost: the anchor pass also records, per sentence, which cue words it holds, so the walks for
  * hypothetical and past/future cues run only in sentences that hold one; plain sizes and durations
  * ("15 mm", "45 sec") and "Label:" lines are read by index, the patterns kept for lists, words and
- * the rest; each thread keeps its matchers from reading to reading ({@code Scratch}). A 1.2 KB note
- * reads in about 65-70 us of CPU on the shared build machine; most of that is still the phrase
- * patterns (about 150 attempts per note) and the negation cue walks. The service facts ({@code
- * narrative/service-facts.yaml}) are read from the same fold and sentences ({@link
+ * the rest; a reading makes the matchers of the patterns it tries, and keeps nothing after. A 1.2
+ * KB note reads in about 65-70 us of CPU on the shared build machine; most of that is still the
+ * phrase patterns (about 150 attempts per note) and the negation cue walks. The service facts
+ * ({@code narrative/service-facts.yaml}) are read from the same fold and sentences ({@link
  * org.stomacds.engine.narrative.NoteReader#readWithService}), each row tried only where one of the
  * anchors derived from its pattern starts ({@code RowGate}), not searched for across every
  * sentence.

@@ -90,13 +90,8 @@ class ContextRulesTest {
 
   /** The hits of phrases that overlap text[from, to). */
   private static List<Hit> hitsAt(String text, int from, int to) {
-    IndexedNote note = new IndexedNote(Lexicon.INSTANCE, text);
-    try {
-      return new PhraseFinder(note)
-          .find().stream().filter(h -> h.start() < to && h.end() > from).toList();
-    } finally {
-      note.close();
-    }
+    return new PhraseFinder(new IndexedNote(Lexicon.INSTANCE, text))
+        .find().stream().filter(h -> h.start() < to && h.end() > from).toList();
   }
 
   /**

@@ -75,17 +75,21 @@ class PatternAnchorsTest {
   /**
    * The derivation may be wider than needed, never narrower: every match every row makes in the
    * reading corpus and in the examples starts with one of the row's anchors (a space in an anchor
-   * standing for a space or a line break).
+   * standing for a space or a line break), and holds one of its required literals ({@link
+   * RequiredLiterals}) where it names them.
    */
   @Test
-  void everyMatchOfEveryRowStartsWithOneOfItsAnchors() throws IOException {
+  void everyMatchOfEveryRowStartsWithOneOfItsAnchorsAndHoldsARequiredLiteral() throws IOException {
     List<String> texts = new ArrayList<>(corpus());
     List<PhraseRow> rows = PhraseTables.load();
+    List<Set<String>> required = rows.stream().map(r -> RequiredLiterals.of(r.pattern())).toList();
     rows.forEach(r -> r.examples().forEach(e -> texts.add(e.text())));
     int matches = 0;
     for (String text : texts) {
       String f = NoteText.fold(text).replace('\n', ' ');
-      for (PhraseRow row : rows) {
+      for (int r = 0; r < rows.size(); r++) {
+        PhraseRow row = rows.get(r);
+        Set<String> literals = required.get(r);
         Matcher m = Rx.compile(row.pattern()).matcher(f);
         while (m.find()) {
           if (m.end() > m.start()) {
@@ -95,6 +99,11 @@ class PatternAnchorsTest {
                 .as(
                     "%s matched '%s', which starts with none of %s",
                     row.source(), m.group(), row.anchors())
+                .isTrue();
+            String match = m.group();
+            // The phrase finder tries a row only where one of these is, and at no later start.
+            assertThat(literals == null || literals.stream().anyMatch(match::contains))
+                .as("%s matched '%s', which holds none of %s", row.source(), match, literals)
                 .isTrue();
           }
         }

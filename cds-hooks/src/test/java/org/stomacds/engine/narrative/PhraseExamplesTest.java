@@ -69,13 +69,8 @@ class PhraseExamplesTest {
 
   /** The hits the row's own trigger makes in the text. */
   static List<Hit> hitsOf(PhraseRow row, String text) {
-    IndexedNote note = new IndexedNote(Lexicon.INSTANCE, text);
-    try {
-      return new PhraseFinder(note)
-          .find().stream().filter(h -> h.trigger().source().equals(row.source())).toList();
-    } finally {
-      note.close();
-    }
+    return new PhraseFinder(new IndexedNote(Lexicon.INSTANCE, text))
+        .find().stream().filter(h -> h.trigger().source().equals(row.source())).toList();
   }
 
   /** The element's value as an example writes it. */
