@@ -67,7 +67,7 @@ final class EndPoint {
 
   private ServiceReading service() {
     if (service == null) {
-      service = ServiceReader.read(note.text, note.f, sentences);
+      service = ServiceReader.read(note);
     }
     return service;
   }
