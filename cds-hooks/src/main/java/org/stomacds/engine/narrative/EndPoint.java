@@ -17,7 +17,6 @@ final class EndPoint {
   private final IndexedNote note;
   private final List<Sentence> sentences;
   private Boolean ileostomy;
-  private ServiceReading service;
 
   EndPoint(IndexedNote note) {
     this.note = note;
@@ -66,10 +65,7 @@ final class EndPoint {
   }
 
   private ServiceReading service() {
-    if (service == null) {
-      service = ServiceReader.read(note);
-    }
-    return service;
+    return note.service();
   }
 
   private static final Pattern END_POINT =

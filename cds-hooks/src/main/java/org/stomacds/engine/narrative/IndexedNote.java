@@ -36,6 +36,9 @@ final class IndexedNote {
   /** Where each sentence's pairs start in {@link #apart}; one extra at the end. */
   final int[] apartFrom;
 
+  /** What the note says was done, read from this index the first time a reader asks. */
+  private ServiceReading service;
+
   IndexedNote(Lexicon lexicon, String text) {
     this.lexicon = lexicon;
     this.text = text;
@@ -76,5 +79,16 @@ final class IndexedNote {
   /** Whether the occurrence at {@code k} starts its word: a match is tried only there. */
   boolean startsItsWord(int k) {
     return occurrences.get(k + 1) == occurrences.get(k + 2);
+  }
+
+  /**
+   * The service facts of this note ({@link ServiceReader}), read once from this same index: the
+   * extent's end point and the facts a caller asks for share one reading.
+   */
+  ServiceReading service() {
+    if (service == null) {
+      service = ServiceReader.read(this);
+    }
+    return service;
   }
 }

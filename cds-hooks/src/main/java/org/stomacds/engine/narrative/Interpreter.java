@@ -53,7 +53,7 @@ final class Interpreter {
   /** Reads a note and what it says was done, from one fold and one cut into sentences. */
   static NoteReader.Readings readWithService(Lexicon lexicon, String text) {
     IndexedNote note = new IndexedNote(lexicon, text);
-    return new NoteReader.Readings(read(note), ServiceReader.read(note));
+    return new NoteReader.Readings(read(note), note.service());
   }
 
   private static NoteReading read(IndexedNote note) {
