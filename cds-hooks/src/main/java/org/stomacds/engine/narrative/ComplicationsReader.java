@@ -248,10 +248,11 @@ final class ComplicationsReader {
   private static final Pattern EXPECTED =
       Rx.compile("(?<!than\\s)(?<!not\\s)\\b(?:expected|anticipated|intended|usual)\\b");
 
-  private static final Pattern SUPERFICIAL =
+  /** Words that make a tear or bleeding a small one (shared with {@link EventCoding}). */
+  static final Pattern SUPERFICIAL =
       Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");
 
-  private static final Pattern MINOR =
+  static final Pattern MINOR =
       Rx.compile(
           "\\b(?:minimal|mild|minor|slight|trivial|little|small\\s+amount|trace|expected"
               + "|self-?limit(?:ed|ing)|stopped\\s+spontaneously|ceased\\s+spontaneously"

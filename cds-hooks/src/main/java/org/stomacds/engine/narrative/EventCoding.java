@@ -40,9 +40,9 @@ final class EventCoding {
     if (!bleeding && !tear || treated(h) || LABELLED.matcher(f).region(from, to).find()) {
       return false;
     }
-    return MINOR.matcher(f).region(from, to).find()
+    return ComplicationsReader.MINOR.matcher(f).region(from, to).find()
         || UNTREATED.matcher(f).region(from, to).find()
-        || tear && SUPERFICIAL.matcher(f).region(from, to).find();
+        || tear && ComplicationsReader.SUPERFICIAL.matcher(f).region(from, to).find();
   }
 
   /** Bleeding said absent after a tear or split in its clause, in the account of the procedure. */
@@ -112,14 +112,4 @@ final class EventCoding {
               + "|no\\s+(?:active\\s+)?(?:bleeding|bldg|ooze|oozing)|did\\s+not\\s+bleed|needed\\s+no"
               + "|no\\s+(?:treatment|intervention|therapy)|without\\s+(?:bleeding|treatment"
               + "|intervention))\\b");
-
-  private static final Pattern SUPERFICIAL =
-      Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");
-
-  private static final Pattern MINOR =
-      Rx.compile(
-          "\\b(?:minimal|mild|minor|slight|trivial|little|small\\s+amount|trace|expected"
-              + "|self-?limit(?:ed|ing)|stopped\\s+spontaneously|ceased\\s+spontaneously"
-              + "|resolved\\s+spontaneously|spontaneously\\s+(?:stopped|resolved|ceased)"
-              + "|without\\s+(?:need\\s+for\\s+)?intervention|no\\s+intervention)\\b");
 }
