@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stomacds.server.support.RunningServer;
@@ -21,6 +22,7 @@ import org.stomacds.server.support.RunningServer;
  * a duplicate) after a restart on the same H2 database. Runs the demo profile, whose callers share
  * our store, so the hook reads the case from it with neither prefetch nor {@code fhirServer}.
  */
+@Tag(RunningServer.OWN_SERVERS)
 class FeedbackSurvivesRestartIT {
 
   private static final String SIGN = "/cds-services/cpt-44405-order-sign";

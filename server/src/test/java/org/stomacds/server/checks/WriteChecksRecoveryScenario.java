@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stomacds.server.support.RunningServer;
@@ -29,6 +30,7 @@ import org.stomacds.server.support.RunningServer;
  * DetectedIssues stored while the status search parameter was missing are found by status once it
  * is back (HAPI reindexes them). Two boots on one database.
  */
+@Tag(RunningServer.OWN_SERVERS)
 abstract class WriteChecksRecoveryScenario {
 
   @TempDir Path dataDir;

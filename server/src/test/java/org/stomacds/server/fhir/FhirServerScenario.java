@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stomacds.engine.terminology.Terminology;
@@ -33,6 +34,7 @@ import org.stomacds.server.support.RunningServer;
  * bad input gets an OperationOutcome, a failed transaction leaves nothing behind. Two boots per
  * database (each about 25 s), so everything is checked in one scenario.
  */
+@Tag(RunningServer.OWN_SERVERS)
 abstract class FhirServerScenario {
 
   static final String CPT = "http://www.ama-assn.org/go/cpt";

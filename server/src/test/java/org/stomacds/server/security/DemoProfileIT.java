@@ -9,15 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.stomacds.server.support.RunningServer;
 
 /**
  * The README quickstart: the demo profile, on loopback, asks for no login anywhere; origins set for
  * it are added to this machine's, not put in their place.
  */
+@Tag(RunningServer.OWN_SERVERS)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.stomacds.fixtures.jwt.AccessToken;
@@ -36,6 +37,7 @@ import org.stomacds.server.support.TestTokens;
  * stubs that count every fetch. Needs an issuer whose keys come from a URL (a live stub), so it
  * runs its own application (the shared one trusts file keys only).
  */
+@Tag(RunningServer.OWN_SERVERS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyAndUrlAttacksIT {
 

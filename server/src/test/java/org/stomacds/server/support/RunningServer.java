@@ -29,6 +29,14 @@ import org.stomacds.server.StomaCdsApplication;
  */
 public final class RunningServer implements AutoCloseable {
 
+  /**
+   * The JUnit tag of a test class that starts the application in-process through this class (or
+   * {@code SpringApplication}) outside {@link SharedApplication}: failsafe runs those classes in a
+   * JVM of their own (server/pom.xml, execution {@code own-servers}), because each closed
+   * application stays reachable in the JVM that started it.
+   */
+  public static final String OWN_SERVERS = "own-servers";
+
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -23,6 +23,7 @@ import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -51,6 +52,7 @@ import org.stomacds.server.support.TestTokens;
  * <p>Skipped, naming what is missing, without node, playwright-core or /usr/bin/chromium (failed
  * instead where {@code STOMACDS_E2E_REQUIRED} is set, as in CI).
  */
+@Tag(RunningServer.OWN_SERVERS)
 @ExtendWith(OutputCaptureExtension.class)
 class CdsHooksSandboxBrowserIT {
 

@@ -27,6 +27,7 @@ import org.stomacds.server.support.TestTokens;
  * <p>The Node part is skipped, naming what is missing, when node or fhir-kit-client ({@code npm ci}
  * in src/test/e2e) is not there, except where {@code STOMACDS_E2E_REQUIRED} is set (CI).
  */
+// MUT
 class FhirKitClientIT {
 
   private static RunningServer server;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stomacds.server.support.RunningServer;
 
@@ -28,6 +29,7 @@ import org.stomacds.server.support.RunningServer;
  * is skipped, naming what is missing, when node, playwright-core ({@code npm ci} in src/test/e2e)
  * or /usr/bin/chromium is not there. Screenshots land in {@code target/e2e/}.
  */
+@Tag(RunningServer.OWN_SERVERS)
 class SandboxBrowserIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
