@@ -72,9 +72,11 @@ final class ChildServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
-    // The client compiler only: these tests start servers again and again on two shared cores,
-    // and what they check is what survives, not how fast the code runs once warm.
+    // The client compiler only and the serial collector: these tests start servers again and again
+    // on two shared cores, and what they check is what survives, not how fast the code runs once
+    // warm; JIT and GC threads would only take CPU from the other replica and the writers.
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(StomaCdsApplication.class.getName());

@@ -20,10 +20,12 @@ import org.stomacds.server.support.TestDatabases;
 /**
  * Two replicas on one PostgreSQL behind HAProxy, under steady load through the balancer (hook calls
  * with JWTs, Procedure, Claim and transaction writes, feedback): one replica is killed with SIGKILL
- * and started again, then both are restarted one at a time with SIGTERM, as an operations team
- * rolls out a release. Nothing acknowledged may be lost; each write's DetectedIssues exist once;
- * nothing is left pending; a JWT used on one replica is refused on the other; feedback counts once;
- * only calls in flight at the kill may fail, and none during the rolling restart.
+ * and started again, then the other is stopped with SIGTERM and started again, as an operations
+ * team rolls out a release one replica at a time (each replica has then been replaced once: the
+ * killed one came back on the release, so the roll ends with the survivor). Nothing acknowledged
+ * may be lost; each write's DetectedIssues exist once; nothing is left pending; a JWT used on one
+ * replica is refused on the other; feedback counts once; only calls in flight at the kill may fail,
+ * and none during the rolling restart.
  */
 class ReplicaFailoverIT {
 
@@ -77,11 +79,9 @@ class ReplicaFailoverIT {
       fleet.start(0);
       fleet.awaitInRotation();
       long rollingFrom = System.nanoTime();
-      for (int r : new int[] {1, 0}) {
-        replicas[r].stop();
-        fleet.start(r);
-        fleet.awaitInRotation();
-      }
+      replicas[1].stop();
+      fleet.start(1);
+      fleet.awaitInRotation();
       long rollingTo = System.nanoTime();
       Thread.sleep(STEADY_MS / 2);
       stop.set(true);
