@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.stomacds.cds.url.PublicEndpoints;
 import org.stomacds.server.support.RunningServer;
@@ -27,7 +28,7 @@ import org.stomacds.server.support.TestTokens;
  * <p>The Node part is skipped, naming what is missing, when node or fhir-kit-client ({@code npm ci}
  * in src/test/e2e) is not there, except where {@code STOMACDS_E2E_REQUIRED} is set (CI).
  */
-// MUT
+@Tag(RunningServer.OWN_SERVERS)
 class FhirKitClientIT {
 
   private static RunningServer server;
