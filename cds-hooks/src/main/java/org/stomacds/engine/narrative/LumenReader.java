@@ -78,7 +78,7 @@ final class LumenReader {
           }
         }
         case LUMEN_PASS_POS -> {
-          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h)) {
+          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h) && !underResultLabel(h)) {
             continue;
           }
           int when = time.direction(h.sentence(), h.start());
@@ -124,14 +124,38 @@ final class LumenReader {
     Sentence s = sentences.get(h.sentence());
     int end = Math.min(s.end(), h.end() + 80);
     return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
-        && !STRICTURE_BEFORE.matcher(f).region(h.start(), s.end()).find()
+        && !STRICTURE_NAMED.matcher(f).region(h.start(), s.end()).find()
         && !EASE_ANYWHERE.matcher(f).region(h.start(), s.end()).find();
   }
 
   private static final Pattern ONWARD_TO =
       Rx.compile(
           "[a-z]+\\s+(?:(?:then|further|on|onward|up)\\s+)?(?:(?:through|along)\\s+(?:the\\s+)?"
-              + "(?:[a-z]+[\\s,]+){1,5}?)?(?:to|into|up\\s+to)\\b");
+              + "(?:[a-z]+[\\s,]+){1,5}?)?(?:to|into|up\\s+to)\\b"
+              // "was passed via the colostomy": the route in, not the stricture passed
+              + "|[a-z]+\\s+(?:via|per|through)\\s+(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+){0,3}?"
+              + "(?:stoma|colostomy|ileostomy|ostomy)\\b");
+
+  /**
+   * "After: scope passed into descending colon", "Post-dilation: scope to the cecum": a line
+   * labelled as what the dilation gave is the result, even where it goes on with the exam.
+   */
+  private boolean underResultLabel(Hit h) {
+    return RESULT_LABEL
+        .matcher(f)
+        .region(sentences.get(h.sentence()).start(), h.start())
+        .lookingAt();
+  }
+
+  private static final Pattern RESULT_LABEL =
+      Rx.compile(
+          "\\s*(?:after|post(?:[\\s-]?dil[a-z]*)?|result)\\s*:\\s*(?:the\\s+)?(?:[a-z-]+\\s+){0,2}$");
+
+  /** A stricture named, not one denied: "to the cecum, no further stricture" names none. */
+  private static final Pattern STRICTURE_NAMED =
+      Rx.compile(
+          "\\b(?<!\\bno\\s)(?<!\\bno\\s(?:further|other|additional|more|second|new)\\s)"
+              + "(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
 
   private static final Pattern EASE_ANYWHERE =
       Rx.compile(
@@ -158,7 +182,8 @@ final class LumenReader {
           "\\s*(?:(?:through|across|beyond|past)\\s+(?:(?:it|the\\s+[a-z]+)\\s+)?)?"
               + "(?:(?:then|now|subsequently)\\s+)?(?:easily|freely|readily|easy|with\\s+ease|with\\s+no"
               + "\\s+(?:difficulty|resistance)|without"
-              + "\\s+(?:difficulty|resistance)|after(?:wards)?)\\b");
+              // "MD states scope passes now": now that the stricture is dilated
+              + "\\s+(?:difficulty|resistance)|after(?:wards)?|now)\\b");
 
   /**
    * The sentence names the stricture, or refers back to the one before it that does ("There were
