@@ -62,9 +62,19 @@ final class SizeClassifier {
       return SizeKind.LUMEN;
     }
     SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
-    if (after == SizeKind.OTHER && !cm && PassedDevice.letThrough(f, s, numStart, unitEnd)) {
-      // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through
+    if (after == SizeKind.OTHER
+        && !cm
+        && PassedDevice.letThrough(f, s, numStart, unitEnd)
+        && !LUMEN_SIZED_AFTER.matcher(f).region(unitEnd, s.end()).find()) {
+      // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through, unless
+      // the sentence goes on to size the lumen itself ("the 5.4 mm scope passed and the lumen was
+      // estimated at 7 mm")
       return SizeKind.LUMEN;
+    }
+    if (after == null && !cm && StepResult.beforeItsDilation(f, s, unitEnd)) {
+      // "20cm - 7mm -> CRE 15", "9mm, ped scope tight -> CRE", "8 mm, dilated with TTS balloon":
+      // the size the stricture had when the dilation came to it, so before it
+      return SizeKind.LUMEN_FROM;
     }
     if (label == 1 && after != SizeKind.BALLOON) {
       // "post ~11mm scope then passes", "post dil ~13mm", "~14mm post"; not "post 15 mm balloon"
@@ -189,14 +199,21 @@ final class SizeClassifier {
     return 0;
   }
 
+  private static final Pattern LUMEN_SIZED_AFTER =
+      Rx.compile("\\b(?:lumen|luminal\\s+diameter)\\b[^.;]{0,40}?\\d");
+
   /** "After: ~15mm", "after ~15 mm": the bare label, a colon or tilde between it and the size. */
   private static final Pattern BARE_AFTER = Rx.compile("after\s*[:~]\s*~?\s*");
 
   private static final Pattern TIMED_BEFORE =
       Rx.compile(
-          "\\b(?:afterwards?|after\\s+dilat[a-z]*|post(?:-?dil[a-z]*)?|following\\s+dilat[a-z]*"
-              + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
-              + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
+          "\\b(?:afterwards?|after\\s+(?:dilat[a-z]*|that|this)|post(?:-?dil[a-z]*)?"
+              + "|following\\s+(?:dilat[a-z]*|that|this)|subsequently|initially|before\\s+dilat[a-z]*"
+              + "|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
+              // "After that the anastomosis was about 14 mm", "After that it was maybe 9 mm"
+              + "(?:(?:it|the\\s+[a-z]+|lumen|opening)\\s+(?:was|measured|is|looked|appeared"
+              + "|seemed)\\s+(?:like\\s+)?)?"
+              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~)?\\s*~?\\s*$");
 
   /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
   private static boolean judgedAt(TokenCursor at) {
@@ -238,6 +255,11 @@ final class SizeClassifier {
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
     for (int i = 0; i < 3 && c.next(); i++) {
+      if (f.lastIndexOf('\n', c.start()) >= at) {
+        // "est 14mm" / "distal limb only examined": a terse note's next line, joined to this
+        // one, does not say what this size measures
+        return null;
+      }
       String w = c.word();
       if (w == null) {
         if (c.punct() == '-') {

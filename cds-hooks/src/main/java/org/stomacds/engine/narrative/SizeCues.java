@@ -139,12 +139,17 @@ final class SizeCues {
     while (c.prev() && words < 14) {
       String w = c.word();
       if (w == null) {
-        if (c.punct() == ';') {
+        if (c.punct() == ';' && !ANAPHOR.matcher(f).region(c.end(), at).lookingAt()) {
           break;
         }
+        // "Strictures at 10 and 25 cm; the first about 9 mm": the clause names them again
         continue;
       }
       if (c.isNumber() || UNIT_WORDS.contains(w)) {
+        continue;
+      }
+      if (POSTFIX.contains(w) && sizeRightBefore(c)) {
+        // "3cm long, ~6mm": "long" is the length's, written after it; it says nothing of this size
         continue;
       }
       words++;
@@ -186,6 +191,21 @@ final class SizeCues {
     return SizeKind.UNKNOWN;
   }
 
+  /** Words written after a size that say what it measured: "3 cm long", "4 cm deep". */
+  private static final Set<String> POSTFIX = Set.of("long", "deep", "wide", "length");
+
+  private static boolean sizeRightBefore(TokenCursor c) {
+    TokenCursor back = c.copy();
+    return back.prev() && back.isWord() && (back.isNumber() || UNIT_WORDS.contains(back.word())
+        || back.word().matches("\\d+(?:\\.\\d+)?(?:mm|cm)"));
+  }
+
+  /** A clause that opens by naming again one of the strictures just listed. */
+  private static final java.util.regex.Pattern ANAPHOR =
+      Rx.compile(
+          "\\s*(?:the\\s+(?:first|second|third|other|latter|former|proximal|distal|upper|lower"
+              + "|tighter|narrower|tightest|narrowest)(?:\\s+one)?|both|each)\\b");
+
   /**
    * What the "diameter" under the cursor is of, by the six words before it: a balloon's (a balloon,
    * an inflation or a largest size named), a scope's or device's ("outer diameter", "scope
@@ -222,6 +242,12 @@ final class SizeCues {
     return SizeKind.LUMEN;
   }
 
+  /** Verbs right before "to 15 mm" that say where the balloon was taken. */
+  private static final WordSet BALLOON_TO =
+      WordSet.of(
+          "taken", "brought", "stepped", "escalated", "titrated", "upsized", "progressed",
+          "ramped", "pushed");
+
   /** Words between a dilation and "to 12 mm" that make the size something else's. */
   private static final Set<String> NOT_THE_DILATIONS =
       Set.of(
@@ -256,6 +282,14 @@ final class SizeCues {
     TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
     if (!c.prev() || !c.is("to")) {
       return false;
+    }
+    TokenCursor verb = c.copy();
+    if (verb.prev() && verb.is("up")) {
+      verb.prev();
+    }
+    if (verb.in(BALLOON_TO)) {
+      // "taken to 15 mm", "stepped up to 18 mm": where the balloon went
+      return true;
     }
     for (int i = 0; i < 8 && c.prev(); i++) {
       String w = c.word();
@@ -324,6 +358,8 @@ final class SizeCues {
     if (w.startsWith("balloon")
         || w.equals("bal")
         || w.startsWith("dilat")
+        || w.equals("dil")
+        || w.equals("dil'd")
         || w.startsWith("inflat")
         || w.equals("cre")
         || w.equals("tts")
@@ -339,6 +375,7 @@ final class SizeCues {
     }
     if (w.startsWith("measur")
         || w.equals("estimated")
+        || w.equals("est")
         || w.equals("estimate")
         || w.startsWith("narrow")
         || w.startsWith("strictur")

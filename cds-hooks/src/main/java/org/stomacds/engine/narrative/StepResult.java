@@ -15,7 +15,8 @@ final class StepResult {
   private static final Pattern AFTER_INFLATIONS =
       Rx.compile(
           "(?:(?<![a-z])x\\s*\\d{1,2}|(?<![\\w.])\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?))"
-              + "(?:\\s*,?\\s*(?:each|ea|apiece)\\b\\.?(?:\\s+size)?)?"
+              // "CRE 15 x2 (30s) -> 14mm"
+              + "\\)?(?:\\s*,?\\s*(?:each|ea|apiece)\\b\\.?(?:\\s+size)?)?"
               + "\\s*(?:-+>|\u2192|=>)\\s*(?:approx\\.?\\s*|about\\s+|~\\s*)?$");
 
   /** Whether the size starting at {@code numStart} comes right after such an arrow. */
@@ -25,6 +26,21 @@ final class StepResult {
         && f.charAt(numStart - 1) != '\n'
         && AFTER_INFLATIONS.matcher(f).region(from, numStart).find();
   }
+
+  /**
+   * Whether the size ending at {@code unitEnd} is followed, in its clause, by the dilation it got:
+   * an arrow to the balloon ("7mm -> CRE 15", "6mm, 1cm long -> TTS 15mm") or "dilated with" ("8
+   * mm, dilated with TTS balloon 12, 13.5, 15 mm").
+   */
+  static boolean beforeItsDilation(String f, Sentence s, int unitEnd) {
+    return BEFORE_DILATION.matcher(f).region(unitEnd, s.end()).lookingAt();
+  }
+
+  private static final Pattern BEFORE_DILATION =
+      Rx.compile(
+          "(?:\\s*,[^.;,\u2192>]{1,30}?)?\\s*(?:-+>|\u2192|=>)\\s*(?:cre|tts|bal|balloon|bln|dil)"
+              + "|\\s*,\\s*(?:then\\s+|and\\s+)?(?:balloon[\\s-])?(?:dilated|dil'd)\\s+(?:with|to|using"
+              + "|up\\s+to)\\b");
 
   /** "dilated from 8 mm", "increased from 6 mm": a change verb shortly before "from". */
   static boolean changeBefore(String f, Sentence s, int at) {
