@@ -196,8 +196,11 @@ final class SizeCues {
 
   private static boolean sizeRightBefore(TokenCursor c) {
     TokenCursor back = c.copy();
-    return back.prev() && back.isWord() && (back.isNumber() || UNIT_WORDS.contains(back.word())
-        || back.word().matches("\\d+(?:\\.\\d+)?(?:mm|cm)"));
+    return back.prev()
+        && back.isWord()
+        && (back.isNumber()
+            || UNIT_WORDS.contains(back.word())
+            || back.word().matches("\\d+(?:\\.\\d+)?(?:mm|cm)"));
   }
 
   /** A clause that opens by naming again one of the strictures just listed. */
@@ -245,8 +248,15 @@ final class SizeCues {
   /** Verbs right before "to 15 mm" that say where the balloon was taken. */
   private static final WordSet BALLOON_TO =
       WordSet.of(
-          "taken", "brought", "stepped", "escalated", "titrated", "upsized", "progressed",
-          "ramped", "pushed");
+          "taken",
+          "brought",
+          "stepped",
+          "escalated",
+          "titrated",
+          "upsized",
+          "progressed",
+          "ramped",
+          "pushed");
 
   /** Words between a dilation and "to 12 mm" that make the size something else's. */
   private static final Set<String> NOT_THE_DILATIONS =

@@ -78,6 +78,20 @@ final class SizeFinder {
   }
 
   /**
+   * A gauge in French (a third of a millimetre): the lumen when it is the size of a device the
+   * stricture let through ("would only admit a 10 Fr catheter"), else nothing of ours.
+   */
+  void french(int i, Sentence s, int start, int unitEnd, double french) {
+    if (elsewhen.at(i, s, start) || !PassedDevice.letThrough(f, s, start, unitEnd)) {
+      return;
+    }
+    double mm = french / 3;
+    if (mm >= 0.5 && mm <= 40) {
+      lumenSizes.add(new Value(mm, i, start, unitEnd, false));
+    }
+  }
+
+  /**
    * The lumen a size or list of sizes states: a hedged range ("7-8 mm", "6 or 7 mm", "13 to 14 mm")
    * is read as its upper end, as clinicians read their own estimates; a list that moves further ("8
    * -> 13 mm", "dilated from 8 to 15 mm") states the lumen before at its start.
