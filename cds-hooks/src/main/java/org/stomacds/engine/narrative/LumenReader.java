@@ -72,7 +72,8 @@ final class LumenReader {
         }
         case LUMEN_PASS_NEG -> {
           int when = time.direction(h.sentence(), h.start());
-          if (h.polarity() != Polarity.UNRECORDED && (when != 0 || aboutStricture(h))) {
+          if (h.polarity() != Polarity.UNRECORDED
+              && (when != 0 || aboutStricture(h) || admitsOnly(h))) {
             boolean post = when > 0 || (when == 0 && h.start() > firstDilation);
             mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
           }
@@ -103,6 +104,16 @@ final class LumenReader {
   }
 
   /**
+   * "the colostomy admits only a size 8 Hegar dilator": letting only a small device through says
+   * the opening is narrow, whether or not the sentence calls it a stricture.
+   */
+  private boolean admitsOnly(Hit h) {
+    return ONLY.matcher(f).region(h.start(), h.end()).find();
+  }
+
+  private static final Pattern ONLY = Rx.compile("\\bonly\\b");
+
+  /**
    * "scope passes freely", "Scope passed after.": after the dilation, a passage said to be easy (or
    * to come after) is the lumen the dilation gave, even in a sentence that does not name the
    * stricture.
@@ -110,9 +121,27 @@ final class LumenReader {
   private boolean withEase(Hit h) {
     Sentence s = sentences.get(h.sentence());
     return EASE.matcher(f).region(h.end(), s.end()).lookingAt()
+        || RIGHT_AFTER.matcher(f).region(h.end(), s.end()).matches() && dilatedJustBefore(h)
         || THEN.matcher(f).region(s.start(), h.start()).find()
             && !f.startsWith("advanced", h.start())
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
+  }
+
+  /** Nothing after the passage: "Scope traversed.", "Scope passed." */
+  private static final Pattern RIGHT_AFTER = Rx.compile("\\s*[.;]?\\s*");
+
+  /** "Dilated 15 mm x2. Scope traversed.": the sentence before is the dilation's. */
+  private boolean dilatedJustBefore(Hit h) {
+    if (h.sentence() == 0) {
+      return false;
+    }
+    Sentence before = sentences.get(h.sentence() - 1);
+    for (int d : dilationSigns) {
+      if (d >= before.start() && d < before.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

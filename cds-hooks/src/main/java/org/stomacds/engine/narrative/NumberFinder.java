@@ -200,6 +200,12 @@ final class NumberFinder {
           }
         }
       }
+      if (thisProcedure && start >= sizeEnd && Character.isDigit(f.charAt(start))) {
+        int plain = numerals.plainNumberEnd(start, s.end());
+        if (plain > 0 && start > 0 && f.charAt(start - 1) == ' ') {
+          sizes.bareLumen(i, s, start, plain, Double.parseDouble(f.substring(start, plain)));
+        }
+      }
       if (thisProcedure && nextWord == 'f' && Character.isDigit(f.charAt(start))) {
         // "would only admit a 12 Fr catheter": a gauge in French, a lumen only as a device's
         int plain = numerals.plainNumberEnd(start, s.end());
