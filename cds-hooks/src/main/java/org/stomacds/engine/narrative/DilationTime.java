@@ -50,9 +50,18 @@ final class DilationTime {
     }
     int best = 0;
     int bestDistance = Integer.MAX_VALUE;
+    int contrast = 0;
     for (int k = 0; k < words; k++) {
       int dir = cueDirection(k, at);
-      if (dir != 0 && !(starts[k] > at && labelsTheNextSize(k, at))) {
+      if (dir != 0 && starts[k] > at && labelsTheNextSize(k, at)) {
+        // "The lumen measured 6 mm, after dilation 14 mm": the next size's cue, and by contrast
+        // this one is the other side of the dilation (when nothing nearer says)
+        if (contrast == 0 && Character.isDigit(f.charAt(at))) {
+          contrast = -dir;
+        }
+        continue;
+      }
+      if (dir != 0) {
         // The gap between the cue and the number: "predilatation 6 mm, postdilatation 14 mm".
         int d = starts[k] < at ? at - ends[k] : starts[k] - at;
         if (d < bestDistance) {
@@ -61,7 +70,7 @@ final class DilationTime {
         }
       }
     }
-    return best;
+    return best != 0 ? best : contrast;
   }
 
   /** After the last semicolon before {@code at}, not before {@code from}. */
@@ -85,12 +94,18 @@ final class DilationTime {
       return false;
     }
     for (int j = k + 1; j < Math.min(words, k + 5); j++) {
+      if (f.indexOf('.', ends[k]) >= 0 && f.indexOf('.', ends[k]) < wordStarts[j]) {
+        return false;
+      }
       if (Character.isDigit(f.charAt(wordStarts[j]))) {
-        return true;
+        return SIZE.matcher(f).region(wordStarts[j], Math.min(f.length(), wordStarts[j] + 12)).lookingAt();
       }
     }
     return false;
   }
+
+  private static final java.util.regex.Pattern SIZE =
+      Rx.compile("\\d{1,2}(?:\\.\\d)?\\s*(?:mm|millimet)");
 
   private static final WordSet BEFORE_IF_DILATION = WordSet.of("before", "prior");
   private static final WordSet AFTER_IF_DILATION = WordSet.of("after", "following", "status");

@@ -277,7 +277,8 @@ final class PhraseFinder {
     int nl = f.lastIndexOf('\n', start - 1);
     return nl > cue
         && LINE_OPENING.matcher(f).region(nl + 1, start).matches()
-        // not a dictation's wrapped line: "the risks including\nperforation", "a risk of\nperforation"
+        // not a dictation's wrapped line: "the risks including\nperforation", "a risk
+        // of\nperforation"
         && !MID_PHRASE.matcher(f).region(Math.max(0, nl - 16), nl).find();
   }
 

@@ -78,8 +78,8 @@ final class SizeFinder {
   }
 
   /**
-   * A number with no unit right after the lumen's name ("the lumen was around 18", "lumen now ~14"):
-   * millimetres, as every lumen is told.
+   * A number with no unit right after the lumen's name ("the lumen was around 18", "lumen now
+   * ~14"): millimetres, as every lumen is told.
    */
   void bareLumen(int i, Sentence s, int start, int end, double value) {
     if (value < 1

@@ -37,8 +37,8 @@ record CorpusNote(
 
     /**
      * The value as a number, converted to mm or seconds where a unit says otherwise: the reader
-     * reports sizes in mm and times in seconds, and a catheter's gauge in French (1 Fr = 1/3 mm)
-     * as the millimetres it measures.
+     * reports sizes in mm and times in seconds, and a catheter's gauge in French (1 Fr = 1/3 mm) as
+     * the millimetres it measures.
      */
     Double number() {
       if (!(value instanceof Number n)) {
