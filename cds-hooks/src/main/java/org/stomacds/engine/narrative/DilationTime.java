@@ -98,7 +98,9 @@ final class DilationTime {
         return false;
       }
       if (Character.isDigit(f.charAt(wordStarts[j]))) {
-        return SIZE.matcher(f).region(wordStarts[j], Math.min(f.length(), wordStarts[j] + 12)).lookingAt();
+        return SIZE.matcher(f)
+            .region(wordStarts[j], Math.min(f.length(), wordStarts[j] + 12))
+            .lookingAt();
       }
     }
     return false;

@@ -64,7 +64,7 @@ final class Elsewhen {
           "repeat");
 
   private static final Set<String> WHAT_IT_LET_THROUGH =
-      Set.of("only", "barely", "just", "admit", "accept", "allow", "take", "let");
+      Set.of("only", "barely", "admit", "accept");
 
   private static final Set<String> HEDGED_ESTIMATE =
       Set.of("estimate", "say", "guess", "put", "call", "judge", "think");

@@ -56,7 +56,7 @@ final class SizeClassifier {
   static SizeKind classify(
       String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
     int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
-    if (label == 2 || !cm && StepResult.after(f, s, numStart)) {
+    if (label == 2 || !cm && StepResult.after(f, s, numStart) && !countAfter(f, s, unitEnd)) {
       // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size; "TTS 12mm x2 ->
       // 11mm": what the inflations gave
       return SizeKind.LUMEN;
@@ -71,7 +71,10 @@ final class SizeClassifier {
       // estimated at 7 mm")
       return SizeKind.LUMEN;
     }
-    if (after == null && !cm && StepResult.beforeItsDilation(f, s, unitEnd)) {
+    if (after == null
+        && !cm
+        && StepResult.beforeItsDilation(f, s, unitEnd)
+        && SizeCues.nearest(f, s, numStart, false) != SizeKind.BALLOON) {
       // "20cm - 7mm -> CRE 15", "9mm, ped scope tight -> CRE", "8 mm, dilated with TTS balloon":
       // the size the stricture had when the dilation came to it, so before it
       return SizeKind.LUMEN_FROM;
@@ -207,7 +210,7 @@ final class SizeClassifier {
 
   private static final Pattern TIMED_BEFORE =
       Rx.compile(
-          "\\b(?:afterwards?|after\\s+(?:dilat[a-z]*|that|this)|post(?:-?dil[a-z]*)?"
+          "\\b(?:afterwards?|after\\s+(?:dilat[a-z]*|dil|that|this)|post(?:-?dil[a-z]*)?"
               + "|following\\s+(?:dilat[a-z]*|that|this)|subsequently|initially|before\\s+dilat[a-z]*"
               + "|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
               // "After that the anastomosis was about 14 mm", "After that it was maybe 9 mm"
@@ -255,12 +258,13 @@ final class SizeClassifier {
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
     for (int i = 0; i < 3 && c.next(); i++) {
-      if (f.lastIndexOf('\n', c.start()) >= at) {
+      String w = c.word();
+      if (w != null && f.lastIndexOf('\n', c.start()) >= at && !namesADevice(w)) {
         // "est 14mm" / "distal limb only examined": a terse note's next line, joined to this
-        // one, does not say what this size measures
+        // one, does not say what this size measures; a dictation's wrapped "15 mm / CRE
+        // balloon" still does
         return null;
       }
-      String w = c.word();
       if (w == null) {
         if (c.punct() == '-') {
           i--;
@@ -349,6 +353,16 @@ final class SizeClassifier {
       }
     }
     return null;
+  }
+
+  private static boolean namesADevice(String w) {
+    return w.startsWith("balloon")
+        || w.equals("bal")
+        || w.equals("cre")
+        || w.equals("tts")
+        || w.equals("through")
+        || w.startsWith("dilat")
+        || MECHANICAL.contains(w);
   }
 
   /**

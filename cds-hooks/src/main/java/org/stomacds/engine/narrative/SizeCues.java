@@ -247,16 +247,7 @@ final class SizeCues {
 
   /** Verbs right before "to 15 mm" that say where the balloon was taken. */
   private static final WordSet BALLOON_TO =
-      WordSet.of(
-          "taken",
-          "brought",
-          "stepped",
-          "escalated",
-          "titrated",
-          "upsized",
-          "progressed",
-          "ramped",
-          "pushed");
+      WordSet.of("stepped", "escalated", "titrated", "upsized");
 
   /** Words between a dilation and "to 12 mm" that make the size something else's. */
   private static final Set<String> NOT_THE_DILATIONS =
