@@ -56,7 +56,7 @@ final class SizeClassifier {
   static SizeKind classify(
       String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
     int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
-    if (label == 2 || !cm && StepResult.after(f, s, numStart) && !countAfter(f, s, unitEnd)) {
+    if (label == 2 || !cm && StepResult.after(f, s, numStart) && !StepResult.countAfter(f, s, unitEnd)) {
       // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size; "TTS 12mm x2 ->
       // 11mm": what the inflations gave
       return SizeKind.LUMEN;
@@ -113,7 +113,7 @@ final class SizeClassifier {
       if (w.equals("at")) {
         // "estimated at 7 mm", "I'd put the lumen at about 18 mm", "estimate the opening at
         // around 6 mm": a size judged, not a place.
-        if (!cm && judgedAt(c)) {
+        if (!cm && SizeCues.judgedAt(c)) {
           break;
         }
         return SizeKind.OTHER;
@@ -132,14 +132,14 @@ final class SizeClassifier {
       }
       break;
     }
-    if (!cm && SizeCues.dilationGoesTo(f, s, numStart)) {
+    if (!cm && StepResult.dilationGoesTo(f, s, numStart)) {
       return SizeKind.BALLOON;
     }
     if (PassedDevice.admittedBefore(f, s, numStart)) {
       // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
       return SizeKind.LUMEN;
     }
-    if (!cm && countAfter(f, s, unitEnd)) {
+    if (!cm && StepResult.countAfter(f, s, unitEnd)) {
       // "today: 18mm x3 60s", "Dilation sequence (each stricture): 12 mm x1, 13.5 mm x1": a size
       // inflated so many times is the balloon's, whatever was named before it
       return SizeKind.BALLOON;
@@ -180,7 +180,7 @@ final class SizeClassifier {
       }
     }
     if (w != null) {
-      if (w.equals("lumen") && !SizeCues.dilatedToBefore(f, s, c.start())) {
+      if (w.equals("lumen") && !StepResult.dilatedToBefore(f, s, c.start())) {
         return 2;
       }
       if (w.equals("pre")
@@ -217,40 +217,6 @@ final class SizeClassifier {
               + "(?:(?:it|the\\s+[a-z]+|lumen|opening)\\s+(?:was|measured|is|looked|appeared"
               + "|seemed)\\s+(?:like\\s+)?)?"
               + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~)?\\s*~?\\s*$");
-
-  /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
-  private static boolean judgedAt(TokenCursor at) {
-    TokenCursor back = at.copy();
-    for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
-      if (JUDGED.contains(back.word())
-          || k == 0
-              && (back.startsWith("inflat")
-                  || back.startsWith("dilat")
-                  || COUNTED.contains(back.word()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
-
-  /** Verbs after which "at" gives a size's estimate rather than a place. */
-  private static final Set<String> JUDGED =
-      Set.of(
-          "estimated",
-          "measured",
-          "measuring",
-          "sized",
-          "gauged",
-          "judged",
-          "assessed",
-          "calibrated",
-          "estimate",
-          "measures",
-          "appeared",
-          "appears",
-          "put");
 
   private static final java.util.regex.Pattern THROUGH_THE_SCOPE =
       Rx.compile("through[\\s-]+the[\\s-]+scope(?=[\\s-]+(?:cre\\s+|tts\\s+)?balloon)");
@@ -319,7 +285,7 @@ final class SizeClassifier {
         return cm ? SizeKind.OTHER : null;
       }
       if (w.equals("x")) {
-        if (countFollows(c)) {
+        if (StepResult.countFollows(c)) {
           // "dilated to 18 mm x 3": the number of inflations; the words before say what 18 is.
           return null;
         }
@@ -392,31 +358,6 @@ final class SizeClassifier {
       }
     }
     return false;
-  }
-
-  /** "x3", "x 2" right after the size: a count of inflations. */
-  private static boolean countAfter(String f, Sentence s, int unitEnd) {
-    TokenCursor c = new TokenCursor(f, unitEnd, s.end(), unitEnd);
-    if (!c.next() || !c.isWord()) {
-      return false;
-    }
-    if (c.is("x")) {
-      return countFollows(c);
-    }
-    return c.word().matches("x[1-9]");
-  }
-
-  /**
-   * Whether the "x" just read starts a count ("15 mm x 3, 30 s each") rather than a second
-   * dimension ("2 x 3 cm", "20 mm x 5.5 cm"): a whole number with no length unit after it. Reads a
-   * copy, so the caller's cursor stays on the "x".
-   */
-  private static boolean countFollows(TokenCursor c) {
-    TokenCursor ahead = c.copy();
-    if (!ahead.next() || !ahead.isNumber() || ahead.startsDecimal()) {
-      return false;
-    }
-    return !ahead.next() || !ahead.isWord() || !SizeCues.UNIT_WORDS.contains(ahead.word());
   }
 
   private static boolean balloonAhead(TokenCursor c) {

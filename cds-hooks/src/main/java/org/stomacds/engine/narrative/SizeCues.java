@@ -154,13 +154,13 @@ final class SizeCues {
       }
       words++;
       if (w.equals("lumen") || w.equals("luminal")) {
-        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
+        return StepResult.dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
       if (w.equals("diameter")) {
         // "Diameter before: approximately 9 mm", "estimated diameter 16 mm"; not "balloon
         // diameter 15 mm", "dilated to a diameter of 16 mm", "the largest diameter 20 mm"
         // the scope's "outer diameter of about 11.7 millimeters" is neither
-        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : diameterOf(c);
+        return StepResult.dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : diameterOf(c);
       }
       SizeKind k = sizeCue(w);
       if (k == SizeKind.BALLOON && w.startsWith("dilator") && mechanicalBefore(c)) {
@@ -243,68 +243,6 @@ final class SizeCues {
       }
     }
     return SizeKind.LUMEN;
-  }
-
-  /** Verbs right before "to 15 mm" that say where the balloon was taken. */
-  private static final WordSet BALLOON_TO =
-      WordSet.of("stepped", "escalated", "titrated", "upsized");
-
-  /** Words between a dilation and "to 12 mm" that make the size something else's. */
-  private static final Set<String> NOT_THE_DILATIONS =
-      Set.of(
-          "narrowed",
-          "measured",
-          "measuring",
-          "measures",
-          "estimated",
-          "improved",
-          "increased",
-          "widened",
-          "enlarged",
-          "opened",
-          "was",
-          "were",
-          "is",
-          "are",
-          "before",
-          "after",
-          "following",
-          "prior",
-          "pre",
-          "post",
-          "from");
-
-  /**
-   * "TTS balloon dilation of the tumor narrowing to 12 mm", "dilation of stomal stenosis 9 mm to 18
-   * mm": the size after "to" is where the dilation went, though the stricture is named between (up
-   * to eight words back, within the clause, nothing that measures or dates it between).
-   */
-  static boolean dilationGoesTo(String f, Sentence s, int numStart) {
-    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
-    if (!c.prev() || !c.is("to")) {
-      return false;
-    }
-    TokenCursor verb = c.copy();
-    if (verb.prev() && verb.is("up")) {
-      verb.prev();
-    }
-    if (verb.in(BALLOON_TO)) {
-      // "taken to 15 mm", "stepped up to 18 mm": where the balloon went
-      return true;
-    }
-    for (int i = 0; i < 8 && c.prev(); i++) {
-      String w = c.word();
-      if (w == null) {
-        return false;
-      }
-      if (w.startsWith("dilat") || w.startsWith("inflat")) {
-        return true;
-      }
-      if (NOT_THE_DILATIONS.contains(w)) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static boolean mechanicalBefore(TokenCursor c) {
@@ -411,27 +349,37 @@ final class SizeCues {
     return null;
   }
 
-  /** "dilated to a lumen of 15 mm" names the balloon's diameter. */
-  static boolean dilatedToBefore(String f, Sentence s, int at) {
-    TokenCursor c = new TokenCursor(f, s.start(), at, at);
-    boolean to = false;
-    for (int i = 0; i < 4 && c.prev(); i++) {
-      String w = c.word();
-      if (w == null) {
-        return false;
-      }
-      if (w.equals("a") || w.equals("an") || w.equals("the") || w.equals("up")) {
-        continue;
-      }
-      if (!to) {
-        if (!w.equals("to")) {
-          return false;
-        }
-        to = true;
-      } else {
-        return w.startsWith("dilat") || w.startsWith("inflat");
+  /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
+  static boolean judgedAt(TokenCursor at) {
+    TokenCursor back = at.copy();
+    for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
+      if (JUDGED.contains(back.word())
+          || k == 0
+              && (back.startsWith("inflat")
+                  || back.startsWith("dilat")
+                  || COUNTED.contains(back.word()))) {
+        return true;
       }
     }
     return false;
   }
+
+  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
+
+  /** Verbs after which "at" gives a size's estimate rather than a place. */
+  private static final Set<String> JUDGED =
+      Set.of(
+          "estimated",
+          "measured",
+          "measuring",
+          "sized",
+          "gauged",
+          "judged",
+          "assessed",
+          "calibrated",
+          "estimate",
+          "measures",
+          "appeared",
+          "appears",
+          "put");
 }
