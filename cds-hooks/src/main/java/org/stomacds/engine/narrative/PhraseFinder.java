@@ -282,11 +282,13 @@ final class PhraseFinder {
         && !MID_PHRASE.matcher(f).region(Math.max(0, nl - 16), nl).find();
   }
 
-  /** A line that ends on a word that needs more after it. */
+  /** A line that ends on a word or a mark that needs more after it. */
   private static final java.util.regex.Pattern MID_PHRASE =
       Rx.compile(
           "\\b(?:including|of|the|a|an|and|or|with|to|for|under|at|in|on|by|from|as|than|that|which"
-              + "|is|was|were|be|been|no|not|any|some|his|her|their|our|risk|risks)\\s*$");
+              + "|is|was|were|be|been|no|not|any|some|his|her|their|our|risk|risks)\\s*$"
+              // "the risks of bleeding,\nperforation and ...": a list going on
+              + "|[,(/-]\\s*$");
 
   private static final java.util.regex.Pattern LINE_OPENING =
       Rx.compile("\\s*(?:[a-z/]{1,12}\\s*[-:]\\s*)?");

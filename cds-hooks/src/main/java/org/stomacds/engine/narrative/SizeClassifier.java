@@ -56,7 +56,8 @@ final class SizeClassifier {
   static SizeKind classify(
       String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
     int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
-    if (label == 2 || !cm && StepResult.after(f, s, numStart) && !StepResult.countAfter(f, s, unitEnd)) {
+    if (label == 2
+        || !cm && StepResult.after(f, s, numStart) && !StepResult.countAfter(f, s, unitEnd)) {
       // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size; "TTS 12mm x2 ->
       // 11mm": what the inflations gave
       return SizeKind.LUMEN;

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 /**
  * The dilation's steps around a size: where the dilation went ("dilated to 15 mm", "stepped up to
  * 18 mm"), how often a size was inflated ("15 mm x3"), what it started from ("dilated from 8 mm")
- * and what it gave. A size written after an arrow that follows the inflations, in terse notes: "TTS 12mm x2 -> 11mm",
- * "CRE 12-13.5-15, x2 each size, 30s ea -> 15mm", "x1 each, 60s ea -> ~10mm". The arrow after a
- * count or a hold gives what the dilation achieved (the lumen), where an arrow between two sizes
- * ("12 -> 13.5 -> 15 mm") gives the balloon's steps.
+ * and what it gave. A size written after an arrow that follows the inflations, in terse notes: "TTS
+ * 12mm x2 -> 11mm", "CRE 12-13.5-15, x2 each size, 30s ea -> 15mm", "x1 each, 60s ea -> ~10mm". The
+ * arrow after a count or a hold gives what the dilation achieved (the lumen), where an arrow
+ * between two sizes ("12 -> 13.5 -> 15 mm") gives the balloon's steps.
  */
 final class StepResult {
 
