@@ -33,8 +33,10 @@ final class DilationTime {
    */
   int direction(int sentence, int at) {
     Sentence s = sentences.get(sentence);
-    int from = Math.max(s.start(), at - 160);
-    int to = Math.min(s.end(), at + 160);
+    // Only the clause of the size: "pinpoint, could not be crossed; ... passed after dilation" and
+    // "lumen 5 mm; after dilation 11 mm" date the other clause, not this one.
+    int from = clauseStart(Math.max(s.start(), at - 160), at);
+    int to = clauseEnd(Math.min(s.end(), at + 160), at);
     words = 0;
     TokenCursor c = new TokenCursor(f, from, to, from);
     while (c.next() && words < MAX_WORDS) {
@@ -48,8 +50,17 @@ final class DilationTime {
     }
     int best = 0;
     int bestDistance = Integer.MAX_VALUE;
+    int contrast = 0;
     for (int k = 0; k < words; k++) {
       int dir = cueDirection(k, at);
+      if (dir != 0 && starts[k] > at && labelsTheNextSize(k, at)) {
+        // "The lumen measured 6 mm, after dilation 14 mm": the next size's cue, and by contrast
+        // this one is the other side of the dilation (when nothing nearer says)
+        if (contrast == 0 && Character.isDigit(f.charAt(at))) {
+          contrast = -dir;
+        }
+        continue;
+      }
       if (dir != 0) {
         // The gap between the cue and the number: "predilatation 6 mm, postdilatation 14 mm".
         int d = starts[k] < at ? at - ends[k] : starts[k] - at;
@@ -59,8 +70,44 @@ final class DilationTime {
         }
       }
     }
-    return best;
+    return best != 0 ? best : contrast;
   }
+
+  /** After the last semicolon before {@code at}, not before {@code from}. */
+  private int clauseStart(int from, int at) {
+    int semi = f.lastIndexOf(';', at - 1);
+    return semi >= from ? semi + 1 : from;
+  }
+
+  /** Before the first semicolon after {@code at}, not after {@code to}. */
+  private int clauseEnd(int to, int at) {
+    int semi = f.indexOf(';', at);
+    return semi >= 0 && semi < to ? semi : to;
+  }
+
+  /**
+   * "lumen 5 mm, after dilation 11 mm": a cue after the size, past a comma, with a size of its own
+   * right after it, dates that size and not the one before it.
+   */
+  private boolean labelsTheNextSize(int k, int at) {
+    if (f.indexOf(',', at) < 0 || f.indexOf(',', at) > starts[k]) {
+      return false;
+    }
+    for (int j = k + 1; j < Math.min(words, k + 5); j++) {
+      if (f.indexOf('.', ends[k]) >= 0 && f.indexOf('.', ends[k]) < wordStarts[j]) {
+        return false;
+      }
+      if (Character.isDigit(f.charAt(wordStarts[j]))) {
+        return SIZE.matcher(f)
+            .region(wordStarts[j], Math.min(f.length(), wordStarts[j] + 12))
+            .lookingAt();
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern SIZE =
+      Rx.compile("\\d{1,2}(?:\\.\\d)?\\s*(?:mm|millimet)");
 
   private static final WordSet BEFORE_IF_DILATION = WordSet.of("before", "prior");
   private static final WordSet AFTER_IF_DILATION = WordSet.of("after", "following", "status");
@@ -223,7 +270,11 @@ final class DilationTime {
   }
 
   private boolean isDilationWord(int k) {
+    // terse notes write "after dil", "post dil'd"
     return startsWith(k, "dilat")
+        || is(k, "dil")
+        || is(k, "dil'd")
+        || is(k, "dild")
         || startsWith(k, "inflat")
         || startsWith(k, "balloon")
         || in(k, DILATION_NOUNS);

@@ -63,6 +63,9 @@ final class Elsewhen {
           "next",
           "repeat");
 
+  private static final Set<String> WHAT_IT_LET_THROUGH =
+      Set.of("only", "barely", "admit", "accept");
+
   private static final Set<String> HEDGED_ESTIMATE =
       Set.of("estimate", "say", "guess", "put", "call", "judge", "think");
 
@@ -159,8 +162,11 @@ final class Elsewhen {
         beforeTo = false;
         continue;
       }
-      if (c.is("would") && afterWould != null && HEDGED_ESTIMATE.contains(afterWould)) {
-        // "a lumen I would estimate at about 6 mm": a hedge on this procedure's size
+      if (c.is("would")
+          && afterWould != null
+          && (HEDGED_ESTIMATE.contains(afterWould) || WHAT_IT_LET_THROUGH.contains(afterWould))) {
+        // "a lumen I would estimate at about 6 mm": a hedge on this procedure's size; "the
+        // stoma would only admit a 12 Fr catheter": what the stricture allowed, not a plan
         afterWould = null;
         continue;
       }

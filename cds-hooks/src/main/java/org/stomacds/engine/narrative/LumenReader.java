@@ -72,13 +72,14 @@ final class LumenReader {
         }
         case LUMEN_PASS_NEG -> {
           int when = time.direction(h.sentence(), h.start());
-          if (h.polarity() != Polarity.UNRECORDED && (when != 0 || aboutStricture(h))) {
+          if (h.polarity() != Polarity.UNRECORDED
+              && (when != 0 || aboutStricture(h) || admitsOnly(h))) {
             boolean post = when > 0 || (when == 0 && h.start() > firstDilation);
             mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
           }
         }
         case LUMEN_PASS_POS -> {
-          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h)) {
+          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h) && !underResultLabel(h)) {
             continue;
           }
           int when = time.direction(h.sentence(), h.start());
@@ -103,6 +104,16 @@ final class LumenReader {
   }
 
   /**
+   * "the colostomy admits only a size 8 Hegar dilator": letting only a small device through says
+   * the opening is narrow, whether or not the sentence calls it a stricture.
+   */
+  private boolean admitsOnly(Hit h) {
+    return ONLY.matcher(f).region(h.start(), h.end()).find();
+  }
+
+  private static final Pattern ONLY = Rx.compile("\\bonly\\b");
+
+  /**
    * "scope passes freely", "Scope passed after.": after the dilation, a passage said to be easy (or
    * to come after) is the lumen the dilation gave, even in a sentence that does not name the
    * stricture.
@@ -110,9 +121,27 @@ final class LumenReader {
   private boolean withEase(Hit h) {
     Sentence s = sentences.get(h.sentence());
     return EASE.matcher(f).region(h.end(), s.end()).lookingAt()
+        || RIGHT_AFTER.matcher(f).region(h.end(), s.end()).matches() && dilatedJustBefore(h)
         || THEN.matcher(f).region(s.start(), h.start()).find()
             && !f.startsWith("advanced", h.start())
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
+  }
+
+  /** Nothing after the passage: "Scope traversed.", "Scope passed." */
+  private static final Pattern RIGHT_AFTER = Rx.compile("\\s*[.;]?\\s*");
+
+  /** "Dilated 15 mm x2. Scope traversed.": the sentence before is the dilation's. */
+  private boolean dilatedJustBefore(Hit h) {
+    if (h.sentence() == 0) {
+      return false;
+    }
+    Sentence before = sentences.get(h.sentence() - 1);
+    for (int d : dilationSigns) {
+      if (d >= before.start() && d < before.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -124,14 +153,38 @@ final class LumenReader {
     Sentence s = sentences.get(h.sentence());
     int end = Math.min(s.end(), h.end() + 80);
     return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
-        && !STRICTURE_BEFORE.matcher(f).region(h.start(), s.end()).find()
+        && !STRICTURE_NAMED.matcher(f).region(h.start(), s.end()).find()
         && !EASE_ANYWHERE.matcher(f).region(h.start(), s.end()).find();
   }
 
   private static final Pattern ONWARD_TO =
       Rx.compile(
           "[a-z]+\\s+(?:(?:then|further|on|onward|up)\\s+)?(?:(?:through|along)\\s+(?:the\\s+)?"
-              + "(?:[a-z]+[\\s,]+){1,5}?)?(?:to|into|up\\s+to)\\b");
+              + "(?:[a-z]+[\\s,]+){1,5}?)?(?:to|into|up\\s+to)\\b"
+              // "was passed via the colostomy": the route in, not the stricture passed
+              + "|[a-z]+\\s+(?:via|per|through)\\s+(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+){0,3}?"
+              + "(?:stoma|colostomy|ileostomy|ostomy)\\b");
+
+  /**
+   * "After: scope passed into descending colon", "Post-dilation: scope to the cecum": a line
+   * labelled as what the dilation gave is the result, even where it goes on with the exam.
+   */
+  private boolean underResultLabel(Hit h) {
+    return RESULT_LABEL
+        .matcher(f)
+        .region(sentences.get(h.sentence()).start(), h.start())
+        .lookingAt();
+  }
+
+  private static final Pattern RESULT_LABEL =
+      Rx.compile(
+          "\\s*(?:after|post(?:[\\s-]?dil[a-z]*)?|result)\\s*:\\s*(?:the\\s+)?(?:[a-z-]+\\s+){0,2}$");
+
+  /** A stricture named, not one denied: "to the cecum, no further stricture" names none. */
+  private static final Pattern STRICTURE_NAMED =
+      Rx.compile(
+          "\\b(?<!\\bno\\s)(?<!\\bno\\s(?:further|other|additional|more|second|new)\\s)"
+              + "(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
 
   private static final Pattern EASE_ANYWHERE =
       Rx.compile(
@@ -158,7 +211,8 @@ final class LumenReader {
           "\\s*(?:(?:through|across|beyond|past)\\s+(?:(?:it|the\\s+[a-z]+)\\s+)?)?"
               + "(?:(?:then|now|subsequently)\\s+)?(?:easily|freely|readily|easy|with\\s+ease|with\\s+no"
               + "\\s+(?:difficulty|resistance)|without"
-              + "\\s+(?:difficulty|resistance)|after(?:wards)?)\\b");
+              // "MD states scope passes now": now that the stricture is dilated
+              + "\\s+(?:difficulty|resistance)|after(?:wards)?|now)\\b");
 
   /**
    * The sentence names the stricture, or refers back to the one before it that does ("There were

@@ -200,6 +200,20 @@ final class NumberFinder {
           }
         }
       }
+      if (thisProcedure && start >= sizeEnd && Character.isDigit(f.charAt(start))) {
+        int plain = numerals.plainNumberEnd(start, s.end());
+        if (plain > 0 && start > 0 && f.charAt(start - 1) == ' ') {
+          sizes.bareLumen(i, s, start, plain, Double.parseDouble(f.substring(start, plain)));
+        }
+      }
+      if (thisProcedure && nextWord == 'f' && Character.isDigit(f.charAt(start))) {
+        // "would only admit a 12 Fr catheter": a gauge in French, a lumen only as a device's
+        int plain = numerals.plainNumberEnd(start, s.end());
+        int unitEnd = plain < 0 ? -1 : numerals.frenchUnitEnd(plain, s.end());
+        if (unitEnd >= 0) {
+          sizes.french(i, s, start, unitEnd, Double.parseDouble(f.substring(start, plain)));
+        }
+      }
       if (start >= durationEnd && "smh".indexOf(nextWord) >= 0) {
         int plain = numerals.plainNumberEnd(start, s.end());
         int unitEnd = plain < 0 ? -1 : numerals.durationUnitEnd(plain, s.end());

@@ -165,6 +165,13 @@ final class Numerals {
     return unitAt(u, limit, SIZE_UNITS);
   }
 
+  /** As {@link #sizeUnitEnd} for French, a catheter's gauge ("12 Fr", "10-french", "8Fr"). */
+  int frenchUnitEnd(int at, int limit) {
+    return unitAt(skipSpaceHyphenSpace(at, limit), limit, FRENCH_UNITS);
+  }
+
+  private static final String[] FRENCH_UNITS = {"french", "fr"};
+
   /** As {@link #sizeUnitEnd} for a duration unit ("45 sec", "60-second", "1 min"). */
   int durationUnitEnd(int at, int limit) {
     return unitAt(skipSpaceHyphenSpace(at, limit), limit, DURATION_UNITS);

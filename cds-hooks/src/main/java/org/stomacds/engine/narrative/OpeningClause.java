@@ -18,7 +18,8 @@ final class OpeningClause {
   private static final Pattern NEW_CLAUSE =
       Rx.compile(
           "(?:[,;]|\\b(?:and|but|then)\\b)\\s+(?:then\\s+)?(?=(?:the|we|i|it|after|following|post"
-              + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a)\\b)");
+              // "After consent, under conscious sedation, the scope ...": how it was done
+              + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a|under)\\b)");
 
   /** A date or an "ago" in the scene set: "In 2022, the scope reached the cecum" is that time's. */
   private static final Pattern DATED =

@@ -92,6 +92,8 @@ final class PassedDevice {
       Rx.compile(
           "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
               + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
+              // "it admitted the gastroscope tip but not the colonoscope, so around 9 mm"
+              + "(?:so|i\\.?e\\.?|meaning|which\\s+is|that\\s+is)?\\s*"
               // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
               + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
               + "|estimated)?\\s*$");

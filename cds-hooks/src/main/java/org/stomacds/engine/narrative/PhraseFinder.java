@@ -264,6 +264,32 @@ final class PhraseFinder {
     if (hypotheticalCue[i] == UNKNOWN) {
       hypotheticalCue[i] = Cues.firstHypotheticalCue(f, s.start(), s.end());
     }
-    return hypotheticalCue[i] < r.start();
+    return hypotheticalCue[i] < r.start() && !opensALineAfter(hypotheticalCue[i], r.start());
   }
+
+  /**
+   * "s/p LAR c diverting loop ileo; GG enema: tight CRA" / "MAC/propofol (anesth) 1015-1042": a
+   * phrase that opens its own line (after a short label at most, "Anes- GETA") states a new fact,
+   * even where a terse note's long line was joined to it; a cue on an earlier line does not reach
+   * it.
+   */
+  private boolean opensALineAfter(int cue, int start) {
+    int nl = f.lastIndexOf('\n', start - 1);
+    return nl > cue
+        && LINE_OPENING.matcher(f).region(nl + 1, start).matches()
+        // not a dictation's wrapped line: "the risks including\nperforation", "a risk
+        // of\nperforation"
+        && !MID_PHRASE.matcher(f).region(Math.max(0, nl - 16), nl).find();
+  }
+
+  /** A line that ends on a word or a mark that needs more after it. */
+  private static final java.util.regex.Pattern MID_PHRASE =
+      Rx.compile(
+          "\\b(?:including|of|the|a|an|and|or|with|to|for|under|at|in|on|by|from|as|than|that|which"
+              + "|is|was|were|be|been|no|not|any|some|his|her|their|our|risk|risks)\\s*$"
+              // "the risks of bleeding,\nperforation and ...": a list going on
+              + "|[,(/-]\\s*$");
+
+  private static final java.util.regex.Pattern LINE_OPENING =
+      Rx.compile("\\s*(?:[a-z/]{1,12}\\s*[-:]\\s*)?");
 }

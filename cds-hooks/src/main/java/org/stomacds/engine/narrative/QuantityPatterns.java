@@ -181,7 +181,10 @@ final class QuantityPatterns {
           "(?<=\\b(?:was|were|then|we|i|gently|serially|sequentially|successfully|subsequently)"
               + "\\s{1,3})(?:dilated|inflated|dilatated)\\b"
               + "|\\b(?:dilated|inflated)\\s+(?:with|using|to|up|sequentially|serially)\\b"
-              + "|\\b(?:dilation|dilatation)\\s+(?:was|were)\\s+(?:then\\s+)?performed\\b");
+              // "Dilation performed as above"; not "No dilation was performed": a denied dilation
+              // is no sign of one
+              + "|(?<!\\bno\\s|\\bno\\sballoon\\s)\\b(?:dilation|dilatation)\\s+(?:(?:was|were)\\s+"
+              + "(?:then\\s+)?)?performed\\b");
 
   private QuantityPatterns() {}
 }

@@ -53,6 +53,12 @@ final class SedationReader {
         mentions.mention(h, true);
         continue;
       }
+      if (p == Polarity.HYPOTHETICAL
+          && OpeningClause.holdsTheOnlyCue(f, sentences.get(h.sentence()), h.start(), h.end())) {
+        // "After consent, under conscious sedation, the scope was passed": the consent's clause
+        // ends before the sedation's
+        p = Polarity.AFFIRMED;
+      }
       switch (h.tag()) {
         case SED_MAC -> mac = p == Polarity.AFFIRMED ? Hit.first(mac, h) : mac;
         case SED_MODERATE -> moderate = p == Polarity.AFFIRMED ? Hit.first(moderate, h) : moderate;

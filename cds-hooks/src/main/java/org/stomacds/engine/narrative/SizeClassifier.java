@@ -56,15 +56,29 @@ final class SizeClassifier {
   static SizeKind classify(
       String f, Sentence s, int numStart, int unitEnd, boolean single, boolean cm) {
     int label = cm ? 0 : labelledBeforeOrAfter(f, s, numStart, unitEnd);
-    if (label == 2 || !cm && StepResult.after(f, s, numStart)) {
+    if (label == 2
+        || !cm && StepResult.after(f, s, numStart) && !StepResult.countAfter(f, s, unitEnd)) {
       // "lumen ~7mm TTS balloon 15mm": the lumen named right before its size; "TTS 12mm x2 ->
       // 11mm": what the inflations gave
       return SizeKind.LUMEN;
     }
     SizeKind after = sizeWordsAfter(f, s, unitEnd, cm);
-    if (after == SizeKind.OTHER && !cm && PassedDevice.letThrough(f, s, numStart, unitEnd)) {
-      // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through
+    if (after == SizeKind.OTHER
+        && !cm
+        && PassedDevice.letThrough(f, s, numStart, unitEnd)
+        && !LUMEN_SIZED_AFTER.matcher(f).region(unitEnd, s.end()).find()) {
+      // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through, unless
+      // the sentence goes on to size the lumen itself ("the 5.4 mm scope passed and the lumen was
+      // estimated at 7 mm")
       return SizeKind.LUMEN;
+    }
+    if (after == null
+        && !cm
+        && StepResult.beforeItsDilation(f, s, unitEnd)
+        && SizeCues.nearest(f, s, numStart, false) != SizeKind.BALLOON) {
+      // "20cm - 7mm -> CRE 15", "9mm, ped scope tight -> CRE", "8 mm, dilated with TTS balloon":
+      // the size the stricture had when the dilation came to it, so before it
+      return SizeKind.LUMEN_FROM;
     }
     if (label == 1 && after != SizeKind.BALLOON) {
       // "post ~11mm scope then passes", "post dil ~13mm", "~14mm post"; not "post 15 mm balloon"
@@ -100,7 +114,7 @@ final class SizeClassifier {
       if (w.equals("at")) {
         // "estimated at 7 mm", "I'd put the lumen at about 18 mm", "estimate the opening at
         // around 6 mm": a size judged, not a place.
-        if (!cm && judgedAt(c)) {
+        if (!cm && SizeCues.judgedAt(c)) {
           break;
         }
         return SizeKind.OTHER;
@@ -119,14 +133,14 @@ final class SizeClassifier {
       }
       break;
     }
-    if (!cm && SizeCues.dilationGoesTo(f, s, numStart)) {
+    if (!cm && StepResult.dilationGoesTo(f, s, numStart)) {
       return SizeKind.BALLOON;
     }
     if (PassedDevice.admittedBefore(f, s, numStart)) {
       // "the stoma admitted the gastroscope, approx 11 mm": the opening's size
       return SizeKind.LUMEN;
     }
-    if (!cm && countAfter(f, s, unitEnd)) {
+    if (!cm && StepResult.countAfter(f, s, unitEnd)) {
       // "today: 18mm x3 60s", "Dilation sequence (each stricture): 12 mm x1, 13.5 mm x1": a size
       // inflated so many times is the balloon's, whatever was named before it
       return SizeKind.BALLOON;
@@ -167,7 +181,7 @@ final class SizeClassifier {
       }
     }
     if (w != null) {
-      if (w.equals("lumen") && !SizeCues.dilatedToBefore(f, s, c.start())) {
+      if (w.equals("lumen") && !StepResult.dilatedToBefore(f, s, c.start())) {
         return 2;
       }
       if (w.equals("pre")
@@ -189,48 +203,21 @@ final class SizeClassifier {
     return 0;
   }
 
+  private static final Pattern LUMEN_SIZED_AFTER =
+      Rx.compile("\\b(?:lumen|luminal\\s+diameter)\\b[^.;]{0,40}?\\d");
+
   /** "After: ~15mm", "after ~15 mm": the bare label, a colon or tilde between it and the size. */
   private static final Pattern BARE_AFTER = Rx.compile("after\s*[:~]\s*~?\s*");
 
   private static final Pattern TIMED_BEFORE =
       Rx.compile(
-          "\\b(?:afterwards?|after\\s+dilat[a-z]*|post(?:-?dil[a-z]*)?|following\\s+dilat[a-z]*"
-              + "|subsequently|initially|before\\s+dilat[a-z]*|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
-              + "(?:approx\\.?|approximately|about|around|~)?\\s*$");
-
-  /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
-  private static boolean judgedAt(TokenCursor at) {
-    TokenCursor back = at.copy();
-    for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
-      if (JUDGED.contains(back.word())
-          || k == 0
-              && (back.startsWith("inflat")
-                  || back.startsWith("dilat")
-                  || COUNTED.contains(back.word()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
-
-  /** Verbs after which "at" gives a size's estimate rather than a place. */
-  private static final Set<String> JUDGED =
-      Set.of(
-          "estimated",
-          "measured",
-          "measuring",
-          "sized",
-          "gauged",
-          "judged",
-          "assessed",
-          "calibrated",
-          "estimate",
-          "measures",
-          "appeared",
-          "appears",
-          "put");
+          "\\b(?:afterwards?|after\\s+(?:dilat[a-z]*|dil|that|this)|post(?:-?dil[a-z]*)?"
+              + "|following\\s+(?:dilat[a-z]*|that|this)|subsequently|initially|before\\s+dilat[a-z]*"
+              + "|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"
+              // "After that the anastomosis was about 14 mm", "After that it was maybe 9 mm"
+              + "(?:(?:it|the\\s+[a-z]+|lumen|opening)\\s+(?:was|measured|is|looked|appeared"
+              + "|seemed)\\s+(?:like\\s+)?)?"
+              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~)?\\s*~?\\s*$");
 
   private static final java.util.regex.Pattern THROUGH_THE_SCOPE =
       Rx.compile("through[\\s-]+the[\\s-]+scope(?=[\\s-]+(?:cre\\s+|tts\\s+)?balloon)");
@@ -239,6 +226,12 @@ final class SizeClassifier {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
     for (int i = 0; i < 3 && c.next(); i++) {
       String w = c.word();
+      if (w != null && f.lastIndexOf('\n', c.start()) >= at && !namesADevice(w)) {
+        // "est 14mm" / "distal limb only examined": a terse note's next line, joined to this
+        // one, does not say what this size measures; a dictation's wrapped "15 mm / CRE
+        // balloon" still does
+        return null;
+      }
       if (w == null) {
         if (c.punct() == '-') {
           i--;
@@ -293,7 +286,7 @@ final class SizeClassifier {
         return cm ? SizeKind.OTHER : null;
       }
       if (w.equals("x")) {
-        if (countFollows(c)) {
+        if (StepResult.countFollows(c)) {
           // "dilated to 18 mm x 3": the number of inflations; the words before say what 18 is.
           return null;
         }
@@ -329,6 +322,16 @@ final class SizeClassifier {
     return null;
   }
 
+  private static boolean namesADevice(String w) {
+    return w.startsWith("balloon")
+        || w.equals("bal")
+        || w.equals("cre")
+        || w.equals("tts")
+        || w.equals("through")
+        || w.startsWith("dilat")
+        || MECHANICAL.contains(w);
+  }
+
   /**
    * Whether a size follows the word just read ("lumen 8mm", "lumen: ~8 mm"), not a count ("15 mm
    * balloon 3 inflations").
@@ -356,31 +359,6 @@ final class SizeClassifier {
       }
     }
     return false;
-  }
-
-  /** "x3", "x 2" right after the size: a count of inflations. */
-  private static boolean countAfter(String f, Sentence s, int unitEnd) {
-    TokenCursor c = new TokenCursor(f, unitEnd, s.end(), unitEnd);
-    if (!c.next() || !c.isWord()) {
-      return false;
-    }
-    if (c.is("x")) {
-      return countFollows(c);
-    }
-    return c.word().matches("x[1-9]");
-  }
-
-  /**
-   * Whether the "x" just read starts a count ("15 mm x 3, 30 s each") rather than a second
-   * dimension ("2 x 3 cm", "20 mm x 5.5 cm"): a whole number with no length unit after it. Reads a
-   * copy, so the caller's cursor stays on the "x".
-   */
-  private static boolean countFollows(TokenCursor c) {
-    TokenCursor ahead = c.copy();
-    if (!ahead.next() || !ahead.isNumber() || ahead.startsDecimal()) {
-      return false;
-    }
-    return !ahead.next() || !ahead.isWord() || !SizeCues.UNIT_WORDS.contains(ahead.word());
   }
 
   private static boolean balloonAhead(TokenCursor c) {

@@ -139,23 +139,28 @@ final class SizeCues {
     while (c.prev() && words < 14) {
       String w = c.word();
       if (w == null) {
-        if (c.punct() == ';') {
+        if (c.punct() == ';' && !ANAPHOR.matcher(f).region(c.end(), at).lookingAt()) {
           break;
         }
+        // "Strictures at 10 and 25 cm; the first about 9 mm": the clause names them again
         continue;
       }
       if (c.isNumber() || UNIT_WORDS.contains(w)) {
         continue;
       }
+      if (POSTFIX.contains(w) && sizeRightBefore(c)) {
+        // "3cm long, ~6mm": "long" is the length's, written after it; it says nothing of this size
+        continue;
+      }
       words++;
       if (w.equals("lumen") || w.equals("luminal")) {
-        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
+        return StepResult.dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
       if (w.equals("diameter")) {
         // "Diameter before: approximately 9 mm", "estimated diameter 16 mm"; not "balloon
         // diameter 15 mm", "dilated to a diameter of 16 mm", "the largest diameter 20 mm"
         // the scope's "outer diameter of about 11.7 millimeters" is neither
-        return dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : diameterOf(c);
+        return StepResult.dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : diameterOf(c);
       }
       SizeKind k = sizeCue(w);
       if (k == SizeKind.BALLOON && w.startsWith("dilator") && mechanicalBefore(c)) {
@@ -185,6 +190,24 @@ final class SizeCues {
     }
     return SizeKind.UNKNOWN;
   }
+
+  /** Words written after a size that say what it measured: "3 cm long", "4 cm deep". */
+  private static final Set<String> POSTFIX = Set.of("long", "deep", "wide", "length");
+
+  private static boolean sizeRightBefore(TokenCursor c) {
+    TokenCursor back = c.copy();
+    return back.prev()
+        && back.isWord()
+        && (back.isNumber()
+            || UNIT_WORDS.contains(back.word())
+            || back.word().matches("\\d+(?:\\.\\d+)?(?:mm|cm)"));
+  }
+
+  /** A clause that opens by naming again one of the strictures just listed. */
+  private static final java.util.regex.Pattern ANAPHOR =
+      Rx.compile(
+          "\\s*(?:the\\s+(?:first|second|third|other|latter|former|proximal|distal|upper|lower"
+              + "|tighter|narrower|tightest|narrowest)(?:\\s+one)?|both|each)\\b");
 
   /**
    * What the "diameter" under the cursor is of, by the six words before it: a balloon's (a balloon,
@@ -220,56 +243,6 @@ final class SizeCues {
       }
     }
     return SizeKind.LUMEN;
-  }
-
-  /** Words between a dilation and "to 12 mm" that make the size something else's. */
-  private static final Set<String> NOT_THE_DILATIONS =
-      Set.of(
-          "narrowed",
-          "measured",
-          "measuring",
-          "measures",
-          "estimated",
-          "improved",
-          "increased",
-          "widened",
-          "enlarged",
-          "opened",
-          "was",
-          "were",
-          "is",
-          "are",
-          "before",
-          "after",
-          "following",
-          "prior",
-          "pre",
-          "post",
-          "from");
-
-  /**
-   * "TTS balloon dilation of the tumor narrowing to 12 mm", "dilation of stomal stenosis 9 mm to 18
-   * mm": the size after "to" is where the dilation went, though the stricture is named between (up
-   * to eight words back, within the clause, nothing that measures or dates it between).
-   */
-  static boolean dilationGoesTo(String f, Sentence s, int numStart) {
-    TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);
-    if (!c.prev() || !c.is("to")) {
-      return false;
-    }
-    for (int i = 0; i < 8 && c.prev(); i++) {
-      String w = c.word();
-      if (w == null) {
-        return false;
-      }
-      if (w.startsWith("dilat") || w.startsWith("inflat")) {
-        return true;
-      }
-      if (NOT_THE_DILATIONS.contains(w)) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static boolean mechanicalBefore(TokenCursor c) {
@@ -324,6 +297,8 @@ final class SizeCues {
     if (w.startsWith("balloon")
         || w.equals("bal")
         || w.startsWith("dilat")
+        || w.equals("dil")
+        || w.equals("dil'd")
         || w.startsWith("inflat")
         || w.equals("cre")
         || w.equals("tts")
@@ -339,6 +314,7 @@ final class SizeCues {
     }
     if (w.startsWith("measur")
         || w.equals("estimated")
+        || w.equals("est")
         || w.equals("estimate")
         || w.startsWith("narrow")
         || w.startsWith("strictur")
@@ -373,27 +349,37 @@ final class SizeCues {
     return null;
   }
 
-  /** "dilated to a lumen of 15 mm" names the balloon's diameter. */
-  static boolean dilatedToBefore(String f, Sentence s, int at) {
-    TokenCursor c = new TokenCursor(f, s.start(), at, at);
-    boolean to = false;
-    for (int i = 0; i < 4 && c.prev(); i++) {
-      String w = c.word();
-      if (w == null) {
-        return false;
-      }
-      if (w.equals("a") || w.equals("an") || w.equals("the") || w.equals("up")) {
-        continue;
-      }
-      if (!to) {
-        if (!w.equals("to")) {
-          return false;
-        }
-        to = true;
-      } else {
-        return w.startsWith("dilat") || w.startsWith("inflat");
+  /** A judging verb up to three words before this "at", or an inflation ("one at 12 mm") at it. */
+  static boolean judgedAt(TokenCursor at) {
+    TokenCursor back = at.copy();
+    for (int k = 0; k < 3 && back.prev() && back.word() != null; k++) {
+      if (JUDGED.contains(back.word())
+          || k == 0
+              && (back.startsWith("inflat")
+                  || back.startsWith("dilat")
+                  || COUNTED.contains(back.word()))) {
+        return true;
       }
     }
     return false;
   }
+
+  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
+
+  /** Verbs after which "at" gives a size's estimate rather than a place. */
+  private static final Set<String> JUDGED =
+      Set.of(
+          "estimated",
+          "measured",
+          "measuring",
+          "sized",
+          "gauged",
+          "judged",
+          "assessed",
+          "calibrated",
+          "estimate",
+          "measures",
+          "appeared",
+          "appears",
+          "put");
 }

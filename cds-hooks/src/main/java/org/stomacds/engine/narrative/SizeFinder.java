@@ -78,6 +78,43 @@ final class SizeFinder {
   }
 
   /**
+   * A number with no unit right after the lumen's name ("the lumen was around 18", "lumen now
+   * ~14"): millimetres, as every lumen is told.
+   */
+  void bareLumen(int i, Sentence s, int start, int end, double value) {
+    if (value < 1
+        || value > 30
+        || !BARE_LUMEN_BEFORE.matcher(f).region(s.start(), start).find()
+        || SOME_UNIT_AFTER.matcher(f).region(end, s.end()).lookingAt()
+        || elsewhen.at(i, s, start)) {
+      return;
+    }
+    lumenSizes.add(new Value(value, i, start, end, false));
+  }
+
+  private static final java.util.regex.Pattern BARE_LUMEN_BEFORE =
+      Rx.compile(
+          "\\blumen\\s+(?:(?:was|is|now|measured|measuring)\\s+)?(?:(?:i'd\\s+say|maybe|roughly|about"
+              + "|around|approx\\.?|approximately)\\s+)?~?\\s*$");
+
+  private static final java.util.regex.Pattern SOME_UNIT_AFTER =
+      Rx.compile("\\s*-?\\s*(?:[a-z%]|\\.\\d|/|-\\s*\\d)");
+
+  /**
+   * A gauge in French (a third of a millimetre): the lumen when it is the size of a device the
+   * stricture let through ("would only admit a 10 Fr catheter"), else nothing of ours.
+   */
+  void french(int i, Sentence s, int start, int unitEnd, double french) {
+    if (elsewhen.at(i, s, start) || !PassedDevice.letThrough(f, s, start, unitEnd)) {
+      return;
+    }
+    double mm = french / 3;
+    if (mm >= 0.5 && mm <= 40) {
+      lumenSizes.add(new Value(mm, i, start, unitEnd, false));
+    }
+  }
+
+  /**
    * The lumen a size or list of sizes states: a hedged range ("7-8 mm", "6 or 7 mm", "13 to 14 mm")
    * is read as its upper end, as clinicians read their own estimates; a list that moves further ("8
    * -> 13 mm", "dilated from 8 to 15 mm") states the lumen before at its start.

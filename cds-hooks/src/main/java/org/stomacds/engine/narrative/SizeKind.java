@@ -4,7 +4,7 @@ package org.stomacds.engine.narrative;
 enum SizeKind {
   BALLOON,
   LUMEN,
-  /** "dilated from 8 mm to 15 mm": the starting lumen. */
+  /** "dilated from 8 mm to 15 mm", "7mm -> CRE 15": the starting lumen. */
   LUMEN_FROM,
   OTHER,
   UNKNOWN

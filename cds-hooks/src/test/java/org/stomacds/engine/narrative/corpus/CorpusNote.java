@@ -35,7 +35,11 @@ record CorpusNote(
   /** What the note says of one element, as its writer read it. */
   record Gold(Status status, Object value, String unit, List<Double> values, String span) {
 
-    /** The value as a number, converted to mm or seconds where a unit says otherwise. */
+    /**
+     * The value as a number, converted to mm or seconds where a unit says otherwise: the reader
+     * reports sizes in mm and times in seconds, and a catheter's gauge in French (1 Fr = 1/3 mm) as
+     * the millimetres it measures.
+     */
     Double number() {
       if (!(value instanceof Number n)) {
         return null;
@@ -46,6 +50,9 @@ record CorpusNote(
       }
       if ("min".equals(unit)) {
         return v * 60;
+      }
+      if ("fr".equalsIgnoreCase(unit)) {
+        return v / 3;
       }
       return v;
     }
