@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * write.
  *
  * <p>A token can be recorded at once ({@link #firstUse}), or checked now and recorded later ({@link
- * #seen} then {@link #pending}): a hook call records it in the transaction that records the call,
- * so the call commits once.
+ * #pending}: {@link PendingFirstUse#usedBefore} then {@link PendingFirstUse#record}): a hook call
+ * records it in the transaction that records the call, so the call commits once.
  */
 public final class JtiReplayCache {
 
@@ -50,11 +50,6 @@ public final class JtiReplayCache {
    */
   public boolean firstUse(String issuer, String jti, Instant rememberUntil) {
     return insert(key(issuer, jti), rememberUntil);
-  }
-
-  /** Whether this token's first use is on record (a read: nothing is written). */
-  public boolean seen(String issuer, String jti) {
-    return onRecord(key(issuer, jti));
   }
 
   /** Whether the hashed key's first use is on record (a read). */
