@@ -25,7 +25,18 @@ final class EndPoint {
 
   /** A reach at {@code [start, end)} in sentence {@code sentence} that makes a complete exam. */
   boolean completes(int sentence, int start, int end) {
-    return named(start, clauseEnd(sentence, end)) || smallBowel(sentence);
+    int clause = clauseEnd(sentence, end);
+    return named(start, clause) || smallBowel(sentence) && !intoTheColon(start, clause);
+  }
+
+  /**
+   * The reach names a colon segment short of the colon's end (coding decision 11): an ileostomy
+   * exam that went on along the colon ("into the colon to the splenic flexure", "up to the
+   * descending colon" through a mucous fistula) is a colon exam, complete only where that colon
+   * ends, so a segment on the way leaves it incomplete.
+   */
+  private boolean intoTheColon(int start, int end) {
+    return COLON_ON_THE_WAY.matcher(note.f).region(start, end).find();
   }
 
   /**
@@ -74,6 +85,11 @@ final class EndPoint {
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
               + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire"
               + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
+
+  private static final Pattern COLON_ON_THE_WAY =
+      Rx.compile(
+          "\\b(?:(?:hepatic|splenic)\\s+flexure|(?:ascending|transverse|descending|sigmoid)(?:\\s+colon)?"
+              + "|colon|[hs]f|asc|desc|sig)\\b");
 
   private static final Pattern SMALL_BOWEL =
       Rx.compile(
