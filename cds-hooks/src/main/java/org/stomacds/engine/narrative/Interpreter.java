@@ -119,9 +119,13 @@ final class Interpreter {
   }
 
   private void complications() {
-    new ComplicationsReader(note, hits, mentions).read();
+    complications = new ComplicationsReader(note, hits, mentions);
+    complications.read();
     sectionContent(Section.COMPLICATIONS, COMPLICATIONS);
   }
+
+  /** Read first, so that a complications field filled in after discharge is left to its visit. */
+  private ComplicationsReader complications;
 
   /**
    * Sentences under a heading (or after a label) of a section that is itself an element:
@@ -133,7 +137,7 @@ final class Interpreter {
       if (s.section() != section
           || s.headingOnly()
           || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))
-          || (element == COMPLICATIONS && bloodLossLabel(s))) {
+          || (element == COMPLICATIONS && (bloodLossLabel(s) || complications.afterDischarge(i)))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
