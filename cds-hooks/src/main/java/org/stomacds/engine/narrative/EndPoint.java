@@ -26,6 +26,10 @@ final class EndPoint {
   /** A reach at {@code [start, end)} in sentence {@code sentence} that makes a complete exam. */
   boolean completes(int sentence, int start, int end) {
     int clause = clauseEnd(sentence, end);
+    if (intoTheColon(start, clause) && throughAnIleostomy()) {
+      // entering the colon at the valve or the ileocolic anastomosis is where its exam begins
+      return COLON_END.matcher(note.f).region(start, clause).find();
+    }
     return named(start, clause) || smallBowel(sentence) && !intoTheColon(start, clause);
   }
 
@@ -90,6 +94,13 @@ final class EndPoint {
       Rx.compile(
           "\\b(?:(?:hepatic|splenic)\\s+flexure|(?:ascending|transverse|descending|sigmoid)(?:\\s+colon)?"
               + "|colon|[hs]f|asc|desc|sig)\\b");
+
+  /** Where a colon entered from the small bowel ends: the rectum, the anus, a blind end. */
+  private static final Pattern COLON_END =
+      Rx.compile(
+          "\\b(?:rectum|rectal|anus|anal|dentate|stump|(?:colo-?rectal|colo-?anal|ileo-?rectal)\\s+"
+              + "anastomo[a-z]*|(?:entire|whole)\\s+(?:defunctioned\\s+|distal\\s+)?(?:colon|segment)"
+              + "|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final Pattern SMALL_BOWEL =
       Rx.compile(
