@@ -307,10 +307,11 @@ final class Interpreter {
 
   private static final Pattern TOTAL_BEFORE =
       Rx.compile(
-          "\\b(?:total|in\\s+all|overall)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
+          "\\b(?:total|in\\s+all|overall|altogether)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
 
   private static final Pattern TOTAL_AFTER =
-      Rx.compile("[\\s(]*(?:[a-z]+\\s+){0,2}?(?:in\\s+all|(?:in\\s+)?total|overall)\\b");
+      Rx.compile(
+          "[\\s(]*(?:[a-z]+\\s+){0,2}?(?:in\\s+all|(?:in\\s+)?total|overall|altogether|all\\s+told)\\b");
 
   /** Where an addendum or late entry begins, or the note's length when there is none. */
   private int addendumStart() {
@@ -320,8 +321,9 @@ final class Interpreter {
 
   private static final Pattern ADDENDUM =
       Rx.compile(
-          "(?m)^[\\s*#-]{0,8}(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?note)"
-              + "\\b");
+          "(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?(?:attestation"
+              + "\\s*(?:/|and|&|\\+)\\s*)?(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?"
+              + "note)\\b");
 
   private void distinct() {
     int count = 0;
