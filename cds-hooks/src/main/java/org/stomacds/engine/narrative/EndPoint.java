@@ -34,6 +34,22 @@ final class EndPoint {
   }
 
   /**
+   * Through an ileostomy, the valve or the cecum at {@code start} is where the scope entered a
+   * colon it went on along ("through the ileocecal valve into the colon"): the start of a colon
+   * exam, not its end (coding decision 11).
+   */
+  boolean entersTheColon(int sentence, int start) {
+    int clause = clauseEnd(sentence, start);
+    return throughAnIleostomy()
+        && INTO_THE_COLON.matcher(note.f).region(start, clause).find()
+        && !COLON_END.matcher(note.f).region(start, clause).find();
+  }
+
+  private static final Pattern INTO_THE_COLON =
+      Rx.compile(
+          "\\b(?:into|along|up|on\\s+(?:to|into))\\s+(?:the\\s+)?(?:defunctioned\\s+)?colon\\b");
+
+  /**
    * The reach names a colon segment short of the colon's end (coding decision 11): an ileostomy
    * exam that went on along the colon ("into the colon to the splenic flexure", "up to the
    * descending colon" through a mucous fistula) is a colon exam, complete only where that colon

@@ -137,7 +137,7 @@ final class ExtentReader {
           }
         }
         case COMPLETE_LANDMARK -> {
-          if (p == Polarity.AFFIRMED) {
+          if (p == Polarity.AFFIRMED && !endPoint.entersTheColon(h.sentence(), h.start())) {
             // the cecum's own landmarks
             complete = Hit.first(complete, h);
           }
