@@ -163,6 +163,7 @@ final class EventCoding {
           "\\b(?:returned|came\\s+back|re-?presented|presented)\\s+to\\s+(?:the\\s+|our\\s+)?(?:ed|er"
               + "|emergency|a&e|hospital)\\b|\\b(?:was\\s+)?re-?admitted\\b|\\breadmission\\b"
               + "|\\b(?:after|following|since)\\s+(?:her\\s+|his\\s+|their\\s+)?discharge\\b"
+              + "|\\bback\\s+(?:through|to|in|via|at)\\s+(?:the\\s+|our\\s+)?(?:ed|er|emergency|a&e|hospital)\\b"
               + "|\\bpost-?discharge\\b|\\bat\\s+home\\s+(?:that|the\\s+same|on)\\b");
 
   /** A late entry: an addendum written after the note. */
