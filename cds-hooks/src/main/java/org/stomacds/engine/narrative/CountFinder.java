@@ -199,6 +199,9 @@ final class CountFinder {
     if (holds(s, "each") || holds(s, "ea") || holds(s, "apiece")) {
       eachSize(i, s, found);
     }
+    if (holds(s, "infl") || holds(s, "dilation")) {
+      CountShapes.numberedRows(f, elsewhen, i, s, found);
+    }
     found.removeIf(v -> CountShapes.DATED_AFTER.matcher(f).region(v.end(), s.end()).lookingAt());
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {

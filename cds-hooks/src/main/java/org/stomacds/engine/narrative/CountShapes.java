@@ -82,6 +82,22 @@ final class CountShapes {
               + "|(?:\\d{1,2}|a|one|two|three|few|several)\\s*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\\s+ago"
               + "\\b)");
 
+  /** A dilation log's numbered rows: "Balloon 10 mm infl 2 30 sec", "Inflation #3: 15 mm". */
+  static final Pattern NUMBERED_ROW =
+      Rx.compile(
+          "(?<![\\w])(?:infl|inflation|dilation)\\s*(?:#|no\\.?)?\\s*([1-9])(?![\\d.])(?!\\s*(?:mm|cm|mins?"
+              + "|minutes?|s\\b|secs?|seconds?|x\\b|of\\b|/|-\\s*\\d|times|total))");
+
+  /** Each numbered row says at least that many inflations were done (flagged, as an ordinal). */
+  static void numberedRows(String f, Elsewhen elsewhen, int i, Sentence s, List<Value> found) {
+    Matcher m = NUMBERED_ROW.matcher(f).region(s.start(), s.end());
+    while (m.find()) {
+      if (!overlaps(found, m.start(), m.end()) && !elsewhen.at(i, s, m.start())) {
+        found.add(new Value(Integer.parseInt(m.group(1)), i, m.start(), m.end(), true));
+      }
+    }
+  }
+
   static final Pattern REPEATED =
       Rx.compile(
           "\\b(?:repeated|performed|inflated|dilated)\\s+(once)\\s+more\\b|\\brepeated\\s+(once)\\b"
