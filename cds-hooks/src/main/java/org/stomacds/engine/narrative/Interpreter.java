@@ -221,6 +221,14 @@ final class Interpreter {
       }
       mentions.mention(BALLOON_DIAMETER, false, v);
     }
+    // "NO balloon dilation was performed" in an addendum takes back the count above it too
+    boolean takenBack = !balloonSizes.isEmpty() && sizes.isEmpty();
+    List<Value> counts =
+        takenBack ? this.counts.stream().filter(c -> c.start() >= addendum).toList() : this.counts;
+    List<Value> inflationSeconds =
+        takenBack
+            ? this.inflationSeconds.stream().filter(c -> c.start() >= addendum).toList()
+            : this.inflationSeconds;
     if (!counts.isEmpty()) {
       // an ordinal ("a third inflation") says at least that many were done
       List<Value> numbered = counts.stream().filter(c -> !c.flag()).toList();
