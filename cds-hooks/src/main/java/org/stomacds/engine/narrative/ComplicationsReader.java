@@ -102,12 +102,21 @@ final class ComplicationsReader {
     }
   }
 
+  /** Whether sentence {@code i} tells of the time after the patient went home and came back. */
+  boolean afterDischarge(int i) {
+    return coding.afterDischarge(i);
+  }
+
   private void event(Hit h, Polarity p) {
     Sentence s = sentences.get(h.sentence());
     int from = clauseStart(s, h.start());
     int to = clauseEnd(s, h.end());
     if (coding.afterDischarge(h)) {
       // told in a late entry: a delayed complication, documented with the visit that treats it
+      return;
+    }
+    if (p == Polarity.AFFIRMED && !saysNoOther && coding.supportedSedationEvent(h)) {
+      // a dip answered by a chin lift and oxygen: an unplanned incident, not an adverse event
       return;
     }
     if (p == Polarity.AFFIRMED

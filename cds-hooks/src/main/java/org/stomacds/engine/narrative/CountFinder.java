@@ -53,7 +53,9 @@ final class CountFinder {
               + "|lesions?|levels?|areas?|segments?|one)\\b)");
 
   private static final Pattern PER_SIZE =
-      Rx.compile("\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step|balloon)\\b");
+      Rx.compile(
+          "\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
+              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   void counts(int i, Sentence s, List<Value> found) {
@@ -180,10 +182,51 @@ final class CountFinder {
     if (holds(s, "mm") || holds(s, "millimet")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
+    if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(s)) {
+      // "two at 13.5 and one more at 15, so three altogether": the total told, its number alone
+      Matcher m = CountShapes.TOTAL.matcher(f).region(s.start(), s.end());
+      while (m.find()) {
+        int g = m.group(1) != null ? 1 : 2;
+        double n = NumberWords.parse(m.group(g));
+        if (n >= 1
+            && n <= 20
+            && !CountShapes.overlaps(found, m.start(g), m.end(g))
+            && !elsewhen.at(i, s, m.start())) {
+          found.add(new Value(n, i, m.start(g), m.end(g), false));
+        }
+      }
+    }
+    if (holds(s, "each") || holds(s, "ea") || holds(s, "apiece")) {
+      eachSize(i, s, found);
+    }
+    if (holds(s, "infl") || holds(s, "dilation")) {
+      CountShapes.numberedRows(f, elsewhen, i, s, found);
+    }
+    found.removeIf(v -> CountShapes.DATED_AFTER.matcher(f).region(v.end(), s.end()).lookingAt());
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {
       this.counts.add(v);
       signs.add(i, v.start());
+    }
+  }
+
+  /** "TTS 10 -> 11 -> 12, 2 each @ 30s": so many at each size of the list before. */
+  private void eachSize(int i, Sentence s, List<Value> found) {
+    Matcher m = CountShapes.N_EACH.matcher(f).region(s.start(), s.end());
+    while (m.find()) {
+      int sizes =
+          Math.max(sizesBefore(s, m.start()), CountShapes.sizesNamed(f, s.start(), m.start()));
+      String said = m.group(1);
+      double n =
+          said.equals("once")
+              ? 1
+              : said.equals("twice") ? 2 : said.equals("thrice") ? 3 : NumberWords.parse(said);
+      if (sizes >= 2
+          && n >= 1
+          && !CountShapes.overlaps(found, m.start(), m.end())
+          && !elsewhen.at(i, s, m.start())) {
+        found.add(new Value(n * sizes, i, m.start(), m.end(), false));
+      }
     }
   }
 
@@ -249,7 +292,8 @@ final class CountFinder {
 
   private static final Pattern OTHER_THINGS =
       Rx.compile(
-          "\\s*(?:sites?|strictures?|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?)\\b");
+          "\\s*(?:sites?|strictures?|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
+              + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
 
   private static final Pattern OTHER_NOUNS =
       Rx.compile(
@@ -262,14 +306,24 @@ final class CountFinder {
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
+    Matcher perSizeWords = PER_SIZE.matcher(f).region(m.end(), s.end());
+    boolean toldPerSize = perSizeWords.lookingAt();
     boolean perSize =
-        PER_SIZE.matcher(f).region(m.end(), s.end()).lookingAt()
+        toldPerSize
             || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2)
                 && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
     if (perSize) {
       // "CRE 12-13.5-15, x2 each size", "CRE 10-11-12 x1 each": so many at every size of the
-      // list right before; "one inflation at each size" with no list there: the sizes count them
+      // list right before ("Balloon 8 mm, then 10 mm, twice at each size": of the sentence);
+      // "once at each of the three sizes": the sizes told; "one inflation at each size" with no
+      // list there: the sizes count them
       int sizes = sizesBefore(s, m.start());
+      if (sizes < 2 && toldPerSize) {
+        sizes = CountShapes.sizesNamed(f, s.start(), m.start());
+      }
+      if (toldPerSize && perSizeWords.group(1) != null) {
+        sizes = (int) NumberWords.parse(perSizeWords.group(1));
+      }
       if (sizes < 2 && n == 1) {
         return;
       }

@@ -35,6 +35,69 @@ final class CountShapes {
               + "|\\binflation\\s*#?\\s*([2-6])\\s*(?:[:=)-]|(?=(?:[a-z]+(?:\\s[a-z]+)?:\\s*)?\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b))");
 
   /** "repeated once", "repeated two more times", "two additional inflations": n more. */
+  /**
+   * A total said of the inflations told before it, with no count noun of its own: "so that is four
+   * in all", "three altogether", "(four total)", "then repeated x1 - total 2". Group 1 or 2 is the
+   * number.
+   */
+  static final Pattern TOTAL =
+      Rx.compile(
+          "\\b(?:total(?:\\s+of)?|altogether)\\s*[:=-]?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight"
+              + "|nine|ten)\\b(?!\\.\\d|\\d|\\s*(?:mm|cm|mls?|mg|mcg|s\\b|secs?|seconds?|mins?|minutes?|hours?"
+              + "|hrs?|%|cc|units?|sessions?|sites?|strictures?))"
+              + "|(?<![\\d.]\\s?)(?<!\\d,\\s?)\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:in\\s+all"
+              + "|altogether|in\\s+total|total)\\b(?!\\s+(?:time|minutes?|seconds?|sedation|procedure"
+              + "|dose|volume|length))");
+
+  /** "TTS 10 -> 11 -> 12, 2 each @ 30s": so many at each size of the list before. */
+  static final Pattern N_EACH =
+      Rx.compile(
+          "(?<![\\w.])(\\d|one|two|three|four|once|twice|thrice)\\s*(?:x\\s*)?(?:(?:at\\s+)?(?:each|every)\\s+"
+              + "(?:size|diameter|stage|step)s?\\b|each|ea\\.?|apiece)(?![a-z])"
+              + "(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?|lesions?|levels?|areas?|segments?|one)\\b)");
+
+  /** A size in millimetres: the sizes of a sentence that a count "at each size" multiplies. */
+  static final Pattern SIZE_MM =
+      Rx.compile("(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?)\\s*(?:mm|millimet(?:er|re)s?)\\b");
+
+  /** How many different sizes in millimetres {@code [from, to)} names. */
+  static int sizesNamed(String f, int from, int to) {
+    java.util.Set<String> sizes = new java.util.HashSet<>();
+    Matcher m = SIZE_MM.matcher(f).region(from, to);
+    while (m.find()) {
+      sizes.add(m.group(1));
+    }
+    return sizes.size();
+  }
+
+  /**
+   * A date or a session right after a count puts it in another session: "dil 12mm x2 (Jan)", "prev
+   * dil 15mm x2 (Feb, Apr)", "dilated 15mm x2 last yr", "x2 6 wk ago".
+   */
+  static final Pattern DATED_AFTER =
+      Rx.compile(
+          "\\s*[(,;-]?\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?(?:\\s+\\d{2,4})?"
+              + "\\s*[),/]|(?:19|20)\\d{2}\\b|\\d{1,2}/(?:19|20)\\d{2}\\b|(?:last|this\\s+past|past|prior|previous)\\s+"
+              + "(?:yr|year|mo|month|wk|week|spring|summer|autumn|fall|winter|time|visit|session)s?\\b"
+              + "|(?:\\d{1,2}|a|one|two|three|few|several)\\s*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\\s+ago"
+              + "\\b)");
+
+  /** A dilation log's numbered rows: "Balloon 10 mm infl 2 30 sec", "Inflation #3: 15 mm". */
+  static final Pattern NUMBERED_ROW =
+      Rx.compile(
+          "(?<![\\w])(?:infl|inflation|dilation)\\s*(?:#|no\\.?)?\\s*([1-9])(?![\\d.])(?!\\s*(?:mm|cm|mins?"
+              + "|minutes?|s\\b|secs?|seconds?|x\\b|of\\b|/|-\\s*\\d|times|total))");
+
+  /** Each numbered row says at least that many inflations were done (flagged, as an ordinal). */
+  static void numberedRows(String f, Elsewhen elsewhen, int i, Sentence s, List<Value> found) {
+    Matcher m = NUMBERED_ROW.matcher(f).region(s.start(), s.end());
+    while (m.find()) {
+      if (!overlaps(found, m.start(), m.end()) && !elsewhen.at(i, s, m.start())) {
+        found.add(new Value(Integer.parseInt(m.group(1)), i, m.start(), m.end(), true));
+      }
+    }
+  }
+
   static final Pattern REPEATED =
       Rx.compile(
           "\\b(?:repeated|performed|inflated|dilated)\\s+(once)\\s+more\\b|\\brepeated\\s+(once)\\b"
@@ -67,6 +130,11 @@ final class CountShapes {
               + "|(?:\\b(?:at|to)\\s+)?(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*"
               + "(?:(?:balloon|cre|tts)\\s*)?"
               + "\\(?\\s*(?:[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)|(once|twice|thrice)\\b)"
+              + "(?!\\s*(?:mm|cm|sec|s\\b|min))"
+              // "Inflations: 2 x 13.5 mm, then 1 x 15 mm": the count before the size
+              + "|(?<![\\w.])(\\d)\\s*[x\u00d7]\\s*\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b"
+              // "12mm x2 then 13.5 x2": a size going on from one with its unit, its own left off
+              + "|(?<=\\bthen\\s|,\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|sec|s\\b|min))");
 
   /**
@@ -136,7 +204,7 @@ final class CountShapes {
    */
   static final Pattern LIST_BEFORE =
       Rx.compile(
-          "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-|/|,\\s*and|,|and)\\s*\\d{1,2}(?:\\.\\d{1,2})?){1,6})"
+          "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|-|/|,\\s*and|,|and|,?\\s*then)\\s*\\d{1,2}(?:\\.\\d{1,2})?){1,6})"
               + "\\s*(?:mm\\b)?\\s*(?:(?:cre|tts)\\b\\s*)?(?:balloons?\\b\\s*)?[,;:]?\\s*$");
 
   static int sizesIn(String f, int from, int to) {

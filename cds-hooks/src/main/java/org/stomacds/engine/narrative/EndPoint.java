@@ -25,7 +25,38 @@ final class EndPoint {
 
   /** A reach at {@code [start, end)} in sentence {@code sentence} that makes a complete exam. */
   boolean completes(int sentence, int start, int end) {
-    return named(start, clauseEnd(sentence, end)) || smallBowel(sentence);
+    int clause = clauseEnd(sentence, end);
+    if (intoTheColon(start, clause) && throughAnIleostomy()) {
+      // entering the colon at the valve or the ileocolic anastomosis is where its exam begins
+      return COLON_END.matcher(note.f).region(start, clause).find();
+    }
+    return named(start, clause) || smallBowel(sentence) && !intoTheColon(start, clause);
+  }
+
+  /**
+   * Through an ileostomy, the valve or the cecum at {@code start} is where the scope entered a
+   * colon it went on along ("through the ileocecal valve into the colon"): the start of a colon
+   * exam, not its end (coding decision 11).
+   */
+  boolean entersTheColon(int sentence, int start) {
+    int clause = clauseEnd(sentence, start);
+    return throughAnIleostomy()
+        && INTO_THE_COLON.matcher(note.f).region(start, clause).find()
+        && !COLON_END.matcher(note.f).region(start, clause).find();
+  }
+
+  private static final Pattern INTO_THE_COLON =
+      Rx.compile(
+          "\\b(?:into|along|up|on\\s+(?:to|into))\\s+(?:the\\s+)?(?:defunctioned\\s+)?colon\\b");
+
+  /**
+   * The reach names a colon segment short of the colon's end (coding decision 11): an ileostomy
+   * exam that went on along the colon ("into the colon to the splenic flexure", "up to the
+   * descending colon" through a mucous fistula) is a colon exam, complete only where that colon
+   * ends, so a segment on the way leaves it incomplete.
+   */
+  private boolean intoTheColon(int start, int end) {
+    return COLON_ON_THE_WAY.matcher(note.f).region(start, end).find();
   }
 
   /**
@@ -74,6 +105,18 @@ final class EndPoint {
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
               + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire"
               + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
+
+  private static final Pattern COLON_ON_THE_WAY =
+      Rx.compile(
+          "\\b(?:(?:hepatic|splenic)\\s+flexure|(?:ascending|transverse|descending|sigmoid)(?:\\s+colon)?"
+              + "|colon|[hs]f|asc|desc|sig)\\b");
+
+  /** Where a colon entered from the small bowel ends: the rectum, the anus, a blind end. */
+  private static final Pattern COLON_END =
+      Rx.compile(
+          "\\b(?:rectum|rectal|anus|anal|dentate|stump|(?:colo-?rectal|colo-?anal|ileo-?rectal)\\s+"
+              + "anastomo[a-z]*|(?:entire|whole)\\s+(?:defunctioned\\s+|distal\\s+)?(?:colon|segment)"
+              + "|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final Pattern SMALL_BOWEL =
       Rx.compile(

@@ -62,6 +62,45 @@ final class EventCoding {
 
   /** The event is told at or after a sentence saying the patient came back after discharge. */
   boolean afterDischarge(Hit h) {
+    return afterDischarge(h.sentence());
+  }
+
+  /**
+   * Decision 12: a fall in saturation, heart rate or pressure answered by the support that giving
+   * sedation includes (a chin lift or jaw thrust, more oxygen, pausing the sedation, stimulating
+   * the patient), in its sentence or the next, with nothing more needed (no bag-mask ventilation,
+   * airway device, reversal agent, bolus, nor a stop) and not labelled a complication: neither a
+   * complication nor a statement that there were none.
+   */
+  boolean supportedSedationEvent(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    String event = f.substring(h.start(), h.end());
+    if (s.section() == Section.COMPLICATIONS || !SEDATION_EVENT.matcher(event).find()) {
+      return false;
+    }
+    int end = h.sentence() + 1 < sentences.size() ? sentences.get(h.sentence() + 1).end() : s.end();
+    if (!SUPPORT.matcher(f).region(s.start(), end).find()
+        || CALLED_ONE.matcher(f).region(s.start(), told(h.sentence())).find()) {
+      return false;
+    }
+    java.util.regex.Matcher more = ESCALATION.matcher(f).region(s.start(), end);
+    while (more.find()) {
+      if (!WAIVED_BEFORE
+              .matcher(f)
+              .region(Math.max(s.start(), more.start() - 16), more.start())
+              .find()
+          && !WAIVED_AFTER
+              .matcher(f)
+              .region(more.end(), Math.min(end, more.end() + 24))
+              .lookingAt()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether sentence {@code i} is at or after one saying the patient came back after discharge. */
+  boolean afterDischarge(int sentence) {
     if (dischargedBy == -2) {
       dischargedBy = -1;
       boolean late = false;
@@ -78,18 +117,60 @@ final class EventCoding {
         }
       }
     }
-    return dischargedBy >= 0 && h.sentence() >= dischargedBy;
+    return dischargedBy >= 0 && sentence >= dischargedBy;
   }
+
+  /** Where the provider's word on an event ends: up to three sentences after it. */
+  private int told(int sentence) {
+    return sentences.get(Math.min(sentences.size() - 1, sentence + 3)).end();
+  }
+
+  /** The provider calls the event a complication: "recorded as a sedation-related complication". */
+  private static final Pattern CALLED_ONE =
+      Rx.compile(
+          "\\b(?:(?:a|an|as|the|this)\\s+(?:[a-z-]+\\s+){0,2}?(?:complication|adverse\\s+event)"
+              + "|complicated\\s+by)\\b");
+
+  private static final Pattern SEDATION_EVENT =
+      Rx.compile("hypox|desat|sat|spo2|sp02|o2|oxygen|brady|hypotens|heart|hr|pulse|bp|pressure");
+
+  /** The support giving sedation includes. */
+  private static final Pattern SUPPORT =
+      Rx.compile(
+          "\\b(?:chin[\\s-]+lift|jaw[\\s-]+thrust|head\\s+tilt|(?:increas|turn)[a-z]*\\s+(?:up\\s+)?(?:the\\s+)?"
+              + "(?:supplemental\\s+|nasal\\s+)?(?:o2|oxygen|nasal\\s+cannula|flow)|(?:more|supplemental"
+              + "|additional|extra)\\s+(?:o2|oxygen)|\\d+\\s*(?:l|lpm|liters?|litres?)\\b|sedation\\s+"
+              + "(?:was\\s+)?(?:paused|held|stopped|reduced|withheld)|paus[a-z]*\\s+(?:the\\s+)?sedation"
+              + "|stimulat[a-z]*|verbal\\s+stimul[a-z]*|deep\\s+breath[a-z]*)");
+
+  /** What a sedation event needed beyond that support: then it is a complication. */
+  private static final Pattern ESCALATION =
+      Rx.compile(
+          "\\b(?:bag[\\s-]*(?:and[\\s-]*)?(?:valve[\\s-]*)?mask|bvm|ambu|positive[\\s-]+pressure|ppv|cpap|intubat[a-z]*"
+              + "|(?:oral|nasal|naso-?pharyngeal|oro-?pharyngeal)\\s+airway|lma|naloxone|narcan|flumazenil"
+              + "|revers[a-z]*|atropine|glycopyrrolate|ephedrine|phenylephrine|bolus|vasopressor[a-z]*"
+              + "|despite|(?:procedure|exam|case)\\s+(?:was\\s+)?(?:stopped|aborted|terminated|abandoned)"
+              + "|we\\s+stopped|withdr[ae]w[a-z]*|admi(?:t|tted|ssion)|code|rapid\\s+response)\\b");
+
+  private static final Pattern WAIVED_BEFORE =
+      Rx.compile("\\b(?:no|without|not|nor|never)\\b[^,;.]*$");
+
+  private static final Pattern WAIVED_AFTER =
+      Rx.compile("\\s*(?:was\\s+|were\\s+)?not\\s+(?:required|needed|necessary)\\b");
 
   private static final Pattern CAME_BACK =
       Rx.compile(
           "\\b(?:returned|came\\s+back|re-?presented|presented)\\s+to\\s+(?:the\\s+|our\\s+)?(?:ed|er"
               + "|emergency|a&e|hospital)\\b|\\b(?:was\\s+)?re-?admitted\\b|\\breadmission\\b"
               + "|\\b(?:after|following|since)\\s+(?:her\\s+|his\\s+|their\\s+)?discharge\\b"
+              + "|\\bback\\s+(?:through|to|in|via|at)\\s+(?:the\\s+|our\\s+)?(?:ed|er|emergency|a&e|hospital)\\b"
               + "|\\bpost-?discharge\\b|\\bat\\s+home\\s+(?:that|the\\s+same|on)\\b");
 
   /** A late entry: an addendum written after the note. */
-  private static final Pattern LATE = Rx.compile("\\b(?:addendum|late\\s+entry)\\b");
+  private static final Pattern LATE =
+      Rx.compile(
+          "\\b(?:addendum|late\\s+entry|session\\s*(?:2|two|ii)|(?:second|separate|later)\\s+session"
+              + "|discharged\\s+(?:from\\s+(?:the\\s+)?(?:recovery|pacu|unit|endoscopy)|home))\\b");
 
   private static final Pattern TEAR = Rx.compile("\\b(?:tears?|splits?|lacerations?|fissures?)\\b");
 

@@ -137,7 +137,7 @@ final class ExtentReader {
           }
         }
         case COMPLETE_LANDMARK -> {
-          if (p == Polarity.AFFIRMED) {
+          if (p == Polarity.AFFIRMED && !endPoint.entersTheColon(h.sentence(), h.start())) {
             // the cecum's own landmarks
             complete = Hit.first(complete, h);
           }
@@ -214,8 +214,29 @@ final class ExtentReader {
     Sentence s = sentences.get(h.sentence());
     int semi = f.indexOf(';', h.end());
     int end = semi >= 0 && semi < s.end() ? semi : s.end();
-    return ANOTHER_TIME.matcher(f).region(h.start(), end).find();
+    return ANOTHER_TIME.matcher(f).region(h.start(), end).find()
+        || ANOTHER_DATE.matcher(f).region(clauseStart(s, h.start()), h.start()).find();
   }
+
+  /** Where the clause holding {@code at} starts: after the last comma or semicolon before it. */
+  private int clauseStart(Sentence s, int at) {
+    int from = s.start();
+    for (int i = at - 1; i > s.start(); i--) {
+      char c = f.charAt(i);
+      if (c == ',' || c == ';') {
+        from = i + 1;
+        break;
+      }
+    }
+    return from;
+  }
+
+  /** A date before the reach in its clause: "a full colonoscopy in September which reached". */
+  private static final Pattern ANOTHER_DATE =
+      Rx.compile(
+          "\\b(?:ago|last\\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:19|20)\\d{2}"
+              + "|in\\s+(?:january|february|march|april|june|july|august|september|october|november"
+              + "|december))\\b");
 
   private static final Pattern ANOTHER_TIME =
       Rx.compile(

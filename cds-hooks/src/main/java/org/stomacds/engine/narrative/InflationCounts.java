@@ -31,11 +31,12 @@ final class InflationCounts {
     for (int k = at + 1; k < counts.size(); k++) {
       Value next = counts.get(k);
       double nextKey = balloonBefore(balloons, next);
+      // "Str #1: 15mm x2. Str #2: 15-16.5-18 x1 ea.": a second stricture named between two
+      // counts makes them two stricture's counts, whatever their balloons read as
+      boolean another = anotherStrictureBetween(f, last, next);
       if (next.sentence() - last.sentence() > CHAIN_GAP
           || sentences.get(next.sentence()).section() != sentences.get(last.sentence()).section()
-          || Double.isNaN(key)
-          || Double.isNaN(nextKey)
-          || (nextKey == key && !anotherStrictureBetween(f, last, next))) {
+          || !another && (Double.isNaN(key) || Double.isNaN(nextKey) || nextKey == key)) {
         break;
       }
       sum += next.value();

@@ -119,9 +119,13 @@ final class Interpreter {
   }
 
   private void complications() {
-    new ComplicationsReader(note, hits, mentions).read();
+    complications = new ComplicationsReader(note, hits, mentions);
+    complications.read();
     sectionContent(Section.COMPLICATIONS, COMPLICATIONS);
   }
+
+  /** Read first, so that a complications field filled in after discharge is left to its visit. */
+  private ComplicationsReader complications;
 
   /**
    * Sentences under a heading (or after a label) of a section that is itself an element:
@@ -133,7 +137,7 @@ final class Interpreter {
       if (s.section() != section
           || s.headingOnly()
           || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))
-          || (element == COMPLICATIONS && bloodLossLabel(s))) {
+          || (element == COMPLICATIONS && (bloodLossLabel(s) || complications.afterDischarge(i)))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
@@ -217,6 +221,14 @@ final class Interpreter {
       }
       mentions.mention(BALLOON_DIAMETER, false, v);
     }
+    // "NO balloon dilation was performed" in an addendum takes back the count above it too
+    boolean takenBack = !balloonSizes.isEmpty() && sizes.isEmpty();
+    List<Value> counts =
+        takenBack ? this.counts.stream().filter(c -> c.start() >= addendum).toList() : this.counts;
+    List<Value> inflationSeconds =
+        takenBack
+            ? this.inflationSeconds.stream().filter(c -> c.start() >= addendum).toList()
+            : this.inflationSeconds;
     if (!counts.isEmpty()) {
       // an ordinal ("a third inflation") says at least that many were done
       List<Value> numbered = counts.stream().filter(c -> !c.flag()).toList();
@@ -303,10 +315,11 @@ final class Interpreter {
 
   private static final Pattern TOTAL_BEFORE =
       Rx.compile(
-          "\\b(?:total|in\\s+all|overall)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
+          "\\b(?:total|in\\s+all|overall|altogether)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
 
   private static final Pattern TOTAL_AFTER =
-      Rx.compile("[\\s(]*(?:[a-z]+\\s+){0,2}?(?:in\\s+all|(?:in\\s+)?total|overall)\\b");
+      Rx.compile(
+          "[\\s(]*(?:[a-z]+\\s+){0,2}?(?:in\\s+all|(?:in\\s+)?total|overall|altogether|all\\s+told)\\b");
 
   /** Where an addendum or late entry begins, or the note's length when there is none. */
   private int addendumStart() {
@@ -316,8 +329,9 @@ final class Interpreter {
 
   private static final Pattern ADDENDUM =
       Rx.compile(
-          "(?m)^[\\s*#-]{0,8}(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?note)"
-              + "\\b");
+          "(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?(?:attestation"
+              + "\\s*(?:/|and|&|\\+)\\s*)?(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?"
+              + "note)\\b");
 
   private void distinct() {
     int count = 0;

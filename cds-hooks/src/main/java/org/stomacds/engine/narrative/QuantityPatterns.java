@@ -152,7 +152,8 @@ final class QuantityPatterns {
               + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count"
               // "inflation cycles: 3"
               + "|(?:inflation|dilation)\\s+cycles)\\s*"
-              + "(?::|=|-|was|were|x)|\\b(?:inflations|dilations))\\s*"
+              // "Inflations ........... 2": a template's leader dots
+              + "(?::|=|-|was|were|x|\\.{2,})|\\b(?:inflations|dilations))\\s*"
               // "Inflations: 3", "Inflations: three sequential", "Total inflations three (2 + 1)"
               + "(\\d{1,2}(?!\\d|\\.\\d)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)"
               + "(?!\\s*[-/]\\s*\\d)"
