@@ -32,10 +32,8 @@ import org.stomacds.server.support.RunningServer;
 import org.stomacds.server.support.TestTokens;
 
 /**
- * The key and URL attacks of the pen test (issue 13, rows 4, 5, 8 and 11) and the spellings around
- * them, end to end against the secured application, with a key server and FHIR servers on loopback
- * stubs that count every fetch. Needs an issuer whose keys come from a URL (a live stub), so it
- * runs its own application (the shared one trusts file keys only).
+ * The pen test's key and URL attacks (issue 13, rows 4, 5, 8, 11) and variants, against loopback
+ * key and FHIR stubs that count fetches; its issuer's keys come from a URL: its own application.
  */
 @Tag(RunningServer.OWN_SERVERS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
