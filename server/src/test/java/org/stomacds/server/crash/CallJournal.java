@@ -3,6 +3,7 @@ package org.stomacds.server.crash;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every call a replica test's writers made through the load balancer: when it started and ended
@@ -24,9 +25,21 @@ final class CallJournal {
   }
 
   private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger open = new AtomicInteger();
+
+  /** A call is being sent; {@link #record} closes it. */
+  void opened() {
+    open.incrementAndGet();
+  }
 
   void record(Call call) {
     calls.add(call);
+    open.decrementAndGet();
+  }
+
+  /** Calls sent and not answered yet. */
+  int inFlight() {
+    return open.get();
   }
 
   List<Call> calls() {

@@ -254,6 +254,7 @@ final class CrashWriter implements Runnable {
     String kind =
         path.startsWith("/fhir/") ? path.substring(6) : path.equals("/fhir") ? "transaction" : path;
     long started = System.nanoTime();
+    journal.opened();
     try {
       HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       journal.record(

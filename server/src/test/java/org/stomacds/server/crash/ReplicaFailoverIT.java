@@ -71,6 +71,7 @@ class ReplicaFailoverIT {
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> writers = startWriters(balancer.baseUrl(), orderCase, stop);
       Thread.sleep(STEADY_MS);
+      awaitACallInFlight();
       long killedAt = System.nanoTime();
       replicas[0].kill();
       long diedAt = System.nanoTime();
@@ -110,6 +111,18 @@ class ReplicaFailoverIT {
           replica.close();
         }
       }
+    }
+  }
+
+  /**
+   * The writers trickle, so at a random moment no call may be open: the kill waits (5 s at most)
+   * for one, so that what a kill does to a call in flight is tested, not only what it does between
+   * calls.
+   */
+  private void awaitACallInFlight() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (journal.inFlight() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(2);
     }
   }
 
