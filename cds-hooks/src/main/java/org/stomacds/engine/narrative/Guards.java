@@ -13,7 +13,12 @@ final class Guards {
       Rx.compile(
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
               + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety"
-              + "|elected|decided|decision|chose|opted|had\\s+to|however)\\b");
+              + "|elected|decided|decision|chose|opted|had\\s+to|however"
+              // an event or a failure told beside it: "became hypoxic and the procedure was
+              // stopped"
+              + "|hypox[a-z]*|desaturat[a-z]*|agitat[a-z]*|combative|intoleran[a-z]*|discomfort"
+              + "|perforat[a-z]*|unstable|could\\s+not|couldn't|unable|would\\s+not|wouldn't"
+              + "|impassable)\\b");
 
   private static final Set<String> THE = Set.of("the");
 
