@@ -103,7 +103,7 @@ final class EndPoint {
       Rx.compile(
           "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
-              + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire"
+              + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire|in\\s+full"
               + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final Pattern COLON_ON_THE_WAY =

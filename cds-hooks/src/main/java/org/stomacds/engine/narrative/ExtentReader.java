@@ -123,6 +123,9 @@ final class ExtentReader {
             // "scope advanced 30 cm" through a colostomy: the depth is the extent, short of
             // the cecum for all the note shows
             weak = Hit.first(weak, h);
+          } else if (p == Polarity.AFFIRMED && namesTheDistalEnd(h) && perAnus(h)) {
+            // "I also looked into the Hartmann pouch per anus": another look than the stoma's
+            continue;
           } else if (p == Polarity.AFFIRMED) {
             complete = Hit.first(complete, h);
           } else if (p == Polarity.ABSENT && namesTheIleum(h)) {
@@ -246,11 +249,27 @@ final class ExtentReader {
 
   private boolean namesTheDistalEnd(Hit h) {
     String named = f.substring(h.start(), h.end());
+    // a Hartmann pouch, a rectal stump or remnant, the anal transition zone: a defunctioned
+    // segment's far end, whose exam is another one than the stoma's
     return named.contains("rect")
         || named.contains("anal")
         || named.contains("anus")
-        || named.contains("dentate");
+        || named.contains("dentate")
+        || named.contains("pouch")
+        || named.contains("stump")
+        || named.contains("atz");
   }
+
+  /** The reach's sentence says it was made from below: "per anus", "transanally". */
+  private boolean perAnus(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return PER_ANUS.matcher(f).region(s.start(), s.end()).find();
+  }
+
+  private static final Pattern PER_ANUS =
+      Rx.compile(
+          "\\b(?:per\\s+(?:anus|rectum|anum|rectal)|pr|trans-?anal(?:ly)?|(?:via|through|thru)\\s+(?:the\\s+)?"
+              + "(?:anus|rectum|anal\\s+canal)|from\\s+below)\\b");
 
   private boolean namesTheIleum(Hit h) {
     String named = f.substring(h.start(), h.end());
@@ -308,7 +327,7 @@ final class ExtentReader {
   private static final Pattern REACHED =
       Rx.compile(
           "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
-              + "|extended)\\s+(?:up\\s+)?to\\b");
+              + "|extended|exam|examination)\\s+(?:up\\s+)?to\\b");
 
   /** {@link #REACHED}, or with words between ("passed freely into the colon to"), or "colon to". */
   private static final Pattern REACHED_ON =
