@@ -1,5 +1,6 @@
 package org.stomacds.engine.narrative;
 
+import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
 import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
@@ -73,7 +74,7 @@ final class LumenReader {
         case LUMEN_PASS_NEG -> {
           int when = time.direction(h.sentence(), h.start());
           if (h.polarity() != Polarity.UNRECORDED
-              && (when != 0 || aboutStricture(h) || admitsOnly(h))) {
+              && (when != 0 || aboutStricture(h) || admitsOnly(h) || refusedBeforeDilation(h))) {
             boolean post = when > 0 || (when == 0 && h.start() > firstDilation);
             mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
           }
@@ -101,6 +102,75 @@ final class LumenReader {
         }
       }
     }
+    passageAfterTheDilation();
+  }
+
+  /**
+   * "Dilated to 15 mm. Scope then advanced to the cecum", "... The colon was then examined to 40
+   * cm": the exam told going on beyond the stricture after its dilation says the dilated segment
+   * let the scope through, the lumen after the dilation without a size (the corpus brief's coding
+   * decision 13). Only in the account of this procedure, not from a title or an "Extent:" label,
+   * and only a reach that went somewhere: not a stop at the stricture.
+   */
+  private void passageAfterTheDilation() {
+    for (Hit h : hits) {
+      if (h.element() == EXTENT_OF_EXAM
+          && h.polarity() == Polarity.AFFIRMED
+          && h.start() > firstDilation
+          && sentences.get(h.sentence()).section().describesThisProcedure()
+          && sentences.get(h.sentence()).section() != Section.TITLE
+          && !onASummaryLine(h)
+          && wentBeyond(h)) {
+        mentions.mention(POST_DILATION_LUMEN, false, h);
+        return;
+      }
+    }
+  }
+
+  /**
+   * "Impression: ... Cecum reached.", "Extent\tto the cecum", "- Limb examined to 25 cm": no order.
+   */
+  private boolean onASummaryLine(Hit h) {
+    int line = f.lastIndexOf('\n', h.start() - 1) + 1;
+    return SUMMARY_LINE.matcher(f).region(line, h.start()).lookingAt();
+  }
+
+  private static final Pattern SUMMARY_LINE =
+      Rx.compile(
+          "\\s*(?:[-*\u2022]|\\d{1,2}[.)])\\s|\\s*(?:impressions?|summary|assessment|conclusions?"
+              + "|(?:post-?op(?:erative)?\\s+)?diagnos[ie]s)\\s*:|\\s*(?:extent|depth|furthest|reached)\\b");
+
+  private boolean wentBeyond(Hit h) {
+    return switch (h.tag()) {
+      case COMPLETE, COMPLETE_LANDMARK -> true;
+      case INCOMPLETE_WEAK ->
+          PLACE_BEYOND.matcher(f).region(h.start(), h.end()).find()
+              && !AT_THE_STRICTURE.matcher(f).region(h.start(), h.end()).find();
+      default -> false;
+    };
+  }
+
+  /** A segment of the colon or a depth: where an exam short of its end point got to. */
+  private static final Pattern PLACE_BEYOND =
+      Rx.compile(
+          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|sigmoid|rectum|colon|ileum"
+              + "|\\d{1,3}\\s*(?:cm|centimet[a-z]*))\\b");
+
+  private static final Pattern AT_THE_STRICTURE =
+      Rx.compile(
+          "\\b(?:strictur|stenos|stoma|ring\\b|fascia|narrowing|limited|only\\b|not\\b|stopped|ended"
+              + "|terminat|halted)");
+
+  /**
+   * "Tight stricture at 6 cm. The adult scope would not pass. Dilated to 15 mm.": a scope refused
+   * right after the stricture is named, before any dilation, is the lumen before it (decision 13).
+   */
+  private boolean refusedBeforeDilation(Hit h) {
+    int i = h.sentence();
+    return h.start() < firstDilation
+        && firstDilation != Integer.MAX_VALUE
+        && i > 0
+        && note.has(i - 1, Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
   }
 
   /**
