@@ -80,6 +80,20 @@ final class EndPoint {
     return SMALL_BOWEL.matcher(note.f).region(s.start(), s.end()).find() || throughAnIleostomy();
   }
 
+  /**
+   * The sentence says the look was made from below ("per anus", "transanally"): a defunctioned
+   * segment's far end seen that way is another look than the stoma's exam.
+   */
+  boolean perAnus(int sentence) {
+    Sentence s = sentences.get(sentence);
+    return PER_ANUS.matcher(note.f).region(s.start(), s.end()).find();
+  }
+
+  private static final Pattern PER_ANUS =
+      Rx.compile(
+          "\\b(?:per\\s+(?:anus|rectum|anum|rectal)|pr|trans-?anal(?:ly)?|(?:via|through|thru)\\s+(?:the\\s+)?"
+              + "(?:anus|rectum|anal\\s+canal)|from\\s+below)\\b");
+
   /** The route the service facts read: an ileostomy, or a stoma whose kind is an ileostomy. */
   boolean throughAnIleostomy() {
     if (ileostomy == null) {

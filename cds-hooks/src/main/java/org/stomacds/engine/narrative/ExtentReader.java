@@ -123,7 +123,9 @@ final class ExtentReader {
             // "scope advanced 30 cm" through a colostomy: the depth is the extent, short of
             // the cecum for all the note shows
             weak = Hit.first(weak, h);
-          } else if (p == Polarity.AFFIRMED && namesTheDistalEnd(h) && perAnus(h)) {
+          } else if (p == Polarity.AFFIRMED
+              && namesTheDistalEnd(h)
+              && endPoint.perAnus(h.sentence())) {
             // "I also looked into the Hartmann pouch per anus": another look than the stoma's
             continue;
           } else if (p == Polarity.AFFIRMED) {
@@ -217,8 +219,9 @@ final class ExtentReader {
     Sentence s = sentences.get(h.sentence());
     int semi = f.indexOf(';', h.end());
     int end = semi >= 0 && semi < s.end() ? semi : s.end();
-    return ANOTHER_TIME.matcher(f).region(h.start(), end).find()
-        || ANOTHER_DATE.matcher(f).region(clauseStart(s, h.start()), h.start()).find();
+    return Elsewhen.anotherTimeAhead(f, h.start(), end, ANOTHER_TIME_WINDOW)
+        || Elsewhen.dated(f, h.start(), end)
+        || Elsewhen.dated(f, clauseStart(s, h.start()), h.start());
   }
 
   /** Where the clause holding {@code at} starts: after the last comma or semicolon before it. */
@@ -234,18 +237,8 @@ final class ExtentReader {
     return from;
   }
 
-  /** A date before the reach in its clause: "a full colonoscopy in September which reached". */
-  private static final Pattern ANOTHER_DATE =
-      Rx.compile(
-          "\\b(?:ago|last\\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:19|20)\\d{2}"
-              + "|in\\s+(?:january|february|march|april|june|july|august|september|october|november"
-              + "|december))\\b");
-
-  private static final Pattern ANOTHER_TIME =
-      Rx.compile(
-          "\\b(?:prior|previous(?:ly)?|earlier|ago|recent(?:ly)?|last\\s+(?:year|month|week|spring"
-              + "|summer|autumn|fall|winter|time)|(?:19|20)\\d{2}|in\\s+(?:january|february|march"
-              + "|april|june|july|august|september|october|november|december))\\b");
+  /** The words after a reach, in its clause, that may date it: "the whole colon seen last year". */
+  private static final int ANOTHER_TIME_WINDOW = 12;
 
   private boolean namesTheDistalEnd(Hit h) {
     String named = f.substring(h.start(), h.end());
@@ -259,17 +252,6 @@ final class ExtentReader {
         || named.contains("stump")
         || named.contains("atz");
   }
-
-  /** The reach's sentence says it was made from below: "per anus", "transanally". */
-  private boolean perAnus(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    return PER_ANUS.matcher(f).region(s.start(), s.end()).find();
-  }
-
-  private static final Pattern PER_ANUS =
-      Rx.compile(
-          "\\b(?:per\\s+(?:anus|rectum|anum|rectal)|pr|trans-?anal(?:ly)?|(?:via|through|thru)\\s+(?:the\\s+)?"
-              + "(?:anus|rectum|anal\\s+canal)|from\\s+below)\\b");
 
   private boolean namesTheIleum(Hit h) {
     String named = f.substring(h.start(), h.end());

@@ -124,7 +124,9 @@ final class ReachReader {
 
   /** "Prior colonoscopy reached the cecum": another time, said before the reach. */
   private boolean anotherTimeBefore(Sentence s, int end) {
-    return ANOTHER_TIME.matcher(f).region(s.start(), end).find();
+    return Elsewhen.anotherTimeBehind(f, s.start(), end, ANOTHER_TIME_WINDOW)
+        || Elsewhen.plannedOrPast(f, s.start(), end)
+        || Elsewhen.dated(f, s.start(), end);
   }
 
   private void decide(ExamExtent extent, int sentence, int start, int end) {
@@ -235,11 +237,8 @@ final class ReachReader {
               + "|\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:would|could|did)\\s+not\\s+(?:pass"
               + "|advance|traverse|go\\s+through|enter)\\b");
 
-  /** Another time than this procedure's: "Prior colonoscopy reached the cecum." */
-  private static final Pattern ANOTHER_TIME =
-      Rx.compile(
-          "\\b(?:prior|previous|previously|last|earlier|will|would|plan(?:ned)?|history|ago"
-              + "|next|future|(?:19|20)\\d{2})\\b");
+  /** The words before a reach, in its sentence, that may date it: "Prior colonoscopy reached". */
+  private static final int ANOTHER_TIME_WINDOW = 15;
 
   private static final Pattern LIMIT =
       Rx.compile(
