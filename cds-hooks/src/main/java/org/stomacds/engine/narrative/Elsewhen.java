@@ -97,6 +97,9 @@ final class Elsewhen {
               + String.join("|", Arrays.copyOf(MONTHS_AND_SEASONS, 12)).replace("|may", "")
               + ")|last\\s+(?:year|month|week|time|fall|"
               + String.join("|", Arrays.copyOfRange(MONTHS_AND_SEASONS, 12, 16))
+              // "he had a full colonoscopy in the spring"
+              + ")|(?:in|during)\\s+the\\s+(?:fall|"
+              + String.join("|", Arrays.copyOfRange(MONTHS_AND_SEASONS, 12, 16))
               + "))\\b");
 
   /** Whether the word {@code f[from, to)} dates a thing to another session. */

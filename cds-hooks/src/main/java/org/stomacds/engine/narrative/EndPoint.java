@@ -91,7 +91,7 @@ final class EndPoint {
 
   private static final Pattern PER_ANUS =
       Rx.compile(
-          "\\b(?:per\\s+(?:anus|rectum|anum|rectal)|pr|trans-?anal(?:ly)?|(?:via|through|thru)\\s+(?:the\\s+)?"
+          "\\b(?:per\\s+(?:anus|rectum|anum|rectal)|pr|trans-?anal(?:ly)?|(?<!out\\s)(?:via|through|thru)\\s+(?:the\\s+)?"
               + "(?:anus|rectum|anal\\s+canal)|from\\s+below)\\b");
 
   /** The route the service facts read: an ileostomy, or a stoma whose kind is an ileostomy. */
@@ -118,6 +118,7 @@ final class EndPoint {
           "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
               + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire|in\\s+full"
+              + "|full\\s+(?:colonoscopy|exam(?:ination)?)"
               + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final Pattern COLON_ON_THE_WAY =

@@ -120,11 +120,20 @@ final class LumenReader {
           && sentences.get(h.sentence()).section().describesThisProcedure()
           && sentences.get(h.sentence()).section() != Section.TITLE
           && !onASummaryLine(h)
+          && !anotherTime(h)
           && wentBeyond(h)) {
         mentions.mention(POST_DILATION_LUMEN, false, h);
         return;
       }
     }
+  }
+
+  /** "(full colonoscopy done 3 months ago, normal)": another session's reach. */
+  private boolean anotherTime(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int semi = f.indexOf(';', h.end());
+    int end = semi >= 0 && semi < s.end() ? semi : s.end();
+    return Elsewhen.anotherTimeAhead(f, h.start(), end, 12) || Elsewhen.dated(f, h.start(), end);
   }
 
   /**

@@ -91,7 +91,8 @@ class ShorthandReadingTest {
             Notes.documents("Balloon 15mm x2. The scope passed to the cecum.", POST_DILATION_LUMEN))
         .isTrue();
     assertThat(
-            Notes.documents("Scope passed to the cecum. Balloon 15mm x2 on withdrawal.", POST_DILATION_LUMEN))
+            Notes.documents(
+                "Scope passed to the cecum. Balloon 15mm x2 on withdrawal.", POST_DILATION_LUMEN))
         .isFalse();
   }
 
