@@ -33,8 +33,15 @@ final class AnchoredPattern {
    */
   private final String[] words;
 
+  /**
+   * Literals one of which every match holds ({@link RequiredLiterals}, each cut to its longest run
+   * without white space): a stretch holding none is not searched. Null when none can be named.
+   */
+  private final String[] required;
+
   private AnchoredPattern(Pattern pattern) {
     this.pattern = pattern;
+    this.required = pattern.flags() == 0 ? required(pattern.pattern()) : null;
     Set<String> derived = pattern.flags() == 0 ? RowGate.anchors(pattern.pattern(), false) : null;
     if (derived == null) {
       this.anchors = null;
@@ -65,6 +72,40 @@ final class AnchoredPattern {
       anchors[c] = byFirst.get(c).isEmpty() ? null : byFirst.get(c).toArray(char[][]::new);
     }
     this.others = beyond.toArray(char[][]::new);
+  }
+
+  private static String[] required(String regex) {
+    // Multiline changes where ^ and $ match, not what a match holds.
+    Set<String> literals =
+        RequiredLiterals.of(regex.startsWith("(?m)") ? regex.substring(4) : regex);
+    if (literals == null) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String literal : literals) {
+      String longest = "";
+      for (String run : literal.split("\\s+")) {
+        longest = run.length() > longest.length() ? run : longest;
+      }
+      if (longest.isEmpty()) {
+        return null;
+      }
+      out.add(longest);
+    }
+    return out.toArray(String[]::new);
+  }
+
+  /** Whether {@code stretch} holds one of the literals every match needs. */
+  private boolean mayHold(String stretch) {
+    if (required == null) {
+      return true;
+    }
+    for (String literal : required) {
+      if (stretch.contains(literal)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String[] words(Set<String> anchors) {
@@ -137,6 +178,9 @@ final class AnchoredPattern {
     private int next;
     private Matcher m;
 
+    /** Whether the stretch holds none of the literals a match needs. */
+    private boolean none;
+
     /** Per anchor word, where it next occurs in the stretch (-1: not looked for yet). */
     private int[] at;
 
@@ -146,6 +190,13 @@ final class AnchoredPattern {
 
     /** Searches only {@code [from, to)}, as {@link Matcher#region} (its bounds opaque). */
     Finder region(int from, int to) {
+      String part = text.subSequence(from, to).toString();
+      if (!mayHold(part)) {
+        // No match can be in the stretch.
+        none = true;
+        return this;
+      }
+      none = false;
       if (words == null && anchors == null) {
         offset = 0;
         m = pattern.matcher(text).region(from, to);
@@ -155,7 +206,7 @@ final class AnchoredPattern {
       // sees in the region, and a start after the region's start is tried as it would be.
       offset = from;
       next = 0;
-      stretch = text.subSequence(from, to).toString();
+      stretch = part;
       m = pattern.matcher(stretch).useTransparentBounds(true).useAnchoringBounds(false);
       if (words != null) {
         if (at == null) {
@@ -168,8 +219,11 @@ final class AnchoredPattern {
 
     /** The next match, as {@link Matcher#find()} finds it. */
     boolean find() {
-      if (m == null) {
+      if (m == null && !none) {
         region(0, text.length());
+      }
+      if (none) {
+        return false;
       }
       if (words == null && anchors == null) {
         return m.find();
