@@ -187,10 +187,10 @@ final class LumenReader {
    * the opening is narrow, whether or not the sentence calls it a stricture.
    */
   private boolean admitsOnly(Hit h) {
-    return ONLY.matcher(f).region(h.start(), h.end()).find();
+    return ONLY.finder(f).region(h.start(), h.end()).find();
   }
 
-  private static final Pattern ONLY = Rx.compile("\\bonly\\b");
+  private static final AnchoredPattern ONLY = AnchoredPattern.compile("\\bonly\\b");
 
   /**
    * "scope passes freely", "Scope passed after.": after the dilation, a passage said to be easy (or
@@ -201,7 +201,7 @@ final class LumenReader {
     Sentence s = sentences.get(h.sentence());
     return EASE.matcher(f).region(h.end(), s.end()).lookingAt()
         || RIGHT_AFTER.matcher(f).region(h.end(), s.end()).matches() && dilatedJustBefore(h)
-        || THEN.matcher(f).region(s.start(), h.start()).find()
+        || THEN.finder(f).region(s.start(), h.start()).find()
             && !f.startsWith("advanced", h.start())
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
   }
@@ -232,8 +232,8 @@ final class LumenReader {
     Sentence s = sentences.get(h.sentence());
     int end = Math.min(s.end(), h.end() + 80);
     return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
-        && !STRICTURE_NAMED.matcher(f).region(h.start(), s.end()).find()
-        && !EASE_ANYWHERE.matcher(f).region(h.start(), s.end()).find();
+        && !STRICTURE_NAMED.finder(f).region(h.start(), s.end()).find()
+        && !EASE_ANYWHERE.finder(f).region(h.start(), s.end()).find();
   }
 
   private static final Pattern ONWARD_TO =
@@ -260,13 +260,13 @@ final class LumenReader {
           "\\s*(?:after|post(?:[\\s-]?dil[a-z]*)?|result)\\s*:\\s*(?:the\\s+)?(?:[a-z-]+\\s+){0,2}$");
 
   /** A stricture named, not one denied: "to the cecum, no further stricture" names none. */
-  private static final Pattern STRICTURE_NAMED =
-      Rx.compile(
+  private static final AnchoredPattern STRICTURE_NAMED =
+      AnchoredPattern.compile(
           "\\b(?<!\\bno\\s)(?<!\\bno\\s(?:further|other|additional|more|second|new)\\s)"
               + "(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
 
-  private static final Pattern EASE_ANYWHERE =
-      Rx.compile(
+  private static final AnchoredPattern EASE_ANYWHERE =
+      AnchoredPattern.compile(
           "\\b(?:easily|freely|readily|afterwards?|with\\s+ease|without\\s+(?:difficulty|resistance)"
               + "|with\\s+no\\s+(?:difficulty|resistance)|(?:treated|dilated)\\s+(?:segment|area|site|level))\\b");
 
@@ -278,8 +278,8 @@ final class LumenReader {
    * "Scope then passed", "inlet now admitted the scope", "after that the stoma easily accepted the
    * scope": the passage that came next.
    */
-  private static final Pattern THEN =
-      Rx.compile(
+  private static final AnchoredPattern THEN =
+      AnchoredPattern.compile(
           "\\b(?:then|now|subsequently|thereafter|afterwards?|(?:after|following)\\s+(?:that|this))\\b"
               + "(?:[\\s,]+[a-z'-]+){0,4}?[\\s,]+$"
               // "TTS 18mm x2 @ 30s -> widely patent": the arrow from the dilation to what it gave
@@ -341,7 +341,7 @@ final class LumenReader {
    */
   private boolean describesTheStricture(int sentence, int at) {
     Sentence s = sentences.get(sentence);
-    if (DILATION_OR_RESULT.matcher(f).region(s.start(), s.end()).find()) {
+    if (DILATION_OR_RESULT.finder(f).region(s.start(), s.end()).find()) {
       return false;
     }
     if (namesAStrictureBefore(sentence, at)) {
@@ -351,23 +351,23 @@ final class LumenReader {
       return false;
     }
     Sentence before = sentences.get(sentence - 1);
-    return STRICTURE_BEFORE.matcher(f).region(before.start(), before.end()).find()
-        && !DILATION_OR_RESULT.matcher(f).region(before.start(), before.end()).find();
+    return STRICTURE_BEFORE.finder(f).region(before.start(), before.end()).find()
+        && !DILATION_OR_RESULT.finder(f).region(before.start(), before.end()).find();
   }
 
-  private static final Pattern DILATION_OR_RESULT =
-      Rx.compile(
+  private static final AnchoredPattern DILATION_OR_RESULT =
+      AnchoredPattern.compile(
           "\\b(?:dilat|inflat|balloon|cre\\b|tts\\b|post|after|now\\b|then\\b|result|achiev|patent"
               + "|widen|improv|open(?:ed|s)?\\b|(?<!be\\s)(?:passe[ds]|traversed|admit(?:ted|s)|accept(?:ed|s)|took)\\b)");
 
   /** The sentence names a stricture before {@code at}, so the size describes that stricture. */
   private boolean namesAStrictureBefore(int sentence, int at) {
     Sentence s = sentences.get(sentence);
-    return STRICTURE_BEFORE.matcher(f).region(s.start(), at).find();
+    return STRICTURE_BEFORE.finder(f).region(s.start(), at).find();
   }
 
-  private static final Pattern STRICTURE_BEFORE =
-      Rx.compile("\\b(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
+  private static final AnchoredPattern STRICTURE_BEFORE =
+      AnchoredPattern.compile("\\b(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
 
   /** A sign of dilation follows {@code at} before the end of the next sentence, none between. */
   private boolean dilatedNext(int sentence, int at) {
