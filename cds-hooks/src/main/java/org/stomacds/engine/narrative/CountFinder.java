@@ -67,7 +67,7 @@ final class CountFinder {
         m -> {
           if (!holds(s, "biops")
               && !countsOtherThings(s, m.start(), m.end())
-              && (talksOfDilation(s) || afterASize(s, m.start()))) {
+              && (talksOfDilation(s) || afterASize(s, m.start()) || eachOfAList(s, m))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -288,6 +288,15 @@ final class CountFinder {
   private boolean afterASize(Sentence s, int x) {
     TokenCursor c = new TokenCursor(f, s.start(), x, x);
     return c.prev() && c.word() != null && c.word().endsWith("mm");
+  }
+
+  /**
+   * "15-16.5-18 x1 ea", "12/13.5/15 x2 each": so many at each size of a bare list of sizes right
+   * before, in a terse line that names neither the balloon nor the dilation.
+   */
+  private boolean eachOfAList(Sentence s, Matcher m) {
+    return sizesBefore(s, m.start()) >= 2
+        && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
   }
 
   private static final Pattern OTHER_THINGS =

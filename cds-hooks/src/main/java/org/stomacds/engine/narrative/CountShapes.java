@@ -194,7 +194,9 @@ final class CountShapes {
               + SIZE_WORD
               + "(?:\\s*(?:,\\s*and(?:\\s+then)?|,\\s*then|,|and\\s+then|and|then|-+>|\u2192|/)\\s*"
               + SIZE_WORD
-              + "){1,6})(?!\\s*(?:cm|centim|sec|s\\b|min))");
+              + "){1,6})(?!\\s*(?:cm|centim|sec|s\\b|min|hours?\\b|hrs?\\b|days?\\b|wks?\\b|weeks?\\b"
+              // "dilated to 12 mm, 6 weeks ago": the last number is a time, not a size
+              + "|months?\\b|mos?\\b|years?\\b|yrs?\\b))");
 
   static final Pattern ONE_SIZE = Rx.compile(SIZE_WORD);
 

@@ -30,6 +30,10 @@ final class InflationCounts {
     Value last = first;
     for (int k = at + 1; k < counts.size(); k++) {
       Value next = counts.get(k);
+      if (next.start() < last.end()) {
+        // "13.5 mm x 2 inflations": one count read twice, as "x 2" and as "2 inflations"
+        continue;
+      }
       double nextKey = balloonBefore(balloons, next);
       // "Str #1: 15mm x2. Str #2: 15-16.5-18 x1 ea.": a second stricture named between two
       // counts makes them two stricture's counts, whatever their balloons read as
@@ -144,7 +148,8 @@ final class InflationCounts {
         actStart = end < 0 ? -1 : b.start();
         n = end < 0 ? 0 : sizesUpTo(balloons, b);
       }
-      if (actStart >= 0 && n >= 2) {
+      if (actStart >= 0 && n >= 2 && !(n == 2 && RANGE.matcher(f).region(b.start(), end).find())) {
+        // "stepwise dilation 12 to 18 mm" gives the ends of a range, not its steps
         return new Value(n, b.sentence(), actStart, end, false);
       }
     }
@@ -217,6 +222,10 @@ final class InflationCounts {
     }
     return n;
   }
+
+  /** Two sizes joined as a range's ends: "12 to 18 mm", "from 12 up to 18 mm". */
+  private static final Pattern RANGE =
+      Rx.compile("\\d\\s*(?:mm\\s*)?(?:up\\s+)?(?:to|through|thru)\\s+\\d");
 
   private static final Pattern ARROW_LINK = Rx.compile("\\s*(?:-+>|\u2192|=>)\\s*");
 

@@ -71,6 +71,7 @@ final class NumberFinder {
     for (int i = 0; i < sentences.size(); i++) {
       numbers(i);
     }
+    SizeRows.read(note, elsewhen, sizes.balloonSizes, counts.counts);
     return new Found(
         sizes.balloonSizes,
         sizes.lumenSizes,
