@@ -54,7 +54,11 @@ final class CountFinder {
 
   private static final Pattern PER_SIZE =
       Rx.compile(
-          "\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
+          "\\s+(?:(?:was|were)\\s+)?(?:(?:performed|done|given|made)\\s+)?(?:(?:of|for|held(?:\\s+for)?)\\s+"
+              // "two inflations were performed at each of the three diameters", "2 inflations of
+              // 30 seconds with each balloon"
+              + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
+              + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
               + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
@@ -77,6 +81,10 @@ final class CountFinder {
         Lexicon.bit(Feature.COUNT_VERB),
         QuantityMatchers.COUNT_VERB,
         m -> {
+          if (f.startsWith("times", m.start()) && countsOtherThings(s, m.start(), m.end())) {
+            // "stricture times two": the strictures counted
+            return;
+          }
           if (m.group(m.groupCount()) != null && !talksOfDilation(s)) {
             // "this was done three times" of something else than the dilation
             return;
@@ -310,7 +318,7 @@ final class CountFinder {
               + "|polyps?|specimens?|ulcers?|segments?");
 
   private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
-    double n = NumberWords.parse(oneSpace(number));
+    double n = NumberWords.parse(CountShapes.oneSpace(number));
     // "3 inflation" is no count, but the terse "3 infl" is one.
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
@@ -330,6 +338,10 @@ final class CountFinder {
       if (sizes < 2 && toldPerSize) {
         sizes = CountShapes.sizesNamed(f, s.start(), m.start());
       }
+      if (sizes < 2 && toldPerSize) {
+        // "went 15, 16.5, and 18, holding each for sixty seconds, one inflation per size"
+        sizes = CountShapes.longestList(f, s.start(), m.start());
+      }
       if (toldPerSize && perSizeWords.group(1) != null) {
         sizes = (int) NumberWords.parse(perSizeWords.group(1));
       }
@@ -347,26 +359,6 @@ final class CountFinder {
   private int sizesBefore(Sentence s, int at) {
     Matcher list = CountShapes.LIST_BEFORE.matcher(f).region(Math.max(s.start(), at - 48), at);
     return list.find() ? CountShapes.sizesIn(f, list.start(1), list.end(1)) : 0;
-  }
-
-  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
-  private static String oneSpace(String number) {
-    for (int i = 0; i < number.length(); i++) {
-      char c = number.charAt(i);
-      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
-        StringBuilder b = new StringBuilder(number.length());
-        boolean space = false;
-        for (int j = 0; j < number.length(); j++) {
-          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
-          if (d != ' ' || !space) {
-            b.append(d);
-          }
-          space = d == ' ';
-        }
-        return b.toString();
-      }
-    }
-    return number;
   }
 
   /** Whether the sentence holds {@code word}; looks no further than the sentence. */

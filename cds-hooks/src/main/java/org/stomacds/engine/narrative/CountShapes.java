@@ -70,6 +70,21 @@ final class CountShapes {
     return sizes.size();
   }
 
+  /** How many sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18"). */
+  static int longestList(String f, int from, int to) {
+    Matcher m = BARE_LIST.matcher(f).region(from, to);
+    int most = 0;
+    while (m.find()) {
+      most = Math.max(most, sizesIn(f, m.start(), m.end()));
+    }
+    return most;
+  }
+
+  private static final Pattern BARE_LIST =
+      Rx.compile(
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:,\\s*and|,|and|-+>|\u2192|-|/|,?\\s*then)\\s*"
+              + "\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}");
+
   /**
    * A date or a session right after a count puts it in another session: "dil 12mm x2 (Jan)", "prev
    * dil 15mm x2 (Feb, Apr)", "dilated 15mm x2 last yr", "x2 6 wk ago".
@@ -320,5 +335,25 @@ final class CountShapes {
       }
     }
     return false;
+  }
+
+  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
+  static String oneSpace(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
+        StringBuilder b = new StringBuilder(number.length());
+        boolean space = false;
+        for (int j = 0; j < number.length(); j++) {
+          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
+          if (d != ' ' || !space) {
+            b.append(d);
+          }
+          space = d == ' ';
+        }
+        return b.toString();
+      }
+    }
+    return number;
   }
 }

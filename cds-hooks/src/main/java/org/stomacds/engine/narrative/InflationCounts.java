@@ -38,7 +38,9 @@ final class InflationCounts {
       // "Str #1: 15mm x2. Str #2: 15-16.5-18 x1 ea.": a second stricture named between two
       // counts makes them two stricture's counts, whatever their balloons read as
       boolean another = anotherStrictureBetween(f, last, next);
-      if (next.sentence() - last.sentence() > CHAIN_GAP
+      // a stricture named between them may take its own lines ("2. Stricture at 30 cm (sigmoid?
+      // no - descending), lumen ... 15 mm balloon, 1 inflation.")
+      if (next.sentence() - last.sentence() > (another ? CHAIN_GAP + 2 : CHAIN_GAP)
           || sentences.get(next.sentence()).section() != sentences.get(last.sentence()).section()
           || !another && (Double.isNaN(key) || Double.isNaN(nextKey) || nextKey == key)) {
         break;
@@ -58,7 +60,10 @@ final class InflationCounts {
       Rx.compile(
           "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
               + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s"
-              + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b");
+              + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b"
+              // a numbered list of strictures: " 2. Stricture at 30 cm"
+              + "|(?m)^\\s*[2-9][.)]\\s+(?:[a-z]+\\s+){0,2}?(?:strictures?|stenos[ie]s|narrowings?|sites?"
+              + "|lesions?)\\b");
 
   private static boolean anotherStrictureBetween(String f, Value last, Value next) {
     return last.end() < next.start()

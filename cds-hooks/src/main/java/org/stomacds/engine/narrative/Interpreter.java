@@ -242,13 +242,21 @@ final class Interpreter {
                 ? (int) v.value()
                 : InflationCounts.summed(f, sentences, numbered, balloonSizes, v);
       }
-      if (!numbered.isEmpty() && out.distinctStrictures >= 2) {
-        // "2 inflations at each", "each with 2 inflations" after two strictures
+      if (!numbered.isEmpty()) {
+        // "2 inflations at each", "each with 2 inflations" after two strictures; "two
+        // inflations at each stricture" says there were more than one
         Value v = stated(numbered, addendum, true);
         Sentence s = sentences.get(v.sentence());
-        if (AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end()).lookingAt()
-            || EACH_WITH.matcher(f).region(Math.max(s.start(), v.start() - 12), v.start()).find()) {
-          n *= out.distinctStrictures;
+        Matcher each = AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end());
+        boolean named = each.lookingAt() && each.group(1) != null;
+        int strictures = named ? Math.max(2, out.distinctStrictures) : out.distinctStrictures;
+        if (strictures >= 2
+            && (each.lookingAt()
+                || EACH_WITH
+                    .matcher(f)
+                    .region(Math.max(s.start(), v.start() - 12), v.start())
+                    .find())) {
+          n *= strictures;
         }
       }
       out.inflationCount = Math.max(n, atLeast);
@@ -309,7 +317,7 @@ final class Interpreter {
   private static final Pattern AT_EACH_STRICTURE =
       Rx.compile(
           "\\s*(?:(?:at|to|for|in)\\s+)?each\\b(?!\\s+(?:size|diameter|stage|step|balloon|level\\s+of))"
-              + "(?:\\s+(?:stricture|site|narrowing|lesion|one))?");
+              + "(?:\\s+(?:(stricture|site|narrowing|lesion)|one))?");
 
   private static final Pattern EACH_WITH = Rx.compile("\\beach\\s+(?:with|received|had)\\s+$");
 
@@ -331,7 +339,10 @@ final class Interpreter {
       Rx.compile(
           "(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?(?:attestation"
               + "\\s*(?:/|and|&|\\+)\\s*)?(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?"
-              + "note)\\b");
+              + "note)\\b"
+              // "Attending attestation: I was present ... Correction: ... inflated twice, not once"
+              + "|(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?"
+              + "attestation\\b(?=[^\\n]{0,240}?\\bcorrect(?:ion|ed|ing)?\\b)");
 
   private void distinct() {
     int count = 0;
