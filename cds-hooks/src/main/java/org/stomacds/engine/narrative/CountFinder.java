@@ -69,9 +69,10 @@ final class CountFinder {
         Lexicon.bit(Feature.TIMES_X),
         QuantityMatchers.COUNT_TIMES,
         m -> {
+          // "PROC: colo via loop colost + dil x2": a title names the procedure, not its inflations
           if (!holds(s, "biops")
               && !countsOtherThings(s, m.start(), m.end())
-              && (talksOfDilation(s) || afterASize(s, m.start()) || eachOfAList(s, m))) {
+              && (talksOfDilation(i) || afterASize(s, m.start()) || eachOfAList(s, m))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -85,7 +86,7 @@ final class CountFinder {
             // "stricture times two": the strictures counted
             return;
           }
-          if (m.group(m.groupCount()) != null && !talksOfDilation(s)) {
+          if (m.group(m.groupCount()) != null && !talksOfDilation(i)) {
             // "this was done three times" of something else than the dilation
             return;
           }
@@ -190,7 +191,7 @@ final class CountFinder {
     if (holds(s, "mm") || holds(s, "millimet")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
-    if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(s)) {
+    if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {
       // "two at 13.5 and one more at 15, so three altogether": the total told, its number alone
       Matcher m = CountShapes.TOTAL.matcher(f).region(s.start(), s.end());
       while (m.find()) {
@@ -278,19 +279,10 @@ final class CountFinder {
     return other;
   }
 
-  /** Whether the sentence names a dilation, an inflation or the balloon. */
-  private boolean talksOfDilation(Sentence s) {
-    return holds(s, "dilat")
-        || holds(s, "inflat")
-        || holds(s, "balloon")
-        || holds(s, "cre")
-        || holds(s, "tts")
-        || ((holds(s, "bal ") || holds(s, "bln "))
-            && BALLOON_SHORT.matcher(f).region(s.start(), s.end()).find());
+  /** Whether a word of the sentence names the dilation ({@code DILATION_WORD}). */
+  private boolean talksOfDilation(int i) {
+    return note.hasWord(i, Feature.DILATION_WORD);
   }
-
-  /** "Bal 18 x2", "bln 15 x3": the balloon, shortened (not "global", "verbal"). */
-  private static final Pattern BALLOON_SHORT = Rx.compile("\\b(?:bal|bln)\\s");
 
   /** "today: 18mm x3 60s": a terse count right after a size in millimetres. */
   private boolean afterASize(Sentence s, int x) {

@@ -94,6 +94,8 @@ final class CountShapes {
           "\\s*[(,;-]?\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?(?:\\s+\\d{2,4})?"
               + "\\s*[),/]|(?:19|20)\\d{2}\\b|\\d{1,2}/(?:19|20)\\d{2}\\b|(?:last|this\\s+past|past|prior|previous)\\s+"
               + "(?:yr|year|mo|month|wk|week|spring|summer|autumn|fall|winter|time|visit|session)s?\\b"
+              // "prev dil x2 (12mm 3/26, 15mm 6/26)": sessions dated by month and year
+              + "|\\(\\s*(?:\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\s+)?\\d{1,2}/\\d{2,4}(?![/\\d.])"
               + "|(?:\\d{1,2}|a|one|two|three|few|several)\\s*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\\s+ago"
               + "\\b)");
 
@@ -253,7 +255,9 @@ final class CountShapes {
   /** Bare sizes written as steps after the balloon is named: "CRE balloon, 12 -> 13.5 -> 15". */
   static final Pattern BARE_STEPS =
       Rx.compile(
-          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|=>)\\s*\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}"
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*"
+              + StepResult.ARROW
+              + "\\s*\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}"
               + "(?!\\s*(?:cm|centim|sec|s\\b|min|hours?|hrs?|%|g\\b))");
 
   /**

@@ -232,7 +232,7 @@ final class InflationCounts {
   private static final Pattern RANGE =
       Rx.compile("\\d\\s*(?:mm\\s*)?(?:up\\s+)?(?:to|through|thru)\\s+\\d");
 
-  private static final Pattern ARROW_LINK = Rx.compile("\\s*(?:-+>|\u2192|=>)\\s*");
+  private static final Pattern ARROW_LINK = Rx.compile("\\s*" + StepResult.ARROW + "\\s*");
 
   /**
    * What stands between two sizes a "then" joins: the unit and balloon's name, "then", an article.
