@@ -35,7 +35,7 @@ final class ComplicationsReader {
   private final EventCoding coding;
 
   ComplicationsReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
-    this.coding = new EventCoding(note.f, note.sentences);
+    this.coding = new EventCoding(note.f, note.sentences, hits);
     this.f = note.f;
     this.sentences = note.sentences;
     this.hits = hits;
@@ -72,7 +72,8 @@ final class ComplicationsReader {
         continue;
       }
       Polarity p = h.polarity();
-      if (p == Polarity.HYPOTHETICAL) {
+      if (p == Polarity.HYPOTHETICAL || h.tag().isCue()) {
+        // the cues of coding decisions 7 and 12 are read with the events, by EventCoding
         continue;
       }
       if (p == Polarity.UNRECORDED) {
@@ -80,7 +81,7 @@ final class ComplicationsReader {
         continue;
       }
       switch (h.tag()) {
-        case COMP_EVENT -> event(h, p);
+        case COMP_EVENT, COMP_SEDATION_EVENT -> event(h, p);
         case COMP_GENERIC -> {
           if (p == Polarity.ABSENT || hasContentAfter(h) && !ofAnotherOperation(h)) {
             mentions.mention(h, false);
