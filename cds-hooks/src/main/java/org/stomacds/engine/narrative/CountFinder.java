@@ -301,7 +301,7 @@ final class CountFinder {
 
   private static final Pattern OTHER_THINGS =
       Rx.compile(
-          "\\s*(?:sites?|strictures?|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
+          "\\s*(?:sites?|strictures?|stx|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
               + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
 
   private static final Pattern OTHER_NOUNS =

@@ -119,6 +119,16 @@ final class EventCoding {
     return true;
   }
 
+  /** Whether the event is told in a late entry: at or after an addendum's first words. */
+  boolean inLateEntry(Hit h) {
+    for (Hit c : cues) {
+      if (c.tag() == Tag.COMP_LATE_ENTRY && c.start() < h.start()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether sentence {@code i} is at or after one saying the patient came back after discharge. */
   boolean afterDischarge(int sentence) {
     if (dischargedBy == -2) {
@@ -166,7 +176,9 @@ final class EventCoding {
               + "\\s+with)\\s+pressure|pressure\\s+(?:was\\s+)?(?:applied|held)|pack(?:ed|ing)"
               + "|sutur[a-z]*|admitted\\s+(?:to|for|overnight)|admission|observ(?:ed|ation)\\s+"
               + "(?:overnight|extended)|extended\\s+observation|observed\\s+(?:for\\s+)?an?\\s+"
-              + "(?:additional|extra|further)|transfus[a-z]*|hemostatic|hemostasis\\s+(?:was\\s+)?"
+              + "(?:additional|extra|further)|kept\\s+(?:for\\s+)?(?:an?\\s+)?(?:additional|extra|further)"
+              // "kept for an extra 2 hours of observation"
+              + "|transfus[a-z]*|hemostatic|hemostasis\\s+(?:was\\s+)?"
               + "achieved|treated\\s+with|brisk|arterial|spurting)\\b");
 
   private static final Pattern LABELLED = Rx.compile("\\b(?:complications?|adverse)\\b");

@@ -58,8 +58,8 @@ final class InflationCounts {
    */
   private static final Pattern ANOTHER_STRICTURE =
       Rx.compile(
-          "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
-              + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s"
+          "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?|stx|str)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
+              + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s|stx"
               + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b"
               // a numbered list of strictures: " 2. Stricture at 30 cm"
               + "|(?m)^\\s*[2-9][.)]\\s+(?:[a-z]+\\s+){0,2}?(?:strictures?|stenos[ie]s|narrowings?|sites?"

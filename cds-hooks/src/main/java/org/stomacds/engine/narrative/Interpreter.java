@@ -153,27 +153,13 @@ final class Interpreter {
             && cue == Cues.Cue.NONE
             && !out.complicationsOccurred
             && COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find()
-            && !NOTHING_WENT_WRONG.matcher(f).region(s.contentStart(), firstClauseEnd(s)).find()) {
+            && complications.labelNamesWhatHappened(i)) {
           // "Complications: transient hypoxia, resolved": what the label names happened
           out.complicationsOccurred = true;
           out.preferred.put(COMPLICATIONS, m);
         }
       }
     }
-  }
-
-  /**
-   * Where the first clause of a label's content ends: "Cx: post-proc abd pain in PACU; KUB no free
-   * air" names what happened first, and the "no" of the work-up after it does not undo it.
-   */
-  private int firstClauseEnd(Sentence s) {
-    for (int i = s.contentStart(); i < s.end(); i++) {
-      char c = f.charAt(i);
-      if (c == ';' || c == ',' || c == '.' && i + 1 < s.end() && f.charAt(i + 1) == ' ') {
-        return i;
-      }
-    }
-    return s.end();
   }
 
   /** A label that names complications themselves (not blood loss). */
@@ -188,15 +174,6 @@ final class Interpreter {
     return s.contentStart() > s.start()
         && !COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find();
   }
-
-  /**
-   * Words in a complications label's content that say nothing (or only the expected) went wrong.
-   */
-  private static final Pattern NOTHING_WENT_WRONG =
-      Rx.compile(
-          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|without|denied|denies|minimal"
-              + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
-              + "|tolerated|stable|well|fine|ok|nad)\\b");
 
   private static boolean absenceDocuments(DocumentationElement element) {
     return element == COMPLICATIONS;
