@@ -35,7 +35,7 @@ final class ComplicationsReader {
   private final EventCoding coding;
 
   ComplicationsReader(IndexedNote note, List<Hit> hits, Mentions mentions) {
-    this.coding = new EventCoding(note.f, note.sentences);
+    this.coding = new EventCoding(note.f, note.sentences, hits);
     this.f = note.f;
     this.sentences = note.sentences;
     this.hits = hits;
@@ -72,7 +72,8 @@ final class ComplicationsReader {
         continue;
       }
       Polarity p = h.polarity();
-      if (p == Polarity.HYPOTHETICAL) {
+      if (p == Polarity.HYPOTHETICAL || h.tag().isCue()) {
+        // the cues of coding decisions 7 and 12 are read with the events, by EventCoding
         continue;
       }
       if (p == Polarity.UNRECORDED) {
@@ -80,7 +81,7 @@ final class ComplicationsReader {
         continue;
       }
       switch (h.tag()) {
-        case COMP_EVENT -> event(h, p);
+        case COMP_EVENT, COMP_SEDATION_EVENT -> event(h, p);
         case COMP_GENERIC -> {
           if (p == Polarity.ABSENT || hasContentAfter(h) && !ofAnotherOperation(h)) {
             mentions.mention(h, false);
@@ -132,6 +133,9 @@ final class ComplicationsReader {
         && !calledExpected(h)
         && (saysNoOther
             || !saysNone
+            // an addendum after "no complications": "Bleeding stopped spontaneously; observed an
+            // additional 2 hours": what it needed makes it the complication (decision 4)
+            || coding.treated(h) && coding.inLateEntry(h)
             || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
@@ -158,7 +162,8 @@ final class ComplicationsReader {
   private boolean anotherTimeOrADiagnosis(Hit h) {
     Sentence s = sentences.get(h.sentence());
     return DIAGNOSIS.matcher(f).region(h.start(), Math.min(s.end(), h.end() + 40)).lookingAt()
-        || PAST.finder(f).region(s.start(), s.end()).find();
+        || DIAGNOSED_BEFORE.matcher(f).region(Math.max(s.start(), h.start() - 30), h.start()).find()
+        || PAST.matcher(f).region(s.start(), s.end()).find();
   }
 
   /**
@@ -172,6 +177,12 @@ final class ComplicationsReader {
               + "|(?:ooz|bleed)[a-z]*\\s+(?:(?!from\\b|at\\b|of\\b|after\\b|with\\b|site\\b)[a-z-]+\\s+){0,2}?"
               + "(?:tumou?r|mass|cancer|carcinoma|adenocarcinoma|neoplasm|lesion)\\b");
 
+  /** "diverticular perforation", "stercoral perforation": a diagnosis, the event its noun. */
+  private static final Pattern DIAGNOSED_BEFORE =
+      Rx.compile(
+          "\\b(?:diverticular|appendiceal|stercoral|isch(?:a)?emic|malignant|tumou?r|cancer|colonic"
+              + "|anastomotic\\s+leak\\s+and)\\s+$");
+
   /**
    * Words that put the sentence's events at another time: a year, "ago", a past operation, why the
    * stoma was made ("loop colostomy for incontinence after obstetric injury").
@@ -181,6 +192,7 @@ final class ComplicationsReader {
           "\\b(?:19|20)\\d{2}\\b|\\b(?:ago|previously|history\\s+of|h/o|s/p|status\\s+post"
               + "|prior\\s+(?:surgery|operation|resection|procedure)|post-?operative\\s+course"
               + "|consistent\\s+with|patholog[a-z]*|biops(?:y|ies)\\s+(?:show|reveal|demonstrat)[a-z]*"
+              + "|hartmann'?s?\\s+(?:procedure\\s+)?(?:for|after)"
               + "|chronic|isch(?:a)?emic|(?:colostomy|ileostomy)\\s+(?:was\\s+)?(?:created\\s+|fashioned\\s+"
               + "|formed\\s+)?for|resection\\s+(?:of|for))\\b");
 
@@ -298,4 +310,63 @@ final class ComplicationsReader {
     }
     return false;
   }
+
+  /**
+   * Whether the content of the complications label in sentence {@code i} names what happened
+   * ("Complications: transient hypoxia, resolved"): its first clause says nothing went wrong, and
+   * it names no event this reader has judged under the coding decisions.
+   */
+  boolean labelNamesWhatHappened(int i) {
+    Sentence s = sentences.get(i);
+    return !NOTHING_WENT_WRONG.matcher(f).region(s.contentStart(), firstClauseEnd(s)).find()
+        && !namesAnEvent(i);
+  }
+
+  /**
+   * Whether sentence {@code i} names an event the complications reader has judged ("Complications:
+   * superficial split, expected - no intervention", "transient desaturation corrected with jaw
+   * thrust. No complications."): its judgement under the coding decisions stands.
+   */
+  private boolean namesAnEvent(int i) {
+    for (Hit h : hits) {
+      if (h.sentence() == i
+          && h.polarity() == Polarity.AFFIRMED
+          && (h.tag() == Tag.COMP_EVENT || h.tag() == Tag.COMP_SEDATION_EVENT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the first clause of a label's content ends: "Cx: post-proc abd pain in PACU; KUB no free
+   * air" names what happened first, and the "no" of the work-up after it does not undo it.
+   */
+  private int firstClauseEnd(Sentence s) {
+    for (int i = s.contentStart(); i < s.end(); i++) {
+      char c = f.charAt(i);
+      // "... in recovery (score 7/10) - erect CXR no free air": a spaced dash ends it too
+      if (c == ';'
+          || c == ','
+          || c == '.' && i + 1 < s.end() && f.charAt(i + 1) == ' '
+          || c == '-'
+              && f.charAt(i - 1) == ' '
+              && i + 2 < s.end()
+              && f.charAt(i + 1) == ' '
+              // "Perforation - none": the dash gives the item its answer
+              && !NOTHING_WENT_WRONG.matcher(f).region(i + 2, s.end()).lookingAt()) {
+        return i;
+      }
+    }
+    return s.end();
+  }
+
+  /**
+   * Words in a complications label's content that say nothing (or only the expected) went wrong.
+   */
+  private static final Pattern NOTHING_WENT_WRONG =
+      Rx.compile(
+          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|without|denied|denies|minimal"
+              + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
+              + "|tolerated|stable|well|fine|ok|nad)\\b");
 }

@@ -55,7 +55,11 @@ final class CountFinder {
 
   private static final Pattern PER_SIZE =
       Rx.compile(
-          "\\s+(?:at\\s+)?(?:each|every|per)\\s+(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
+          "\\s+(?:(?:was|were)\\s+)?(?:(?:performed|done|given|made)\\s+)?(?:(?:of|for|held(?:\\s+for)?)\\s+"
+              // "two inflations were performed at each of the three diameters", "2 inflations of
+              // 30 seconds with each balloon"
+              + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
+              + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
               + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
@@ -66,9 +70,10 @@ final class CountFinder {
         Lexicon.bit(Feature.TIMES_X),
         QuantityMatchers.COUNT_TIMES,
         m -> {
+          // "PROC: colo via loop colost + dil x2": a title names the procedure, not its inflations
           if (!holds(s, "biops")
               && !countsOtherThings(s, m.start(), m.end())
-              && (talksOfDilation(s) || afterASize(s, m.start()))) {
+              && (talksOfDilation(i) || afterASize(s, m.start()) || eachOfAList(s, m))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -78,7 +83,11 @@ final class CountFinder {
         Lexicon.bit(Feature.COUNT_VERB),
         QuantityMatchers.COUNT_VERB,
         m -> {
-          if (m.group(m.groupCount()) != null && !talksOfDilation(s)) {
+          if (f.startsWith("times", m.start()) && countsOtherThings(s, m.start(), m.end())) {
+            // "stricture times two": the strictures counted
+            return;
+          }
+          if (m.group(m.groupCount()) != null && !talksOfDilation(i)) {
             // "this was done three times" of something else than the dilation
             return;
           }
@@ -183,7 +192,7 @@ final class CountFinder {
     if (holds(s, "mm") || holds(s, "millimet")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
-    if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(s)) {
+    if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {
       // "two at 13.5 and one more at 15, so three altogether": the total told, its number alone
       AnchoredPattern.Finder m = CountShapes.TOTAL.finder(f).region(s.start(), s.end());
       while (m.find()) {
@@ -271,19 +280,10 @@ final class CountFinder {
     return other;
   }
 
-  /** Whether the sentence names a dilation, an inflation or the balloon. */
-  private boolean talksOfDilation(Sentence s) {
-    return holds(s, "dilat")
-        || holds(s, "inflat")
-        || holds(s, "balloon")
-        || holds(s, "cre")
-        || holds(s, "tts")
-        || ((holds(s, "bal ") || holds(s, "bln "))
-            && BALLOON_SHORT.finder(f).region(s.start(), s.end()).find());
+  /** Whether a word of the sentence names the dilation ({@code DILATION_WORD}). */
+  private boolean talksOfDilation(int i) {
+    return note.hasWord(i, Feature.DILATION_WORD);
   }
-
-  /** "Bal 18 x2", "bln 15 x3": the balloon, shortened (not "global", "verbal"). */
-  private static final AnchoredPattern BALLOON_SHORT = AnchoredPattern.compile("\\b(?:bal|bln)\\s");
 
   /** "today: 18mm x3 60s": a terse count right after a size in millimetres. */
   private boolean afterASize(Sentence s, int x) {
@@ -291,9 +291,18 @@ final class CountFinder {
     return c.prev() && c.word() != null && c.word().endsWith("mm");
   }
 
+  /**
+   * "15-16.5-18 x1 ea", "12/13.5/15 x2 each": so many at each size of a bare list of sizes right
+   * before, in a terse line that names neither the balloon nor the dilation.
+   */
+  private boolean eachOfAList(Sentence s, Matcher m) {
+    return sizesBefore(s, m.start()) >= 2
+        && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
+  }
+
   private static final Pattern OTHER_THINGS =
       Rx.compile(
-          "\\s*(?:sites?|strictures?|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
+          "\\s*(?:sites?|strictures?|stx|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
               + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
 
   private static final Pattern OTHER_NOUNS =
@@ -303,7 +312,7 @@ final class CountFinder {
 
   private void count(
       int i, Sentence s, MatchResult m, String number, String noun, List<Value> found) {
-    double n = NumberWords.parse(oneSpace(number));
+    double n = NumberWords.parse(CountShapes.oneSpace(number));
     // "3 inflation" is no count, but the terse "3 infl" is one.
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
@@ -323,6 +332,10 @@ final class CountFinder {
       if (sizes < 2 && toldPerSize) {
         sizes = CountShapes.sizesNamed(f, s.start(), m.start());
       }
+      if (sizes < 2 && toldPerSize) {
+        // "went 15, 16.5, and 18, holding each for sixty seconds, one inflation per size"
+        sizes = CountShapes.longestList(f, s.start(), m.start());
+      }
       if (toldPerSize && perSizeWords.group(1) != null) {
         sizes = (int) NumberWords.parse(perSizeWords.group(1));
       }
@@ -341,26 +354,6 @@ final class CountFinder {
     AnchoredPattern.Finder list =
         CountShapes.LIST_BEFORE.finder(f).region(Math.max(s.start(), at - 48), at);
     return list.find() ? CountShapes.sizesIn(f, list.start(1), list.end(1)) : 0;
-  }
-
-  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
-  private static String oneSpace(String number) {
-    for (int i = 0; i < number.length(); i++) {
-      char c = number.charAt(i);
-      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
-        StringBuilder b = new StringBuilder(number.length());
-        boolean space = false;
-        for (int j = 0; j < number.length(); j++) {
-          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
-          if (d != ' ' || !space) {
-            b.append(d);
-          }
-          space = d == ' ';
-        }
-        return b.toString();
-      }
-    }
-    return number;
   }
 
   /** Whether the sentence holds {@code word}; looks no further than the sentence. */

@@ -71,6 +71,21 @@ final class CountShapes {
     return sizes.size();
   }
 
+  /** How many sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18"). */
+  static int longestList(String f, int from, int to) {
+    Matcher m = BARE_LIST.matcher(f).region(from, to);
+    int most = 0;
+    while (m.find()) {
+      most = Math.max(most, sizesIn(f, m.start(), m.end()));
+    }
+    return most;
+  }
+
+  private static final Pattern BARE_LIST =
+      Rx.compile(
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:,\\s*and|,|and|-+>|\u2192|-|/|,?\\s*then)\\s*"
+              + "\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}");
+
   /**
    * A date or a session right after a count puts it in another session: "dil 12mm x2 (Jan)", "prev
    * dil 15mm x2 (Feb, Apr)", "dilated 15mm x2 last yr", "x2 6 wk ago".
@@ -80,6 +95,8 @@ final class CountShapes {
           "\\s*[(,;-]?\\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?(?:\\s+\\d{2,4})?"
               + "\\s*[),/]|(?:19|20)\\d{2}\\b|\\d{1,2}/(?:19|20)\\d{2}\\b|(?:last|this\\s+past|past|prior|previous)\\s+"
               + "(?:yr|year|mo|month|wk|week|spring|summer|autumn|fall|winter|time|visit|session)s?\\b"
+              // "prev dil x2 (12mm 3/26, 15mm 6/26)": sessions dated by month and year
+              + "|\\(\\s*(?:\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\s+)?\\d{1,2}/\\d{2,4}(?![/\\d.])"
               + "|(?:\\d{1,2}|a|one|two|three|few|several)\\s*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\\s+ago"
               + "\\b)");
 
@@ -195,7 +212,9 @@ final class CountShapes {
               + SIZE_WORD
               + "(?:\\s*(?:,\\s*and(?:\\s+then)?|,\\s*then|,|and\\s+then|and|then|-+>|\u2192|/)\\s*"
               + SIZE_WORD
-              + "){1,6})(?!\\s*(?:cm|centim|sec|s\\b|min))");
+              + "){1,6})(?!\\s*(?:cm|centim|sec|s\\b|min|hours?\\b|hrs?\\b|days?\\b|wks?\\b|weeks?\\b"
+              // "dilated to 12 mm, 6 weeks ago": the last number is a time, not a size
+              + "|months?\\b|mos?\\b|years?\\b|yrs?\\b))");
 
   static final AnchoredPattern ONE_SIZE = AnchoredPattern.compile(SIZE_WORD);
 
@@ -237,7 +256,9 @@ final class CountShapes {
   /** Bare sizes written as steps after the balloon is named: "CRE balloon, 12 -> 13.5 -> 15". */
   static final Pattern BARE_STEPS =
       Rx.compile(
-          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|=>)\\s*\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}"
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*"
+              + StepResult.ARROW
+              + "\\s*\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}"
               + "(?!\\s*(?:cm|centim|sec|s\\b|min|hours?|hrs?|%|g\\b))");
 
   /**
@@ -320,5 +341,25 @@ final class CountShapes {
       }
     }
     return false;
+  }
+
+  /** "a\n single" as "a single", without a regex (the text is folded: ' ' and '\n' only). */
+  static String oneSpace(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '\n' || (c == ' ' && i + 1 < number.length() && number.charAt(i + 1) == ' ')) {
+        StringBuilder b = new StringBuilder(number.length());
+        boolean space = false;
+        for (int j = 0; j < number.length(); j++) {
+          char d = number.charAt(j) == '\n' ? ' ' : number.charAt(j);
+          if (d != ' ' || !space) {
+            b.append(d);
+          }
+          space = d == ' ';
+        }
+        return b.toString();
+      }
+    }
+    return number;
   }
 }

@@ -147,8 +147,6 @@ final class DilationTime {
     return Elsewhen.isAnotherTime(f, wordStarts[k], wordEnds[k]);
   }
 
-  private static final WordSet DILATION_NOUNS = WordSet.of("treatment", "therapy", "intervention");
-
   private boolean in(int k, WordSet set) {
     return set.contains(f, wordStarts[k], wordEnds[k]);
   }
@@ -253,14 +251,19 @@ final class DilationTime {
     return false;
   }
 
+  /** Whether word {@code k} names the dilation: it starts with a {@code DILATION_WORD}. */
   private boolean isDilationWord(int k) {
-    // terse notes write "after dil", "post dil'd"
-    return startsWith(k, "dilat")
-        || is(k, "dil")
-        || is(k, "dil'd")
-        || is(k, "dild")
-        || startsWith(k, "inflat")
-        || startsWith(k, "balloon")
-        || in(k, DILATION_NOUNS);
+    for (String w : DILATION_WORDS) {
+      // "dil " is the whole word "dil" ("after dil", "post dil."), the others its start
+      if (w.endsWith(" ")
+          ? is(k, w.substring(0, w.length() - 1))
+          : wordEnds[k] - wordStarts[k] >= w.length() && f.startsWith(w, wordStarts[k])) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  private static final String[] DILATION_WORDS =
+      Features.INSTANCE.words(Feature.DILATION_WORD.ordinal());
 }

@@ -17,11 +17,29 @@ final class EventCoding {
 
   private final String f;
   private final List<Sentence> sentences;
+
+  /**
+   * The cues of rules 7 and 12 ({@code phrases/complications.yaml}, tags {@code COMP_SUPPORT},
+   * {@code COMP_ESCALATION}, {@code COMP_LATE_ENTRY}, {@code COMP_CAME_BACK}), in note order.
+   */
+  private final List<Hit> cues;
+
   private int dischargedBy = -2;
 
-  EventCoding(String f, List<Sentence> sentences) {
+  EventCoding(String f, List<Sentence> sentences, List<Hit> hits) {
     this.f = f;
     this.sentences = sentences;
+    this.cues = hits.stream().filter(h -> h.tag().isCue()).toList();
+  }
+
+  /** Whether a cue of {@code tag} stands in sentences {@code from..to}. */
+  private boolean cue(Tag tag, int from, int to) {
+    for (Hit c : cues) {
+      if (c.tag() == tag && c.sentence() >= from && c.sentence() <= to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An untreated, unlabelled tear or ooze in the account, in its clause {@code [from, to)}. */
@@ -74,18 +92,20 @@ final class EventCoding {
    */
   boolean supportedSedationEvent(Hit h) {
     Sentence s = sentences.get(h.sentence());
-    String event = f.substring(h.start(), h.end());
-    if (s.section() == Section.COMPLICATIONS || !SEDATION_EVENT.finder(event).find()) {
+    if (s.section() == Section.COMPLICATIONS || h.tag() != Tag.COMP_SEDATION_EVENT) {
       return false;
     }
-    int end = h.sentence() + 1 < sentences.size() ? sentences.get(h.sentence() + 1).end() : s.end();
-    if (!SUPPORT.finder(f).region(s.start(), end).find()
-        || CALLED_ONE.finder(f).region(s.start(), told(h.sentence())).find()) {
+    int next = Math.min(h.sentence() + 1, sentences.size() - 1);
+    int end = sentences.get(next).end();
+    if (!cue(Tag.COMP_SUPPORT, h.sentence(), next)
+        || CALLED_ONE.matcher(f).region(s.start(), told(h.sentence())).find()) {
       return false;
     }
-    AnchoredPattern.Finder more = ESCALATION.finder(f).region(s.start(), end);
-    while (more.find()) {
-      if (!WAIVED_BEFORE
+    for (Hit more : cues) {
+      if (more.tag() == Tag.COMP_ESCALATION
+          && more.sentence() >= h.sentence()
+          && more.sentence() <= next
+          && !WAIVED_BEFORE
               .matcher(f)
               .region(Math.max(s.start(), more.start() - 16), more.start())
               .find()
@@ -99,6 +119,16 @@ final class EventCoding {
     return true;
   }
 
+  /** Whether the event is told in a late entry: at or after an addendum's first words. */
+  boolean inLateEntry(Hit h) {
+    for (Hit c : cues) {
+      if (c.tag() == Tag.COMP_LATE_ENTRY && c.start() < h.start()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether sentence {@code i} is at or after one saying the patient came back after discharge. */
   boolean afterDischarge(int sentence) {
     if (dischargedBy == -2) {
@@ -110,8 +140,8 @@ final class EventCoding {
           // "presented to the ED with obstruction": why the patient came
           continue;
         }
-        late = late || LATE.finder(f).region(s.start(), s.end()).find();
-        if (late && CAME_BACK.finder(f).region(s.start(), s.end()).find()) {
+        late = late || cue(Tag.COMP_LATE_ENTRY, i, i);
+        if (late && cue(Tag.COMP_CAME_BACK, i, i)) {
           dischargedBy = i;
           break;
         }
@@ -131,47 +161,11 @@ final class EventCoding {
           "\\b(?:(?:a|an|as|the|this)\\s+(?:[a-z-]+\\s+){0,2}?(?:complication|adverse\\s+event)"
               + "|complicated\\s+by)\\b");
 
-  private static final AnchoredPattern SEDATION_EVENT =
-      AnchoredPattern.compile(
-          "hypox|desat|sat|spo2|sp02|o2|oxygen|brady|hypotens|heart|hr|pulse|bp|pressure");
-
-  /** The support giving sedation includes. */
-  private static final AnchoredPattern SUPPORT =
-      AnchoredPattern.compile(
-          "\\b(?:chin[\\s-]+lift|jaw[\\s-]+thrust|head\\s+tilt|(?:increas|turn)[a-z]*\\s+(?:up\\s+)?(?:the\\s+)?"
-              + "(?:supplemental\\s+|nasal\\s+)?(?:o2|oxygen|nasal\\s+cannula|flow)|(?:more|supplemental"
-              + "|additional|extra)\\s+(?:o2|oxygen)|\\d+\\s*(?:l|lpm|liters?|litres?)\\b|sedation\\s+"
-              + "(?:was\\s+)?(?:paused|held|stopped|reduced|withheld)|paus[a-z]*\\s+(?:the\\s+)?sedation"
-              + "|stimulat[a-z]*|verbal\\s+stimul[a-z]*|deep\\s+breath[a-z]*)");
-
-  /** What a sedation event needed beyond that support: then it is a complication. */
-  private static final AnchoredPattern ESCALATION =
-      AnchoredPattern.compile(
-          "\\b(?:bag[\\s-]*(?:and[\\s-]*)?(?:valve[\\s-]*)?mask|bvm|ambu|positive[\\s-]+pressure|ppv|cpap|intubat[a-z]*"
-              + "|(?:oral|nasal|naso-?pharyngeal|oro-?pharyngeal)\\s+airway|lma|naloxone|narcan|flumazenil"
-              + "|revers[a-z]*|atropine|glycopyrrolate|ephedrine|phenylephrine|bolus|vasopressor[a-z]*"
-              + "|despite|(?:procedure|exam|case)\\s+(?:was\\s+)?(?:stopped|aborted|terminated|abandoned)"
-              + "|we\\s+stopped|withdr[ae]w[a-z]*|admi(?:t|tted|ssion)|code|rapid\\s+response)\\b");
-
   private static final Pattern WAIVED_BEFORE =
       Rx.compile("\\b(?:no|without|not|nor|never)\\b[^,;.]*$");
 
   private static final Pattern WAIVED_AFTER =
       Rx.compile("\\s*(?:was\\s+|were\\s+)?not\\s+(?:required|needed|necessary)\\b");
-
-  private static final AnchoredPattern CAME_BACK =
-      AnchoredPattern.compile(
-          "\\b(?:returned|came\\s+back|re-?presented|presented)\\s+to\\s+(?:the\\s+|our\\s+)?(?:ed|er"
-              + "|emergency|a&e|hospital)\\b|\\b(?:was\\s+)?re-?admitted\\b|\\breadmission\\b"
-              + "|\\b(?:after|following|since)\\s+(?:her\\s+|his\\s+|their\\s+)?discharge\\b"
-              + "|\\bback\\s+(?:through|to|in|via|at)\\s+(?:the\\s+|our\\s+)?(?:ed|er|emergency|a&e|hospital)\\b"
-              + "|\\bpost-?discharge\\b|\\bat\\s+home\\s+(?:that|the\\s+same|on)\\b");
-
-  /** A late entry: an addendum written after the note. */
-  private static final AnchoredPattern LATE =
-      AnchoredPattern.compile(
-          "\\b(?:addendum|late\\s+entry|session\\s*(?:2|two|ii)|(?:second|separate|later)\\s+session"
-              + "|discharged\\s+(?:from\\s+(?:the\\s+)?(?:recovery|pacu|unit|endoscopy)|home))\\b");
 
   private static final AnchoredPattern TEAR =
       AnchoredPattern.compile("\\b(?:tears?|splits?|lacerations?|fissures?)\\b");
@@ -183,7 +177,9 @@ final class EventCoding {
               + "\\s+with)\\s+pressure|pressure\\s+(?:was\\s+)?(?:applied|held)|pack(?:ed|ing)"
               + "|sutur[a-z]*|admitted\\s+(?:to|for|overnight)|admission|observ(?:ed|ation)\\s+"
               + "(?:overnight|extended)|extended\\s+observation|observed\\s+(?:for\\s+)?an?\\s+"
-              + "(?:additional|extra|further)|transfus[a-z]*|hemostatic|hemostasis\\s+(?:was\\s+)?"
+              + "(?:additional|extra|further)|kept\\s+(?:for\\s+)?(?:an?\\s+)?(?:additional|extra|further)"
+              // "kept for an extra 2 hours of observation"
+              + "|transfus[a-z]*|hemostatic|hemostasis\\s+(?:was\\s+)?"
               + "achieved|treated\\s+with|brisk|arterial|spurting)\\b");
 
   private static final AnchoredPattern LABELLED =

@@ -67,6 +67,23 @@ final class IndexedNote {
   }
 
   /** Whether the sentence holds an anchor of any of the features. */
+  /**
+   * Whether one of the feature's words starts a word of the sentence ("cre", not "increased"): the
+   * token form of a feature.
+   */
+  boolean hasWord(int sentence, Feature feature) {
+    if (!has(sentence, feature)) {
+      return false;
+    }
+    for (int k = occurrencesFrom[sentence]; k < occurrencesFrom[sentence + 1]; k += 3) {
+      if ((lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(feature)) != 0
+          && occurrences.get(k + 1) == occurrences.get(k + 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean has(int sentence, Feature... wanted) {
     for (Feature feature : wanted) {
       if ((features[sentence] & Lexicon.bit(feature)) != 0) {

@@ -30,11 +30,17 @@ final class InflationCounts {
     Value last = first;
     for (int k = at + 1; k < counts.size(); k++) {
       Value next = counts.get(k);
+      if (next.start() < last.end()) {
+        // "13.5 mm x 2 inflations": one count read twice, as "x 2" and as "2 inflations"
+        continue;
+      }
       double nextKey = balloonBefore(balloons, next);
       // "Str #1: 15mm x2. Str #2: 15-16.5-18 x1 ea.": a second stricture named between two
       // counts makes them two stricture's counts, whatever their balloons read as
       boolean another = anotherStrictureBetween(f, last, next);
-      if (next.sentence() - last.sentence() > CHAIN_GAP
+      // a stricture named between them may take its own lines ("2. Stricture at 30 cm (sigmoid?
+      // no - descending), lumen ... 15 mm balloon, 1 inflation.")
+      if (next.sentence() - last.sentence() > (another ? CHAIN_GAP + 2 : CHAIN_GAP)
           || sentences.get(next.sentence()).section() != sentences.get(last.sentence()).section()
           || !another && (Double.isNaN(key) || Double.isNaN(nextKey) || nextKey == key)) {
         break;
@@ -52,9 +58,12 @@ final class InflationCounts {
    */
   private static final AnchoredPattern ANOTHER_STRICTURE =
       AnchoredPattern.compile(
-          "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
-              + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s"
-              + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b");
+          "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?|stx|str)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
+              + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s|stx"
+              + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b"
+              // a numbered list of strictures: " 2. Stricture at 30 cm"
+              + "|(?m)^\\s*[2-9][.)]\\s+(?:[a-z]+\\s+){0,2}?(?:strictures?|stenos[ie]s|narrowings?|sites?"
+              + "|lesions?)\\b");
 
   private static boolean anotherStrictureBetween(String f, Value last, Value next) {
     return last.end() < next.start()
@@ -144,7 +153,8 @@ final class InflationCounts {
         actStart = end < 0 ? -1 : b.start();
         n = end < 0 ? 0 : sizesUpTo(balloons, b);
       }
-      if (actStart >= 0 && n >= 2) {
+      if (actStart >= 0 && n >= 2 && !(n == 2 && RANGE.matcher(f).region(b.start(), end).find())) {
+        // "stepwise dilation 12 to 18 mm" gives the ends of a range, not its steps
         return new Value(n, b.sentence(), actStart, end, false);
       }
     }
@@ -219,7 +229,11 @@ final class InflationCounts {
     return n;
   }
 
-  private static final Pattern ARROW_LINK = Rx.compile("\\s*(?:-+>|\u2192|=>)\\s*");
+  /** Two sizes joined as a range's ends: "12 to 18 mm", "from 12 up to 18 mm". */
+  private static final Pattern RANGE =
+      Rx.compile("\\d\\s*(?:mm\\s*)?(?:up\\s+)?(?:to|through|thru)\\s+\\d");
+
+  private static final Pattern ARROW_LINK = Rx.compile("\\s*" + StepResult.ARROW + "\\s*");
 
   /**
    * What stands between two sizes a "then" joins: the unit and balloon's name, "then", an article.

@@ -9,6 +9,7 @@ import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_D
 import static org.stomacds.engine.documentation.DocumentationElement.POST_PROCEDURE_INSTRUCTIONS;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stomacds.engine.documentation.DocumentationElement;
 
@@ -151,28 +152,14 @@ final class Interpreter {
         if (element == COMPLICATIONS
             && cue == Cues.Cue.NONE
             && !out.complicationsOccurred
-            && COMPLICATIONS_LABEL.finder(f).region(s.start(), s.contentStart()).find()
-            && !NOTHING_WENT_WRONG.finder(f).region(s.contentStart(), firstClauseEnd(s)).find()) {
+            && COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find()
+            && complications.labelNamesWhatHappened(i)) {
           // "Complications: transient hypoxia, resolved": what the label names happened
           out.complicationsOccurred = true;
           out.preferred.put(COMPLICATIONS, m);
         }
       }
     }
-  }
-
-  /**
-   * Where the first clause of a label's content ends: "Cx: post-proc abd pain in PACU; KUB no free
-   * air" names what happened first, and the "no" of the work-up after it does not undo it.
-   */
-  private int firstClauseEnd(Sentence s) {
-    for (int i = s.contentStart(); i < s.end(); i++) {
-      char c = f.charAt(i);
-      if (c == ';' || c == ',' || c == '.' && i + 1 < s.end() && f.charAt(i + 1) == ' ') {
-        return i;
-      }
-    }
-    return s.end();
   }
 
   /** A label that names complications themselves (not blood loss). */
@@ -187,15 +174,6 @@ final class Interpreter {
     return s.contentStart() > s.start()
         && !COMPLICATIONS_LABEL.finder(f).region(s.start(), s.contentStart()).find();
   }
-
-  /**
-   * Words in a complications label's content that say nothing (or only the expected) went wrong.
-   */
-  private static final AnchoredPattern NOTHING_WENT_WRONG =
-      AnchoredPattern.compile(
-          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|without|denied|denies|minimal"
-              + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
-              + "|tolerated|stable|well|fine|ok|nad)\\b");
 
   private static boolean absenceDocuments(DocumentationElement element) {
     return element == COMPLICATIONS;
@@ -241,13 +219,21 @@ final class Interpreter {
                 ? (int) v.value()
                 : InflationCounts.summed(f, sentences, numbered, balloonSizes, v);
       }
-      if (!numbered.isEmpty() && out.distinctStrictures >= 2) {
-        // "2 inflations at each", "each with 2 inflations" after two strictures
+      if (!numbered.isEmpty()) {
+        // "2 inflations at each", "each with 2 inflations" after two strictures; "two
+        // inflations at each stricture" says there were more than one
         Value v = stated(numbered, addendum, true);
         Sentence s = sentences.get(v.sentence());
-        if (AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end()).lookingAt()
-            || EACH_WITH.finder(f).region(Math.max(s.start(), v.start() - 12), v.start()).find()) {
-          n *= out.distinctStrictures;
+        Matcher each = AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end());
+        boolean named = each.lookingAt() && each.group(1) != null;
+        int strictures = named ? Math.max(2, out.distinctStrictures) : out.distinctStrictures;
+        if (strictures >= 2
+            && (each.lookingAt()
+                || EACH_WITH
+                    .matcher(f)
+                    .region(Math.max(s.start(), v.start() - 12), v.start())
+                    .find())) {
+          n *= strictures;
         }
       }
       out.inflationCount = Math.max(n, atLeast);
@@ -308,7 +294,7 @@ final class Interpreter {
   private static final Pattern AT_EACH_STRICTURE =
       Rx.compile(
           "\\s*(?:(?:at|to|for|in)\\s+)?each\\b(?!\\s+(?:size|diameter|stage|step|balloon|level\\s+of))"
-              + "(?:\\s+(?:stricture|site|narrowing|lesion|one))?");
+              + "(?:\\s+(?:(stricture|site|narrowing|lesion)|one))?");
 
   private static final AnchoredPattern EACH_WITH =
       AnchoredPattern.compile("\\beach\\s+(?:with|received|had)\\s+$");
@@ -331,7 +317,10 @@ final class Interpreter {
       AnchoredPattern.compile(
           "(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?(?:attestation"
               + "\\s*(?:/|and|&|\\+)\\s*)?(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?"
-              + "note)\\b");
+              + "note)\\b"
+              // "Attending attestation: I was present ... Correction: ... inflated twice, not once"
+              + "|(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?"
+              + "attestation\\b(?=[^\\n]{0,240}?\\bcorrect(?:ion|ed|ing)?\\b)");
 
   private void distinct() {
     int count = 0;

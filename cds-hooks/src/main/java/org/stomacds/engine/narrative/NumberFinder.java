@@ -71,6 +71,7 @@ final class NumberFinder {
     for (int i = 0; i < sentences.size(); i++) {
       numbers(i);
     }
+    SizeRows.read(note, elsewhen, sizes.balloonSizes, counts.counts);
     return new Found(
         sizes.balloonSizes,
         sizes.lumenSizes,
@@ -107,16 +108,7 @@ final class NumberFinder {
    * Whether one of the feature's anchors starts a word of the sentence ("cre", not "increased").
    */
   private boolean hasWord(int sentence, Feature feature) {
-    if (!note.has(sentence, feature)) {
-      return false;
-    }
-    for (int k = occurrencesFrom[sentence]; k < occurrencesFrom[sentence + 1]; k += 3) {
-      if ((lexicon.featuresByAnchor[occurrences.get(k)] & Lexicon.bit(feature)) != 0
-          && occurrences.get(k + 1) == occurrences.get(k + 2)) {
-        return true;
-      }
-    }
-    return false;
+    return note.hasWord(sentence, feature);
   }
 
   private void numbers(int i) {

@@ -119,6 +119,8 @@ final class QuantityPatterns {
               // I did it twice"
               + "|\\b(?:inflated|dilated|dilatated|inflation|dilation|dilatation|repeated|performed)\\b"
               + "(?:,?\\s+[a-z0-9.'-]+){0,9}?(?:\\s*\\([^()]{1,60}\\))?,?\\s+(twice|thrice)\\b"
+              // "he was dilated here twice before": earlier sessions
+              + "(?!\\s+(?:before|previously|prior|already|in\\s+the\\s+past)\\b)"
               // "Hegar dilations at home twice daily": how often, not how many
               + "(?!\\s+(?:daily|a\\s+(?:day|week)|weekly|per\\s+(?:day|week)|each\\s+(?:day|week)))"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"

@@ -15,12 +15,19 @@ final class StepResult {
 
   private StepResult() {}
 
+  /**
+   * An arrow as notes type it: "->", "-->", "\u2192", "=>" (shared by the patterns of the steps).
+   */
+  static final String ARROW = "(?:-+>|\u2192|=>)";
+
   private static final AnchoredPattern AFTER_INFLATIONS =
       AnchoredPattern.compile(
           "(?:(?<![a-z])x\\s*\\d{1,2}|(?<![\\w.])\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?))"
               // "CRE 15 x2 (30s) -> 14mm"
               + "\\)?(?:\\s*,?\\s*(?:each|ea|apiece)\\b\\.?(?:\\s+size)?)?"
-              + "\\s*(?:-+>|\u2192|=>)\\s*(?:approx\\.?\\s*|about\\s+|~\\s*)?$");
+              + "\\s*"
+              + ARROW
+              + "\\s*(?:approx\\.?\\s*|about\\s+|~\\s*)?$");
 
   /** Whether the size starting at {@code numStart} comes right after such an arrow. */
   static boolean after(String f, Sentence s, int numStart) {
@@ -41,7 +48,9 @@ final class StepResult {
 
   private static final Pattern BEFORE_DILATION =
       Rx.compile(
-          "(?:\\s*,[^.;,\u2192>]{1,30}?)?\\s*(?:-+>|\u2192|=>)\\s*(?:cre|tts|bal|balloon|bln|dil)"
+          "(?:\\s*,[^.;,\u2192>]{1,30}?)?\\s*"
+              + ARROW
+              + "\\s*(?:cre|tts|bal|balloon|bln|dil)"
               + "|\\s*,\\s*(?:then\\s+|and\\s+)?(?:balloon[\\s-])?(?:dilated|dil'd)\\s+(?:with|to|using"
               + "|up\\s+to)\\b");
 

@@ -32,6 +32,16 @@ enum Tag {
   COMP_EVENT,
   /** Estimated blood loss: documents, says nothing about a complication by itself. */
   COMP_EBL,
+  /** A desaturation, slow pulse or low pressure: as COMP_EVENT, and coding decision 12 applies. */
+  COMP_SEDATION_EVENT,
+  /** The support giving sedation includes (chin lift, oxygen, a pause): a cue, no mention. */
+  COMP_SUPPORT,
+  /** What a sedation event needed beyond that support (bag-mask, reversal, a stop): a cue. */
+  COMP_ESCALATION,
+  /** A late entry (an addendum, a second session, discharged from recovery): a cue. */
+  COMP_LATE_ENTRY,
+  /** The patient came back after discharge (to the ED, readmitted): a cue. */
+  COMP_CAME_BACK,
 
   LUMEN_PIN,
   LUMEN_PASS_NEG,
@@ -46,5 +56,13 @@ enum Tag {
   DIST_BASE,
 
   /** Post-procedure instructions named as such; also counts in sections where others do not. */
-  INSTR_EXPLICIT
+  INSTR_EXPLICIT;
+
+  /** Whether a hit of this tag is only a cue another hit is judged by, never a mention. */
+  boolean isCue() {
+    return this == COMP_SUPPORT
+        || this == COMP_ESCALATION
+        || this == COMP_LATE_ENTRY
+        || this == COMP_CAME_BACK;
+  }
 }
