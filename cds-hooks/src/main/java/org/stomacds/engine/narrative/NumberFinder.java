@@ -245,6 +245,10 @@ final class NumberFinder {
           QuantityMatchers.BALLOON_BARE,
           m -> sizes.bareBalloon(i, s, m));
     }
+    if (thisProcedure && has(i, Feature.BALLOON) && has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
+      // "10 mm balloon, then I went up to 12": the next sizes told bare
+      BalloonSteps.read(f, i, s, matchers, elsewhen, sizes.balloonSizes, signs);
+    }
     if (has(i, Feature.MINUTE)) {
       durations.articleMinutes(i, s, thisProcedure);
     }
