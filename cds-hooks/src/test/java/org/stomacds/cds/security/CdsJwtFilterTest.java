@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.store.StomacdsSchema;
 import org.stomacds.cds.url.PublicEndpoints;
@@ -82,9 +81,7 @@ class CdsJwtFilterTest {
   }
 
   private List<TrustedIssuer> trusted() {
-    return List.of(
-        new TrustedIssuer(
-            EHR, jwks.url("/jwks"), null, List.of(), JkuKeySource.FETCH, false, null, List.of()));
+    return List.of(TrustedIssuers.keysAt(EHR, jwks.url("/jwks")).build());
   }
 
   private static String token(String path) {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
-import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.store.StomacdsSchema;
 
@@ -95,8 +94,7 @@ class CdsJwtVerifierTest {
             + ","
             + rsa.key.toPublicJWK().toJSONString()
             + "]}");
-    return new TrustedIssuer(
-        EHR, jwks.url("/jwks"), null, List.of(), JkuKeySource.FETCH, false, null, List.of());
+    return TrustedIssuers.keysAt(EHR, jwks.url("/jwks")).build();
   }
 
   private static JWTClaimsSet.Builder valid() {
@@ -212,16 +210,7 @@ class CdsJwtVerifierTest {
   void refusesASubjectNotListedForTheIssuer() {
     TrustedIssuer ehr = ehr();
     CdsJwtVerifier verifier =
-        verifier(
-            new TrustedIssuer(
-                EHR,
-                ehr.jwksUri(),
-                null,
-                List.of(),
-                JkuKeySource.FETCH,
-                false,
-                null,
-                List.of("epic-1")));
+        verifier(TrustedIssuers.keysAt(EHR, ehr.jwksUri()).subjects("epic-1").build());
 
     assertThat(reason(() -> verifier.verify(ec.sign(valid()), AUD)))
         .isEqualTo(Reason.UNTRUSTED_SUBJECT);
@@ -340,16 +329,7 @@ class CdsJwtVerifierTest {
   void refusesAWrongOrMissingTenantWhereTheIssuerHasOne() {
     TrustedIssuer ehr = ehr();
     CdsJwtVerifier verifier =
-        verifier(
-            new TrustedIssuer(
-                EHR,
-                ehr.jwksUri(),
-                null,
-                List.of(),
-                JkuKeySource.FETCH,
-                false,
-                "hospital-7",
-                List.of()));
+        verifier(TrustedIssuers.keysAt(EHR, ehr.jwksUri()).tenant("hospital-7").build());
 
     assertThat(reason(() -> verifier.verify(ec.sign(valid().claim("tenant", "hospital-8")), AUD)))
         .isEqualTo(Reason.TENANT);
@@ -363,15 +343,7 @@ class CdsJwtVerifierTest {
     TrustedIssuer ehr = ehr();
     jwks.serve("/other", "{\"keys\":[" + rsa.key.toPublicJWK().toJSONString() + "]}");
     TrustedIssuer other =
-        new TrustedIssuer(
-            "https://other.example.org",
-            jwks.url("/other"),
-            null,
-            List.of(),
-            JkuKeySource.FETCH,
-            false,
-            null,
-            List.of());
+        TrustedIssuers.keysAt("https://other.example.org", jwks.url("/other")).build();
     CdsJwtVerifier verifier = verifier(ehr, other);
     String token = ec.sign(valid().jwtID("once"));
 
@@ -405,16 +377,7 @@ class CdsJwtVerifierTest {
     jwks.serve("/evil", "{\"keys\":[" + ec.key.toPublicJWK().toJSONString() + "]}");
     jwks.serve("/jwks", "{\"keys\":[]}");
     CdsJwtVerifier verifier =
-        verifier(
-            new TrustedIssuer(
-                EHR,
-                jwks.url("/jwks"),
-                null,
-                List.of(jwks.url("/keys/")),
-                JkuKeySource.FETCH,
-                false,
-                null,
-                List.of()));
+        verifier(TrustedIssuers.keysAt(EHR, jwks.url("/jwks")).jku(jwks.url("/keys/")).build());
 
     String viaJku = ec.sign(ec.header().jwkURL(URI.create(jwks.url("/keys/2026"))), valid());
     assertThat(verifier.verify(viaJku, AUD)).isNotNull();
@@ -428,17 +391,7 @@ class CdsJwtVerifierTest {
   @Test
   void refetchesTheKeysOnceForAnUnknownKidThenRateLimits() {
     jwks.serve("/jwks", ec.publicJwks());
-    CdsJwtVerifier verifier =
-        verifier(
-            new TrustedIssuer(
-                EHR,
-                jwks.url("/jwks"),
-                null,
-                List.of(),
-                JkuKeySource.FETCH,
-                false,
-                null,
-                List.of()));
+    CdsJwtVerifier verifier = verifier(TrustedIssuers.keysAt(EHR, jwks.url("/jwks")).build());
     assertThat(verifier.verify(ec.sign(valid()), AUD)).isNotNull();
     assertThat(jwks.hits("/jwks")).isEqualTo(1);
 
@@ -461,10 +414,7 @@ class CdsJwtVerifierTest {
   void readsKeysFromALocalFileForOfflineDeployments() throws Exception {
     Path file = dir.resolve("ehr.jwks.json");
     Files.writeString(file, rsa.publicJwks());
-    CdsJwtVerifier verifier =
-        verifier(
-            new TrustedIssuer(
-                EHR, null, file.toString(), List.of(), JkuKeySource.FETCH, false, null, List.of()));
+    CdsJwtVerifier verifier = verifier(TrustedIssuers.keysIn(EHR, file.toString()).build());
 
     assertThat(verifier.verify(rsa.sign(valid()), AUD)).isNotNull();
     assertThat(reason(() -> verifier.verify(ec.sign(valid()), AUD)))
@@ -473,17 +423,7 @@ class CdsJwtVerifierTest {
 
   @Test
   void refusesWhenTheIssuersKeysCannotBeFetched() {
-    CdsJwtVerifier verifier =
-        verifier(
-            new TrustedIssuer(
-                EHR,
-                jwks.url("/missing"),
-                null,
-                List.of(),
-                JkuKeySource.FETCH,
-                false,
-                null,
-                List.of()));
+    CdsJwtVerifier verifier = verifier(TrustedIssuers.keysAt(EHR, jwks.url("/missing")).build());
 
     assertThat(reason(() -> verifier.verify(ec.sign(valid()), AUD)))
         .isEqualTo(Reason.KEYS_UNAVAILABLE);

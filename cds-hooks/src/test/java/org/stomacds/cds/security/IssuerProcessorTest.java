@@ -12,8 +12,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stomacds.cds.security.CdsAuthenticationException.Reason;
-import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
-import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.store.StomacdsSchema;
 
 /** Every call of an issuer is checked by that issuer's one processor, built at start-up. */
@@ -44,24 +42,8 @@ class IssuerProcessorTest {
     StomacdsSchema.flyway(h2).migrate();
     return TestJwtFilter.verifier(
         List.of(
-            new TrustedIssuer(
-                EHR,
-                jwks.url("/ehr"),
-                null,
-                List.of(jwks.url("/keys/")),
-                JkuKeySource.FETCH,
-                false,
-                null,
-                List.of()),
-            new TrustedIssuer(
-                OTHER,
-                jwks.url("/other"),
-                null,
-                List.of(),
-                JkuKeySource.FETCH,
-                false,
-                null,
-                List.of())),
+            TrustedIssuers.keysAt(EHR, jwks.url("/ehr")).jku(jwks.url("/keys/")).build(),
+            TrustedIssuers.keysAt(OTHER, jwks.url("/other")).build()),
         h2,
         clock);
   }

@@ -64,15 +64,11 @@ class SandboxIssuerTest {
   }
 
   private TrustedIssuer sandbox(JkuKeySource jkuKeys, boolean allowMissingSub) throws Exception {
-    return new TrustedIssuer(
-        SANDBOX,
-        null,
-        keysFile(sandboxKey),
-        List.of(jku()),
-        jkuKeys,
-        allowMissingSub,
-        null,
-        List.of());
+    return TrustedIssuers.keysIn(SANDBOX, keysFile(sandboxKey))
+        .jku(jku())
+        .jkuKeys(jkuKeys)
+        .allowMissingSub(allowMissingSub)
+        .build();
   }
 
   private CdsJwtVerifier verifier(TrustedIssuer... issuers) {
@@ -193,15 +189,7 @@ class SandboxIssuerTest {
     Path ehrKeys = dir.resolve("ehr.jwks.json");
     Files.writeString(ehrKeys, ehrKey.publicJwks());
     TrustedIssuer ehr =
-        new TrustedIssuer(
-            "https://ehr.example.org",
-            null,
-            ehrKeys.toString(),
-            List.of(),
-            JkuKeySource.FETCH,
-            false,
-            null,
-            List.of());
+        TrustedIssuers.keysIn("https://ehr.example.org", ehrKeys.toString()).build();
     CdsJwtVerifier verifier = verifier(sandbox(JkuKeySource.JWKS_FILE, true), ehr);
 
     String ehrWithoutSub = ehrKey.sign(sandboxClaims().issuer("https://ehr.example.org"));
@@ -213,15 +201,12 @@ class SandboxIssuerTest {
   @Test
   void theOptOutLetsOnlyAnAbsentSubThroughAndKeepsEveryOtherRule() throws Exception {
     TrustedIssuer listed =
-        new TrustedIssuer(
-            SANDBOX,
-            null,
-            keysFile(sandboxKey),
-            List.of(jku()),
-            JkuKeySource.JWKS_FILE,
-            true,
-            null,
-            List.of("sandbox-client"));
+        TrustedIssuers.keysIn(SANDBOX, keysFile(sandboxKey))
+            .jku(jku())
+            .jkuKeys(JkuKeySource.JWKS_FILE)
+            .allowMissingSub(true)
+            .subjects("sandbox-client")
+            .build();
     CdsJwtVerifier verifier = verifier(listed);
 
     assertThat(
@@ -289,15 +274,11 @@ class SandboxIssuerTest {
   @Test
   void aMissingKeysFileStopsTheStartNamingTheKey() {
     TrustedIssuer missing =
-        new TrustedIssuer(
-            SANDBOX,
-            null,
-            dir.resolve("absent.jwks.json").toString(),
-            List.of(jku()),
-            JkuKeySource.JWKS_FILE,
-            true,
-            null,
-            List.of());
+        TrustedIssuers.keysIn(SANDBOX, dir.resolve("absent.jwks.json").toString())
+            .jku(jku())
+            .jkuKeys(JkuKeySource.JWKS_FILE)
+            .allowMissingSub(true)
+            .build();
 
     assertThatThrownBy(() -> verifier(missing))
         .hasMessageContaining("stomacds.cds.security.issuers[0].jwks-file")

@@ -12,7 +12,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
-import org.stomacds.cds.security.CdsSecurityProperties.JkuKeySource;
 import org.stomacds.cds.security.CdsSecurityProperties.TrustedIssuer;
 import org.stomacds.cds.url.PublicEndpoints;
 
@@ -40,9 +39,7 @@ public final class TestJwtFilter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    TrustedIssuer ehr =
-        new TrustedIssuer(
-            EHR, null, jwks.toString(), List.of(), JkuKeySource.FETCH, false, null, List.of());
+    TrustedIssuer ehr = TrustedIssuers.keysIn(EHR, jwks.toString()).build();
     CdsJwtVerifier verifier = verifier(List.of(ehr), dataSource, Clock.systemUTC());
     return new CdsJwtFilter(verifier, endpoints, false);
   }
