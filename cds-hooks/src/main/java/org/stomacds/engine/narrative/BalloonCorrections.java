@@ -3,7 +3,6 @@ package org.stomacds.engine.narrative;
 import static org.stomacds.engine.documentation.DocumentationElement.BALLOON_DIAMETER;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * An addendum that corrects the balloon: "No balloon was passed and no dilation was performed" (the
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
 final class BalloonCorrections {
 
   /** Words of an addendum that say the note above it was wrong. */
-  private static final Pattern CORRECTION =
-      Rx.compile(
+  private static final AnchoredPattern CORRECTION =
+      AnchoredPattern.compile(
           "\\b(?:not|in\\s+error|erroneous(?:ly)?|incorrect(?:ly)?|correct(?:ed|ion)?|should"
               + "\\s+(?:read|have\\s+read)|instead|rather\\s+than|actually|mis-?(?:dictated|typed"
               + "|transcribed|stated))\\b");
@@ -45,13 +44,13 @@ final class BalloonCorrections {
           .filter(
               v -> {
                 Sentence s = sentences.get(v.sentence());
-                return !CORRECTION.matcher(f).region(s.start(), s.end()).find();
+                return !CORRECTION.finder(f).region(s.start(), s.end()).find();
               })
           .toList();
     }
     if ((!inAddendum.isEmpty()
         && inAddendum.size() < sizes.size()
-        && CORRECTION.matcher(f).region(addendum, f.length()).find())) {
+        && CORRECTION.finder(f).region(addendum, f.length()).find())) {
       return inAddendum;
     }
     return sizes;

@@ -158,7 +158,7 @@ final class ComplicationsReader {
   private boolean anotherTimeOrADiagnosis(Hit h) {
     Sentence s = sentences.get(h.sentence());
     return DIAGNOSIS.matcher(f).region(h.start(), Math.min(s.end(), h.end() + 40)).lookingAt()
-        || PAST.matcher(f).region(s.start(), s.end()).find();
+        || PAST.finder(f).region(s.start(), s.end()).find();
   }
 
   /**
@@ -176,8 +176,8 @@ final class ComplicationsReader {
    * Words that put the sentence's events at another time: a year, "ago", a past operation, why the
    * stoma was made ("loop colostomy for incontinence after obstetric injury").
    */
-  private static final Pattern PAST =
-      Rx.compile(
+  private static final AnchoredPattern PAST =
+      AnchoredPattern.compile(
           "\\b(?:19|20)\\d{2}\\b|\\b(?:ago|previously|history\\s+of|h/o|s/p|status\\s+post"
               + "|prior\\s+(?:surgery|operation|resection|procedure)|post-?operative\\s+course"
               + "|consistent\\s+with|patholog[a-z]*|biops(?:y|ies)\\s+(?:show|reveal|demonstrat)[a-z]*"
@@ -200,7 +200,7 @@ final class ComplicationsReader {
     }
     int from = clauseStart(s, h.start());
     int to = clauseEnd(s, h.end());
-    return MINOR.matcher(f).region(from, to).find();
+    return MINOR.finder(f).region(from, to).find();
   }
 
   /**
@@ -215,8 +215,7 @@ final class ComplicationsReader {
     }
     int from = clauseStart(s, h.start());
     int to = clauseEnd(s, h.end());
-    return MINOR.matcher(f).region(from, to).find()
-        || SUPERFICIAL.matcher(f).region(from, to).find();
+    return MINOR.finder(f).region(from, to).find() || SUPERFICIAL.finder(f).region(from, to).find();
   }
 
   /**
@@ -236,7 +235,7 @@ final class ComplicationsReader {
     }
     Sentence s = sentences.get(h.sentence());
     return !saysNoOther
-        && EXPECTED.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
+        && EXPECTED.finder(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
   }
 
   /**
@@ -245,24 +244,26 @@ final class ComplicationsReader {
    */
   private boolean passing(Hit h) {
     Sentence s = sentences.get(h.sentence());
-    return TRANSIENT.matcher(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
+    return TRANSIENT.finder(f).region(clauseStart(s, h.start()), clauseEnd(s, h.end())).find();
   }
 
-  private static final Pattern TRANSIENT =
-      Rx.compile(
+  private static final AnchoredPattern TRANSIENT =
+      AnchoredPattern.compile(
           "\\b(?:brief(?:ly)?|transient(?:ly)?|momentar(?:y|ily)|short-?lived|fleeting"
               + "|self-?limit(?:ed|ing)|(?:promptly\\s+|quickly\\s+|rapidly\\s+)?(?:corrected|responded"
               + "|resolved|improved|recovered)\\s+(?:with|to|after|on)\\b)");
 
-  private static final Pattern EXPECTED =
-      Rx.compile("(?<!than\\s)(?<!not\\s)\\b(?:expected|anticipated|intended|usual)\\b");
+  private static final AnchoredPattern EXPECTED =
+      AnchoredPattern.compile(
+          "(?<!than\\s)(?<!not\\s)\\b(?:expected|anticipated|intended|usual)\\b");
 
   /** Words that make a tear or bleeding a small one (shared with {@link EventCoding}). */
-  static final Pattern SUPERFICIAL =
-      Rx.compile("\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");
+  static final AnchoredPattern SUPERFICIAL =
+      AnchoredPattern.compile(
+          "\\b(?:superficial|mucosal|small|tiny|only|as\\s+expected|intended)\\b");
 
-  static final Pattern MINOR =
-      Rx.compile(
+  static final AnchoredPattern MINOR =
+      AnchoredPattern.compile(
           "\\b(?:minimal|mild|minor|slight|trivial|little|small\\s+amount|trace|expected"
               + "|self-?limit(?:ed|ing)|stopped\\s+spontaneously|ceased\\s+spontaneously"
               + "|resolved\\s+spontaneously|spontaneously\\s+(?:stopped|resolved|ceased)"

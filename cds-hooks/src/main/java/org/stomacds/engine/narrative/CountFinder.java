@@ -3,6 +3,7 @@ package org.stomacds.engine.narrative;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,7 +107,7 @@ final class CountFinder {
         || holds(s, "nd ")
         || holds(s, "rd ")) {
       // "then a third inflation at 15 mm", "then a third with the 16.5 mm": at least that many
-      Matcher m = CountShapes.ORDINAL.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = CountShapes.ORDINAL.finder(f).region(s.start(), s.end());
       while (m.find()) {
         if (!elsewhen.at(i, s, m.start())) {
           int n =
@@ -124,7 +125,7 @@ final class CountFinder {
         || holds(s, "repeated")
         || holds(s, "inflated")) {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
-      Matcher m = CountShapes.REPEATED.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = CountShapes.REPEATED.finder(f).region(s.start(), s.end());
       while (m.find()) {
         String g = null;
         for (int k = 1; g == null && k <= m.groupCount(); k++) {
@@ -137,7 +138,7 @@ final class CountFinder {
       }
     }
     if (holds(s, "stage") || holds(s, "step") || holds(s, "increment")) {
-      Matcher m = CountShapes.IN_STAGES.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = CountShapes.IN_STAGES.finder(f).region(s.start(), s.end());
       while (m.find()) {
         if (!CountShapes.overlaps(found, m.start(), m.end())) {
           count(i, s, m, m.group(1), null, found);
@@ -146,7 +147,7 @@ final class CountFinder {
     }
     if (holds(s, "s")) {
       // "three 30-second inflations", "a single 60-second inflation", "2 x 60 s"
-      Matcher m = CountShapes.TIMED_COUNT.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = CountShapes.TIMED_COUNT.finder(f).region(s.start(), s.end());
       while (m.find()) {
         if (!CountShapes.overlaps(found, m.start(), m.end())) {
           if (m.group(1) != null) {
@@ -160,7 +161,7 @@ final class CountFinder {
     if (s.section() != Section.TITLE && (holds(s, "dilat") || holds(s, "inflat"))) {
       // "inflated sequentially to 12, 13.5 and 15 mm": one inflation a size (a title names the
       // procedure, not its inflations)
-      Matcher m = CountShapes.ACT_LIST.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = CountShapes.ACT_LIST.finder(f).region(s.start(), s.end());
       while (m.find()) {
         int n = CountShapes.sizesIn(f, m.start(1), m.end(1));
         if (n >= 2 && n <= 8 && !elsewhen.at(i, s, m.start())) {
@@ -184,7 +185,7 @@ final class CountFinder {
     }
     if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(s)) {
       // "two at 13.5 and one more at 15, so three altogether": the total told, its number alone
-      Matcher m = CountShapes.TOTAL.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = CountShapes.TOTAL.finder(f).region(s.start(), s.end());
       while (m.find()) {
         int g = m.group(1) != null ? 1 : 2;
         double n = NumberWords.parse(m.group(g));
@@ -212,7 +213,7 @@ final class CountFinder {
 
   /** "TTS 10 -> 11 -> 12, 2 each @ 30s": so many at each size of the list before. */
   private void eachSize(int i, Sentence s, List<Value> found) {
-    Matcher m = CountShapes.N_EACH.matcher(f).region(s.start(), s.end());
+    AnchoredPattern.Finder m = CountShapes.N_EACH.finder(f).region(s.start(), s.end());
     while (m.find()) {
       int sizes =
           Math.max(sizesBefore(s, m.start()), CountShapes.sizesNamed(f, s.start(), m.start()));
@@ -278,11 +279,11 @@ final class CountFinder {
         || holds(s, "cre")
         || holds(s, "tts")
         || ((holds(s, "bal ") || holds(s, "bln "))
-            && BALLOON_SHORT.matcher(f).region(s.start(), s.end()).find());
+            && BALLOON_SHORT.finder(f).region(s.start(), s.end()).find());
   }
 
   /** "Bal 18 x2", "bln 15 x3": the balloon, shortened (not "global", "verbal"). */
-  private static final Pattern BALLOON_SHORT = Rx.compile("\\b(?:bal|bln)\\s");
+  private static final AnchoredPattern BALLOON_SHORT = AnchoredPattern.compile("\\b(?:bal|bln)\\s");
 
   /** "today: 18mm x3 60s": a terse count right after a size in millimetres. */
   private boolean afterASize(Sentence s, int x) {
@@ -300,7 +301,8 @@ final class CountFinder {
           "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
               + "|polyps?|specimens?|ulcers?|segments?");
 
-  private void count(int i, Sentence s, Matcher m, String number, String noun, List<Value> found) {
+  private void count(
+      int i, Sentence s, MatchResult m, String number, String noun, List<Value> found) {
     double n = NumberWords.parse(oneSpace(number));
     // "3 inflation" is no count, but the terse "3 infl" is one.
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
@@ -336,7 +338,8 @@ final class CountFinder {
 
   /** How many sizes the list written right before {@code at} holds ("CRE 12/13.5/15, "), or 0. */
   private int sizesBefore(Sentence s, int at) {
-    Matcher list = CountShapes.LIST_BEFORE.matcher(f).region(Math.max(s.start(), at - 48), at);
+    AnchoredPattern.Finder list =
+        CountShapes.LIST_BEFORE.finder(f).region(Math.max(s.start(), at - 48), at);
     return list.find() ? CountShapes.sizesIn(f, list.start(1), list.end(1)) : 0;
   }
 

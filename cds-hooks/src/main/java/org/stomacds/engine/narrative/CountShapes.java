@@ -21,8 +21,8 @@ final class CountShapes {
    * "a third inflation", "the second and final inflation": an ordinal counts those before it (an
    * article before it, so that "a 60-second inflation" is a duration).
    */
-  static final Pattern ORDINAL =
-      Rx.compile(
+  static final AnchoredPattern ORDINAL =
+      AnchoredPattern.compile(
           "(?:\\b(?:a|an|the|then)\\s+|[;,.:]\\s*|^\\s*)(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th"
               + "|6th)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
               + "|minutes?)\\s+)?(?:balloon\\s+)?inflation\\b|time\\b|(?:one\\s+)?"
@@ -40,8 +40,8 @@ final class CountShapes {
    * in all", "three altogether", "(four total)", "then repeated x1 - total 2". Group 1 or 2 is the
    * number.
    */
-  static final Pattern TOTAL =
-      Rx.compile(
+  static final AnchoredPattern TOTAL =
+      AnchoredPattern.compile(
           "\\b(?:total(?:\\s+of)?|altogether)\\s*[:=-]?\\s*(\\d{1,2}|one|two|three|four|five|six|seven|eight"
               + "|nine|ten)\\b(?!\\.\\d|\\d|\\s*(?:mm|cm|mls?|mg|mcg|s\\b|secs?|seconds?|mins?|minutes?|hours?"
               + "|hrs?|%|cc|units?|sessions?|sites?|strictures?))"
@@ -50,20 +50,21 @@ final class CountShapes {
               + "|dose|volume|length))");
 
   /** "TTS 10 -> 11 -> 12, 2 each @ 30s": so many at each size of the list before. */
-  static final Pattern N_EACH =
-      Rx.compile(
+  static final AnchoredPattern N_EACH =
+      AnchoredPattern.compile(
           "(?<![\\w.])(\\d|one|two|three|four|once|twice|thrice)\\s*(?:x\\s*)?(?:(?:at\\s+)?(?:each|every)\\s+"
               + "(?:size|diameter|stage|step)s?\\b|each|ea\\.?|apiece)(?![a-z])"
               + "(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?|lesions?|levels?|areas?|segments?|one)\\b)");
 
   /** A size in millimetres: the sizes of a sentence that a count "at each size" multiplies. */
-  static final Pattern SIZE_MM =
-      Rx.compile("(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?)\\s*(?:mm|millimet(?:er|re)s?)\\b");
+  static final AnchoredPattern SIZE_MM =
+      AnchoredPattern.compile(
+          "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?)\\s*(?:mm|millimet(?:er|re)s?)\\b");
 
   /** How many different sizes in millimetres {@code [from, to)} names. */
   static int sizesNamed(String f, int from, int to) {
     java.util.Set<String> sizes = new java.util.HashSet<>();
-    Matcher m = SIZE_MM.matcher(f).region(from, to);
+    AnchoredPattern.Finder m = SIZE_MM.finder(f).region(from, to);
     while (m.find()) {
       sizes.add(m.group(1));
     }
@@ -83,14 +84,14 @@ final class CountShapes {
               + "\\b)");
 
   /** A dilation log's numbered rows: "Balloon 10 mm infl 2 30 sec", "Inflation #3: 15 mm". */
-  static final Pattern NUMBERED_ROW =
-      Rx.compile(
+  static final AnchoredPattern NUMBERED_ROW =
+      AnchoredPattern.compile(
           "(?<![\\w])(?:infl|inflation|dilation)\\s*(?:#|no\\.?)?\\s*([1-9])(?![\\d.])(?!\\s*(?:mm|cm|mins?"
               + "|minutes?|s\\b|secs?|seconds?|x\\b|of\\b|/|-\\s*\\d|times|total))");
 
   /** Each numbered row says at least that many inflations were done (flagged, as an ordinal). */
   static void numberedRows(String f, Elsewhen elsewhen, int i, Sentence s, List<Value> found) {
-    Matcher m = NUMBERED_ROW.matcher(f).region(s.start(), s.end());
+    AnchoredPattern.Finder m = NUMBERED_ROW.finder(f).region(s.start(), s.end());
     while (m.find()) {
       if (!overlaps(found, m.start(), m.end()) && !elsewhen.at(i, s, m.start())) {
         found.add(new Value(Integer.parseInt(m.group(1)), i, m.start(), m.end(), true));
@@ -98,8 +99,8 @@ final class CountShapes {
     }
   }
 
-  static final Pattern REPEATED =
-      Rx.compile(
+  static final AnchoredPattern REPEATED =
+      AnchoredPattern.compile(
           "\\b(?:repeated|performed|inflated|dilated)\\s+(once)\\s+more\\b|\\brepeated\\s+(once)\\b"
               // "This was repeated.", "deflated and re-inflated": a second one
               + "|\\b(?:this|it|which)\\s+was\\s+(?:then\\s+)?repeated\\b(?!\\s*(?:x|\\d|once|twice|two"
@@ -110,16 +111,16 @@ final class CountShapes {
               + "|\\b(?:repeated\\s+)?an?\\s+(?:further|additional)\\s+(two|three|four)\\s+times\\b");
 
   /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
-  static final Pattern IN_STAGES =
-      Rx.compile(
+  static final AnchoredPattern IN_STAGES =
+      AnchoredPattern.compile(
           "\\bin\\s+(two|three|four|five|\\d)\\s+(?:sequential\\s+)?(?:steps|stages|increments)\\b");
 
   /**
    * A count said size by size: "twice at 13.5 mm and once at 15 mm", "2 at 13.5 mm, 1 at 15 mm",
    * "to 13.5 mm twice, then to 15 mm once".
    */
-  static final Pattern AT_SIZE =
-      Rx.compile(
+  static final AnchoredPattern AT_SIZE =
+      AnchoredPattern.compile(
           "(?<![\\w.])(once|twice|thrice|\\d|one|two|three|four)\\s*(?:x\\s*|times\\s+)?"
               + "(?:(?:balloon\\s+)?(?:inflations?|dilations?)\\s+)?(?:at|@|to|of|with)\\s+(?:an?\\s+|the\\s+)?"
               + "\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b"
@@ -142,7 +143,7 @@ final class CountShapes {
    * inside their span ("Inflations: 2 at 13.5 mm, 1 at 15 mm" is three, not two).
    */
   static void summedAtSizes(String f, Elsewhen elsewhen, int i, Sentence s, List<Value> found) {
-    Matcher m = AT_SIZE.matcher(f).region(s.start(), s.end());
+    AnchoredPattern.Finder m = AT_SIZE.finder(f).region(s.start(), s.end());
     double sum = 0;
     int n = 0;
     int start = -1;
@@ -185,8 +186,8 @@ final class CountShapes {
    * "Dilation performed sequentially at 10, 11 and 12 mm", "dilated with the CRE balloon at 8, then
    * 9, then 10 mm", "I inflated it to twelve, thirteen and a half and fifteen".
    */
-  static final Pattern ACT_LIST =
-      Rx.compile(
+  static final AnchoredPattern ACT_LIST =
+      AnchoredPattern.compile(
           "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:was|were)\\s+)?"
               + "(?:with\\s+(?:the\\s+|an?\\s+)?(?:[a-z]+\\s+){0,2}?balloon\\s+(?:to|at)\\s+"
               + "|(?:it\\s+)?(?:performed\\s+)?(?:(?:sequentially|serially|successively|progressively"
@@ -196,19 +197,19 @@ final class CountShapes {
               + SIZE_WORD
               + "){1,6})(?!\\s*(?:cm|centim|sec|s\\b|min))");
 
-  static final Pattern ONE_SIZE = Rx.compile(SIZE_WORD);
+  static final AnchoredPattern ONE_SIZE = AnchoredPattern.compile(SIZE_WORD);
 
   /**
    * A list of two or more sizes ending where the region ends, with its unit and balloon's name:
    * "CRE 12-13.5-15, " before "x2 each size", "10/11/12 mm balloon " before "x1 each".
    */
-  static final Pattern LIST_BEFORE =
-      Rx.compile(
+  static final AnchoredPattern LIST_BEFORE =
+      AnchoredPattern.compile(
           "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|-|/|,\\s*and|,|and|,?\\s*then)\\s*\\d{1,2}(?:\\.\\d{1,2})?){1,6})"
               + "\\s*(?:mm\\b)?\\s*(?:(?:cre|tts)\\b\\s*)?(?:balloons?\\b\\s*)?[,;:]?\\s*$");
 
   static int sizesIn(String f, int from, int to) {
-    Matcher m = ONE_SIZE.matcher(f).region(from, to);
+    AnchoredPattern.Finder m = ONE_SIZE.finder(f).region(from, to);
     int n = 0;
     while (m.find()) {
       n++;
@@ -220,8 +221,8 @@ final class CountShapes {
    * "three 30-second inflations", "a single 60-second inflation", "2 1-minute dilations"; "2 x 60
    * s", "3 x 30 seconds" (the count times the duration, no noun).
    */
-  static final Pattern TIMED_COUNT =
-      Rx.compile(
+  static final AnchoredPattern TIMED_COUNT =
+      AnchoredPattern.compile(
           "(?<![\\w.-])(\\d|one|two|three|four|five|six|a\\s+single|single)\\s+(?:x\\s*)?\\d{1,3}\\s*-?\\s*"
               + "(?:seconds?|secs?|s|minutes?|mins?)\\s+(?:balloon\\s+)?(inflations?|dilations?)\\b"
               + "|(?<![\\w.])(?<![\\d.]\\s)([1-6])\\s*[x\u00d7]\\s*\\d{1,3}\\s*-?\\s*(?:seconds?|secs?|s|minutes?|mins?)\\b");
@@ -243,8 +244,8 @@ final class CountShapes {
    * One inflation at each size of a staged balloon: "1 infl per size", "Inflations: 1 at each
    * size".
    */
-  static final Pattern ONE_PER_SIZE =
-      Rx.compile(
+  static final AnchoredPattern ONE_PER_SIZE =
+      AnchoredPattern.compile(
           "(?:\\b(?:1|one|a\\s+single|once)|\\bx\\s*1)\\s+(?:(?:balloon\\s+)?(?:inflations?|infls?|dilations?)\\s+)?"
               + "(?:at\\s+|for\\s+|with\\s+|on\\s+)?(?:each|every|per)\\s+(?:size|diameter|stage|step)\\b"
               + "|\\beach\\s+(?:size|diameter|stage|step)\\s+(?:inflated\\s+)?once\\b");
@@ -271,7 +272,8 @@ final class CountShapes {
       }
       for (int j = i; j <= Math.min(i + 1, sentences.size() - 1); j++) {
         Sentence t = sentences.get(j);
-        Matcher m = ONE_PER_SIZE.matcher(f).region(j == i ? b.end() : t.start(), t.end());
+        AnchoredPattern.Finder m =
+            ONE_PER_SIZE.finder(f).region(j == i ? b.end() : t.start(), t.end());
         int sizes = stagedSizes(balloons, i);
         if (m.find() && sizes >= 2) {
           return new Value(sizes, i, b.start(), m.end(), false);

@@ -142,26 +142,10 @@ final class DilationTime {
   private static final WordSet OTHER_TIME_BEFORE =
       WordSet.of("previously", "prior", "recently", "earlier", "already", "formerly", "last");
 
-  /** Words that put a dilation named near them at another time than this session. */
-  private static final WordSet OTHER_TIME =
-      WordSet.of(
-          "previous",
-          "previously",
-          "prior",
-          "last",
-          "earlier",
-          "recent",
-          "ago",
-          "yesterday",
-          "morning",
-          "morning's",
-          "afternoon",
-          "week",
-          "weeks",
-          "month",
-          "months",
-          "year",
-          "years");
+  /** A word that puts a dilation named near it at another time than this session. */
+  private boolean otherTime(int k) {
+    return Elsewhen.isAnotherTime(f, wordStarts[k], wordEnds[k]);
+  }
 
   private static final WordSet DILATION_NOUNS = WordSet.of("treatment", "therapy", "intervention");
 
@@ -250,7 +234,7 @@ final class DilationTime {
   private boolean dilationWithin(int k) {
     int limit = Math.min(words, k + 4);
     for (int j = k + 1; j < limit; j++) {
-      if (in(j, OTHER_TIME)) {
+      if (otherTime(j)) {
         return false;
       }
       if (isDilationWord(j)) {
@@ -262,7 +246,7 @@ final class DilationTime {
 
   private boolean otherTimeWithin(int from, int to) {
     for (int t = from; t < Math.min(words, to); t++) {
-      if (in(t, OTHER_TIME)) {
+      if (otherTime(t)) {
         return true;
       }
     }

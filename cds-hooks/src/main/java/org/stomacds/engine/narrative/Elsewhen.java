@@ -2,6 +2,7 @@ package org.stomacds.engine.narrative;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -84,26 +85,77 @@ final class Elsewhen {
           "ago",
           "yesterday");
 
-  /** After a dilation verb: it happened at another time than this session. */
+  /**
+   * The words that date a thing to another session ("2 weeks ago", "the previous dilation", "last
+   * month"): {@code features.yaml}'s ANOTHER_TIME, the one list the lumen's time, the numbers and
+   * the extent ask, each with its own window.
+   */
   private static final WordSet ANOTHER_TIME =
-      WordSet.of(
-          "ago",
-          "yesterday",
-          "earlier",
-          "previously",
-          "recently",
-          "previous",
-          "prior",
-          "last",
-          "morning",
-          "afternoon",
-          "evening",
-          "week",
-          "weeks",
-          "month",
-          "months",
-          "year",
-          "years");
+      WordSet.of(Features.INSTANCE.words(Feature.ANOTHER_TIME.ordinal()));
+
+  /** A date: a year, "in September", "last spring", "last time". */
+  private static final Pattern DATED =
+      Rx.compile(
+          "\\b(?:(?:19|20)\\d{2}|in\\s+(?:"
+              + String.join("|", Arrays.copyOf(MONTHS_AND_SEASONS, 12)).replace("|may", "")
+              + ")|last\\s+(?:year|month|week|time|fall|"
+              + String.join("|", Arrays.copyOfRange(MONTHS_AND_SEASONS, 12, 16))
+              // "he had a full colonoscopy in the spring"
+              + ")|(?:in|during)\\s+the\\s+(?:fall|"
+              + String.join("|", Arrays.copyOfRange(MONTHS_AND_SEASONS, 12, 16))
+              + "))\\b");
+
+  /** Whether the word {@code f[from, to)} dates a thing to another session. */
+  static boolean isAnotherTime(String f, int from, int to) {
+    return ANOTHER_TIME.contains(f, from, to);
+  }
+
+  /**
+   * Whether one of the first {@code words} words of {@code f[from, to)} dates a thing to another
+   * session: "the cecum was reached in 2023", "after the previous dilation".
+   */
+  static boolean anotherTimeAhead(String f, int from, int to, int words) {
+    TokenCursor c = new TokenCursor(f, from, to, from);
+    for (int k = 0; k < words && c.next(); ) {
+      if (c.isWord()) {
+        if (c.in(ANOTHER_TIME)) {
+          return true;
+        }
+        k++;
+      }
+    }
+    return false;
+  }
+
+  /** As {@link #anotherTimeAhead}, over the last {@code words} words before {@code to}. */
+  static boolean anotherTimeBehind(String f, int from, int to, int words) {
+    TokenCursor c = new TokenCursor(f, from, to, to);
+    for (int k = 0; k < words && c.prev(); ) {
+      if (c.isWord()) {
+        if (c.in(ANOTHER_TIME)) {
+          return true;
+        }
+        k++;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code f[from, to)} holds a date: a year, "in May", "last spring". */
+  static boolean dated(String f, int from, int to) {
+    return DATED.matcher(f).region(from, to).find();
+  }
+
+  /** Whether a word of {@code f[from, to)} plans or recalls: "will", "planned", "history". */
+  static boolean plannedOrPast(String f, int from, int to) {
+    TokenCursor c = new TokenCursor(f, from, to, from);
+    while (c.next()) {
+      if (c.isWord() && c.in(ELSEWHEN)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A date or an interval after a size: "13.5mm 5/26", "15 mm 6/2025", "18mm 6wk". */
   private static final java.util.regex.Pattern DATE =

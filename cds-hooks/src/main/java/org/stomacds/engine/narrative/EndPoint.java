@@ -1,7 +1,6 @@
 package org.stomacds.engine.narrative;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Whether a reach shows the exam's end point, as a coder needs it (the corpus brief's coding
@@ -28,7 +27,7 @@ final class EndPoint {
     int clause = clauseEnd(sentence, end);
     if (intoTheColon(start, clause) && throughAnIleostomy()) {
       // entering the colon at the valve or the ileocolic anastomosis is where its exam begins
-      return COLON_END.matcher(note.f).region(start, clause).find();
+      return COLON_END.finder(note.f).region(start, clause).find();
     }
     return named(start, clause) || smallBowel(sentence) && !intoTheColon(start, clause);
   }
@@ -41,12 +40,12 @@ final class EndPoint {
   boolean entersTheColon(int sentence, int start) {
     int clause = clauseEnd(sentence, start);
     return throughAnIleostomy()
-        && INTO_THE_COLON.matcher(note.f).region(start, clause).find()
-        && !COLON_END.matcher(note.f).region(start, clause).find();
+        && INTO_THE_COLON.finder(note.f).region(start, clause).find()
+        && !COLON_END.finder(note.f).region(start, clause).find();
   }
 
-  private static final Pattern INTO_THE_COLON =
-      Rx.compile(
+  private static final AnchoredPattern INTO_THE_COLON =
+      AnchoredPattern.compile(
           "\\b(?:into|along|up|on\\s+(?:to|into))\\s+(?:the\\s+)?(?:defunctioned\\s+)?colon\\b");
 
   /**
@@ -56,7 +55,7 @@ final class EndPoint {
    * ends, so a segment on the way leaves it incomplete.
    */
   private boolean intoTheColon(int start, int end) {
-    return COLON_ON_THE_WAY.matcher(note.f).region(start, end).find();
+    return COLON_ON_THE_WAY.finder(note.f).region(start, end).find();
   }
 
   /**
@@ -71,14 +70,28 @@ final class EndPoint {
 
   /** The words reached name an end point or say the exam was whole ("cecum", "entire colon"). */
   boolean named(int start, int end) {
-    return END_POINT.matcher(note.f).region(start, end).find();
+    return END_POINT.finder(note.f).region(start, end).find();
   }
 
   /** The exam is an ileoscopy: through an ileostomy, or its sentence names the small bowel. */
   boolean smallBowel(int sentence) {
     Sentence s = sentences.get(sentence);
-    return SMALL_BOWEL.matcher(note.f).region(s.start(), s.end()).find() || throughAnIleostomy();
+    return SMALL_BOWEL.finder(note.f).region(s.start(), s.end()).find() || throughAnIleostomy();
   }
+
+  /**
+   * The sentence says the look was made from below ("per anus", "transanally"): a defunctioned
+   * segment's far end seen that way is another look than the stoma's exam.
+   */
+  boolean perAnus(int sentence) {
+    Sentence s = sentences.get(sentence);
+    return PER_ANUS.finder(note.f).region(s.start(), s.end()).find();
+  }
+
+  private static final AnchoredPattern PER_ANUS =
+      AnchoredPattern.compile(
+          "\\b(?:per\\s+(?:anus|rectum|anum|rectal)|pr|trans-?anal(?:ly)?|(?<!out\\s)(?:via|through|thru)\\s+(?:the\\s+)?"
+              + "(?:anus|rectum|anal\\s+canal)|from\\s+below)\\b");
 
   /** The route the service facts read: an ileostomy, or a stoma whose kind is an ileostomy. */
   boolean throughAnIleostomy() {
@@ -99,27 +112,28 @@ final class EndPoint {
     return note.service();
   }
 
-  private static final Pattern END_POINT =
-      Rx.compile(
+  private static final AnchoredPattern END_POINT =
+      AnchoredPattern.compile(
           "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
-              + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire"
+              + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire|in\\s+full"
+              + "|full\\s+(?:colonoscopy|exam(?:ination)?)"
               + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
 
-  private static final Pattern COLON_ON_THE_WAY =
-      Rx.compile(
+  private static final AnchoredPattern COLON_ON_THE_WAY =
+      AnchoredPattern.compile(
           "\\b(?:(?:hepatic|splenic)\\s+flexure|(?:ascending|transverse|descending|sigmoid)(?:\\s+colon)?"
               + "|colon|[hs]f|asc|desc|sig)\\b");
 
   /** Where a colon entered from the small bowel ends: the rectum, the anus, a blind end. */
-  private static final Pattern COLON_END =
-      Rx.compile(
+  private static final AnchoredPattern COLON_END =
+      AnchoredPattern.compile(
           "\\b(?:rectum|rectal|anus|anal|dentate|stump|(?:colo-?rectal|colo-?anal|ileo-?rectal)\\s+"
               + "anastomo[a-z]*|(?:entire|whole)\\s+(?:defunctioned\\s+|distal\\s+)?(?:colon|segment)"
               + "|blind[\\s-]+end(?:ed)?)\\b");
 
-  private static final Pattern SMALL_BOWEL =
-      Rx.compile(
+  private static final AnchoredPattern SMALL_BOWEL =
+      AnchoredPattern.compile(
           "\\b(?:ileum|ileal|ileoscopy|small\\s+bowel|sb|(?:neo-?|n)?ti|terminal\\s+ileum|jejun[a-z]*"
               + "|ileostomy|ileo|afferent\\s+limb)\\b");
 }

@@ -37,12 +37,12 @@ final class EventCoding {
             || event.contains("split")
             || event.contains("lacerat")
             || event.contains("fissur");
-    if (!bleeding && !tear || treated(h) || LABELLED.matcher(f).region(from, to).find()) {
+    if (!bleeding && !tear || treated(h) || LABELLED.finder(f).region(from, to).find()) {
       return false;
     }
-    return ComplicationsReader.MINOR.matcher(f).region(from, to).find()
-        || UNTREATED.matcher(f).region(from, to).find()
-        || tear && ComplicationsReader.SUPERFICIAL.matcher(f).region(from, to).find();
+    return ComplicationsReader.MINOR.finder(f).region(from, to).find()
+        || UNTREATED.finder(f).region(from, to).find()
+        || tear && ComplicationsReader.SUPERFICIAL.finder(f).region(from, to).find();
   }
 
   /** Bleeding said absent after a tear or split in its clause, in the account of the procedure. */
@@ -51,13 +51,13 @@ final class EventCoding {
     String event = f.substring(h.start(), h.end());
     return s.section() != Section.COMPLICATIONS
         && (event.contains("bleed") || event.contains("bldg") || event.contains("ooz"))
-        && TEAR.matcher(f).region(from, h.start()).find();
+        && TEAR.finder(f).region(from, h.start()).find();
   }
 
   /** The event's sentence tells what it needed: then it is a complication whatever its size. */
   boolean treated(Hit h) {
     Sentence s = sentences.get(h.sentence());
-    return TREATED.matcher(f).region(s.start(), s.end()).find();
+    return TREATED.finder(f).region(s.start(), s.end()).find();
   }
 
   /** The event is told at or after a sentence saying the patient came back after discharge. */
@@ -75,15 +75,15 @@ final class EventCoding {
   boolean supportedSedationEvent(Hit h) {
     Sentence s = sentences.get(h.sentence());
     String event = f.substring(h.start(), h.end());
-    if (s.section() == Section.COMPLICATIONS || !SEDATION_EVENT.matcher(event).find()) {
+    if (s.section() == Section.COMPLICATIONS || !SEDATION_EVENT.finder(event).find()) {
       return false;
     }
     int end = h.sentence() + 1 < sentences.size() ? sentences.get(h.sentence() + 1).end() : s.end();
-    if (!SUPPORT.matcher(f).region(s.start(), end).find()
-        || CALLED_ONE.matcher(f).region(s.start(), told(h.sentence())).find()) {
+    if (!SUPPORT.finder(f).region(s.start(), end).find()
+        || CALLED_ONE.finder(f).region(s.start(), told(h.sentence())).find()) {
       return false;
     }
-    java.util.regex.Matcher more = ESCALATION.matcher(f).region(s.start(), end);
+    AnchoredPattern.Finder more = ESCALATION.finder(f).region(s.start(), end);
     while (more.find()) {
       if (!WAIVED_BEFORE
               .matcher(f)
@@ -110,8 +110,8 @@ final class EventCoding {
           // "presented to the ED with obstruction": why the patient came
           continue;
         }
-        late = late || LATE.matcher(f).region(s.start(), s.end()).find();
-        if (late && CAME_BACK.matcher(f).region(s.start(), s.end()).find()) {
+        late = late || LATE.finder(f).region(s.start(), s.end()).find();
+        if (late && CAME_BACK.finder(f).region(s.start(), s.end()).find()) {
           dischargedBy = i;
           break;
         }
@@ -126,17 +126,18 @@ final class EventCoding {
   }
 
   /** The provider calls the event a complication: "recorded as a sedation-related complication". */
-  private static final Pattern CALLED_ONE =
-      Rx.compile(
+  private static final AnchoredPattern CALLED_ONE =
+      AnchoredPattern.compile(
           "\\b(?:(?:a|an|as|the|this)\\s+(?:[a-z-]+\\s+){0,2}?(?:complication|adverse\\s+event)"
               + "|complicated\\s+by)\\b");
 
-  private static final Pattern SEDATION_EVENT =
-      Rx.compile("hypox|desat|sat|spo2|sp02|o2|oxygen|brady|hypotens|heart|hr|pulse|bp|pressure");
+  private static final AnchoredPattern SEDATION_EVENT =
+      AnchoredPattern.compile(
+          "hypox|desat|sat|spo2|sp02|o2|oxygen|brady|hypotens|heart|hr|pulse|bp|pressure");
 
   /** The support giving sedation includes. */
-  private static final Pattern SUPPORT =
-      Rx.compile(
+  private static final AnchoredPattern SUPPORT =
+      AnchoredPattern.compile(
           "\\b(?:chin[\\s-]+lift|jaw[\\s-]+thrust|head\\s+tilt|(?:increas|turn)[a-z]*\\s+(?:up\\s+)?(?:the\\s+)?"
               + "(?:supplemental\\s+|nasal\\s+)?(?:o2|oxygen|nasal\\s+cannula|flow)|(?:more|supplemental"
               + "|additional|extra)\\s+(?:o2|oxygen)|\\d+\\s*(?:l|lpm|liters?|litres?)\\b|sedation\\s+"
@@ -144,8 +145,8 @@ final class EventCoding {
               + "|stimulat[a-z]*|verbal\\s+stimul[a-z]*|deep\\s+breath[a-z]*)");
 
   /** What a sedation event needed beyond that support: then it is a complication. */
-  private static final Pattern ESCALATION =
-      Rx.compile(
+  private static final AnchoredPattern ESCALATION =
+      AnchoredPattern.compile(
           "\\b(?:bag[\\s-]*(?:and[\\s-]*)?(?:valve[\\s-]*)?mask|bvm|ambu|positive[\\s-]+pressure|ppv|cpap|intubat[a-z]*"
               + "|(?:oral|nasal|naso-?pharyngeal|oro-?pharyngeal)\\s+airway|lma|naloxone|narcan|flumazenil"
               + "|revers[a-z]*|atropine|glycopyrrolate|ephedrine|phenylephrine|bolus|vasopressor[a-z]*"
@@ -158,8 +159,8 @@ final class EventCoding {
   private static final Pattern WAIVED_AFTER =
       Rx.compile("\\s*(?:was\\s+|were\\s+)?not\\s+(?:required|needed|necessary)\\b");
 
-  private static final Pattern CAME_BACK =
-      Rx.compile(
+  private static final AnchoredPattern CAME_BACK =
+      AnchoredPattern.compile(
           "\\b(?:returned|came\\s+back|re-?presented|presented)\\s+to\\s+(?:the\\s+|our\\s+)?(?:ed|er"
               + "|emergency|a&e|hospital)\\b|\\b(?:was\\s+)?re-?admitted\\b|\\breadmission\\b"
               + "|\\b(?:after|following|since)\\s+(?:her\\s+|his\\s+|their\\s+)?discharge\\b"
@@ -167,15 +168,16 @@ final class EventCoding {
               + "|\\bpost-?discharge\\b|\\bat\\s+home\\s+(?:that|the\\s+same|on)\\b");
 
   /** A late entry: an addendum written after the note. */
-  private static final Pattern LATE =
-      Rx.compile(
+  private static final AnchoredPattern LATE =
+      AnchoredPattern.compile(
           "\\b(?:addendum|late\\s+entry|session\\s*(?:2|two|ii)|(?:second|separate|later)\\s+session"
               + "|discharged\\s+(?:from\\s+(?:the\\s+)?(?:recovery|pacu|unit|endoscopy)|home))\\b");
 
-  private static final Pattern TEAR = Rx.compile("\\b(?:tears?|splits?|lacerations?|fissures?)\\b");
+  private static final AnchoredPattern TEAR =
+      AnchoredPattern.compile("\\b(?:tears?|splits?|lacerations?|fissures?)\\b");
 
-  private static final Pattern TREATED =
-      Rx.compile(
+  private static final AnchoredPattern TREATED =
+      AnchoredPattern.compile(
           "\\b(?:clip(?:s|ped)?|hemoclips?|epinephrine|adrenaline|cauter[a-z]*|apc|argon"
               + "|coagulat[a-z]*|(?:applied|apply|applying|held|holding|direct|manual|digital|tamponade"
               + "\\s+with)\\s+pressure|pressure\\s+(?:was\\s+)?(?:applied|held)|pack(?:ed|ing)"
@@ -184,10 +186,11 @@ final class EventCoding {
               + "(?:additional|extra|further)|transfus[a-z]*|hemostatic|hemostasis\\s+(?:was\\s+)?"
               + "achieved|treated\\s+with|brisk|arterial|spurting)\\b");
 
-  private static final Pattern LABELLED = Rx.compile("\\b(?:complications?|adverse)\\b");
+  private static final AnchoredPattern LABELLED =
+      AnchoredPattern.compile("\\b(?:complications?|adverse)\\b");
 
-  private static final Pattern UNTREATED =
-      Rx.compile(
+  private static final AnchoredPattern UNTREATED =
+      AnchoredPattern.compile(
           "\\b(?:(?:stopped|settled|ceased|resolved)\\s+(?:on\\s+its\\s+own|by\\s+itself"
               + "|spontaneously|without\\s+(?:treatment|intervention|therapy))|spontaneously"
               + "|no\\s+(?:active\\s+)?(?:bleeding|bldg|ooze|oozing)|did\\s+not\\s+bleed|needed\\s+no"

@@ -29,34 +29,36 @@ final class ExtentContent {
    * What the extent names that is the whole exam although it is not the cecum: the whole colon, the
    * far end of a defunctioned segment, or a length of bowel.
    */
-  private static final Pattern WHOLE_OR_END =
-      Rx.compile(
+  private static final AnchoredPattern WHOLE_OR_END =
+      AnchoredPattern.compile(
           "\\b(?:whole|entire|total|full)\\b|\\b(?:rectum|rectal\\s+stump|anal\\s+canal|dentate"
               + "|anus)\\b|\\b\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b");
 
-  private static final Pattern END_POINT =
-      Rx.compile(
+  private static final AnchoredPattern END_POINT =
+      AnchoredPattern.compile(
           "ca?ecum|ca?ecal|ileum|anastomo|complete|ileoca?ecal|appendiceal|\\b(?:neo-?)?ti\\b"
               + "|\\bnti\\b|\\b(?:ao|icv)\\b");
 
-  private static final Pattern SHORT_OF_IT =
-      Rx.compile("flex|colon|sigmoid|rectum|\\scm\\b|stoma|stricture|stenosis|lesion|narrowing");
+  private static final AnchoredPattern SHORT_OF_IT =
+      AnchoredPattern.compile(
+          "flex|colon|sigmoid|rectum|\\scm\\b|stoma|stricture|stenosis|lesion|narrowing");
 
-  private static final Pattern KEPT_SHORT = Rx.compile("\\b(?:only|limited)\\b");
+  private static final AnchoredPattern KEPT_SHORT =
+      AnchoredPattern.compile("\\b(?:only|limited)\\b");
 
   /**
    * The stricture, the stoma or the fascia named as the point the exam reached: "TO THE STRICTURE
    * AT 18 CM", "stoma and stricture (not traversed)". A length after it places the lesion; it is
    * not a length of bowel examined ("20 cm beyond the stricture" names the length first).
    */
-  private static final Pattern AT_THE_LESION =
-      Rx.compile(
+  private static final AnchoredPattern AT_THE_LESION =
+      AnchoredPattern.compile(
           "[\\s,:-]*(?:(?:up\\s+)?to\\s+|at\\s+|until\\s+)?(?:the\\s+)?(?:level\\s+of\\s+(?:the\\s+)?)?"
               + "(?:stricture|stenosis|stenotic\\s+segment|lesion|narrowing|stoma|stomal|fascia)\\b");
 
   /** The scope went on past the lesion named first: "stricture, traversed to 40 cm". */
-  private static final Pattern BEYOND_IT =
-      Rx.compile(
+  private static final AnchoredPattern BEYOND_IT =
+      AnchoredPattern.compile(
           "(?<!not\\s)(?<!never\\s)\\b(?:beyond|past|travers[a-z]*|crossed|passed|through|thru|above"
               + "|proximal\\s+to)\\b");
 
@@ -118,21 +120,21 @@ final class ExtentContent {
         || content.contains("not passed")) {
       return Tag.INCOMPLETE_STRONG;
     }
-    if (END_POINT.matcher(content).find()) {
+    if (END_POINT.finder(content).find()) {
       // "Extent: cecum", "Extent: neo-terminal ileum only" (an ileostomy's whole exam)
       return Tag.COMPLETE;
     }
-    if (AT_THE_LESION.matcher(content).lookingAt() && !BEYOND_IT.matcher(content).find()) {
+    if (AT_THE_LESION.matcher(content).lookingAt() && !BEYOND_IT.finder(content).find()) {
       return Tag.INCOMPLETE_STRONG;
     }
-    if (KEPT_SHORT.matcher(content).find()) {
+    if (KEPT_SHORT.finder(content).find()) {
       // "Extent: 4 cm only", "Stoma only, 1-2 cm", "limited to the stricture"
       return Tag.INCOMPLETE_STRONG;
     }
-    if (WHOLE_OR_END.matcher(content).find()) {
+    if (WHOLE_OR_END.finder(content).find()) {
       return Tag.COMPLETE;
     }
-    if (SHORT_OF_IT.matcher(content).find()) {
+    if (SHORT_OF_IT.finder(content).find()) {
       return Tag.INCOMPLETE_STRONG;
     }
     return null;

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 final class ExtentReader {
 
-  private static final Pattern REASON =
-      Rx.compile(
+  private static final AnchoredPattern REASON =
+      AnchoredPattern.compile(
           "\\b(?:due\\s+to|because\\s+of|because|secondary\\s+to|owing\\s+to|on\\s+account\\s+of"
               + "|as\\s+a\\s+result\\s+of|limited\\s+by|given)\\s+([^.;,]{3,160}?)"
               + "(?=\\s+(?:after|before|when|while|at\\s+which|and\\s+the|so|therefore|but|once)\\b"
@@ -31,26 +31,26 @@ final class ExtentReader {
               + "|\\bhypotension\\b|\\bperforation\\b|\\bbleeding\\b"
               + "|\\b(?:unable\\s+to|could\\s+not)\\s+(?:be\\s+)?(?:advance|advanced|pass|passed|traverse"
               + "|traversed|negotiate)[^.;]{0,60}");
-  private static final Pattern BEFORE_ANESTHESIA =
-      Rx.compile(
+  private static final AnchoredPattern BEFORE_ANESTHESIA =
+      AnchoredPattern.compile(
           "\\b(?:before|prior\\s+to|pre-?)\\s*(?:the\\s+)?(?:any\\s+)?(?:administration\\s+of\\s+)?"
               + "(?:sedation|an(?:a)?esthesia|induction|insertion|scope\\s+insertion|intubation"
               + "|the\\s+scope\\s+(?:was|could\\s+be)\\s+(?:inserted|introduced|passed)|the\\s+start"
               + "|starting|beginning|administration)\\b|\\bin\\s+the\\s+(?:pre-?procedure|pre-?op"
               + "|holding)\\s+area\\b|\\bbefore\\s+entering\\b|\\bnot\\s+(?:yet\\s+)?sedated\\b");
-  private static final Pattern AFTER_ANESTHESIA =
-      Rx.compile(
+  private static final AnchoredPattern AFTER_ANESTHESIA =
+      AnchoredPattern.compile(
           "\\b(?:after|following|once)\\s+(?:the\\s+)?(?:induction|sedation|an(?:a)?esthesia"
               + "|insertion|intubation|scope\\s+insertion|administration\\s+of|the\\s+scope\\s+was"
               + "\\s+(?:inserted|introduced|advanced|passed)|the\\s+stoma\\s+was\\s+intubated)\\b");
-  private static final Pattern INSERTION_SHOWN =
-      Rx.compile(
+  private static final AnchoredPattern INSERTION_SHOWN =
+      AnchoredPattern.compile(
           "\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:was\\s+)?(?:then\\s+)?"
               + "(?:inserted|introduced|advanced|passed)\\b|\\bintubat(?:ed|ion)\\b|\\badvanced\\s+to\\b");
 
   /** A stop short of the cecum that the note says was meant: the exam planned was done. */
-  private static final Pattern AS_PLANNED =
-      Rx.compile(
+  private static final AnchoredPattern AS_PLANNED =
+      AnchoredPattern.compile(
           "\\b(?:as\\s+planned|per\\s+plan|by\\s+design|as\\s+intended|intentionally|deliberately"
               + "|planned\\s+(?:limited|short|exam)|by\\s+plan|not\\s+(?:a\\s+|meant\\s+to\\s+be\\s+a\\s+)?(?:full"
               + "|complete)\\s+(?:colonoscopy|exam(?:ination)?))");
@@ -123,6 +123,11 @@ final class ExtentReader {
             // "scope advanced 30 cm" through a colostomy: the depth is the extent, short of
             // the cecum for all the note shows
             weak = Hit.first(weak, h);
+          } else if (p == Polarity.AFFIRMED
+              && namesTheDistalEnd(h)
+              && endPoint.perAnus(h.sentence())) {
+            // "I also looked into the Hartmann pouch per anus": another look than the stoma's
+            continue;
           } else if (p == Polarity.AFFIRMED) {
             complete = Hit.first(complete, h);
           } else if (p == Polarity.ABSENT && namesTheIleum(h)) {
@@ -214,8 +219,9 @@ final class ExtentReader {
     Sentence s = sentences.get(h.sentence());
     int semi = f.indexOf(';', h.end());
     int end = semi >= 0 && semi < s.end() ? semi : s.end();
-    return ANOTHER_TIME.matcher(f).region(h.start(), end).find()
-        || ANOTHER_DATE.matcher(f).region(clauseStart(s, h.start()), h.start()).find();
+    return Elsewhen.anotherTimeAhead(f, h.start(), end, ANOTHER_TIME_WINDOW)
+        || Elsewhen.dated(f, h.start(), end)
+        || Elsewhen.dated(f, clauseStart(s, h.start()), h.start());
   }
 
   /** Where the clause holding {@code at} starts: after the last comma or semicolon before it. */
@@ -231,25 +237,20 @@ final class ExtentReader {
     return from;
   }
 
-  /** A date before the reach in its clause: "a full colonoscopy in September which reached". */
-  private static final Pattern ANOTHER_DATE =
-      Rx.compile(
-          "\\b(?:ago|last\\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:19|20)\\d{2}"
-              + "|in\\s+(?:january|february|march|april|june|july|august|september|october|november"
-              + "|december))\\b");
-
-  private static final Pattern ANOTHER_TIME =
-      Rx.compile(
-          "\\b(?:prior|previous(?:ly)?|earlier|ago|recent(?:ly)?|last\\s+(?:year|month|week|spring"
-              + "|summer|autumn|fall|winter|time)|(?:19|20)\\d{2}|in\\s+(?:january|february|march"
-              + "|april|june|july|august|september|october|november|december))\\b");
+  /** The words after a reach, in its clause, that may date it: "the whole colon seen last year". */
+  private static final int ANOTHER_TIME_WINDOW = 12;
 
   private boolean namesTheDistalEnd(Hit h) {
     String named = f.substring(h.start(), h.end());
+    // a Hartmann pouch, a rectal stump or remnant, the anal transition zone: a defunctioned
+    // segment's far end, whose exam is another one than the stoma's
     return named.contains("rect")
         || named.contains("anal")
         || named.contains("anus")
-        || named.contains("dentate");
+        || named.contains("dentate")
+        || named.contains("pouch")
+        || named.contains("stump")
+        || named.contains("atz");
   }
 
   private boolean namesTheIleum(Hit h) {
@@ -268,22 +269,22 @@ final class ExtentReader {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
-    if (COLON_SEGMENT.matcher(f).region(h.start(), h.end()).find()
-        && !DEFUNCTIONED.matcher(f).find()) {
+    if (COLON_SEGMENT.finder(f).region(h.start(), h.end()).find()
+        && !DEFUNCTIONED.finder(f).find()) {
       // "advanced to the hepatic flexure": a colonoscopy short of the cecum, unless planned or
       // through a defunctioned limb, whose exam ends where that limb does
       return false;
     }
-    return !LIMIT.matcher(f).region(s.start(), s.end()).find();
+    return !LIMIT.finder(f).region(s.start(), s.end()).find();
   }
 
-  private static final Pattern DEFUNCTIONED =
-      Rx.compile(
+  private static final AnchoredPattern DEFUNCTIONED =
+      AnchoredPattern.compile(
           "\\bmucous\\s+fistula\\b|\\b(?:distal|efferent)\\s+(?:limb|opening|loop|stoma)\\b"
               + "|\\bdefunction");
 
-  private static final Pattern COLON_SEGMENT =
-      Rx.compile("\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc)\\b");
+  private static final AnchoredPattern COLON_SEGMENT =
+      AnchoredPattern.compile("\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc)\\b");
 
   /** A length or segment reached, in a sentence that says the exam fell short there. */
   private boolean reachedShortOfItsAim(Hit h) {
@@ -294,21 +295,21 @@ final class ExtentReader {
         || named.contains("anastomosis")) {
       return false;
     }
-    if (LIMIT.matcher(f).region(h.start(), h.end()).find()) {
+    if (LIMIT.finder(f).region(h.start(), h.end()).find()) {
       // "Exam limited to 8 cm": the limit is in the reach itself
       return true;
     }
-    if (!REACHED.matcher(f).region(h.start(), h.end()).find()) {
+    if (!REACHED.finder(f).region(h.start(), h.end()).find()) {
       return false;
     }
     Sentence s = sentences.get(h.sentence());
-    return LIMIT.matcher(f).region(s.start(), s.end()).find();
+    return LIMIT.finder(f).region(s.start(), s.end()).find();
   }
 
-  private static final Pattern REACHED =
-      Rx.compile(
+  private static final AnchoredPattern REACHED =
+      AnchoredPattern.compile(
           "(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
-              + "|extended)\\s+(?:up\\s+)?to\\b");
+              + "|extended|exam|examination)\\s+(?:up\\s+)?to\\b");
 
   /** {@link #REACHED}, or with words between ("passed freely into the colon to"), or "colon to". */
   private static final Pattern REACHED_ON =
@@ -316,8 +317,8 @@ final class ExtentReader {
           "(?:(?:examined|advanced|reached|visualized|visualised|evaluated|inspected|seen|intubated"
               + "|passed|traversed|went|continued|extended)(?:[\\s,]+[a-z'-]+){0,8}?|colon)[\\s,]+(?:up\\s+)?to\\b");
 
-  private static final Pattern LIMIT =
-      Rx.compile(
+  private static final AnchoredPattern LIMIT =
+      AnchoredPattern.compile(
           "\\b(?:only|limited|limit|unable|could\\s+not|couldn't|cannot|can't|not\\s+able|stopped"
               + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
               + "|poor|inadequate|looping|discomfort|(?<!without\\s)(?<!no\\s)resistance|not\\s+advanced"
@@ -335,7 +336,7 @@ final class ExtentReader {
   private boolean asPlanned(Hit h) {
     for (int k = h.sentence(); k < Math.min(sentences.size(), h.sentence() + 3); k++) {
       Sentence s = sentences.get(k);
-      if (AS_PLANNED.matcher(f).region(s.start(), s.end()).find()) {
+      if (AS_PLANNED.finder(f).region(s.start(), s.end()).find()) {
         return true;
       }
     }
@@ -345,13 +346,13 @@ final class ExtentReader {
   private String reason(Hit h) {
     for (int k = h.sentence(); k < Math.min(sentences.size(), h.sentence() + 2); k++) {
       Sentence s = sentences.get(k);
-      Matcher m = REASON.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder m = REASON.finder(f).region(s.start(), s.end());
       if (m.find()) {
         return mentions.quote(m.start(1), m.end(1));
       }
-      m = REASON_PHRASE.matcher(f).region(s.start(), s.end());
-      if (m.find()) {
-        return mentions.quote(m.start(), m.end());
+      Matcher phrase = REASON_PHRASE.matcher(f).region(s.start(), s.end());
+      if (phrase.find()) {
+        return mentions.quote(phrase.start(), phrase.end());
       }
     }
     return null;
@@ -360,10 +361,10 @@ final class ExtentReader {
   private DiscontinuedAt discontinuedAt(List<Hit> stops) {
     for (Hit h : stops) {
       Sentence s = sentences.get(h.sentence());
-      if (BEFORE_ANESTHESIA.matcher(f).region(s.start(), s.end()).find()) {
+      if (BEFORE_ANESTHESIA.finder(f).region(s.start(), s.end()).find()) {
         return DiscontinuedAt.BEFORE_ANESTHESIA;
       }
-      if (AFTER_ANESTHESIA.matcher(f).region(s.start(), s.end()).find()) {
+      if (AFTER_ANESTHESIA.finder(f).region(s.start(), s.end()).find()) {
         return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
       }
     }
@@ -374,7 +375,7 @@ final class ExtentReader {
       Sentence s = sentences.get(i);
       inserted =
           s.section().describesThisProcedure()
-              && INSERTION_SHOWN.matcher(f).region(s.start(), s.end()).find();
+              && INSERTION_SHOWN.finder(f).region(s.start(), s.end()).find();
     }
     if (inserted) {
       return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;

@@ -56,8 +56,8 @@ final class FluoroscopyReader {
    */
   private int denial(int i) {
     Sentence s = sentences.get(i);
-    if (NOT_USED.matcher(f).region(s.start(), s.end()).find()
-        && !USED.matcher(f).region(s.start(), s.end()).find()) {
+    if (NOT_USED.finder(f).region(s.start(), s.end()).find()
+        && !USED.finder(f).region(s.start(), s.end()).find()) {
       return i;
     }
     if (s.contentStart() > s.start()
@@ -108,14 +108,14 @@ final class FluoroscopyReader {
   }
 
   /** "not used", "not needed and not used", "was not utilized". */
-  private static final Pattern NOT_USED =
-      Rx.compile(
+  private static final AnchoredPattern NOT_USED =
+      AnchoredPattern.compile(
           "\\bnot\\s+(?:been\\s+)?(?:used|utili[sz]ed|needed|required|performed|employed|necessary"
               + "|done)\\b");
 
   /** What says it was used after all: "used to confirm", "under fluoroscopy", "showed". */
-  private static final Pattern USED =
-      Rx.compile(
+  private static final AnchoredPattern USED =
+      AnchoredPattern.compile(
           "\\b(?:confirm(?:ed|s)?|show(?:ed|s|n)|demonstrat[a-z]*|under\\s+fluoro[a-z]*|was\\s+used"
               + "|were\\s+used|guidance|seconds?|sec|minutes?|min|mgy|dose)\\b");
 

@@ -9,11 +9,16 @@ import java.util.regex.Pattern;
  */
 final class Guards {
 
-  private static final Pattern STOP_REASON =
-      Rx.compile(
+  private static final AnchoredPattern STOP_REASON =
+      AnchoredPattern.compile(
           "\\b(?:due\\s+to|because|secondary\\s+to|owing\\s+to|early|prematurely|given|prior\\s+to"
               + "|before|after|at\\s+(?:this|that)\\s+point|as\\s+a\\s+result|for\\s+safety"
-              + "|elected|decided|decision|chose|opted|had\\s+to|however)\\b");
+              + "|elected|decided|decision|chose|opted|had\\s+to|however"
+              // an event or a failure told beside it: "became hypoxic and the procedure was
+              // stopped"
+              + "|hypox[a-z]*|desaturat[a-z]*|agitat[a-z]*|combative|intoleran[a-z]*|discomfort"
+              + "|perforat[a-z]*|unstable|could\\s+not|couldn't|unable|would\\s+not|wouldn't"
+              + "|impassable)\\b");
 
   private static final Set<String> THE = Set.of("the");
 
@@ -177,12 +182,12 @@ final class Guards {
         && f.charAt(stop) != ';') {
       stop++;
     }
-    return STRICTURE_THERE.matcher(f).region(b, s.end()).find()
-        || (next > s.end() && STRICTURE_THERE.matcher(f).region(next, stop).find());
+    return STRICTURE_THERE.finder(f).region(b, s.end()).find()
+        || (next > s.end() && STRICTURE_THERE.finder(f).region(next, stop).find());
   }
 
-  private static final Pattern STRICTURE_THERE =
-      Rx.compile(
+  private static final AnchoredPattern STRICTURE_THERE =
+      AnchoredPattern.compile(
           "\\b(?:strictur|stenos|stenotic|narrow|tight|pin-?hole|pin-?point|fibrotic|web\\b"
               + "|ring\\b|lumen)");
 
@@ -222,7 +227,7 @@ final class Guards {
         || m.contains("cancel")) {
       return true;
     }
-    return STOP_REASON.matcher(f).region(s.start(), s.end()).find()
+    return STOP_REASON.finder(f).region(s.start(), s.end()).find()
         || STOPPED_SHORT.matcher(f).region(b, s.end()).lookingAt();
   }
 
@@ -288,19 +293,20 @@ final class Guards {
    * or distension": a review of systems).
    */
   static boolean beforeTheProcedureIsDescribed(String f, Sentence s, int a, int b) {
-    if (DENIAL.matcher(f).region(s.start(), a).find()) {
+    if (DENIAL.finder(f).region(s.start(), a).find()) {
       return false;
     }
     return s.section() == Section.INDICATION
         || s.section() == Section.HISTORY
-        || !PROCEDURE_EVENT.matcher(f).region(s.start(), s.end()).find();
+        || !PROCEDURE_EVENT.finder(f).region(s.start(), s.end()).find();
   }
 
-  private static final Pattern DENIAL =
-      Rx.compile("\\b(?:no|denies|denied|deny|without|not|negative\\s+for|resolved)\\b");
+  private static final AnchoredPattern DENIAL =
+      AnchoredPattern.compile(
+          "\\b(?:no|denies|denied|deny|without|not|negative\\s+for|resolved)\\b");
 
-  private static final Pattern PROCEDURE_EVENT =
-      Rx.compile(
+  private static final AnchoredPattern PROCEDURE_EVENT =
+      AnchoredPattern.compile(
           "\\b(?:during|inflat[a-z]*|balloon|dilat[a-z]*|scope|colonoscope|gastroscope|withdraw[a-z]*"
               + "|insufflat[a-z]*|after|post|recovery|tolerated|complicat[a-z]*)\\b");
 

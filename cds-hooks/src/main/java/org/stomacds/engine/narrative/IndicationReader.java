@@ -6,7 +6,6 @@ import static org.stomacds.engine.documentation.DocumentationElement.ROUTE_THROU
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -76,8 +75,8 @@ final class IndicationReader {
   }
 
   /** A symptom of the procedure itself: "cramping during balloon inflation". */
-  private static final Pattern DURING =
-      Rx.compile(
+  private static final AnchoredPattern DURING =
+      AnchoredPattern.compile(
           "\\b(?:during|intra-?procedur[a-z]*|post-?(?:procedure|dilation|op)|inflation|inflated"
               + "|dilated|dilation\\s+(?:was|to))\\b");
 
@@ -86,9 +85,9 @@ final class IndicationReader {
    * earlier time in its clause ("prior colostomy stricture dilated in 2019").
    */
   private boolean reasonNow(Sentence s) {
-    Matcher reason = REASON.matcher(f).region(s.contentStart(), s.end());
+    AnchoredPattern.Finder reason = REASON.finder(f).region(s.contentStart(), s.end());
     while (reason.find()) {
-      if (!DENIED.matcher(f).region(s.contentStart(), reason.start()).find()
+      if (!DENIED.finder(f).region(s.contentStart(), reason.start()).find()
           && !PAST.matcher(f)
               .region(clauseStart(s, reason.start()), clauseEnd(s, reason.end()))
               .find()) {
@@ -99,8 +98,9 @@ final class IndicationReader {
   }
 
   /** Words that date what a clause tells to an earlier time. */
-  private static final Pattern PAST =
-      Rx.compile("\\b(?:prior|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
+  private static final AnchoredPattern PAST =
+      AnchoredPattern.compile(
+          "\\b(?:prior|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
 
   /**
    * Whether the sentence speaks of this procedure's own events ("cramping during balloon
@@ -108,11 +108,11 @@ final class IndicationReader {
    * months ago", "dilated twice before") is history, not this procedure.
    */
   private boolean duringThisProcedure(Sentence s) {
-    Matcher during = DURING.matcher(f).region(s.contentStart(), s.end());
+    AnchoredPattern.Finder during = DURING.finder(f).region(s.contentStart(), s.end());
     while (during.find()) {
       int from = clauseStart(s, during.start());
       int to = clauseEnd(s, during.end());
-      if (!ANOTHER_SESSION.matcher(f).region(from, to).find()) {
+      if (!ANOTHER_SESSION.finder(f).region(from, to).find()) {
         return true;
       }
     }
@@ -136,14 +136,15 @@ final class IndicationReader {
   }
 
   /** Words that date a dilation to another session than this one. */
-  private static final Pattern ANOTHER_SESSION =
-      Rx.compile(
+  private static final AnchoredPattern ANOTHER_SESSION =
+      AnchoredPattern.compile(
           "\\b(?:prior|previous|previously|before|last|ago|earlier|history|hx|s/p|h/o"
               + "|recent|recently|in\\s+(?:19|20)\\d\\d)\\b");
 
   /** "Denies pain", "no distension": the symptom is said to be missing. */
-  private static final Pattern DENIED =
-      Rx.compile("\\b(?:denies|denied|no|without|negative\\s+for|free\\s+of)\\b[^.;,)]{0,30}$");
+  private static final AnchoredPattern DENIED =
+      AnchoredPattern.compile(
+          "\\b(?:denies|denied|no|without|negative\\s+for|free\\s+of)\\b[^.;,)]{0,30}$");
 
   /** The first sentence of the procedure's own account: the route, a balloon, a dilation. */
   private int accountBegins() {
@@ -182,23 +183,23 @@ final class IndicationReader {
 
   /** Whether a sentence tells the scope's passage rather than naming the procedure. */
   private boolean narrated(Sentence s) {
-    return NARRATED.matcher(f).region(s.start(), s.end()).find();
+    return NARRATED.finder(f).region(s.start(), s.end()).find();
   }
 
   /** An instrument or a verb of passing it: the account of the procedure has begun. */
-  private static final Pattern NARRATED =
-      Rx.compile(
+  private static final AnchoredPattern NARRATED =
+      AnchoredPattern.compile(
           "\\b(?:scope|scoped|colonoscope|gastroscope|endoscope|enteroscope|ileoscope|pcf|cf|gif"
               + "|instrument|inserted|introduced|intubated|advanced|passed|entered|went|put|placed"
               + "|insertion|traversed)\\b");
 
   private boolean namesProcedure(Sentence s) {
-    return PROCEDURE_NAMED.matcher(f).region(s.start(), s.end()).find();
+    return PROCEDURE_NAMED.finder(f).region(s.start(), s.end()).find();
   }
 
   /** The procedure or a study named as a whole: "colonoscopy via the stoma with dilation". */
-  private static final Pattern PROCEDURE_NAMED =
-      Rx.compile(
+  private static final AnchoredPattern PROCEDURE_NAMED =
+      AnchoredPattern.compile(
           "\\b(?:colonoscopy|endoscopy|ileoscopy|sigmoidoscopy|pouchoscopy|procedure|dilation"
               + "|dilatation|evaluation|study|enema|exam(?:ination)?)\\b");
 
@@ -212,8 +213,8 @@ final class IndicationReader {
   }
 
   /** A stricture, or what one does to a patient with a stoma. */
-  private static final Pattern REASON =
-      Rx.compile(
+  private static final AnchoredPattern REASON =
+      AnchoredPattern.compile(
           "\\b(?:obstruct[a-z]*|sbo|cramp[a-z]*|bloat[a-z]*|disten[st]ion|pain[a-z]*|vomit[a-z]*"
               + "|nausea|emesis|output|irrigat[a-z]*|strain[a-z]*|ribbon|pellets?|enemas?|washouts?"
               + "|intolerance|strictu?res?|stricure|stenos[ie]s|stenotic|narrow[a-z]*|retract[a-z]*"

@@ -50,15 +50,15 @@ final class InflationCounts {
    * A second stricture named between two counts: its counts add up even with the same balloon
    * ("Stricture A: 15 mm balloon x2. Stricture B: 15 mm balloon x1").
    */
-  private static final Pattern ANOTHER_STRICTURE =
-      Rx.compile(
+  private static final AnchoredPattern ANOTHER_STRICTURE =
+      AnchoredPattern.compile(
           "\\b(?:strictures?|stenos[ie]s|narrowings?|sites?|lesions?)\\s*(?:#\\s*)?(?:[2-9]|b|ii|two)\\b"
               + "|\\b(?:second|other|next|another|2nd|distal|proximal)\\s+(?:strictures?|stenos[ie]s"
               + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b");
 
   private static boolean anotherStrictureBetween(String f, Value last, Value next) {
     return last.end() < next.start()
-        && ANOTHER_STRICTURE.matcher(f).region(last.end(), next.start()).find();
+        && ANOTHER_STRICTURE.finder(f).region(last.end(), next.start()).find();
   }
 
   /**
@@ -179,7 +179,7 @@ final class InflationCounts {
       String f, Sentence s, List<Value> balloons, int i, int chained) {
     Value first = balloons.get(i);
     if (sameSpan(balloons, first) != 1
-        || !NAMED_BEFORE.matcher(f).region(s.start(), first.start()).find()) {
+        || !NAMED_BEFORE.finder(f).region(s.start(), first.start()).find()) {
       return false;
     }
     for (int j = i + 1; j < i + chained; j++) {
@@ -190,7 +190,8 @@ final class InflationCounts {
     return !f.substring(balloons.get(i + chained - 1).end(), s.end()).startsWith(" balloon");
   }
 
-  private static final Pattern NAMED_BEFORE = Rx.compile("\\b(?:balloon|cre|tts)\\b");
+  private static final AnchoredPattern NAMED_BEFORE =
+      AnchoredPattern.compile("\\b(?:balloon|cre|tts)\\b");
 
   /** Whether a list of sizes is written as steps: "12 -> 13.5 -> 15", "12 then 15". */
   private static boolean progression(String f, Value b) {
@@ -295,7 +296,8 @@ final class InflationCounts {
 
   /** Where the inflation right before size {@code b} starts ("inflated to 15, ..."), or -1. */
   private static int inflationBefore(String f, Sentence s, Value b) {
-    Matcher act = ACT.matcher(f).region(Math.max(s.start(), b.start() - 48), b.start());
+    AnchoredPattern.Finder act =
+        ACT.finder(f).region(Math.max(s.start(), b.start() - 48), b.start());
     int start = -1;
     while (act.find()) {
       if (f.substring(act.end(), b.start()).isBlank()) {
@@ -309,8 +311,8 @@ final class InflationCounts {
    * An inflation right before the sizes: "inflated sequentially to", "inflations at", "balloon
    * inflated 15, 16.5 and 18 mm".
    */
-  private static final Pattern ACT =
-      Rx.compile(
+  private static final AnchoredPattern ACT =
+      AnchoredPattern.compile(
           "\\b(?:inflated|inflations?|dilated|dilations?|dilatations?)\\s+(?:(?:was|were)\\s+)?"
               // "I inflated it to 12, 13.5 and 15"
               + "(?:it\\s+)?"

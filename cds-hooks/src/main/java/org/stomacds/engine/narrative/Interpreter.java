@@ -9,7 +9,6 @@ import static org.stomacds.engine.documentation.DocumentationElement.INFLATION_D
 import static org.stomacds.engine.documentation.DocumentationElement.POST_PROCEDURE_INSTRUCTIONS;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.stomacds.engine.documentation.DocumentationElement;
 
@@ -152,8 +151,8 @@ final class Interpreter {
         if (element == COMPLICATIONS
             && cue == Cues.Cue.NONE
             && !out.complicationsOccurred
-            && COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find()
-            && !NOTHING_WENT_WRONG.matcher(f).region(s.contentStart(), firstClauseEnd(s)).find()) {
+            && COMPLICATIONS_LABEL.finder(f).region(s.start(), s.contentStart()).find()
+            && !NOTHING_WENT_WRONG.finder(f).region(s.contentStart(), firstClauseEnd(s)).find()) {
           // "Complications: transient hypoxia, resolved": what the label names happened
           out.complicationsOccurred = true;
           out.preferred.put(COMPLICATIONS, m);
@@ -177,8 +176,8 @@ final class Interpreter {
   }
 
   /** A label that names complications themselves (not blood loss). */
-  private static final Pattern COMPLICATIONS_LABEL =
-      Rx.compile("\\b(?:complic|adverse|untoward|cx\\b|compl|comps?\\b)");
+  private static final AnchoredPattern COMPLICATIONS_LABEL =
+      AnchoredPattern.compile("\\b(?:complic|adverse|untoward|cx\\b|compl|comps?\\b)");
 
   /**
    * "EBL: minimal": a label of the complications section that names the blood loss, a field of its
@@ -186,14 +185,14 @@ final class Interpreter {
    */
   private boolean bloodLossLabel(Sentence s) {
     return s.contentStart() > s.start()
-        && !COMPLICATIONS_LABEL.matcher(f).region(s.start(), s.contentStart()).find();
+        && !COMPLICATIONS_LABEL.finder(f).region(s.start(), s.contentStart()).find();
   }
 
   /**
    * Words in a complications label's content that say nothing (or only the expected) went wrong.
    */
-  private static final Pattern NOTHING_WENT_WRONG =
-      Rx.compile(
+  private static final AnchoredPattern NOTHING_WENT_WRONG =
+      AnchoredPattern.compile(
           "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|without|denied|denies|minimal"
               + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
               + "|tolerated|stable|well|fine|ok|nad)\\b");
@@ -247,7 +246,7 @@ final class Interpreter {
         Value v = stated(numbered, addendum, true);
         Sentence s = sentences.get(v.sentence());
         if (AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end()).lookingAt()
-            || EACH_WITH.matcher(f).region(Math.max(s.start(), v.start() - 12), v.start()).find()) {
+            || EACH_WITH.finder(f).region(Math.max(s.start(), v.start() - 12), v.start()).find()) {
           n *= out.distinctStrictures;
         }
       }
@@ -302,7 +301,7 @@ final class Interpreter {
     Sentence s = sentences.get(v.sentence());
     int from = Math.max(s.start(), v.start() - 24);
     int to = Math.min(s.end(), v.end() + 24);
-    return TOTAL_BEFORE.matcher(f).region(from, v.start()).find()
+    return TOTAL_BEFORE.finder(f).region(from, v.start()).find()
         || TOTAL_AFTER.matcher(f).region(v.end(), to).lookingAt();
   }
 
@@ -311,10 +310,11 @@ final class Interpreter {
           "\\s*(?:(?:at|to|for|in)\\s+)?each\\b(?!\\s+(?:size|diameter|stage|step|balloon|level\\s+of))"
               + "(?:\\s+(?:stricture|site|narrowing|lesion|one))?");
 
-  private static final Pattern EACH_WITH = Rx.compile("\\beach\\s+(?:with|received|had)\\s+$");
+  private static final AnchoredPattern EACH_WITH =
+      AnchoredPattern.compile("\\beach\\s+(?:with|received|had)\\s+$");
 
-  private static final Pattern TOTAL_BEFORE =
-      Rx.compile(
+  private static final AnchoredPattern TOTAL_BEFORE =
+      AnchoredPattern.compile(
           "\\b(?:total|in\\s+all|overall|altogether)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
 
   private static final Pattern TOTAL_AFTER =
@@ -323,12 +323,12 @@ final class Interpreter {
 
   /** Where an addendum or late entry begins, or the note's length when there is none. */
   private int addendumStart() {
-    Matcher m = ADDENDUM.matcher(f);
+    AnchoredPattern.Finder m = ADDENDUM.finder(f);
     return m.find() ? m.start() : f.length();
   }
 
-  private static final Pattern ADDENDUM =
-      Rx.compile(
+  private static final AnchoredPattern ADDENDUM =
+      AnchoredPattern.compile(
           "(?m)^[\\s*#-]{0,8}(?:(?:attending|staff|supervising|physician|surgeon)(?:'s)?\\s+)?(?:attestation"
               + "\\s*(?:/|and|&|\\+)\\s*)?(?:addendum|late\\s+entry|amendment|correction\\s+to\\s+(?:the\\s+)?"
               + "note)\\b");

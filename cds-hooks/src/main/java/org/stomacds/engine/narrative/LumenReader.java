@@ -1,5 +1,6 @@
 package org.stomacds.engine.narrative;
 
+import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
 import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
@@ -73,7 +74,7 @@ final class LumenReader {
         case LUMEN_PASS_NEG -> {
           int when = time.direction(h.sentence(), h.start());
           if (h.polarity() != Polarity.UNRECORDED
-              && (when != 0 || aboutStricture(h) || admitsOnly(h))) {
+              && (when != 0 || aboutStricture(h) || admitsOnly(h) || refusedBeforeDilation(h))) {
             boolean post = when > 0 || (when == 0 && h.start() > firstDilation);
             mentions.mention(post ? POST_DILATION_LUMEN : PRE_DILATION_LUMEN, false, h);
           }
@@ -101,6 +102,84 @@ final class LumenReader {
         }
       }
     }
+    passageAfterTheDilation();
+  }
+
+  /**
+   * "Dilated to 15 mm. Scope then advanced to the cecum", "... The colon was then examined to 40
+   * cm": the exam told going on beyond the stricture after its dilation says the dilated segment
+   * let the scope through, the lumen after the dilation without a size (the corpus brief's coding
+   * decision 13). Only in the account of this procedure, not from a title or an "Extent:" label,
+   * and only a reach that went somewhere: not a stop at the stricture.
+   */
+  private void passageAfterTheDilation() {
+    for (Hit h : hits) {
+      if (h.element() == EXTENT_OF_EXAM
+          && h.polarity() == Polarity.AFFIRMED
+          && h.start() > firstDilation
+          && sentences.get(h.sentence()).section().describesThisProcedure()
+          && sentences.get(h.sentence()).section() != Section.TITLE
+          && !onASummaryLine(h)
+          && !anotherTime(h)
+          && wentBeyond(h)) {
+        mentions.mention(POST_DILATION_LUMEN, false, h);
+        return;
+      }
+    }
+  }
+
+  /** "(full colonoscopy done 3 months ago, normal)": another session's reach. */
+  private boolean anotherTime(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int semi = f.indexOf(';', h.end());
+    int end = semi >= 0 && semi < s.end() ? semi : s.end();
+    return Elsewhen.anotherTimeAhead(f, h.start(), end, 12) || Elsewhen.dated(f, h.start(), end);
+  }
+
+  /**
+   * "Impression: ... Cecum reached.", "Extent\tto the cecum", "- Limb examined to 25 cm": no order.
+   */
+  private boolean onASummaryLine(Hit h) {
+    int line = f.lastIndexOf('\n', h.start() - 1) + 1;
+    return SUMMARY_LINE.matcher(f).region(line, h.start()).lookingAt();
+  }
+
+  private static final Pattern SUMMARY_LINE =
+      Rx.compile(
+          "\\s*(?:[-*\u2022]|\\d{1,2}[.)])\\s|\\s*(?:impressions?|summary|assessment|conclusions?"
+              + "|(?:post-?op(?:erative)?\\s+)?diagnos[ie]s)\\s*:|\\s*(?:extent|depth|furthest|reached)\\b");
+
+  private boolean wentBeyond(Hit h) {
+    return switch (h.tag()) {
+      case COMPLETE, COMPLETE_LANDMARK -> true;
+      case INCOMPLETE_WEAK ->
+          PLACE_BEYOND.matcher(f).region(h.start(), h.end()).find()
+              && !AT_THE_STRICTURE.matcher(f).region(h.start(), h.end()).find();
+      default -> false;
+    };
+  }
+
+  /** A segment of the colon or a depth: where an exam short of its end point got to. */
+  private static final Pattern PLACE_BEYOND =
+      Rx.compile(
+          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|sigmoid|rectum|colon|ileum"
+              + "|\\d{1,3}\\s*(?:cm|centimet[a-z]*))\\b");
+
+  private static final Pattern AT_THE_STRICTURE =
+      Rx.compile(
+          "\\b(?:strictur|stenos|stoma|ring\\b|fascia|narrowing|limited|only\\b|not\\b|stopped|ended"
+              + "|terminat|halted)");
+
+  /**
+   * "Tight stricture at 6 cm. The adult scope would not pass. Dilated to 15 mm.": a scope refused
+   * right after the stricture is named, before any dilation, is the lumen before it (decision 13).
+   */
+  private boolean refusedBeforeDilation(Hit h) {
+    int i = h.sentence();
+    return h.start() < firstDilation
+        && firstDilation != Integer.MAX_VALUE
+        && i > 0
+        && note.has(i - 1, Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
   }
 
   /**
@@ -108,10 +187,10 @@ final class LumenReader {
    * the opening is narrow, whether or not the sentence calls it a stricture.
    */
   private boolean admitsOnly(Hit h) {
-    return ONLY.matcher(f).region(h.start(), h.end()).find();
+    return ONLY.finder(f).region(h.start(), h.end()).find();
   }
 
-  private static final Pattern ONLY = Rx.compile("\\bonly\\b");
+  private static final AnchoredPattern ONLY = AnchoredPattern.compile("\\bonly\\b");
 
   /**
    * "scope passes freely", "Scope passed after.": after the dilation, a passage said to be easy (or
@@ -122,7 +201,7 @@ final class LumenReader {
     Sentence s = sentences.get(h.sentence());
     return EASE.matcher(f).region(h.end(), s.end()).lookingAt()
         || RIGHT_AFTER.matcher(f).region(h.end(), s.end()).matches() && dilatedJustBefore(h)
-        || THEN.matcher(f).region(s.start(), h.start()).find()
+        || THEN.finder(f).region(s.start(), h.start()).find()
             && !f.startsWith("advanced", h.start())
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
   }
@@ -153,8 +232,8 @@ final class LumenReader {
     Sentence s = sentences.get(h.sentence());
     int end = Math.min(s.end(), h.end() + 80);
     return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
-        && !STRICTURE_NAMED.matcher(f).region(h.start(), s.end()).find()
-        && !EASE_ANYWHERE.matcher(f).region(h.start(), s.end()).find();
+        && !STRICTURE_NAMED.finder(f).region(h.start(), s.end()).find()
+        && !EASE_ANYWHERE.finder(f).region(h.start(), s.end()).find();
   }
 
   private static final Pattern ONWARD_TO =
@@ -181,13 +260,13 @@ final class LumenReader {
           "\\s*(?:after|post(?:[\\s-]?dil[a-z]*)?|result)\\s*:\\s*(?:the\\s+)?(?:[a-z-]+\\s+){0,2}$");
 
   /** A stricture named, not one denied: "to the cecum, no further stricture" names none. */
-  private static final Pattern STRICTURE_NAMED =
-      Rx.compile(
+  private static final AnchoredPattern STRICTURE_NAMED =
+      AnchoredPattern.compile(
           "\\b(?<!\\bno\\s)(?<!\\bno\\s(?:further|other|additional|more|second|new)\\s)"
               + "(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
 
-  private static final Pattern EASE_ANYWHERE =
-      Rx.compile(
+  private static final AnchoredPattern EASE_ANYWHERE =
+      AnchoredPattern.compile(
           "\\b(?:easily|freely|readily|afterwards?|with\\s+ease|without\\s+(?:difficulty|resistance)"
               + "|with\\s+no\\s+(?:difficulty|resistance)|(?:treated|dilated)\\s+(?:segment|area|site|level))\\b");
 
@@ -199,8 +278,8 @@ final class LumenReader {
    * "Scope then passed", "inlet now admitted the scope", "after that the stoma easily accepted the
    * scope": the passage that came next.
    */
-  private static final Pattern THEN =
-      Rx.compile(
+  private static final AnchoredPattern THEN =
+      AnchoredPattern.compile(
           "\\b(?:then|now|subsequently|thereafter|afterwards?|(?:after|following)\\s+(?:that|this))\\b"
               + "(?:[\\s,]+[a-z'-]+){0,4}?[\\s,]+$"
               // "TTS 18mm x2 @ 30s -> widely patent": the arrow from the dilation to what it gave
@@ -262,7 +341,7 @@ final class LumenReader {
    */
   private boolean describesTheStricture(int sentence, int at) {
     Sentence s = sentences.get(sentence);
-    if (DILATION_OR_RESULT.matcher(f).region(s.start(), s.end()).find()) {
+    if (DILATION_OR_RESULT.finder(f).region(s.start(), s.end()).find()) {
       return false;
     }
     if (namesAStrictureBefore(sentence, at)) {
@@ -272,23 +351,23 @@ final class LumenReader {
       return false;
     }
     Sentence before = sentences.get(sentence - 1);
-    return STRICTURE_BEFORE.matcher(f).region(before.start(), before.end()).find()
-        && !DILATION_OR_RESULT.matcher(f).region(before.start(), before.end()).find();
+    return STRICTURE_BEFORE.finder(f).region(before.start(), before.end()).find()
+        && !DILATION_OR_RESULT.finder(f).region(before.start(), before.end()).find();
   }
 
-  private static final Pattern DILATION_OR_RESULT =
-      Rx.compile(
+  private static final AnchoredPattern DILATION_OR_RESULT =
+      AnchoredPattern.compile(
           "\\b(?:dilat|inflat|balloon|cre\\b|tts\\b|post|after|now\\b|then\\b|result|achiev|patent"
               + "|widen|improv|open(?:ed|s)?\\b|(?<!be\\s)(?:passe[ds]|traversed|admit(?:ted|s)|accept(?:ed|s)|took)\\b)");
 
   /** The sentence names a stricture before {@code at}, so the size describes that stricture. */
   private boolean namesAStrictureBefore(int sentence, int at) {
     Sentence s = sentences.get(sentence);
-    return STRICTURE_BEFORE.matcher(f).region(s.start(), at).find();
+    return STRICTURE_BEFORE.finder(f).region(s.start(), at).find();
   }
 
-  private static final Pattern STRICTURE_BEFORE =
-      Rx.compile("\\b(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
+  private static final AnchoredPattern STRICTURE_BEFORE =
+      AnchoredPattern.compile("\\b(?:strictur|stenos|stenotic|narrowing|web\\b|ring\\b|anastomo)");
 
   /** A sign of dilation follows {@code at} before the end of the next sentence, none between. */
   private boolean dilatedNext(int sentence, int at) {

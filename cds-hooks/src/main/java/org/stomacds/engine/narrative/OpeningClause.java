@@ -15,15 +15,15 @@ final class OpeningClause {
   private OpeningClause() {}
 
   /** Where a new clause with its own subject or time starts: ", the scope", " and then we". */
-  private static final Pattern NEW_CLAUSE =
-      Rx.compile(
+  private static final AnchoredPattern NEW_CLAUSE =
+      AnchoredPattern.compile(
           "(?:[,;]|\\b(?:and|but|then)\\b)\\s+(?:then\\s+)?(?=(?:the|we|i|it|after|following|post"
               // "After consent, under conscious sedation, the scope ...": how it was done
               + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a|under)\\b)");
 
   /** A date or an "ago" in the scene set: "In 2022, the scope reached the cecum" is that time's. */
-  private static final Pattern DATED =
-      Rx.compile("\\b(?:(?:19|20)\\d{2}|ago|last\\s+(?:time|year|month|week))\\b");
+  private static final AnchoredPattern DATED =
+      AnchoredPattern.compile("\\b(?:(?:19|20)\\d{2}|ago|last\\s+(?:time|year|month|week))\\b");
 
   /**
    * Whether the hypothetical reading of a phrase at {@code [at, end)} in sentence {@code s} comes
@@ -42,13 +42,13 @@ final class OpeningClause {
       // "Scope passed through the previously dilated stricture to the cecum."
       return true;
     }
-    Matcher m = NEW_CLAUSE.matcher(f).region(from, at);
+    AnchoredPattern.Finder m = NEW_CLAUSE.finder(f).region(from, at);
     int clause = -1;
     while (m.find()) {
       clause = m.end();
     }
     return clause >= 0
-        && !DATED.matcher(f).region(from, clause).find()
+        && !DATED.finder(f).region(from, clause).find()
         && Cues.firstHypotheticalCue(f, clause, s.end()) == Integer.MAX_VALUE;
   }
 

@@ -1,7 +1,6 @@
 package org.stomacds.engine.narrative;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A size that belongs to a scope or other device the stricture let through: "admitted the 9.8 mm
@@ -74,22 +73,22 @@ final class PassedDevice {
    * gastroscope, about 10 mm", "roughly the size of an open biopsy forceps, so maybe 7 mm".
    */
   static boolean widthOf(String f, Sentence s, int at) {
-    return WIDTH_OF.matcher(f).region(Math.max(s.start(), at - 60), at).find();
+    return WIDTH_OF.finder(f).region(Math.max(s.start(), at - 60), at).find();
   }
 
-  private static final Pattern WIDTH_OF =
-      Rx.compile(
+  private static final AnchoredPattern WIDTH_OF =
+      AnchoredPattern.compile(
           "\\b(?:width|size|caliber|calibre|diameter)\\s+of\\s+(?:the\\s+|an?\\s+|my\\s+)?"
               + "(?:[a-z-]+\\s+){0,2}$");
 
   /** Whether a verb of admitting ends right before the size at {@code numStart}, after a comma. */
   static boolean admittedBefore(String f, Sentence s, int numStart) {
-    return ADMITTED_BEFORE.matcher(f).region(s.start(), numStart).find();
+    return ADMITTED_BEFORE.finder(f).region(s.start(), numStart).find();
   }
 
   /** "the stoma admitted the gastroscope, approx 11 mm": the opening's size comes after it. */
-  private static final Pattern ADMITTED_BEFORE =
-      Rx.compile(
+  private static final AnchoredPattern ADMITTED_BEFORE =
+      AnchoredPattern.compile(
           "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
               + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
               // "it admitted the gastroscope tip but not the colonoscope, so around 9 mm"

@@ -84,8 +84,8 @@ final class PlanContent {
    * The stoma nurses teaching the patient (home dilation, irrigation, the pouch): aftercare; a
    * visit or review by them is later care (coding decision 5).
    */
-  private static final Pattern STOMA_NURSE =
-      Rx.compile(
+  private static final AnchoredPattern STOMA_NURSE =
+      AnchoredPattern.compile(
           "\\b(?:ostomy|stoma|stomal|woc|wound|enterostomal)\\s+(?:care\\s+)?(?:nurse|rn)s?\\s+"
               + "(?:to\\s+|will\\s+)?(?:teach|taught|instruct|show|showed|educat)[a-z]*\\b");
 
@@ -121,16 +121,17 @@ final class PlanContent {
               + ")");
 
   /** Where clauses end: ";", ",", a full stop before a space (not that of "Dr.", "St."). */
-  private static final Pattern CLAUSE_END = Rx.compile("[;,]|(?<![^a-z][a-z]{1,2})\\.(?=\\s|$)");
+  private static final AnchoredPattern CLAUSE_END =
+      AnchoredPattern.compile("[;,]|(?<![^a-z][a-z]{1,2})\\.(?=\\s|$)");
 
   /** Whether the content of plan line {@code s} may be an instruction to the patient. */
   static boolean mayInstruct(String f, Sentence s) {
     int from = s.contentStart();
     int to = s.end();
-    if (STOMA_NURSE.matcher(f).region(from, to).find()) {
+    if (STOMA_NURSE.finder(f).region(from, to).find()) {
       return true;
     }
-    Matcher end = CLAUSE_END.matcher(f).region(from, to);
+    AnchoredPattern.Finder end = CLAUSE_END.finder(f).region(from, to);
     Matcher not = NOT_AN_INSTRUCTION.matcher(f);
     Matcher goesOn = GOES_ON.matcher(f);
     int a = from;

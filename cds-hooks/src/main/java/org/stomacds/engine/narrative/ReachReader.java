@@ -3,8 +3,6 @@ package org.stomacds.engine.narrative;
 import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How far the scope went, said in the plain ways the extent phrasings do not name: "adv ~30cm into
@@ -39,18 +37,19 @@ final class ReachReader {
       if (!s.section().describesThisProcedure() || s.section() == Section.TITLE) {
         continue;
       }
-      Matcher stop = STOPPED_AT_THE_LESION.matcher(f).region(s.contentStart(), s.end());
+      AnchoredPattern.Finder stop =
+          STOPPED_AT_THE_LESION.finder(f).region(s.contentStart(), s.end());
       if (stop.find() && !anotherTimeBefore(s, stop.end())) {
         decide(ExamExtent.INCOMPLETE, i, stop.start(), stop.end());
         return;
       }
-      Matcher barred = BARRED.matcher(f).region(s.contentStart(), s.end());
+      AnchoredPattern.Finder barred = BARRED.finder(f).region(s.contentStart(), s.end());
       if (barred.find() && endPoint.nothingDilated()) {
         // "pinpoint, would not admit the scope; dilation deferred": the exam ended there
         decide(ExamExtent.INCOMPLETE, i, barred.start(), barred.end());
         return;
       }
-      Matcher reach = REACH.matcher(f).region(s.contentStart(), s.end());
+      AnchoredPattern.Finder reach = REACH.finder(f).region(s.contentStart(), s.end());
       if (reach.find() && !anotherTimeBefore(s, reach.end())) {
         boolean shortOfAim =
             LIMIT
@@ -124,7 +123,9 @@ final class ReachReader {
 
   /** "Prior colonoscopy reached the cecum": another time, said before the reach. */
   private boolean anotherTimeBefore(Sentence s, int end) {
-    return ANOTHER_TIME.matcher(f).region(s.start(), end).find();
+    return Elsewhen.anotherTimeBehind(f, s.start(), end, ANOTHER_TIME_WINDOW)
+        || Elsewhen.plannedOrPast(f, s.start(), end)
+        || Elsewhen.dated(f, s.start(), end);
   }
 
   private void decide(ExamExtent extent, int sentence, int start, int end) {
@@ -168,8 +169,8 @@ final class ReachReader {
           + "|smoothly|all|way|on|normal|healthy|stricture|stenosis|narrowing|ring))*[\\s,]+";
 
   /** A length or landmark reached, said with a verb of moving or looking. */
-  private static final Pattern REACH =
-      Rx.compile(
+  private static final AnchoredPattern REACH =
+      AnchoredPattern.compile(
           "\\b"
               + ADVANCED
               + ON_THE_WAY
@@ -211,8 +212,8 @@ final class ReachReader {
           + "(?:stricture|stenosis|lesion|narrowing)";
 
   /** The exam went no further than the stricture, lesion or stoma, or stopped at a length. */
-  private static final Pattern STOPPED_AT_THE_LESION =
-      Rx.compile(
+  private static final AnchoredPattern STOPPED_AT_THE_LESION =
+      AnchoredPattern.compile(
           "\\b(?:exam(?:ination)?|study|evaluation|colonoscopy|endoscopy|ileoscopy)\\s+(?:was\\s+)?"
               + "(?:limited|stopped|aborted|terminated|halted)\\s+(?:to|at|@)\\s*(?:the\\s+)?"
               + "(?:~\\s*)?(?:\\d{1,3}\\s*cm|stoma|stomal|stricture|stenosis|lesion)"
@@ -227,22 +228,19 @@ final class ReachReader {
               + STOPPED_BEFORE_IT);
 
   /** The stricture kept the scope out: an exam stopped there when nothing was dilated. */
-  private static final Pattern BARRED =
-      Rx.compile(
+  private static final AnchoredPattern BARRED =
+      AnchoredPattern.compile(
           "\\b(?:would\\s+not|wouldn't|did\\s+not|didn't|could\\s+not|couldn't|does\\s+not|unable\\s+to"
               + "|failed\\s+to)\\s+(?:admit|accept|allow|take)\\s+(?:the\\s+|even\\s+the\\s+|a\\s+)?(?:[a-z-]+\\s+)?"
               + "(?:scope|colonoscope|endoscope|gastroscope|instrument)\\b"
               + "|\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:would|could|did)\\s+not\\s+(?:pass"
               + "|advance|traverse|go\\s+through|enter)\\b");
 
-  /** Another time than this procedure's: "Prior colonoscopy reached the cecum." */
-  private static final Pattern ANOTHER_TIME =
-      Rx.compile(
-          "\\b(?:prior|previous|previously|last|earlier|will|would|plan(?:ned)?|history|ago"
-              + "|next|future|(?:19|20)\\d{2})\\b");
+  /** The words before a reach, in its sentence, that may date it: "Prior colonoscopy reached". */
+  private static final int ANOTHER_TIME_WINDOW = 15;
 
-  private static final Pattern LIMIT =
-      Rx.compile(
+  private static final AnchoredPattern LIMIT =
+      AnchoredPattern.compile(
           "\\b(?:only|limited|unable|could\\s+not|couldn't|cannot|can't|not\\s+able|stopped"
               + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
               + "|poor|inadequate|looping|discomfort|no\\s+further)\\b");

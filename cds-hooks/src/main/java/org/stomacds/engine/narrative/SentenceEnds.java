@@ -61,13 +61,32 @@ final class SentenceEnds {
     // number after an abbreviation; after a number or unit ("lumen ~8mm. 15mm balloon x2") a
     // number starts the next sentence.
     if (Character.isLowerCase(following)) {
-      return false;
+      // "... recorded differently. after that the scope slid through": a dictation without
+      // capitals ends its sentence after a whole word, not after "pt.", "prox." or "approx."
+      return endsAWholeWord(i);
     }
     if (Character.isDigit(following)) {
       return !ABBREVIATIONS_BEFORE_A_NUMBER.contains(wordBefore(i));
     }
     // "Dr. Lee": a title before a name.
     return !isTitle(i);
+  }
+
+  /** Shortened words of five letters or more that a lower-case word follows: "approx. the". */
+  private static final Set<String> LONG_SHORTENINGS =
+      Set.of("approx", "apprx", "trans", "transv", "retrofl", "descend", "ascend", "sigmo");
+
+  private boolean endsAWholeWord(int dot) {
+    String w = wordBefore(dot);
+    if (w.length() < 5 || LONG_SHORTENINGS.contains(w)) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (!Character.isLetter(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isTitle(int dot) {

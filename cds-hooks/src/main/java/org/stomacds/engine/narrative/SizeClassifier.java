@@ -66,7 +66,7 @@ final class SizeClassifier {
     if (after == SizeKind.OTHER
         && !cm
         && PassedDevice.letThrough(f, s, numStart, unitEnd)
-        && !LUMEN_SIZED_AFTER.matcher(f).region(unitEnd, s.end()).find()) {
+        && !LUMEN_SIZED_AFTER.finder(f).region(unitEnd, s.end()).find()) {
       // "admitted the 9.8 mm gastroscope": the lumen is the size of what it let through, unless
       // the sentence goes on to size the lumen itself ("the 5.4 mm scope passed and the lumen was
       // estimated at 7 mm")
@@ -148,7 +148,7 @@ final class SizeClassifier {
     SizeKind nearest = SizeCues.nearest(f, s, numStart, cm);
     if (nearest == SizeKind.UNKNOWN
         && !cm
-        && TIMED_BEFORE.matcher(f).region(s.start(), numStart).find()) {
+        && TIMED_BEFORE.finder(f).region(s.start(), numStart).find()) {
       // "Afterwards ~20 mm", "initially about 6 mm": a size dated against the dilation
       return SizeKind.LUMEN;
     }
@@ -203,14 +203,14 @@ final class SizeClassifier {
     return 0;
   }
 
-  private static final Pattern LUMEN_SIZED_AFTER =
-      Rx.compile("\\b(?:lumen|luminal\\s+diameter)\\b[^.;]{0,40}?\\d");
+  private static final AnchoredPattern LUMEN_SIZED_AFTER =
+      AnchoredPattern.compile("\\b(?:lumen|luminal\\s+diameter)\\b[^.;]{0,40}?\\d");
 
   /** "After: ~15mm", "after ~15 mm": the bare label, a colon or tilde between it and the size. */
   private static final Pattern BARE_AFTER = Rx.compile("after\s*[:~]\s*~?\s*");
 
-  private static final Pattern TIMED_BEFORE =
-      Rx.compile(
+  private static final AnchoredPattern TIMED_BEFORE =
+      AnchoredPattern.compile(
           "\\b(?:afterwards?|after\\s+(?:dilat[a-z]*|dil|that|this)|post(?:-?dil[a-z]*)?"
               + "|following\\s+(?:dilat[a-z]*|that|this)|subsequently|initially|before\\s+dilat[a-z]*"
               + "|pre(?:-?dil[a-z]*)?)\\b[\\s:,~]*"

@@ -106,7 +106,7 @@ final class SizeFinder {
   void bareLumen(int i, Sentence s, int start, int end, double value) {
     if (value < 1
         || value > 30
-        || !BARE_LUMEN_BEFORE.matcher(f).region(s.start(), start).find()
+        || !BARE_LUMEN_BEFORE.finder(f).region(s.start(), start).find()
         || SOME_UNIT_AFTER.matcher(f).region(end, s.end()).lookingAt()
         || elsewhen.at(i, s, start)) {
       return;
@@ -114,8 +114,8 @@ final class SizeFinder {
     lumenSizes.add(new Value(value, i, start, end, false));
   }
 
-  private static final java.util.regex.Pattern BARE_LUMEN_BEFORE =
-      Rx.compile(
+  private static final AnchoredPattern BARE_LUMEN_BEFORE =
+      AnchoredPattern.compile(
           "\\blumen\\s+(?:(?:was|is|now|measured|measuring)\\s+)?(?:(?:i'd\\s+say|maybe|roughly|about"
               + "|around|approx\\.?|approximately)\\s+)?~?\\s*$");
 

@@ -1,8 +1,7 @@
 package org.stomacds.engine.narrative;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.MatchResult;
 
 /**
  * Clock times of the sedation written in words, as dictation does: "Sedation began at ten fifteen
@@ -28,8 +27,8 @@ final class SpelledTimes {
           + "))?)";
 
   /** One time in words, with am/pm when given. */
-  private static final Pattern TIME =
-      Rx.compile(
+  private static final AnchoredPattern TIME =
+      AnchoredPattern.compile(
           "\\b"
               + HOUR
               + "[\\s-]"
@@ -37,8 +36,8 @@ final class SpelledTimes {
               + "\\b(?:\\s*(a\\.?m\\b\\.?|p\\.?m\\b\\.?|in\\s+the\\s+(?:morning|afternoon|evening)))?");
 
   /** A sentence about the sedation or the anaesthesia. */
-  private static final Pattern ABOUT_SEDATION =
-      Rx.compile("\\b(?:sedat|an(?:a)?esthe|intra-?serv)");
+  private static final AnchoredPattern ABOUT_SEDATION =
+      AnchoredPattern.compile("\\b(?:sedat|an(?:a)?esthe|intra-?serv)");
 
   private static final List<String> NUMBERS =
       List.of(
@@ -70,10 +69,10 @@ final class SpelledTimes {
    * about the sedation; null otherwise.
    */
   static Clock[] in(String f, int i, Sentence s) {
-    if (!s.section().isSedation() && !ABOUT_SEDATION.matcher(f).region(s.start(), s.end()).find()) {
+    if (!s.section().isSedation() && !ABOUT_SEDATION.finder(f).region(s.start(), s.end()).find()) {
       return null;
     }
-    Matcher m = TIME.matcher(f).region(s.contentStart(), s.end());
+    AnchoredPattern.Finder m = TIME.finder(f).region(s.contentStart(), s.end());
     if (!m.find()) {
       return null;
     }
@@ -84,7 +83,7 @@ final class SpelledTimes {
     return new Clock[] {start, clock(m, i, Clock.Role.STOP)};
   }
 
-  private static Clock clock(Matcher m, int i, Clock.Role role) {
+  private static Clock clock(MatchResult m, int i, Clock.Role role) {
     int h = NUMBERS.indexOf(m.group(1));
     int min = minutes(m.group(2));
     String half = m.group(3);

@@ -15,8 +15,8 @@ final class StepResult {
 
   private StepResult() {}
 
-  private static final Pattern AFTER_INFLATIONS =
-      Rx.compile(
+  private static final AnchoredPattern AFTER_INFLATIONS =
+      AnchoredPattern.compile(
           "(?:(?<![a-z])x\\s*\\d{1,2}|(?<![\\w.])\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?))"
               // "CRE 15 x2 (30s) -> 14mm"
               + "\\)?(?:\\s*,?\\s*(?:each|ea|apiece)\\b\\.?(?:\\s+size)?)?"
@@ -27,7 +27,7 @@ final class StepResult {
     int from = Math.max(s.start(), numStart - 40);
     return numStart > from
         && f.charAt(numStart - 1) != '\n'
-        && AFTER_INFLATIONS.matcher(f).region(from, numStart).find();
+        && AFTER_INFLATIONS.finder(f).region(from, numStart).find();
   }
 
   /**

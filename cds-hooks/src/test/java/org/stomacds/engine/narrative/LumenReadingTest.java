@@ -53,12 +53,23 @@ class LumenReadingTest {
   }
 
   @Test
-  void theExamGoingOnToAPlaceAfterTheDilationIsNoLumen() {
+  void theExamGoingOnBeyondTheStrictureAfterTheDilationIsTheLumenAfterIt() {
+    // the corpus brief's coding decision 13: the dilated segment let the scope through
     NoteReading onward =
         Notes.read(
             "The stricture was dilated with an 18 mm balloon. After dilation the scope advanced"
                 + " through the descending and transverse colon to the hepatic flexure.");
-    assertThat(onward.documents(POST_DILATION_LUMEN)).isFalse();
+    assertThat(onward.documents(POST_DILATION_LUMEN)).isTrue();
+    NoteReading surveyFirst =
+        Notes.read(
+            "Survey to the cecum first. The stricture was dilated on withdrawal with an 18 mm"
+                + " balloon.");
+    assertThat(surveyFirst.documents(POST_DILATION_LUMEN)).isFalse();
+    NoteReading stopped =
+        Notes.read(
+            "The stricture was dilated with an 18 mm balloon. The exam was stopped at the"
+                + " stricture; the proximal colon was not examined.");
+    assertThat(stopped.documents(POST_DILATION_LUMEN)).isFalse();
     NoteReading eased =
         Notes.read(
             "The stricture was dilated with an 18 mm balloon. The scope then passed easily to the"

@@ -85,9 +85,14 @@ class ShorthandReadingTest {
   }
 
   @Test
-  void aPassageAfterTheDilationThatSaysNothingOfEaseIsNoLumenAfter() {
+  void aPassageAfterTheDilationIsTheLumenAfterItEvenWithNoWordOfEase() {
+    // the corpus brief's coding decision 13: the dilated segment let the scope through
     assertThat(
             Notes.documents("Balloon 15mm x2. The scope passed to the cecum.", POST_DILATION_LUMEN))
+        .isTrue();
+    assertThat(
+            Notes.documents(
+                "Scope passed to the cecum. Balloon 15mm x2 on withdrawal.", POST_DILATION_LUMEN))
         .isFalse();
   }
 

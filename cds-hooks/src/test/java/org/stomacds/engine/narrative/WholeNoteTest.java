@@ -300,6 +300,8 @@ class WholeNoteTest {
             INFLATION_COUNT,
             INFLATION_DURATION,
             EXTENT_OF_EXAM,
+            // the scope advanced to the cecum after the dilation (coding decision 13)
+            POST_DILATION_LUMEN,
             COMPLICATIONS,
             POST_PROCEDURE_INSTRUCTIONS);
     assertThat(r.balloonDiametersMm()).containsExactly(18, 19, 20);
