@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * The balloon's next sizes told bare, once the balloon is named in the sentence: "the wire guided
  * balloon, 10 millimeter, then I went up to 12", "a CRE balloon, the 15 to 18 one, and went 15,
  * 16.5, and 18", "CRE 15-16.5-18 mm balloon: 15 (60 s), 16.5 (60 s), 18 (60 s)", "CRE 12-15, 3x @
- * 15 only". A bare number after a step word ("then", "went up to", a count's "@") is the size the
- * balloon was taken to, when it is a balloon's size (5 to 30 mm) no smaller than the first size the
- * sentence gave the balloon.
+ * 15 only", "stopped @ 13.5". A bare number after a step word ("then", "went up to", a count's or a
+ * stop's "@") is the size the balloon was taken to, when it is a balloon's size (5 to 30 mm) no
+ * smaller than the first size the sentence gave the balloon.
  */
 final class BalloonSteps {
 
@@ -69,9 +69,11 @@ final class BalloonSteps {
               + "|\\bwent\\s+(?:up\\s+)?(?:to\\s+)?"
               + "|\\bup\\s+to\\s+"
               + "|(?<=\\d)\\s*\\([^()]{1,16}\\)\\s*,\\s*"
-              + "|(?:\\b\\d\\s*x|\\bx\\s*\\d|\\bonce|\\btwice|\\btimes|\\bmore)\\s*(?:@|at\\b)\\s*)"
+              + "|(?:\\b\\d\\s*x|\\bx\\s*\\d|\\bonce|\\btwice|\\btimes|\\bmore"
+              // "CRE 12-13.5-15 - stopped @ 13.5", "taken only at 12"
+              + "|\\bstopped|\\btaken(?:\\s+only)?|\\bmax(?:imum)?)\\s*(?:@|at\\b)\\s*)"
               + "("
               + QuantityPatterns.NUM
               + ")(?=\\s*(?:\\(|,|;|\\.(?!\\d)|$|x\\s*\\d|only\\b|then\\b|and\\b|each\\b|once\\b"
-              + "|twice\\b))");
+              + "|twice\\b|d/t\\b|due\\b|because\\b))");
 }
