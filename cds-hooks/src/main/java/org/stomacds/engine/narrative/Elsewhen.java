@@ -62,7 +62,10 @@ final class Elsewhen {
           "previously",
           "past",
           "next",
-          "repeat");
+          "repeat",
+          // terse notes' "prev dil 13.5mm", "rpt dil 18mm 6wk"
+          "prev",
+          "rpt");
 
   private static final Set<String> WHAT_IT_LET_THROUGH =
       Set.of("only", "barely", "admit", "accept");
@@ -154,6 +157,10 @@ final class Elsewhen {
     return false;
   }
 
+  /** A date or an interval after a size: "13.5mm 5/26", "15 mm 6/2025", "18mm 6wk". */
+  private static final java.util.regex.Pattern DATE =
+      Rx.compile("\\d{1,2}/\\d{2,4}|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d{1,2}\\s*(?:wks?|mos?)");
+
   private final IndexedNote note;
   private final String f;
 
@@ -198,7 +205,7 @@ final class Elsewhen {
         }
         continue;
       }
-      if (ahead.in(LATER)) {
+      if (ahead.in(LATER) || DATE.matcher(ahead.word()).matches()) {
         return true;
       }
     }

@@ -37,6 +37,11 @@ final class FluoroscopyReader {
         continue;
       }
       int denial = denial(i);
+      if (denial < 0 && emptyField(i)) {
+        // "Fluoroscopy:" with the next field under it: the template's blank says nothing
+        all.remove(k--);
+        continue;
+      }
       if (denial >= 0) {
         all.remove(k--);
         Sentence s = sentences.get(denial);
@@ -62,12 +67,36 @@ final class FluoroscopyReader {
     }
     if (BARE_HEADING.matcher(f).region(s.start(), s.end()).matches() && i + 1 < sentences.size()) {
       Sentence next = sentences.get(i + 1);
-      if (NOTHING.matcher(f).region(next.start(), next.end()).matches()) {
+      if (NOTHING.matcher(f).region(next.start(), next.end()).matches()
+          || NO_FLUOROSCOPY.matcher(f).region(next.start(), next.end()).lookingAt()) {
         return i + 1;
       }
     }
     return -1;
   }
+
+  /**
+   * A field left blank: the label alone ("Fluoroscopy:", "Fluoroscopy time:", an empty table cell)
+   * with the next line another field's or none.
+   */
+  private boolean emptyField(int i) {
+    Sentence s = sentences.get(i);
+    if (!EMPTY_FIELD.matcher(f).region(s.start(), s.end()).matches()) {
+      return false;
+    }
+    if (i + 1 >= sentences.size()) {
+      return true;
+    }
+    Sentence next = sentences.get(i + 1);
+    return next.contentStart() > next.start() || next.headingOnly();
+  }
+
+  /** A label of fluoroscopy and nothing else. */
+  private static final Pattern EMPTY_FIELD =
+      Rx.compile("\\W*fluoro(?:scopy)?(?:\\s+(?:time|used|performed|dose|minutes|mins?))?\\W*");
+
+  /** The line under a bare heading that denies it: "No fluoroscopy used." */
+  private static final Pattern NO_FLUOROSCOPY = Rx.compile("\\W*no\\s+fluoro");
 
   private int sentenceAt(int offset) {
     for (int i = 0; i < sentences.size(); i++) {

@@ -237,6 +237,15 @@ final class NumberFinder {
           QuantityMatchers.BALLOON_BARE,
           m -> sizes.bareBalloon(i, s, m));
     }
+    if (thisProcedure && has(i, Feature.BALLOON) && has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
+      // "10 mm balloon, then I went up to 12": the next sizes told bare
+      BalloonSteps.read(f, i, s, matchers, elsewhen, sizes.balloonSizes, signs);
+    }
+    if (thisProcedure) {
+      // "Size (mm) | Hold" over "13.5 | 45 s": the cells under a head that names them
+      TableColumns.read(
+          note, i, s, elsewhen, sizes.balloonSizes, durations.inflationSeconds, signs);
+    }
     if (has(i, Feature.MINUTE)) {
       durations.articleMinutes(i, s, thisProcedure);
     }

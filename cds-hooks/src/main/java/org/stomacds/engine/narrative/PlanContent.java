@@ -40,7 +40,11 @@ final class PlanContent {
 
   /** The specimens or the results: "await pathology", "biopsies to pathology". */
   private static final String RESULTS =
-      "(?:(?:await|awaiting|follow\\s+up|f/u|pending|review)\\s+)?(?:the\\s+)?(?:pathology|path"
+      "(?:(?:await|awaiting|follow\\s+up|f/u|pending|review)\\s+"
+          // "call with biopsy results", "will phone the patient with path"
+          + "|(?:will\\s+)?(?:call|phone|contact|letter|notify)\\s+(?:(?:the\\s+)?(?:patient|pt|family"
+          + "|parents?)\\s+|him\\s+|her\\s+|them\\s+)?(?:with|re|regarding|about)\\s+)?"
+          + "(?:the\\s+)?(?:pathology|path"
           + "|histology|biops(?:y|ies)|specimens?|results?|cultures?)\\b";
 
   /**
@@ -49,12 +53,17 @@ final class PlanContent {
    */
   private static final String LATER_CARE =
       "(?:(?:plan(?:ned)?|planning|we\\s+will|will|to\\s+be|consider(?:ing)?|possible|possibly"
+          // "plan is to ...", "plan will be to discuss ...", "return to clinic"
+          + "|(?:the|our)\\s+plan|(?:is|will\\s+be|would\\s+be)\\s+to|return(?:\\s+to)?"
           + "|hold(?:ing)?\\s+off(?:\\s+on)?|defer(?:red)?|no|avoid"
           + "|probably|likely|may\\s+need|next|then|proceed\\s+with|arrange|book|schedule[ds]?"
           + "|re-?book|future)\\s+)*(?:(?:pediatric|paediatric|general|colorectal|gi|ibd|surgical"
           + "|outpatient|interval|elective|planned|further|another|a|an|the|to|barium"
-          + "|water-?soluble|gastrografin|oral|stoma)\\s+)*"
-          + "(?:repeat|redo|re-?dilat[a-z]*|dilat[a-z]*|resched[a-z]*|surveillance|clinic|office|follow[- ]?up"
+          + "|water-?soluble|gastrogr?af+in|oral|stoma)\\s+)*"
+          + "(?:repeat|redo|re-?dilat[a-z]*|dilat[a-z]*|dils?\\b|resched[a-z]*|surveillance|clinic|office"
+          + "|follow[- ]?up|stud(?:y|ies)|loopogram"
+          // a size alone: "repeat in 3 months, possibly 20 mm"
+          + "|\\d{1,2}(?:\\.\\d)?\\s*mm"
           + "|(?:ostomy|stoma|stomal|woc|wound|enterostomal)\\s+(?:care\\s+)?(?:nurse|rn|team|clinic)"
           + "|f/u|fu|see\\b|review|referr?(?:al|ed)?|refer|consult(?:ation)?|opinion|surg(?:ery|eon"
           + "|ical)?|crs|oncology|(?:[a-z'/-]+\\s+){0,2}?(?:closure|take-?down|reversal|revision"

@@ -38,6 +38,18 @@ final class QuantityPatterns {
   private static final String LIST_TAIL =
       "((?:\\s*(?:,\\s*and|,\\s*or|,\\s*then|,|-|/|to|and|or|then)\\s*" + NUM + "){0,6})";
 
+  /**
+   * A list's tail after the balloon's name, where a dictated list may go without separators:
+   * "controlled radial expansion balloon 15 16.5 18" ({@link SizeFinder} keeps such a list only
+   * while it steps up as a balloon's sizes do).
+   */
+  private static final String BARE_LIST_TAIL =
+      "((?:\\s*(?:,\\s*and|,\\s*or|,\\s*then|,|-+>|\u2192|-|/|to|and|or|then)\\s*"
+          + NUM
+          + "|\\s+"
+          + NUM
+          + "){0,6})";
+
   /** What a bare number after "balloon" must not be followed by to be its size. */
   private static final String NOT_ANOTHER_UNIT =
       "(?!\\s*-?\\s*(?:mm|cm|millim|centim|sec|s\\b|min|x\\s*\\d+(?:\\.\\d+)?\\s*(?:mm|cm)|times|%|mcg|mg|fr\\b|french|cc|ml"
@@ -58,7 +70,7 @@ final class QuantityPatterns {
               + "(?::|=|-|\\(|of|to|,?\\s*then(?:\\s+(?:to|at))?)?\\s*("
               + NUM
               + ")"
-              + LIST_TAIL
+              + BARE_LIST_TAIL
               + NOT_ANOTHER_UNIT);
 
   /**

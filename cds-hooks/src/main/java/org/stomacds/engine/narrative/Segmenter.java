@@ -196,7 +196,8 @@ final class Segmenter {
 
   private void flush(int ls, int le) {
     // A short capitalised line right under a heading ("SEDATION:" / "MAC") is its content.
-    if (pendingHeading < 0 && labels.isCapsHeading(ls, le)) {
+    // Not a label with its content after it: "INDICATION: OBSTRUCTED COLOSTOMY" is a field.
+    if (pendingHeading < 0 && labels.isCapsHeading(ls, le) && !labelledContent(ls, le)) {
       String text = folded.substring(ls, le);
       if (text.endsWith(":")) {
         text = text.substring(0, text.length() - 1);
@@ -303,6 +304,23 @@ final class Segmenter {
       pendingHeading = -1;
     }
     out.add(new Sentence(a, b, section, contentStart, headingStart, headingOnly));
+  }
+
+  /** A "LABEL: CONTENT" line: a colon label with a letter after it on the line. */
+  private boolean labelledContent(int ls, int le) {
+    if (labels.labelAt(ls, le) == null) {
+      return false;
+    }
+    int colon = folded.indexOf(':', ls);
+    if (colon < 0 || colon >= le || colon > labels.labelEnd()) {
+      return false;
+    }
+    for (int i = colon + 1; i < le; i++) {
+      if (Character.isLetter(folded.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int skipSpaces(int i, int limit) {

@@ -153,6 +153,10 @@ final class SizeCues {
         continue;
       }
       words++;
+      if (w.equals("fr") && unitRightBefore(c)) {
+        after = w; // "stx 3cm fr skin, ~6mm": "from" after a distance, not French
+        continue;
+      }
       if (w.equals("lumen") || w.equals("luminal")) {
         return StepResult.dilatedToBefore(f, s, c.start()) ? SizeKind.BALLOON : SizeKind.LUMEN;
       }
@@ -193,6 +197,11 @@ final class SizeCues {
 
   /** Words written after a size that say what it measured: "3 cm long", "4 cm deep". */
   private static final Set<String> POSTFIX = Set.of("long", "deep", "wide", "length");
+
+  private static boolean unitRightBefore(TokenCursor c) {
+    TokenCursor back = c.copy();
+    return back.prev() && back.isWord() && back.word().matches("(?:\\d+(?:\\.\\d+)?)?(?:mm|cm)");
+  }
 
   private static boolean sizeRightBefore(TokenCursor c) {
     TokenCursor back = c.copy();
@@ -318,6 +327,7 @@ final class SizeCues {
         || w.equals("estimate")
         || w.startsWith("narrow")
         || w.startsWith("strictur")
+        || w.equals("stx")
         || w.startsWith("stenos")
         || w.equals("stenotic")
         || w.equals("ring")
@@ -357,14 +367,17 @@ final class SizeCues {
           || k == 0
               && (back.startsWith("inflat")
                   || back.startsWith("dilat")
-                  || COUNTED.contains(back.word()))) {
+                  // "one at 12 mm", "x1 more at 12 mm", "a third time at 16.5 mm", "x2 at 15 mm"
+                  || COUNTED.contains(back.word())
+                  || back.word().matches("x\\d"))) {
         return true;
       }
     }
     return false;
   }
 
-  private static final Set<String> COUNTED = Set.of("one", "two", "three", "once", "twice");
+  private static final Set<String> COUNTED =
+      Set.of("one two three once twice thrice more again time times further additional".split(" "));
 
   /** Verbs after which "at" gives a size's estimate rather than a place. */
   private static final Set<String> JUDGED =

@@ -33,12 +33,34 @@ final class SizeFinder {
     // the list's tail is group 2, or 3 for a staged balloon's list before the bare word
     int tail = m.groupCount() >= 3 && m.start(3) >= 0 ? 3 : 2;
     List<Double> values = matchers.numbersIn(m.start(1), Math.max(m.end(1), m.end(tail)));
+    if (values.size() > 1 && UNSEPARATED.matcher(f).region(m.start(1), m.end(tail)).find()) {
+      values = steppingUp(values);
+    }
     for (double mm : values) {
       if (mm >= 5 && mm <= 40) {
         balloonSizes.add(new Value(mm, i, m.start(), m.end(), false));
         signs.add(i, m.start());
       }
     }
+  }
+
+  /** Two numbers with nothing but a space between them: "balloon 15 16.5 18". */
+  private static final java.util.regex.Pattern UNSEPARATED = Rx.compile("\\d\\s+\\d");
+
+  /**
+   * The start of a list written without separators that steps up as a staged balloon's sizes do (by
+   * 3 mm at most): "15 16.5 18", not "15 30" (a size and a hold).
+   */
+  private static List<Double> steppingUp(List<Double> values) {
+    List<Double> kept = new ArrayList<>(List.of(values.get(0)));
+    for (int k = 1; k < values.size(); k++) {
+      double step = values.get(k) - values.get(k - 1);
+      if (step <= 0 || step > 3) {
+        break;
+      }
+      kept.add(values.get(k));
+    }
+    return kept;
   }
 
   /** The size (or list of sizes) {@code values} written at [start, end), in mm or in cm. */
