@@ -83,6 +83,11 @@ final class Interpreter {
     for (Hit h : hits) {
       switch (h.tag()) {
         case PLAIN, INSTR_EXPLICIT -> {
+          if (h.tag() == Tag.INSTR_EXPLICIT && labelsPlan(h)) {
+            // "Post-procedure instructions:" over "Follow-up: clinic 2 weeks": the heading names
+            // the field; what it holds is read as the plan's content (coding decision 5)
+            continue;
+          }
           if (h.polarity() == Polarity.AFFIRMED && labelsNothing(h)) {
             // "Post-procedure instructions: see nursing sheet", "Aftercare: N/A": an empty field
             mentions.mention(h, true);
@@ -102,6 +107,12 @@ final class Interpreter {
         }
       }
     }
+  }
+
+  /** Whether hit {@code h} is the label or heading of a plan section, not what it holds. */
+  private boolean labelsPlan(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return s.section() == Section.PLAN && (s.headingOnly() || h.end() <= s.contentStart());
   }
 
   /**
