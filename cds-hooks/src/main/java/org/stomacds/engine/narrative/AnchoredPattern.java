@@ -39,10 +39,21 @@ final class AnchoredPattern {
    */
   private final String[] required;
 
+  /**
+   * Whether a pattern without derived anchors opens every top-level alternative with a multi-line
+   * {@code ^} ("(?m)^"): it is then tried only at the start of a line.
+   */
+  private final boolean lineStarts;
+
   private AnchoredPattern(Pattern pattern) {
     this.pattern = pattern;
     this.required = pattern.flags() == 0 ? required(pattern.pattern()) : null;
     Set<String> derived = pattern.flags() == 0 ? RowGate.anchors(pattern.pattern(), false) : null;
+    this.lineStarts =
+        derived == null
+            && pattern.flags() == 0
+            && PatternAnchors.topLevelAlternatives(pattern.pattern()).stream()
+                .allMatch(a -> a.startsWith("(?m)^"));
     if (derived == null) {
       this.anchors = null;
       this.others = null;
@@ -162,6 +173,11 @@ final class AnchoredPattern {
     return true;
   }
 
+  /** What a multi-line {@code ^} matches after. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   /** What {@code \s} matches. */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
@@ -197,7 +213,7 @@ final class AnchoredPattern {
         return this;
       }
       none = false;
-      if (words == null && anchors == null) {
+      if (words == null && anchors == null && !lineStarts) {
         offset = 0;
         m = pattern.matcher(text).region(from, to);
         return this;
@@ -225,13 +241,13 @@ final class AnchoredPattern {
       if (none) {
         return false;
       }
-      if (words == null && anchors == null) {
+      if (words == null && anchors == null && !lineStarts) {
         return m.find();
       }
       int length = stretch.length();
       int start = next;
       while (true) {
-        start = words != null ? nextWord(start) : nextAnchor(start);
+        start = lineStarts ? nextLine(start) : words != null ? nextWord(start) : nextAnchor(start);
         if (start >= length) {
           next = length;
           return false;
@@ -257,6 +273,20 @@ final class AnchoredPattern {
         first = Math.min(first, at[k]);
       }
       return first;
+    }
+
+    /**
+     * The first start of a line at or after {@code from}: the stretch's start or a character after
+     * a line terminator, where a multi-line {@code ^} may match.
+     */
+    private int nextLine(int from) {
+      int length = stretch.length();
+      for (int i = from; i < length; i++) {
+        if (i == 0 || isLineTerminator(stretch.charAt(i - 1))) {
+          return i;
+        }
+      }
+      return length;
     }
 
     /** The first start at or after {@code from} of one of the anchors, character by character. */
