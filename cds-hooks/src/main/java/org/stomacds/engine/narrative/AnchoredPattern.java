@@ -47,12 +47,13 @@ final class AnchoredPattern {
 
   private AnchoredPattern(Pattern pattern) {
     this.pattern = pattern;
-    this.required = pattern.flags() == 0 ? required(pattern.pattern()) : null;
-    Set<String> derived = pattern.flags() == 0 ? RowGate.anchors(pattern.pattern(), false) : null;
+    String plain = plain(pattern);
+    this.required = plain != null ? required(plain) : null;
+    Set<String> derived = plain != null ? RowGate.anchors(plain, false) : null;
     this.lineStarts =
         derived == null
-            && pattern.flags() == 0
-            && PatternAnchors.topLevelAlternatives(pattern.pattern()).stream()
+            && plain != null
+            && PatternAnchors.topLevelAlternatives(plain).stream()
                 .allMatch(a -> a.startsWith("(?m)^"));
     if (derived == null) {
       this.anchors = null;
@@ -83,6 +84,18 @@ final class AnchoredPattern {
       anchors[c] = byFirst.get(c).isEmpty() ? null : byFirst.get(c).toArray(char[][]::new);
     }
     this.others = beyond.toArray(char[][]::new);
+  }
+
+  /**
+   * The pattern's text as the analyses read it: a {@link Pattern#COMMENTS} pattern without its
+   * layout; null for other flags or a pattern with a comment (then it is searched everywhere).
+   */
+  private static String plain(Pattern pattern) {
+    return switch (pattern.flags()) {
+      case 0 -> pattern.pattern();
+      case Pattern.COMMENTS -> RowGate.uncommented(pattern.pattern());
+      default -> null;
+    };
   }
 
   private static String[] required(String regex) {
@@ -139,7 +152,10 @@ final class AnchoredPattern {
     return new AnchoredPattern(Rx.compile(regex));
   }
 
-  /** A plain pattern with its anchors (for a pattern compiled with flags: searched everywhere). */
+  /**
+   * A compiled pattern with its anchors (one compiled with flags other than {@link
+   * Pattern#COMMENTS}: searched everywhere).
+   */
   static AnchoredPattern of(Pattern pattern) {
     return new AnchoredPattern(pattern);
   }
