@@ -74,8 +74,9 @@ final class Interpreter {
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
     new SedationReader(note, hits, numbers, mentions).read();
     distinct();
-    dilation();
-    new LumenReader(note, hits, numbers, mentions).read(addendumStart());
+    int addendum = addendumStart();
+    dilation(addendum);
+    new LumenReader(note, hits, numbers, mentions).read(addendum);
     return out.build();
   }
 
@@ -199,8 +200,7 @@ final class Interpreter {
     return false;
   }
 
-  private void dilation() {
-    int addendum = addendumStart();
+  private void dilation(int addendum) {
     List<Value> sizes = BalloonCorrections.kept(f, sentences, hits, balloonSizes, addendum);
     List<Value> reached = InflationCounts.reached(f, sentences, sizes);
     for (Value v : sizes) {
