@@ -85,9 +85,14 @@ class TerminologyLoader implements ApplicationListener<ApplicationStartedEvent>,
 
   @Override
   public void destroy() throws InterruptedException {
+    // Destroyed before the DAOs it uses (it depends on them): a load still running when the
+    // application stops is stopped here, not left writing into a closing entity manager.
     loader.interrupt();
     workers.shutdownNow();
     workers.awaitTermination(10, TimeUnit.SECONDS);
+    if (loader.isAlive()) {
+      loader.join(TimeUnit.SECONDS.toMillis(10));
+    }
   }
 
   /** The load, its failure reported on readiness and in the log, never only on a dead thread. */
