@@ -103,7 +103,12 @@ public final class RunningServer implements AutoCloseable {
     }
     args.add("--server.address=127.0.0.1");
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-    return new SpringApplicationBuilder(StomaCdsApplication.class).run(args.toArray(String[]::new));
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(StomaCdsApplication.class).run(args.toArray(String[]::new));
+    // The terminology loads after the context starts: hand the test a ready server.
+    Readiness.await(
+        "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    return context;
   }
 
   /** Settings for an embedded H2 file database in {@code dataDir}. */

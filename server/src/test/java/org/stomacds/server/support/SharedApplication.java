@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +80,17 @@ public abstract class SharedApplication {
   }
 
   @Autowired private DataSource dataSource;
+
+  private static volatile boolean ready;
+
+  /** Every test starts on a ready application: the terminology loads after the context starts. */
+  @BeforeEach
+  void awaitReadiness() {
+    if (!ready) {
+      Readiness.await(BASE_URL);
+      ready = true;
+    }
+  }
 
   /** Our tables and HAPI's, for checks on what was stored. */
   protected JdbcTemplate jdbc() {
