@@ -40,9 +40,25 @@ final class CountFinder {
       Matcher m = matchers.get(QuantityMatchers.COUNT_NOUN).region(start, s.end());
       if (m.lookingAt()) {
         count(i, s, m, m.group(1), m.group(2), found);
+        return;
+      }
+    }
+    if (after < s.end() && (f.charAt(after) == 'x' || f.charAt(after) == ' ')) {
+      // "15 mm balloon 3x, 60 s each", "CRE 12-15, 3x @ 15 only": the number before the "x"
+      Matcher m = N_TIMES.matcher(f).region(start, s.end());
+      if (m.lookingAt()
+          && !countsOtherThings(s, start, m.end())
+          && (m.group(2) != null || talksOfDilation(i) || afterASize(s, start))) {
+        count(i, s, m, m.group(1), null, found);
       }
     }
   }
+
+  /** "3x", "2 x @ 15" (not "2 x 3 cm", nor "x2"'s own digit): a count written before its "x". */
+  private static final Pattern N_TIMES =
+      Rx.compile(
+          "(?<![\\w.])(\\d{1,2})\\s?x(?![a-z\\d])(?!\\s*\\d)(?!\\s*(?:daily|a\\s+day|per|weekly))"
+              + "(\\s*(?:@|at)\\s*\\d)?");
 
   /**
    * "12, 13.5 and 15 mm balloons, one inflation each", "CRE 10-11-12 x1 ea": the sizes count them
@@ -131,6 +147,8 @@ final class CountFinder {
         || holds(s, "additional")
         || holds(s, "once")
         || holds(s, "further")
+        || holds(s, "twice")
+        || holds(s, "thrice")
         || holds(s, "repeated")
         || holds(s, "inflated")) {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
@@ -140,7 +158,15 @@ final class CountFinder {
         for (int k = 1; g == null && k <= m.groupCount(); k++) {
           g = m.group(k);
         }
-        double n = g == null ? 1 : g.equals("once") ? 1 : NumberWords.parse(g);
+        double n =
+            g == null
+                ? 1
+                : switch (g) {
+                  case "once" -> 1;
+                  case "twice" -> 2;
+                  case "thrice" -> 3;
+                  default -> NumberWords.parse(g);
+                };
         if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
           found.add(new Value(n + 1, i, m.start(), m.end(), true));
         }
@@ -189,7 +215,7 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "mm") || holds(s, "millimet")) {
+    if (holds(s, "mm") || holds(s, "millimet") || holds(s, "#") || holds(s, "strict")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {

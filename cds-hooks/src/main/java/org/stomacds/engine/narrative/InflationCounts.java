@@ -128,7 +128,9 @@ final class InflationCounts {
         if (each >= 0) {
           return new Value(chained, b.sentence(), b.start(), each, false);
         }
-        if (oneBalloonSteps(f, s, balloons, i, chained)) {
+        if (oneBalloonSteps(f, s, balloons, i, chained) || dilatedWith(f, s, b)) {
+          // rule 17: "dilated with a 6 mm balloon then 8 mm", "DILATED WITH 12 MM BALLOON THEN
+          // 15 MM BALLOON": the sizes dilated in turn, one inflation each
           // "TTS balloon 12 mm, then 13.5 mm, then 15 mm": one balloon taken up step by step,
           // each step an inflation ("12 mm balloon then 15 mm balloon" names balloons, not steps)
           return new Value(chained, b.sentence(), b.start(), last.end(), false);
@@ -199,6 +201,20 @@ final class InflationCounts {
     }
     return !f.substring(balloons.get(i + chained - 1).end(), s.end()).startsWith(" balloon");
   }
+
+  /** Whether the dilation itself names the first size: "dilated with a 12 mm balloon then ...". */
+  private static boolean dilatedWith(String f, Sentence s, Value first) {
+    return DILATED_WITH
+        .matcher(f)
+        .region(Math.max(s.start(), first.start() - 40), first.start())
+        .find();
+  }
+
+  private static final Pattern DILATED_WITH =
+      Rx.compile(
+          "\\b(?:dilated|dilatated|inflated|dilation|dilatation)\\s+(?:(?:sequentially|serially|first"
+              + "|successively)\\s+)?(?:with|using)\\s+(?:an?\\s+|the\\s+)?(?:(?:tts|cre)\\s+)?"
+              + "(?:balloons?\\s+)?$");
 
   private static final AnchoredPattern NAMED_BEFORE =
       AnchoredPattern.compile("\\b(?:balloon|cre|tts)\\b");

@@ -101,6 +101,8 @@ final class QuantityPatterns {
       Rx.compile(
           "(?<![\\w.])"
               + COUNT_NUM
+              // "two (2) inflations": a template's figure after the word
+              + "(?:\\s*\\(\\s*\\d{1,2}\\s*\\))?"
               // "a single forty five second inflation", "3 30-second inflations"
               + "(?:\\s*x)?(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
               // a word between the number and the noun is no number and no "x" ("18 x 2
@@ -136,12 +138,19 @@ final class QuantityPatterns {
               // "Hegar dilations at home twice daily": how often, not how many
               + "(?!\\s+(?:daily|a\\s+(?:day|week)|weekly|per\\s+(?:day|week)|each\\s+(?:day|week)))"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
+              // "10 mm balloon, twice."
+              + "|\\bballoon\\s*[,:-]?\\s*(twice|thrice)\\b(?!\\s+(?:at|@|to|each|per)\\b)"
               // "... inflated it across the ring to 12 millimeters and I did it twice"
               + "|(?<=\\b(?:did|done|repeated)\\s{1,2}(?:it|this|that)\\s{1,2})(twice|thrice)\\b"
               // "she was dilated once before": another session's
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they|before"
               + "|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
+              // "dilated on three occasions with a 15 mm balloon" (not "has been dilated on three
+              // occasions": earlier sessions)
+              + "|(?<!been\\s)\\b(?:inflated|dilated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+on\\s+"
+              + "(two|three|four|five|six|\\d)\\s+(?:separate\\s+|consecutive\\s+)?occasions\\b"
+              + "(?!\\s+(?:before|previously|prior|already|in\\s+the\\s+past|over)\\b)"
               // "Inflations 15mm 30s, 16.5 30s, 18 60s (3 total)", "inflated x1 at each size (3
               // total)"
               + "|\\b(?:inflations?|dilations?|inflated|dilated)\\b(?:[^.;()]|\\.(?=\\d)){0,48}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
