@@ -89,7 +89,10 @@ final class CountFinder {
           // "PROC: colo via loop colost + dil x2": a title names the procedure, not its inflations
           if (!holds(s, "biops")
               && !countsOtherThings(s, m.start(), m.end())
-              && (talksOfDilation(i) || afterASize(s, m.start()) || eachOfAList(s, m))) {
+              && (talksOfDilation(i)
+                  || afterASize(s, m.start())
+                  || afterADuration(s, m.start())
+                  || eachOfAList(s, m))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -316,6 +319,20 @@ final class CountFinder {
     TokenCursor c = new TokenCursor(f, s.start(), x, x);
     return c.prev() && c.word() != null && c.word().endsWith("mm");
   }
+
+  /** "Held 45 seconds x 2": a hold said so many times, each an inflation. */
+  private boolean afterADuration(Sentence s, int x) {
+    TokenCursor c = new TokenCursor(f, s.start(), x, x);
+    return c.prev()
+        && c.word() != null
+        && HOLD_UNIT.matcher(c.word()).matches()
+        && HELD.finder(f).region(s.start(), x).find();
+  }
+
+  private static final Pattern HOLD_UNIT = Rx.compile("s|secs?|seconds?|mins?|minutes?");
+
+  private static final AnchoredPattern HELD =
+      AnchoredPattern.compile("\\b(?:held|hold|holding|inflated|inflation)\\b");
 
   /**
    * "15-16.5-18 x1 ea", "12/13.5/15 x2 each": so many at each size of a bare list of sizes right

@@ -260,6 +260,8 @@ final class InflationCounts {
   private static final Pattern THEN_LINK =
       Rx.compile(
           "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloons?\\b)?\\s*"
+              // "A 10 MM BALLOON WAS INFLATED, THEN 11 MM, THEN 12 MM, EACH FOR 1 MINUTE"
+              + "(?:(?:was|were)\\s+(?:first\\s+)?(?:inflated|used|dilated)\\b\\s*)?"
               + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by)\\s+(?:(?:an?|the)\\s+)?"
               + "(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:(?:to|at)\\s+)?");
 

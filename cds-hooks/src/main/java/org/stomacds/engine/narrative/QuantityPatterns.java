@@ -143,6 +143,9 @@ final class QuantityPatterns {
               // "... inflated it across the ring to 12 millimeters and I did it twice"
               + "|(?<=\\b(?:did|done|repeated)\\s{1,2}(?:it|this|that)\\s{1,2})(twice|thrice)\\b"
               // "she was dilated once before": another session's
+              // "a 12-13.5-15 mm CRE balloon was inflated to 15 mm once, held 90 seconds"
+              + "|\\b(?:inflated|dilated)\\s+(?:up\\s+)?to\\s+\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\s+)?(once|twice)\\b"
+              + "(?!\\s+(?:more|again|before|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they|before"
               + "|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
