@@ -76,7 +76,9 @@ final class CountFinder {
               // 30 seconds with each balloon"
               + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
               + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
-              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b");
+              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b"
+              // "one inflation at each of 15, 16.5 and 18 mm": the sizes listed after it
+              + "|\\s+(?:at|with)\\s+each\\s+of\\s+(?:the\\s+)?(?=\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\s*)?(?:,|and|-|/))");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   void counts(int i, Sentence s, List<Value> found) {
@@ -381,6 +383,12 @@ final class CountFinder {
       }
       if (toldPerSize && perSizeWords.group(1) != null) {
         sizes = (int) NumberWords.parse(perSizeWords.group(1));
+      }
+      if (toldPerSize && f.substring(perSizeWords.start(), perSizeWords.end()).endsWith("of ")
+          || toldPerSize
+              && f.substring(perSizeWords.start(), perSizeWords.end()).endsWith("the ")) {
+        // "at each of 15, 16.5 and 18 mm": the list after the words
+        sizes = Math.max(2, CountShapes.longestList(f, perSizeWords.end(), s.end()));
       }
       if (sizes < 2 && n == 1) {
         return;
