@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps the inflation counts of this procedure: a number before a count noun ("three inflations",
@@ -45,7 +44,7 @@ final class CountFinder {
     }
     if (after < s.end() && (f.charAt(after) == 'x' || f.charAt(after) == ' ')) {
       // "15 mm balloon 3x, 60 s each", "CRE 12-15, 3x @ 15 only": the number before the "x"
-      Matcher m = N_TIMES.matcher(f).region(start, s.end());
+      Matcher m = QuantityPatterns.N_TIMES.matcher(f).region(start, s.end());
       if (m.lookingAt()
           && !countsOtherThings(s, start, m.end())
           && (m.group(2) != null || talksOfDilation(i) || afterASize(s, start))) {
@@ -53,32 +52,6 @@ final class CountFinder {
       }
     }
   }
-
-  /** "3x", "2 x @ 15" (not "2 x 3 cm", nor "x2"'s own digit): a count written before its "x". */
-  private static final Pattern N_TIMES =
-      Rx.compile(
-          "(?<![\\w.])(\\d{1,2})\\s?x(?![a-z\\d])(?!\\s*\\d)(?!\\s*(?:daily|a\\s+day|per|weekly))"
-              + "(\\s*(?:@|at)\\s*\\d)?");
-
-  /**
-   * "12, 13.5 and 15 mm balloons, one inflation each", "CRE 10-11-12 x1 ea": the sizes count them
-   * (not "each stricture", "each site": the strictures do).
-   */
-  private static final Pattern ONE_EACH =
-      Rx.compile(
-          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
-              + "|lesions?|levels?|areas?|segments?|one)\\b)");
-
-  private static final Pattern PER_SIZE =
-      Rx.compile(
-          "\\s+(?:(?:was|were)\\s+)?(?:(?:performed|done|given|made)\\s+)?(?:(?:of|for|held(?:\\s+for)?)\\s+"
-              // "two inflations were performed at each of the three diameters", "2 inflations of
-              // 30 seconds with each balloon"
-              + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
-              + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
-              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b"
-              // "one inflation at each of 15, 16.5 and 18 mm": the sizes listed after it
-              + "|\\s+(?:at|with)\\s+each\\s+of\\s+(?:the\\s+)?(?=\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\s*)?(?:,|and|-|/))");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   void counts(int i, Sentence s, List<Value> found) {
@@ -282,7 +255,7 @@ final class CountFinder {
    * with no dilation or size between.
    */
   private boolean countsOtherThings(Sentence s, int x, int end) {
-    Matcher after = OTHER_THINGS.matcher(f).region(end, s.end());
+    Matcher after = QuantityPatterns.OTHER_THINGS.matcher(f).region(end, s.end());
     if (after.lookingAt()) {
       return true;
     }
@@ -306,7 +279,7 @@ final class CountFinder {
         // "inflated across the stricture x 2", "balloon dilation at the fascial level x3"
         return false;
       }
-      other |= OTHER_NOUNS.matcher(w).matches();
+      other |= QuantityPatterns.OTHER_NOUNS.matcher(w).matches();
     }
     return other;
   }
@@ -327,14 +300,9 @@ final class CountFinder {
     TokenCursor c = new TokenCursor(f, s.start(), x, x);
     return c.prev()
         && c.word() != null
-        && HOLD_UNIT.matcher(c.word()).matches()
-        && HELD.finder(f).region(s.start(), x).find();
+        && QuantityPatterns.HOLD_UNIT.matcher(c.word()).matches()
+        && QuantityPatterns.HELD.finder(f).region(s.start(), x).find();
   }
-
-  private static final Pattern HOLD_UNIT = Rx.compile("s|secs?|seconds?|mins?|minutes?");
-
-  private static final AnchoredPattern HELD =
-      AnchoredPattern.compile("\\b(?:held|hold|holding|inflated|inflation)\\b");
 
   /**
    * "15-16.5-18 x1 ea", "12/13.5/15 x2 each": so many at each size of a bare list of sizes right
@@ -342,18 +310,8 @@ final class CountFinder {
    */
   private boolean eachOfAList(Sentence s, Matcher m) {
     return sizesBefore(s, m.start()) >= 2
-        && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
+        && QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
   }
-
-  private static final Pattern OTHER_THINGS =
-      Rx.compile(
-          "\\s*(?:sites?|strictures?|stx|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
-              + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
-
-  private static final Pattern OTHER_NOUNS =
-      Rx.compile(
-          "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
-              + "|polyps?|specimens?|ulcers?|segments?");
 
   private void count(
       int i, Sentence s, MatchResult m, String number, String noun, List<Value> found) {
@@ -362,12 +320,12 @@ final class CountFinder {
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
-    Matcher perSizeWords = PER_SIZE.matcher(f).region(m.end(), s.end());
+    Matcher perSizeWords = QuantityPatterns.PER_SIZE.matcher(f).region(m.end(), s.end());
     boolean toldPerSize = perSizeWords.lookingAt();
     boolean perSize =
         toldPerSize
             || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2)
-                && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
+                && QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
     if (perSize) {
       // "CRE 12-13.5-15, x2 each size", "CRE 10-11-12 x1 each": so many at every size of the
       // list right before ("Balloon 8 mm, then 10 mm, twice at each size": of the sentence);

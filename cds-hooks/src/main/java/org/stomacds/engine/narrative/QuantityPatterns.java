@@ -214,4 +214,47 @@ final class QuantityPatterns {
               + "(?:then\\s+)?)?performed\\b");
 
   private QuantityPatterns() {}
+
+  // The words around a count that CountFinder reads.
+
+  /**
+   * "12, 13.5 and 15 mm balloons, one inflation each", "CRE 10-11-12 x1 ea": the sizes count them
+   * (not "each stricture", "each site": the strictures do).
+   */
+  static final Pattern ONE_EACH =
+      Rx.compile(
+          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
+              + "|lesions?|levels?|areas?|segments?|one)\\b)");
+
+  static final Pattern PER_SIZE =
+      Rx.compile(
+          "\\s+(?:(?:was|were)\\s+)?(?:(?:performed|done|given|made)\\s+)?(?:(?:of|for|held(?:\\s+for)?)\\s+"
+              // "two inflations were performed at each of the three diameters", "2 inflations of
+              // 30 seconds with each balloon"
+              + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
+              + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
+              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b"
+              // "one inflation at each of 15, 16.5 and 18 mm": the sizes listed after it
+              + "|\\s+(?:at|with)\\s+each\\s+of\\s+(?:the\\s+)?(?=\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\s*)?(?:,|and|-|/))");
+
+  /** "3x", "2 x @ 15" (not "2 x 3 cm", nor "x2"'s own digit): a count written before its "x". */
+  static final Pattern N_TIMES =
+      Rx.compile(
+          "(?<![\\w.])(\\d{1,2})\\s?x(?![a-z\\d])(?!\\s*\\d)(?!\\s*(?:daily|a\\s+day|per|weekly))"
+              + "(\\s*(?:@|at)\\s*\\d)?");
+
+  static final Pattern HOLD_UNIT = Rx.compile("s|secs?|seconds?|mins?|minutes?");
+
+  static final AnchoredPattern HELD =
+      AnchoredPattern.compile("\\b(?:held|hold|holding|inflated|inflation)\\b");
+
+  static final Pattern OTHER_THINGS =
+      Rx.compile(
+          "\\s*(?:sites?|strictures?|stx|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
+              + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
+
+  static final Pattern OTHER_NOUNS =
+      Rx.compile(
+          "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
+              + "|polyps?|specimens?|ulcers?|segments?");
 }
