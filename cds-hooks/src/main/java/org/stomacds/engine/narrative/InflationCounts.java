@@ -205,13 +205,13 @@ final class InflationCounts {
   /** Whether the dilation itself names the first size: "dilated with a 12 mm balloon then ...". */
   private static boolean dilatedWith(String f, Sentence s, Value first) {
     return DILATED_WITH
-        .matcher(f)
+        .finder(f)
         .region(Math.max(s.start(), first.start() - 40), first.start())
         .find();
   }
 
-  private static final Pattern DILATED_WITH =
-      Rx.compile(
+  private static final AnchoredPattern DILATED_WITH =
+      AnchoredPattern.compile(
           "\\b(?:dilated|dilatated|inflated|dilation|dilatation)\\s+(?:(?:sequentially|serially|first"
               + "|successively)\\s+)?(?:with|using)\\s+(?:an?\\s+|the\\s+)?(?:(?:tts|cre)\\s+)?"
               + "(?:balloons?\\s+)?$");

@@ -129,14 +129,14 @@ final class SizeRows {
 
   /** A table's head row (no digit) that names no count column ("Inflations", "#", "x"). */
   private static boolean countlessHead(IndexedNote note, Sentence s) {
-    String head = note.f.substring(s.start(), s.end());
-    return note.text.substring(s.start(), s.end()).indexOf('\t') >= 0
-        && !head.matches("(?s).*\\d.*")
-        && !COUNT_COLUMN.matcher(head).find();
+    String head = note.text.substring(s.start(), s.end());
+    return head.indexOf('\t') >= 0
+        && head.chars().noneMatch(Character::isDigit)
+        && !COUNT_COLUMN.finder(note.f).region(s.start(), s.end()).find();
   }
 
-  private static final Pattern COUNT_COLUMN =
-      Rx.compile("\\b(?:infl[a-z]*|count|number|no|passes|times|reps?|x)\\b|#");
+  private static final AnchoredPattern COUNT_COLUMN =
+      AnchoredPattern.compile("\\b(?:infl[a-z]*|count|number|no|passes|times|reps?|x)\\b|#");
 
   /** A line that names the balloon or the dilation and hands its details to the lines below. */
   private static boolean isHead(IndexedNote note, int i) {
