@@ -366,7 +366,8 @@ final class ComplicationsReader {
    */
   private static final Pattern NOTHING_WENT_WRONG =
       Rx.compile(
-          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|without|denied|denies|minimal"
+          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|uneventful(?:ly)?|without|denied"
+              + "|denies|minimal"
               + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
               + "|tolerated|stable|well|fine|ok|nad)\\b");
 }

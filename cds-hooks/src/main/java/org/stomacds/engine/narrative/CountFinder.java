@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps the inflation counts of this procedure: a number before a count noun ("three inflations",
@@ -40,27 +39,19 @@ final class CountFinder {
       Matcher m = matchers.get(QuantityMatchers.COUNT_NOUN).region(start, s.end());
       if (m.lookingAt()) {
         count(i, s, m, m.group(1), m.group(2), found);
+        return;
+      }
+    }
+    if (after < s.end() && (f.charAt(after) == 'x' || f.charAt(after) == ' ')) {
+      // "15 mm balloon 3x, 60 s each", "CRE 12-15, 3x @ 15 only": the number before the "x"
+      Matcher m = QuantityPatterns.N_TIMES.matcher(f).region(start, s.end());
+      if (m.lookingAt()
+          && !countsOtherThings(s, start, m.end())
+          && (m.group(2) != null || talksOfDilation(i) || afterASize(s, start))) {
+        count(i, s, m, m.group(1), null, found);
       }
     }
   }
-
-  /**
-   * "12, 13.5 and 15 mm balloons, one inflation each", "CRE 10-11-12 x1 ea": the sizes count them
-   * (not "each stricture", "each site": the strictures do).
-   */
-  private static final Pattern ONE_EACH =
-      Rx.compile(
-          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
-              + "|lesions?|levels?|areas?|segments?|one)\\b)");
-
-  private static final Pattern PER_SIZE =
-      Rx.compile(
-          "\\s+(?:(?:was|were)\\s+)?(?:(?:performed|done|given|made)\\s+)?(?:(?:of|for|held(?:\\s+for)?)\\s+"
-              // "two inflations were performed at each of the three diameters", "2 inflations of
-              // 30 seconds with each balloon"
-              + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
-              + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
-              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b");
 
   /** The counts that do not start with a number ("x3", "inflated twice", "Inflations: 2"). */
   void counts(int i, Sentence s, List<Value> found) {
@@ -73,7 +64,10 @@ final class CountFinder {
           // "PROC: colo via loop colost + dil x2": a title names the procedure, not its inflations
           if (!holds(s, "biops")
               && !countsOtherThings(s, m.start(), m.end())
-              && (talksOfDilation(i) || afterASize(s, m.start()) || eachOfAList(s, m))) {
+              && (talksOfDilation(i)
+                  || afterASize(s, m.start())
+                  || afterADuration(s, m.start())
+                  || eachOfAList(s, m))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -131,6 +125,8 @@ final class CountFinder {
         || holds(s, "additional")
         || holds(s, "once")
         || holds(s, "further")
+        || holds(s, "twice")
+        || holds(s, "thrice")
         || holds(s, "repeated")
         || holds(s, "inflated")) {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
@@ -140,7 +136,15 @@ final class CountFinder {
         for (int k = 1; g == null && k <= m.groupCount(); k++) {
           g = m.group(k);
         }
-        double n = g == null ? 1 : g.equals("once") ? 1 : NumberWords.parse(g);
+        double n =
+            g == null
+                ? 1
+                : switch (g) {
+                  case "once" -> 1;
+                  case "twice" -> 2;
+                  case "thrice" -> 3;
+                  default -> NumberWords.parse(g);
+                };
         if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
           found.add(new Value(n + 1, i, m.start(), m.end(), true));
         }
@@ -189,7 +193,7 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "mm") || holds(s, "millimet")) {
+    if (holds(s, "mm") || holds(s, "millimet") || holds(s, "#") || holds(s, "strict")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {
@@ -251,7 +255,7 @@ final class CountFinder {
    * with no dilation or size between.
    */
   private boolean countsOtherThings(Sentence s, int x, int end) {
-    Matcher after = OTHER_THINGS.matcher(f).region(end, s.end());
+    Matcher after = QuantityPatterns.OTHER_THINGS.matcher(f).region(end, s.end());
     if (after.lookingAt()) {
       return true;
     }
@@ -275,7 +279,7 @@ final class CountFinder {
         // "inflated across the stricture x 2", "balloon dilation at the fascial level x3"
         return false;
       }
-      other |= OTHER_NOUNS.matcher(w).matches();
+      other |= QuantityPatterns.OTHER_NOUNS.matcher(w).matches();
     }
     return other;
   }
@@ -291,24 +295,23 @@ final class CountFinder {
     return c.prev() && c.word() != null && c.word().endsWith("mm");
   }
 
+  /** "Held 45 seconds x 2": a hold said so many times, each an inflation. */
+  private boolean afterADuration(Sentence s, int x) {
+    TokenCursor c = new TokenCursor(f, s.start(), x, x);
+    return c.prev()
+        && c.word() != null
+        && QuantityPatterns.HOLD_UNIT.matcher(c.word()).matches()
+        && QuantityPatterns.HELD.finder(f).region(s.start(), x).find();
+  }
+
   /**
    * "15-16.5-18 x1 ea", "12/13.5/15 x2 each": so many at each size of a bare list of sizes right
    * before, in a terse line that names neither the balloon nor the dilation.
    */
   private boolean eachOfAList(Sentence s, Matcher m) {
     return sizesBefore(s, m.start()) >= 2
-        && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
+        && QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
   }
-
-  private static final Pattern OTHER_THINGS =
-      Rx.compile(
-          "\\s*(?:sites?|strictures?|stx|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
-              + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
-
-  private static final Pattern OTHER_NOUNS =
-      Rx.compile(
-          "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
-              + "|polyps?|specimens?|ulcers?|segments?");
 
   private void count(
       int i, Sentence s, MatchResult m, String number, String noun, List<Value> found) {
@@ -317,12 +320,12 @@ final class CountFinder {
     if (noun != null && !noun.endsWith("s") && !noun.equals("infl") && n != 1) {
       return;
     }
-    Matcher perSizeWords = PER_SIZE.matcher(f).region(m.end(), s.end());
+    Matcher perSizeWords = QuantityPatterns.PER_SIZE.matcher(f).region(m.end(), s.end());
     boolean toldPerSize = perSizeWords.lookingAt();
     boolean perSize =
         toldPerSize
             || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2)
-                && ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
+                && QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
     if (perSize) {
       // "CRE 12-13.5-15, x2 each size", "CRE 10-11-12 x1 each": so many at every size of the
       // list right before ("Balloon 8 mm, then 10 mm, twice at each size": of the sentence);
@@ -338,6 +341,12 @@ final class CountFinder {
       }
       if (toldPerSize && perSizeWords.group(1) != null) {
         sizes = (int) NumberWords.parse(perSizeWords.group(1));
+      }
+      if (toldPerSize && f.substring(perSizeWords.start(), perSizeWords.end()).endsWith("of ")
+          || toldPerSize
+              && f.substring(perSizeWords.start(), perSizeWords.end()).endsWith("the ")) {
+        // "at each of 15, 16.5 and 18 mm": the list after the words
+        sizes = Math.max(2, CountShapes.longestList(f, perSizeWords.end(), s.end()));
       }
       if (sizes < 2 && n == 1) {
         return;

@@ -26,7 +26,9 @@ final class CountShapes {
           "(?:\\b(?:a|an|the|then)\\s+|[;,.:]\\s*|^\\s*)(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th"
               + "|6th)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
               + "|minutes?)\\s+)?(?:balloon\\s+)?inflation\\b|time\\b|(?:one\\s+)?"
-              + "(?:with|at|to)\\s+(?:the\\s+|an?\\s+)?\\d)"
+              // "then a second at the same size"
+              + "(?:with|at|to)\\s+(?:the\\s+|an?\\s+)?(?:\\d|same\\s+(?:size|diameter|pressure"
+              + "|balloon)\\b))"
               // "Inflation 1: 15 mm, 60 s. Inflation 2: 16.5 mm"; a table's rows "Inflation 2 |
               // 16.5
               // mm | 60 s" (cells read as spaces)
@@ -125,7 +127,11 @@ final class CountShapes {
               + "|\\b(?:repeated\\s+)?(?<![\\d.]\\s?)(one|two|three|four|five|\\d)\\s+(?:more|additional"
               + "|further)\\s+(?:times|inflations?|dilations?)\\b"
               // "repeated a further two times"
-              + "|\\b(?:repeated\\s+)?an?\\s+(?:further|additional)\\s+(two|three|four)\\s+times\\b");
+              + "|\\b(?:repeated\\s+)?an?\\s+(?:further|additional)\\s+(two|three|four)\\s+(?:times"
+              // "then a further two inflations at 16.5 mm"
+              + "|(?:balloon\\s+)?inflations|dilations|dilatations)\\b"
+              // "inflated twice more after an initial inflation at 12 mm"
+              + "|\\b(twice|thrice)\\s+more\\b");
 
   /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
   static final AnchoredPattern IN_STAGES =
@@ -153,7 +159,18 @@ final class CountShapes {
               + "|(?<![\\w.])(\\d)\\s*[x\u00d7]\\s*\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b"
               // "12mm x2 then 13.5 x2": a size going on from one with its unit, its own left off
               + "|(?<=\\bthen\\s|,\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
-              + "(?!\\s*(?:mm|cm|sec|s\\b|min))");
+              + "(?!\\s*(?:mm|cm|sec|s\\b|min))"
+              // "inflated x2, then x1 more at 12 mm": the first of a chain of counts
+              + "|\\b(?:inflated|dilated)\\s+x\\s?(\\d)(?=\\s*,?\\s*(?:then|and|followed)\\b)"
+              + "|(?<![a-z\\d])x\\s?(\\d)\\s+more\\s+(?:at|@|to|with)\\s+(?:an?\\s+|the\\s+)?\\d{1,2}(?:\\.\\d{1,2})?"
+              + "\\s*(?:mm|millimet(?:er|re)s?)\\b"
+              // rule 10, counts told stricture by stricture: "x2 at #1, x1 at #2", "two inflations
+              // at the proximal stricture and one at the distal one", "x 2 at stricture A"
+              + "|(?<![\\w.])(?:x\\s?(\\d)|(once|twice|thrice|\\d|one|two|three|four)(?:\\s*x)?"
+              + "(?:\\s+(?:balloon\\s+)?(?:inflations?|dilations?))?)\\s+(?:at|@|in|across)\\s+(?:the\\s+)?"
+              + "(?:#\\s*[1-9]\\b|(?:strictures?|sites?|stenos[ie]s|rings?|narrowings?|lesions?|levels?)\\s*#?\\s*"
+              + "(?:[1-9]|[a-d])\\b|(?:proximal|distal|first|second|upper|lower|other|deeper|outer|inner"
+              + "|fascial|skin|anastomotic)\\s+(?:one|stricture|site|stenosis|ring|narrowing|level)\\b)");
 
   /**
    * Two or more counts said size by size in one sentence add up; they replace the counts found

@@ -1,7 +1,6 @@
 package org.stomacds.engine.narrative;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How the corpus brief's coding decisions judge an event the note tells of. Decision 4: a
@@ -97,26 +96,77 @@ final class EventCoding {
     }
     int next = Math.min(h.sentence() + 1, sentences.size() - 1);
     int end = sentences.get(next).end();
-    if (!cue(Tag.COMP_SUPPORT, h.sentence(), next)
-        || CALLED_ONE.matcher(f).region(s.start(), told(h.sentence())).find()) {
+    if (!cue(Tag.COMP_SUPPORT, h.sentence(), next) || calledOne(h, s)) {
       return false;
     }
     for (Hit more : cues) {
       if (more.tag() == Tag.COMP_ESCALATION
           && more.sentence() >= h.sentence()
           && more.sentence() <= next
-          && !WAIVED_BEFORE
-              .matcher(f)
-              .region(Math.max(s.start(), more.start() - 16), more.start())
-              .find()
-          && !WAIVED_AFTER
-              .matcher(f)
-              .region(more.end(), Math.min(end, more.end() + 24))
-              .lookingAt()) {
+          && more.end() <= end
+          && !waived(more)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The provider calls the event a complication ({@code COMP_CALLED}: "recorded as a
+   * sedation-related complication") in its sentence or the three after it.
+   */
+  private boolean calledOne(Hit h, Sentence s) {
+    for (Hit c : cues) {
+      if (c.tag() == Tag.COMP_CALLED
+          && c.polarity() == Polarity.AFFIRMED
+          && c.start() >= s.start()
+          && c.sentence() <= h.sentence() + 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What a sedation event needed is waived ({@code COMP_WAIVED}): a negation in its clause within
+   * 16 characters before it ("no airway or bag-mask"), or "not required" within two words after it
+   * ("bag-mask ventilation was not needed").
+   */
+  private boolean waived(Hit more) {
+    for (Hit w : cues) {
+      if (w.tag() != Tag.COMP_WAIVED || w.sentence() != more.sentence()) {
+        continue;
+      }
+      if (w.end() <= more.start()
+          && w.start() >= more.start() - 16
+          && !clauseEndsIn(w.end(), more.start())) {
+        return true;
+      }
+      if (w.start() >= more.end()
+          && !clauseEndsIn(more.end(), w.start())
+          && words(more.end(), w.start()) <= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean clauseEndsIn(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = f.charAt(i);
+      if (c == ',' || c == ';' || c == '.') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int words(int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += Character.isLetterOrDigit(f.charAt(i)) && (i == from || f.charAt(i - 1) == ' ') ? 1 : 0;
+    }
+    return n;
   }
 
   /** Whether the event is told in a late entry: at or after an addendum's first words. */
@@ -149,23 +199,6 @@ final class EventCoding {
     }
     return dischargedBy >= 0 && sentence >= dischargedBy;
   }
-
-  /** Where the provider's word on an event ends: up to three sentences after it. */
-  private int told(int sentence) {
-    return sentences.get(Math.min(sentences.size() - 1, sentence + 3)).end();
-  }
-
-  /** The provider calls the event a complication: "recorded as a sedation-related complication". */
-  private static final AnchoredPattern CALLED_ONE =
-      AnchoredPattern.compile(
-          "\\b(?:(?:a|an|as|the|this)\\s+(?:[a-z-]+\\s+){0,2}?(?:complication|adverse\\s+event)"
-              + "|complicated\\s+by)\\b");
-
-  private static final Pattern WAIVED_BEFORE =
-      Rx.compile("\\b(?:no|without|not|nor|never)\\b[^,;.]*$");
-
-  private static final Pattern WAIVED_AFTER =
-      Rx.compile("\\s*(?:was\\s+|were\\s+)?not\\s+(?:required|needed|necessary)\\b");
 
   private static final AnchoredPattern TEAR =
       AnchoredPattern.compile("\\b(?:tears?|splits?|lacerations?|fissures?)\\b");

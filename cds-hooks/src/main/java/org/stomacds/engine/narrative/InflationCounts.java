@@ -128,7 +128,9 @@ final class InflationCounts {
         if (each >= 0) {
           return new Value(chained, b.sentence(), b.start(), each, false);
         }
-        if (oneBalloonSteps(f, s, balloons, i, chained)) {
+        if (oneBalloonSteps(f, s, balloons, i, chained) || dilatedWith(f, s, b)) {
+          // rule 17: "dilated with a 6 mm balloon then 8 mm", "DILATED WITH 12 MM BALLOON THEN
+          // 15 MM BALLOON": the sizes dilated in turn, one inflation each
           // "TTS balloon 12 mm, then 13.5 mm, then 15 mm": one balloon taken up step by step,
           // each step an inflation ("12 mm balloon then 15 mm balloon" names balloons, not steps)
           return new Value(chained, b.sentence(), b.start(), last.end(), false);
@@ -200,6 +202,20 @@ final class InflationCounts {
     return !f.substring(balloons.get(i + chained - 1).end(), s.end()).startsWith(" balloon");
   }
 
+  /** Whether the dilation itself names the first size: "dilated with a 12 mm balloon then ...". */
+  private static boolean dilatedWith(String f, Sentence s, Value first) {
+    return DILATED_WITH
+        .finder(f)
+        .region(Math.max(s.start(), first.start() - 40), first.start())
+        .find();
+  }
+
+  private static final AnchoredPattern DILATED_WITH =
+      AnchoredPattern.compile(
+          "\\b(?:dilated|dilatated|inflated|dilation|dilatation)\\s+(?:(?:sequentially|serially|first"
+              + "|successively)\\s+)?(?:with|using)\\s+(?:an?\\s+|the\\s+)?(?:(?:tts|cre)\\s+)?"
+              + "(?:balloons?\\s+)?$");
+
   private static final AnchoredPattern NAMED_BEFORE =
       AnchoredPattern.compile("\\b(?:balloon|cre|tts)\\b");
 
@@ -244,6 +260,8 @@ final class InflationCounts {
   private static final Pattern THEN_LINK =
       Rx.compile(
           "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloons?\\b)?\\s*"
+              // "A 10 MM BALLOON WAS INFLATED, THEN 11 MM, THEN 12 MM, EACH FOR 1 MINUTE"
+              + "(?:(?:was|were)\\s+(?:first\\s+)?(?:inflated|used|dilated)\\b\\s*)?"
               + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by)\\s+(?:(?:an?|the)\\s+)?"
               + "(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:(?:to|at)\\s+)?");
 

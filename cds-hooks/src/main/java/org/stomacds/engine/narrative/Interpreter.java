@@ -236,8 +236,12 @@ final class Interpreter {
         Value v = stated(numbered, addendum, true);
         Sentence s = sentences.get(v.sentence());
         Matcher each = AT_EACH_STRICTURE.matcher(f).region(v.end(), s.end());
-        boolean named = each.lookingAt() && each.group(1) != null;
+        boolean named = each.lookingAt() && (each.group(2) != null || each.group(3) != null);
         int strictures = named ? Math.max(2, out.distinctStrictures) : out.distinctStrictures;
+        if (named && each.group(1) != null) {
+          // "2 x 45 s at each of the 2 rings" (rule 10): the strictures told
+          strictures = (int) NumberWords.parse(each.group(1));
+        }
         if (strictures >= 2
             && (each.lookingAt()
                 || EACH_WITH
@@ -304,8 +308,9 @@ final class Interpreter {
 
   private static final Pattern AT_EACH_STRICTURE =
       Rx.compile(
-          "\\s*(?:(?:at|to|for|in)\\s+)?each\\b(?!\\s+(?:size|diameter|stage|step|balloon|level\\s+of))"
-              + "(?:\\s+(?:(stricture|site|narrowing|lesion)|one))?");
+          "\\s*(?:(?:at|to|for|in|across)\\s+)?each\\b(?!\\s+(?:size|diameter|stage|step|balloon|level\\s+of))"
+              + "(?:\\s+of\\s+(?:the\\s+)?(\\d|two|three|four)\\s+(strictures|sites|narrowings|lesions|rings"
+              + "|stenoses|levels)\\b|\\s+(?:(stricture|site|narrowing|lesion|ring)|one))?");
 
   private static final AnchoredPattern EACH_WITH =
       AnchoredPattern.compile("\\beach\\s+(?:with|received|had)\\s+$");

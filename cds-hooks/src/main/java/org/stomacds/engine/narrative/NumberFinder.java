@@ -71,7 +71,7 @@ final class NumberFinder {
     for (int i = 0; i < sentences.size(); i++) {
       numbers(i);
     }
-    SizeRows.read(note, elsewhen, sizes.balloonSizes, counts.counts);
+    SizeRows.read(note, elsewhen, sizes.balloonSizes, counts.counts, durations.inflationSeconds);
     return new Found(
         sizes.balloonSizes,
         sizes.lumenSizes,
@@ -222,7 +222,7 @@ final class NumberFinder {
           }
         }
       }
-      if (counting && Character.isLetter(nextWord)) {
+      if (counting && (Character.isLetter(nextWord) || nextWord == '(')) {
         counts.countNoun(i, s, start, after, found);
       }
       if (times != null && Character.isDigit(f.charAt(start))) {

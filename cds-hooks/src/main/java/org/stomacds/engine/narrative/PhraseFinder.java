@@ -208,6 +208,8 @@ final class PhraseFinder {
       boolean linked =
           p != null
               && p.trigger().element() == r.trigger().element()
+              // a cue row's word ("no" before "bag-mask") is never one of a list of mentions
+              && p.trigger().tag().isCue() == r.trigger().tag().isCue()
               && p.end() <= r.start()
               && Cues.joinsList(f, p.end(), r.start());
       head[j] = linked ? head[j - 1] : j;

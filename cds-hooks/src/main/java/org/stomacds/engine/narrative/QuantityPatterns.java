@@ -101,6 +101,8 @@ final class QuantityPatterns {
       Rx.compile(
           "(?<![\\w.])"
               + COUNT_NUM
+              // "two (2) inflations": a template's figure after the word
+              + "(?:\\s*\\(\\s*\\d{1,2}\\s*\\))?"
               // "a single forty five second inflation", "3 30-second inflations"
               + "(?:\\s*x)?(?:\\s+(?:\\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]?(?:seconds?|secs?|minutes?|mins?))?"
               // a word between the number and the noun is no number and no "x" ("18 x 2
@@ -136,12 +138,22 @@ final class QuantityPatterns {
               // "Hegar dilations at home twice daily": how often, not how many
               + "(?!\\s+(?:daily|a\\s+(?:day|week)|weekly|per\\s+(?:day|week)|each\\s+(?:day|week)))"
               + "|\\b(twice|thrice)\\s+(?:inflated|dilated)\\b"
+              // "10 mm balloon, twice."
+              + "|\\bballoon\\s*[,:-]?\\s*(twice|thrice)\\b(?!\\s+(?:at|@|to|each|per)\\b)"
               // "... inflated it across the ring to 12 millimeters and I did it twice"
               + "|(?<=\\b(?:did|done|repeated)\\s{1,2}(?:it|this|that)\\s{1,2})(twice|thrice)\\b"
               // "she was dilated once before": another session's
+              // "a 12-13.5-15 mm CRE balloon was inflated to 15 mm once, held 90 seconds"
+              + "|\\b(?:inflated|dilated)\\s+(?:up\\s+)?to\\s+\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\s+)?(once|twice)\\b"
+              + "(?!\\s+(?:more|again|before|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(once)\\b(?!\\s+(?:the|more|again|it|we|he|she|they|before"
               + "|previously|prior|already|in\\s+the\\s+past))"
               + "|\\b(?:inflated|dilated)\\s+(\\d{1,2})\\s?x\\b"
+              // "dilated on three occasions with a 15 mm balloon" (not "has been dilated on three
+              // occasions": earlier sessions)
+              + "|(?<!been\\s)\\b(?:inflated|dilated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+on\\s+"
+              + "(two|three|four|five|six|\\d)\\s+(?:separate\\s+|consecutive\\s+)?occasions\\b"
+              + "(?!\\s+(?:before|previously|prior|already|in\\s+the\\s+past|over)\\b)"
               // "Inflations 15mm 30s, 16.5 30s, 18 60s (3 total)", "inflated x1 at each size (3
               // total)"
               + "|\\b(?:inflations?|dilations?|inflated|dilated)\\b(?:[^.;()]|\\.(?=\\d)){0,48}\\(\\s*(\\d{1,2})\\s+total\\s*\\)"
@@ -202,4 +214,47 @@ final class QuantityPatterns {
               + "(?:then\\s+)?)?performed\\b");
 
   private QuantityPatterns() {}
+
+  // The words around a count that CountFinder reads.
+
+  /**
+   * "12, 13.5 and 15 mm balloons, one inflation each", "CRE 10-11-12 x1 ea": the sizes count them
+   * (not "each stricture", "each site": the strictures do).
+   */
+  static final Pattern ONE_EACH =
+      Rx.compile(
+          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
+              + "|lesions?|levels?|areas?|segments?|one)\\b)");
+
+  static final Pattern PER_SIZE =
+      Rx.compile(
+          "\\s+(?:(?:was|were)\\s+)?(?:(?:performed|done|given|made)\\s+)?(?:(?:of|for|held(?:\\s+for)?)\\s+"
+              // "two inflations were performed at each of the three diameters", "2 inflations of
+              // 30 seconds with each balloon"
+              + "\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\s+)?(?:at\\s+|with\\s+)?(?:each|every|per)\\s+"
+              + "(?:of\\s+(?:the\\s+)?(?:(\\d|two|three|four|five)\\s+)?)?"
+              + "(?:sizes?|diameters?|stages?|steps?|balloons?)\\b"
+              // "one inflation at each of 15, 16.5 and 18 mm": the sizes listed after it
+              + "|\\s+(?:at|with)\\s+each\\s+of\\s+(?:the\\s+)?(?=\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\s*)?(?:,|and|-|/))");
+
+  /** "3x", "2 x @ 15" (not "2 x 3 cm", nor "x2"'s own digit): a count written before its "x". */
+  static final Pattern N_TIMES =
+      Rx.compile(
+          "(?<![\\w.])(\\d{1,2})\\s?x(?![a-z\\d])(?!\\s*\\d)(?!\\s*(?:daily|a\\s+day|per|weekly))"
+              + "(\\s*(?:@|at)\\s*\\d)?");
+
+  static final Pattern HOLD_UNIT = Rx.compile("s|secs?|seconds?|mins?|minutes?");
+
+  static final AnchoredPattern HELD =
+      AnchoredPattern.compile("\\b(?:held|hold|holding|inflated|inflation)\\b");
+
+  static final Pattern OTHER_THINGS =
+      Rx.compile(
+          "\\s*(?:sites?|strictures?|stx|stenos[ie]s|locations?|levels?|areas?|lesions?|segments?|sessions?"
+              + "|sittings?|visits?|procedures?|occasions?|prior)\\b");
+
+  static final Pattern OTHER_NOUNS =
+      Rx.compile(
+          "strictures?|stenos[ie]s|narrowings?|sites?|lesions?|areas?|levels?|bx|biops[a-z]*"
+              + "|polyps?|specimens?|ulcers?|segments?");
 }

@@ -19,9 +19,14 @@ final class SizeRows {
 
   /** Adds the rows' balloon sizes and, when nothing else counts them, their count. */
   static void read(
-      IndexedNote note, Elsewhen elsewhen, List<Value> balloonSizes, List<Value> counts) {
+      IndexedNote note,
+      Elsewhen elsewhen,
+      List<Value> balloonSizes,
+      List<Value> counts,
+      List<Value> seconds) {
     String f = note.f;
     List<Sentence> sentences = note.sentences;
+    tables(note, balloonSizes, counts, seconds);
     for (int head = 0; head + 2 < sentences.size(); head++) {
       if (!isHead(note, head)) {
         continue;
@@ -75,6 +80,63 @@ final class SizeRows {
       counts.sort(Comparator.comparingInt(Value::start));
     }
   }
+
+  /**
+   * A table of the dilation, one row a size and its hold ("Balloon | Hold" over "10 mm | 30 sec",
+   * "Size (mm) | Hold" over "13.5 | 45 s"; the cells already read by {@link TableColumns}): each
+   * row is one inflation, when no row nor the lines above state a count and the head names no count
+   * column.
+   */
+  private static void tables(
+      IndexedNote note, List<Value> balloonSizes, List<Value> counts, List<Value> seconds) {
+    List<Sentence> sentences = note.sentences;
+    for (int i = 0; i < sentences.size(); i++) {
+      int last = i;
+      while (last < sentences.size() && sizeAndHoldRow(note, last, balloonSizes, seconds)) {
+        last++;
+      }
+      if (last - i >= 2 && i > 0 && countlessHead(note, sentences.get(i - 1))) {
+        boolean counted = false;
+        for (Value c : counts) {
+          counted |= c.sentence() >= i - 2 && c.sentence() < last;
+        }
+        if (!counted) {
+          Sentence first = sentences.get(i);
+          counts.add(new Value(last - i, i, first.start(), first.end(), false));
+          counts.sort(Comparator.comparingInt(Value::start));
+        }
+      }
+      i = Math.max(i, last);
+    }
+  }
+
+  /** A table row (its cells kept apart by tabs) with one balloon size and a hold. */
+  private static boolean sizeAndHoldRow(
+      IndexedNote note, int i, List<Value> balloonSizes, List<Value> seconds) {
+    Sentence s = note.sentences.get(i);
+    int tab = note.text.indexOf('\t', s.start());
+    if (tab < 0 || tab >= s.end()) {
+      return false;
+    }
+    long sizes =
+        balloonSizes.stream()
+            .filter(v -> v.sentence() == i)
+            .mapToDouble(Value::value)
+            .distinct()
+            .count();
+    return sizes == 1 && seconds.stream().anyMatch(v -> v.sentence() == i);
+  }
+
+  /** A table's head row (no digit) that names no count column ("Inflations", "#", "x"). */
+  private static boolean countlessHead(IndexedNote note, Sentence s) {
+    String head = note.text.substring(s.start(), s.end());
+    return head.indexOf('\t') >= 0
+        && head.chars().noneMatch(Character::isDigit)
+        && !COUNT_COLUMN.finder(note.f).region(s.start(), s.end()).find();
+  }
+
+  private static final AnchoredPattern COUNT_COLUMN =
+      AnchoredPattern.compile("\\b(?:infl[a-z]*|count|number|no|passes|times|reps?|x)\\b|#");
 
   /** A line that names the balloon or the dilation and hands its details to the lines below. */
   private static boolean isHead(IndexedNote note, int i) {

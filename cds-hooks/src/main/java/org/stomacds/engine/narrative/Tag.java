@@ -42,6 +42,10 @@ enum Tag {
   COMP_LATE_ENTRY,
   /** The patient came back after discharge (to the ED, readmitted): a cue. */
   COMP_CAME_BACK,
+  /** The provider calls an event a complication ("recorded as a complication"): a cue. */
+  COMP_CALLED,
+  /** A word that waives what a sedation event needed ("no bag-mask", "was not required"): a cue. */
+  COMP_WAIVED,
 
   LUMEN_PIN,
   LUMEN_PASS_NEG,
@@ -63,6 +67,8 @@ enum Tag {
     return this == COMP_SUPPORT
         || this == COMP_ESCALATION
         || this == COMP_LATE_ENTRY
-        || this == COMP_CAME_BACK;
+        || this == COMP_CAME_BACK
+        || this == COMP_CALLED
+        || this == COMP_WAIVED;
   }
 }
