@@ -284,7 +284,8 @@ final class ExtentReader {
               + "|\\bdefunction");
 
   private static final AnchoredPattern COLON_SEGMENT =
-      AnchoredPattern.compile("\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc)\\b");
+      AnchoredPattern.compile(
+          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|right\\s+colon|[hs]f)\\b");
 
   /** A length or segment reached, in a sentence that says the exam fell short there. */
   private boolean reachedShortOfItsAim(Hit h) {
