@@ -115,6 +115,8 @@ public final class Results {
       double prefetchedP99,
       double storeP50,
       double storeP99,
+      double prefetchedKiBPerCall,
+      double storeKiBPerCall,
       int errors) {}
 
   public final List<Growth> growth = new ArrayList<>();

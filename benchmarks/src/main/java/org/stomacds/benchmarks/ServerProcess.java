@@ -1,6 +1,10 @@
 package org.stomacds.benchmarks;
 
+import com.sun.management.ThreadMXBean;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,12 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * A server JVM started by the suite ({@code java <options> -jar <jar> <arguments>}), its output in
@@ -47,6 +56,8 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final long launchedAt;
   private final Path log;
+  private JMXConnector jmx;
+  private ThreadMXBean threadBean;
 
   private ServerProcess(String name, Process process, long launchedAt, Path log) {
     this.name = name;
@@ -203,10 +214,86 @@ public final class ServerProcess implements AutoCloseable {
   /** Heap figures in MiB. */
   public record Heap(double usedMiB, double committedMiB) {}
 
+  /**
+   * What each of the server's live threads has allocated so far: HotSpot's per-thread allocation
+   * counters (every allocation, in a TLAB or not, humongous arrays included), read over a local JMX
+   * connection opened by attaching to the process once. Each reading itself allocates a few KiB in
+   * the server's RMI threads.
+   */
+  public Allocations allocations() throws IOException {
+    ThreadMXBean threads = threads();
+    long[] ids = threads.getAllThreadIds();
+    long[] bytes = threads.getThreadAllocatedBytes(ids);
+    Map<Long, Long> byThread = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (bytes[i] >= 0) {
+        byThread.put(ids[i], bytes[i]);
+      }
+    }
+    return new Allocations(byThread);
+  }
+
+  /** Bytes allocated per thread id at one moment (thread ids are never reused). */
+  public record Allocations(Map<Long, Long> byThread) {
+
+    /**
+     * Bytes allocated between {@code before} and this reading by the threads alive at this one; a
+     * thread that ended between the two readings took its bytes with it (counted in {@code
+     * threadsEnded}, so a figure with ended threads is a lower bound).
+     */
+    public Allocated since(Allocations before) {
+      long bytes = 0;
+      for (Map.Entry<Long, Long> e : byThread.entrySet()) {
+        bytes += e.getValue() - before.byThread.getOrDefault(e.getKey(), 0L);
+      }
+      int ended = 0;
+      for (Long id : before.byThread.keySet()) {
+        if (!byThread.containsKey(id)) {
+          ended++;
+        }
+      }
+      return new Allocated(bytes, ended);
+    }
+  }
+
+  /** Bytes allocated over a window, and how many threads ended in it. */
+  public record Allocated(long bytes, int threadsEnded) {}
+
+  private ThreadMXBean threads() throws IOException {
+    if (jmx == null) {
+      String address;
+      try {
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid()));
+        try {
+          address = vm.startLocalManagementAgent();
+        } finally {
+          vm.detach();
+        }
+      } catch (AttachNotSupportedException e) {
+        throw new IOException("cannot attach to " + name + " (pid " + pid() + ")", e);
+      }
+      jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
+      threadBean =
+          ManagementFactory.newPlatformMXBeanProxy(
+              jmx.getMBeanServerConnection(),
+              ManagementFactory.THREAD_MXBEAN_NAME,
+              ThreadMXBean.class);
+    }
+    return threadBean;
+  }
+
   /** SIGTERM (graceful shutdown), then a kill after 60 s. */
   @Override
   public void close() throws InterruptedException {
     LIVE.remove(process);
+    if (jmx != null) {
+      try {
+        jmx.close();
+      } catch (IOException e) {
+        // the server is going anyway
+      }
+      jmx = null;
+    }
     if (!process.isAlive()) {
       return;
     }

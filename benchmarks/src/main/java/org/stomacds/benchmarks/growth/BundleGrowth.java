@@ -3,11 +3,13 @@ package org.stomacds.benchmarks.growth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import org.stomacds.benchmarks.Bundles;
 import org.stomacds.benchmarks.Fhir;
 
-/** Makes a case bigger, so the growth of cost with claim lines and history shows. */
+/** Makes a case bigger, so the growth of cost with claim lines, history and the note shows. */
 final class BundleGrowth {
 
   private static final String CPT = "http://www.ama-assn.org/go/cpt";
@@ -78,6 +80,34 @@ final class BundleGrowth {
       prior.put("performedDateTime", date);
       add(entries, prior);
     }
+  }
+
+  /**
+   * The bundle's procedure note grows to at least {@code kib} KiB: nursing-record lines appended
+   * after the operative text (routine observations, no procedure detail), as an export of the whole
+   * encounter's documentation carries them.
+   */
+  static void noteLength(ObjectNode bundle, int kib) {
+    ObjectNode attachment =
+        (ObjectNode)
+            resource(bundle, "DocumentReference").path("content").path(0).path("attachment");
+    StringBuilder text =
+        new StringBuilder(
+            new String(
+                Base64.getDecoder().decode(attachment.path("data").asText()),
+                StandardCharsets.UTF_8));
+    text.append("\n\nNursing record\n");
+    for (int i = 0; text.length() < kib * 1024; i++) {
+      text.append(
+          String.format(
+              "%02d:%02d Observations recorded: heart rate 76, blood pressure 124/78, respiratory"
+                  + " rate 14, SpO2 98%% on room air, pain 1/10. Patient resting, call bell in"
+                  + " reach.%n",
+              8 + (i / 12) % 12, (i * 5) % 60));
+    }
+    attachment.put(
+        "data",
+        Base64.getEncoder().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void add(ArrayNode entries, ObjectNode resource) {

@@ -14,12 +14,16 @@ import org.stomacds.benchmarks.HookCorpus;
 import org.stomacds.benchmarks.Load;
 import org.stomacds.benchmarks.Results;
 import org.stomacds.benchmarks.RunningServer;
+import org.stomacds.benchmarks.ServerProcess;
 import org.stomacds.benchmarks.SuiteRun;
 
 /**
  * Part {@code growth}: one case made bigger ({@link BundleGrowth}: 1, 10 and 100 claim lines; 10,
- * 100 and 1,000 prior encounters), each variant loaded under its own ids and called one at a time,
- * with the full prefetch and reading the store.
+ * 100 and 1,000 prior encounters; a procedure note of 16 and 64 KiB), each variant loaded under its
+ * own ids and called one at a time, with the full prefetch and reading the store. Beside the
+ * latency, the bytes the server allocates per call ({@link
+ * org.stomacds.benchmarks.ServerProcess#allocations}), over a window of its own after the timed
+ * one.
  */
 public final class GrowthPart {
 
@@ -50,16 +54,26 @@ public final class GrowthPart {
     for (int n : priors) {
       variants.add(new String[] {"prior encounters", Integer.toString(n)});
     }
+    for (int n : new int[] {16, 64}) {
+      variants.add(new String[] {"note KiB", Integer.toString(n)});
+    }
     int warm = run.quick() ? 5 : 20;
     int count = run.quick() ? 20 : 60;
+    int perCall = run.quick() ? 10 : 30;
     for (String[] v : variants) {
       int n = Integer.parseInt(v[1]);
-      String suffix = (v[0].startsWith("claim") ? "gl" : "gp") + n;
+      String suffix =
+          switch (v[0]) {
+                case "claim lines" -> "gl";
+                case "prior encounters" -> "gp";
+                default -> "gn";
+              }
+              + n;
       ObjectNode bundle = Bundles.renamed(base.bundle(), suffix);
-      if (v[0].startsWith("claim")) {
-        BundleGrowth.claimLines(bundle, n);
-      } else {
-        BundleGrowth.priorEncounters(bundle, n);
+      switch (v[0]) {
+        case "claim lines" -> BundleGrowth.claimLines(bundle, n);
+        case "prior encounters" -> BundleGrowth.priorEncounters(bundle, n);
+        default -> BundleGrowth.noteLength(bundle, n);
       }
       server.fhir().load(bundle, "growth " + v[0] + " " + n);
       server.process().waitIdle(Duration.ofSeconds(60));
@@ -71,6 +85,8 @@ public final class GrowthPart {
       Load.Step a =
           load.closedLoop(prefetched, run.signFor(load, prefetched, warm + count), warm, count);
       Load.Step b = load.closedLoop(store, run.signFor(load, store, warm + count), warm, count);
+      double prefetchedKiB = kibPerCall(server, load, prefetched, perCall);
+      double storeKiB = kibPerCall(server, load, store, perCall);
       int errors = a.errors() + b.errors();
       run.results()
           .growth
@@ -82,18 +98,44 @@ public final class GrowthPart {
                   a.percentileMs(99),
                   b.percentileMs(50),
                   b.percentileMs(99),
+                  prefetchedKiB,
+                  storeKiB,
                   errors));
       run.say(
-          "growth %s %d: prefetch %.1f KiB p50 %.1f ms; store p50 %.1f ms; errors %d %s %s",
+          "growth %s %d: prefetch %.1f KiB p50 %.1f ms %.0f KiB/call; store p50 %.1f ms %.0f"
+              + " KiB/call; errors %d %s %s",
           v[0],
           n,
           prefetched.get(0).size() / 1024.0,
           a.percentileMs(50),
+          prefetchedKiB,
           b.percentileMs(50),
+          storeKiB,
           errors,
           a.errors() > 0 ? a.outcomes() : "",
           b.errors() > 0 ? b.outcomes() : "");
     }
+  }
+
+  /**
+   * KiB the server allocates per call: its threads' allocation counters read before and after
+   * {@code n} more calls (already warm), less what the two readings themselves cost, measured as
+   * two readings with nothing between. Negative when a thread ended in the window (the figure would
+   * be a lower bound), NaN when a call failed.
+   */
+  private double kibPerCall(RunningServer server, Load load, List<HookCall> calls, int n)
+      throws Exception {
+    Map<String, String[]> tokens = run.signFor(load, calls, n);
+    ServerProcess.Allocations idle = server.process().allocations();
+    ServerProcess.Allocations before = server.process().allocations();
+    long readingCost = before.since(idle).bytes();
+    Load.Step step = load.closedLoop(calls, tokens, 0, n);
+    ServerProcess.Allocated window = server.process().allocations().since(before);
+    if (step.errors() > 0) {
+      return Double.NaN;
+    }
+    double kib = (window.bytes() - readingCost) / (double) n / 1024.0;
+    return window.threadsEnded() > 0 ? -kib : kib;
   }
 
   /** The case's request templates with its ids renamed as {@link Bundles#renamed} renames them. */

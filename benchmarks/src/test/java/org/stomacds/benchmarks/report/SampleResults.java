@@ -100,7 +100,7 @@ final class SampleResults {
             640,
             660,
             400);
-    r.growth.add(new Results.Growth("claim lines: 100", 80.2, 4.5, 9.9, 30, 60, 0));
+    r.growth.add(new Results.Growth("claim lines: 100", 80.2, 4.5, 9.9, 30, 60, 812.5, 2048.0, 0));
     r.timings.put("rules", "61 s");
     r.timings.put("soak", "300 s");
     return r;
