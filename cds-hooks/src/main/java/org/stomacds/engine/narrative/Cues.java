@@ -273,7 +273,7 @@ final class Cues {
       return false;
     }
     String w = next.word();
-    return w != null && !w.isEmpty() && (Character.isDigit(w.charAt(0)) || next.in(ABOUT));
+    return w != null && !w.isEmpty() && (!Double.isNaN(NumberWords.parse(w)) || next.in(ABOUT));
   }
 
   private static final WordSet ABOUT =

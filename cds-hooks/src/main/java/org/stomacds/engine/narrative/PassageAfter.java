@@ -74,7 +74,7 @@ final class PassageAfter {
   /** A segment of the colon or a depth: where an exam short of its end point got to. */
   private static final Pattern PLACE_BEYOND =
       Rx.compile(
-          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|sigmoid|rectum|colon|ileum"
+          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|sigmoid|rectum|colon|ileum|[hs]f"
               + "|\\d{1,3}\\s*(?:cm|centimet[a-z]*))\\b");
 
   private static final Pattern AT_THE_STRICTURE =
