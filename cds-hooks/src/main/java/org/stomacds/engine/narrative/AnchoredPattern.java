@@ -39,10 +39,22 @@ final class AnchoredPattern {
    */
   private final String[] required;
 
+  /**
+   * Whether a pattern without derived anchors opens every top-level alternative with a multi-line
+   * {@code ^} ("(?m)^"): it is then tried only at the start of a line.
+   */
+  private final boolean lineStarts;
+
   private AnchoredPattern(Pattern pattern) {
     this.pattern = pattern;
-    this.required = pattern.flags() == 0 ? required(pattern.pattern()) : null;
-    Set<String> derived = pattern.flags() == 0 ? RowGate.anchors(pattern.pattern(), false) : null;
+    String plain = plain(pattern);
+    this.required = plain != null ? required(plain) : null;
+    Set<String> derived = plain != null ? RowGate.anchors(plain, false) : null;
+    this.lineStarts =
+        derived == null
+            && plain != null
+            && PatternAnchors.topLevelAlternatives(plain).stream()
+                .allMatch(a -> a.startsWith("(?m)^"));
     if (derived == null) {
       this.anchors = null;
       this.others = null;
@@ -72,6 +84,18 @@ final class AnchoredPattern {
       anchors[c] = byFirst.get(c).isEmpty() ? null : byFirst.get(c).toArray(char[][]::new);
     }
     this.others = beyond.toArray(char[][]::new);
+  }
+
+  /**
+   * The pattern's text as the analyses read it: a {@link Pattern#COMMENTS} pattern without its
+   * layout; null for other flags or a pattern with a comment (then it is searched everywhere).
+   */
+  private static String plain(Pattern pattern) {
+    return switch (pattern.flags()) {
+      case 0 -> pattern.pattern();
+      case Pattern.COMMENTS -> RowGate.uncommented(pattern.pattern());
+      default -> null;
+    };
   }
 
   private static String[] required(String regex) {
@@ -128,7 +152,10 @@ final class AnchoredPattern {
     return new AnchoredPattern(Rx.compile(regex));
   }
 
-  /** A plain pattern with its anchors (for a pattern compiled with flags: searched everywhere). */
+  /**
+   * A compiled pattern with its anchors (one compiled with flags other than {@link
+   * Pattern#COMMENTS}: searched everywhere).
+   */
   static AnchoredPattern of(Pattern pattern) {
     return new AnchoredPattern(pattern);
   }
@@ -160,6 +187,11 @@ final class AnchoredPattern {
       }
     }
     return true;
+  }
+
+  /** What a multi-line {@code ^} matches after. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** What {@code \s} matches. */
@@ -197,7 +229,7 @@ final class AnchoredPattern {
         return this;
       }
       none = false;
-      if (words == null && anchors == null) {
+      if (words == null && anchors == null && !lineStarts) {
         offset = 0;
         m = pattern.matcher(text).region(from, to);
         return this;
@@ -225,13 +257,13 @@ final class AnchoredPattern {
       if (none) {
         return false;
       }
-      if (words == null && anchors == null) {
+      if (words == null && anchors == null && !lineStarts) {
         return m.find();
       }
       int length = stretch.length();
       int start = next;
       while (true) {
-        start = words != null ? nextWord(start) : nextAnchor(start);
+        start = lineStarts ? nextLine(start) : words != null ? nextWord(start) : nextAnchor(start);
         if (start >= length) {
           next = length;
           return false;
@@ -257,6 +289,20 @@ final class AnchoredPattern {
         first = Math.min(first, at[k]);
       }
       return first;
+    }
+
+    /**
+     * The first start of a line at or after {@code from}: the stretch's start or a character after
+     * a line terminator, where a multi-line {@code ^} may match.
+     */
+    private int nextLine(int from) {
+      int length = stretch.length();
+      for (int i = from; i < length; i++) {
+        if (i == 0 || isLineTerminator(stretch.charAt(i - 1))) {
+          return i;
+        }
+      }
+      return length;
     }
 
     /** The first start at or after {@code from} of one of the anchors, character by character. */

@@ -1,8 +1,6 @@
 package org.stomacds.engine.narrative;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The balloon's next sizes told bare, once the balloon is named in the sentence: "the wire guided
@@ -25,7 +23,7 @@ final class BalloonSteps {
       Elsewhen elsewhen,
       List<Value> balloonSizes,
       DilationSigns signs) {
-    Matcher name = BALLOON_NAME.matcher(f).region(s.start(), s.end());
+    AnchoredPattern.Finder name = BALLOON_NAME.finder(f).region(s.start(), s.end());
     if (!name.find()) {
       return;
     }
@@ -35,7 +33,7 @@ final class BalloonSteps {
         smallest = Math.min(smallest, v.value());
       }
     }
-    Matcher step = STEP.matcher(f).region(name.end(), s.end());
+    AnchoredPattern.Finder step = STEP.finder(f).region(name.end(), s.end());
     while (step.find()) {
       int at = step.start(1);
       boolean known = false;
@@ -55,15 +53,16 @@ final class BalloonSteps {
   }
 
   /** The balloon named: by the word or its kind (a CRE or TTS balloon). */
-  private static final Pattern BALLOON_NAME = Rx.compile("\\b(?:balloons?|cre|tts)\\b");
+  private static final AnchoredPattern BALLOON_NAME =
+      AnchoredPattern.compile("\\b(?:balloons?|cre|tts)\\b");
 
   /**
    * A step word and the bare number after it, which nothing but punctuation, the end, a count or
    * another step follows: "then I went up to 12,", "and went 15, 16.5, and 18,", ", 16.5 (60 s)",
    * "3x @ 15 only", "x1 more at 12.".
    */
-  private static final Pattern STEP =
-      Rx.compile(
+  private static final AnchoredPattern STEP =
+      AnchoredPattern.compile(
           "(?:(?:,\\s*)?\\b(?:then|and)\\s+(?:(?:then|i|we)\\s+)?(?:(?:went|go|going|progressed"
               + "|stepped|moved|upsized)\\s+)?(?:up\\s+)?(?:to\\s+)?"
               + "|\\bwent\\s+(?:up\\s+)?(?:to\\s+)?"

@@ -2,7 +2,6 @@ package org.stomacds.engine.narrative;
 
 import java.util.Arrays;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -94,8 +93,8 @@ final class Elsewhen {
       WordSet.of(Features.INSTANCE.words(Feature.ANOTHER_TIME.ordinal()));
 
   /** A date: a year, "in September", "last spring", "last time". */
-  private static final Pattern DATED =
-      Rx.compile(
+  private static final AnchoredPattern DATED =
+      AnchoredPattern.compile(
           "\\b(?:(?:19|20)\\d{2}|in\\s+(?:"
               + String.join("|", Arrays.copyOf(MONTHS_AND_SEASONS, 12)).replace("|may", "")
               + ")|last\\s+(?:year|month|week|time|fall|"
@@ -143,7 +142,7 @@ final class Elsewhen {
 
   /** Whether {@code f[from, to)} holds a date: a year, "in May", "last spring". */
   static boolean dated(String f, int from, int to) {
-    return DATED.matcher(f).region(from, to).find();
+    return DATED.finder(f).region(from, to).find();
   }
 
   /** Whether a word of {@code f[from, to)} plans or recalls: "will", "planned", "history". */

@@ -4,7 +4,6 @@ import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_E
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +20,8 @@ final class ExtentReader {
               + "|as\\s+a\\s+result\\s+of|limited\\s+by|given)\\s+([^.;,]{3,160}?)"
               + "(?=\\s+(?:after|before|when|while|at\\s+which|and\\s+the|so|therefore|but|once)\\b"
               + "|[.;,]|$)");
-  private static final Pattern REASON_PHRASE =
-      Rx.compile(
+  private static final AnchoredPattern REASON_PHRASE =
+      AnchoredPattern.compile(
           "\\b(?:poor|inadequate|suboptimal|insufficient)\\s+(?:bowel\\s+)?prep(?:aration)?\\b"
               + "|\\b(?:patient\\s+)?(?:discomfort|intolerance|agitation)\\b|\\blooping\\b"
               + "|\\bloop\\s+formation\\b|\\bobstruct[a-z]*(?:\\s+[a-z]+){0,2}|\\bangulat[a-z]*\\b"
@@ -349,7 +348,7 @@ final class ExtentReader {
       if (m.find()) {
         return mentions.quote(m.start(1), m.end(1));
       }
-      Matcher phrase = REASON_PHRASE.matcher(f).region(s.start(), s.end());
+      AnchoredPattern.Finder phrase = REASON_PHRASE.finder(f).region(s.start(), s.end());
       if (phrase.find()) {
         return mentions.quote(phrase.start(), phrase.end());
       }

@@ -197,11 +197,14 @@ final class IndicationReader {
     return PROCEDURE_NAMED.finder(f).region(s.start(), s.end()).find();
   }
 
-  /** The procedure or a study named as a whole: "colonoscopy via the stoma with dilation". */
+  /**
+   * The procedure or a study named as a whole: "colonoscopy via the stoma with dilation"; or the
+   * stoma named with its limb, as a heading over the account ("loop ileo, distal limb").
+   */
   private static final AnchoredPattern PROCEDURE_NAMED =
       AnchoredPattern.compile(
           "\\b(?:colonoscopy|endoscopy|ileoscopy|sigmoidoscopy|pouchoscopy|procedure|dilation"
-              + "|dilatation|evaluation|study|enema|exam(?:ination)?)\\b");
+              + "|dilatation|evaluation|study|enema|exam(?:ination)?|limb)\\b");
 
   private int sentenceAt(int offset) {
     for (int i = 0; i < sentences.size(); i++) {

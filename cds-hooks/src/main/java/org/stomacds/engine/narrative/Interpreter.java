@@ -74,8 +74,9 @@ final class Interpreter {
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
     new SedationReader(note, hits, numbers, mentions).read();
     distinct();
-    dilation();
-    new LumenReader(note, hits, numbers, mentions).read(addendumStart());
+    int addendum = addendumStart();
+    dilation(addendum);
+    new LumenReader(note, hits, numbers, mentions).read(addendum);
     return out.build();
   }
 
@@ -83,6 +84,11 @@ final class Interpreter {
     for (Hit h : hits) {
       switch (h.tag()) {
         case PLAIN, INSTR_EXPLICIT -> {
+          if (h.tag() == Tag.INSTR_EXPLICIT && labelsPlan(h)) {
+            // "Post-procedure instructions:" over "Follow-up: clinic 2 weeks": the heading names
+            // the field; what it holds is read as the plan's content (coding decision 5)
+            continue;
+          }
           if (h.polarity() == Polarity.AFFIRMED && labelsNothing(h)) {
             // "Post-procedure instructions: see nursing sheet", "Aftercare: N/A": an empty field
             mentions.mention(h, true);
@@ -102,6 +108,12 @@ final class Interpreter {
         }
       }
     }
+  }
+
+  /** Whether hit {@code h} is the label or heading of a plan section, not what it holds. */
+  private boolean labelsPlan(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return s.section() == Section.PLAN && (s.headingOnly() || h.end() <= s.contentStart());
   }
 
   /**
@@ -188,8 +200,7 @@ final class Interpreter {
     return false;
   }
 
-  private void dilation() {
-    int addendum = addendumStart();
+  private void dilation(int addendum) {
     List<Value> sizes = BalloonCorrections.kept(f, sentences, hits, balloonSizes, addendum);
     List<Value> reached = InflationCounts.reached(f, sentences, sizes);
     for (Value v : sizes) {

@@ -19,7 +19,9 @@ final class OpeningClause {
       AnchoredPattern.compile(
           "(?:[,;]|\\b(?:and|but|then)\\b)\\s+(?:then\\s+)?(?=(?:the|we|i|it|after|following|post"
               // "After consent, under conscious sedation, the scope ...": how it was done
-              + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a|under)\\b)");
+              + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a|under"
+              // "..., and we went over the risks, he was given conscious sedation": a new subject
+              + "|he|she|they|patient|pt|our)\\b)");
 
   /** A date or an "ago" in the scene set: "In 2022, the scope reached the cecum" is that time's. */
   private static final AnchoredPattern DATED =

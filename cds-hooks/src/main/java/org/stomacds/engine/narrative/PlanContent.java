@@ -24,7 +24,7 @@ final class PlanContent {
           + "\\s+)*"
           + "(?:(?:the|a)\\s+)?(?:home(?!\\s+(?:irrigation|dilat|care|health|dilator))|pacu|recovery|floor|ward|icu|nicu|picu|day\\s+(?:unit|case)"
           + "|admit(?:ted)?|admission|inpatient|observ(?:e|ed|ation)|obs|step-?down|extubated|awake"
-          + "|extended\\s+recovery|overnight\\s+(?:admission|stay|observation)|stay\\s+overnight"
+          + "|(?:extended|prolonged|further|longer)\\s+(?:recovery|observation|obs|monitoring|stay)|overnight\\s+(?:admission|stay|observation)|stay\\s+overnight"
           + "|discharged?|discharge\\s+(?:home|when|once|after|criteria)|d/c\\s+home|dispo)\\b";
 
   /** A condition, which instructs nothing by itself: "if restenosis", "once recovered". */
@@ -54,13 +54,17 @@ final class PlanContent {
   private static final String LATER_CARE =
       "(?:(?:plan(?:ned)?|planning|we\\s+will|will|to\\s+be|consider(?:ing)?|possible|possibly"
           // "plan is to ...", "plan will be to discuss ...", "return to clinic"
-          + "|(?:the|our)\\s+plan|(?:is|will\\s+be|would\\s+be)\\s+to|return(?:\\s+to)?"
+          + "|(?:the|our)\\s+plan|(?:is|will\\s+be|would\\s+be)\\s+to|return(?:\\s+to)?|for"
+          // "continue adalimumab", "target 18 mm", "in 6 weeks"
+          + "|continue|maintain|stay\\s+on|remain\\s+on|target|aim(?:\\s+for)?|goal"
+          + "|in\\s+\\d{1,2}(?:\\s*-\\s*\\d{1,2})?\\s*(?:days?|d|weeks?|wks?|months?|mos?|m)"
           + "|hold(?:ing)?\\s+off(?:\\s+on)?|defer(?:red)?|no|avoid"
           + "|probably|likely|may\\s+need|next|then|proceed\\s+with|arrange|book|schedule[ds]?"
           + "|re-?book|future)\\s+)*(?:(?:pediatric|paediatric|general|colorectal|gi|ibd|surgical"
           + "|outpatient|interval|elective|planned|further|another|a|an|the|to|barium"
-          + "|water-?soluble|gastrogr?af+in|oral|stoma)\\s+)*"
-          + "(?:repeat|redo|re-?dilat[a-z]*|dilat[a-z]*|dils?\\b|resched[a-z]*|surveillance|clinic|office"
+          + "|water-?soluble|gastrogr?af+in|oral|stoma|second|third|fourth|subsequent|final)\\s+)*"
+          + "(?:repeat|redo|re-?check|re-?assess[a-z]*|re-?evaluat[a-z]*|re-?look|re-?scope|re-?try|re-?attempt"
+          + "|session|sitting|attempt|re-?dilat[a-z]*|dilat[a-z]*|dils?\\b|resched[a-z]*|surveillance|clinic|office"
           + "|follow[- ]?up|stud(?:y|ies)|loopogram"
           // a size alone: "repeat in 3 months, possibly 20 mm"
           + "|\\d{1,2}(?:\\.\\d)?\\s*mm"
@@ -71,7 +75,13 @@ final class PlanContent {
           + "|ct\\b|mri|kub|x-?ray|imaging|contrast|colonography|enema|ultrasound|obtain|order"
           + "|request|discuss(?:ion|ed)?|increase\\s+(?:the\\s+)?(?:[a-z]+mab|dose|interval)"
           + "|escalat[a-z]*|optimi[sz][a-z]*|switch|dose|biologic|colonoscopy|ileoscopy"
-          + "|ileocolonoscopy|endoscopy|(?:endoscopic|balloon|tts)\\s+(?:balloon\\s+)?dilat[a-z]*"
+          + "|ileocolonoscopy|endoscopy|pouchoscopy|sigmoidoscopy|flex(?:ible)?\\s+sig"
+          // a biologic or an immunomodulator: the long-term therapy, not recovery
+          + "|[a-z]+mab|azathioprine|mercaptopurine|6-?mp|methotrexate|tofacitinib|upadacitinib"
+          // another service's evaluation: "anesthesia airway evaluation", "cardiology review"
+          + "|(?:[a-z'/-]+\\s+){0,3}?(?:evaluation|eval|assessment|clearance|review|work-?up)\\b"
+          + "(?!\\s+(?:of\\s+)?(?:the\\s+)?(?:warning|red|return|diet|instructions|precautions|signs"
+          + "|stoma\\s+care|pouch|bag|appliance))|(?:endoscopic|balloon|tts)\\s+(?:balloon\\s+)?dilat[a-z]*"
           + "|procedure)\\b";
 
   /** Who was told: "parents informed", "they agree with the plan", "discussed with the family". */

@@ -64,7 +64,7 @@ final class ServiceReader {
         if (!found.find(r, m)) {
           continue;
         }
-        if (row.unless() != null && found.mayCancel(r) && row.unless().matcher(part).find()) {
+        if (row.unless() != null && found.mayCancel(r) && row.unless().finder(part).find()) {
           continue;
         }
         String quote = quote(text, sentence, m.start(), m.end());

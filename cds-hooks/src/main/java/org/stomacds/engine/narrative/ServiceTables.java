@@ -29,7 +29,7 @@ final class ServiceTables {
       String fact,
       String value,
       Pattern pattern,
-      Pattern unless,
+      AnchoredPattern unless,
       Set<Section> skip,
       List<Example> examples) {}
 
@@ -108,7 +108,7 @@ final class ServiceTables {
               fact,
               value,
               compile(m.require("pattern"), id),
-              m.has("unless") ? compile(m.require("unless"), id) : null,
+              m.has("unless") ? AnchoredPattern.of(compile(m.require("unless"), id)) : null,
               skip,
               List.copyOf(examples)));
     }
@@ -117,7 +117,7 @@ final class ServiceTables {
         List.copyOf(rows),
         new RowGate(
             rows.stream().map(Row::pattern).toList(),
-            rows.stream().map(Row::unless).toList(),
+            rows.stream().map(r -> r.unless() == null ? null : r.unless().pattern()).toList(),
             true));
   }
 

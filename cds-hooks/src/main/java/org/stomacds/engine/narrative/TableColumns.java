@@ -39,7 +39,7 @@ final class TableColumns {
       int[] h = head.get(c);
       int[] cell = cells.get(c);
       String label = f.substring(h[0], h[1]);
-      Matcher number = NUMBER.matcher(f).region(cell[0], cell[1]);
+      AnchoredPattern.Finder number = NUMBER.finder(f).region(cell[0], cell[1]);
       if (!number.find() || elsewhen.at(i, s, number.start())) {
         continue;
       }
@@ -118,8 +118,8 @@ final class TableColumns {
   }
 
   /** The first number of a cell and its unit, if any: "12 mm", "13.5", "30 sec", "1 min". */
-  private static final Pattern NUMBER =
-      Rx.compile(
+  private static final AnchoredPattern NUMBER =
+      AnchoredPattern.compile(
           "(?<![\\w.])(\\d{1,3}(?:\\.\\d{1,2})?)(?!\\d)\\s*(mm|cm|s|secs?|seconds?|mins?|minutes?)?\\b");
 
   private static final Pattern BALLOON_HEAD =
