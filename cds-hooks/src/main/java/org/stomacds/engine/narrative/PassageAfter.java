@@ -65,20 +65,20 @@ final class PassageAfter {
     return switch (h.tag()) {
       case COMPLETE, COMPLETE_LANDMARK -> true;
       case INCOMPLETE_WEAK ->
-          PLACE_BEYOND.matcher(f).region(h.start(), h.end()).find()
-              && !AT_THE_STRICTURE.matcher(f).region(h.start(), h.end()).find();
+          PLACE_BEYOND.finder(f).region(h.start(), h.end()).find()
+              && !AT_THE_STRICTURE.finder(f).region(h.start(), h.end()).find();
       default -> false;
     };
   }
 
   /** A segment of the colon or a depth: where an exam short of its end point got to. */
-  private static final Pattern PLACE_BEYOND =
-      Rx.compile(
+  private static final AnchoredPattern PLACE_BEYOND =
+      AnchoredPattern.compile(
           "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|sigmoid|rectum|colon|ileum|[hs]f"
               + "|\\d{1,3}\\s*(?:cm|centimet[a-z]*))\\b");
 
-  private static final Pattern AT_THE_STRICTURE =
-      Rx.compile(
+  private static final AnchoredPattern AT_THE_STRICTURE =
+      AnchoredPattern.compile(
           "\\b(?:strictur|stenos|stoma|ring\\b|fascia|narrowing|limited|only\\b|not\\b|stopped|ended"
               + "|terminat|halted)");
 }
