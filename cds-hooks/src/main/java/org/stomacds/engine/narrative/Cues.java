@@ -250,12 +250,35 @@ final class Cues {
         pendingAt = c.start();
       } else if (c.in(CHECK_VERBS)) {
         checkVerbSeen = true;
-      } else if (checkVerbSeen && SETS.checkOpener != null && c.is(SETS.checkOpener)) {
+      } else if (checkVerbSeen
+          && SETS.checkOpener != null
+          && c.is(SETS.checkOpener)
+          && !aLengthFollows(c)) {
         return c.start();
       }
     }
     return pendingAt >= 0 ? pendingAt : Integer.MAX_VALUE;
   }
+
+  /**
+   * "examined for 15 cm", "inspected for about 20 cm": a length looked over, not a thing looked
+   * for.
+   */
+  private static boolean aLengthFollows(TokenCursor c) {
+    TokenCursor next = c.copy();
+    if (!next.next()) {
+      return false;
+    }
+    if (next.in(ABOUT) && !next.next()) {
+      return false;
+    }
+    String w = next.word();
+    return w != null && !w.isEmpty() && (!Double.isNaN(NumberWords.parse(w)) || next.in(ABOUT));
+  }
+
+  private static final WordSet ABOUT =
+      WordSet.of(
+          "about", "approximately", "approx", "around", "roughly", "another", "nearly", "over");
 
   /** "History:", "Hx:" opening a sentence: a label, the colon right after the word. */
   private static boolean isHistoryLabel(String s, TokenCursor c, int to) {

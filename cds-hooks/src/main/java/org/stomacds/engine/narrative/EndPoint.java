@@ -115,10 +115,10 @@ final class EndPoint {
   private static final AnchoredPattern END_POINT =
       AnchoredPattern.compile(
           "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
-              + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|appendi[a-z]*|rectum|rectal"
+              + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|anast|appendi[a-z]*|icv|ao|rectum|rectal"
               + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire|in\\s+full"
               + "|full\\s+(?:colonoscopy|exam(?:ination)?)"
-              + "|entirety|whole|total|pan-?colonoscopy|all\\s+the\\s+way|blind[\\s-]+end(?:ed)?)\\b");
+              + "|entirety|whole|full\\s+length|total|pan-?colon(?:ic|oscopy)|all\\s+the\\s+way|all\\s+(?:of\\s+)?(?:the\\s+)?(?:residual\\s+|remaining\\s+|remnant\\s+)?colon|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final AnchoredPattern COLON_ON_THE_WAY =
       AnchoredPattern.compile(

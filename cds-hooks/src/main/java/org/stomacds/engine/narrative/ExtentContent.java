@@ -23,7 +23,8 @@ final class ExtentContent {
               + "|procedure|colonoscopy)\\s+extent|depth\\s+of\\s+(?:insertion|exam(?:ination)?)"
               + "|insertion\\s+depth|(?:furthest|farthest)\\s+(?:point|extent|level|segment)"
               + "(?:\\s+reached)?|level\\s+reached|(?:landmark|point)s?\\s+reached|depth"
-              + "|extent/landmarks?|landmarks?)\\s*(?:\\([^)]{0,20}\\))?\\s*[:=-]?\\s*");
+              + "|extent/landmarks?|landmarks?|(?:exam(?:ined|ination)?|advanced|scope|reached)\\s+to"
+              + "|(?:scope\\s+)?insertion(?:\\s+(?:depth|to))?)\\s*(?:\\([^)]{0,20}\\))?\\s*[:=-]?\\s*");
 
   /**
    * What the extent names that is the whole exam although it is not the cecum: the whole colon, the
@@ -77,7 +78,8 @@ final class ExtentContent {
   private static final Pattern LANDMARK_LABEL =
       Rx.compile(
           "\\s*(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti|ileoca?ecal\\s+valve|icv"
-              + "|appendiceal\\s+orifice|ileocolic\\s+anastomosis|anastomosis)\\s*[:=-]?\\s*");
+              + "|appendiceal\\s+orifice|ileocolic\\s+anastomosis|anastomosis)(?:\\s+(?:reached|intubated"
+              + "|seen|visuali[sz]ed|identified))?\\s*\\??\\s*[:=-]?\\s*");
 
   private static final Pattern LANDMARK_REACHED =
       Rx.compile(

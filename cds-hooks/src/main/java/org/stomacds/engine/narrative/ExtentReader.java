@@ -1,7 +1,6 @@
 package org.stomacds.engine.narrative;
 
 import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
-import static org.stomacds.engine.documentation.DocumentationElement.ROUTE_THROUGH_STOMA;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +29,6 @@ final class ExtentReader {
               + "|\\bhypotension\\b|\\bperforation\\b|\\bbleeding\\b"
               + "|\\b(?:unable\\s+to|could\\s+not)\\s+(?:be\\s+)?(?:advance|advanced|pass|passed|traverse"
               + "|traversed|negotiate)[^.;]{0,60}");
-  private static final AnchoredPattern BEFORE_ANESTHESIA =
-      AnchoredPattern.compile(
-          "\\b(?:before|prior\\s+to|pre-?)\\s*(?:the\\s+)?(?:any\\s+)?(?:administration\\s+of\\s+)?"
-              + "(?:sedation|an(?:a)?esthesia|induction|insertion|scope\\s+insertion|intubation"
-              + "|the\\s+scope\\s+(?:was|could\\s+be)\\s+(?:inserted|introduced|passed)|the\\s+start"
-              + "|starting|beginning|administration)\\b|\\bin\\s+the\\s+(?:pre-?procedure|pre-?op"
-              + "|holding)\\s+area\\b|\\bbefore\\s+entering\\b|\\bnot\\s+(?:yet\\s+)?sedated\\b");
-  private static final AnchoredPattern AFTER_ANESTHESIA =
-      AnchoredPattern.compile(
-          "\\b(?:after|following|once)\\s+(?:the\\s+)?(?:induction|sedation|an(?:a)?esthesia"
-              + "|insertion|intubation|scope\\s+insertion|administration\\s+of|the\\s+scope\\s+was"
-              + "\\s+(?:inserted|introduced|advanced|passed)|the\\s+stoma\\s+was\\s+intubated)\\b");
-  private static final AnchoredPattern INSERTION_SHOWN =
-      AnchoredPattern.compile(
-          "\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:was\\s+)?(?:then\\s+)?"
-              + "(?:inserted|introduced|advanced|passed)\\b|\\bintubat(?:ed|ion)\\b|\\badvanced\\s+to\\b");
 
   /** A stop short of the cecum that the note says was meant: the exam planned was done. */
   private static final AnchoredPattern AS_PLANNED =
@@ -95,6 +78,13 @@ final class ExtentReader {
         p = Polarity.AFFIRMED;
       }
       Tag kind = h.tag();
+      if (p == Polarity.ABSENT
+          && (kind == Tag.INCOMPLETE_WEAK || kind == Tag.INCOMPLETE_STRONG)
+          && SAYS_NOT.finder(f).region(h.start(), h.end()).find()) {
+        // "would not admit the scope, so the exam was not advanced further": the stop carries its
+        // own "not"; an earlier one in the sentence does not take it back
+        p = Polarity.AFFIRMED;
+      }
       boolean label = kind == Tag.EXTENT_LABEL;
       if (label) {
         kind = extentLabel(h);
@@ -191,7 +181,7 @@ final class ExtentReader {
     }
     if (!stops.isEmpty()) {
       out.discontinued = true;
-      out.discontinuedAt = discontinuedAt(stops);
+      out.discontinuedAt = StopTime.of(f, sentences, hits, out.mentions, stops);
     }
   }
 
@@ -220,8 +210,16 @@ final class ExtentReader {
     int end = semi >= 0 && semi < s.end() ? semi : s.end();
     return Elsewhen.anotherTimeAhead(f, h.start(), end, ANOTHER_TIME_WINDOW)
         || Elsewhen.dated(f, h.start(), end)
-        || Elsewhen.dated(f, clauseStart(s, h.start()), h.start());
+        || Elsewhen.dated(f, clauseStart(s, h.start()), h.start())
+        || AGO.finder(f).region(clauseStart(s, h.start()), h.start()).find();
   }
+
+  /** "Full colo 2 mo ago (via stoma) nl to cecum": the reach told after an earlier exam's date. */
+  private static final AnchoredPattern AGO = AnchoredPattern.compile("\\bago\\b");
+
+  /** A stop phrased with its own negation: "not advanced further", "could not reach". */
+  private static final AnchoredPattern SAYS_NOT =
+      AnchoredPattern.compile("\\b(?:not|no|never|unable|cannot)\\b|n't\\b");
 
   /** Where the clause holding {@code at} starts: after the last comma or semicolon before it. */
   private int clauseStart(Sentence s, int at) {
@@ -283,7 +281,8 @@ final class ExtentReader {
               + "|\\bdefunction");
 
   private static final AnchoredPattern COLON_SEGMENT =
-      AnchoredPattern.compile("\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc)\\b");
+      AnchoredPattern.compile(
+          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|right\\s+colon|[hs]f)\\b");
 
   /** A length or segment reached, in a sentence that says the exam fell short there. */
   private boolean reachedShortOfItsAim(Hit h) {
@@ -352,40 +351,6 @@ final class ExtentReader {
       AnchoredPattern.Finder phrase = REASON_PHRASE.finder(f).region(s.start(), s.end());
       if (phrase.find()) {
         return mentions.quote(phrase.start(), phrase.end());
-      }
-    }
-    return null;
-  }
-
-  private DiscontinuedAt discontinuedAt(List<Hit> stops) {
-    for (Hit h : stops) {
-      Sentence s = sentences.get(h.sentence());
-      if (BEFORE_ANESTHESIA.finder(f).region(s.start(), s.end()).find()) {
-        return DiscontinuedAt.BEFORE_ANESTHESIA;
-      }
-      if (AFTER_ANESTHESIA.finder(f).region(s.start(), s.end()).find()) {
-        return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
-      }
-    }
-    // No word on when: the note shows it if the scope went in or sedation was given.
-    boolean inserted =
-        out.mentions.stream().anyMatch(m -> m.element() == ROUTE_THROUGH_STOMA && !m.negated());
-    for (int i = 0; i < sentences.size() && !inserted; i++) {
-      Sentence s = sentences.get(i);
-      inserted =
-          s.section().describesThisProcedure()
-              && INSERTION_SHOWN.finder(f).region(s.start(), s.end()).find();
-    }
-    if (inserted) {
-      return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
-    }
-    for (Hit h : hits) {
-      if ((h.tag() == Tag.SED_MAC
-              || h.tag() == Tag.SED_MODERATE
-              || h.tag() == Tag.SED_DRUG_MAC
-              || h.tag() == Tag.SED_DRUG_MODERATE)
-          && h.polarity() == Polarity.AFFIRMED) {
-        return DiscontinuedAt.AFTER_ANESTHESIA_OR_INSERTION;
       }
     }
     return null;

@@ -1,6 +1,5 @@
 package org.stomacds.engine.narrative;
 
-import static org.stomacds.engine.documentation.DocumentationElement.EXTENT_OF_EXAM;
 import static org.stomacds.engine.documentation.DocumentationElement.POST_DILATION_LUMEN;
 import static org.stomacds.engine.documentation.DocumentationElement.PRE_DILATION_LUMEN;
 
@@ -58,6 +57,11 @@ final class LumenReader {
       }
     }
     for (Hit h : hits) {
+      if (isLumenPhrase(h) && fromAnotherEncounter(h)) {
+        // "Referral: stoma admits the fifth finger only", "last month it admitted the scope":
+        // the lumen known before this procedure is not its finding (decision 14)
+        continue;
+      }
       switch (h.tag()) {
         case LUMEN_PIN -> {
           if (h.polarity() != Polarity.UNRECORDED) {
@@ -84,7 +88,7 @@ final class LumenReader {
             continue;
           }
           int when = time.direction(h.sentence(), h.start());
-          if (when < 0) {
+          if (when < 0 || when == 0 && h.start() < firstDilation && describesTheOpening(h)) {
             mentions.mention(PRE_DILATION_LUMEN, false, h);
           } else if (when > 0
               || (h.start() > firstDilation && (aboutStricture(h) || withEase(h)))) {
@@ -102,73 +106,8 @@ final class LumenReader {
         }
       }
     }
-    passageAfterTheDilation();
+    PassageAfter.read(note, hits, firstDilation, mentions);
   }
-
-  /**
-   * "Dilated to 15 mm. Scope then advanced to the cecum", "... The colon was then examined to 40
-   * cm": the exam told going on beyond the stricture after its dilation says the dilated segment
-   * let the scope through, the lumen after the dilation without a size (the corpus brief's coding
-   * decision 13). Only in the account of this procedure, not from a title or an "Extent:" label,
-   * and only a reach that went somewhere: not a stop at the stricture.
-   */
-  private void passageAfterTheDilation() {
-    for (Hit h : hits) {
-      if (h.element() == EXTENT_OF_EXAM
-          && h.polarity() == Polarity.AFFIRMED
-          && h.start() > firstDilation
-          && sentences.get(h.sentence()).section().describesThisProcedure()
-          && sentences.get(h.sentence()).section() != Section.TITLE
-          && !onASummaryLine(h)
-          && !anotherTime(h)
-          && wentBeyond(h)) {
-        mentions.mention(POST_DILATION_LUMEN, false, h);
-        return;
-      }
-    }
-  }
-
-  /** "(full colonoscopy done 3 months ago, normal)": another session's reach. */
-  private boolean anotherTime(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    int semi = f.indexOf(';', h.end());
-    int end = semi >= 0 && semi < s.end() ? semi : s.end();
-    return Elsewhen.anotherTimeAhead(f, h.start(), end, 12) || Elsewhen.dated(f, h.start(), end);
-  }
-
-  /**
-   * "Impression: ... Cecum reached.", "Extent\tto the cecum", "- Limb examined to 25 cm": no order.
-   */
-  private boolean onASummaryLine(Hit h) {
-    int line = f.lastIndexOf('\n', h.start() - 1) + 1;
-    return SUMMARY_LINE.matcher(f).region(line, h.start()).lookingAt();
-  }
-
-  private static final Pattern SUMMARY_LINE =
-      Rx.compile(
-          "\\s*(?:[-*\u2022]|\\d{1,2}[.)])\\s|\\s*(?:impressions?|summary|assessment|conclusions?"
-              + "|(?:post-?op(?:erative)?\\s+)?diagnos[ie]s)\\s*:|\\s*(?:extent|depth|furthest|reached)\\b");
-
-  private boolean wentBeyond(Hit h) {
-    return switch (h.tag()) {
-      case COMPLETE, COMPLETE_LANDMARK -> true;
-      case INCOMPLETE_WEAK ->
-          PLACE_BEYOND.matcher(f).region(h.start(), h.end()).find()
-              && !AT_THE_STRICTURE.matcher(f).region(h.start(), h.end()).find();
-      default -> false;
-    };
-  }
-
-  /** A segment of the colon or a depth: where an exam short of its end point got to. */
-  private static final Pattern PLACE_BEYOND =
-      Rx.compile(
-          "\\b(?:flex(?:ure)?|transverse|descending|ascending|desc|asc|sigmoid|rectum|colon|ileum"
-              + "|\\d{1,3}\\s*(?:cm|centimet[a-z]*))\\b");
-
-  private static final Pattern AT_THE_STRICTURE =
-      Rx.compile(
-          "\\b(?:strictur|stenos|stoma|ring\\b|fascia|narrowing|limited|only\\b|not\\b|stopped|ended"
-              + "|terminat|halted)");
 
   /**
    * "Tight stricture at 6 cm. The adult scope would not pass. Dilated to 15 mm.": a scope refused
@@ -176,11 +115,63 @@ final class LumenReader {
    */
   private boolean refusedBeforeDilation(Hit h) {
     int i = h.sentence();
-    return h.start() < firstDilation
-        && firstDilation != Integer.MAX_VALUE
-        && i > 0
-        && note.has(i - 1, Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN);
+    if (h.start() >= firstDilation || firstDilation == Integer.MAX_VALUE) {
+      return false;
+    }
+    // "Pediatric colonoscope could not pass the fascial level": the place refused is the ring
+    Sentence s = sentences.get(i);
+    return i > 0 && note.has(i - 1, Feature.STRICTURE, Feature.PINHOLE, Feature.LUMEN)
+        || RING_LEVEL.finder(f).region(h.end(), Math.min(s.end(), h.end() + 40)).find();
   }
+
+  private static final AnchoredPattern RING_LEVEL =
+      AnchoredPattern.compile(
+          "\\b(?:fascia|fascial|ring|skin\\s+level|stoma|stomal|mucocutaneous|inlet|outlet)\\b");
+
+  private static boolean isLumenPhrase(Hit h) {
+    return h.tag() == Tag.LUMEN_PIN
+        || h.tag() == Tag.LUMEN_PASS_NEG
+        || h.tag() == Tag.LUMEN_PASS_POS;
+  }
+
+  /** Said in the indication or history, or dated to another session before it in its sentence. */
+  private boolean fromAnotherEncounter(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    Section section = s.section();
+    return section == Section.INDICATION
+        || section == Section.HISTORY
+        || Elsewhen.dated(f, s.start(), h.start())
+        || ELSEWHERE.finder(f).region(s.start(), h.start()).find();
+  }
+
+  /** An earlier encounter named before the lumen: "last month", "in clinic", "the stoma nurse". */
+  private static final AnchoredPattern ELSEWHERE =
+      AnchoredPattern.compile(
+          "\\b(?:ago|yesterday|last\\s+(?:week|month|year|time|visit)|(?:at|in)\\s+(?:the\\s+)?(?:clinic|office"
+              + "|bedside)|(?:stoma|ostomy|wound|pouch)\\s+(?:nurse|therapist)|referr(?:al|ing|ed))\\b");
+
+  /**
+   * "The stricture admitted the scope with resistance", "the lumen would just admit the 5.9 mm
+   * scope", before any dilation (or with none): what the stricture let through, and how, says how
+   * wide it was (the corpus brief's coding decision 13). A plain "the scope passed" does not.
+   */
+  private boolean describesTheOpening(Hit h) {
+    if (!aboutStricture(h)) {
+      return false;
+    }
+    Sentence s = sentences.get(h.sentence());
+    return OPENING_LET.matcher(f).region(h.start(), h.end()).lookingAt()
+        || SNUG.finder(f).region(s.start(), s.end()).find();
+  }
+
+  private static final Pattern OPENING_LET = Rx.compile("(?:admit|accept|allow|took|take)");
+
+  private static final AnchoredPattern SNUG =
+      AnchoredPattern.compile(
+          "\\b(?:with\\s+(?:some\\s+|slight\\s+|mild\\s+|moderate\\s+|considerable\\s+|firm\\s+)?"
+              + "(?:resistance|difficulty|pressure|effort)|snug(?:ly)?|barely"
+              // "would just admit the scope"; not "just distal to", nor "tight" alone (decision 13)
+              + "|just\\s+(?:admit|accept|allow|take|pass|get))");
 
   /**
    * "the colostomy admits only a size 8 Hegar dilator": letting only a small device through says

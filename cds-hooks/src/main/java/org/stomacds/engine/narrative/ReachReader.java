@@ -150,7 +150,7 @@ final class ReachReader {
           + "|appendiceal\\s+orifice|(?:splenic|hepatic)\\s+flex(?:ure)?|(?:transverse|ascending"
           + "|descending|sigmoid|proximal|distal)\\s+colon|rectum|rectal\\s+stump|anus|anal\\s+canal"
           + "|anal\\s+transition\\s+zone|dentate\\s+line|anastomosis|pouch|afferent\\s+limb|neo-?rectum"
-          + "|sigmoid\\s+and\\s+rectum"
+          + "|sigmoid\\s+and\\s+rectum|(?:proximal\\s+)?right\\s+colon"
           + "|efferent\\s+limb)\\b";
 
   /** An end point of the exam, reached: terse notes draw the way there with an arrow. */
