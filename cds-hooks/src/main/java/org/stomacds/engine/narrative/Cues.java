@@ -277,8 +277,7 @@ final class Cues {
   }
 
   private static final WordSet ABOUT =
-      WordSet.of(
-          "about", "approximately", "approx", "around", "roughly", "another", "nearly", "over");
+      WordSet.of(Features.INSTANCE.wordsWith(Feature.ESTIMATE, "another", "nearly", "over"));
 
   /** "History:", "Hx:" opening a sentence: a label, the colon right after the word. */
   private static boolean isHistoryLabel(String s, TokenCursor c, int to) {

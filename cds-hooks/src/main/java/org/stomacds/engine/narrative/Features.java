@@ -108,6 +108,18 @@ final class Features {
     return words.get(feature).clone();
   }
 
+  /**
+   * The feature's words and a reader's own beside them: "approximately" and the other {@code
+   * ESTIMATE} words are skipped between a cue and its number by several readers, each with a word
+   * or two of its own ("the", "level", "of" on the way to a place).
+   */
+  String[] wordsWith(Feature feature, String... more) {
+    String[] own = words.get(feature.ordinal());
+    String[] all = java.util.Arrays.copyOf(own, own.length + more.length);
+    System.arraycopy(more, 0, all, own.length, more.length);
+    return all;
+  }
+
   String means(int feature) {
     return means.get(feature);
   }

@@ -23,7 +23,7 @@ final class Guards {
   private static final Set<String> THE = Set.of("the");
 
   private static final Set<String> APPROXIMATELY =
-      Set.of("approximately", "approx", "about", "around", "roughly", "~", ".");
+      Set.of(Features.INSTANCE.wordsWith(Feature.ESTIMATE, "~", "."));
   private static final Set<String> REACH_WORDS =
       Set.of(
           "reach",
@@ -158,7 +158,7 @@ final class Guards {
   }
 
   private static final Set<String> ON_THE_WAY =
-      Set.of("the", "approximately", "approx", "about", "around", "roughly", "level", "of", ".");
+      Set.of(Features.INSTANCE.wordsWith(Feature.ESTIMATE, "the", "level", "of", "."));
 
   /**
    * The scope reached the place ("advanced to the anastomosis", "to approx 15 cm") and a stricture

@@ -41,6 +41,10 @@ final class SizeClassifier {
    */
   private static final Set<String> WIDTH_AFTER = Set.of("wide", "width", "across");
 
+  /** Skipped between a lumen's cue and its number: "approx 8 mm", "an estimated 8 mm". */
+  private static final WordSet ESTIMATE_OR_ARTICLE =
+      WordSet.of(Features.INSTANCE.wordsWith(Feature.ESTIMATE, "an", "a"));
+
   /** Dilators that are not balloons. */
   static final Set<String> MECHANICAL =
       Set.of("hegar", "hegars", "bougie", "bougies", "savary", "savary-gilliard", "maloney");
@@ -102,13 +106,7 @@ final class SizeClassifier {
       if (SizeCues.dilationSide(w) != 0) {
         return SizeKind.LUMEN;
       }
-      if (w.equals("approximately")
-          || w.equals("approx")
-          || w.equals("about")
-          || w.equals("around")
-          || w.equals("roughly")
-          || w.equals("an")
-          || w.equals("a")) {
+      if (ESTIMATE_OR_ARTICLE.contains(w)) {
         continue;
       }
       if (w.equals("at")) {

@@ -3,19 +3,15 @@ package org.stomacds.server.crash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.stomacds.server.StomaCdsApplication;
+import org.stomacds.server.support.Readiness;
 import org.stomacds.server.support.TestTokens;
 
 /**
@@ -135,32 +131,12 @@ final class ChildServer implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the application exited while starting:\n" + tail());
-      }
-      try {
-        HttpResponse<String> ready =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(500);
+    try {
+      Readiness.await(baseUrl(), timeout, process::isAlive, () -> ":\n" + tail());
+    } catch (IllegalStateException notReady) {
+      process.destroyForcibly();
+      throw notReady;
     }
-    process.destroyForcibly();
-    throw new IllegalStateException("the application was not ready in " + timeout + ":\n" + tail());
   }
 
   String tail() {
@@ -177,15 +153,6 @@ final class ChildServer implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stomacds.server.support.Readiness;
 
 /**
  * The container image that {@code mvn package} writes ({@code target/stomacds-image.tar}, Jib)
@@ -221,26 +218,8 @@ class ImageStartIT {
         rootfs, config.uid(), config.gid(), config.workingDir(), env, argv, WORK.resolve(logName));
   }
 
-  private static void awaitReady(ContainerProcess server, int port) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(server.isAlive()).as("the server is running" + server.tail()).isTrue();
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("not ready within " + READY_WITHIN + server.tail());
+  private static void awaitReady(ContainerProcess server, int port) {
+    Readiness.await("http://127.0.0.1:" + port, READY_WITHIN, server::isAlive, server::tail);
   }
 
   private static Map<String, String> procStatus(long pid) throws IOException {
