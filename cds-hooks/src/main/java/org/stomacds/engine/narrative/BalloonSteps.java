@@ -65,6 +65,8 @@ final class BalloonSteps {
       AnchoredPattern.compile(
           "(?:(?:,\\s*)?\\b(?:then|and)\\s+(?:(?:then|i|we)\\s+)?(?:(?:went|go|going|progressed"
               + "|stepped|moved|upsized)\\s+)?(?:up\\s+)?(?:to\\s+)?"
+              // "an 8 mm balloon, then a ten and then a twelve"
+              + "(?:an?\\s+)?"
               + "|\\bwent\\s+(?:up\\s+)?(?:to\\s+)?"
               + "|\\bup\\s+to\\s+"
               + "|(?<=\\d)\\s*\\([^()]{1,16}\\)\\s*,\\s*"

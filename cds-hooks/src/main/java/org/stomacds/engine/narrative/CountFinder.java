@@ -216,6 +216,7 @@ final class CountFinder {
     if (holds(s, "infl") || holds(s, "dilation")) {
       CountShapes.numberedRows(f, elsewhen, i, s, found);
     }
+    if (System.getenv("CC6DBG") != null) System.err.println("DBG found " + i + " " + found);
     found.removeIf(v -> CountShapes.DATED_AFTER.matcher(f).region(v.end(), s.end()).lookingAt());
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {

@@ -63,7 +63,12 @@ final class InflationCounts {
               + "|narrowings?|sites?|lesions?|one)\\b|(?<![\\w#])#\\s*[2-9]\\b"
               // a numbered list of strictures: " 2. Stricture at 30 cm"
               + "|(?m)^\\s*[2-9][.)]\\s+(?:[a-z]+\\s+){0,2}?(?:strictures?|stenos[ie]s|narrowings?|sites?"
-              + "|lesions?)\\b");
+              + "|lesions?)\\b"
+              // "(2) ILEUM at 20 cm: short stricture", a table's second row "2 | Site: 22 cm |
+              // ...":
+              // an item numbered on its line that goes on to name a stricture or its site
+              + "|(?m)^\\s*(?:\\(\\s*[2-9]\\s*\\)|[2-9](?:[.)]|[ \\t]))[^\\n]{0,60}?\\b(?:strictures?|stenos[ie]s"
+              + "|narrowings?|sites?|rings?|anastomos[ie]s)\\b");
 
   private static boolean anotherStrictureBetween(String f, Value last, Value next) {
     return last.end() < next.start()
@@ -128,7 +133,11 @@ final class InflationCounts {
         if (each >= 0) {
           return new Value(chained, b.sentence(), b.start(), each, false);
         }
-        if (oneBalloonSteps(f, s, balloons, i, chained) || dilatedWith(f, s, b)) {
+        if (oneBalloonSteps(f, s, balloons, i, chained)
+            || dilatedWith(f, s, b)
+            || HELD.matcher(f).region(b.end(), balloons.get(i + 1).start()).find()) {
+          // "a 6 mm balloon was inflated for 30 seconds, then an 8 mm balloon": a size held for
+          // its own time before the next is an inflation
           // rule 17: "dilated with a 6 mm balloon then 8 mm", "DILATED WITH 12 MM BALLOON THEN
           // 15 MM BALLOON": the sizes dilated in turn, one inflation each
           // "TTS balloon 12 mm, then 13.5 mm, then 15 mm": one balloon taken up step by step,
@@ -249,6 +258,11 @@ final class InflationCounts {
   private static final Pattern RANGE =
       Rx.compile("\\d\\s*(?:mm\\s*)?(?:up\\s+)?(?:to|through|thru)\\s+\\d");
 
+  /** A hold said of a size before the next: "inflated for 30 seconds", "for one minute". */
+  private static final Pattern HELD =
+      Rx.compile(
+          "\\bfor\\s+" + QuantityPatterns.NUM + "\\s*-?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b");
+
   private static final Pattern ARROW_LINK = Rx.compile("\\s*" + StepResult.ARROW + "\\s*");
 
   /**
@@ -262,6 +276,8 @@ final class InflationCounts {
           "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloons?\\b)?\\s*"
               // "A 10 MM BALLOON WAS INFLATED, THEN 11 MM, THEN 12 MM, EACH FOR 1 MINUTE"
               + "(?:(?:was|were)\\s+(?:first\\s+)?(?:inflated|used|dilated)\\b\\s*)?"
+              // "a 6 mm balloon was inflated for 30 seconds, then an 8 mm balloon"
+              + "(?:for\\s+" + QuantityPatterns.NUM + "\\s*-?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b\\s*)?"
               + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by)\\s+(?:(?:an?|the)\\s+)?"
               + "(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:(?:to|at)\\s+)?");
 
