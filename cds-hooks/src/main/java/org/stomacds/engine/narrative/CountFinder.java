@@ -114,9 +114,11 @@ final class CountFinder {
       while (m.find()) {
         if (!elsewhen.at(i, s, m.start())) {
           int n =
-              m.group(1) != null
-                  ? CountShapes.ORDINALS.indexOf(m.group(1)) % 5 + 2
-                  : Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+              m.group(1) == null
+                  ? Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3))
+                  : m.group(1).equals("first") || m.group(1).equals("1st")
+                      ? 1
+                      : CountShapes.ORDINALS.indexOf(m.group(1)) % 5 + 2;
           found.add(new Value(n, i, m.start(), m.end(), true));
         }
       }
@@ -193,7 +195,11 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "mm") || holds(s, "millimet") || holds(s, "#") || holds(s, "strict")) {
+    if (holds(s, "mm")
+        || holds(s, "millimet")
+        || holds(s, "#")
+        || holds(s, "strict")
+        || holds(s, "more")) {
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {
@@ -216,7 +222,6 @@ final class CountFinder {
     if (holds(s, "infl") || holds(s, "dilation")) {
       CountShapes.numberedRows(f, elsewhen, i, s, found);
     }
-    if (System.getenv("CC6DBG") != null) System.err.println("DBG found " + i + " " + found);
     found.removeIf(v -> CountShapes.DATED_AFTER.matcher(f).region(v.end(), s.end()).lookingAt());
     found.sort(Comparator.comparingInt(Value::start));
     for (Value v : found) {

@@ -18,13 +18,14 @@ final class CountShapes {
       List.of("second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "6th");
 
   /**
-   * "a third inflation", "the second and final inflation": an ordinal counts those before it (an
-   * article before it, so that "a 60-second inflation" is a duration).
+   * "a third inflation", "the second and final inflation", "on the first inflation": an ordinal
+   * counts those before it (an article before it, so that "a 60-second inflation" is a duration).
    */
   static final AnchoredPattern ORDINAL =
       AnchoredPattern.compile(
           "(?:\\b(?:a|an|the|then)\\s+|[;,.:]\\s*|^\\s*)(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th"
-              + "|6th)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
+              // "on the first inflation a full-thickness defect opened": at least one
+              + "|6th|first|1st)\\s+(?:(?:and\\s+(?:final|last)\\s+)?(?:\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?|mins?"
               + "|minutes?)\\s+)?(?:balloon\\s+)?inflation\\b|time\\b|(?:one\\s+)?"
               // "then a second at the same size"
               + "(?:with|at|to)\\s+(?:the\\s+|an?\\s+)?(?:\\d|same\\s+(?:size|diameter|pressure"
@@ -161,9 +162,11 @@ final class CountShapes {
               + "|(?<=\\bthen\\s|,\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|sec|s\\b|min))"
               // "inflated x2, then x1 more at 12 mm": the first of a chain of counts
-              + "|\\b(?:inflated|dilated)\\s+x\\s?(\\d)(?=\\s*,?\\s*(?:then|and|followed)\\b)"
-              + "|(?<![a-z\\d])x\\s?(\\d)\\s+more\\s+(?:at|@|to|with)\\s+(?:an?\\s+|the\\s+)?\\d{1,2}(?:\\.\\d{1,2})?"
-              + "\\s*(?:mm|millimet(?:er|re)s?)\\b"
+              // "inflated x1 90s; then x1 more 90s": with its hold before the next
+              + "|\\b(?:inflated|dilated)\\s+x\\s?(\\d)(?=\\s*(?:\\(?\\s*\\d{1,3}\\s*(?:s|secs?|seconds?|mins?"
+              + "|minutes?)\\b\\s*\\)?)?\\s*[,;]?\\s*(?:then|and|followed)\\b)"
+              + "|(?<![a-z\\d])x\\s?(\\d)\\s+more\\b(?:\\s+(?:at|@|to|with)\\s+(?:an?\\s+|the\\s+)?\\d{1,2}"
+              + "(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b)?"
               // rule 10, counts told stricture by stricture: "x2 at #1, x1 at #2", "two inflations
               // at the proximal stricture and one at the distal one", "x 2 at stricture A"
               + "|(?<![\\w.])(?:x\\s?(\\d)|(once|twice|thrice|\\d|one|two|three|four)(?:\\s*x)?"

@@ -103,7 +103,8 @@ final class InflationCounts {
    */
   static Value listed(String f, List<Sentence> sentences, List<Value> balloons) {
     Value stepped = CountShapes.steps(f, sentences, balloons);
-    if (stepped != null) {
+    if (stepped != null
+        && !DilatedInTurn.rangeOfTwo(f, sentences.get(stepped.sentence()), stepped.value())) {
       return stepped;
     }
     for (int i = 0; i < balloons.size(); i++) {
@@ -135,7 +136,7 @@ final class InflationCounts {
         }
         if (oneBalloonSteps(f, s, balloons, i, chained)
             || dilatedWith(f, s, b)
-            || HELD.matcher(f).region(b.end(), balloons.get(i + 1).start()).find()) {
+            || DilatedInTurn.held(f, b.end(), balloons.get(i + 1).start())) {
           // "a 6 mm balloon was inflated for 30 seconds, then an 8 mm balloon": a size held for
           // its own time before the next is an inflation
           // rule 17: "dilated with a 6 mm balloon then 8 mm", "DILATED WITH 12 MM BALLOON THEN
@@ -151,6 +152,9 @@ final class InflationCounts {
         if (eachAfter(f, s, b.end()) >= 0) {
           // "10 mm balloon, then 11, then 12 - one inflation each": every size so far
           steps = Math.max(steps, sizesUpTo(balloons, b));
+        }
+        if (DilatedInTurn.rangeOfTwo(f, s, steps)) {
+          steps = 0;
         }
         if (steps >= 2) {
           Value last = balloons.get(i + chained(f, balloons, i, ARROW_LINK) - 1);
@@ -169,7 +173,7 @@ final class InflationCounts {
         return new Value(n, b.sentence(), actStart, end, false);
       }
     }
-    return null;
+    return DilatedInTurn.acrossSentences(f, sentences, balloons);
   }
 
   /**
@@ -258,11 +262,6 @@ final class InflationCounts {
   private static final Pattern RANGE =
       Rx.compile("\\d\\s*(?:mm\\s*)?(?:up\\s+)?(?:to|through|thru)\\s+\\d");
 
-  /** A hold said of a size before the next: "inflated for 30 seconds", "for one minute". */
-  private static final Pattern HELD =
-      Rx.compile(
-          "\\bfor\\s+" + QuantityPatterns.NUM + "\\s*-?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b");
-
   private static final Pattern ARROW_LINK = Rx.compile("\\s*" + StepResult.ARROW + "\\s*");
 
   /**
@@ -277,7 +276,9 @@ final class InflationCounts {
               // "A 10 MM BALLOON WAS INFLATED, THEN 11 MM, THEN 12 MM, EACH FOR 1 MINUTE"
               + "(?:(?:was|were)\\s+(?:first\\s+)?(?:inflated|used|dilated)\\b\\s*)?"
               // "a 6 mm balloon was inflated for 30 seconds, then an 8 mm balloon"
-              + "(?:for\\s+" + QuantityPatterns.NUM + "\\s*-?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b\\s*)?"
+              + "(?:for\\s+"
+              + QuantityPatterns.NUM
+              + "\\s*-?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b\\s*)?"
               + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by)\\s+(?:(?:an?|the)\\s+)?"
               + "(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:(?:to|at)\\s+)?");
 

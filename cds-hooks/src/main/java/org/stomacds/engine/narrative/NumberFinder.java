@@ -129,6 +129,10 @@ final class NumberFinder {
           });
     }
     if (!has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
+      if (thisProcedure && has(i, Feature.ORDINAL_WORD) && has(i, Feature.DILATE)) {
+        // "After the second inflation there was a defect": an ordinal counts with no number
+        counts.counts(i, s, new ArrayList<>());
+      }
       return;
     }
     boolean units = has(i, Feature.UNIT);
