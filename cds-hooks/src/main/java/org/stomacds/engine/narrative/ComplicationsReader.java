@@ -136,11 +136,20 @@ final class ComplicationsReader {
             // an addendum after "no complications": "Bleeding stopped spontaneously; observed an
             // additional 2 hours": what it needed makes it the complication (decision 4)
             || coding.treated(h) && coding.inLateEntry(h)
+            // "Complications: no perforation. Small amount of bleeding, adrenaline injected and
+            // two clips placed": bleeding that needed treatment is one whatever its size (decision
+            // 4)
+            || coding.treated(h) && bleeding(h)
             || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
     }
+  }
+
+  private boolean bleeding(Hit h) {
+    String event = f.substring(h.start(), h.end());
+    return event.contains("ooz") || event.contains("bleed") || event.contains("morrh");
   }
 
   /**

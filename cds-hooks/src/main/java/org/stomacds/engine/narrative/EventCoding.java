@@ -224,5 +224,11 @@ final class EventCoding {
               + "|spontaneously|without\\s+(?:treatment|intervention|therapy))|spontaneously"
               + "|no\\s+(?:active\\s+)?(?:bleeding|bldg|ooze|oozing)|did\\s+not\\s+bleed|needed\\s+no"
               + "|no\\s+(?:treatment|intervention|therapy)|without\\s+(?:bleeding|treatment"
-              + "|intervention))\\b");
+              + "|intervention)"
+              // spoken: "which I didn't need to do anything about, it just stopped", "nothing was
+              // needed", "it settled down on its own"
+              + "|(?:didn't|did\\s+not|did\\s+n't)\\s+need\\s+(?:to\\s+do\\s+)?(?:anything|any\\s+(?:treatment"
+              + "|intervention|therapy))|nothing\\s+(?:(?:was|further)\\s+)?(?:needed|required)"
+              + "|(?:just|simply)\\s+stopped|stopped\\s+of\\s+its\\s+own\\s+accord"
+              + "|settled\\s+down\\s+(?:on\\s+its\\s+own|by\\s+itself|spontaneously))\\b");
 }
