@@ -19,6 +19,33 @@ final class BalloonCorrections {
               + "\\s+(?:read|have\\s+read)|instead|rather\\s+than|actually|mis-?(?:dictated|typed"
               + "|transcribed|stated))\\b");
 
+  /** "(not 15 mm", "not the 15 mm": a size said not to be the one used. */
+  private static final AnchoredPattern NOT_BEFORE =
+      AnchoredPattern.compile("\\bnot\\s+(?:the\\s+|an?\\s+)?$");
+
+  /** "15 mm as typed", "15 mm" should read: a size the addendum quotes to retract it. */
+  private static final java.util.regex.Pattern RETRACTED_AFTER =
+      Rx.compile(
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloon\\s*)?[\"')]?\\s*(?:as\\s+(?:typed"
+              + "|dictated|documented|stated|written|recorded|transcribed)|in\\s+error|should\\s+(?:read"
+              + "|have\\s+read|be)|(?:is|was)\\s+(?:incorrect|wrong|an?\\s+error))\\b");
+
+  /** A size retracted in words, read or not as a size of its own: "(not 15 mm as typed)". */
+  private static final AnchoredPattern RETRACTS_A_SIZE =
+      AnchoredPattern.compile(
+          "\\bnot\\s+(?:the\\s+|an?\\s+)?\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\b|millimet)"
+              + "|\\b\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm\\b|millimet(?:er|re)s?\\b)\\s*(?:(?:tts|cre)\\s+)?(?:balloon\\s*)?"
+              + "[\"')]?\\s*(?:as\\s+(?:typed|dictated|documented|stated|written|recorded|transcribed)"
+              + "|should\\s+(?:read|have\\s+read))\\b");
+
+  private static boolean retracted(String f, Value v) {
+    return NOT_BEFORE.finder(f).region(Math.max(0, v.start() - 12), v.start()).find()
+        || RETRACTED_AFTER
+            .matcher(f)
+            .region(v.end(), Math.min(f.length(), v.end() + 40))
+            .lookingAt();
+  }
+
   private BalloonCorrections() {}
 
   /** The balloon sizes that stand once the addendum starting at {@code addendum} is read. */
@@ -26,6 +53,16 @@ final class BalloonCorrections {
       String f, List<Sentence> sentences, List<Hit> hits, List<Value> sizes, int addendum) {
     if (addendum >= f.length() || sizes.isEmpty()) {
       return sizes;
+    }
+    List<Value> inAddendum = sizes.stream().filter(v -> v.start() >= addendum).toList();
+    List<Value> standing = inAddendum.stream().filter(v -> !retracted(f, v)).toList();
+    if (!standing.isEmpty()
+        && (standing.size() < inAddendum.size()
+            || RETRACTS_A_SIZE.finder(f).region(addendum, f.length()).find())) {
+      // "the balloon used was the 18 mm TTS balloon (not 15 mm as typed)", "'dilated to 15 mm'
+      // should read 'dilated with a 13.5 mm balloon'": the size it names stands, the one it
+      // retracts and those above go
+      return standing;
     }
     boolean takenBack = false;
     for (Hit h : hits) {
@@ -37,7 +74,6 @@ final class BalloonCorrections {
         break;
       }
     }
-    List<Value> inAddendum = sizes.stream().filter(v -> v.start() >= addendum).toList();
     if (takenBack) {
       // "The 'Balloon dilation: 15 mm' field above was entered in error": quoted to be taken back
       return inAddendum.stream()

@@ -63,12 +63,14 @@ final class BalloonSteps {
    */
   private static final AnchoredPattern STEP =
       AnchoredPattern.compile(
-          "(?:(?:,\\s*)?\\b(?:then|and)\\s+(?:(?:then|i|we)\\s+)?(?:(?:went|go|going|progressed"
+          "(?:(?:,\\s*)?\\b(?:then|and|finally|lastly)\\s+(?:(?:then|finally|i|we)\\s+)?(?:(?:went|go|going|progressed"
               + "|stepped|moved|upsized)\\s+)?(?:up\\s+)?(?:to\\s+)?"
               // "an 8 mm balloon, then a ten and then a twelve"
               + "(?:an?\\s+)?"
               + "|\\bwent\\s+(?:up\\s+)?(?:to\\s+)?"
               + "|\\bup\\s+to\\s+"
+              // "CRE 15-16.5-18, only to 16.5", "the first at twelve, then ..."
+              + "|\\bonly\\s+(?:up\\s+)?to\\s+|\\b(?:first|initially)\\s+(?:at|to)\\s+"
               + "|(?<=\\d)\\s*\\([^()]{1,16}\\)\\s*,\\s*"
               + "|(?:\\b\\d\\s*x|\\bx\\s*\\d|\\bonce|\\btwice|\\btimes|\\bmore"
               // "CRE 12-13.5-15 - stopped @ 13.5", "taken only at 12"

@@ -279,7 +279,7 @@ final class InflationCounts {
               + "(?:for\\s+"
               + QuantityPatterns.NUM
               + "\\s*-?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b\\s*)?"
-              + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by)\\s+(?:(?:an?|the)\\s+)?"
+              + "(?:first\\s*)?,?\\s*(?:and\\s+)?(?:then|followed\\s+by|finally|lastly)\\s+(?:(?:an?|the)\\s+)?"
               + "(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:(?:to|at)\\s+)?");
 
   /**
@@ -310,11 +310,20 @@ final class InflationCounts {
     // "Balloon 12 -> 13.5 -> 15 mm" is read whole and as "Balloon 12": a size inside a list's
     // span is that list's, not a statement of its own.
     stated.removeIf(v -> within(v, named) || within(v, stated));
+    // "Inflation to 15 mm was not attempted": a size the balloon was not taken to
+    stated.removeIf(
+        v -> NOT_TAKEN.matcher(f).region(v.end(), Math.min(f.length(), v.end() + 48)).lookingAt());
     if (stated.isEmpty() || named.isEmpty()) {
       return balloons;
     }
     return stated;
   }
+
+  private static final Pattern NOT_TAKEN =
+      Rx.compile(
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloon\\s+)?(?:inflation\\s+)?"
+              + "(?:(?:was|were|is)\\s+)?(?:not|never)\\s+(?:attempted|used|needed|required|inflated|performed"
+              + "|done|reached|tried)\\b");
 
   /** Whether a single size's span lies inside a longer span of the list (not its own). */
   private static boolean within(Value v, List<Value> others) {
@@ -378,6 +387,8 @@ final class InflationCounts {
               + "(?:\\s*(?:(?:tts|cre)\\s+)?balloons?\\b)?(?:\\s*\\b(?:across|through|at|in)\\s+(?:the\\s+)?"
               + "[a-z]+)?"
               + "[\\s,;:(-]*(?:(?:x\\s*)?\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\.?\\s*)?"
-              + "(?:(?:one\\s+(?:inflation|dilation)\\s+)?(?:at\\s+)?each|apiece|per\\s+(?:stage|inflation|size"
-              + "|step|balloon))\\b");
+              // "15-16.5-18 x1 ea": so many at each size
+              + "(?:x\\s*\\d\\s*)?"
+              + "(?:(?:one\\s+(?:inflation|dilation)\\s+)?(?:at\\s+)?each|ea\\b|apiece|per\\s+(?:stage"
+              + "|inflation|size|step|balloon))\\b");
 }
