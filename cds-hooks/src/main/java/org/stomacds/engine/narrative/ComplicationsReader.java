@@ -65,6 +65,7 @@ final class ComplicationsReader {
       } else if (h.tag() == Tag.COMP_GENERIC && h.polarity() == Polarity.ABSENT
           || h.tag() == Tag.COMP_NONE && h.polarity() == Polarity.AFFIRMED) {
         saysNone = true;
+        deniesOneOnly &= h.tag() == Tag.COMP_GENERIC && deniesOneEvent(h);
       }
     }
     for (Hit h : hits) {
@@ -139,13 +140,28 @@ final class ComplicationsReader {
             // "Complications: no perforation. Small amount of bleeding, adrenaline injected and
             // two clips placed": bleeding that needed treatment is one whatever its size (decision
             // 4)
-            || coding.treated(h) && bleeding(h)
+            || deniesOneOnly && coding.treated(h) && bleeding(h)
             || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
     }
   }
+
+  /**
+   * Whether every "none" the note says is a label denying one event ("Complications: no
+   * perforation"), not complications as a whole.
+   */
+  private boolean deniesOneOnly = true;
+
+  private boolean deniesOneEvent(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return ONE_EVENT_DENIED.matcher(f).region(h.end(), s.end()).lookingAt();
+  }
+
+  private static final Pattern ONE_EVENT_DENIED =
+      Rx.compile(
+          "\\s*[:=-]?\\s*(?:no|nil)\\s+(?:[a-z]+\\s+){0,2}?(?:perforation|perf|leak|tear|free\\s+air)\\b");
 
   private boolean bleeding(Hit h) {
     String event = f.substring(h.start(), h.end());
