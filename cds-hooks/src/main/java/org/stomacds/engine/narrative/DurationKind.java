@@ -31,7 +31,8 @@ enum DurationKind {
       if (w.startsWith("sedat") || w.startsWith("intraservice") || w.startsWith("intra-service")) {
         return DurationKind.SEDATION;
       }
-      if (w.startsWith("fluoro")) {
+      if (w.startsWith("fluoro") || w.startsWith("screening") || w.equals("exposure")) {
+        // "(0.8 min screening, waist effaced at 15 mm)": the fluoroscopy's time
         return DurationKind.FLUOROSCOPY;
       }
       if (!w.equals("of") && !w.equals("moderate") && !w.equals("conscious") && !w.equals("iv")) {
@@ -53,6 +54,17 @@ enum DurationKind {
         continue;
       }
       words++;
+      if (words == 1 && (w.equals("mm") || w.startsWith("millimet"))) {
+        // "- 12 mm - 60 s", "13.5 mm, 30 s": a balloon size with its own hold
+        return DurationKind.INFLATION;
+      }
+      if (words == 1
+          && w.equals("duration")
+          && SHORT.matcher(f).region(numStart, unitEnd).matches()) {
+        // "Duration: 30 sec", "Duration .......... 1 minute": a field as short as an inflation's
+        // hold (a sedation or a procedure takes longer)
+        return DurationKind.INFLATION;
+      }
       if (w.equals("time") && fluoroscopyTimed(f, s, c)) {
         // "Fluoroscopy: used - balloon position and waist confirmed, time 0.8 min"
         return DurationKind.FLUOROSCOPY;
@@ -96,6 +108,12 @@ enum DurationKind {
     return true;
   }
 
+  /** A time in seconds, or of one to three minutes. */
+  private static final java.util.regex.Pattern SHORT =
+      Rx.compile(
+          "\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?)\\.?|(?:[1-3](?:\\.\\d)?|one|two|three|a|one\\s+and\\s+a\\s+half)"
+              + "\\s*-?\\s*(?:mins?|minutes?)\\.?");
+
   private static DurationKind durationCue(String w) {
     if (w.startsWith("sedat")
         || w.equals("sed")
@@ -107,7 +125,7 @@ enum DurationKind {
         || w.equals("mac")) {
       return DurationKind.SEDATION;
     }
-    if (w.startsWith("fluoro")) {
+    if (w.startsWith("fluoro") || w.equals("screening")) {
       return DurationKind.FLUOROSCOPY;
     }
     if (w.equals("held")

@@ -223,7 +223,6 @@ final class Interpreter {
       int atLeast =
           counts.stream().filter(Value::flag).mapToInt(c -> (int) c.value()).max().orElse(0);
       int n = 0;
-      System.err.println("DBG counts " + counts + " sizes " + balloonSizes);
       if (!numbered.isEmpty()) {
         Value v = stated(numbered, addendum, true);
         n =
