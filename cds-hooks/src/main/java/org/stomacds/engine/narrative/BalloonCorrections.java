@@ -46,11 +46,65 @@ final class BalloonCorrections {
             .lookingAt();
   }
 
+  /** Whether a sentence of the account ends saying no dilation was done. */
+  private static boolean saysNotDilated(String f, List<Sentence> sentences) {
+    for (Sentence s : sentences) {
+      if (s.section().describesThisProcedure()
+          && NOT_DILATED.finder(f).region(s.start(), s.end()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "No dilation was performed.", "Dilation not attempted.", "No dilation.": said outright. */
+  private static final AnchoredPattern NOT_DILATED =
+      AnchoredPattern.compile(
+          "\\bno\\s+(?:balloon\\s+)?dilat(?:ion|ation)\\s+(?:was\\s+)?(?:performed|done|undertaken|attempted"
+              + "|carried\\s+out)?\\s*(?:[.;]|$)|\\b(?:balloon\\s+)?dilat(?:ion|ation)\\s+(?:was\\s+)?not\\s+"
+              + "(?:performed|done|undertaken|attempted|possible)\\s*(?:[.;]|$)");
+
+  /**
+   * The sizes without those the speaker takes back for the next one: "I used an 18 millimetre TTS
+   * balloon, wait, correction, a 15 mm balloon"; all of them when nothing would be left.
+   */
+  static List<Value> spokenBack(String f, List<Value> reached) {
+    List<Value> kept =
+        reached.stream()
+            .filter(
+                v ->
+                    !SELF_CORRECTED
+                        .matcher(f)
+                        .region(v.end(), Math.min(f.length(), v.end() + 60))
+                        .lookingAt())
+            .toList();
+    return kept.isEmpty() ? reached : kept;
+  }
+
+  /** A correction word right after a size, and the size said in its place. */
+  private static final java.util.regex.Pattern SELF_CORRECTED =
+      Rx.compile(
+          "\\s*(?:mm\\b|millimet(?:er|re)s?\\b)?\\s*(?:(?:tts|cre)\\s+)?(?:balloon\\b)?[\\s,;.-]*"
+              + "(?:(?:uh|um|er|oh)\\b[\\s,]*)?(?:wait|sorry|correction|i\\s+mean|scratch\\s+that|no\\s+sorry)\\b"
+              + "[\\s,;.-]*(?:(?:correction|sorry|i\\s+mean|make\\s+that|that\\s+should\\s+be|it\\s+was)\\b[\\s,;.-]*)?"
+              + "(?:(?:an?|the)\\s+)?"
+              + QuantityPatterns.NUM);
+
   private BalloonCorrections() {}
 
   /** The balloon sizes that stand once the addendum starting at {@code addendum} is read. */
   static List<Value> kept(
-      String f, List<Sentence> sentences, List<Hit> hits, List<Value> sizes, int addendum) {
+      String f,
+      List<Sentence> sentences,
+      List<Hit> hits,
+      List<Value> sizes,
+      int addendum,
+      boolean inflationsTold) {
+    if (!inflationsTold && !sizes.isEmpty() && saysNotDilated(f, sentences)) {
+      // "the 10 mm balloon could not be advanced across the stricture. No dilation was
+      // performed.": a balloon named, never inflated; the size is no dilation's
+      return List.of();
+    }
     if (addendum >= f.length() || sizes.isEmpty()) {
       return sizes;
     }

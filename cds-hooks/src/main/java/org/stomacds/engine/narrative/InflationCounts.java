@@ -313,10 +313,8 @@ final class InflationCounts {
     // "Inflation to 15 mm was not attempted": a size the balloon was not taken to
     stated.removeIf(
         v -> NOT_TAKEN.matcher(f).region(v.end(), Math.min(f.length(), v.end() + 48)).lookingAt());
-    if (stated.isEmpty() || named.isEmpty()) {
-      return balloons;
-    }
-    return stated;
+    return BalloonCorrections.spokenBack(
+        f, stated.isEmpty() || named.isEmpty() ? balloons : stated);
   }
 
   private static final Pattern NOT_TAKEN =

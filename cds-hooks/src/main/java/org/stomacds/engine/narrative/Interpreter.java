@@ -201,7 +201,14 @@ final class Interpreter {
   }
 
   private void dilation(int addendum) {
-    List<Value> sizes = BalloonCorrections.kept(f, sentences, hits, balloonSizes, addendum);
+    List<Value> sizes =
+        BalloonCorrections.kept(
+            f,
+            sentences,
+            hits,
+            balloonSizes,
+            addendum,
+            !counts.isEmpty() || !inflationSeconds.isEmpty());
     List<Value> reached = InflationCounts.reached(f, sentences, sizes);
     for (Value v : sizes) {
       if (reached.contains(v)) {
