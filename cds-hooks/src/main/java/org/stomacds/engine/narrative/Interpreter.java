@@ -310,7 +310,9 @@ final class Interpreter {
     int from = Math.max(s.start(), v.start() - 24);
     int to = Math.min(s.end(), v.end() + 24);
     return TOTAL_BEFORE.finder(f).region(from, v.start()).find()
-        || TOTAL_AFTER.matcher(f).region(v.end(), to).lookingAt();
+        || TOTAL_AFTER.matcher(f).region(v.end(), to).lookingAt()
+        // "Inflations: 4 total (12 mm x1, 13.5 mm x1, 15 mm x2)": the label's count holds the word
+        || TOTAL_WORD.finder(f).region(v.start(), v.end()).find();
   }
 
   private static final Pattern AT_EACH_STRICTURE =
@@ -325,6 +327,9 @@ final class Interpreter {
   private static final AnchoredPattern TOTAL_BEFORE =
       AnchoredPattern.compile(
           "\\b(?:total|in\\s+all|overall|altogether)\\b(?:\\s+(?:of|was|were|is))?[\\s:=]*(?:[a-z]+\\s+){0,2}$");
+
+  private static final AnchoredPattern TOTAL_WORD =
+      AnchoredPattern.compile("\\b(?:total|altogether|overall)\\b");
 
   private static final Pattern TOTAL_AFTER =
       Rx.compile(
