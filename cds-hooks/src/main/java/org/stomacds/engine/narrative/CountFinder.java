@@ -113,13 +113,7 @@ final class CountFinder {
       AnchoredPattern.Finder m = CountShapes.ORDINAL.finder(f).region(s.start(), s.end());
       while (m.find()) {
         if (!elsewhen.at(i, s, m.start())) {
-          int n =
-              m.group(1) == null
-                  ? Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3))
-                  : m.group(1).equals("first") || m.group(1).equals("1st")
-                      ? 1
-                      : CountShapes.ORDINALS.indexOf(m.group(1)) % 5 + 2;
-          found.add(new Value(n, i, m.start(), m.end(), true));
+          found.add(new Value(CountShapes.ordinal(m), i, m.start(), m.end(), true));
         }
       }
     }

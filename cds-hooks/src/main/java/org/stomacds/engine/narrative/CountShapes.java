@@ -37,6 +37,16 @@ final class CountShapes {
               + "|\\binflation\\s*(?:#|no\\.)\\s*([2-9])(?![\\d.])"
               + "|\\binflation\\s*#?\\s*([2-6])\\s*(?:[:=)-]|(?=(?:[a-z]+(?:\\s[a-z]+)?:\\s*)?\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\b))");
 
+  /** How many inflations an {@link #ORDINAL} match says were done: "first" 1, "third" 3. */
+  static int ordinal(AnchoredPattern.Finder m) {
+    if (m.group(1) == null) {
+      return Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+    }
+    return m.group(1).equals("first") || m.group(1).equals("1st")
+        ? 1
+        : ORDINALS.indexOf(m.group(1)) % 5 + 2;
+  }
+
   /** "repeated once", "repeated two more times", "two additional inflations": n more. */
   /**
    * A total said of the inflations told before it, with no count noun of its own: "so that is four
