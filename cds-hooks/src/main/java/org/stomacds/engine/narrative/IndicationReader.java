@@ -97,10 +97,13 @@ final class IndicationReader {
     return false;
   }
 
-  /** Words that date what a clause tells to an earlier time. */
+  /**
+   * Words that date what a clause tells to an earlier time ("prior to takedown" looks ahead: the
+   * reason now, before a later operation).
+   */
   private static final AnchoredPattern PAST =
       AnchoredPattern.compile(
-          "\\b(?:prior|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
+          "\\b(?:prior(?!\\s+to\\b)|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
 
   /**
    * Whether the sentence speaks of this procedure's own events ("cramping during balloon

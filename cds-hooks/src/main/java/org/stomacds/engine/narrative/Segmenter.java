@@ -32,6 +32,9 @@ final class Segmenter {
   private final LineLabels labels;
   private final List<Sentence> out = new ArrayList<>();
 
+  /** The note's longest line: the width a wrap, if any, wrapped the lines at. */
+  private final int widest;
+
   /** A label at the start of a line governs at most this many of its sentences together. */
   private static final int MAX_SENTENCES_GOVERNED_BY_LABEL = 2;
 
@@ -61,6 +64,13 @@ final class Segmenter {
     this.bullet = bullet;
     this.sentenceEnds = new SentenceEnds(original, folded);
     this.labels = new LineLabels(original, folded, sentenceEnds);
+    int w = 0;
+    for (int a = 0, b; a <= folded.length(); a = b + 1) {
+      b = folded.indexOf('\n', a);
+      b = b < 0 ? folded.length() : b;
+      w = Math.max(w, b - a);
+    }
+    this.widest = w;
   }
 
   /** Splits a note into sentences: {@code folded} is {@code original} folded. */
@@ -151,7 +161,64 @@ final class Segmenter {
       // between a number and its unit
       return true;
     }
+    if (NEEDS_MORE.matcher(folded).region(ps, pe).find()) {
+      // "Colonoscopy via / end colostomy with / balloon dilation": an export's stray break after a
+      // word no line ends on
+      return true;
+    }
+    if (Character.isUpperCase(original.charAt(ts))
+        && hasLowerCase(ps, pe)
+        && !holdsCells(ps, te)
+        && (pe - ps + 1 + firstWordLength(ts, te) <= widest || labelsAField(ps, pe))) {
+      // "Ind: stoma narrowing ... before takedown / MAC (anesth) 1115-1140": a line in capitals
+      // after one in lower case opens a fact of its own when no wrap put it there (its first word
+      // would have fitted above) or when the line above is a field of its own
+      return false;
+    }
     return pe - ps >= SOFT_WRAP_WIDTH;
+  }
+
+  /**
+   * A word no line ends on: a preposition that needs its object, an article, a conjunction ("go
+   * through" may end one).
+   */
+  private static final Pattern NEEDS_MORE =
+      Rx.compile("\\b(?:via|with|of|the|a|an|and|or|into|from|per|under)$");
+
+  /** A line that opens with a label: "Ind: ...", "Prox limb: ...", a field of its own. */
+  private boolean labelsAField(int ps, int pe) {
+    String label = labels.labelAt(ps, pe);
+    return label != null;
+  }
+
+  private boolean hasLowerCase(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLowerCase(original.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Rows of a table drawn in text ("Site | Balloon | Hold") go on as the table reader reads them.
+   */
+  private boolean holdsCells(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = folded.charAt(i);
+      if (c == '|' || c == '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int firstWordLength(int ts, int te) {
+    int i = ts;
+    while (i < te && folded.charAt(i) != ' ') {
+      i++;
+    }
+    return i - ts;
   }
 
   /**
