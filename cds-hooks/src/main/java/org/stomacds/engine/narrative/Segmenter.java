@@ -169,7 +169,7 @@ final class Segmenter {
     if (Character.isUpperCase(original.charAt(ts))
         && hasLowerCase(ps, pe)
         && !holdsCells(ps, te)
-        && (pe - ps + 1 + firstWordLength(ts, te) <= widest || labelsAField(ps, pe))) {
+        && (fits(ps, pe, ts, te) || labelsAField(ps, pe))) {
       // "Ind: stoma narrowing ... before takedown / MAC (anesth) 1115-1140": a line in capitals
       // after one in lower case opens a fact of its own when no wrap put it there (its first word
       // would have fitted above) or when the line above is a field of its own
@@ -211,6 +211,13 @@ final class Segmenter {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the first word of line [ts,te) would have fitted on line [ps,pe) in the note's width.
+   */
+  private boolean fits(int ps, int pe, int ts, int te) {
+    return pe - ps + 1 + firstWordLength(ts, te) <= widest;
   }
 
   private int firstWordLength(int ts, int te) {
