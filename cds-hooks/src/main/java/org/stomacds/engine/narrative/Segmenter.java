@@ -161,7 +161,7 @@ final class Segmenter {
       // between a number and its unit
       return true;
     }
-    if (NEEDS_MORE.matcher(folded).region(ps, pe).find()) {
+    if (NEEDS_MORE.matcher(folded).region(lastWordStart(ps, pe), pe).matches()) {
       // "Colonoscopy via / end colostomy with / balloon dilation": an export's stray break after a
       // word no line ends on
       return true;
@@ -183,7 +183,15 @@ final class Segmenter {
    * through" may end one).
    */
   private static final Pattern NEEDS_MORE =
-      Rx.compile("\\b(?:via|with|of|the|a|an|and|or|into|from|per|under)$");
+      Rx.compile("via|with|of|the|a|an|and|or|into|from|per|under");
+
+  private int lastWordStart(int ps, int pe) {
+    int i = pe;
+    while (i > ps && Character.isLetter(folded.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
 
   /** A line that opens with a label: "Ind: ...", "Prox limb: ...", a field of its own. */
   private boolean labelsAField(int ps, int pe) {
