@@ -32,9 +32,6 @@ final class Segmenter {
   private final LineLabels labels;
   private final List<Sentence> out = new ArrayList<>();
 
-  /** The note's longest line: the width a wrap, if any, wrapped the lines at. */
-  private final int widest;
-
   /** A label at the start of a line governs at most this many of its sentences together. */
   private static final int MAX_SENTENCES_GOVERNED_BY_LABEL = 2;
 
@@ -64,13 +61,6 @@ final class Segmenter {
     this.bullet = bullet;
     this.sentenceEnds = new SentenceEnds(original, folded);
     this.labels = new LineLabels(original, folded, sentenceEnds);
-    int w = 0;
-    for (int a = 0, b; a <= folded.length(); a = b + 1) {
-      b = folded.indexOf('\n', a);
-      b = b < 0 ? folded.length() : b;
-      w = Math.max(w, b - a);
-    }
-    this.widest = w;
   }
 
   /** Splits a note into sentences: {@code folded} is {@code original} folded. */
@@ -169,10 +159,9 @@ final class Segmenter {
     if (Character.isUpperCase(original.charAt(ts))
         && hasLowerCase(ps, pe)
         && !holdsCells(ps, te)
-        && (fits(ps, pe, ts, te) || labelsAField(ps, pe))) {
-      // "Ind: stoma narrowing ... before takedown / MAC (anesth) 1115-1140": a line in capitals
-      // after one in lower case opens a fact of its own when no wrap put it there (its first word
-      // would have fitted above) or when the line above is a field of its own
+        && labelsAField(ps, pe)) {
+      // "Ind: stoma narrowing ... before takedown / MAC (anesth) 1115-1140": a labelled line is a
+      // field of its own, and a line in capitals after it (in lower case) opens the next
       return false;
     }
     return pe - ps >= SOFT_WRAP_WIDTH;
@@ -219,21 +208,6 @@ final class Segmenter {
       }
     }
     return false;
-  }
-
-  /**
-   * Whether the first word of line [ts,te) would have fitted on line [ps,pe) in the note's width.
-   */
-  private boolean fits(int ps, int pe, int ts, int te) {
-    return pe - ps + 1 + firstWordLength(ts, te) <= widest;
-  }
-
-  private int firstWordLength(int ts, int te) {
-    int i = ts;
-    while (i < te && folded.charAt(i) != ' ') {
-      i++;
-    }
-    return i - ts;
   }
 
   /**
