@@ -119,7 +119,10 @@ final class RegexTokens {
     INTERSECTION
   }
 
-  /** One item of a character class, with its text. */
+  /**
+   * One item of a character class, with its text: a character ({@code from} and {@code to} the
+   * same), a range, or for an escape the character after its backslash.
+   */
   record ClassItem(ItemKind kind, String text, char from, char to) {}
 
   private final String re;
@@ -347,8 +350,8 @@ final class RegexTokens {
       }
       int from = classChar();
       if (from < 0) {
-        items.add(
-            new ClassItem(ItemKind.ESCAPE, re.substring(start, pos), re.charAt(start + 1), c));
+        char e = re.charAt(start + 1);
+        items.add(new ClassItem(ItemKind.ESCAPE, re.substring(start, pos), e, e));
         continue;
       }
       int mark = pos;
