@@ -95,7 +95,10 @@ final class Elsewhen {
   /** A date: a year, "in September", "last spring", "last time". */
   private static final AnchoredPattern DATED =
       AnchoredPattern.compile(
-          "\\b(?:(?:19|20)\\d{2}|in\\s+(?:"
+          "\\b(?:(?:19|20)\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+              // "full colo 2/26 nl", "(03/2024)": a month and day or year, not sizes ("12/13.5/15
+              // mm")
+              + "|\\d{1,2}/(?:\\d{2}|\\d{4})(?![./\\d]|\\s*(?:mm|cm|fr|french)\\b)|in\\s+(?:"
               + String.join("|", Arrays.copyOf(MONTHS_AND_SEASONS, 12)).replace("|may", "")
               + ")|last\\s+(?:year|month|week|time|fall|"
               + String.join("|", Arrays.copyOfRange(MONTHS_AND_SEASONS, 12, 16))

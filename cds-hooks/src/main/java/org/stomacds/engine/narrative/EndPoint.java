@@ -15,11 +15,17 @@ final class EndPoint {
 
   private final IndexedNote note;
   private final List<Sentence> sentences;
+  private final boolean dilationShown;
   private Boolean ileostomy;
 
-  EndPoint(IndexedNote note) {
+  /**
+   * @param dilationShown the numbers read show this session's dilation (a balloon size, an
+   *     inflation, "was dilated")
+   */
+  EndPoint(IndexedNote note, boolean dilationShown) {
     this.note = note;
     this.sentences = note.sentences;
+    this.dilationShown = dilationShown;
   }
 
   /** A reach at {@code [start, end)} in sentence {@code sentence} that makes a complete exam. */
@@ -129,9 +135,13 @@ final class EndPoint {
     return ileostomy;
   }
 
-  /** The service facts read that nothing was dilated: the stricture stopped the exam. */
+  /**
+   * Nothing was dilated: the service facts read it so, or they read no dilation and no number or
+   * verb of the note shows one ("stoma would not accept the ultrathin scope; referred for
+   * revision"). The stricture stopped the exam.
+   */
   boolean nothingDilated() {
-    return service().fact("dilation").map(d -> d.value().equals("not-done")).orElse(false);
+    return service().fact("dilation").map(d -> d.value().equals("not-done")).orElse(!dilationShown);
   }
 
   private ServiceReading service() {
@@ -143,7 +153,7 @@ final class EndPoint {
           "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|anast|appendi[a-z]*|icv|ao|rectum|rectal"
               + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire|in\\s+full"
-              + "|full\\s+(?:colonoscopy|exam(?:ination)?)"
+              + "|full\\s+(?:colonoscopy|colo|exam(?:ination)?)"
               + "|entirety|whole|full\\s+length|total|pan-?colon(?:ic|oscopy)|all\\s+the\\s+way|all\\s+(?:of\\s+)?(?:the\\s+)?(?:residual\\s+|remaining\\s+|remnant\\s+)?colon|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final AnchoredPattern COLON_ON_THE_WAY =
