@@ -32,9 +32,18 @@ final class Elsewhen {
     "winter"
   };
 
+  /** A month as terse notes write it: "prev dil x2 (12mm Mar, 15mm Jun)". */
+  private static final String[] MONTHS_SHORT = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"
+  };
+
   private static WordSet withMonthsAndSeasons(String... words) {
     return WordSet.of(
-        Stream.concat(Arrays.stream(words), Arrays.stream(MONTHS_AND_SEASONS))
+        Stream.of(
+                Arrays.stream(words),
+                Arrays.stream(MONTHS_AND_SEASONS),
+                Arrays.stream(MONTHS_SHORT))
+            .flatMap(w -> w)
             .toArray(String[]::new));
   }
 

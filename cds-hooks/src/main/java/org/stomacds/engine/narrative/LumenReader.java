@@ -111,11 +111,12 @@ final class LumenReader {
 
   /**
    * "Tight stricture at 6 cm. The adult scope would not pass. Dilated to 15 mm.": a scope refused
-   * right after the stricture is named, before any dilation, is the lumen before it (decision 13).
+   * right after the stricture is named, before any dilation, is the lumen before it (decision 13);
+   * with no dilation at all, the lumen seen is still the one before dilation (decision 14).
    */
   private boolean refusedBeforeDilation(Hit h) {
     int i = h.sentence();
-    if (h.start() >= firstDilation || firstDilation == Integer.MAX_VALUE) {
+    if (h.start() >= firstDilation) {
       return false;
     }
     // "Pediatric colonoscope could not pass the fascial level": the place refused is the ring
