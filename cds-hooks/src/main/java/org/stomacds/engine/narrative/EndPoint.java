@@ -15,17 +15,11 @@ final class EndPoint {
 
   private final IndexedNote note;
   private final List<Sentence> sentences;
-  private final boolean dilationShown;
   private Boolean ileostomy;
 
-  /**
-   * @param dilationShown the numbers read show this session's dilation (a balloon size, an
-   *     inflation, "was dilated")
-   */
-  EndPoint(IndexedNote note, boolean dilationShown) {
+  EndPoint(IndexedNote note) {
     this.note = note;
     this.sentences = note.sentences;
-    this.dilationShown = dilationShown;
   }
 
   /** A reach at {@code [start, end)} in sentence {@code sentence} that makes a complete exam. */
@@ -135,13 +129,9 @@ final class EndPoint {
     return ileostomy;
   }
 
-  /**
-   * Nothing was dilated: the service facts read it so, or they read no dilation and no number or
-   * verb of the note shows one ("stoma would not accept the ultrathin scope; referred for
-   * revision"). The stricture stopped the exam.
-   */
+  /** The service facts read that nothing was dilated: the stricture stopped the exam. */
   boolean nothingDilated() {
-    return service().fact("dilation").map(d -> d.value().equals("not-done")).orElse(!dilationShown);
+    return service().fact("dilation").map(d -> d.value().equals("not-done")).orElse(false);
   }
 
   private ServiceReading service() {

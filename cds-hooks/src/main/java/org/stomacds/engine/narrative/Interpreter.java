@@ -65,7 +65,7 @@ final class Interpreter {
   private NoteReading interpret() {
     plain();
     new FluoroscopyReader(note, mentions).read();
-    EndPoint endPoint = new EndPoint(note, numbers.dilationSigns().length > 0);
+    EndPoint endPoint = new EndPoint(note);
     new ExtentReader(note, hits, mentions, endPoint).read();
     new ReachReader(note, mentions, endPoint).read();
     complications();
