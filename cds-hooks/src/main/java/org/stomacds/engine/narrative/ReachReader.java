@@ -235,7 +235,7 @@ final class ReachReader {
               + "(?:scope|colonoscope|endoscope|gastroscope|instrument)\\b"
               + "|\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:would|could|did)\\s+not\\s+(?:pass"
               + "|advance|traverse|go\\s+through|enter)\\b"
-              + "|\\b(?:stricture|stenosis|narrowing|ring|stoma|lumen)\\s+(?:was\\s+|is\\s+)?(?:could|would|can)"
+              + "|\\b(?:stricture|stenosis|narrowing|ring|stoma|lumen)\\s+(?:that\\s+|which\\s+)?(?:was\\s+|is\\s+)?(?:could|would|can)"
               + "\\s*(?:not|n't)\\s+be\\s+(?:traversed|passed|crossed|negotiated|intubated|entered)\\b"
               + "|\\b(?:impassable|impassible|untraversable|not\\s+(?:traversable|passable|negotiable))\\b");
 
