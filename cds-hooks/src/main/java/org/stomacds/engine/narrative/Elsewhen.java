@@ -201,6 +201,41 @@ final class Elsewhen {
     return false;
   }
 
+  /** A word of an earlier session in the clause before {@code at}: "prev dilated x2 (". */
+  private boolean pastBefore(Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int k = 0; k < 6 && c.prev(); k++) {
+      if (!c.isWord()) {
+        char p = c.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')') {
+          return false;
+        }
+        continue;
+      }
+      if (c.in(EARLIER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final WordSet EARLIER =
+      WordSet.of("prev", "previous", "previously", "prior", "s/p", "h/o", "hx", "history", "last");
+
+  /** The parenthesis still open at {@code at} in its sentence, or -1. */
+  private int openParenthesis(Sentence s, int at) {
+    for (int k = at - 1; k >= s.start(); k--) {
+      char ch = f.charAt(k);
+      if (ch == ')') {
+        return -1;
+      }
+      if (ch == '(') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Whether the words around {@code at} in its clause put it in the past or future. */
   boolean at(int i, Sentence s, int at) {
     if (!note.has(i, Feature.ELSEWHEN_CUE)) {
@@ -219,6 +254,11 @@ final class Elsewhen {
       if (ahead.in(LATER) || DATE.matcher(ahead.word()).matches()) {
         return true;
       }
+    }
+    int open = openParenthesis(s, at);
+    if (open >= 0 && pastBefore(s, open)) {
+      // "prev dilated x2 (12mm, 15mm)": a parenthesis spells out the earlier session it follows
+      return true;
     }
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     boolean beforeTo = false;
