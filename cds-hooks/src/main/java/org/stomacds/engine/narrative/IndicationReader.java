@@ -2,6 +2,7 @@ package org.stomacds.engine.narrative;
 
 import static org.stomacds.engine.documentation.DocumentationElement.INDICATION;
 import static org.stomacds.engine.documentation.DocumentationElement.ROUTE_THROUGH_STOMA;
+import static org.stomacds.engine.documentation.DocumentationElement.SEDATION_TYPE;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -23,9 +24,13 @@ final class IndicationReader {
   private final NumberFinder.Found numbers;
   private final Mentions mentions;
 
-  IndicationReader(IndexedNote note, NumberFinder.Found numbers, Mentions mentions) {
+  private final List<Hit> hits;
+
+  IndicationReader(
+      IndexedNote note, List<Hit> hits, NumberFinder.Found numbers, Mentions mentions) {
     this.f = note.f;
     this.sentences = note.sentences;
+    this.hits = hits;
     this.numbers = numbers;
     this.mentions = mentions;
   }
@@ -39,7 +44,8 @@ final class IndicationReader {
       boolean told =
           s.section() == Section.HISTORY
               || historyLabel(s)
-              || (i < begins && TOLD_HERE.contains(s.section()));
+              || (i < begins && TOLD_HERE.contains(s.section()))
+              || (i < begins && problemLine(s));
       if (!told || s.headingOnly() || s.contentStart() >= s.end() || afterTheFact(s)) {
         continue;
       }
@@ -49,6 +55,17 @@ final class IndicationReader {
         mentions.mention(INDICATION, false, i, s.start(), s.end(), false);
       }
     }
+  }
+
+  /**
+   * A terse note's first line that names no procedure, taken for its title: "end colost, stx at
+   * stoma", "s/p LAR c diverting loop ileo, anastomotic stx on CE". It tells the problem.
+   */
+  private boolean problemLine(Sentence s) {
+    return s.section() == Section.TITLE
+        && s.contentStart() == s.start()
+        && !namesProcedure(s)
+        && !narrated(s);
   }
 
   /** Sections where an unlabelled reason may be told: not sedation, consent, plans or a title. */
@@ -97,10 +114,13 @@ final class IndicationReader {
     return false;
   }
 
-  /** Words that date what a clause tells to an earlier time. */
+  /**
+   * Words that date what a clause tells to an earlier time ("prior to takedown" looks ahead: the
+   * reason now, before a later operation).
+   */
   private static final AnchoredPattern PAST =
       AnchoredPattern.compile(
-          "\\b(?:prior|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
+          "\\b(?:prior(?!\\s+to\\b)|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
 
   /**
    * Whether the sentence speaks of this procedure's own events ("cramping during balloon
@@ -135,11 +155,15 @@ final class IndicationReader {
     return i;
   }
 
-  /** Words that date a dilation to another session than this one. */
+  /**
+   * Words that date a dilation to another session than this one: "dilated 12mm 8/2025 (other
+   * unit)", "dilated elsewhere in March 2025".
+   */
   private static final AnchoredPattern ANOTHER_SESSION =
       AnchoredPattern.compile(
           "\\b(?:prior|previous|previously|before|last|ago|earlier|history|hx|s/p|h/o"
-              + "|recent|recently|in\\s+(?:19|20)\\d\\d)\\b");
+              + "|recent|recently|prev|in\\s+(?:19|20)\\d\\d|\\d{1,2}/(?:19|20)\\d\\d|elsewhere"
+              + "|(?:other|another|outside|referring)\\s+(?:unit|hospital|centre|center|trust|facility))\\b");
 
   /** "Denies pain", "no distension": the symptom is said to be missing. */
   private static final AnchoredPattern DENIED =
@@ -149,6 +173,18 @@ final class IndicationReader {
   /** The first sentence of the procedure's own account: the route, a balloon, a dilation. */
   private int accountBegins() {
     int first = sentences.size();
+    for (Hit h : hits) {
+      // "end ileo, UC / GA 1040-1102 / stx @ skin level": after the history, the sedation told
+      // on a line of its own opens the account (a terse note's findings follow it)
+      if (h.element() == SEDATION_TYPE
+          && h.sentence() > 0
+          && h.polarity() == Polarity.AFFIRMED
+          && TOLD_HERE.contains(sentences.get(h.sentence()).section())
+          && sedationLine(sentences.get(h.sentence()))) {
+        first = Math.min(first, h.sentence());
+        break;
+      }
+    }
     for (ElementMention m : mentions.out.mentions) {
       if (m.element() == ROUTE_THROUGH_STOMA && !m.negated()) {
         int at = sentenceAt(m.start());
@@ -170,21 +206,56 @@ final class IndicationReader {
         }
       }
     }
+    // "stoma stenosis, dilated 12mm 8/2025 (other unit)": a balloon or a dilation of another
+    // session is the history the reason is told with, not the start of this procedure's account
+    for (int i = 0; i < first; i++) {
+      // "The scope was passed. Stricture at 5 cm.": the passage told without the stoma's name
+      Sentence s = sentences.get(i);
+      if (TOLD_HERE.contains(s.section())
+          && SCOPE_PASSED.finder(f).region(s.start(), s.end()).find()
+          && !ANOTHER_SESSION.finder(f).region(s.start(), s.end()).find()) {
+        first = i;
+      }
+    }
     for (Value v : numbers.balloonSizes()) {
-      if (sentences.get(v.sentence()).section() != Section.TITLE) {
+      if (sentences.get(v.sentence()).section() != Section.TITLE
+          && !anotherSession(v.sentence(), v.start())) {
         first = Math.min(first, v.sentence());
       }
     }
-    if (numbers.firstDilation() != Integer.MAX_VALUE) {
-      first = Math.min(first, sentenceAt(numbers.firstDilation()));
+    int dilation = numbers.firstDilation();
+    if (dilation != Integer.MAX_VALUE) {
+      int at = sentenceAt(dilation);
+      if (at >= sentences.size() || !anotherSession(at, dilation)) {
+        first = Math.min(first, at);
+      }
     }
     return first;
+  }
+
+  /** A short line that tells the sedation and nothing of the reason: "GA 1040-1102", "mod sed". */
+  private boolean sedationLine(Sentence s) {
+    return s.end() - s.start() <= 40
+        && f.lastIndexOf('\n', s.start() - 1) == s.start() - 1
+        && !REASON.finder(f).region(s.start(), s.end()).find();
+  }
+
+  /** Whether the clause around {@code at} in sentence {@code i} dates it to another session. */
+  private boolean anotherSession(int i, int at) {
+    Sentence s = sentences.get(i);
+    return ANOTHER_SESSION.finder(f).region(clauseStart(s, at), clauseEnd(s, at)).find();
   }
 
   /** Whether a sentence tells the scope's passage rather than naming the procedure. */
   private boolean narrated(Sentence s) {
     return NARRATED.finder(f).region(s.start(), s.end()).find();
   }
+
+  /** The scope and its passage: "the colonoscope was inserted", "scope passed". */
+  private static final AnchoredPattern SCOPE_PASSED =
+      AnchoredPattern.compile(
+          "\\b(?:scope|colonoscope|gastroscope|endoscope|ileoscope)\\s+(?:was\\s+|is\\s+)?(?:then\\s+)?"
+              + "(?:passed|inserted|introduced|advanced|entered)\\b");
 
   /** An instrument or a verb of passing it: the account of the procedure has begun. */
   private static final AnchoredPattern NARRATED =
@@ -220,7 +291,7 @@ final class IndicationReader {
       AnchoredPattern.compile(
           "\\b(?:obstruct[a-z]*|sbo|cramp[a-z]*|bloat[a-z]*|disten[st]ion|pain[a-z]*|vomit[a-z]*"
               + "|nausea|emesis|output|irrigat[a-z]*|strain[a-z]*|ribbon|pellets?|enemas?|washouts?"
-              + "|intolerance|strictu?res?|stricure|stenos[ie]s|stenotic|narrow[a-z]*|retract[a-z]*"
+              + "|intolerance|strictu?res?|stricure|stx|stenos[ie]s|stenotic|narrow[a-z]*|retract[a-z]*"
               + "|prolapse|sx|symptom[a-z]*|pinhole|admits\\s+only|difficult[a-z]*|tight)\\b");
 
   /** "See H&P", "per referral": the reason is elsewhere, not here. */

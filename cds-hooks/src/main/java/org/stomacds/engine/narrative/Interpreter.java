@@ -70,7 +70,7 @@ final class Interpreter {
     new ReachReader(note, mentions, endPoint).read();
     complications();
     sectionContent(Section.INDICATION, INDICATION);
-    new IndicationReader(note, numbers, mentions).read();
+    new IndicationReader(note, hits, numbers, mentions).read();
     sectionContent(Section.PLAN, POST_PROCEDURE_INSTRUCTIONS);
     new SedationReader(note, hits, numbers, mentions).read();
     distinct();

@@ -24,6 +24,8 @@ final class PlanContent {
           + "\\s+)*"
           + "(?:(?:the|a)\\s+)?(?:home(?!\\s+(?:irrigation|dilat|care|health|dilator))|pacu|recovery|floor|ward|icu|nicu|picu|day\\s+(?:unit|case)"
           + "|admit(?:ted)?|admission|inpatient|observ(?:e|ed|ation)|obs|step-?down|extubated|awake"
+          // "recover, home": where the patient goes first
+          + "|recover(?:s|ed)?|day\\s+(?:surgery|procedure|stay)(?:\\s+unit)?|dsu|sdu"
           + "|(?:extended|prolonged|further|longer)\\s+(?:recovery|observation|obs|monitoring|stay)|overnight\\s+(?:admission|stay|observation)|stay\\s+overnight"
           + "|discharged?|discharge\\s+(?:home|when|once|after|criteria)|d/c\\s+home|dispo)\\b";
 
@@ -69,6 +71,11 @@ final class PlanContent {
           // a size alone: "repeat in 3 months, possibly 20 mm"
           + "|\\d{1,2}(?:\\.\\d)?\\s*mm"
           + "|(?:ostomy|stoma|stomal|woc|wound|enterostomal)\\s+(?:care\\s+)?(?:nurse|rn|team|clinic)"
+          // British and Australian shorthand: outpatients ("OPD 6/52"), review ("rv 6/52"), to come
+          // in ("TCI"), the multidisciplinary meeting, a repeat ("rpt")
+          + "|opd|opc|outpatients?|rv|r/v|tci|mdt|rpt|pull-?through"
+          // the letter to the family doctor: "Letter to GP", "copy to GP", "GP letter"
+          + "|(?:letter|copy|cc|summary)\\s+(?:to\\s+)?(?:the\\s+)?(?:gp|lmo|family\\s+doctor|pcp)|gp\\s+letter"
           + "|f/u|fu|see\\b|review|referr?(?:al|ed)?|refer|consult(?:ation)?|opinion|surg(?:ery|eon"
           + "|ical)?|crs|oncology|(?:[a-z'/-]+\\s+){0,2}?(?:closure|take-?down|reversal|revision"
           + "|resection|strictur(?:e)?oplasty)"

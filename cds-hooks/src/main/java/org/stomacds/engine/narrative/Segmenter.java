@@ -151,7 +151,63 @@ final class Segmenter {
       // between a number and its unit
       return true;
     }
+    if (NEEDS_MORE.matcher(folded).region(lastWordStart(ps, pe), pe).matches()) {
+      // "Colonoscopy via / end colostomy with / balloon dilation": an export's stray break after a
+      // word no line ends on
+      return true;
+    }
+    if (Character.isUpperCase(original.charAt(ts))
+        && hasLowerCase(ps, pe)
+        && !holdsCells(ps, te)
+        && labelsAField(ps, pe)) {
+      // "Ind: stoma narrowing ... before takedown / MAC (anesth) 1115-1140": a labelled line is a
+      // field of its own, and a line in capitals after it (in lower case) opens the next
+      return false;
+    }
     return pe - ps >= SOFT_WRAP_WIDTH;
+  }
+
+  /**
+   * A word no line ends on: a preposition that needs its object, an article, a conjunction ("go
+   * through" may end one).
+   */
+  private static final Pattern NEEDS_MORE =
+      Rx.compile("via|with|of|the|a|an|and|or|into|from|per|under");
+
+  private int lastWordStart(int ps, int pe) {
+    int i = pe;
+    while (i > ps && Character.isLetter(folded.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  /** A line that opens with a label: "Ind: ...", "Prox limb: ...", a field of its own. */
+  private boolean labelsAField(int ps, int pe) {
+    String label = labels.labelAt(ps, pe);
+    return label != null;
+  }
+
+  private boolean hasLowerCase(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLowerCase(original.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Rows of a table drawn in text ("Site | Balloon | Hold") go on as the table reader reads them.
+   */
+  private boolean holdsCells(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = folded.charAt(i);
+      if (c == '|' || c == '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

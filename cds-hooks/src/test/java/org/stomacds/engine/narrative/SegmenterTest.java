@@ -32,6 +32,40 @@ class SegmenterTest {
   }
 
   @Test
+  void joinsAnExportsLineBrokenAfterAWordNoLineEndsOn() {
+    assertThat(sentences("PROCEDURE:\nColonoscopy via\nend colostomy with\nballoon dilation"))
+        .containsExactly("PROCEDURE:", "Colonoscopy via\nend colostomy with\nballoon dilation");
+    // "go through" ends a line of its own
+    assertThat(sentences("Scope would not go through\nballoon 12 mm x2")).hasSize(2);
+  }
+
+  @Test
+  void keepsALineInCapitalsApartFromTheLabelledLineAboveIt() {
+    // a long field line, then the next fact in capitals
+    String text =
+        "Ind: stoma narrowing, high output/obstructive sx before takedown\n"
+            + "MAC (anesth) 1115-1140\n"
+            + "PCF into afferent limb. Stricture 4cm from skin, ~8mm (est vs 9.8mm PCF, no pass).";
+    assertThat(sections(text).subList(0, 2)).containsExactly(Section.INDICATION, Section.OTHER);
+    assertThat(
+            sentences(
+                "Proximal limb: tight ring 3 cm in, lumen ~6 mm, adult scope would not go through\n"
+                    + "TTS 13.5 mm balloon, 2 inflations"))
+        .hasSize(2);
+    // a wrapped paragraph with no label goes on, and so do the rows of a table drawn in text
+    assertThat(
+            sentences(
+                "The stricture was dilated with a TTS balloon to 15 mm and the colonoscope\n"
+                    + "CF-HQ190 then passed easily into the proximal colon to the caecum."))
+        .hasSize(1);
+    assertThat(
+            sentences(
+                "Site | Balloon (TTS, CRE) | Sizes inflated | Hold | Result of the dilation\n"
+                    + "A (15 cm) | 12-13.5-15 mm | 12, 13.5, 15 | 30 s each | lumen ~15 mm"))
+        .hasSize(1);
+  }
+
+  @Test
   void aLabelLaterInTheLineGovernsItsOwnSentenceNotTheOneBeforeIt() {
     assertThat(sections("Colonoscopy through the colostomy. Indication: stomal stricture."))
         .containsExactly(Section.OTHER, Section.INDICATION);
