@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.stomacds.engine.narrative.RegexTokens.ClassItem;
+import org.stomacds.engine.narrative.RegexTokens.Group;
+import org.stomacds.engine.narrative.RegexTokens.Kind;
+import org.stomacds.engine.narrative.RegexTokens.Token;
 
 /**
  * Derives a phrase pattern's anchors: for each top-level alternative, the literal text every match
@@ -46,10 +50,12 @@ final class PatternAnchors {
   private static final Set<Prefix> DIGIT = digits();
 
   private final String re;
-  private int pos;
+  private final List<Token> tokens;
+  private int at;
 
   private PatternAnchors(String re) {
     this.re = re;
+    this.tokens = RegexTokens.of(re);
   }
 
   /**
@@ -61,8 +67,9 @@ final class PatternAnchors {
     for (String alternative : topLevelAlternatives(regex)) {
       PatternAnchors p = new PatternAnchors(alternative);
       Set<Prefix> prefixes = p.alternation();
-      if (p.pos != alternative.length()) {
-        throw new IllegalArgumentException("unbalanced ')' at " + p.pos + " in: " + alternative);
+      if (p.at != p.tokens.size()) {
+        throw new IllegalArgumentException(
+            "unbalanced ')' at " + p.tokens.get(p.at).start() + " in: " + alternative);
       }
       Set<String> texts = new LinkedHashSet<>();
       boolean empty = false;
@@ -80,27 +87,11 @@ final class PatternAnchors {
    */
   static List<String> topLevelAlternatives(String regex) {
     List<String> out = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
     int from = 0;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-          i++;
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        out.add(regex.substring(from, i));
-        from = i + 1;
+    for (Token t : RegexTokens.of(regex)) {
+      if (t.is(Kind.BAR) && t.depth() == 0) {
+        out.add(regex.substring(from, t.start()));
+        from = t.end();
       }
     }
     out.add(regex.substring(from));
@@ -148,8 +139,8 @@ final class PatternAnchors {
 
   private Set<Prefix> alternation() {
     Set<Prefix> all = new LinkedHashSet<>(sequence());
-    while (pos < re.length() && re.charAt(pos) == '|') {
-      pos++;
+    while (at < tokens.size() && tokens.get(at).is(Kind.BAR)) {
+      at++;
       all.addAll(sequence());
     }
     return all;
@@ -157,7 +148,9 @@ final class PatternAnchors {
 
   private Set<Prefix> sequence() {
     Set<Prefix> current = EMPTY_OPEN;
-    while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+    while (at < tokens.size()
+        && !tokens.get(at).is(Kind.BAR)
+        && !tokens.get(at).is(Kind.GROUP_CLOSE)) {
       Set<Prefix> atom = quantified(atom());
       current = concat(current, atom);
     }
@@ -223,18 +216,16 @@ final class PatternAnchors {
   }
 
   private Set<Prefix> atom() {
-    char c = re.charAt(pos);
-    if (c == '(') {
-      return group();
-    }
-    if (c == '[') {
-      return characterClass();
-    }
-    if (c == '\\') {
-      return escape();
-    }
-    pos++;
-    return c == '.' ? UNKNOWN : c == '^' || c == '$' ? EMPTY_OPEN : literal(c);
+    Token t = tokens.get(at++);
+    return switch (t.kind()) {
+      case GROUP_OPEN -> group(t);
+      case CLASS -> characterClass(t);
+      case ESCAPE -> escape(t.ch());
+      // \Z and \z were never taken as matching no text: nothing is spelled out after them.
+      case ANCHOR -> "Zz".indexOf(t.ch()) >= 0 ? UNKNOWN : EMPTY_OPEN;
+      case DOT -> UNKNOWN;
+      default -> literal(t.ch());
+    };
   }
 
   private static Set<Prefix> digits() {
@@ -247,84 +238,57 @@ final class PatternAnchors {
     return Set.of(new Prefix(String.valueOf(c), true));
   }
 
-  private Set<Prefix> group() {
-    pos++;
-    boolean lookaround = false;
-    boolean flags = false;
-    if (re.startsWith("?:", pos)) {
-      pos += 2;
-    } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
-      pos += 2;
-      lookaround = true;
-    } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
-      pos += 3;
-      lookaround = true;
-    } else if (re.startsWith("?<", pos)) {
-      pos = re.indexOf('>', pos) + 1;
-    } else if (re.startsWith("?", pos)) {
-      flags = true;
-      pos++;
-      while (pos < re.length() && re.charAt(pos) != ')' && re.charAt(pos) != ':') {
-        pos++;
-      }
-      if (pos < re.length() && re.charAt(pos) == ':') {
-        pos++;
-      }
-    }
+  private Set<Prefix> group(Token open) {
     Set<Prefix> inner = alternation();
-    if (pos >= re.length() || re.charAt(pos) != ')') {
+    if (at >= tokens.size() || !tokens.get(at).is(Kind.GROUP_CLOSE)) {
       throw new IllegalArgumentException("unclosed group in: " + re);
     }
-    pos++;
-    if (lookaround) {
+    at++;
+    if (open.group().lookaround()) {
       return EMPTY_OPEN;
     }
     // Inline flags ("(?i)") change how the rest matches: spell nothing out after them.
-    return flags ? UNKNOWN : inner;
+    return open.group() == Group.FLAGS || open.group() == Group.ATOMIC ? UNKNOWN : inner;
   }
 
-  private Set<Prefix> characterClass() {
-    pos++;
-    boolean negated = pos < re.length() && re.charAt(pos) == '^';
-    if (negated) {
-      pos++;
-    }
+  private static Set<Prefix> characterClass(Token t) {
     StringBuilder chars = new StringBuilder();
-    boolean spelled = !negated;
-    boolean first = true;
-    while (pos < re.length() && (re.charAt(pos) != ']' || first)) {
-      first = false;
-      char c = re.charAt(pos++);
-      if (c == '\\') {
-        char e = re.charAt(pos++);
-        switch (e) {
-          case 's' -> chars.append(' ');
-          case 'd' -> chars.append(DIGITS);
-          default -> {
-            if (Character.isLetter(e)) {
-              spelled = false;
-            } else {
-              chars.append(e);
+    boolean spelled = !t.negated();
+    for (ClassItem item : t.items()) {
+      switch (item.kind()) {
+        case ESCAPE -> {
+          switch (item.from()) {
+            case 's' -> chars.append(' ');
+            case 'd' -> chars.append(DIGITS);
+            default -> {
+              if (Character.isLetter(item.from())) {
+                spelled = false;
+              } else {
+                chars.append(item.from());
+              }
             }
           }
         }
-      } else if (c == '[' || c == '&') {
-        spelled = false;
-      } else if (pos + 1 < re.length() && re.charAt(pos) == '-' && re.charAt(pos + 1) != ']') {
-        char to = re.charAt(pos + 1);
-        pos += 2;
-        if (to - c >= MAX_CLASS) {
-          spelled = false;
-        } else {
-          for (char x = c; x <= to; x++) {
-            chars.append(x);
+        case RANGE -> {
+          if (item.to() - item.from() >= MAX_CLASS || item.from() == '&') {
+            spelled = false;
+          } else {
+            for (char x = item.from(); x <= item.to(); x++) {
+              chars.append(x);
+            }
           }
         }
-      } else {
-        chars.append(c);
+        // An ampersand, single or doubled, was never spelled out.
+        case CHAR -> {
+          if (item.from() == '&') {
+            spelled = false;
+          } else {
+            chars.append(item.from());
+          }
+        }
+        default -> spelled = false;
       }
     }
-    pos++;
     if (!spelled || chars.length() > MAX_CLASS) {
       return UNKNOWN;
     }
@@ -333,11 +297,8 @@ final class PatternAnchors {
     return out;
   }
 
-  private Set<Prefix> escape() {
-    char e = re.charAt(pos + 1);
-    pos += 2;
+  private static Set<Prefix> escape(char e) {
     return switch (e) {
-      case 'b', 'B', 'A', 'G' -> EMPTY_OPEN;
       // Folded text has two white-space characters, and the scanner takes them as one.
       case 's' -> literal(' ');
       case 'd' -> DIGIT;
@@ -347,49 +308,20 @@ final class PatternAnchors {
 
   /** Applies a quantifier after an atom, if there is one. */
   private Set<Prefix> quantified(Set<Prefix> atom) {
-    if (pos >= re.length()) {
+    if (at >= tokens.size() || !tokens.get(at).is(Kind.QUANTIFIER)) {
       return atom;
     }
-    int min;
-    int max;
-    char q = re.charAt(pos);
-    if (q == '?') {
-      min = 0;
-      max = 1;
-      pos++;
-    } else if (q == '*') {
-      min = 0;
-      max = Integer.MAX_VALUE;
-      pos++;
-    } else if (q == '+') {
-      min = 1;
-      max = Integer.MAX_VALUE;
-      pos++;
-    } else if (q == '{' && pos + 1 < re.length() && Character.isDigit(re.charAt(pos + 1))) {
-      int close = re.indexOf('}', pos);
-      String[] bounds = re.substring(pos + 1, close).split(",", -1);
-      min = Integer.parseInt(bounds[0]);
-      max =
-          bounds.length == 1
-              ? min
-              : bounds[1].isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(bounds[1]);
-      pos = close + 1;
-    } else {
-      return atom;
-    }
-    if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
-      pos++;
-    }
-    if (max == 0) {
+    Token q = tokens.get(at++);
+    if (q.max() == 0) {
       return EMPTY_OPEN;
     }
-    if (min == 1 && max == 1) {
+    if (q.min() == 1 && q.max() == 1) {
       return atom;
     }
-    if (min == 0 && max == 1) {
+    if (q.min() == 0 && q.max() == 1) {
       return orEmpty(atom);
     }
     // Repeated: the first repetition is known, what follows it is not.
-    return min == 0 ? orEmpty(closed(atom)) : closed(atom);
+    return q.min() == 0 ? orEmpty(closed(atom)) : closed(atom);
   }
 }

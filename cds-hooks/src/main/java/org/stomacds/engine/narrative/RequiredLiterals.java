@@ -1,7 +1,11 @@
 package org.stomacds.engine.narrative;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.stomacds.engine.narrative.RegexTokens.Group;
+import org.stomacds.engine.narrative.RegexTokens.Kind;
+import org.stomacds.engine.narrative.RegexTokens.Token;
 
 /**
  * Derives what every match of a pattern holds somewhere: a set of literal strings, one of which
@@ -22,12 +26,12 @@ final class RequiredLiterals {
   /** A group with more alternatives than this is not worth naming. */
   private static final int MAX_SET = 32;
 
-  private final String re;
-  private int pos;
+  private final List<Token> tokens;
+  private int at;
   private boolean unreadable;
 
-  private RequiredLiterals(String re) {
-    this.re = re;
+  private RequiredLiterals(List<Token> tokens) {
+    this.tokens = tokens;
   }
 
   /**
@@ -35,14 +39,15 @@ final class RequiredLiterals {
    * layout white space), or null when no such set can be named.
    */
   static Set<String> of(String regex) {
-    RequiredLiterals r = new RequiredLiterals(regex);
+    RequiredLiterals r;
     Set<String> found;
     try {
+      r = new RequiredLiterals(RegexTokens.of(regex));
       found = r.alternation();
     } catch (RuntimeException e) {
       return null;
     }
-    if (r.unreadable || r.pos != regex.length() || found == null) {
+    if (r.unreadable || r.at != r.tokens.size() || found == null) {
       return null;
     }
     for (String s : found) {
@@ -66,8 +71,8 @@ final class RequiredLiterals {
       } else {
         all.addAll(s);
       }
-      if (pos < re.length() && re.charAt(pos) == '|') {
-        pos++;
+      if (at < tokens.size() && tokens.get(at).is(Kind.BAR)) {
+        at++;
       } else {
         break;
       }
@@ -78,32 +83,27 @@ final class RequiredLiterals {
   private Set<String> sequence() {
     Set<String> best = null;
     StringBuilder run = new StringBuilder();
-    while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-      char c = re.charAt(pos);
+    while (at < tokens.size()
+        && !tokens.get(at).is(Kind.BAR)
+        && !tokens.get(at).is(Kind.GROUP_CLOSE)) {
+      Token t = tokens.get(at++);
       int literal = -1;
-      boolean zeroWidth = false;
+      boolean zeroWidth = t.is(Kind.ANCHOR);
       Set<String> group = null;
-      if (c == '(') {
-        int kind = groupKind();
+      if (t.is(Kind.GROUP_OPEN)) {
+        // Inline flags or an atomic group: how the rest matches is not read here.
+        unreadable |= t.group() == Group.FLAGS || t.group() == Group.ATOMIC;
         Set<String> inner = alternation();
-        expect(')');
-        if (kind == LOOKAROUND) {
+        expect(Kind.GROUP_CLOSE);
+        if (t.group().lookaround()) {
           zeroWidth = true;
         } else {
           group = inner;
         }
-      } else if (c == '[') {
-        skipClass();
-      } else if (c == '\\') {
-        literal = escape();
-        zeroWidth = literal == ZERO_WIDTH;
-      } else {
-        pos++;
-        if (c == '^' || c == '$') {
-          zeroWidth = true;
-        } else if (c != '.') {
-          literal = c;
-        }
+      } else if (t.is(Kind.ESCAPE)) {
+        literal = escape(t.ch());
+      } else if (t.is(Kind.LITERAL)) {
+        literal = t.ch();
       }
       int[] q = quantifier();
       if (zeroWidth) {
@@ -154,112 +154,28 @@ final class RequiredLiterals {
     return s.stream().mapToInt(String::length).min().orElse(0);
   }
 
-  private static final int PLAIN = 0;
-  private static final int LOOKAROUND = 1;
-  private static final int ZERO_WIDTH = -2;
-  private static final int OTHER = -1;
+  private void expect(Kind kind) {
+    if (at >= tokens.size() || !tokens.get(at).is(kind)) {
+      throw new IllegalArgumentException("expected " + kind + " at token " + at);
+    }
+    at++;
+  }
 
-  private int groupKind() {
-    pos++;
-    if (re.startsWith("?:", pos)) {
-      pos += 2;
-    } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
-      pos += 2;
-      return LOOKAROUND;
-    } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
-      pos += 3;
-      return LOOKAROUND;
-    } else if (re.startsWith("?<", pos)) {
-      pos = re.indexOf('>', pos) + 1;
-    } else if (re.startsWith("?", pos)) {
-      // Inline flags or an atomic group: how the rest matches is not read here.
+  /** The literal character an escape matches, or -1 (a class, or something not read here). */
+  private int escape(char e) {
+    if ("QExukcN".indexOf(e) >= 0) {
       unreadable = true;
-      pos++;
+      return -1;
     }
-    return PLAIN;
+    return Character.isLetterOrDigit(e) ? -1 : e;
   }
 
-  private void expect(char c) {
-    if (pos >= re.length() || re.charAt(pos) != c) {
-      throw new IllegalArgumentException("expected " + c + " at " + pos);
-    }
-    pos++;
-  }
-
-  private void skipClass() {
-    pos++;
-    if (pos < re.length() && re.charAt(pos) == '^') {
-      pos++;
-    }
-    boolean first = true;
-    int depth = 1;
-    while (pos < re.length()) {
-      char c = re.charAt(pos++);
-      if (c == '\\') {
-        pos++;
-      } else if (c == '[') {
-        depth++;
-      } else if (c == ']' && !first && --depth == 0) {
-        return;
-      }
-      first = false;
-    }
-    throw new IllegalArgumentException("unclosed class");
-  }
-
-  /** A literal character, {@link #ZERO_WIDTH}, or {@link #OTHER} (a class or something unread). */
-  private int escape() {
-    char e = re.charAt(pos + 1);
-    pos += 2;
-    switch (e) {
-      case 'b', 'B', 'A', 'G', 'Z', 'z' -> {
-        return ZERO_WIDTH;
-      }
-      case 'p', 'P' -> {
-        if (pos < re.length() && re.charAt(pos) == '{') {
-          pos = re.indexOf('}', pos) + 1;
-        }
-        return OTHER;
-      }
-      case 'Q', 'E', 'x', 'u', 'k', 'c', 'N' -> {
-        unreadable = true;
-        return OTHER;
-      }
-      default -> {
-        return Character.isLetterOrDigit(e) ? OTHER : e;
-      }
-    }
-  }
-
-  /** The quantifier after an atom as {min, max} (max -1: unbounded); {1, 1} when there is none. */
+  /** The quantifier after an atom as {min, max}; {1, 1} when there is none. */
   private int[] quantifier() {
-    int[] q = {1, 1};
-    if (pos >= re.length()) {
-      return q;
+    if (at >= tokens.size() || !tokens.get(at).is(Kind.QUANTIFIER)) {
+      return new int[] {1, 1};
     }
-    char c = re.charAt(pos);
-    if (c == '?') {
-      q = new int[] {0, 1};
-      pos++;
-    } else if (c == '*') {
-      q = new int[] {0, -1};
-      pos++;
-    } else if (c == '+') {
-      q = new int[] {1, -1};
-      pos++;
-    } else if (c == '{' && pos + 1 < re.length() && Character.isDigit(re.charAt(pos + 1))) {
-      int close = re.indexOf('}', pos);
-      String[] bounds = re.substring(pos + 1, close).split(",", -1);
-      int min = Integer.parseInt(bounds[0]);
-      int max = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : Integer.parseInt(bounds[1]);
-      q = new int[] {min, max};
-      pos = close + 1;
-    } else {
-      return q;
-    }
-    if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
-      pos++;
-    }
-    return q;
+    Token q = tokens.get(at++);
+    return new int[] {q.min(), q.max()};
   }
 }

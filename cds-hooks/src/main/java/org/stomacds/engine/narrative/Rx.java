@@ -1,6 +1,9 @@
 package org.stomacds.engine.narrative;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import org.stomacds.engine.narrative.RegexTokens.Kind;
+import org.stomacds.engine.narrative.RegexTokens.Token;
 
 /**
  * Compiles our patterns with possessive white space and character-class runs. A run of spaces or of
@@ -22,41 +25,29 @@ final class Rx {
    */
   static String possessive(String regex) {
     StringBuilder out = new StringBuilder(regex.length() + 16);
-    int n = regex.length();
-    boolean inClass = false;
-    for (int i = 0; i < n; i++) {
-      char c = regex.charAt(i);
-      out.append(c);
-      if (c == '\\' && i + 1 < n) {
-        char e = regex.charAt(++i);
-        out.append(e);
-        if (!inClass && e == 's' && quantifierAt(regex, i + 1)) {
-          out.append(regex.charAt(++i)).append('+');
-        }
+    List<Token> tokens = RegexTokens.of(regex);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      out.append(t.text());
+      Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      if (next == null || !greedyRun(next)) {
         continue;
       }
-      if (c == '[' && !inClass) {
-        inClass = true;
-      } else if (c == ']' && inClass) {
-        inClass = false;
-        if (quantifierAt(regex, i + 1)
-            && (i + 2 >= n || !Character.isLetterOrDigit(regex.charAt(i + 2)))) {
-          out.append(regex.charAt(++i)).append('+');
-        }
+      boolean space = t.is(Kind.ESCAPE) && t.text().equals("\\s");
+      boolean run =
+          t.is(Kind.CLASS)
+              && (next.end() >= regex.length()
+                  || !Character.isLetterOrDigit(regex.charAt(next.end())));
+      if (space || run) {
+        out.append(next.text()).append('+');
+        i++;
       }
     }
     return out.toString();
   }
 
-  /** A greedy + or * at {@code i} (not already lazy or possessive). */
-  private static boolean quantifierAt(String regex, int i) {
-    if (i >= regex.length()) {
-      return false;
-    }
-    char q = regex.charAt(i);
-    if (q != '+' && q != '*') {
-      return false;
-    }
-    return i + 1 >= regex.length() || (regex.charAt(i + 1) != '?' && regex.charAt(i + 1) != '+');
+  /** A greedy + or * (not already lazy or possessive). */
+  private static boolean greedyRun(Token t) {
+    return t.is(Kind.QUANTIFIER) && (t.text().equals("+") || t.text().equals("*"));
   }
 }
