@@ -32,9 +32,18 @@ final class Elsewhen {
     "winter"
   };
 
+  /** A month as terse notes write it: "prev dil x2 (12mm Mar, 15mm Jun)". */
+  private static final String[] MONTHS_SHORT = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"
+  };
+
   private static WordSet withMonthsAndSeasons(String... words) {
     return WordSet.of(
-        Stream.concat(Arrays.stream(words), Arrays.stream(MONTHS_AND_SEASONS))
+        Stream.of(
+                Arrays.stream(words),
+                Arrays.stream(MONTHS_AND_SEASONS),
+                Arrays.stream(MONTHS_SHORT))
+            .flatMap(w -> w)
             .toArray(String[]::new));
   }
 
@@ -95,7 +104,10 @@ final class Elsewhen {
   /** A date: a year, "in September", "last spring", "last time". */
   private static final AnchoredPattern DATED =
       AnchoredPattern.compile(
-          "\\b(?:(?:19|20)\\d{2}|in\\s+(?:"
+          "\\b(?:(?:19|20)\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+              // "full colo 2/26 nl", "(03/2024)": a month and day or year, not sizes ("12/13.5/15
+              // mm")
+              + "|\\d{1,2}/(?:\\d{2}|\\d{4})(?![./\\d]|\\s*(?:mm|cm|fr|french)\\b)|in\\s+(?:"
               + String.join("|", Arrays.copyOf(MONTHS_AND_SEASONS, 12)).replace("|may", "")
               + ")|last\\s+(?:year|month|week|time|fall|"
               + String.join("|", Arrays.copyOfRange(MONTHS_AND_SEASONS, 12, 16))
@@ -189,6 +201,41 @@ final class Elsewhen {
     return false;
   }
 
+  /** A word of an earlier session in the clause before {@code at}: "prev dilated x2 (". */
+  private boolean pastBefore(Sentence s, int at) {
+    TokenCursor c = new TokenCursor(f, s.start(), at, at);
+    for (int k = 0; k < 6 && c.prev(); k++) {
+      if (!c.isWord()) {
+        char p = c.punct();
+        if (p == ',' || p == ';' || p == '(' || p == ')') {
+          return false;
+        }
+        continue;
+      }
+      if (c.in(EARLIER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final WordSet EARLIER =
+      WordSet.of("prev", "previous", "previously", "prior", "s/p", "h/o", "hx", "history", "last");
+
+  /** The parenthesis still open at {@code at} in its sentence, or -1. */
+  private int openParenthesis(Sentence s, int at) {
+    for (int k = at - 1; k >= s.start(); k--) {
+      char ch = f.charAt(k);
+      if (ch == ')') {
+        return -1;
+      }
+      if (ch == '(') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Whether the words around {@code at} in its clause put it in the past or future. */
   boolean at(int i, Sentence s, int at) {
     if (!note.has(i, Feature.ELSEWHEN_CUE)) {
@@ -207,6 +254,11 @@ final class Elsewhen {
       if (ahead.in(LATER) || DATE.matcher(ahead.word()).matches()) {
         return true;
       }
+    }
+    int open = openParenthesis(s, at);
+    if (open >= 0 && pastBefore(s, open)) {
+      // "prev dilated x2 (12mm, 15mm)": a parenthesis spells out the earlier session it follows
+      return true;
     }
     TokenCursor c = new TokenCursor(f, s.start(), at, at);
     boolean beforeTo = false;

@@ -33,6 +33,32 @@ final class EndPoint {
   }
 
   /**
+   * Through an ileostomy, a stop at {@code [start, end)} whose clause names a colon segment short
+   * of the colon's end: the exam went on along the colon and stopped on the way (coding decision
+   * 11).
+   */
+  boolean stopsAlongTheColon(int sentence, int start, int end) {
+    if (!throughAnIleostomy()) {
+      return false;
+    }
+    int from = clauseStart(sentence, start);
+    int clause = clauseEnd(sentence, end);
+    return intoTheColon(from, clause) && !COLON_END.finder(note.f).region(from, clause).find();
+  }
+
+  /** The reach at {@code start} names where a colon entered from the small bowel ends. */
+  boolean endsTheColon(int sentence, int start) {
+    return COLON_END.finder(note.f).region(start, clauseEnd(sentence, start)).find();
+  }
+
+  /** Where the clause holding {@code at} starts: after the last semicolon before it. */
+  private int clauseStart(int sentence, int at) {
+    Sentence s = sentences.get(sentence);
+    int semi = note.f.lastIndexOf(';', at);
+    return semi >= s.start() ? semi + 1 : s.start();
+  }
+
+  /**
    * Through an ileostomy, the valve or the cecum at {@code start} is where the scope entered a
    * colon it went on along ("through the ileocecal valve into the colon"): the start of a colon
    * exam, not its end (coding decision 11).
@@ -117,7 +143,7 @@ final class EndPoint {
           "\\b(?:ca?ecum|ca?ecal|(?:neo-?)?terminal\\s+ileum|ileum|ileal|(?:neo-?|n)?ti|ileo-?ca?ecal"
               + "|ileo-?colic|ileo-?colonic|ileo-?rectal|anastomo[a-z]*|anast|appendi[a-z]*|icv|ao|rectum|rectal"
               + "|anus|anal|atz|dentate|stump|pouch|small\\s+bowel|sb|jejun[a-z]*|complete[ds]?|entire|in\\s+full"
-              + "|full\\s+(?:colonoscopy|exam(?:ination)?)"
+              + "|full\\s+(?:colonoscopy|colo|exam(?:ination)?)"
               + "|entirety|whole|full\\s+length|total|pan-?colon(?:ic|oscopy)|all\\s+the\\s+way|all\\s+(?:of\\s+)?(?:the\\s+)?(?:residual\\s+|remaining\\s+|remnant\\s+)?colon|blind[\\s-]+end(?:ed)?)\\b");
 
   private static final AnchoredPattern COLON_ON_THE_WAY =

@@ -12,6 +12,9 @@ final class ExtentContent {
 
   private ExtentContent() {}
 
+  /** A template's leader dots, which stand for the colon: "Extent of exam ........ cecum". */
+  private static final String LEADER = "(?:\\.{3,}\\s*)?";
+
   /**
    * A label, table cell or heading that names the extent itself, as the whole label: "Extent",
    * "Extent of exam", "Depth of insertion", "Furthest point reached".
@@ -24,7 +27,11 @@ final class ExtentContent {
               + "|insertion\\s+depth|(?:furthest|farthest)\\s+(?:point|extent|level|segment)"
               + "(?:\\s+reached)?|level\\s+reached|(?:landmark|point)s?\\s+reached|depth"
               + "|extent/landmarks?|landmarks?|(?:exam(?:ined|ination)?|advanced|scope|reached)\\s+to"
-              + "|(?:scope\\s+)?insertion(?:\\s+(?:depth|to))?)\\s*(?:\\([^)]{0,20}\\))?\\s*[:=-]?\\s*");
+              + "|(?:scope\\s+)?insertion(?:\\s+(?:depth|to))?|(?:length|distance|segment|extent)\\s+(?:of\\s+"
+              + "(?:the\\s+)?(?:bowel|colon|ileum|small\\s+bowel)\\s+)?(?:examined|inspected|intubated|seen|evaluated"
+              + "|visuali[sz]ed|reached))\\s*(?:\\([^)]{0,20}\\))?\\s*"
+              + LEADER
+              + "[:=-]?\\s*");
 
   /**
    * What the extent names that is the whole exam although it is not the cecum: the whole colon, the
@@ -42,7 +49,8 @@ final class ExtentContent {
 
   private static final AnchoredPattern SHORT_OF_IT =
       AnchoredPattern.compile(
-          "flex|colon|sigmoid|rectum|\\scm\\b|stoma|stricture|stenosis|lesion|narrowing");
+          "flex|colon|sigmoid|rectum|\\scm\\b|stoma|stricture|stenosis|lesion|narrowing"
+              + "|\\b(?:[hs]f|tcv|transverse|desc|asc)\\b");
 
   private static final AnchoredPattern KEPT_SHORT =
       AnchoredPattern.compile("\\b(?:only|limited)\\b");
@@ -67,7 +75,9 @@ final class ExtentContent {
   private static final Pattern STATUS_LABEL =
       Rx.compile(
           "\\s*(?:exam(?:ination)?|colonoscopy|ileoscopy|endoscopy|completion|completeness"
-              + "|(?:exam|colonoscopy)\\s+(?:status|completeness|completion))\\s*[:=-]?\\s*");
+              + "|(?:exam|colonoscopy)\\s+(?:status|completeness|completion))\\s*"
+              + LEADER
+              + "[:=-]?\\s*");
 
   private static final Pattern STATUS =
       Rx.compile("(?:(in)complete|(partial|aborted|limited)|complete)\\b");
@@ -79,7 +89,9 @@ final class ExtentContent {
       Rx.compile(
           "\\s*(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti|ileoca?ecal\\s+valve|icv"
               + "|appendiceal\\s+orifice|ileocolic\\s+anastomosis|anastomosis)(?:\\s+(?:reached|intubated"
-              + "|seen|visuali[sz]ed|identified))?\\s*\\??\\s*[:=-]?\\s*");
+              + "|seen|visuali[sz]ed|identified))?\\s*\\??\\s*"
+              + LEADER
+              + "[:=-]?\\s*");
 
   private static final Pattern LANDMARK_REACHED =
       Rx.compile(

@@ -171,6 +171,16 @@ final class ExtentReader {
       // "examined to 30 cm; unable to advance further": the end point reached was a stop short
       complete = null;
     }
+    Hit alongTheColon = stoppedAlongTheColon(weaks);
+    if (complete != null
+        && alongTheColon != null
+        && !endPoint.endsTheColon(complete.sentence(), complete.start())) {
+      // through an ileostomy, "ileum to 35 cm, then through the anastomosis into the colon as
+      // far as the splenic flexure": once the exam went on along the colon, it is a colon exam,
+      // complete only where that colon ends (coding decision 11)
+      complete = null;
+      weak = alongTheColon;
+    }
     Hit decided = strong != null ? strong : complete != null ? complete : weak;
     if (decided != null) {
       out.extent = decided == complete ? ExamExtent.COMPLETE : ExamExtent.INCOMPLETE;
@@ -321,6 +331,16 @@ final class ExtentReader {
               + "|incomplete|short\\s+of|due\\s+to|because|secondary\\s+to|abort[a-z]*|terminat[a-z]*"
               + "|poor|inadequate|looping|discomfort|(?<!without\\s)(?<!no\\s)resistance|not\\s+advanced"
               + "|no\\s+further)\\b");
+
+  /** A stop short of the colon's end, on an ileostomy exam that went on along the colon. */
+  private Hit stoppedAlongTheColon(List<Hit> weaks) {
+    for (Hit h : weaks) {
+      if (endPoint.stopsAlongTheColon(h.sentence(), h.start(), h.end())) {
+        return h;
+      }
+    }
+    return null;
+  }
 
   private static boolean weakAfterInTheSameSentence(Hit complete, List<Hit> weaks) {
     for (Hit weak : weaks) {

@@ -84,14 +84,23 @@ final class LumenReader {
           }
         }
         case LUMEN_PASS_POS -> {
-          if (h.polarity() != Polarity.AFFIRMED || goesOnward(h) && !underResultLabel(h)) {
+          if (h.polarity() != Polarity.AFFIRMED) {
+            continue;
+          }
+          if (goesOnward(h) && !underResultLabel(h)) {
+            if (PassageAfter.toldAfter(f, sentences, h, firstDilation, time)) {
+              // "Dilated to 15 mm. Scope then passed into the descending colon": told after the
+              // dilation, the scope going on past it is the lumen after (decision 13)
+              mentions.mention(POST_DILATION_LUMEN, false, h);
+            }
             continue;
           }
           int when = time.direction(h.sentence(), h.start());
           if (when < 0 || when == 0 && h.start() < firstDilation && describesTheOpening(h)) {
             mentions.mention(PRE_DILATION_LUMEN, false, h);
           } else if (when > 0
-              || (h.start() > firstDilation && (aboutStricture(h) || withEase(h)))) {
+              || (h.start() > firstDilation && (aboutStricture(h) || withEase(h)))
+              || PassageAfter.toldAfter(f, sentences, h, firstDilation, time)) {
             mentions.mention(POST_DILATION_LUMEN, false, h);
           }
         }
@@ -111,11 +120,12 @@ final class LumenReader {
 
   /**
    * "Tight stricture at 6 cm. The adult scope would not pass. Dilated to 15 mm.": a scope refused
-   * right after the stricture is named, before any dilation, is the lumen before it (decision 13).
+   * right after the stricture is named, before any dilation, is the lumen before it (decision 13);
+   * with no dilation at all, the lumen seen is still the one before dilation (decision 14).
    */
   private boolean refusedBeforeDilation(Hit h) {
     int i = h.sentence();
-    if (h.start() >= firstDilation || firstDilation == Integer.MAX_VALUE) {
+    if (h.start() >= firstDilation) {
       return false;
     }
     // "Pediatric colonoscope could not pass the fascial level": the place refused is the ring
@@ -191,11 +201,16 @@ final class LumenReader {
   private boolean withEase(Hit h) {
     Sentence s = sentences.get(h.sentence());
     return EASE.matcher(f).region(h.end(), s.end()).lookingAt()
+        // "scope then thru": the terse passage carries its own "then"
+        || THEN_IN_IT.finder(f).region(h.start(), h.end()).find()
         || RIGHT_AFTER.matcher(f).region(h.end(), s.end()).matches() && dilatedJustBefore(h)
         || THEN.finder(f).region(s.start(), h.start()).find()
             && !f.startsWith("advanced", h.start())
             && !ONWARD.matcher(f).region(h.end(), s.end()).lookingAt();
   }
+
+  private static final AnchoredPattern THEN_IN_IT =
+      AnchoredPattern.compile("\\b(?:then|now|subsequently|thereafter)\\s+(?:thru|through)\\b");
 
   /** Nothing after the passage: "Scope traversed.", "Scope passed." */
   private static final Pattern RIGHT_AFTER = Rx.compile("\\s*[.;]?\\s*");
@@ -222,7 +237,7 @@ final class LumenReader {
   private boolean goesOnward(Hit h) {
     Sentence s = sentences.get(h.sentence());
     int end = Math.min(s.end(), h.end() + 80);
-    return ONWARD_TO.matcher(f).region(h.start(), end).lookingAt()
+    return ONWARD_TO.matcher(f).region(PassageAfter.verbStart(f, h), end).lookingAt()
         && !STRICTURE_NAMED.finder(f).region(h.start(), s.end()).find()
         && !EASE_ANYWHERE.finder(f).region(h.start(), s.end()).find();
   }

@@ -210,6 +210,13 @@ final class NumberFinder {
           sizes.french(i, s, start, unitEnd, Double.parseDouble(f.substring(start, plain)));
         }
       }
+      if (thisProcedure && start >= sizeEnd && Character.isDigit(f.charAt(start))) {
+        // "admits a size 6 Hegar only", "Hegar 9 passed": a Hegar dilator's number is its size
+        int plain = numerals.plainNumberEnd(start, s.end());
+        if (plain > 0 && PassedDevice.hegarNumber(f, s, start, plain)) {
+          sizes.hegar(i, s, start, plain, Double.parseDouble(f.substring(start, plain)));
+        }
+      }
       if (start >= durationEnd && "smh".indexOf(nextWord) >= 0) {
         int plain = numerals.plainNumberEnd(start, s.end());
         int unitEnd = plain < 0 ? -1 : numerals.durationUnitEnd(plain, s.end());

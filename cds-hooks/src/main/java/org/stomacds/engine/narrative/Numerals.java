@@ -107,7 +107,10 @@ final class Numerals {
     "centimeters",
     "centimeter",
     "centimetres",
-    "centimetre"
+    "centimetre",
+    // spoken British and Australian millimetres: "a lumen of roughly seven mil"
+    "mils",
+    "mil"
   };
 
   /**

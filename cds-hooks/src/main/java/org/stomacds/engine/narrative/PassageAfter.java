@@ -40,6 +40,39 @@ final class PassageAfter {
     }
   }
 
+  /**
+   * The scope going on, told in the account after the dilation, in its order: "Scope then passed
+   * into the descending colon" (decision 13). Not from a title or a summary line, which give no
+   * order, nor dated to another session; the scope's own moves, not "admit to the ward".
+   */
+  static boolean toldAfter(
+      String f, List<Sentence> sentences, Hit h, int firstDilation, DilationTime time) {
+    Sentence s = sentences.get(h.sentence());
+    return h.start() > firstDilation
+        && MOVED_ON.matcher(f).region(verbStart(f, h), h.end()).lookingAt()
+        && time.direction(h.sentence(), h.start()) >= 0
+        && s.section().describesThisProcedure()
+        && s.section() != Section.TITLE
+        && !onASummaryLine(f, h)
+        && !Elsewhen.anotherTimeAhead(f, h.start(), s.end(), 12)
+        && !Elsewhen.dated(f, s.start(), s.end());
+  }
+
+  /**
+   * Where the passage's verb starts: after "able to" or "could" ("I was able to advance the
+   * scope").
+   */
+  static int verbStart(String f, Hit h) {
+    java.util.regex.Matcher m = ABLE_TO.matcher(f).region(h.start(), h.end());
+    return m.lookingAt() ? m.end() : h.start();
+  }
+
+  private static final Pattern ABLE_TO =
+      Rx.compile("(?:able\\s+to|could)\\s+(?:(?:then|now|easily)\\s+)?");
+
+  private static final Pattern MOVED_ON =
+      Rx.compile("(?:pass|travers|advanc|negotiat|cross|went|got|get|slid|slipped)");
+
   /** "(full colonoscopy done 3 months ago, normal)": another session's reach. */
   private static boolean anotherTime(String f, List<Sentence> sentences, Hit h) {
     Sentence s = sentences.get(h.sentence());

@@ -105,12 +105,62 @@ final class PassedDevice {
     TokenCursor device = new TokenCursor(f, unitEnd, s.end(), unitEnd);
     // the device's name, or one word naming its kind first ("a 5 mm biopsy probe")
     for (int i = 0; i < 2 && device.next() && device.isWord() && !device.isNumber(); i++) {
-      if (SizeCues.SCOPES.contains(device.word())) {
+      if (SizeCues.SCOPES.contains(device.word())
+          || SizeClassifier.MECHANICAL.contains(device.word())) {
+        // "admits a 6 mm Hegar only": a calibrating dilator let through sizes the opening too
         return verbBefore(f, s, numStart) || wentThroughAfter(device);
       }
     }
     return false;
   }
+
+  /**
+   * Whether the bare number at {@code [numStart, numEnd)} is a Hegar dilator's ("a size 6 Hegar",
+   * "Hegar 9", "Hegar no. 8"): Hegar dilators are numbered by their diameter in millimetres.
+   */
+  static boolean hegarNumber(String f, Sentence s, int numStart, int numEnd) {
+    return HEGAR_AFTER.matcher(f).region(numEnd, s.end()).lookingAt()
+        || HEGAR_BEFORE.finder(f).region(Math.max(s.start(), numStart - 40), numStart).find();
+  }
+
+  private static final java.util.regex.Pattern HEGAR_AFTER = Rx.compile("\\s*hegars?\\b");
+
+  private static final AnchoredPattern HEGAR_BEFORE =
+      AnchoredPattern.compile(
+          "\\bhegars?\\s+(?:dilators?\\s+)?(?:size\\s+|no\\.?\\s*|number\\s+|#\\s*)?$");
+
+  /**
+   * Whether the stricture let the Hegar dilator numbered at {@code [numStart, numEnd)} through:
+   * "admits a size 6 Hegar only", "calibrated to Hegar 6", "a size 9 Hegar passed easily". One it
+   * would not let through bounds the opening without sizing it (coding decision 13).
+   */
+  static boolean hegarLetThrough(String f, Sentence s, int numStart, int numEnd) {
+    AnchoredPattern.Finder verb =
+        HEGAR_TAKEN.finder(f).region(Math.max(s.start(), numStart - 60), numStart);
+    if (verb.find()) {
+      return !NEGATED_VERB
+          .finder(f)
+          .region(Math.max(s.start(), verb.start() - 30), verb.start())
+          .find();
+    }
+    java.util.regex.Matcher went = HEGAR_WENT.matcher(f).region(numEnd, s.end());
+    return went.lookingAt();
+  }
+
+  private static final AnchoredPattern HEGAR_TAKEN =
+      AnchoredPattern.compile(
+          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?|fits?"
+              + "|calibrated\\s+(?:to|at|with)|calibrates\\s+(?:to|at))\\s+(?:(?:a|an|the|only|just|easily|size"
+              + "|no\\.?|number|#|hegars?|dilators?)\\s*){0,4}$");
+
+  private static final AnchoredPattern NEGATED_VERB =
+      AnchoredPattern.compile(
+          "\\b(?:not|never|unable\\s+to|cannot|failed\\s+to)\\s+(?:[a-z]+\\s+)?$|n't\\s+(?:[a-z]+\\s+)?$");
+
+  private static final java.util.regex.Pattern HEGAR_WENT =
+      Rx.compile(
+          "\\s*(?:hegars?\\s*)?(?:dilators?\\s+)?(?:then\\s+|now\\s+|easily\\s+|freely\\s+)?(?:was\\s+|could\\s+be\\s+)?"
+              + "(?:passed|passes|went\\s+through|admitted|accepted)\\b(?!\\s+(?:to|into|up)\\b)");
 
   private static boolean verbBefore(String f, Sentence s, int numStart) {
     TokenCursor c = new TokenCursor(f, s.start(), numStart, numStart);

@@ -33,7 +33,7 @@ final class QuantityPatterns {
               + NUM
               + ")((?:\\s*(?:,\\s*and|,\\s*or|,|-+>|\u2192|-|/|to|and\\s+then|and|or|then)\\s*"
               + NUM
-              + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\\b");
+              + "){0,6})\\s*-?\\s*(mm|millimet(?:er|re)s?|mils?|cm|centimet(?:er|re)s?)\\b");
 
   private static final String LIST_TAIL =
       "((?:\\s*(?:,\\s*and|,\\s*or|,\\s*then|,|-|/|to|and|or|then)\\s*" + NUM + "){0,6})";

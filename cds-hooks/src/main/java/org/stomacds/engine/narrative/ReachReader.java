@@ -234,7 +234,10 @@ final class ReachReader {
               + "|failed\\s+to)\\s+(?:admit|accept|allow|take)\\s+(?:the\\s+|even\\s+the\\s+|a\\s+)?(?:[a-z-]+\\s+)?"
               + "(?:scope|colonoscope|endoscope|gastroscope|instrument)\\b"
               + "|\\b(?:scope|colonoscope|endoscope|gastroscope)\\s+(?:would|could|did)\\s+not\\s+(?:pass"
-              + "|advance|traverse|go\\s+through|enter)\\b");
+              + "|advance|traverse|go\\s+through|enter)\\b"
+              + "|\\b(?:stricture|stenosis|narrowing|ring|stoma|lumen)\\s+(?:that\\s+|which\\s+)?(?:was\\s+|is\\s+)?(?:could|would|can)"
+              + "\\s*(?:not|n't)\\s+be\\s+(?:traversed|passed|crossed|negotiated|intubated|entered)\\b"
+              + "|\\b(?:impassable|impassible|untraversable|not\\s+(?:traversable|passable|negotiable))\\b");
 
   /** The words before a reach, in its sentence, that may date it: "Prior colonoscopy reached". */
   private static final int ANOTHER_TIME_WINDOW = 15;

@@ -220,6 +220,10 @@ final class SizeClassifier {
   private static final java.util.regex.Pattern THROUGH_THE_SCOPE =
       Rx.compile("through[\\s-]+the[\\s-]+scope(?=[\\s-]+(?:cre\\s+|tts\\s+)?balloon)");
 
+  private static boolean spacedDash(String f, int at) {
+    return at > 0 && f.charAt(at - 1) == ' ' && at + 1 < f.length() && f.charAt(at + 1) == ' ';
+  }
+
   private static SizeKind sizeWordsAfter(String f, Sentence s, int at, boolean cm) {
     TokenCursor c = new TokenCursor(f, at, s.end(), at);
     for (int i = 0; i < 3 && c.next(); i++) {
@@ -231,10 +235,11 @@ final class SizeClassifier {
         return null;
       }
       if (w == null) {
-        if (c.punct() == '-') {
+        if (c.punct() == '-' && !spacedDash(f, c.start())) {
           i--;
           continue;
         }
+        // "NARROWED TO ABOUT 10 MM - SCOPE WOULD NOT TRAVERSE": a spaced dash starts another clause
         return null;
       }
       if (CLAUSE_WORDS.contains(w)) {

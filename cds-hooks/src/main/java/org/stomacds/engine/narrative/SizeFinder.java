@@ -137,6 +137,19 @@ final class SizeFinder {
   }
 
   /**
+   * A Hegar dilator's number, its diameter in millimetres: the lumen when the stricture let it
+   * through in this session ("admits a size 6 Hegar only"), else nothing of ours.
+   */
+  void hegar(int i, Sentence s, int start, int end, double mm) {
+    if (mm >= 1
+        && mm <= 30
+        && !elsewhen.at(i, s, start)
+        && PassedDevice.hegarLetThrough(f, s, start, end)) {
+      lumenSizes.add(new Value(mm, i, start, end, false));
+    }
+  }
+
+  /**
    * The lumen a size or list of sizes states: a hedged range ("7-8 mm", "6 or 7 mm", "13 to 14 mm")
    * is read as its upper end, as clinicians read their own estimates; a list that moves further ("8
    * -> 13 mm", "dilated from 8 to 15 mm") states the lumen before at its start.
