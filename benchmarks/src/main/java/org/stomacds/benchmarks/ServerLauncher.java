@@ -78,6 +78,9 @@ public final class ServerLauncher {
               : "-XX:DumpLoadedClassList=" + AppCdsArchive.classList(archive));
     }
     if (run.options().jfr() && !bare) {
+      // HAPI's parser and encoder recurse deeply: at JFR's default of 64 frames a third of the
+      // allocation samples of a hook call never reach the controller, so no stage owns them.
+      jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
       jvm.add(
           "-XX:StartFlightRecording=filename="
               + run.work().resolve(name.replace(' ', '-') + "-" + port + ".jfr")

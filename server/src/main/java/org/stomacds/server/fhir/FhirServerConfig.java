@@ -78,6 +78,12 @@ class FhirServerConfig {
     return settings;
   }
 
+  /** The FHIR context encodes without searching references for targets to contain. */
+  @Bean
+  static FhirEncoding fhirEncoding() {
+    return new FhirEncoding();
+  }
+
   /** Concurrent writes that create the same placeholder are retried, not answered 409. */
   @Bean
   ConcurrentCreateRetry concurrentCreateRetry(IInterceptorService jpaInterceptors) {

@@ -15,11 +15,13 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -65,6 +67,11 @@ abstract class FhirServerScenario {
       assertThat(server.get("/actuator/health/readiness").body()).contains("\"UP\"");
       IGenericClient fhir = server.fhirClient();
 
+      assertThat(server.bean(FhirContext.class).getParserOptions())
+          .as("the application's FHIR context encodes without searching for targets to contain")
+          .extracting(o -> o.isAutoContainReferenceTargetsWithNoId())
+          .isEqualTo(false);
+      assertContainedBalloonKept(fhir, run);
       procedureId = fhir.create().resource(procedure("p-" + run)).execute().getId().getIdPart();
       Procedure updated = fhir.read().resource(Procedure.class).withId(procedureId).execute();
       updated.addNote().setText("Dilated with a 15 mm balloon.");
@@ -319,6 +326,26 @@ abstract class FhirServerScenario {
             "Access-Control-Request-Method",
             "POST");
     assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  /** A balloon sent as a contained Device (as EHRs send a focal device) is stored and read back. */
+  private static void assertContainedBalloonKept(IGenericClient fhir, String run) {
+    Procedure sent = procedure("pb-" + run);
+    Device balloon = new Device();
+    balloon.setId("balloon");
+    balloon
+        .addDeviceName()
+        .setName("CRE balloon 15 mm")
+        .setType(Device.DeviceNameType.USERFRIENDLYNAME);
+    sent.addContained(balloon);
+    sent.addFocalDevice().setManipulated(new Reference("#balloon"));
+    String id = fhir.create().resource(sent).execute().getId().getIdPart();
+
+    Procedure back = fhir.read().resource(Procedure.class).withId(id).execute();
+    assertThat(back.getContained()).hasSize(1);
+    assertThat(((Device) back.getContained().get(0)).getDeviceNameFirstRep().getName())
+        .isEqualTo("CRE balloon 15 mm");
+    assertThat(back.getFocalDeviceFirstRep().getManipulated().getReference()).isEqualTo("#balloon");
   }
 
   static Procedure procedure(String patientId) {
