@@ -52,7 +52,7 @@ final class LineLabels {
       }
     }
     if (colon < 0) {
-      return null;
+      return dashLabel(from, limit, to);
     }
     int a = afterBullet(from, colon);
     if (a >= colon || folded.charAt(a) < 'a' || folded.charAt(a) > 'z') {
@@ -87,6 +87,39 @@ final class LineLabels {
   }
 
   private static final int MAX_DOTTED_LABEL_WORDS = 4;
+
+  private static final int MAX_DASH_LABEL_WORDS = 3;
+
+  /**
+   * A dictated or exported field whose label a dash ends ("Indication - stomal narrowing",
+   * "Sedation - propofol by the anaesthetist", "Complications – none"): taken for a label only when
+   * its one to three words name a section (a stricture's "Stx - 3 cm" stays a sentence).
+   */
+  private String dashLabel(int from, int limit, int to) {
+    int a = afterBullet(from, limit);
+    int dash = -1;
+    for (int i = a + 1; i + 1 < limit; i++) {
+      char c = folded.charAt(i);
+      if (c == '-' && folded.charAt(i - 1) == ' ' && folded.charAt(i + 1) == ' ') {
+        dash = i;
+        break;
+      }
+      if (c != ' ' && c != '/' && (c < 'a' || c > 'z')) {
+        return null;
+      }
+    }
+    if (dash < 0 || a >= dash) {
+      return null;
+    }
+    String text = folded.substring(a, dash).trim();
+    if (text.isEmpty()
+        || wordCount(text) > MAX_DASH_LABEL_WORDS
+        || SectionLabels.of(text) == Section.OTHER) {
+      return null;
+    }
+    labelEnd = Math.min(dash + 1, to);
+    return text;
+  }
 
   /**
    * Where leader dots start in [from,to), or -1: three dots after a space, or four or more ("Plan

@@ -21,7 +21,12 @@ final class OpeningClause {
               // "After consent, under conscious sedation, the scope ...": how it was done
               + "|once|then|this|scope|colonoscope|gastroscope|endoscope|a|under"
               // "..., and we went over the risks, he was given conscious sedation": a new subject
-              + "|he|she|they|patient|pt|our)\\b)");
+              + "|he|she|they|patient|pt|our)\\b)"
+              // "After informed consent, moderate sedation was given": the consent's own clause
+              // ends at its comma, whatever opens the next
+              + "|\\b(?:consent(?:ed)?|time-?\\s?out)(?:\\s+(?:was|had\\s+been|having\\s+been))?"
+              + "(?:\\s+(?:obtained|signed|given|taken|confirmed|reviewed|documented|performed|done"
+              + "|completed))?\\s*[,;]\\s+");
 
   /** A date or an "ago" in the scene set: "In 2022, the scope reached the cecum" is that time's. */
   private static final AnchoredPattern DATED =
