@@ -25,7 +25,9 @@ final class PlanContent {
           + "(?:(?:the|a)\\s+)?(?:home(?!\\s+(?:irrigation|dilat|care|health|dilator))|pacu|recovery|floor|ward|icu|nicu|picu|day\\s+(?:unit|case)"
           + "|admit(?:ted)?|admission|inpatient|observ(?:e|ed|ation)|obs|step-?down|extubated|awake"
           // "recover, home": where the patient goes first
-          + "|recover(?:s|ed)?|day\\s+(?:surgery|procedure|stay)(?:\\s+unit)?|dsu|sdu"
+          + "|recover(?:s|ed)?|day\\s+(?:surgery|procedure|stay|ward|bed)(?:\\s+unit)?|dsu|sdu"
+          // "Monitor on ward overnight": where the patient stays, watched by the staff
+          + "|monitor(?:ed|ing)?\\s+(?:(?:on|in)\\s+(?:the\\s+)?(?:ward|unit|recovery|pacu|hospital)|overnight)"
           + "|(?:extended|prolonged|further|longer)\\s+(?:recovery|observation|obs|monitoring|stay)|overnight\\s+(?:admission|stay|observation)|stay\\s+overnight"
           + "|discharged?|discharge\\s+(?:home|when|once|after|criteria)|d/c\\s+home|dispo)\\b";
 
@@ -64,9 +66,12 @@ final class PlanContent {
           + "|probably|likely|may\\s+need|next|then|proceed\\s+with|arrange|book|schedule[ds]?"
           + "|re-?book|future)\\s+)*(?:(?:pediatric|paediatric|general|colorectal|gi|ibd|surgical"
           + "|outpatient|interval|elective|planned|further|another|a|an|the|to|barium"
-          + "|water-?soluble|gastrogr?af+in|oral|stoma|second|third|fourth|subsequent|final)\\s+)*"
+          + "|water-?soluble|gastrogr?af+in|oral|stoma|second|third|fourth|subsequent|final)(?:\\s+|\\s*/\\s*))*"
           + "(?:repeat|redo|re-?check|re-?assess[a-z]*|re-?evaluat[a-z]*|re-?look|re-?scope|re-?try|re-?attempt"
-          + "|session|sitting|attempt|re-?dilat[a-z]*|dilat[a-z]*|dils?\\b|resched[a-z]*|surveillance|clinic|office"
+          + "|session|sitting|attempt|re-?dilat[a-z]*|dilat[a-z]*|dils?\\b|resched[a-z]*|re-?book(?:ed)?|rtc"
+          + "|surveillance|clinic|office"
+          // a blood test the staff take: "CBC in AM", "FBC before discharge", "check Hb"
+          + "|(?:check\\s+)?(?:cbc|fbc|hb|hgb|h/h|bloods|labs|u\\s?&\\s?e|bmp|cmp|crp)"
           + "|follow[- ]?up|stud(?:y|ies)|loopogram"
           // a size alone: "repeat in 3 months, possibly 20 mm"
           + "|\\d{1,2}(?:\\.\\d)?\\s*mm"
@@ -96,6 +101,15 @@ final class PlanContent {
       "(?:(?:patient|pt|parents?|family|mother|father|wife|husband|spouse|daughter|son|sister"
           + "|brother|partner|caregivers?|guardians?|they|she|he)\\s+(?:was\\s+|were\\s+)?(?:informed|updated|aware|agree[sd]?|notified|told"
           + "|understands?)|(?:discussed|d/w|findings\\s+discussed)\\s+with)\\b";
+
+  /**
+   * A plan told elsewhere, or a colleague's visit: "Plan: as above", "Dr. *** to see in clinic".
+   */
+  private static final String ELSEWHERE =
+      "(?:(?:as|see|per)\\s+(?:above|below|discussed|outlined|planned)"
+          + "|(?:(?:dr|mr|ms|mrs|prof)\\.?\\s+)?\\S+\\s+(?:to|will)\\s+(?:see|review|follow)\\b"
+          // a clause cut at the title's full stop ("Dr. *** to see"): the name goes on after it
+          + "|(?:dr|mr|ms|mrs|prof)$)";
 
   /**
    * The stoma nurses teaching the patient (home dilation, irrigation, the pouch): aftercare; a
@@ -133,6 +147,8 @@ final class PlanContent {
               + LATER_CARE
               + "|"
               + TOLD
+              + "|"
+              + ELSEWHERE
               + "|"
               + EARLIER
               + ")");
