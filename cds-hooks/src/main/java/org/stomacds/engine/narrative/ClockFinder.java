@@ -60,7 +60,12 @@ final class ClockFinder {
           "done",
           "out",
           "concluded",
-          "discontinued");
+          "discontinued",
+          // a procedure stopped early ends its sedation too: "Commenced 09:12, procedure abandoned
+          // 09:25"
+          "abandoned",
+          "aborted",
+          "terminated");
 
   private final IndexedNote note;
   private final String f;

@@ -95,7 +95,9 @@ final class IndicationReader {
   private static final AnchoredPattern DURING =
       AnchoredPattern.compile(
           "\\b(?:during|intra-?procedur[a-z]*|post-?(?:procedure|dilation|op)|inflation|inflated"
-              + "|dilated|dilation\\s+(?:was|to))\\b");
+              // not the bowel an image shows dilated: "CT shows dilated loops to the stoma"
+              + "|dilated(?!\\s+(?:(?:small|large|proximal|upstream|fluid-filled)\\s+)?(?:loops?|bowel"
+              + "|colon|ileum|intestine|segments?))|dilation\\s+(?:was|to))\\b");
 
   /**
    * Whether the sentence names a reason that is not denied ("denies pain") and not dated to an
