@@ -48,6 +48,10 @@ final class SedationReader {
       if (h.element() != SEDATION_TYPE) {
         continue;
       }
+      if (CheckBoxes.unticked(f, h.start(), h.end())) {
+        // "[ ] General anaesthesia": an option the form offered, not the sedation given
+        continue;
+      }
       Polarity p = h.polarity();
       if (p == Polarity.UNRECORDED) {
         mentions.mention(h, true);
@@ -89,7 +93,10 @@ final class SedationReader {
           s.section() == Section.SEDATION_TIME ? SEDATION_TIMES : SEDATION_TYPE;
       if (cue == Cues.Cue.UNRECORDED || (cue == Cues.Cue.ABSENT && element == SEDATION_TIMES)) {
         mentions.mention(element, true, i, s.start(), s.end(), true);
-      } else if (cue == Cues.Cue.ABSENT && noneHeading == null) {
+      } else if (cue == Cues.Cue.ABSENT
+          && noneHeading == null
+          && !CheckBoxes.holdsEmptyBox(f, s.contentStart(), s.end())) {
+        // not "[ ] None [x] Moderate": the form's empty box offers "none", it does not say it
         noneHeading = s;
         noneIndex = i;
       }
