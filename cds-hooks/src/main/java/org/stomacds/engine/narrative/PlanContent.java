@@ -106,7 +106,7 @@ final class PlanContent {
    * A plan told elsewhere, or a colleague's visit: "Plan: as above", "Dr. *** to see in clinic".
    */
   private static final String ELSEWHERE =
-      "(?:(?:as|see|per)\\s+(?:above|below|discussed|outlined|planned)"
+      "(?:(?:otherwise\\s+|rest\\s+)?(?:as|see|per)\\s+(?:above|below|discussed|outlined|planned)"
           + "|(?:(?:dr|mr|ms|mrs|prof)\\.?\\s+)?\\S+\\s+(?:to|will)\\s+(?:see|review|follow)\\b"
           // a clause cut at the title's full stop ("Dr. *** to see"): the name goes on after it
           + "|(?:dr|mr|ms|mrs|prof)$)";

@@ -26,14 +26,25 @@ final class SpelledTimes {
           + UNITS
           + "))?)";
 
-  /** One time in words, with am/pm when given. */
+  private static final String HALF =
+      "(?:\\s*(a\\.?m\\b\\.?|p\\.?m\\b\\.?|in\\s+the\\s+(?:morning|afternoon|evening)))?";
+
+  /**
+   * One time in words, with am/pm when given: "ten fifteen", or told from the hour as British
+   * speakers do, "half past nine", "quarter to eleven", "five past ten".
+   */
   private static final AnchoredPattern TIME =
       AnchoredPattern.compile(
           "\\b"
               + HOUR
               + "[\\s-]"
               + MINUTES
-              + "\\b(?:\\s*(a\\.?m\\b\\.?|p\\.?m\\b\\.?|in\\s+the\\s+(?:morning|afternoon|evening)))?");
+              + "\\b"
+              + HALF
+              + "|\\b(half|(?:a\\s+)?quarter|five|ten|twenty|twenty[\\s-]five)\\s+(past|to)\\s+"
+              + HOUR
+              + "\\b"
+              + HALF);
 
   /** A sentence about the sedation or the anaesthesia. */
   private static final AnchoredPattern ABOUT_SEDATION =
@@ -84,9 +95,15 @@ final class SpelledTimes {
   }
 
   private static Clock clock(MatchResult m, int i, Clock.Role role) {
-    int h = NUMBERS.indexOf(m.group(1));
-    int min = minutes(m.group(2));
-    String half = m.group(3);
+    boolean fromTheHour = m.group(1) == null;
+    int h = NUMBERS.indexOf(fromTheHour ? m.group(6) : m.group(1));
+    int min = fromTheHour ? pastOrTo(m.group(4), m.group(5)) : minutes(m.group(2));
+    if (min < 0) {
+      // "quarter to ten": the hour before
+      h = h == 1 ? 12 : h - 1;
+      min += 60;
+    }
+    String half = fromTheHour ? m.group(7) : m.group(3);
     if (half != null
         && (half.charAt(0) == 'p' || half.endsWith("afternoon") || half.endsWith("evening"))) {
       h = h < 12 ? h + 12 : h;
@@ -94,6 +111,19 @@ final class SpelledTimes {
       h = 0;
     }
     return new Clock(h * 60 + min, role, i, m.start(), m.end());
+  }
+
+  /** Minutes from the hour: "half past" 30, "quarter to" -15. */
+  private static int pastOrTo(String amount, String way) {
+    int min =
+        amount.startsWith("half")
+            ? 30
+            : amount.endsWith("quarter")
+                ? 15
+                : amount.startsWith("twenty")
+                    ? (amount.length() > 6 ? 25 : 20)
+                    : NUMBERS.indexOf(amount);
+    return way.equals("to") ? -min : min;
   }
 
   private static int minutes(String words) {
