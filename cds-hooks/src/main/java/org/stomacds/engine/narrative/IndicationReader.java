@@ -106,10 +106,14 @@ final class IndicationReader {
   private boolean reasonNow(Sentence s) {
     AnchoredPattern.Finder reason = REASON.finder(f).region(s.contentStart(), s.end());
     while (reason.find()) {
+      int from = clauseStart(s, reason.start());
+      AnchoredPattern.Finder now = NOW.finder(f).region(from, reason.start());
+      while (now.find()) {
+        // "hx of rectal ca s/p APR 2022 now c/o obstruction": the history ends where "now" starts
+        from = now.end();
+      }
       if (!DENIED.finder(f).region(s.contentStart(), reason.start()).find()
-          && !PAST.matcher(f)
-              .region(clauseStart(s, reason.start()), clauseEnd(s, reason.end()))
-              .find()) {
+          && !PAST.matcher(f).region(from, clauseEnd(s, reason.end())).find()) {
         return true;
       }
     }
@@ -123,6 +127,11 @@ final class IndicationReader {
   private static final AnchoredPattern PAST =
       AnchoredPattern.compile(
           "\\b(?:prior(?!\\s+to\\b)|previous|previously|ago|s/p|h/o|in\\s+(?:19|20)\\d\\d)\\b");
+
+  /** Words that bring a history told before them to the present: "... s/p APR, now c/o ...". */
+  private static final AnchoredPattern NOW =
+      AnchoredPattern.compile(
+          "\\b(?:now|currently|presently|c/o|complain(?:s|ing)\\s+of|presents\\s+with|presenting\\s+with)\\b");
 
   /**
    * Whether the sentence speaks of this procedure's own events ("cramping during balloon
@@ -202,7 +211,8 @@ final class IndicationReader {
         boolean told =
             TOLD_HERE.contains(s.section())
                 ? narrated || !namesProcedure(s)
-                : s.section() == Section.TITLE && narrated;
+                : s.section() == Section.TITLE
+                    && PASSAGE.finder(f).region(s.start(), s.end()).find();
         if (told) {
           first = Math.min(first, at);
         }
@@ -221,14 +231,19 @@ final class IndicationReader {
     }
     for (Value v : numbers.balloonSizes()) {
       if (sentences.get(v.sentence()).section() != Section.TITLE
-          && !anotherSession(v.sentence(), v.start())) {
+          && !anotherSession(v.sentence(), v.start())
+          && !denied(v.sentence(), v.start())) {
         first = Math.min(first, v.sentence());
       }
     }
     int dilation = numbers.firstDilation();
     if (dilation != Integer.MAX_VALUE) {
       int at = sentenceAt(dilation);
-      if (at >= sentences.size() || !anotherSession(at, dilation)) {
+      // not the title's "stoma scope + dil", nor an image's "without upstream dilatation"
+      if (at >= sentences.size()
+          || !anotherSession(at, dilation)
+              && sentences.get(at).section() != Section.TITLE
+              && !denied(at, dilation)) {
         first = Math.min(first, at);
       }
     }
@@ -240,6 +255,11 @@ final class IndicationReader {
     return s.end() - s.start() <= 40
         && f.lastIndexOf('\n', s.start() - 1) == s.start() - 1
         && !REASON.finder(f).region(s.start(), s.end()).find();
+  }
+
+  /** Whether the clause before {@code at} in sentence {@code i} denies it: "without dilatation". */
+  private boolean denied(int i, int at) {
+    return DENIED.finder(f).region(clauseStart(sentences.get(i), at), at).find();
   }
 
   /** Whether the clause around {@code at} in sentence {@code i} dates it to another session. */
@@ -265,6 +285,17 @@ final class IndicationReader {
           "\\b(?:scope|scoped|colonoscope|gastroscope|endoscope|enteroscope|ileoscope|pcf|cf|gif"
               + "|instrument|inserted|introduced|intubated|advanced|passed|entered|went|put|placed"
               + "|insertion|traversed)\\b");
+
+  /**
+   * A verb of the scope's passage: a title that tells it has begun the account ("Procedure: the
+   * colonoscope was advanced through the stoma", "Scope via stoma - dilatation"); one that names
+   * the instrument only ("stoma scope + dil") has not.
+   */
+  private static final AnchoredPattern PASSAGE =
+      AnchoredPattern.compile(
+          "\\b(?:inserted|introduced|intubated|advanced|passed|entered|went|put|placed|insertion"
+              + "|traversed|(?:scope|colonoscope|gastroscope|endoscope|ileoscope|pcf|gif)\\s+(?:via|through"
+              + "|thru|into|per))\\b");
 
   private boolean namesProcedure(Sentence s) {
     return PROCEDURE_NAMED.finder(f).region(s.start(), s.end()).find();
@@ -293,7 +324,7 @@ final class IndicationReader {
       AnchoredPattern.compile(
           "\\b(?:obstruct[a-z]*|sbo|cramp[a-z]*|bloat[a-z]*|disten[st]ion|pain[a-z]*|vomit[a-z]*"
               + "|nausea|emesis|output|irrigat[a-z]*|strain[a-z]*|ribbon|pellets?|enemas?|washouts?"
-              + "|intolerance|strictu?res?|stricure|stx|stenos[ie]s|stenotic|narrow[a-z]*|retract[a-z]*"
+              + "|intolerance|obstipat[a-z]*|constipat[a-z]*|strictu?res?|stricure|stx|stenos[ie]s|stenotic|narrow[a-z]*|retract[a-z]*"
               + "|prolapse|sx|symptom[a-z]*|pinhole|admits\\s+only|difficult[a-z]*|tight)\\b");
 
   /** "See H&P", "per referral": the reason is elsewhere, not here. */
