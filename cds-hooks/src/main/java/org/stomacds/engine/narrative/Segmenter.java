@@ -139,10 +139,6 @@ final class Segmenter {
     if (startsBlock(ts, te) || labels.isCapsHeading(ps, pe)) {
       return false;
     }
-    if (Character.isLowerCase(original.charAt(ts)) && pe - ps >= MIN_WRAPPED_LINE) {
-      // A short line is a terse note's own line, even when the next one starts in lower case.
-      return true;
-    }
     if (last == ',' || last == '-' || last == '(' || last == '/') {
       return true;
     }
@@ -156,6 +152,13 @@ final class Segmenter {
       // word no line ends on
       return true;
     }
+    if (Character.isLowerCase(original.charAt(ts)) && pe - ps >= MIN_WRAPPED_LINE) {
+      // A short line is a terse note's own line, even when the next one starts in lower case; so
+      // is a long one when the next opens a terse item ("... now c/o obstipation" / "scope thru"),
+      // unless a bracket is left open ("(passes the ped / scope with resistance)")
+      return !TERSE_ITEM.matcher(folded).region(ts, te).lookingAt()
+          || folded.lastIndexOf('(', pe - 1) > Math.max(ps - 1, folded.lastIndexOf(')', pe - 1));
+    }
     if (Character.isUpperCase(original.charAt(ts))
         && hasLowerCase(ps, pe)
         && !holdsCells(ps, te)
@@ -166,6 +169,12 @@ final class Segmenter {
     }
     return pe - ps >= SOFT_WRAP_WIDTH;
   }
+
+  /** What a terse line opens with: "scope thru colost", "mod sed: midaz 2", "fluoro: none". */
+  private static final Pattern TERSE_ITEM =
+      Rx.compile(
+          "(?:scope|colo|sed|mod|ga|mac|stx|cre|tts|bal|fluoro|ind|dx|d/c|dispo|ebl|comp|cx|clears"
+              + "|f/u|rtc)(?![a-z])");
 
   /**
    * A word no line ends on: a preposition that needs its object, an article, a conjunction ("go

@@ -76,7 +76,16 @@ class IndicationReadingTest {
         "colo via end colostomy w/ balloon dil\nstricture desc colon, obstructive sx\nend colost"
             + " intubated w adult scope",
         "Pre: stomal stenosis end colostomy\nProc: colonoscopy via end colostomy + balloon"
-            + " dilation\nColonoscope passed thru stoma after 18 mm TTS balloon dilation."
+            + " dilation\nColonoscope passed thru stoma after 18 mm TTS balloon dilation.",
+        // the history brought to the present: "s/p APR 2021 ..., now c/o"
+        "pt 72m, hx rectal ca s/p APR 2021 w end colost, now c/o obstipation\nscope thru colost",
+        // a title that names the instrument only has not begun the account
+        "stoma scope + dil\nhx CRC, stoma stricture\nconscious sed\nscope in stoma",
+        // an image's dilated bowel is not this procedure's dilation
+        "Patient: 12 y/o. Admitted with partial SBO, CT shows dilated loops to the stoma.\n"
+            + "Through the end ileostomy: stricture at 4 cm.",
+        "15-year-old. Now 2 months of cramping; 3 cm stricture without upstream dilatation >3 cm.\n"
+            + "Scope: via end ileostomy."
       })
   void readsTheReasonToldBeforeTheProcedureBegins(String note) {
     assertThat(Notes.read(note).documents(INDICATION)).as(note).isTrue();

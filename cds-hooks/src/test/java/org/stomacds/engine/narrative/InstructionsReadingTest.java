@@ -35,7 +35,13 @@ class InstructionsReadingTest {
         "F/u 4 wks.",
         "Plan: repeat dilation in 4 weeks.",
         "Disposition: PACU, then home same day.",
-        "Plan: CT colonography in 3 months; reversal to be discussed. Parents informed."
+        "Plan: CT colonography in 3 months; reversal to be discussed. Parents informed.",
+        "Disposition: Observation overnight, CBC in AM",
+        "Disposition: Day ward, home this afternoon.",
+        "PLAN: Monitor on ward overnight. Re-book under anaesthetic cover in 2 weeks.",
+        "Plan: RTC 6 weeks for repeat dilation to 15 mm. Dr. *** to see in colorectal clinic.",
+        "Plan:\n- Barium/gastrografin enema of distal colon to complete evaluation",
+        "PLAN: AS ABOVE."
       })
   void laterCareAndDispositionAreNotInstructions(String note) {
     assertThat(Notes.documents(note, POST_PROCEDURE_INSTRUCTIONS)).as(note).isFalse();

@@ -52,6 +52,42 @@ class SedationReadingTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Sedation: [ ] None  [x] Moderate  [ ] MAC  [ ] General anaesthesia",
+        "Sedation: None [ ] Moderate [x] MAC [ ] General [ ]",
+        "Sedation: [ ] General anaesthesia [x] Conscious sedation"
+      })
+  void readsTheTickedBoxOfAFormNotTheEmptyOnes(String note) {
+    assertThat(Notes.read(note).sedationType()).as(note).hasValue(SedationType.MODERATE);
+  }
+
+  @Test
+  void readsASedationGivenAfterTheConsentsClause() {
+    assertThat(
+            Notes.read(
+                    "After informed consent, moderate sedation was given by the nurse under my"
+                        + " supervision.")
+                .sedationType())
+        .hasValue(SedationType.MODERATE);
+  }
+
+  @Test
+  void readsSedationTimesToldFromTheHour() {
+    NoteReading r = Notes.read("Sedation began at half past nine and ended at quarter to ten.");
+    assertThat(r.sedationStart()).hasValue(LocalTime.of(9, 30));
+    assertThat(r.sedationStop()).hasValue(LocalTime.of(9, 45));
+  }
+
+  @Test
+  void aProcedureAbandonedAtATimeEndsItsSedation() {
+    NoteReading r =
+        Notes.read("SEDATION: Midazolam 5 mg. Commenced 09:12, procedure abandoned 09:25.");
+    assertThat(r.documents(SEDATION_TIMES)).isTrue();
+    assertThat(r.sedationStop()).hasValue(LocalTime.of(9, 25));
+  }
+
+  @ParameterizedTest
   @MethodSource("types")
   void readsTheSedationType(String note, SedationType type) {
     NoteReading r = Notes.read(note);

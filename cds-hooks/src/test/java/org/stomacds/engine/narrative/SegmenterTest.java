@@ -18,6 +18,28 @@ class SegmenterTest {
   }
 
   @Test
+  void keepsATerseItemApartFromTheLongLowerCaseLineAboveIt() {
+    assertThat(sentences("pt 72m, hx rectal ca s/p APR 2021 w end colost, now c/o obstipation\n"
+            + "scope thru colost: stx @ fascia 2cm"))
+        .hasSize(2);
+    // a bracket left open goes on whatever opens the next line
+    assertThat(sentences("Stricture 12 cm from stoma, now about 9 mm (passes the ped\n"
+            + "scope with resistance). CRE 12 mm x1."))
+        .startsWith("Stricture 12 cm from stoma, now about 9 mm (passes the ped\n"
+            + "scope with resistance).");
+  }
+
+  @Test
+  void readsAFieldWhoseLabelADashEnds() {
+    String text =
+        "Indication - obstructive episodes, stomal narrowing\n"
+            + "Sedation - propofol given by the anaesthetist, 1110 to 1135\n"
+            + "Stx - 3 cm in";
+    assertThat(sections(text)).containsExactly(Section.INDICATION, Section.SEDATION, Section.OTHER);
+    assertThat(sentences(text)).hasSize(3);
+  }
+
+  @Test
   void splitsSentencesButNotDecimalsOrAbbreviations() {
     assertThat(sentences("Dilated to 16.5 mm. Lumen approx. 6 mm. Done!"))
         .containsExactly("Dilated to 16.5 mm.", "Lumen approx. 6 mm.", "Done!");
