@@ -19,14 +19,19 @@ class SegmenterTest {
 
   @Test
   void keepsATerseItemApartFromTheLongLowerCaseLineAboveIt() {
-    assertThat(sentences("pt 72m, hx rectal ca s/p APR 2021 w end colost, now c/o obstipation\n"
-            + "scope thru colost: stx @ fascia 2cm"))
+    assertThat(
+            sentences(
+                "pt 72m, hx rectal ca s/p APR 2021 w end colost, now c/o obstipation\n"
+                    + "scope thru colost: stx @ fascia 2cm"))
         .hasSize(2);
     // a bracket left open goes on whatever opens the next line
-    assertThat(sentences("Stricture 12 cm from stoma, now about 9 mm (passes the ped\n"
-            + "scope with resistance). CRE 12 mm x1."))
-        .startsWith("Stricture 12 cm from stoma, now about 9 mm (passes the ped\n"
-            + "scope with resistance).");
+    assertThat(
+            sentences(
+                "Stricture 12 cm from stoma, now about 9 mm (passes the ped\n"
+                    + "scope with resistance). CRE 12 mm x1."))
+        .startsWith(
+            "Stricture 12 cm from stoma, now about 9 mm (passes the ped\n"
+                + "scope with resistance).");
   }
 
   @Test
