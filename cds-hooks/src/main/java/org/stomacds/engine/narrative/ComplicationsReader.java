@@ -84,7 +84,9 @@ final class ComplicationsReader {
       switch (h.tag()) {
         case COMP_EVENT, COMP_SEDATION_EVENT -> event(h, p);
         case COMP_GENERIC -> {
-          if (p == Polarity.ABSENT || hasContentAfter(h) && !ofAnotherOperation(h)) {
+          if (p == Polarity.ABSENT
+              || hasContentAfter(h) && !ofAnotherOperation(h) && !onlyHowItWent(h)
+              || p == Polarity.AFFIRMED && !hasContentAfter(h) && answeredBelow(h)) {
             mentions.mention(h, false);
           }
         }
@@ -113,8 +115,9 @@ final class ComplicationsReader {
     Sentence s = sentences.get(h.sentence());
     int from = clauseStart(s, h.start());
     int to = clauseEnd(s, h.end());
-    if (coding.afterDischarge(h)) {
-      // told in a late entry: a delayed complication, documented with the visit that treats it
+    if (coding.afterDischarge(h) || coding.uncheckedOption(h)) {
+      // told in a late entry: a delayed complication, documented with the visit that treats it;
+      // "[ ] Bleeding": an option of the template's check list, left unticked
       return;
     }
     if (p == Polarity.AFFIRMED && !saysNoOther && coding.supportedSedationEvent(h)) {
@@ -167,6 +170,51 @@ final class ComplicationsReader {
     String event = f.substring(h.start(), h.end());
     return event.contains("ooz") || event.contains("bleed") || event.contains("morrh");
   }
+
+  /**
+   * "COMPLICATIONS: Tolerated well.", "Complications: pt stable, NAD": a label whose content tells
+   * how the patient did, not whether anything went wrong (coding decision 8), says nothing of it.
+   */
+  private boolean onlyHowItWent(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return HOW_IT_WENT.matcher(f).region(h.end(), s.end()).matches();
+  }
+
+  /** Whether the content of the label of sentence {@code i} only tells how the patient did. */
+  boolean onlyHowItWent(int i) {
+    Sentence s = sentences.get(i);
+    return s.contentStart() > s.start()
+        && HOW_IT_WENT.matcher(f).region(s.contentStart(), s.end()).matches();
+  }
+
+  private static final Pattern HOW_IT_WENT =
+      Rx.compile(
+          "\\s*[:=-]?\\s*(?:(?:(?:the\\s+)?(?:pt|patient)\\s+)?(?:tolerated|tol|did)\\s*(?:the\\s+)?"
+              + "(?:procedure\\s+|it\\s+)?(?:very\\s+)?(?:well|ok|okay|fine)?|(?:pt\\s+|patient\\s+)?(?:stable"
+              + "|comfortable|nad|fine|ok|well)(?:\\s+in\\s+recovery)?)(?:\\s*[,;]\\s*(?:stable|nad|comfortable))*"
+              + "\\s*[.]?\\s*");
+
+  /**
+   * A "Complications" heading alone on its line, answered on the line under it ("Complications /
+   * None.", an HTML heading and its paragraph, which the sections do not read as a heading): the
+   * answer's denial is the label's.
+   */
+  private boolean answeredBelow(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    int next = h.sentence() + 1;
+    if (next >= sentences.size()
+        || !f.substring(s.start(), h.start()).isBlank()
+        || f.indexOf('\n', h.end()) < 0
+        || f.indexOf('\n', h.end()) >= sentences.get(next).start()) {
+      return false;
+    }
+    Sentence answer = sentences.get(next);
+    return ANSWER_NONE.matcher(f).region(answer.start(), answer.end()).lookingAt();
+  }
+
+  private static final Pattern ANSWER_NONE =
+      Rx.compile(
+          "\\s*(?:none|nil|nothing|no\\s+(?:complications?|adverse|immediate|problems?|issues?))\\b");
 
   /**
    * "Postoperative stomal stenosis (complication of the March colectomy)": the complication of an

@@ -103,12 +103,7 @@ final class CountFinder {
             count(i, s, m, m.group(1), null, found);
           }
         });
-    if (holds(s, "inflation")
-        || holds(s, "second")
-        || holds(s, "third")
-        || holds(s, "fourth")
-        || holds(s, "nd ")
-        || holds(s, "rd ")) {
+    if (holdsAny(s, "inflation", "second", "third", "fourth", "nd ", "rd ")) {
       // "then a third inflation at 15 mm", "then a third with the 16.5 mm": at least that many
       AnchoredPattern.Finder m = CountShapes.ORDINAL.finder(f).region(s.start(), s.end());
       while (m.find()) {
@@ -117,14 +112,8 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "more")
-        || holds(s, "additional")
-        || holds(s, "once")
-        || holds(s, "further")
-        || holds(s, "twice")
-        || holds(s, "thrice")
-        || holds(s, "repeated")
-        || holds(s, "inflated")) {
+    if (holdsAny(
+        s, "more", "additional", "once", "further", "twice", "thrice", "repeated", "inflated")) {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
       AnchoredPattern.Finder m = CountShapes.REPEATED.finder(f).region(s.start(), s.end());
       while (m.find()) {
@@ -189,11 +178,8 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "mm")
-        || holds(s, "millimet")
-        || holds(s, "#")
-        || holds(s, "strict")
-        || holds(s, "more")) {
+    if (holdsAny(s, "mm", "millimet", "#", "strict", "more", "x")) {
+      // "CRE 12-13.5-15: 13.5 x1, 15 x1": sizes with their counts, the unit left to the name
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {
@@ -368,6 +354,15 @@ final class CountFinder {
   /** Whether the sentence holds {@code word}; looks no further than the sentence. */
   boolean holds(Sentence s, String word) {
     return holdsFrom(s.start(), s.end(), word);
+  }
+
+  private boolean holdsAny(Sentence s, String... words) {
+    for (String w : words) {
+      if (holds(s, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean holdsFrom(int from, int to, String word) {

@@ -169,7 +169,7 @@ final class CountShapes {
               // "Inflations: 2 x 13.5 mm, then 1 x 15 mm": the count before the size
               + "|(?<![\\w.])(\\d)\\s*[x\u00d7]\\s*\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b"
               // "12mm x2 then 13.5 x2": a size going on from one with its unit, its own left off
-              + "|(?<=\\bthen\\s|,\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
+              + "|(?<=\\bthen\\s|[,:;]\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|sec|s\\b|min))"
               // "inflated x2, then x1 more at 12 mm": the first of a chain of counts
               // "inflated x1 90s; then x1 more 90s": with its hold before the next

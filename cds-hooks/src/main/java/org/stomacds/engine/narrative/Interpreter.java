@@ -149,7 +149,10 @@ final class Interpreter {
       if (s.section() != section
           || s.headingOnly()
           || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))
-          || (element == COMPLICATIONS && (bloodLossLabel(s) || complications.afterDischarge(i)))) {
+          || (element == COMPLICATIONS
+              && (bloodLossLabel(s)
+                  || complications.afterDischarge(i)
+                  || complications.onlyHowItWent(i)))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
