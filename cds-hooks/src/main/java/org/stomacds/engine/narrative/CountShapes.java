@@ -84,14 +84,27 @@ final class CountShapes {
     return sizes.size();
   }
 
-  /** How many sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18"). */
+  /**
+   * How many different sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18";
+   * "10-11-12 -> 12" three).
+   */
   static int longestList(String f, int from, int to) {
     Matcher m = BARE_LIST.matcher(f).region(from, to);
     int most = 0;
     while (m.find()) {
-      most = Math.max(most, sizesIn(f, m.start(), m.end()));
+      most = Math.max(most, distinctSizes(f, m.start(), m.end()));
     }
     return most;
+  }
+
+  /** How many different sizes {@code [from, to)} names ("10-11-12 -> 12mm" three). */
+  static int distinctSizes(String f, int from, int to) {
+    java.util.Set<String> sizes = new java.util.HashSet<>();
+    AnchoredPattern.Finder one = ONE_SIZE.finder(f).region(from, to);
+    while (one.find()) {
+      sizes.add(one.group().replace("mm", "").trim());
+    }
+    return sizes.size();
   }
 
   private static final Pattern BARE_LIST =
@@ -142,7 +155,12 @@ final class CountShapes {
               // "then a further two inflations at 16.5 mm"
               + "|(?:balloon\\s+)?inflations|dilations|dilatations)\\b"
               // "inflated twice more after an initial inflation at 12 mm"
-              + "|\\b(twice|thrice)\\s+more\\b");
+              + "|\\b(twice|thrice)\\s+more\\b"
+              // "held it a minute, then did it once more", "the balloon was inflated again",
+              // "repeated the inflation": one more
+              + "|\\b(?:did|do|done|repeated|performed)\\s+(?:it|this|that)\\s+(?:once\\s+)?(?:more|again)\\b"
+              + "|\\b(?:inflated|dilated)\\s+(?:it\\s+)?again\\b"
+              + "|\\brepeated\\s+(?:the\\s+)?(?:inflation|dilation|dilatation)\\b(?!\\s*(?:x|\\d|once|twice))");
 
   /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
   static final AnchoredPattern IN_STAGES =

@@ -174,12 +174,13 @@ final class QuantityPatterns {
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
       Rx.compile(
-          "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
-              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count"
+          "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations|dilatations)|no\\.?\\s+of\\s+inflations"
+              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|dilatations?|inflation\\s+count"
               // "inflation cycles: 3"
               + "|(?:inflation|dilation)\\s+cycles)\\s*"
               // "Inflations ........... 2": a template's leader dots
-              + "(?::|=|-|was|were|x|\\.{2,})|\\b(?:inflations|dilations))\\s*"
+              // "Inflations (n=3)"
+              + "(?::|=|-|was|were|x|\\.{2,}|\\(\\s*n\\s*=)|\\b(?:inflations|dilations))\\s*"
               // "Inflations: 3", "Inflations: three sequential", "Total inflations three (2 + 1)"
               + "(\\d{1,2}(?!\\d|\\.\\d)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)"
               + "(?!\\s*[-/]\\s*\\d)"
@@ -223,7 +224,7 @@ final class QuantityPatterns {
    */
   static final Pattern ONE_EACH =
       Rx.compile(
-          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
+          "\\s*,?\\s*(?:(@|at)\\s*)?(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
               + "|lesions?|levels?|areas?|segments?|one)\\b)");
 
   static final Pattern PER_SIZE =
