@@ -85,8 +85,12 @@ final class ComplicationsReader {
         case COMP_EVENT, COMP_SEDATION_EVENT -> event(h, p);
         case COMP_GENERIC -> {
           if (p == Polarity.ABSENT
-              || hasContentAfter(h) && !ofAnotherOperation(h) && !onlyHowItWent(h)
-              || p == Polarity.AFFIRMED && !hasContentAfter(h) && answeredBelow(h)) {
+              || hasContentAfter(h)
+                  && !ofAnotherOperation(h)
+                  && !ComplicationLabels.onlyHowItWent(f, sentences.get(h.sentence()), h.end())
+              || p == Polarity.AFFIRMED
+                  && !hasContentAfter(h)
+                  && ComplicationLabels.answeredBelow(f, sentences, h)) {
             mentions.mention(h, false);
           }
         }
@@ -144,11 +148,27 @@ final class ComplicationsReader {
             // two clips placed": bleeding that needed treatment is one whatever its size (decision
             // 4)
             || deniesOneOnly && coding.treated(h) && bleeding(h)
-            || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
+            || !expectedOozing(h)
+                && !superficialInTheNarrative(h)
+                && !passing(h)
+                && !untreatedTearDenied(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
     }
+  }
+
+  /**
+   * "a fairly deep linear split ... contrast showed no leak. No complications from that.": a tear
+   * or split that needed no treatment, in a note that says there were no complications, is what the
+   * provider's own label judges it (decision 4: the label decides).
+   */
+  private boolean untreatedTearDenied(Hit h) {
+    String event = f.substring(h.start(), h.end());
+    return saysNone
+        && !deniesOneOnly
+        && (event.contains("tear") || event.contains("split") || event.contains("lacerat"))
+        && !coding.treated(h);
   }
 
   /**
@@ -170,51 +190,6 @@ final class ComplicationsReader {
     String event = f.substring(h.start(), h.end());
     return event.contains("ooz") || event.contains("bleed") || event.contains("morrh");
   }
-
-  /**
-   * "COMPLICATIONS: Tolerated well.", "Complications: pt stable, NAD": a label whose content tells
-   * how the patient did, not whether anything went wrong (coding decision 8), says nothing of it.
-   */
-  private boolean onlyHowItWent(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    return HOW_IT_WENT.matcher(f).region(h.end(), s.end()).matches();
-  }
-
-  /** Whether the content of the label of sentence {@code i} only tells how the patient did. */
-  boolean onlyHowItWent(int i) {
-    Sentence s = sentences.get(i);
-    return s.contentStart() > s.start()
-        && HOW_IT_WENT.matcher(f).region(s.contentStart(), s.end()).matches();
-  }
-
-  private static final Pattern HOW_IT_WENT =
-      Rx.compile(
-          "\\s*[:=-]?\\s*(?:(?:(?:the\\s+)?(?:pt|patient)\\s+)?(?:tolerated|tol|did)\\s*(?:the\\s+)?"
-              + "(?:procedure\\s+|it\\s+)?(?:very\\s+)?(?:well|ok|okay|fine)?|(?:pt\\s+|patient\\s+)?(?:stable"
-              + "|comfortable|nad|fine|ok|well)(?:\\s+in\\s+recovery)?)(?:\\s*[,;]\\s*(?:stable|nad|comfortable))*"
-              + "\\s*[.]?\\s*");
-
-  /**
-   * A "Complications" heading alone on its line, answered on the line under it ("Complications /
-   * None.", an HTML heading and its paragraph, which the sections do not read as a heading): the
-   * answer's denial is the label's.
-   */
-  private boolean answeredBelow(Hit h) {
-    Sentence s = sentences.get(h.sentence());
-    int next = h.sentence() + 1;
-    if (next >= sentences.size()
-        || !f.substring(s.start(), h.start()).isBlank()
-        || f.indexOf('\n', h.end()) < 0
-        || f.indexOf('\n', h.end()) >= sentences.get(next).start()) {
-      return false;
-    }
-    Sentence answer = sentences.get(next);
-    return ANSWER_NONE.matcher(f).region(answer.start(), answer.end()).lookingAt();
-  }
-
-  private static final Pattern ANSWER_NONE =
-      Rx.compile(
-          "\\s*(?:none|nil|nothing|no\\s+(?:complications?|adverse|immediate|problems?|issues?))\\b");
 
   /**
    * "Postoperative stomal stenosis (complication of the March colectomy)": the complication of an
@@ -391,7 +366,10 @@ final class ComplicationsReader {
    */
   boolean labelNamesWhatHappened(int i) {
     Sentence s = sentences.get(i);
-    return !NOTHING_WENT_WRONG.matcher(f).region(s.contentStart(), firstClauseEnd(s)).find()
+    return !ComplicationLabels.NOTHING_WENT_WRONG
+            .matcher(f)
+            .region(s.contentStart(), ComplicationLabels.firstClauseEnd(f, s))
+            .find()
         && !namesAnEvent(i);
   }
 
@@ -410,37 +388,4 @@ final class ComplicationsReader {
     }
     return false;
   }
-
-  /**
-   * Where the first clause of a label's content ends: "Cx: post-proc abd pain in PACU; KUB no free
-   * air" names what happened first, and the "no" of the work-up after it does not undo it.
-   */
-  private int firstClauseEnd(Sentence s) {
-    for (int i = s.contentStart(); i < s.end(); i++) {
-      char c = f.charAt(i);
-      // "... in recovery (score 7/10) - erect CXR no free air": a spaced dash ends it too
-      if (c == ';'
-          || c == ','
-          || c == '.' && i + 1 < s.end() && f.charAt(i + 1) == ' '
-          || c == '-'
-              && f.charAt(i - 1) == ' '
-              && i + 2 < s.end()
-              && f.charAt(i + 1) == ' '
-              // "Perforation - none": the dash gives the item its answer
-              && !NOTHING_WENT_WRONG.matcher(f).region(i + 2, s.end()).lookingAt()) {
-        return i;
-      }
-    }
-    return s.end();
-  }
-
-  /**
-   * Words in a complications label's content that say nothing (or only the expected) went wrong.
-   */
-  private static final Pattern NOTHING_WENT_WRONG =
-      Rx.compile(
-          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|uneventful(?:ly)?|without|denied"
-              + "|denies|minimal"
-              + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
-              + "|tolerated|stable|well|fine|ok|nad)\\b");
 }

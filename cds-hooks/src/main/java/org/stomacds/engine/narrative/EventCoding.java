@@ -74,8 +74,23 @@ final class EventCoding {
   /** The event's sentence tells what it needed: then it is a complication whatever its size. */
   boolean treated(Hit h) {
     Sentence s = sentences.get(h.sentence());
-    return TREATED.finder(f).region(s.start(), s.end()).find();
+    AnchoredPattern.Finder m = TREATED.finder(f).region(s.start(), s.end());
+    while (m.find()) {
+      // "no clips were needed", "without cautery", "clips not required": a treatment waived
+      if (!WAIVED_BEFORE.matcher(f).region(Math.max(s.start(), m.start() - 24), m.start()).matches()
+          && !WAIVED_AFTER.matcher(f).region(m.end(), s.end()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  private static final java.util.regex.Pattern WAIVED_BEFORE =
+      Rx.compile("(?s).*\\b(?:no|without|nor|never|not)\\s+(?:[a-z-]+\\s+)?");
+
+  private static final java.util.regex.Pattern WAIVED_AFTER =
+      Rx.compile(
+          "\\s*(?:(?:was|were)\\s+)?(?:not|never)\\s+(?:needed|required|necessary|used|placed)\\b");
 
   /** The event is told at or after a sentence saying the patient came back after discharge. */
   boolean afterDischarge(Hit h) {

@@ -152,7 +152,7 @@ final class Interpreter {
           || (element == COMPLICATIONS
               && (bloodLossLabel(s)
                   || complications.afterDischarge(i)
-                  || complications.onlyHowItWent(i)))) {
+                  || ComplicationLabels.onlyHowItWent(f, s)))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
