@@ -139,7 +139,11 @@ final class CountFinder {
                   case "thrice" -> 3;
                   default -> NumberWords.parse(g);
                 };
-        if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
+        // "balloon re-inflated for 3 min tamponade": to stop bleeding, not to dilate
+        if (n >= 1
+            && n <= 10
+            && !elsewhen.at(i, s, m.start())
+            && !holdsAny(s, "tampon", "hemost")) {
           found.add(new Value(n + 1, i, m.start(), m.end(), true));
         }
       }

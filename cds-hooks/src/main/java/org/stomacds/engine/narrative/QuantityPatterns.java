@@ -125,9 +125,10 @@ final class QuantityPatterns {
    */
   static final Pattern COUNT_VERB =
       Rx.compile(
-          "\\b(?:inflated|dilated|dilatated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
+          // "we make inflate two time": a speaker's or a speech recogniser's grammar
+          "\\b(?:inflated|dilated|dilatated|inflate|dilate)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
-              + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
+              + "|consecutive|sequential|total|more|additional|different)\\s+)?times?\\b"
               // "dilated with a 15 mm balloon (used at 15 mm only) twice", "inflated up to 12 mm,
               // and
               // I did it twice"
