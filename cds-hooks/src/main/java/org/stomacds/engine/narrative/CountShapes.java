@@ -297,7 +297,8 @@ final class CountShapes {
   /** A size with its own hold: "15 mm for 60 seconds", "10 mm x 30 sec", "11mm 30s". */
   static final Pattern SIZE_HOLD =
       Rx.compile(
-          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*(?:for\\s+|[x\u00d7@]\\s*"
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*(?:(?:held\\s+|hold\\s+)?for\\s+|held\\s+"
+              + "|hold\\s+|[x\u00d7@]\\s*"
               + "|[:,(]\\s*)?(?:about\\s+|approximately\\s+|~\\s*)?\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?"
               + "|mins?|minutes?)\\b(?!\\s*(?:each|ea\\b|apiece))");
 

@@ -271,7 +271,9 @@ final class Interpreter {
       }
     }
     if (!inflationSeconds.isEmpty()) {
-      out.inflationSeconds = (int) Math.round(stated(inflationSeconds, addendum, false).value());
+      out.inflationSeconds =
+          (int)
+              Math.round(DurationFinder.longest(f, sentences, inflationSeconds, addendum).value());
       inflationSeconds.forEach(v -> mentions.mention(INFLATION_DURATION, false, v));
     }
   }
