@@ -44,6 +44,8 @@ final class ComplicationLabels {
     int next = h.sentence() + 1;
     int lineEnd = f.indexOf('\n', h.end());
     if (next >= sentences.size()
+        // "COMPLICATIONS:\nNone.": a heading the sections read, its content read with it
+        || sentences.get(next).section() == Section.COMPLICATIONS
         || !f.substring(s.start(), h.start()).isBlank()
         || lineEnd < 0
         || lineEnd >= sentences.get(next).start()) {
