@@ -7,10 +7,12 @@ import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading runs per request, so a typical note must read in a small fraction of a millisecond. The
- * bound here is ten times what a loaded two-core machine measures (about 0.1 ms of CPU for this 2
- * KB note), so that the test catches a regression of kind (a pattern gone quadratic, a scan per
- * trigger) without failing on a busy machine.
+ * Reading runs per request, so its cost must grow with the note and no faster: a pattern gone
+ * quadratic, or a scan per trigger over the whole note, would make a long note unaffordable. The
+ * test compares the CPU time per character of a typical 2 KB note with that of the same note eight
+ * times over, both measured in the same run, so it does not depend on how fast or how busy the
+ * machine is. How fast a note reads is measured by the benchmarks (JMH over the corpus,
+ * docs/BENCHMARKS.md), not here.
  */
 class ReadingSpeedTest {
 
@@ -41,19 +43,28 @@ class ReadingSpeedTest {
       """;
 
   @Test
-  void readsATypicalNoteInAFewHundredMicroseconds() {
+  void costGrowsNoFasterThanTheNote() {
     NoteReader reader = new NoteReader();
-    for (int i = 0; i < 1_500; i++) {
+    String longNote = (TYPICAL_NOTE + "\n").repeat(8);
+    for (int i = 0; i < 300; i++) {
       reader.read(TYPICAL_NOTE);
+      reader.read(longNote);
     }
+    double shortPerChar = cpuNanosPerRead(reader, TYPICAL_NOTE, 400) / TYPICAL_NOTE.length();
+    double longPerChar = cpuNanosPerRead(reader, longNote, 50) / longNote.length();
+    assertThat(TYPICAL_NOTE.length()).isBetween(1_500, 2_500);
+    System.out.printf(
+    assertThat(longPerChar / shortPerChar)
+        .as("CPU per character of a note eight times as long, against the typical note's")
+        .isLessThan(3.0);
+  }
+
+  private static double cpuNanosPerRead(NoteReader reader, String note, int reads) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    int reads = 500;
     long start = mx.getCurrentThreadCpuTime();
     for (int i = 0; i < reads; i++) {
-      reader.read(TYPICAL_NOTE);
+      reader.read(note);
     }
-    long perReadNanos = (mx.getCurrentThreadCpuTime() - start) / reads;
-    assertThat(TYPICAL_NOTE.length()).isBetween(1_500, 2_500);
-    assertThat(perReadNanos).as("CPU nanoseconds per read").isLessThan(2_000_000L);
+    return (double) (mx.getCurrentThreadCpuTime() - start) / reads;
   }
 }
