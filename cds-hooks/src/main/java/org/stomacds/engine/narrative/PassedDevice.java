@@ -86,6 +86,9 @@ final class PassedDevice {
     return ADMITTED_BEFORE.finder(f).region(s.start(), numStart).find();
   }
 
+  /** The estimate words of features.yaml: "approx.", "about", "roughly". */
+  private static final String ESTIMATE = Features.INSTANCE.group(Feature.ESTIMATE);
+
   /** "the stoma admitted the gastroscope, approx 11 mm": the opening's size comes after it. */
   private static final AnchoredPattern ADMITTED_BEFORE =
       AnchoredPattern.compile(
@@ -94,8 +97,9 @@ final class PassedDevice {
               // "it admitted the gastroscope tip but not the colonoscope, so around 9 mm"
               + "(?:so|i\\.?e\\.?|meaning|which\\s+is|that\\s+is)?\\s*"
               // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
-              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
-              + "|estimated)?\\s*$");
+              + "(?:"
+              + ESTIMATE
+              + "|maybe|perhaps|probably|~|est\\.?|estimated)?\\s*$");
 
   /**
    * Whether the size at {@code [numStart, unitEnd)}, followed by a device's name, is the size of a
