@@ -331,7 +331,7 @@ final class LumenReader {
    * 15 mm. 2. Second stricture at 12 cm, lumen 8 mm. Same balloon, 2 inflations.").
    */
   private boolean isAfterDilation(int sentence, int at) {
-    int when = time.direction(sentence, at);
+    int when = LumenSide.direction(f, sentences.get(sentence), sentence, at, time);
     if (when != 0) {
       return when > 0;
     }
