@@ -26,12 +26,19 @@ public final class HttpFhirDataSourceFactory implements RemoteFhirDataSourceFact
 
   @Override
   public FhirDataSource create(URI fhirServer, String bearerToken) {
-    return new RemoteFhirDataSource(http, fhir, fhirServer, null, bearerToken, requestTimeout);
+    return new RemoteFhirDataSource(
+        http, fhir, fhirServer, null, bearerToken, requestTimeout, false);
   }
 
   @Override
   public FhirDataSource create(URI fhirServer, URI advertisedBase, String bearerToken) {
     return new RemoteFhirDataSource(
-        http, fhir, fhirServer, advertisedBase, bearerToken, requestTimeout);
+        http, fhir, fhirServer, advertisedBase, bearerToken, requestTimeout, false);
+  }
+
+  @Override
+  public FhirDataSource ownServer(URI dialBase, URI advertisedBase, String bearerToken) {
+    return new RemoteFhirDataSource(
+        http, fhir, dialBase, advertisedBase, bearerToken, requestTimeout, true);
   }
 }

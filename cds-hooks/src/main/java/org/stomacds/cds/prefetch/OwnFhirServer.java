@@ -62,7 +62,7 @@ public final class OwnFhirServer {
     if (base == null) {
       return FhirDataSource.unavailable(notListening);
     }
-    FhirDataSource source = http.create(base, URI.create(endpoints.fhirBase()), accessToken);
+    FhirDataSource source = http.ownServer(base, URI.create(endpoints.fhirBase()), accessToken);
     String hint =
         accessToken == null
             ? "fhirServer is this service's own FHIR server, which is read only with the hook's"

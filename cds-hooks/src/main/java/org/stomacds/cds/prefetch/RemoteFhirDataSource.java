@@ -34,6 +34,14 @@ import org.stomacds.cds.url.CanonicalUrl;
 final class RemoteFhirDataSource implements FhirDataSource {
 
   private static final int MAX_PAGES = 5;
+
+  /**
+   * Results per page when searches are paged by offset: the largest page our server gives by
+   * default ({@code stomacds.fhir.max-page-size}); a server set lower answers smaller pages and
+   * links on by offset all the same.
+   */
+  static final int OFFSET_PAGE_SIZE = 200;
+
   private static final String FHIR_JSON = "application/fhir+json";
 
   private final HttpClient http;
@@ -42,12 +50,16 @@ final class RemoteFhirDataSource implements FhirDataSource {
   private final CanonicalUrl advertisedBase;
   private final String bearerToken;
   private final Duration timeout;
+  private final boolean pageByOffset;
 
   /**
    * @param fhirServer the base to call; must be in canonical form
    * @param advertisedBase the base the server writes into its own links when it differs from the
    *     one called (our own server, called on loopback, links to its public URL), or null; links
    *     under it are followed under {@code fhirServer} instead
+   * @param pageByOffset whether to ask for searches paged by offset ({@code _offset}, {@code
+   *     _count}, sorted by id so the pages do not overlap): our own HAPI JPA server answers those
+   *     from the query alone, where a plain search is first stored for paging
    */
   RemoteFhirDataSource(
       HttpClient http,
@@ -55,7 +67,8 @@ final class RemoteFhirDataSource implements FhirDataSource {
       URI fhirServer,
       URI advertisedBase,
       String bearerToken,
-      Duration timeout) {
+      Duration timeout,
+      boolean pageByOffset) {
     this.http = http;
     this.fhir = fhir;
     this.base =
@@ -70,6 +83,7 @@ final class RemoteFhirDataSource implements FhirDataSource {
                 .orElse(null);
     this.bearerToken = bearerToken;
     this.timeout = timeout;
+    this.pageByOffset = pageByOffset;
   }
 
   @Override
@@ -85,7 +99,7 @@ final class RemoteFhirDataSource implements FhirDataSource {
   @Override
   public List<Resource> search(String relativeQuery) {
     List<Resource> found = new ArrayList<>();
-    String url = base + "/" + relativeQuery;
+    String url = base + "/" + (pageByOffset ? pagedByOffset(relativeQuery) : relativeQuery);
     for (int page = 0; page < MAX_PAGES && url != null; page++) {
       HttpResponse<byte[]> response = get(url, relativeQuery);
       requireOk(response, relativeQuery);
@@ -104,6 +118,27 @@ final class RemoteFhirDataSource implements FhirDataSource {
       url = next == null || next.getUrl() == null ? null : nextPage(next.getUrl(), relativeQuery);
     }
     return found;
+  }
+
+  /**
+   * The query asking for its first page by offset, unless it names its own paging or order: HAPI's
+   * JPA server loads an offset page synchronously (no search stored for later pages) and links the
+   * next page by offset too.
+   */
+  static String pagedByOffset(String relativeQuery) {
+    int question = relativeQuery.indexOf('?');
+    String query = question < 0 ? "" : relativeQuery.substring(question + 1);
+    for (String parameter : query.split("&")) {
+      String name = parameter.split("=", 2)[0];
+      if (name.equals("_offset") || name.equals("_count") || name.startsWith("_sort")) {
+        return relativeQuery;
+      }
+    }
+    String paging = "_sort=_id&_count=" + OFFSET_PAGE_SIZE + "&_offset=0";
+    if (question < 0) {
+      return relativeQuery + "?" + paging;
+    }
+    return relativeQuery + (query.isEmpty() ? "" : "&") + paging;
   }
 
   /**

@@ -22,4 +22,14 @@ public interface RemoteFhirDataSourceFactory {
   default FhirDataSource create(URI fhirServer, URI advertisedBase, String bearerToken) {
     return create(fhirServer, bearerToken);
   }
+
+  /**
+   * A source for our own {@code /fhir}, dialled on loopback ({@code dialBase}) and writing its
+   * public base ({@code advertisedBase}) into its links, as {@link #create(URI, URI, String)}; its
+   * searches are paged by offset, which HAPI's JPA server answers from the query alone, rather than
+   * by a stored search (one {@code HFJ_SEARCH} row and its results written per search).
+   */
+  default FhirDataSource ownServer(URI dialBase, URI advertisedBase, String bearerToken) {
+    return create(dialBase, advertisedBase, bearerToken);
+  }
 }

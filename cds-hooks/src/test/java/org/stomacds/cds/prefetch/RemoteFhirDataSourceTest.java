@@ -171,6 +171,40 @@ class RemoteFhirDataSourceTest {
   }
 
   @Test
+  void asksOurOwnServerForPagesByOffsetUnlessTheQueryNamesItsOwnPagingOrOrder() {
+    assertThat(RemoteFhirDataSource.pagedByOffset("Encounter?patient=p1"))
+        .isEqualTo("Encounter?patient=p1&_sort=_id&_count=200&_offset=0");
+    assertThat(RemoteFhirDataSource.pagedByOffset("Patient"))
+        .isEqualTo("Patient?_sort=_id&_count=200&_offset=0");
+    assertThat(RemoteFhirDataSource.pagedByOffset("Patient?"))
+        .isEqualTo("Patient?_sort=_id&_count=200&_offset=0");
+    for (String own :
+        List.of(
+            "Encounter?patient=p1&_count=5",
+            "Encounter?_offset=40&patient=p1",
+            "Encounter?patient=p1&_sort=-date",
+            "Encounter?patient=p1&_sort:desc=date")) {
+      assertThat(RemoteFhirDataSource.pagedByOffset(own)).isEqualTo(own);
+    }
+  }
+
+  @Test
+  void pagesOnlyOurOwnServerByOffset() {
+    // A client's server is asked exactly what the prefetch template says (its own paging).
+    assertThat(source("t").search("Coverage?patient=p1"))
+        .extracting(r -> r.getIdElement().getIdPart())
+        .containsExactly("c1", "c2");
+    FhirDataSource own =
+        new HttpFhirDataSourceFactory(
+                FhirContext.forR4Cached(), Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .ownServer(URI.create(base), URI.create("https://cds.example.org/fhir"), "t");
+    // The stand-in knows only the unpaged query, so our own server's offset query is not found.
+    assertThatThrownBy(() -> own.search("Coverage?patient=p1"))
+        .isInstanceOf(FhirDataUnavailableException.class)
+        .hasMessageContaining("HTTP 404");
+  }
+
+  @Test
   void namesAnAbsoluteUrlAsRelativeOnlyUnderItsBaseOrTheAdvertisedOne() {
     FhirDataSource own =
         new HttpFhirDataSourceFactory(
