@@ -21,6 +21,13 @@ final class LumenSide {
     if (label.find()) {
       return label.group(1) != null ? -1 : 1;
     }
+    if (s.contentStart() > s.start() && s.contentStart() <= at) {
+      // a field or a table row labelled so: "Lumen before | admitted the scope (~13 mm)"
+      java.util.regex.Matcher field = FIELD.matcher(f).region(s.start(), s.contentStart());
+      if (field.lookingAt()) {
+        return field.group(1) != null ? -1 : 1;
+      }
+    }
     if (AT_THE_START.matcher(f).region(at, s.end()).lookingAt()) {
       return -1;
     }
@@ -34,6 +41,12 @@ final class LumenSide {
               + "|after|post)\\s*[:=-]?\\s*(?:"
               + Features.INSTANCE.group(Feature.ESTIMATE)
               + "\\s*|~\\s*|est(?:imated)?\\.?\\s*)?$");
+
+  /** A label naming the lumen and its side: "Lumen before", "Diameter (post-dilation)". */
+  private static final Pattern FIELD =
+      Rx.compile(
+          "\\s*(?:lumen|luminal\\s+diameter|diameter|opening|calibre|caliber)\\s*\\(?\\s*(?:(before|pre)"
+              + "|after|post)\\b");
 
   /** After the size: "to start", "at the outset", "at first", "to begin with". */
   private static final Pattern AT_THE_START =
