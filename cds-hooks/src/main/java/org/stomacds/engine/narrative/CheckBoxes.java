@@ -1,8 +1,5 @@
 package org.stomacds.engine.narrative;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A template's check boxes in a field's content: "[x] Caecum [ ] Incomplete", "☒ yes ☐ no". An item
  * runs from its box to the next box; the field says what is ticked, so the items left blank are no
@@ -10,8 +7,8 @@ import java.util.regex.Pattern;
  */
 final class CheckBoxes {
 
-  private static final Pattern BOX =
-      Pattern.compile("\\[\\s*([x✓✔✗*])?\\s*\\]|\\(\\s*([x✓✔✗*])?\\s*\\)|([☒☑■✓✔])|[☐□]");
+  private static final AnchoredPattern BOX =
+      AnchoredPattern.compile("\\[\\s*([x✓✔✗*])?\\s*\\]|\\(\\s*([x✓✔✗*])?\\s*\\)|([☒☑■✓✔])|[☐□]");
 
   private CheckBoxes() {}
 
@@ -21,7 +18,7 @@ final class CheckBoxes {
    */
   static String ticked(String f, int from, int to) {
     String content = f.substring(from, to);
-    Matcher m = BOX.matcher(content);
+    AnchoredPattern.Finder m = BOX.finder(content);
     if (!m.find()) {
       return content;
     }
