@@ -54,7 +54,10 @@ final class BalloonSteps {
 
   /** The balloon named: by the word or its kind (a CRE or TTS balloon). */
   private static final AnchoredPattern BALLOON_NAME =
-      AnchoredPattern.compile("\\b(?:balloons?|cre|tts)\\b");
+      AnchoredPattern.compile(
+          "\\b(?:balloons?|cre|tts)\\b"
+              // a terse line's first size with its count or hold: "12mm x2 then 13.5 x2"
+              + "|(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*mm\\s*(?:x\\s*\\d(?![\\d.])|\\d{1,3}\\s*(?:s|secs?)\\b)");
 
   /**
    * A step word and the bare number after it, which nothing but punctuation, the end, a count or
@@ -72,11 +75,13 @@ final class BalloonSteps {
               // "CRE 15-16.5-18, only to 16.5", "the first at twelve, then ..."
               + "|\\bonly\\s+(?:up\\s+)?to\\s+|\\b(?:first|initially)\\s+(?:at|to)\\s+"
               + "|(?<=\\d)\\s*\\([^()]{1,16}\\)\\s*,\\s*"
+              // "Inflations 15mm 30s, 16.5 30s, 18 60s": a size's hold, then the next size
+              + "|(?<![\\w.])\\d{1,3}\\s*(?:s|secs?|seconds?)\\s*,\\s*(?:then\\s+)?"
               + "|(?:\\b\\d\\s*x|\\bx\\s*\\d|\\bonce|\\btwice|\\btimes|\\bmore"
               // "CRE 12-13.5-15 - stopped @ 13.5", "taken only at 12"
               + "|\\bstopped|\\btaken(?:\\s+only)?|\\bmax(?:imum)?)\\s*(?:@|at\\b)\\s*)"
               + "("
               + QuantityPatterns.NUM
               + ")(?=\\s*(?:\\(|,|;|\\.(?!\\d)|$|x\\s*\\d|only\\b|then\\b|and\\b|each\\b|once\\b"
-              + "|twice\\b|d/t\\b|due\\b|because\\b))");
+              + "|twice\\b|d/t\\b|due\\b|because\\b|\\d{1,3}\\s*(?:s|secs?|seconds?)\\b))");
 }

@@ -84,7 +84,13 @@ final class ComplicationsReader {
       switch (h.tag()) {
         case COMP_EVENT, COMP_SEDATION_EVENT -> event(h, p);
         case COMP_GENERIC -> {
-          if (p == Polarity.ABSENT || hasContentAfter(h) && !ofAnotherOperation(h)) {
+          if (p == Polarity.ABSENT
+              || hasContentAfter(h)
+                  && !ofAnotherOperation(h)
+                  && !ComplicationLabels.onlyHowItWent(f, sentences.get(h.sentence()), h.end())
+              || p == Polarity.AFFIRMED
+                  && !hasContentAfter(h)
+                  && ComplicationLabels.answeredBelow(f, sentences, h)) {
             mentions.mention(h, false);
           }
         }
@@ -113,8 +119,9 @@ final class ComplicationsReader {
     Sentence s = sentences.get(h.sentence());
     int from = clauseStart(s, h.start());
     int to = clauseEnd(s, h.end());
-    if (coding.afterDischarge(h)) {
-      // told in a late entry: a delayed complication, documented with the visit that treats it
+    if (coding.afterDischarge(h) || coding.uncheckedOption(h)) {
+      // told in a late entry: a delayed complication, documented with the visit that treats it;
+      // "[ ] Bleeding": an option of the template's check list, left unticked
       return;
     }
     if (p == Polarity.AFFIRMED && !saysNoOther && coding.supportedSedationEvent(h)) {
@@ -141,11 +148,27 @@ final class ComplicationsReader {
             // two clips placed": bleeding that needed treatment is one whatever its size (decision
             // 4)
             || deniesOneOnly && coding.treated(h) && bleeding(h)
-            || !expectedOozing(h) && !superficialInTheNarrative(h) && !passing(h))
+            || !expectedOozing(h)
+                && !superficialInTheNarrative(h)
+                && !passing(h)
+                && !untreatedTearDenied(h))
         && !out.complicationsOccurred) {
       out.complicationsOccurred = true;
       out.preferred.put(COMPLICATIONS, m);
     }
+  }
+
+  /**
+   * "a fairly deep linear split ... contrast showed no leak. No complications from that.": a tear
+   * or split that needed no treatment, in a note that says there were no complications, is what the
+   * provider's own label judges it (decision 4: the label decides).
+   */
+  private boolean untreatedTearDenied(Hit h) {
+    String event = f.substring(h.start(), h.end());
+    return saysNone
+        && !deniesOneOnly
+        && (event.contains("tear") || event.contains("split") || event.contains("lacerat"))
+        && !coding.treated(h);
   }
 
   /**
@@ -343,7 +366,10 @@ final class ComplicationsReader {
    */
   boolean labelNamesWhatHappened(int i) {
     Sentence s = sentences.get(i);
-    return !NOTHING_WENT_WRONG.matcher(f).region(s.contentStart(), firstClauseEnd(s)).find()
+    return !ComplicationLabels.NOTHING_WENT_WRONG
+            .matcher(f)
+            .region(s.contentStart(), ComplicationLabels.firstClauseEnd(f, s))
+            .find()
         && !namesAnEvent(i);
   }
 
@@ -362,37 +388,4 @@ final class ComplicationsReader {
     }
     return false;
   }
-
-  /**
-   * Where the first clause of a label's content ends: "Cx: post-proc abd pain in PACU; KUB no free
-   * air" names what happened first, and the "no" of the work-up after it does not undo it.
-   */
-  private int firstClauseEnd(Sentence s) {
-    for (int i = s.contentStart(); i < s.end(); i++) {
-      char c = f.charAt(i);
-      // "... in recovery (score 7/10) - erect CXR no free air": a spaced dash ends it too
-      if (c == ';'
-          || c == ','
-          || c == '.' && i + 1 < s.end() && f.charAt(i + 1) == ' '
-          || c == '-'
-              && f.charAt(i - 1) == ' '
-              && i + 2 < s.end()
-              && f.charAt(i + 1) == ' '
-              // "Perforation - none": the dash gives the item its answer
-              && !NOTHING_WENT_WRONG.matcher(f).region(i + 2, s.end()).lookingAt()) {
-        return i;
-      }
-    }
-    return s.end();
-  }
-
-  /**
-   * Words in a complications label's content that say nothing (or only the expected) went wrong.
-   */
-  private static final Pattern NOTHING_WENT_WRONG =
-      Rx.compile(
-          "\\b(?:none|nil|no|nothing|n/a|zero|negative|uncomplicated|uneventful(?:ly)?|without|denied"
-              + "|denies|minimal"
-              + "|minor|trace|negligible|expected|not\\s+(?:any|applicable)|unremarkable"
-              + "|tolerated|stable|well|fine|ok|nad)\\b");
 }

@@ -103,12 +103,7 @@ final class CountFinder {
             count(i, s, m, m.group(1), null, found);
           }
         });
-    if (holds(s, "inflation")
-        || holds(s, "second")
-        || holds(s, "third")
-        || holds(s, "fourth")
-        || holds(s, "nd ")
-        || holds(s, "rd ")) {
+    if (holdsAny(s, "inflation", "second", "third", "fourth", "nd ", "rd ")) {
       // "then a third inflation at 15 mm", "then a third with the 16.5 mm": at least that many
       AnchoredPattern.Finder m = CountShapes.ORDINAL.finder(f).region(s.start(), s.end());
       while (m.find()) {
@@ -117,14 +112,17 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "more")
-        || holds(s, "additional")
-        || holds(s, "once")
-        || holds(s, "further")
-        || holds(s, "twice")
-        || holds(s, "thrice")
-        || holds(s, "repeated")
-        || holds(s, "inflated")) {
+    if (holdsAny(
+        s,
+        "more",
+        "additional",
+        "once",
+        "further",
+        "twice",
+        "thrice",
+        "repeated",
+        "inflated",
+        "again")) {
       // "repeated once", "repeated two more times", "then two more inflations": one more than said
       AnchoredPattern.Finder m = CountShapes.REPEATED.finder(f).region(s.start(), s.end());
       while (m.find()) {
@@ -141,7 +139,11 @@ final class CountFinder {
                   case "thrice" -> 3;
                   default -> NumberWords.parse(g);
                 };
-        if (n >= 1 && n <= 10 && !elsewhen.at(i, s, m.start())) {
+        // "balloon re-inflated for 3 min tamponade": to stop bleeding, not to dilate
+        if (n >= 1
+            && n <= 10
+            && !elsewhen.at(i, s, m.start())
+            && !holdsAny(s, "tampon", "hemost")) {
           found.add(new Value(n + 1, i, m.start(), m.end(), true));
         }
       }
@@ -189,11 +191,8 @@ final class CountFinder {
         }
       }
     }
-    if (holds(s, "mm")
-        || holds(s, "millimet")
-        || holds(s, "#")
-        || holds(s, "strict")
-        || holds(s, "more")) {
+    if (holdsAny(s, "mm", "millimet", "#", "strict", "more", "x")) {
+      // "CRE 12-13.5-15: 13.5 x1, 15 x1": sizes with their counts, the unit left to the name
       CountShapes.summedAtSizes(f, elsewhen, i, s, found);
     }
     if ((holds(s, "total") || holds(s, " all") || holds(s, "altogether")) && talksOfDilation(i)) {
@@ -322,10 +321,16 @@ final class CountFinder {
     }
     Matcher perSizeWords = QuantityPatterns.PER_SIZE.matcher(f).region(m.end(), s.end());
     boolean toldPerSize = perSizeWords.lookingAt();
+    Matcher each = QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end());
+    boolean eachAfter = each.lookingAt();
+    // "CRE 15-16.5-18, infl x1 @ each": at each size of the sentence's list ("60 s each" is
+    // each inflation's, "2 inflations at each" after two strictures each stricture's)
+    boolean atEach =
+        eachAfter && each.group(1) != null && CountShapes.longestList(f, s.start(), m.start()) >= 2;
     boolean perSize =
         toldPerSize
-            || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2)
-                && QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt());
+            || atEach
+            || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2) && eachAfter);
     if (perSize) {
       // "CRE 12-13.5-15, x2 each size", "CRE 10-11-12 x1 each": so many at every size of the
       // list right before ("Balloon 8 mm, then 10 mm, twice at each size": of the sentence);
@@ -335,9 +340,15 @@ final class CountFinder {
       if (sizes < 2 && toldPerSize) {
         sizes = CountShapes.sizesNamed(f, s.start(), m.start());
       }
-      if (sizes < 2 && toldPerSize) {
-        // "went 15, 16.5, and 18, holding each for sixty seconds, one inflation per size"
+      if (sizes < 2 && (toldPerSize || atEach)) {
+        // "went 15, 16.5, and 18, holding each for sixty seconds, one inflation per size"; "CRE
+        // 15-16.5-18, infl x1 @ each"
         sizes = CountShapes.longestList(f, s.start(), m.start());
+      }
+      if (sizes < 2 && toldPerSize) {
+        // "Balloon: CRE 15-16.5-18 mm. Inflations: three at each size": the staged balloon named
+        // in a sentence (a table's row) just before
+        sizes = stagedBefore(i);
       }
       if (toldPerSize && perSizeWords.group(1) != null) {
         sizes = (int) NumberWords.parse(perSizeWords.group(1));
@@ -358,16 +369,39 @@ final class CountFinder {
     }
   }
 
+  /** How many sizes the longest list of the balloon named in the two sentences before {@code i}. */
+  private int stagedBefore(int i) {
+    for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+      Sentence t = note.sentences.get(j);
+      if (note.hasWord(j, Feature.BALLOON) && t.section() != Section.HISTORY) {
+        int sizes = CountShapes.longestList(f, t.start(), t.end());
+        if (sizes >= 2) {
+          return sizes;
+        }
+      }
+    }
+    return 0;
+  }
+
   /** How many sizes the list written right before {@code at} holds ("CRE 12/13.5/15, "), or 0. */
   private int sizesBefore(Sentence s, int at) {
     AnchoredPattern.Finder list =
         CountShapes.LIST_BEFORE.finder(f).region(Math.max(s.start(), at - 48), at);
-    return list.find() ? CountShapes.sizesIn(f, list.start(1), list.end(1)) : 0;
+    return list.find() ? CountShapes.distinctSizes(f, list.start(1), list.end(1)) : 0;
   }
 
   /** Whether the sentence holds {@code word}; looks no further than the sentence. */
   boolean holds(Sentence s, String word) {
     return holdsFrom(s.start(), s.end(), word);
+  }
+
+  private boolean holdsAny(Sentence s, String... words) {
+    for (String w : words) {
+      if (holds(s, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean holdsFrom(int from, int to, String word) {

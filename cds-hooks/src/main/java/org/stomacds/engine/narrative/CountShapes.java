@@ -84,14 +84,27 @@ final class CountShapes {
     return sizes.size();
   }
 
-  /** How many sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18"). */
+  /**
+   * How many different sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18";
+   * "10-11-12 -> 12" three).
+   */
   static int longestList(String f, int from, int to) {
     Matcher m = BARE_LIST.matcher(f).region(from, to);
     int most = 0;
     while (m.find()) {
-      most = Math.max(most, sizesIn(f, m.start(), m.end()));
+      most = Math.max(most, distinctSizes(f, m.start(), m.end()));
     }
     return most;
+  }
+
+  /** How many different sizes {@code [from, to)} names ("10-11-12 -> 12mm" three). */
+  static int distinctSizes(String f, int from, int to) {
+    java.util.Set<String> sizes = new java.util.HashSet<>();
+    AnchoredPattern.Finder one = ONE_SIZE.finder(f).region(from, to);
+    while (one.find()) {
+      sizes.add(one.group().replace("mm", "").trim());
+    }
+    return sizes.size();
   }
 
   private static final Pattern BARE_LIST =
@@ -142,7 +155,12 @@ final class CountShapes {
               // "then a further two inflations at 16.5 mm"
               + "|(?:balloon\\s+)?inflations|dilations|dilatations)\\b"
               // "inflated twice more after an initial inflation at 12 mm"
-              + "|\\b(twice|thrice)\\s+more\\b");
+              + "|\\b(twice|thrice)\\s+more\\b"
+              // "held it a minute, then did it once more", "the balloon was inflated again",
+              // "repeated the inflation": one more
+              + "|\\b(?:did|do|done|repeated|performed)\\s+(?:it|this|that)\\s+(?:once\\s+)?(?:more|again)\\b"
+              + "|\\b(?:inflated|dilated)\\s+(?:it\\s+)?again\\b"
+              + "|\\brepeated\\s+(?:the\\s+)?(?:inflation|dilation|dilatation)\\b(?!\\s*(?:x|\\d|once|twice))");
 
   /** "dilated in three stages (12, 13.5, 15 mm)", "in 3 steps". */
   static final AnchoredPattern IN_STAGES =
@@ -169,7 +187,7 @@ final class CountShapes {
               // "Inflations: 2 x 13.5 mm, then 1 x 15 mm": the count before the size
               + "|(?<![\\w.])(\\d)\\s*[x\u00d7]\\s*\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\b"
               // "12mm x2 then 13.5 x2": a size going on from one with its unit, its own left off
-              + "|(?<=\\bthen\\s|,\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
+              + "|(?<=\\bthen\\s|[,:;]\\s|\\band\\s)\\d{1,2}(?:\\.\\d{1,2})?\\s*[x\u00d7]\\s*(\\d)(?!\\d|\\.\\d)"
               + "(?!\\s*(?:mm|cm|sec|s\\b|min))"
               // "inflated x2, then x1 more at 12 mm": the first of a chain of counts
               // "inflated x1 90s; then x1 more 90s": with its hold before the next
@@ -279,7 +297,8 @@ final class CountShapes {
   /** A size with its own hold: "15 mm for 60 seconds", "10 mm x 30 sec", "11mm 30s". */
   static final Pattern SIZE_HOLD =
       Rx.compile(
-          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*(?:for\\s+|[x\u00d7@]\\s*"
+          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?\\s*(?:mm|millimet(?:er|re)s?)\\s*(?:(?:held\\s+|hold\\s+)?for\\s+|held\\s+"
+              + "|hold\\s+|[x\u00d7@]\\s*"
               + "|[:,(]\\s*)?(?:about\\s+|approximately\\s+|~\\s*)?\\d{1,3}\\s*-?\\s*(?:s|secs?|seconds?"
               + "|mins?|minutes?)\\b(?!\\s*(?:each|ea\\b|apiece))");
 

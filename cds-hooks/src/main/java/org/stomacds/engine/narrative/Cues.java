@@ -236,7 +236,13 @@ final class Cues {
       first = false;
       if (conditionalOnly) {
         if (c.in(CONDITIONAL_WORDS)) {
-          return c.start();
+          // "the scope would not pass ... no complications": a PSEUDO phrase ("would not") is no
+          // condition either
+          pending = pseudoHead(c);
+          if (pending < 0) {
+            return c.start();
+          }
+          pendingAt = c.start();
         }
       } else if (label) {
         // "History: now a stricture causing bloating": the heading of the history section, which

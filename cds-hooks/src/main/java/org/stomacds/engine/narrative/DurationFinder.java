@@ -64,7 +64,7 @@ final class DurationFinder {
    */
   void duration(
       int i, Sentence s, boolean thisProcedure, int start, int end, String unit, double v) {
-    if (Double.isNaN(v) || !thisProcedure || elsewhen.at(i, s, start)) {
+    if (Double.isNaN(v) || !thisProcedure || elsewhen.at(i, s, start) || decade(s, start, end)) {
       return;
     }
     boolean seconds = unit.charAt(0) == 's';
@@ -84,4 +84,51 @@ final class DurationFinder {
       }
     }
   }
+
+  /**
+   * The hold a note means when it states more than one: what an addendum or late entry says (it
+   * corrects the note above it), else the longest of the holds told one after another with the
+   * first, sentence by sentence or row by row ("12 mm 30 s, 13.5 mm 30 s, 15 mm 60 s" is 60, as a
+   * balloon's size is the largest reached); a balloon held to stop bleeding ("re-inflated for 3 min
+   * as tamponade") times no dilation.
+   */
+  static Value longest(String f, List<Sentence> sentences, List<Value> holds, int addendum) {
+    for (Value v : holds) {
+      if (v.start() >= addendum) {
+        return v;
+      }
+    }
+    Value longest = holds.get(0);
+    int last = longest.sentence();
+    for (Value v : holds) {
+      Sentence s = sentences.get(v.sentence());
+      if (v.sentence() > last + 1) {
+        break;
+      }
+      last = v.sentence();
+      if (v.value() > longest.value() && !f.substring(s.start(), s.end()).contains("tampon")) {
+        longest = v;
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * "saturation fell into the low 80s", "bradycardic to 70s": a vital sign's decade, not seconds.
+   */
+  private boolean decade(Sentence s, int start, int end) {
+    if (end - start != 3 || f.charAt(start + 1) != '0' || f.charAt(end - 1) != 's') {
+      return false;
+    }
+    TokenCursor c = new TokenCursor(f, s.start(), start, start);
+    return c.prev()
+        && (c.in(DECADE_BEFORE) || c.is("to") && VITAL.finder(f).region(s.start(), start).find());
+  }
+
+  private static final WordSet DECADE_BEFORE =
+      WordSet.of("the", "low", "high", "mid", "upper", "lower", "into");
+
+  private static final AnchoredPattern VITAL =
+      AnchoredPattern.compile(
+          "\\b(?:sat[a-z]*|spo2|o2|heart|hr|pulse|brady[a-z]*|tachy[a-z]*|pressure|bp|sbp|map)\\b");
 }

@@ -54,8 +54,14 @@ enum DurationKind {
         continue;
       }
       words++;
-      if (words == 1 && (w.equals("mm") || w.startsWith("millimet"))) {
-        // "- 12 mm - 60 s", "13.5 mm, 30 s": a balloon size with its own hold
+      if (words == 1
+          && (w.equals("mm")
+              || w.startsWith("millimet")
+              || w.equals("atm")
+              || w.startsWith("atmosphere")
+              || w.equals("psi"))) {
+        // "- 12 mm - 60 s", "13.5 mm, 30 s": a balloon size with its own hold; "12 mm @ 3 atm,
+        // 45 s", "3 atm (44 psi) - 60 s": an inflation log's pressure, then its hold
         return DurationKind.INFLATION;
       }
       if (words == 1

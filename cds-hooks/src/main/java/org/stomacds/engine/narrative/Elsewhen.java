@@ -75,8 +75,9 @@ final class Elsewhen {
           "prev",
           "rpt");
 
+  // "scope would not pass" (a PSEUDO phrase of the context rules): what it did not let through
   private static final Set<String> WHAT_IT_LET_THROUGH =
-      Set.of("only", "barely", "admit", "accept");
+      Set.of("only", "barely", "admit", "accept", "not");
 
   private static final Set<String> HEDGED_ESTIMATE =
       Set.of("estimate", "say", "guess", "put", "call", "judge", "think");

@@ -149,7 +149,10 @@ final class Interpreter {
       if (s.section() != section
           || s.headingOnly()
           || (element == POST_PROCEDURE_INSTRUCTIONS && !PlanContent.mayInstruct(f, s))
-          || (element == COMPLICATIONS && (bloodLossLabel(s) || complications.afterDischarge(i)))) {
+          || (element == COMPLICATIONS
+              && (bloodLossLabel(s)
+                  || complications.afterDischarge(i)
+                  || ComplicationLabels.onlyHowItWent(f, s)))) {
         continue;
       }
       Cues.Cue cue = Cues.content(f, s.contentStart(), s.end());
@@ -268,7 +271,9 @@ final class Interpreter {
       }
     }
     if (!inflationSeconds.isEmpty()) {
-      out.inflationSeconds = (int) Math.round(stated(inflationSeconds, addendum, false).value());
+      out.inflationSeconds =
+          (int)
+              Math.round(DurationFinder.longest(f, sentences, inflationSeconds, addendum).value());
       inflationSeconds.forEach(v -> mentions.mention(INFLATION_DURATION, false, v));
     }
   }

@@ -248,8 +248,10 @@ final class NumberFinder {
           QuantityMatchers.BALLOON_BARE,
           m -> sizes.bareBalloon(i, s, m));
     }
-    if (thisProcedure && has(i, Feature.BALLOON) && has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
-      // "10 mm balloon, then I went up to 12": the next sizes told bare
+    if (thisProcedure
+        && has(i, Feature.BALLOON, Feature.UNIT)
+        && has(i, Feature.DIGIT, Feature.NUMBER_WORD)) {
+      // "10 mm balloon, then I went up to 12", "12mm x2 then 13.5 x2": the next sizes told bare
       BalloonSteps.read(f, i, s, matchers, elsewhen, sizes.balloonSizes, signs);
     }
     if (thisProcedure) {

@@ -125,9 +125,10 @@ final class QuantityPatterns {
    */
   static final Pattern COUNT_VERB =
       Rx.compile(
-          "\\b(?:inflated|dilated|dilatated)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
+          // "we make inflate two time": a speaker's or a speech recogniser's grammar
+          "\\b(?:inflated|dilated|dilatated|inflate|dilate)\\b(?:,?\\s+[a-z0-9.'-]+){0,6}?,?\\s+"
               + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:(?:separate"
-              + "|consecutive|sequential|total|more|additional|different)\\s+)?times\\b"
+              + "|consecutive|sequential|total|more|additional|different)\\s+)?times?\\b"
               // "dilated with a 15 mm balloon (used at 15 mm only) twice", "inflated up to 12 mm,
               // and
               // I did it twice"
@@ -174,12 +175,13 @@ final class QuantityPatterns {
   /** "Inflations: 3", "number of inflations = 2". */
   static final Pattern COUNT_LABEL =
       Rx.compile(
-          "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations)|no\\.?\\s+of\\s+inflations"
-              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|inflation\\s+count"
+          "(?:\\b(?:number\\s+of\\s+(?:balloon\\s+)?(?:inflations|dilations|dilatations)|no\\.?\\s+of\\s+inflations"
+              + "|#\\s*(?:of\\s+)?inflations|inflations?|dilations?|dilatations?|inflation\\s+count"
               // "inflation cycles: 3"
               + "|(?:inflation|dilation)\\s+cycles)\\s*"
               // "Inflations ........... 2": a template's leader dots
-              + "(?::|=|-|was|were|x|\\.{2,})|\\b(?:inflations|dilations))\\s*"
+              // "Inflations (n=3)"
+              + "(?::|=|-|was|were|x|\\.{2,}|\\(\\s*n\\s*=)|\\b(?:inflations|dilations))\\s*"
               // "Inflations: 3", "Inflations: three sequential", "Total inflations three (2 + 1)"
               + "(\\d{1,2}(?!\\d|\\.\\d)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\b)"
               + "(?!\\s*[-/]\\s*\\d)"
@@ -223,7 +225,7 @@ final class QuantityPatterns {
    */
   static final Pattern ONE_EACH =
       Rx.compile(
-          "\\s*,?\\s*(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
+          "\\s*,?\\s*(?:(@|at)\\s*)?(?:each|apiece|ea\\.?)(?![a-z])(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?"
               + "|lesions?|levels?|areas?|segments?|one)\\b)");
 
   static final Pattern PER_SIZE =

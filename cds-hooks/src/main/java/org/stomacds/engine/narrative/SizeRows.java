@@ -32,10 +32,13 @@ final class SizeRows {
         continue;
       }
       int last = head;
-      while (last + 1 < sentences.size() && row(f, sentences.get(last + 1)) != null) {
+      int rows = 0;
+      while (last + 1 < sentences.size()
+          && (row(f, sentences.get(last + 1)) != null || itemNumber(f, sentences.get(last + 1)))) {
         last++;
+        rows += row(f, sentences.get(last)) != null ? 1 : 0;
       }
-      if (last - head >= 2) {
+      if (rows >= 2) {
         take(note, elsewhen, head, last, balloonSizes, counts);
         head = last;
       }
@@ -56,8 +59,13 @@ final class SizeRows {
       counted |= c.sentence() >= head && c.sentence() <= last;
     }
     boolean held = true;
+    int rows = 0;
     for (int i = head + 1; i <= last; i++) {
       Sentence s = sentences.get(i);
+      if (itemNumber(f, s)) {
+        continue;
+      }
+      rows++;
       Matcher m = row(f, s);
       if (m == null || elsewhen.at(i, s, m.start(1)) || !s.section().describesThisProcedure()) {
         return;
@@ -76,7 +84,7 @@ final class SizeRows {
     if (!counted && held) {
       // quoted by the line that heads the rows: a value stays within its sentence
       Sentence named = sentences.get(head);
-      counts.add(new Value(last - head, head, named.start(), named.end(), false));
+      counts.add(new Value(rows, head, named.start(), named.end(), false));
       counts.sort(Comparator.comparingInt(Value::start));
     }
   }
@@ -151,6 +159,13 @@ final class SizeRows {
     return s.headingOnly() || end > s.start() && note.f.charAt(end - 1) == ':';
   }
 
+  /** "1.", "2)": a list item's number that the sentences cut from its row. */
+  private static boolean itemNumber(String f, Sentence s) {
+    return ITEM_NUMBER.matcher(f).region(s.start(), s.end()).matches();
+  }
+
+  private static final Pattern ITEM_NUMBER = Rx.compile("\\s*#?\\d{1,2}\\s*[.)]\\s*");
+
   /** The row's match: group 1 the size, 2 a count of its own, 3 a hold. */
   private static Matcher row(String f, Sentence s) {
     Matcher m = ROW.matcher(f).region(s.start(), s.end());
@@ -160,8 +175,12 @@ final class SizeRows {
   private static final Pattern ROW =
       Rx.compile(
           "\\s*(?:[-*\u2022]\\s*)?(?:#?\\d\\s*[).]\\s+)?(\\d{1,2}(?:\\.\\d{1,2})?)\\s*mm\\b"
-              + "(?:\\s*(?:balloon|cre|tts))?[\\s:,;|(-]*"
-              + "(?:x\\s*(\\d)\\s*(?:inflations?|infl|dilations?)?[\\s:,;|()-]*)?"
+              + "(?:\\s*(?:balloon|cre|tts))?[\\s:,;|/(-]*"
+              // an inflation log's pressure: "10 mm / 3 atm / 60 s", "12 mm - 3 atm (44 psi) - 60
+              // s"
+              + "(?:(?:at\\s+|@\\s*)?\\d{1,2}(?:\\.\\d)?\\s*(?:atm|atmospheres?|psi|bar)\\b"
+              + "(?:\\s*\\(\\s*\\d{1,3}\\s*(?:psi|atm)\\s*\\))?[\\s:,;|/()-]*)?"
+              + "(?:x\\s*(\\d)\\s*(?:inflations?|infl|dilations?)?[\\s:,;|/()-]*)?"
               + "(?:(?:held|hold|for|x)?\\s*(\\d{1,3}\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b)"
               + "(?:\\s*each)?)?[\\s)]*\\.?\\s*");
 }
