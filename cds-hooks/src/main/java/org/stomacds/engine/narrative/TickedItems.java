@@ -5,12 +5,12 @@ package org.stomacds.engine.narrative;
  * runs from its box to the next box; the field says what is ticked, so the items left blank are no
  * part of it.
  */
-final class CheckBoxes {
+final class TickedItems {
 
   private static final AnchoredPattern BOX =
       AnchoredPattern.compile("\\[\\s*([x✓✔✗*])?\\s*\\]|\\(\\s*([x✓✔✗*])?\\s*\\)|([☒☑■✓✔])|[☐□]");
 
-  private CheckBoxes() {}
+  private TickedItems() {}
 
   /**
    * {@code f[from, to)} with the boxes and the unticked items blanked out (the same length, so that
