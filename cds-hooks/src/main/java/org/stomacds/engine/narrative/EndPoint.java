@@ -111,7 +111,26 @@ final class EndPoint {
    */
   boolean perAnus(int sentence) {
     Sentence s = sentences.get(sentence);
-    return PER_ANUS.finder(note.f).region(s.start(), s.end()).find();
+    if (PER_ANUS.finder(note.f).region(s.start(), s.end()).find()) {
+      return true;
+    }
+    // or under the nearest heading above, when it says so: "PROCEDURE 2 - PER ANUS (RECTAL
+    // STUMP):"
+    for (int j = sentence - 1; j >= Math.max(0, sentence - 12); j--) {
+      Sentence h = sentences.get(j);
+      if (h.headingOnly() || h.contentStart() >= h.end() || endsWithColon(h)) {
+        return PER_ANUS.finder(note.f).region(h.start(), h.end()).find();
+      }
+    }
+    return false;
+  }
+
+  private boolean endsWithColon(Sentence s) {
+    int i = s.end() - 1;
+    while (i > s.start() && Character.isWhitespace(note.f.charAt(i))) {
+      i--;
+    }
+    return note.f.charAt(i) == ':';
   }
 
   private static final AnchoredPattern PER_ANUS =

@@ -75,19 +75,32 @@ final class ExtentContent {
   private static final Pattern STATUS_LABEL =
       Rx.compile(
           "\\s*(?:exam(?:ination)?|colonoscopy|ileoscopy|endoscopy|completion|completeness"
-              + "|(?:exam|colonoscopy)\\s+(?:status|completeness|completion))\\s*"
+              + "|(?:exam|colonoscopy)\\s+(?:status|completeness|completion)|complete\\s+(?:exam(?:ination)?"
+              + "|colonoscopy|procedure)|(?:exam(?:ination)?|colonoscopy|procedure)\\s+complete(?:d)?"
+              + "|(?:completion|completeness)\\s+of\\s+(?:the\\s+)?(?:exam(?:ination)?|colonoscopy|procedure))"
+              + "\\s*\\??\\s*"
               + LEADER
               + "[:=-]?\\s*");
 
+  /** A yes or no that is the whole answer, not "no polyps": what may follow it. */
+  private static final String ANSWER_ENDS = "(?=\\s*(?:[.,;:(/-]|\\n|$))";
+
   private static final Pattern STATUS =
-      Rx.compile("(?:(in)complete|(partial|aborted|limited)|complete)\\b");
+      Rx.compile(
+          "(?:(in)complete|(partial|aborted|limited)|complete)\\b|(?:(no|n)|yes|y)" + ANSWER_ENDS);
+
+  /** A landmark label answered no: "Caecal intubation: No", "TI: not reached". */
+  private static final Pattern NOT_REACHED =
+      Rx.compile(
+          "(?:no|n)" + ANSWER_ENDS + "|not\\s+(?:reached|intubated|entered|seen|achieved)\\b");
 
   /**
    * A landmark as the label, its being reached as the content: "Cecum: reached", "TI: intubated".
    */
   private static final Pattern LANDMARK_LABEL =
       Rx.compile(
-          "\\s*(?:ca?ecum|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti|ileoca?ecal\\s+valve|icv"
+          "\\s*(?:ca?ecum|ca?ecal\\s+(?:intubation|pole|landmarks?)|(?:neo-?)?terminal\\s+ileum|(?:neo-?|n)?ti"
+              + "|ileoca?ecal\\s+valve|icv"
               + "|appendiceal\\s+orifice|ileocolic\\s+anastomosis|anastomosis)(?:\\s+(?:reached|intubated"
               + "|seen|visuali[sz]ed|identified))?\\s*\\??\\s*"
               + LEADER
@@ -103,16 +116,25 @@ final class ExtentContent {
    * "Exam: incomplete (hepatic flexure)", "Cecum: reached"; null when it says nothing of it.
    */
   static Tag byLabel(String f, int labelStart, int contentStart, int end) {
+    String content = TickedItems.ticked(f, contentStart, end).stripLeading();
     if (STATUS_LABEL.matcher(f).region(labelStart, contentStart).matches()) {
-      Matcher m = STATUS.matcher(f).region(contentStart, end);
+      Matcher m = STATUS.matcher(content);
       if (m.lookingAt()) {
-        return m.group(1) != null || m.group(2) != null ? Tag.INCOMPLETE_STRONG : Tag.COMPLETE;
+        return m.group(1) != null || m.group(2) != null || m.group(3) != null
+            ? Tag.INCOMPLETE_STRONG
+            : Tag.COMPLETE;
       }
       return null;
     }
-    if (LANDMARK_LABEL.matcher(f).region(labelStart, contentStart).matches()
-        && LANDMARK_REACHED.matcher(f).region(contentStart, end).lookingAt()) {
-      return Tag.COMPLETE;
+    if (LANDMARK_LABEL.matcher(f).region(labelStart, contentStart).matches()) {
+      if (LANDMARK_REACHED.matcher(content).lookingAt()) {
+        return Tag.COMPLETE;
+      }
+      if (NOT_REACHED.matcher(content).lookingAt()) {
+        // "Caecal intubation: No - limited to the descending colon", "Cecum reached: [ ] yes [x]
+        // no"
+        return Tag.INCOMPLETE_STRONG;
+      }
     }
     return null;
   }
@@ -126,7 +148,8 @@ final class ExtentContent {
     if (cue != Cues.Cue.NONE) {
       return Tag.NEG_ONLY;
     }
-    String content = f.substring(from, to);
+    // A check-box list names what is ticked: "[x] Caecum [ ] Incomplete" is the caecum.
+    String content = TickedItems.ticked(f, from, to);
     if (content.contains("incomplete")
         || content.contains("aborted")
         || content.contains("not reached")

@@ -122,6 +122,10 @@ final class ExtentReader {
           } else if (p == Polarity.ABSENT && namesTheIleum(h)) {
             // "cecum reached; TI not intubated": entering the ileum is optional.
             continue;
+          } else if (p == Polarity.ABSENT && refusedAtTheAnastomosis(h)) {
+            // "the colonoscope would not pass the anastomosis" (the stricture there), then
+            // dilated: a lumen, short of the end point only when nothing else was reached
+            weak = Hit.first(weak, h);
           } else if (p == Polarity.ABSENT && namesTheDistalEnd(h)) {
             // "cecum reached; rectal stump not examined today": the defunctioned segment is
             // another exam, short of its end only when nothing else was reached
@@ -259,6 +263,18 @@ final class ExtentReader {
         || named.contains("stump")
         || named.contains("atz");
   }
+
+  private boolean refusedAtTheAnastomosis(Hit h) {
+    Sentence s = sentences.get(h.sentence());
+    return REFUSED.finder(f).region(Math.max(s.start(), h.start() - 40), h.end()).find();
+  }
+
+  /** A scope refused right before the anastomosis it names: "would not pass the". */
+  private static final AnchoredPattern REFUSED =
+      AnchoredPattern.compile(
+          "\\b(?:would\\s+not|wouldn't|could\\s+not|couldn't|did\\s+not|didn't|unable\\s+to|failed\\s+to)\\s+"
+              + "(?:pass|traverse|cross|negotiate|get\\s+through)\\s+(?:the\\s+|an?\\s+)?(?:[a-z-]+\\s+)?"
+              + "anastomo");
 
   private boolean namesTheIleum(Hit h) {
     String named = f.substring(h.start(), h.end());

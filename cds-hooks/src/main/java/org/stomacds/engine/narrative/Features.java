@@ -120,6 +120,25 @@ final class Features {
     return all;
   }
 
+  /**
+   * The feature's words as one regular-expression group, longest first, each with the dot of an
+   * abbreviation allowed after it: {@code ESTIMATE} gives "(?:(?:approximately|approx|...)\\.?)",
+   * so that a reader's own pattern names the estimate words once, from the file.
+   */
+  String group(Feature feature) {
+    String[] own = words.get(feature.ordinal()).clone();
+    java.util.Arrays.sort(own, (a, b) -> b.length() - a.length());
+    StringBuilder out = new StringBuilder("(?:(?:");
+    for (int i = 0; i < own.length; i++) {
+      if (!own[i].matches("[a-z]+")) {
+        throw new IllegalStateException(
+            FILE + ": " + feature + " word '" + own[i] + "' is no word");
+      }
+      out.append(i == 0 ? "" : "|").append(own[i]);
+    }
+    return out.append(")\\.?)").toString();
+  }
+
   String means(int feature) {
     return means.get(feature);
   }

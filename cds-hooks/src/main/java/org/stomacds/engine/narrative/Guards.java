@@ -228,8 +228,36 @@ final class Guards {
       return true;
     }
     return STOP_REASON.finder(f).region(s.start(), s.end()).find()
-        || STOPPED_SHORT.matcher(f).region(b, s.end()).lookingAt();
+        || STOPPED_SHORT.matcher(f).region(b, s.end()).lookingAt()
+        || EVENT.finder(f).region(sentenceBefore(f, s.start()), s.start()).find();
   }
+
+  /** Where the sentence before the one starting at {@code at} starts (its line's, at most). */
+  private static int sentenceBefore(String f, int at) {
+    int from = Math.max(0, at - 200);
+    int end = at - 1;
+    while (end >= from && (Character.isWhitespace(f.charAt(end)) || f.charAt(end) == '.')) {
+      end--;
+    }
+    for (int i = end; i >= from; i--) {
+      char c = f.charAt(i);
+      if (c == '.' || c == '\n' && i > 0 && f.charAt(i - 1) == '\n') {
+        return i + 1;
+      }
+    }
+    return from;
+  }
+
+  /**
+   * An event or a failure told in the sentence before a bare stop: "he developed laryngospasm
+   * needing intubation. The procedure was stopped.", "wire would not pass. proc terminated."
+   */
+  private static final AnchoredPattern EVENT =
+      AnchoredPattern.compile(
+          "\\b(?:hypox[a-z]*|desaturat[a-z]*|laryngospasm|apno?ea|bradycard[a-z]*|hypotens[a-z]*"
+              + "|agitat[a-z]*|combative|intoleran[a-z]*|perforat[a-z]*|arrest|unstable|bleeding"
+              + "|haemorrhage|hemorrhage|would\\s+not|wouldn't|could\\s+not|couldn't|unable|failed"
+              + "|no\\s+dilat[a-z]*)\\b");
 
   private static final Pattern STOPPED_SHORT =
       Rx.compile(

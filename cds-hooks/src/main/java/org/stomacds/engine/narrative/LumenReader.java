@@ -98,9 +98,11 @@ final class LumenReader {
           int when = time.direction(h.sentence(), h.start());
           if (when < 0 || when == 0 && h.start() < firstDilation && describesTheOpening(h)) {
             mentions.mention(PRE_DILATION_LUMEN, false, h);
-          } else if (when > 0
-              || (h.start() > firstDilation && (aboutStricture(h) || withEase(h)))
-              || PassageAfter.toldAfter(f, sentences, h, firstDilation, time)) {
+          } else if ((when > 0
+                  || (h.start() > firstDilation && (aboutStricture(h) || withEase(h)))
+                  || PassageAfter.toldAfter(f, sentences, h, firstDilation, time))
+              && !PassageAfter.inAnImpression(f, h)) {
+            // not "Impression: ...; scope passes after dilation", which gives no order
             mentions.mention(POST_DILATION_LUMEN, false, h);
           }
         }
@@ -329,7 +331,7 @@ final class LumenReader {
    * 15 mm. 2. Second stricture at 12 cm, lumen 8 mm. Same balloon, 2 inflations.").
    */
   private boolean isAfterDilation(int sentence, int at) {
-    int when = time.direction(sentence, at);
+    int when = LumenSide.direction(f, sentences.get(sentence), sentence, at, time);
     if (when != 0) {
       return when > 0;
     }

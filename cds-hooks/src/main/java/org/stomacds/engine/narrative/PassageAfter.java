@@ -89,6 +89,21 @@ final class PassageAfter {
     return SUMMARY_LINE.matcher(f).region(line, h.start()).lookingAt();
   }
 
+  /**
+   * "IMPRESSION: Stricture dilated to 18 mm; scope passes after dilation": a summary that tells no
+   * order, so no passage after the dilation (decision 13); a list item or a field of the account is
+   * not one.
+   */
+  static boolean inAnImpression(String f, Hit h) {
+    int line = f.lastIndexOf('\n', h.start() - 1) + 1;
+    return IMPRESSION_LINE.matcher(f).region(line, h.start()).lookingAt();
+  }
+
+  private static final Pattern IMPRESSION_LINE =
+      Rx.compile(
+          "\\s*(?:impressions?|summary|assessment|conclusions?|(?:post-?op(?:erative)?\\s+)?diagnos[ie]s)"
+              + "\\s*:");
+
   private static final Pattern SUMMARY_LINE =
       Rx.compile(
           "\\s*(?:[-*\u2022]|\\d{1,2}[.)])\\s|\\s*(?:impressions?|summary|assessment|conclusions?"

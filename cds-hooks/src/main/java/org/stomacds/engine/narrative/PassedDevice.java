@@ -86,16 +86,34 @@ final class PassedDevice {
     return ADMITTED_BEFORE.finder(f).region(s.start(), numStart).find();
   }
 
-  /** "the stoma admitted the gastroscope, approx 11 mm": the opening's size comes after it. */
+  /** The estimate words of features.yaml: "approx.", "about", "roughly". */
+  private static final String ESTIMATE = Features.INSTANCE.group(Feature.ESTIMATE);
+
+  /** An estimate or a doubt before a lumen's figure. */
+  private static final String HEDGE = ESTIMATE + "|maybe|perhaps|probably|~|est\\.?|estimated";
+
+  /**
+   * "the stoma admitted the gastroscope, approx 11 mm", "wouldn't take the adult scope (~9-10 mm
+   * est.)": the opening's size comes after it, past a comma, a bracket or a spaced dash.
+   */
   private static final AnchoredPattern ADMITTED_BEFORE =
       AnchoredPattern.compile(
-          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes|pass(?:es|ed)?\\s+(?:easily"
-              + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance)))\\b[^.;:]{0,60},\\s*"
+          "\\b(?:admit(?:s|ted)?|accept(?:s|ed)?|allow(?:s|ed)|took|takes?|pass(?:es|ed)?\\s+(?:easily"
+              + "|freely|readily|with\\s+ease|without\\s+(?:difficulty|resistance))"
+              // "would not pass (~8 mm)", "pinpoint, ~2 mm", "smaller than the closed forceps cup,
+              // i.e. about 2-3 mm": the refusal, the pinhole or the comparison, then its size
+              + "|(?:not|n't)\\s+(?:pass|go\\s+through|traverse|let)|pin-?\\s?(?:point|hole)"
+              + "|(?:smaller|narrower|tighter)\\s+than)\\b[^.;:(]{0,60}(?:(?:,|\\s-\\s)\\s*"
               // "it admitted the gastroscope tip but not the colonoscope, so around 9 mm"
               + "(?:so|i\\.?e\\.?|meaning|which\\s+is|that\\s+is)?\\s*"
               // "admitted the tip of the pediatric colonoscope only, roughly 8 mm"
-              + "(?:approx\\.?|approximately|about|around|roughly|maybe|perhaps|probably|~|est\\.?"
-              + "|estimated)?\\s*$");
+              + "(?:"
+              + HEDGE
+              + ")?"
+              // in brackets only as an estimate: "(~13 mm)", not the device's own "(11.3 mm)"
+              + "|\\(\\s*(?:"
+              + HEDGE
+              + "))\\s*$");
 
   /**
    * Whether the size at {@code [numStart, unitEnd)}, followed by a device's name, is the size of a

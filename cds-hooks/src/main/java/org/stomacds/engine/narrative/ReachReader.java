@@ -134,15 +134,20 @@ final class ReachReader {
         EXTENT_OF_EXAM, mentions.mention(EXTENT_OF_EXAM, false, sentence, start, end, false));
   }
 
+  /** The estimate words of features.yaml: "approx.", "about", "roughly". */
+  private static final String ESTIMATE = Features.INSTANCE.group(Feature.ESTIMATE);
+
   private static final String MOVED =
       "(?:advanced|adv|advance|passed|examined|exam'd|examd|inspected|intubated|evaluated"
           + "|visuali[sz]ed|seen|reached|went|continued|traversed|exited|explored|surveyed|viewed)";
 
   private static final String LENGTH =
-      "(?:approximately\\s+|approx\\.?\\s+|about\\s+|around\\s+|~\\s*)?\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b";
+      "(?:" + ESTIMATE + "\\s+|~\\s*)?\\d{1,3}\\s*(?:cm|centimet(?:er|re)s?)\\b";
 
   private static final String WORD_LENGTH =
-      "(?:about\\s+|approximately\\s+)?(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty"
+      "(?:"
+          + ESTIMATE
+          + "\\s+)?(?:ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty"
           + "|seventy|eighty)\\s+centimet(?:er|re)s\\b";
 
   private static final String LANDMARK =
@@ -220,7 +225,9 @@ final class ReachReader {
               + "|\\b(?:aborted|stopped|halted|terminated)\\s*(?:@|at)\\s*(?:~\\s*)?\\d{1,3}\\s*cm"
               + "|\\bincomplete\\s+(?:colonoscopy|ileoscopy|endoscopy|exam(?:ination)?)\\s+to\\s+"
               + "(?:~\\s*)?\\d{1,3}\\s*cm"
-              + "|\\bonly\\s+(?:to|up\\s+to)\\s+(?:about\\s+|approximately\\s+|~\\s*)?(?:\\d{1,3}\\s*cm"
+              + "|\\bonly\\s+(?:to|up\\s+to)\\s+(?:"
+              + ESTIMATE
+              + "\\s+|~\\s*)?(?:\\d{1,3}\\s*cm"
               + "|(?:ten|fifteen|twenty|thirty|forty)\\s+centimet(?:er|re)s)"
               + "|\\b(?:colon|ileum)\\s+(?:examined\\s+)?(?:to|up\\s+to)\\s+(?:the\\s+)?"
               + "(?:splenic|hepatic)\\s+flex(?:ure)?\\s+only\\b"
