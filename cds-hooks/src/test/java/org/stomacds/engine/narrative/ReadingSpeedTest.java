@@ -53,7 +53,6 @@ class ReadingSpeedTest {
     double shortPerChar = cpuNanosPerRead(reader, TYPICAL_NOTE, 400) / TYPICAL_NOTE.length();
     double longPerChar = cpuNanosPerRead(reader, longNote, 50) / longNote.length();
     assertThat(TYPICAL_NOTE.length()).isBetween(1_500, 2_500);
-    System.out.printf(
     assertThat(longPerChar / shortPerChar)
         .as("CPU per character of a note eight times as long, against the typical note's")
         .isLessThan(3.0);
