@@ -191,46 +191,8 @@ final class EventCoding {
    * after it ("None [x] Bleeding [ ]").
    */
   boolean uncheckedOption(Hit h) {
-    Boolean empty = box(h.start(), h.end());
-    return empty != null && empty;
+    return CheckBoxes.unticked(f, h.start(), h.end());
   }
-
-  /** Whether the item at {@code [start, end)} has a checked box (true: empty; null: no box). */
-  private Boolean box(int start, int end) {
-    int ls = f.lastIndexOf('\n', start - 1) + 1;
-    int le = f.indexOf('\n', end);
-    le = le < 0 ? f.length() : le;
-    AnchoredPattern.Finder m = BOX.finder(f).region(ls, le);
-    if (!m.find()) {
-      return null;
-    }
-    String opening = f.substring(ls, m.start());
-    boolean boxesFirst = opening.substring(opening.lastIndexOf(':') + 1).isBlank();
-    int owner = -1;
-    boolean empty = false;
-    m = BOX.finder(f).region(ls, le);
-    while (m.find()) {
-      if (boxesFirst ? m.end() <= start : m.start() >= end && owner < 0) {
-        owner = m.start();
-        empty = m.group(1) != null;
-      }
-    }
-    if (owner < 0) {
-      return null;
-    }
-    String between = boxesFirst ? f.substring(owner, start) : f.substring(end, owner);
-    // the item's own words: at most three between its box and the event
-    return BOX_ITEM_GAP.matcher(between).matches() ? empty : null;
-  }
-
-  /** A check box, empty (group 1) or ticked. */
-  private static final AnchoredPattern BOX =
-      AnchoredPattern.compile(
-          "(\\[\\s?_?\\s?\\]|\\(\\s?\\)|\u2610|\u25a1)|\\[\\s?[x\u2713\u2714*]\\s?\\]|\\(\\s?x\\s?\\)"
-              + "|\u2611|\u2612|\u2713|\u2714");
-
-  private static final java.util.regex.Pattern BOX_ITEM_GAP =
-      Rx.compile("(?:\\[[^\\]]*\\]|\\([^)]*\\)|.)?\\s*(?:[a-z/-]+\\s+){0,3}?[\\s:-]*");
 
   /** Whether the event is told in a late entry: at or after an addendum's first words. */
   boolean inLateEntry(Hit h) {

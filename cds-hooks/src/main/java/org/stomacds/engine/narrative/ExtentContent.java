@@ -116,7 +116,7 @@ final class ExtentContent {
    * "Exam: incomplete (hepatic flexure)", "Cecum: reached"; null when it says nothing of it.
    */
   static Tag byLabel(String f, int labelStart, int contentStart, int end) {
-    String content = TickedItems.ticked(f, contentStart, end).stripLeading();
+    String content = CheckBoxes.ticked(f, contentStart, end).stripLeading();
     if (STATUS_LABEL.matcher(f).region(labelStart, contentStart).matches()) {
       Matcher m = STATUS.matcher(content);
       if (m.lookingAt()) {
@@ -149,7 +149,7 @@ final class ExtentContent {
       return Tag.NEG_ONLY;
     }
     // A check-box list names what is ticked: "[x] Caecum [ ] Incomplete" is the caecum.
-    String content = TickedItems.ticked(f, from, to);
+    String content = CheckBoxes.ticked(f, from, to);
     if (content.contains("incomplete")
         || content.contains("aborted")
         || content.contains("not reached")
