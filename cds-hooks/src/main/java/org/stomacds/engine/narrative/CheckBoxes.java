@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
  * A form's check boxes, one grammar for every reader: "Sedation: [ ] None [x] Moderate [ ] MAC",
  * "Complications: [x] None [ ] Bleeding", "Extent: [x] Caecum [ ] Incomplete", "☒ yes ☐ no",
  * "Moderate [x] MAC [ ]". A phrase beside an empty box is an option the form offered, not what was
- * done or found. The box is the item's: the one before it when the line's boxes open its items,
- * else the one after it; an item's own words run at most three words from its box. Read on folded
- * text, by index.
+ * done or found. The box is the item's: the one a phrase holds, else the one before it when the
+ * line's boxes open its items, else the one after it; an item's own words run at most three words
+ * from its box. Read on folded text, by index.
  */
 final class CheckBoxes {
 
@@ -74,6 +74,11 @@ final class CheckBoxes {
    * Whether the item at {@code [start, end)} has an empty box (true), a ticked one, or none (null).
    */
   private static Boolean emptyBoxOf(String f, int start, int end) {
+    AnchoredPattern.Finder own = BOX.finder(f).region(start, end);
+    if (own.find()) {
+      // "Moderate [x]", "[x] Moderate": a phrase that holds its box reads that box
+      return own.group(1) != null;
+    }
     int ls = f.lastIndexOf('\n', start - 1) + 1;
     int le = f.indexOf('\n', end);
     le = le < 0 ? f.length() : le;

@@ -19,6 +19,7 @@ final class CountFinder {
   private final QuantityMatchers matchers;
   private final Elsewhen elsewhen;
   private final DilationSigns signs;
+  private final PerSizeCounts perSizeCounts;
   final List<Value> counts = new ArrayList<>();
 
   CountFinder(IndexedNote note, QuantityMatchers matchers, Elsewhen elsewhen, DilationSigns signs) {
@@ -27,6 +28,7 @@ final class CountFinder {
     this.matchers = matchers;
     this.elsewhen = elsewhen;
     this.signs = signs;
+    this.perSizeCounts = new PerSizeCounts(note, elsewhen);
   }
 
   /**
@@ -67,7 +69,7 @@ final class CountFinder {
               && (talksOfDilation(i)
                   || afterASize(s, m.start())
                   || afterADuration(s, m.start())
-                  || eachOfAList(s, m))) {
+                  || perSizeCounts.eachOfAList(s, m))) {
             count(i, s, m, m.group(1), null, found);
           }
         });
@@ -210,7 +212,7 @@ final class CountFinder {
       }
     }
     if (holds(s, "each") || holds(s, "ea") || holds(s, "apiece")) {
-      eachSize(i, s, found);
+      perSizeCounts.eachSize(i, s, found);
     }
     if (holds(s, "infl") || holds(s, "dilation")) {
       CountShapes.numberedRows(f, elsewhen, i, s, found);
@@ -220,26 +222,6 @@ final class CountFinder {
     for (Value v : found) {
       this.counts.add(v);
       signs.add(i, v.start());
-    }
-  }
-
-  /** "TTS 10 -> 11 -> 12, 2 each @ 30s": so many at each size of the list before. */
-  private void eachSize(int i, Sentence s, List<Value> found) {
-    AnchoredPattern.Finder m = CountShapes.N_EACH.finder(f).region(s.start(), s.end());
-    while (m.find()) {
-      int sizes =
-          Math.max(sizesBefore(s, m.start()), CountShapes.sizesNamed(f, s.start(), m.start()));
-      String said = m.group(1);
-      double n =
-          said.equals("once")
-              ? 1
-              : said.equals("twice") ? 2 : said.equals("thrice") ? 3 : NumberWords.parse(said);
-      if (sizes >= 2
-          && n >= 1
-          && !CountShapes.overlaps(found, m.start(), m.end())
-          && !elsewhen.at(i, s, m.start())) {
-        found.add(new Value(n * sizes, i, m.start(), m.end(), false));
-      }
     }
   }
 
@@ -303,15 +285,6 @@ final class CountFinder {
         && QuantityPatterns.HELD.finder(f).region(s.start(), x).find();
   }
 
-  /**
-   * "15-16.5-18 x1 ea", "12/13.5/15 x2 each": so many at each size of a bare list of sizes right
-   * before, in a terse line that names neither the balloon nor the dilation.
-   */
-  private boolean eachOfAList(Sentence s, Matcher m) {
-    return sizesBefore(s, m.start()) >= 2
-        && QuantityPatterns.ONE_EACH.matcher(f).region(m.end(), s.end()).lookingAt();
-  }
-
   private void count(
       int i, Sentence s, MatchResult m, String number, String noun, List<Value> found) {
     double n = NumberWords.parse(CountShapes.oneSpace(number));
@@ -326,39 +299,20 @@ final class CountFinder {
     // "CRE 15-16.5-18, infl x1 @ each": at each size of the sentence's list ("60 s each" is
     // each inflation's, "2 inflations at each" after two strictures each stricture's)
     boolean atEach =
-        eachAfter && each.group(1) != null && CountShapes.longestList(f, s.start(), m.start()) >= 2;
+        eachAfter
+            && each.group(1) != null
+            && PerSizeCounts.longestList(f, s.start(), m.start()) >= 2;
     boolean perSize =
         toldPerSize
             || atEach
-            || ((noun != null || n > 1 || sizesBefore(s, m.start()) >= 2) && eachAfter);
+            || ((noun != null || n > 1 || perSizeCounts.sizesBefore(s, m.start()) >= 2)
+                && eachAfter);
     if (perSize) {
       // "CRE 12-13.5-15, x2 each size", "CRE 10-11-12 x1 each": so many at every size of the
       // list right before ("Balloon 8 mm, then 10 mm, twice at each size": of the sentence);
       // "once at each of the three sizes": the sizes told; "one inflation at each size" with no
       // list there: the sizes count them
-      int sizes = sizesBefore(s, m.start());
-      if (sizes < 2 && toldPerSize) {
-        sizes = CountShapes.sizesNamed(f, s.start(), m.start());
-      }
-      if (sizes < 2 && (toldPerSize || atEach)) {
-        // "went 15, 16.5, and 18, holding each for sixty seconds, one inflation per size"; "CRE
-        // 15-16.5-18, infl x1 @ each"
-        sizes = CountShapes.longestList(f, s.start(), m.start());
-      }
-      if (sizes < 2 && toldPerSize) {
-        // "Balloon: CRE 15-16.5-18 mm. Inflations: three at each size": the staged balloon named
-        // in a sentence (a table's row) just before
-        sizes = stagedBefore(i);
-      }
-      if (toldPerSize && perSizeWords.group(1) != null) {
-        sizes = (int) NumberWords.parse(perSizeWords.group(1));
-      }
-      if (toldPerSize && f.substring(perSizeWords.start(), perSizeWords.end()).endsWith("of ")
-          || toldPerSize
-              && f.substring(perSizeWords.start(), perSizeWords.end()).endsWith("the ")) {
-        // "at each of 15, 16.5 and 18 mm": the list after the words
-        sizes = Math.max(2, CountShapes.longestList(f, perSizeWords.end(), s.end()));
-      }
+      int sizes = perSizeCounts.sizes(i, s, m.start(), perSizeWords, toldPerSize, atEach);
       if (sizes < 2 && n == 1) {
         return;
       }
@@ -367,27 +321,6 @@ final class CountFinder {
     if (n >= 1 && n <= 20 && !elsewhen.at(i, s, m.start())) {
       found.add(new Value(n, i, m.start(), m.end(), false));
     }
-  }
-
-  /** How many sizes the longest list of the balloon named in the two sentences before {@code i}. */
-  private int stagedBefore(int i) {
-    for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
-      Sentence t = note.sentences.get(j);
-      if (note.hasWord(j, Feature.BALLOON) && t.section() != Section.HISTORY) {
-        int sizes = CountShapes.longestList(f, t.start(), t.end());
-        if (sizes >= 2) {
-          return sizes;
-        }
-      }
-    }
-    return 0;
-  }
-
-  /** How many sizes the list written right before {@code at} holds ("CRE 12/13.5/15, "), or 0. */
-  private int sizesBefore(Sentence s, int at) {
-    AnchoredPattern.Finder list =
-        CountShapes.LIST_BEFORE.finder(f).region(Math.max(s.start(), at - 48), at);
-    return list.find() ? CountShapes.distinctSizes(f, list.start(1), list.end(1)) : 0;
   }
 
   /** Whether the sentence holds {@code word}; looks no further than the sentence. */

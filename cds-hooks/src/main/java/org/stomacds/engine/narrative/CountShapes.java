@@ -62,56 +62,6 @@ final class CountShapes {
               + "|altogether|in\\s+total|total)\\b(?!\\s+(?:time|minutes?|seconds?|sedation|procedure"
               + "|dose|volume|length))");
 
-  /** "TTS 10 -> 11 -> 12, 2 each @ 30s": so many at each size of the list before. */
-  static final AnchoredPattern N_EACH =
-      AnchoredPattern.compile(
-          "(?<![\\w.])(\\d|one|two|three|four|once|twice|thrice)\\s*(?:x\\s*)?(?:(?:at\\s+)?(?:each|every)\\s+"
-              + "(?:size|diameter|stage|step)s?\\b|each|ea\\.?|apiece)(?![a-z])"
-              + "(?!\\s+(?:strictures?|sites?|stenos[ie]s|narrowings?|lesions?|levels?|areas?|segments?|one)\\b)");
-
-  /** A size in millimetres: the sizes of a sentence that a count "at each size" multiplies. */
-  static final AnchoredPattern SIZE_MM =
-      AnchoredPattern.compile(
-          "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?)\\s*(?:mm|millimet(?:er|re)s?)\\b");
-
-  /** How many different sizes in millimetres {@code [from, to)} names. */
-  static int sizesNamed(String f, int from, int to) {
-    java.util.Set<String> sizes = new java.util.HashSet<>();
-    AnchoredPattern.Finder m = SIZE_MM.finder(f).region(from, to);
-    while (m.find()) {
-      sizes.add(m.group(1));
-    }
-    return sizes.size();
-  }
-
-  /**
-   * How many different sizes the longest bare list in {@code [from, to)} holds ("15, 16.5, and 18";
-   * "10-11-12 -> 12" three).
-   */
-  static int longestList(String f, int from, int to) {
-    Matcher m = BARE_LIST.matcher(f).region(from, to);
-    int most = 0;
-    while (m.find()) {
-      most = Math.max(most, distinctSizes(f, m.start(), m.end()));
-    }
-    return most;
-  }
-
-  /** How many different sizes {@code [from, to)} names ("10-11-12 -> 12mm" three). */
-  static int distinctSizes(String f, int from, int to) {
-    java.util.Set<String> sizes = new java.util.HashSet<>();
-    AnchoredPattern.Finder one = ONE_SIZE.finder(f).region(from, to);
-    while (one.find()) {
-      sizes.add(one.group().replace("mm", "").trim());
-    }
-    return sizes.size();
-  }
-
-  private static final Pattern BARE_LIST =
-      Rx.compile(
-          "(?<![\\w.])\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:,\\s*and|,|and|-+>|\u2192|-|/|,?\\s*then)\\s*"
-              + "\\d{1,2}(?:\\.\\d{1,2})?(?![\\d.])){1,6}");
-
   /**
    * A date or a session right after a count puts it in another session: "dil 12mm x2 (Jan)", "prev
    * dil 15mm x2 (Feb, Apr)", "dilated 15mm x2 last yr", "x2 6 wk ago".
@@ -265,15 +215,6 @@ final class CountShapes {
               + "|months?\\b|mos?\\b|years?\\b|yrs?\\b))");
 
   static final AnchoredPattern ONE_SIZE = AnchoredPattern.compile(SIZE_WORD);
-
-  /**
-   * A list of two or more sizes ending where the region ends, with its unit and balloon's name:
-   * "CRE 12-13.5-15, " before "x2 each size", "10/11/12 mm balloon " before "x1 each".
-   */
-  static final AnchoredPattern LIST_BEFORE =
-      AnchoredPattern.compile(
-          "(?<![\\w.])(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*(?:-+>|\u2192|-|/|,\\s*and|,|and|,?\\s*then)\\s*\\d{1,2}(?:\\.\\d{1,2})?){1,6})"
-              + "\\s*(?:mm\\b)?\\s*(?:(?:cre|tts)\\b\\s*)?(?:balloons?\\b\\s*)?[,;:]?\\s*$");
 
   static int sizesIn(String f, int from, int to) {
     AnchoredPattern.Finder m = ONE_SIZE.finder(f).region(from, to);
